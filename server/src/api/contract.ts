@@ -1,0 +1,172 @@
+/**
+ * The platform API's public contract: TypeBox schemas for every request and response body.
+ *
+ * The server uses these schemas for validation and for the OpenAPI document; the UI imports
+ * the derived types with `import type`, so both halves always agree on the wire format.
+ */
+import Type, { type Static } from 'typebox';
+
+/** Error body of every non-2xx answer of the platform API. */
+export const ErrorBody = Type.Object({
+  message: Type.String({ description: 'A message fit to show to the user.' }),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+/** A location where local services are offered (for example a data centre or region). */
+export const Location = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+});
+export type Location = Static<typeof Location>;
+
+/** Where a service is offered: everywhere (global) or in one location (local). */
+export const Locality = Type.Union([
+  Type.Object({ kind: Type.Literal('global') }),
+  Type.Object({ kind: Type.Literal('local'), locationId: Type.String() }),
+]);
+export type Locality = Static<typeof Locality>;
+
+/** One cost component of a plan, as in the OSB profile's cost object. */
+export const PlanCost = Type.Object({
+  /** Amounts by lower-case ISO currency code, for example `{eur: 12.5}`. */
+  amount: Type.Record(Type.String(), Type.Number()),
+  /** Unit as the broker gives it; meshMarketplace units are HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY, MB, GB, SETUP FEE. */
+  unit: Type.String(),
+});
+export type PlanCost = Static<typeof PlanCost>;
+
+/** A JSON schema for parameters, passed through from the broker untouched. */
+export const ParameterSchema = Type.Record(Type.String(), Type.Unknown());
+export type ParameterSchema = Static<typeof ParameterSchema>;
+
+/** The parameter schemas of a plan (OSB `schemas` object, flattened). */
+export const PlanSchemas = Type.Object({
+  instanceCreate: Type.Optional(ParameterSchema),
+  instanceUpdate: Type.Optional(ParameterSchema),
+  bindingCreate: Type.Optional(ParameterSchema),
+});
+export type PlanSchemas = Static<typeof PlanSchemas>;
+
+/** A service plan with the OSB defaults and overrides already applied. */
+export const ServicePlan = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  displayName: Type.String(),
+  description: Type.String(),
+  /** Plan `free`, default true. */
+  free: Type.Boolean(),
+  /** Plan `bindable`, else the service's. */
+  bindable: Type.Boolean(),
+  /** Plan `plan_updateable`, else the service's, default false. */
+  planUpdateable: Type.Boolean(),
+  bullets: Type.Array(Type.String()),
+  costs: Type.Array(PlanCost),
+  /** meshMarketplace `metadata.expiryDays`: bindings are deleted this many days after creation. */
+  expiryDays: Type.Optional(Type.Integer({ minimum: 1 })),
+  maximumPollingDurationSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+  maintenanceInfoVersion: Type.Optional(Type.String()),
+  schemas: PlanSchemas,
+});
+export type ServicePlan = Static<typeof ServicePlan>;
+
+/** A service offering of one broker, with the profile metadata the UI shows. */
+export const ServiceOffering = Type.Object({
+  id: Type.String(),
+  brokerId: Type.String(),
+  name: Type.String(),
+  displayName: Type.String(),
+  description: Type.String(),
+  /** Markdown from the broker: untrusted, the UI sanitises it before rendering. */
+  longDescription: Type.Optional(Type.String()),
+  /** Broker-supplied image URL (http, https or data:image); untrusted. */
+  imageUrl: Type.Optional(Type.String()),
+  providerDisplayName: Type.Optional(Type.String()),
+  documentationUrl: Type.Optional(Type.String()),
+  supportUrl: Type.Optional(Type.String()),
+  tags: Type.Array(Type.String()),
+  locality: Locality,
+  bindable: Type.Boolean(),
+  instancesRetrievable: Type.Boolean(),
+  bindingsRetrievable: Type.Boolean(),
+  /** Whether the service declares a `dashboard_client`. */
+  hasDashboardClient: Type.Boolean(),
+  /** meshMarketplace flags from `metadata` (or the older `sensitive` tag). */
+  sensitive: Type.Boolean(),
+  tenantAware: Type.Boolean(),
+  shareable: Type.Boolean(),
+  plans: Type.Array(ServicePlan),
+});
+export type ServiceOffering = Static<typeof ServiceOffering>;
+
+/** Health of one registered broker's catalog, as last fetched. */
+export const BrokerStatus = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  locality: Locality,
+  state: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  /** Why the catalog could not be used, fit to show to users. */
+  reason: Type.Optional(Type.String()),
+  /** Catalog warnings that did not reject it (for example non-CLI-friendly names). */
+  warnings: Type.Array(Type.String()),
+  /** ISO time of the last successful fetch, if any. */
+  lastRefreshedAt: Type.Optional(Type.String()),
+});
+export type BrokerStatus = Static<typeof BrokerStatus>;
+
+/** `GET /api/catalog`: every service of every broker, the locations and the brokers' health. */
+export const CatalogResponse = Type.Object({
+  services: Type.Array(ServiceOffering),
+  locations: Type.Array(Location),
+  brokers: Type.Array(BrokerStatus),
+});
+export type CatalogResponse = Static<typeof CatalogResponse>;
+
+/** A tenant of a project on a platform in a location (for tenant-aware bindings). */
+export const Tenant = Type.Object({
+  id: Type.String(),
+  locationId: Type.String(),
+  platform: Type.String(),
+});
+export type Tenant = Static<typeof Tenant>;
+
+/** A project the signed-in user is a member of. */
+export const Project = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  workspaceId: Type.String(),
+  workspaceDisplayName: Type.String(),
+  tenants: Type.Array(Tenant),
+});
+export type Project = Static<typeof Project>;
+
+/** The signed-in user. */
+export const User = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  email: Type.Optional(Type.String()),
+});
+export type User = Static<typeof User>;
+
+/** `GET /api/me`: who is signed in and which projects they may use. */
+export const MeResponse = Type.Object({
+  user: User,
+  projects: Type.Array(Project),
+});
+export type MeResponse = Static<typeof MeResponse>;
+
+/** `GET /config.json`: runtime settings of the UI, served by the platform so one build runs anywhere. */
+export const UiConfig = Type.Object({
+  /** Base URL of the platform API, for example `/api` or `https://marketplace.example.com/api`. */
+  apiBaseUrl: Type.String(),
+  oidc: Type.Object({
+    issuer: Type.String(),
+    clientId: Type.String(),
+    scope: Type.String(),
+  }),
+  theme: Type.Object({
+    productName: Type.String(),
+    /** Optional primary colour as a CSS colour. */
+    primaryColor: Type.Optional(Type.String()),
+  }),
+});
+export type UiConfig = Static<typeof UiConfig>;
