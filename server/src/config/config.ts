@@ -1,0 +1,56 @@
+/**
+ * The platform's configuration after defaults and environment overrides: what the rest of the
+ * server reads. `loadConfig` builds it from a YAML file.
+ */
+import type { Locality } from '../api/contract.ts';
+
+/** A configured OSB broker. */
+export interface BrokerConfig {
+  id: string;
+  displayName: string;
+  /** Base URL of the broker's OSB API (the catalog is at `<url>/v2/catalog`). */
+  url: string;
+  username: string;
+  password: string;
+  locality: Locality;
+}
+
+/** A configured user; `password` is only used by the development OpenID provider. */
+export interface UserConfig {
+  id: string;
+  displayName: string;
+  email?: string;
+  euid?: string;
+  password?: string;
+}
+
+/** A configured project with its members and tenants. */
+export interface ProjectConfig {
+  id: string;
+  displayName: string;
+  workspaceId: string;
+  members: string[];
+  tenants: { id: string; locationId: string; platform: string }[];
+}
+
+/** The whole, validated configuration. */
+export interface MarketplaceConfig {
+  server: { host: string; port: number; publicUrl: string };
+  /** `url` selects PostgreSQL; without it the embedded PGlite keeps its data in `dataDir`. */
+  database: { url?: string; dataDir: string };
+  auth: {
+    issuer: string;
+    clientId: string;
+    audience?: string;
+    usernameClaim: string;
+    devProvider: boolean;
+  };
+  demoBroker: { enabled: boolean; host: string; port: number; username: string; password: string };
+  catalog: { refreshIntervalSeconds: number; requestTimeoutSeconds: number };
+  ui: { productName: string; primaryColor?: string };
+  locations: { id: string; displayName: string }[];
+  brokers: BrokerConfig[];
+  workspaces: { id: string; displayName: string }[];
+  projects: ProjectConfig[];
+  users: UserConfig[];
+}

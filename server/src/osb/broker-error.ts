@@ -1,0 +1,88 @@
+/** What went wrong talking to a broker. */
+export type BrokerErrorKind = 'unreachable' | 'timeout' | 'http' | 'invalid-response';
+
+/** The OSB error body fields, parsed leniently from whatever the broker sent. */
+export interface BrokerErrorBody {
+  /** A machine-readable code such as `AsyncRequired` or `ConcurrencyError`. */
+  error?: string;
+  /** A message for the user. */
+  description?: string;
+  instanceUsable?: boolean;
+  updateRepeatable?: boolean;
+}
+
+/** A failed broker request. Its message never contains credentials. */
+export class BrokerError extends Error {
+  override readonly name = 'BrokerError';
+
+  /**
+   * @param kind what went wrong
+   * @param message a human-readable summary, fit to show to users
+   * @param status the HTTP status, when the broker answered
+   * @param body the parsed error body, when the broker answered with one
+   */
+  constructor(
+    readonly kind: BrokerErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly body: BrokerErrorBody = {},
+  ) {
+    super(message);
+  }
+
+  /** The broker's own `description`, when it gave one. */
+  get description(): string | undefined {
+    return this.body.description;
+  }
+}
+
+/** Longest error text kept from a broker. */
+const MAX_TEXT = 1000;
+
+/**
+ * Reads an OSB error body leniently: any JSON or none; `error` may hold JSON-encoded text with
+ * its own `error`/`description`; strings are capped. Never throws.
+ */
+export function parseErrorBody(text: string): BrokerErrorBody {
+  const parsed = tryParseJson(text);
+  if (!isRecord(parsed)) {
+    const plain = text.trim();
+    return plain && !plain.startsWith('<') ? { description: cap(plain) } : {};
+  }
+  const body: BrokerErrorBody = {};
+  let error = parsed['error'];
+  let description = parsed['description'];
+  if (typeof error === 'string') {
+    const nested = tryParseJson(error);
+    if (isRecord(nested)) {
+      error = nested['error'];
+      description ??= nested['description'] ?? nested['message'];
+    }
+  } else if (isRecord(error)) {
+    description ??= error['description'] ?? error['message'];
+    error = error['error'] ?? error['code'];
+  }
+  if (typeof error === 'string' && error) body.error = cap(error);
+  if (typeof description === 'string' && description) body.description = cap(description);
+  if (typeof parsed['instance_usable'] === 'boolean') body.instanceUsable = parsed['instance_usable'];
+  if (typeof parsed['update_repeatable'] === 'boolean') body.updateRepeatable = parsed['update_repeatable'];
+  return body;
+}
+
+/** Parses JSON, or returns `undefined`. */
+export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` is a plain JSON object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function cap(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
