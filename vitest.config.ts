@@ -1,0 +1,49 @@
+/**
+ * Vitest projects run outside `ng test` (which has its own configuration in angular.json):
+ * `storybook` runs every story, with its `play` function, as a test in headless Chromium.
+ */
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { storybookAngularVitest } from '@storybook/angular-vite/vitest';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+import { angularBuildOptions } from './.storybook/angular-build-options.ts';
+
+/** Debian's Chromium with the flags that keep it off the network. */
+const chromium = playwright({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          storybookAngularVitest(angularBuildOptions),
+          storybookTest({ configDir: '.storybook' }),
+        ],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
