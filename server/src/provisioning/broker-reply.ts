@@ -1,0 +1,97 @@
+/**
+ * What the platform gets back from a service broker, and lenient reading of the parts of it
+ * that are meant for people (error codes and descriptions).
+ *
+ * Everything a broker sends is untrusted: these helpers never throw on odd input and cut
+ * broker text to a sane length.
+ */
+
+/** The answer to one OSB request, as the transport saw it. */
+export type BrokerReply =
+  | {
+      kind: 'response';
+      /** HTTP status code. */
+      status: number;
+      /** The body parsed as JSON; `undefined` when it was empty or not JSON. */
+      body: unknown;
+      /** The raw `Retry-After` header, if any. */
+      retryAfter?: string;
+    }
+  /** No complete answer in time, or the connection broke after the request was sent. */
+  | { kind: 'timeout' }
+  /** The request never reached the broker (connection refused, unknown host). */
+  | { kind: 'unreachable' };
+
+/** The fields of an OSB error body, read leniently. */
+export interface BrokerErrorBody {
+  /** The broker's error code, for example `ConcurrencyError`. */
+  error?: string;
+  /** The broker's message for the user. */
+  description?: string;
+  /** Whether the instance is still usable after a failed update or deprovision (default true). */
+  instanceUsable?: boolean;
+  /** Whether a failed update may be repeated (default true). */
+  updateRepeatable?: boolean;
+}
+
+/** Longest broker text the platform keeps or shows. */
+export const MAX_BROKER_TEXT_LENGTH = 2000;
+
+/** A JSON object (not an array, not null). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Cleans broker text for storage and display: only non-empty strings pass, control characters
+ * are removed and the text is cut to `MAX_BROKER_TEXT_LENGTH` characters.
+ */
+export function brokerText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  if (cleaned === '') return undefined;
+  return cleaned.length > MAX_BROKER_TEXT_LENGTH ? `${cleaned.slice(0, MAX_BROKER_TEXT_LENGTH - 1)}…` : cleaned;
+}
+
+/**
+ * Reads an OSB error body leniently. Some brokers put JSON-encoded text in `error`
+ * (`{"error": "{\"error\":\"ConcurrencyError\",\"description\":\"…\"}"}`) or an object
+ * (`{"error": {"code": …, "message": …}}`); both are unpacked. Never throws.
+ */
+export function parseBrokerError(body: unknown): BrokerErrorBody {
+  if (!isJsonObject(body)) return {};
+  let error: unknown = body['error'];
+  let description: unknown = body['description'];
+  if (typeof error === 'string' && error.trim().startsWith('{')) {
+    error = parseJsonQuietly(error) ?? error;
+  }
+  if (isJsonObject(error)) {
+    const inner = error;
+    description ??= inner['description'] ?? inner['message'];
+    error = inner['error'] ?? inner['code'];
+  }
+  const result: BrokerErrorBody = {};
+  const code = brokerText(error);
+  if (code !== undefined && /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/.test(code)) result.error = code;
+  const text = brokerText(description);
+  if (text !== undefined) result.description = text;
+  if (typeof body['instance_usable'] === 'boolean') result.instanceUsable = body['instance_usable'];
+  if (typeof body['update_repeatable'] === 'boolean') result.updateRepeatable = body['update_repeatable'];
+  return result;
+}
+
+function parseJsonQuietly(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses a response body as JSON; `undefined` when it is empty or not JSON. For transports that
+ * read the body as text.
+ */
+export function parseReplyBody(text: string): unknown {
+  return text.trim() === '' ? undefined : parseJsonQuietly(text);
+}
