@@ -170,3 +170,16 @@ export const UiConfig = Type.Object({
   }),
 });
 export type UiConfig = Static<typeof UiConfig>;
+
+/** `GET /api/health`: whether the platform and its database answer. */
+export const HealthResponse = Type.Object({
+  status: Type.Literal('ok'),
+});
+export type HealthResponse = Static<typeof HealthResponse>;
+
+/** `GET /info`: the Cloud Foundry-style info document brokers read (via `X-Api-Info-Location`) for dashboard SSO. */
+export const InfoResponse = Type.Object({
+  authorization_endpoint: Type.String(),
+  token_endpoint: Type.String(),
+});
+export type InfoResponse = Static<typeof InfoResponse>;

@@ -1,0 +1,169 @@
+/**
+ * Keeps every broker's catalog: fetched in parallel at start and on a schedule, validated,
+ * cached in memory and in the database. A broker that fails keeps its last good catalog (marked
+ * unavailable) and never hides another broker's services.
+ */
+import type { BrokerStatus, Location, ServiceOffering } from '../api/contract.ts';
+import type { BrokerConfig } from '../config/config.ts';
+import { BrokerError } from '../osb/broker-error.ts';
+import { validateCatalog } from '../osb/catalog-validation.ts';
+import type { OsbClient } from '../osb/osb-client.ts';
+import type { CatalogRepository, StoredCatalog } from '../store/catalog-repository.ts';
+
+/** What the catalog service needs. */
+export interface CatalogServiceOptions {
+  brokers: BrokerConfig[];
+  locations: Location[];
+  repository: CatalogRepository;
+  /** The OSB client of a broker. */
+  clientFor(broker: BrokerConfig): OsbClient;
+  refreshIntervalSeconds: number;
+  /** Where refresh problems are logged (never with credentials). */
+  log: { warn(object: object, message: string): void; error(object: object, message: string): void };
+}
+
+/** The catalog as the API serves it. */
+export interface CatalogSnapshot {
+  services: ServiceOffering[];
+  locations: Location[];
+  brokers: BrokerStatus[];
+}
+
+interface BrokerState {
+  services: ServiceOffering[];
+  status: BrokerStatus;
+}
+
+type FetchOutcome = { ok: true; catalog: unknown; fetchedAt: Date } | { ok: false; reason: string };
+
+/** Every broker's services and health. */
+export class CatalogService {
+  private states = new Map<string, BrokerState>();
+  private stored = new Map<string, StoredCatalog>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  /** @param options brokers, locations, the repository and a client per broker */
+  constructor(private readonly options: CatalogServiceOptions) {
+    for (const broker of options.brokers) {
+      this.states.set(broker.id, {
+        services: [],
+        status: { ...statusBase(broker), state: 'unavailable', reason: 'The catalog has not been fetched yet.', warnings: [] },
+      });
+    }
+  }
+
+  /** Loads the stored catalogs, fetches every broker's catalog once, then refreshes on schedule. */
+  async start(): Promise<void> {
+    for (const entry of await this.options.repository.findAll()) this.stored.set(entry.brokerId, entry);
+    await this.refresh();
+    this.timer = setInterval(() => {
+      this.refresh().catch((error: unknown) => this.options.log.error({ err: error }, 'Catalog refresh failed'));
+    }, this.options.refreshIntervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  /** Stops the scheduled refresh and waits for a running one. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Fetches every broker's catalog now (joins a refresh that is already running). */
+  refresh(): Promise<void> {
+    this.running ??= this.refreshAll().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Every listed service, the locations and every broker's status, in configuration order. */
+  snapshot(): CatalogSnapshot {
+    const states = this.options.brokers.map((broker) => this.states.get(broker.id)!);
+    return {
+      services: states.flatMap((state) => state.services),
+      locations: this.options.locations,
+      brokers: states.map((state) => state.status),
+    };
+  }
+
+  /** One listed service by id. */
+  findService(serviceId: string): ServiceOffering | undefined {
+    for (const state of this.states.values()) {
+      const service = state.services.find((candidate) => candidate.id === serviceId);
+      if (service) return service;
+    }
+    return undefined;
+  }
+
+  private async refreshAll(): Promise<void> {
+    const outcomes = await Promise.all(this.options.brokers.map((broker) => this.fetch(broker)));
+    // Validation runs in configuration order: an id belongs to the first broker that lists it.
+    const knownIds = new Map<string, string>();
+    for (const [index, broker] of this.options.brokers.entries()) {
+      const state = await this.settle(broker, outcomes[index]!, knownIds);
+      this.states.set(broker.id, state);
+      for (const service of state.services) {
+        knownIds.set(service.id, broker.id);
+        for (const plan of service.plans) knownIds.set(plan.id, broker.id);
+      }
+    }
+  }
+
+  private async fetch(broker: BrokerConfig): Promise<FetchOutcome> {
+    try {
+      const catalog = await this.options.clientFor(broker).fetchCatalog();
+      return { ok: true, catalog, fetchedAt: new Date() };
+    } catch (error) {
+      if (!(error instanceof BrokerError)) throw error;
+      this.options.log.warn({ brokerId: broker.id, kind: error.kind, status: error.status }, error.message);
+      return { ok: false, reason: `${error.message}.` };
+    }
+  }
+
+  private async settle(broker: BrokerConfig, outcome: FetchOutcome, knownIds: Map<string, string>): Promise<BrokerState> {
+    const context = { brokerId: broker.id, locality: broker.locality, knownIds };
+    let reason: string;
+    if (outcome.ok) {
+      const result = validateCatalog(outcome.catalog, context);
+      if (result.accepted) {
+        const entry = { brokerId: broker.id, catalog: outcome.catalog, fetchedAt: outcome.fetchedAt };
+        await this.options.repository.save(entry);
+        this.stored.set(broker.id, entry);
+        return {
+          services: result.services,
+          status: { ...statusBase(broker), state: 'ok', warnings: result.warnings, lastRefreshedAt: outcome.fetchedAt.toISOString() },
+        };
+      }
+      reason = `The catalog was rejected: ${summarise(result.reasons)}.`;
+      this.options.log.warn({ brokerId: broker.id, reasons: result.reasons }, 'Catalog rejected');
+    } else {
+      reason = outcome.reason;
+    }
+
+    const previous = this.stored.get(broker.id);
+    const fallback = previous && validateCatalog(previous.catalog, context);
+    if (previous && fallback?.accepted) {
+      return {
+        services: fallback.services,
+        status: {
+          ...statusBase(broker),
+          state: 'unavailable',
+          reason: `${reason} Showing its services from the catalog fetched at ${previous.fetchedAt.toISOString()}.`,
+          warnings: fallback.warnings,
+          lastRefreshedAt: previous.fetchedAt.toISOString(),
+        },
+      };
+    }
+    return { services: [], status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] } };
+  }
+}
+
+function statusBase(broker: BrokerConfig): Pick<BrokerStatus, 'id' | 'displayName' | 'locality'> {
+  return { id: broker.id, displayName: broker.displayName, locality: broker.locality };
+}
+
+function summarise(reasons: string[]): string {
+  const shown = reasons.slice(0, 5).join('; ');
+  return reasons.length > 5 ? `${shown}; and ${reasons.length - 5} more problems` : shown;
+}

@@ -1,0 +1,38 @@
+/**
+ * Starts the platform with the configuration from MARKETPLACE_CONFIG (or the demo file) and
+ * stops it cleanly on SIGINT and SIGTERM.
+ */
+import { startPlatform } from './app.ts';
+import { ConfigError, loadConfig } from './config/load-config.ts';
+
+try {
+  const config = loadConfig();
+  const platform = await startPlatform(config);
+  const lines = [``, `  OSB Marketplace is running: open ${platform.url}/`];
+  if (platform.config.auth.devProvider) {
+    lines.push(``, `  Demo users (id / password):`);
+    for (const user of platform.config.users) lines.push(`    ${user.id} / ${user.password ?? ''}   ${user.displayName}`);
+  }
+  lines.push(``, `  Stop with Ctrl+C.`, ``);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    platform.app.log.info(`${signal} received, shutting down`);
+    platform.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('The platform could not start:', error);
+  process.exit(1);
+}

@@ -1,0 +1,97 @@
+/**
+ * Serves the built UI with an SPA fallback, cache headers and security headers on HTML.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Path prefixes that never fall back to the UI's index.html. */
+const SERVER_PATHS = ['/api', '/oidc', '/info', '/config.json'];
+/** Build output names with a content hash, such as `main-ABCD1234.js`. */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$/;
+/** The inline handler Angular writes on its non-blocking stylesheet link; its hash is allowed by CSP. */
+const ANGULAR_STYLESHEET_HANDLER = "this.media='all'";
+
+/** Where the UI is and who the browser may talk to. */
+export interface StaticUiOptions {
+  /** The Angular build output (`dist/osb-marketplace/browser`). */
+  root: string;
+  /** The OpenID provider's origin, which the UI calls and frames for sign-in. */
+  issuerOrigin: string;
+}
+
+/** Serves the UI; when it has not been built, every UI path answers with a hint to build it. */
+export async function registerStaticUi(app: FastifyInstance, options: StaticUiOptions): Promise<void> {
+  const contentSecurityPolicy = buildContentSecurityPolicy(options.issuerOrigin);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') && !isUnder(request.url, '/oidc')) {
+      reply.header('Content-Security-Policy', contentSecurityPolicy);
+      reply.header('Referrer-Policy', 'no-referrer');
+      reply.header('X-Frame-Options', 'DENY');
+    }
+    return payload;
+  });
+
+  const uiBuilt = existsSync(join(options.root, 'index.html'));
+  if (uiBuilt) {
+    await app.register(fastifyStatic, {
+      root: options.root,
+      wildcard: false,
+      setHeaders: (reply, path) => {
+        reply.header(
+          'Cache-Control',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  const serveIndex = (request: FastifyRequest, reply: FastifyReply) => {
+    if (!uiBuilt) {
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .header('Cache-Control', 'no-cache')
+        .send(
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OSB Marketplace</title></head>' +
+            '<body><h1>The marketplace UI has not been built yet</h1>' +
+            '<p>Run <code>npm run build</code>, then restart the server. The API is available under /api.</p></body></html>',
+        );
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  };
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?', 1)[0]!;
+    const isUiRoute = (request.method === 'GET' || request.method === 'HEAD') && !SERVER_PATHS.some((prefix) => isUnder(path, prefix));
+    if (isUiRoute) return serveIndex(request, reply);
+    return reply.code(404).send({ message: `No route ${request.method} ${path}` });
+  });
+  if (!uiBuilt) app.get('/', { schema: { hide: true } }, serveIndex);
+}
+
+function isUnder(url: string, prefix: string): boolean {
+  return url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
+}
+
+function buildContentSecurityPolicy(issuerOrigin: string): string {
+  const handlerHash = createHash('sha256').update(ANGULAR_STYLESHEET_HANDLER).digest('base64');
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-hashes' 'sha256-${handlerHash}'`,
+    // Angular and Material add component styles at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: http: https:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${issuerOrigin}`,
+    `frame-src 'self' ${issuerOrigin}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    `form-action 'self' ${issuerOrigin}`,
+  ].join('; ');
+}

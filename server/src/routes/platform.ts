@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, HealthResponse, InfoResponse, UiConfig } from '../api/contract.ts';
+import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
+import type { MarketplaceConfig } from '../config/config.ts';
+import type { Queryable } from '../store/database.ts';
+import { HttpError } from '../plugins/http-error.ts';
+
+/** What the platform routes read. */
+export interface PlatformRoutesOptions {
+  config: MarketplaceConfig;
+  discovery: OidcDiscovery;
+  database: Queryable;
+}
+
+/** Public routes: `/api/health`, `/api/openapi.json`, `/config.json` (UI runtime settings) and `/info`. */
+export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = async (app, options) => {
+  const { config, discovery, database } = options;
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Whether the platform and its database answer',
+        security: [],
+        response: { 200: HealthResponse, 503: ErrorBody },
+      },
+    },
+    async (request) => {
+      try {
+        await database.query('SELECT 1');
+      } catch (error) {
+        request.log.error({ err: error }, 'Database health check failed');
+        throw new HttpError(503, 'The database does not answer.');
+      }
+      return { status: 'ok' as const };
+    },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/config.json',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Runtime settings of the UI',
+        security: [],
+        response: { 200: UiConfig },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('Cache-Control', 'no-cache');
+      return {
+        apiBaseUrl: '/api',
+        oidc: { issuer: config.auth.issuer, clientId: config.auth.clientId, scope: 'openid profile email' },
+        theme: {
+          productName: config.ui.productName,
+          ...(config.ui.primaryColor ? { primaryColor: config.ui.primaryColor } : {}),
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/info',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Sign-in endpoints for broker dashboards (the URL brokers get in X-Api-Info-Location)',
+        security: [],
+        response: { 200: InfoResponse, 503: ErrorBody },
+      },
+    },
+    async (request) => {
+      try {
+        const metadata = await discovery.metadata();
+        return { authorization_endpoint: metadata.authorization_endpoint, token_endpoint: metadata.token_endpoint };
+      } catch (error) {
+        request.log.error({ err: error }, 'OpenID discovery failed');
+        throw new HttpError(503, 'The sign-in service cannot be reached right now.');
+      }
+    },
+  );
+};
