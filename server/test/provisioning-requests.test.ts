@@ -29,7 +29,7 @@ describe('provision request', () => {
   it('sends the meshMarketplace context, organization_guid, space_guid and maintenance_info', () => {
     const request = buildProvisionRequest({ ...base, planId: 'plan-1', parameters: { size: 2 }, maintenanceInfoVersion: '1.2.0', user });
     assert.equal(request.method, 'PUT');
-    assert.equal(request.path, '/v2/service_instances/a1b2c3');
+    assert.deepEqual(request.path, ['service_instances', 'a1b2c3']);
     assert.deepEqual(request.query, { accepts_incomplete: 'true' });
     assert.deepEqual(request.body, {
       service_id: 'svc-1',
@@ -69,15 +69,13 @@ describe('provision request', () => {
     assert.equal(context['permission_url'], 'http://localhost:8080/serviceInstances/a1b2c3/permissions');
   });
 
-  it('carries the originating identity as base64 JSON of user_id and user_euid', () => {
+  it('carries the originating identity of the user (platform meshmarketplace, user_id and user_euid)', () => {
     const request = buildProvisionRequest({ ...base, planId: 'p', user });
-    const [platform, encoded] = request.originatingIdentity!.split(' ');
-    assert.equal(platform, 'meshmarketplace');
-    assert.deepEqual(JSON.parse(Buffer.from(encoded!, 'base64').toString('utf8')), {
-      user_id: 'alice',
-      user_euid: 'alice@likvid-bank.example',
+    assert.deepEqual(request.originatingIdentity, {
+      platform: 'meshmarketplace',
+      user: { user_id: 'alice', user_euid: 'alice@likvid-bank.example' },
     });
-    assert.equal(originatingIdentity({ id: 'bob' }), `meshmarketplace ${Buffer.from('{"user_id":"bob","user_euid":"bob"}').toString('base64')}`);
+    assert.deepEqual(originatingIdentity({ id: 'bob' }).user, { user_id: 'bob', user_euid: 'bob' });
   });
 });
 
@@ -125,7 +123,7 @@ describe('deprovision and last_operation requests', () => {
 
   it('deprovision carries service_id, plan_id and accepts_incomplete, identity only for users', () => {
     const request = buildDeprovisionRequest(ref, user);
-    assert.equal(request.path, '/v2/service_instances/id%2Fwith%20space');
+    assert.deepEqual(request.path, ['service_instances', 'id/with space']);
     assert.deepEqual(request.query, { service_id: 'svc', plan_id: 'old-plan', accepts_incomplete: 'true' });
     assert.ok(request.originatingIdentity);
     assert.equal(buildDeprovisionRequest(ref).originatingIdentity, undefined);
@@ -133,7 +131,7 @@ describe('deprovision and last_operation requests', () => {
 
   it('last_operation echoes operation exactly and uses the given (old) plan', () => {
     const request = buildLastOperationRequest(ref, 'op =&?/ä');
-    assert.equal(request.path, '/v2/service_instances/id%2Fwith%20space/last_operation');
+    assert.deepEqual(request.path, ['service_instances', 'id/with space', 'last_operation']);
     assert.deepEqual(request.query, { service_id: 'svc', plan_id: 'old-plan', operation: 'op =&?/ä' });
     assert.deepEqual(buildLastOperationRequest(ref, undefined).query, { service_id: 'svc', plan_id: 'old-plan' });
   });

@@ -2,24 +2,17 @@
  * Builders for the OSB requests of the instance and binding lifecycle, following OSB v2.17 and
  * the meshMarketplace profile (context object, originating identity).
  *
- * They produce plain request descriptions; the OSB client adds the common headers (API
- * version, basic auth, request identity, `X-Api-Info-Location`) and sends them.
+ * They produce request descriptions for `OsbClient`, which adds the common headers (API
+ * version, basic auth, request identity, `X-Api-Info-Location`), percent-encodes the path
+ * segments and the query, and sends them.
  */
+import type { OsbRequest } from '../osb/osb-client.ts';
 
 /** The `context.platform` value and the originating-identity platform name. */
 export const PLATFORM_NAME = 'meshmarketplace';
 
-/** One OSB request, relative to the broker's base URL. */
-export interface OsbRequest {
-  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path with percent-encoded ids, for example `/v2/service_instances/abc`. */
-  path: string;
-  /** Query parameters (the client percent-encodes them). */
-  query: Record<string, string>;
-  body?: Record<string, unknown>;
-  /** Value of `X-Broker-API-Originating-Identity`; absent for orphan mitigation. */
-  originatingIdentity?: string;
-}
+/** A lifecycle request: always with a query, and a JSON object as body when it has one. */
+export type LifecycleRequest = OsbRequest & { query: Record<string, string>; body?: Record<string, unknown> };
 
 /** The user on whose behalf a request is made. */
 export interface RequestingUser {
@@ -87,18 +80,20 @@ function authUrlTemplate(sso: DashboardSso): string {
   return `${sso.authorizationEndpoint}${separator}client_id=${encodeURIComponent(sso.clientId)}&response_type=code&redirect_uri={redirect_uri}&nonce={nonce}&state={state}`;
 }
 
-/** The `X-Broker-API-Originating-Identity` value: `meshmarketplace <base64 of {"user_id","user_euid"}>`. */
-export function originatingIdentity(user: RequestingUser): string {
-  const value = JSON.stringify({ user_id: user.id, user_euid: user.euid ?? user.id });
-  return `${PLATFORM_NAME} ${Buffer.from(value, 'utf8').toString('base64')}`;
+/**
+ * The originating identity: the client sends it as
+ * `X-Broker-API-Originating-Identity: meshmarketplace <base64 of {"user_id","user_euid"}>`.
+ */
+export function originatingIdentity(user: RequestingUser): NonNullable<OsbRequest['originatingIdentity']> {
+  return { platform: PLATFORM_NAME, user: { user_id: user.id, user_euid: user.euid ?? user.id } };
 }
 
-function instancePath(instanceId: string): string {
-  return `/v2/service_instances/${encodeURIComponent(instanceId)}`;
+function instancePath(instanceId: string): string[] {
+  return ['service_instances', instanceId];
 }
 
-function bindingPath(instanceId: string, bindingId: string): string {
-  return `${instancePath(instanceId)}/service_bindings/${encodeURIComponent(bindingId)}`;
+function bindingPath(instanceId: string, bindingId: string): string[] {
+  return [...instancePath(instanceId), 'service_bindings', bindingId];
 }
 
 /** What a provision request is made of. */
@@ -115,7 +110,7 @@ export interface ProvisionInput extends ContextInput {
  * `PUT /v2/service_instances/:id?accepts_incomplete=true`. Sends the deprecated but still
  * required `organization_guid` and `space_guid` (workspace and project), which many brokers need.
  */
-export function buildProvisionRequest(input: ProvisionInput): OsbRequest {
+export function buildProvisionRequest(input: ProvisionInput): LifecycleRequest {
   return {
     method: 'PUT',
     path: instancePath(input.instanceId),
@@ -150,7 +145,7 @@ export interface UpdateInput extends ContextInput {
 }
 
 /** `PATCH /v2/service_instances/:id?accepts_incomplete=true` with only what changed and `previous_values`. */
-export function buildUpdateRequest(input: UpdateInput): OsbRequest {
+export function buildUpdateRequest(input: UpdateInput): LifecycleRequest {
   const changesPlan = input.newPlanId !== undefined && input.newPlanId !== input.currentPlanId;
   const hasParameters = input.changedParameters !== undefined && Object.keys(input.changedParameters).length > 0;
   return {
@@ -185,7 +180,7 @@ export interface InstanceRef {
  * `DELETE /v2/service_instances/:id?service_id=&plan_id=&accepts_incomplete=true`. Without a
  * user it is an orphan-mitigation request and carries no originating identity.
  */
-export function buildDeprovisionRequest(ref: InstanceRef, user?: RequestingUser): OsbRequest {
+export function buildDeprovisionRequest(ref: InstanceRef, user?: RequestingUser): LifecycleRequest {
   return {
     method: 'DELETE',
     path: instancePath(ref.instanceId),
@@ -199,10 +194,10 @@ export function buildDeprovisionRequest(ref: InstanceRef, user?: RequestingUser)
  * change; `operation` is echoed exactly as the broker sent it. Polls are the platform's own
  * requests and carry no originating identity.
  */
-export function buildLastOperationRequest(ref: InstanceRef, operation: string | undefined): OsbRequest {
+export function buildLastOperationRequest(ref: InstanceRef, operation: string | undefined): LifecycleRequest {
   return {
     method: 'GET',
-    path: `${instancePath(ref.instanceId)}/last_operation`,
+    path: [...instancePath(ref.instanceId), 'last_operation'],
     query: { service_id: ref.serviceId, plan_id: ref.planId, ...(operation !== undefined ? { operation } : {}) },
   };
 }
@@ -222,7 +217,7 @@ export interface BindInput extends BindingRef {
 }
 
 /** `PUT /v2/service_instances/:id/service_bindings/:bid?accepts_incomplete=true`. */
-export function buildBindRequest(input: BindInput): OsbRequest {
+export function buildBindRequest(input: BindInput): LifecycleRequest {
   return {
     method: 'PUT',
     path: bindingPath(input.instanceId, input.bindingId),
@@ -239,7 +234,7 @@ export function buildBindRequest(input: BindInput): OsbRequest {
 }
 
 /** `DELETE …/service_bindings/:bid?service_id=&plan_id=&accepts_incomplete=true`; without a user for orphan mitigation. */
-export function buildUnbindRequest(ref: BindingRef, user?: RequestingUser): OsbRequest {
+export function buildUnbindRequest(ref: BindingRef, user?: RequestingUser): LifecycleRequest {
   return {
     method: 'DELETE',
     path: bindingPath(ref.instanceId, ref.bindingId),
@@ -249,10 +244,10 @@ export function buildUnbindRequest(ref: BindingRef, user?: RequestingUser): OsbR
 }
 
 /** `GET …/service_bindings/:bid/last_operation`, echoing `operation` exactly. */
-export function buildBindingLastOperationRequest(ref: BindingRef, operation: string | undefined): OsbRequest {
+export function buildBindingLastOperationRequest(ref: BindingRef, operation: string | undefined): LifecycleRequest {
   return {
     method: 'GET',
-    path: `${bindingPath(ref.instanceId, ref.bindingId)}/last_operation`,
+    path: [...bindingPath(ref.instanceId, ref.bindingId), 'last_operation'],
     query: { service_id: ref.serviceId, plan_id: ref.planId, ...(operation !== undefined ? { operation } : {}) },
   };
 }
