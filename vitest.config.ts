@@ -8,22 +8,11 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 import { angularBuildOptions } from './.storybook/angular-build-options.ts';
+import { chromiumArgs, chromiumExecutable } from './scripts/chromium.mjs';
 
 /** Debian's Chromium with the flags that keep it off the network. */
 const chromium = playwright({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
+  launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
 });
 
 export default defineConfig({

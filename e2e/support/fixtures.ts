@@ -1,0 +1,20 @@
+/**
+ * The end-to-end test API: Playwright's `test` and `expect`, plus `signIn` through the
+ * development OpenID provider's real login page.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+export { expect, test };
+
+/**
+ * Opens `target` in the app, which sends a signed-out user to the OpenID provider, signs in
+ * there as `user` and waits until the app shows the target again.
+ */
+export async function signIn(page: Page, user: string, password: string, target = '/'): Promise<void> {
+  await page.goto(target);
+  await expect(page).toHaveURL(/\/oidc\//);
+  await page.getByLabel(/user/i).fill(user);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole('button', { name: /sign in|log in/i }).click();
+  await expect(page).not.toHaveURL(/\/oidc\//);
+}

@@ -1,0 +1,34 @@
+/**
+ * End-to-end tests: Playwright in Debian's Chromium against the whole platform, which the global
+ * setup in e2e/support/ builds and starts on free ports.
+ */
+import { defineConfig, devices } from '@playwright/test';
+
+import { chromiumArgs, chromiumExecutable } from './scripts/chromium.mjs';
+
+const ci = !!process.env['CI'];
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  globalSetup: './e2e/support/global-setup.ts',
+  forbidOnly: ci,
+  retries: ci ? 1 : 0,
+  workers: 1,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    // Set by the global setup; Playwright loads this file again in each worker, after the setup.
+    baseURL: process.env['E2E_BASE_URL'],
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
+      },
+    },
+  ],
+});
