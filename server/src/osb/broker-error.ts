@@ -46,8 +46,9 @@ const MAX_TEXT = 1000;
 export function parseErrorBody(text: string): BrokerErrorBody {
   const parsed = tryParseJson(text);
   if (!isRecord(parsed)) {
+    // Plain text is shown as it is; JSON that is not an object and HTML pages are not.
     const plain = text.trim();
-    return plain && !plain.startsWith('<') ? { description: cap(plain) } : {};
+    return parsed === undefined && plain && !plain.startsWith('<') ? { description: cap(plain) } : {};
   }
   const body: BrokerErrorBody = {};
   let error = parsed['error'];

@@ -1,0 +1,98 @@
+/**
+ * Configurations and running apps for tests: the demo's users and projects, brokers of the
+ * test's choosing, a temporary data directory.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { MarketplaceConfig } from '../../src/config/config.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+import type { Database } from '../../src/store/database.ts';
+import { openDatabase } from '../../src/store/open-database.ts';
+
+/** A broker entry as written in the configuration file. */
+export interface TestBrokerEntry {
+  id: string;
+  url: string;
+  displayName?: string;
+  locality?: 'global' | { location: string };
+}
+
+/** Creates a temporary directory, removed by the returned function. */
+export async function temporaryDirectory(): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'osb-marketplace-test-'));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** A configuration with the demo's locations, workspaces, projects and users. */
+export function testConfig(options: { issuer: string; dataDir: string; brokers?: TestBrokerEntry[]; requestTimeoutSeconds?: number }): MarketplaceConfig {
+  return parseConfig(
+    {
+      server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
+      database: { dataDir: options.dataDir },
+      auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
+      catalog: { refreshIntervalSeconds: 3600, requestTimeoutSeconds: options.requestTimeoutSeconds ?? 5 },
+      ui: { productName: 'Test Marketplace', primaryColor: '#005a9c' },
+      locations: [
+        { id: 'eu-de-central', displayName: 'Frankfurt' },
+        { id: 'eu-nl-west', displayName: 'Amsterdam' },
+      ],
+      brokers: (options.brokers ?? []).map((broker) => ({
+        displayName: `Broker ${broker.id}`,
+        username: 'broker-user',
+        password: 'broker-secret-password',
+        locality: 'global',
+        ...broker,
+      })),
+      workspaces: [
+        { id: 'likvid-bank', displayName: 'Likvid Bank' },
+        { id: 'acme', displayName: 'ACME Corp' },
+      ],
+      projects: [
+        {
+          id: 'likvid-payments',
+          displayName: 'Payments',
+          workspaceId: 'likvid-bank',
+          members: ['alice'],
+          tenants: [{ id: '123456789012', locationId: 'eu-de-central', platform: 'aws' }],
+        },
+        { id: 'likvid-mobile', displayName: 'Mobile App', workspaceId: 'likvid-bank', members: ['alice'] },
+        { id: 'acme-webshop', displayName: 'Web Shop', workspaceId: 'acme', members: ['bob'] },
+      ],
+      users: [
+        { id: 'alice', displayName: 'Alice Adams', email: 'alice@likvid-bank.example' },
+        { id: 'bob', displayName: 'Bob Baker', email: 'bob@acme.example' },
+        { id: 'carol', displayName: 'Carol Clark' },
+      ],
+    },
+    'test configuration',
+  );
+}
+
+/** An app listening on a random port with its own database. */
+export interface RunningTestApp {
+  app: FastifyInstance;
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database of `config`, builds the app and listens on 127.0.0.1 port 0. */
+export async function startTestApp(config: MarketplaceConfig, uiRoot?: string): Promise<RunningTestApp> {
+  const database = await openDatabase(config.database);
+  const app = await buildApp(config, { database, logger: false, uiRoot });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
