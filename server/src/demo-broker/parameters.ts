@@ -2,17 +2,14 @@
  * Validation of request parameters against the JSON schemas of the catalog, the way a real
  * broker checks what a platform sends.
  */
-import ajvDraft04Module, { type ValidateFunction } from 'ajv-draft-04';
-import ajvFormatsModule from 'ajv-formats';
+import ajvDraft04, { type ValidateFunction } from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import type { JsonSchema } from './services.ts';
 
-/** Default export of a CommonJS module, whether the loader unwrapped it or not. */
-function commonJsDefault<T>(module: T | { default: T }): T {
-  return typeof module === 'object' && module !== null && 'default' in module ? module.default : (module as T);
-}
-
-const Ajv04 = commonJsDefault(ajvDraft04Module as unknown as typeof ajvDraft04Module.default);
-const addFormats = commonJsDefault(ajvFormatsModule as unknown as typeof ajvFormatsModule.default);
+// Both CommonJS packages also export themselves as `.default`, which works whether or not
+// the loader unwraps the CommonJS default.
+const Ajv04 = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 /**
  * Keywords of form renderers (ngx-schema-form) that mean nothing to a validator. `widget`
