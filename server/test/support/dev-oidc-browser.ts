@@ -76,16 +76,12 @@ export class TestBrowser {
     return response;
   }
 
-  /** Names of the cookies this browser holds. */
-  cookieNames(): string[] {
-    return [...this.cookies.keys()].map((key) => key.split('\n', 1)[0]!);
-  }
-
   private isInsideProvider(url: URL): boolean {
     return url.href.startsWith(`${this.providerBase}/`);
   }
 
-  private cookieHeader(url: URL): string {
+  /** The Cookie header this browser sends to `url`. */
+  cookieHeader(url: URL): string {
     return [...this.cookies]
       .filter(([, cookie]) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`))
       .map(([key, cookie]) => `${key.split('\n', 1)[0]}=${cookie.value}`)
