@@ -101,7 +101,7 @@ describe('demo broker', () => {
 
   before(async () => {
     directory = await mkdtemp(join(tmpdir(), 'demo-broker-'));
-    stateFile = join(directory, 'state.json');
+    stateFile = join(directory, 'broker', 'state.json');
     await start();
     globalCatalog = (await osb(global, 'GET', '/v2/catalog')).body;
     frankfurtCatalog = (await osb(frankfurt, 'GET', '/v2/catalog')).body;
@@ -346,6 +346,20 @@ describe('demo broker', () => {
     const credentials = fetched.body['credentials'] as Json;
     for (const field of ['host', 'port', 'database', 'username', 'password', 'uri']) assert.ok(credentials[field], field);
     assert.equal(credentials['uri'], `postgresql://${credentials['username']}:${credentials['password']}@${credentials['host']}:5432/${credentials['database']}?sslmode=require`);
+
+    const query = new URLSearchParams({ ...plan, accepts_incomplete: 'true' });
+    const unbound = await osb(frankfurt, 'DELETE', `${bindPath}?${query}`);
+    assert.equal(unbound.status, 202);
+    const unbindAnswers = await pollUntilDone(frankfurt, `${bindPath}/last_operation?operation=${unbound.body['operation']}`);
+    assert.deepEqual(unbindAnswers.at(-1)!.body, { state: 'succeeded', description: 'Credentials revoked.' });
+    assert.equal((await osb(frankfurt, 'GET', bindPath)).status, 404);
+
+    const deleted = await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-1?${query}`);
+    assert.equal(deleted.status, 202);
+    const deleteAnswers = await pollUntilDone(frankfurt, `/v2/service_instances/pg-1/last_operation?operation=${deleted.body['operation']}`);
+    assert.match(deleteAnswers[0]!.body['description'], /^Deleting database… \d+%$/);
+    assert.deepEqual(deleteAnswers.at(-1)!.body, { state: 'succeeded', description: 'Database deleted.' });
+    assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-1?${query}`)).status, 410);
   });
 
   test('answers the credentials of a sensitive service only once', async () => {

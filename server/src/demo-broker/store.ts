@@ -7,7 +7,8 @@
  * broker stopped therefore continues after a restart, measured from its original start.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** What an operation does. */
 export type OperationKind = 'provision' | 'update' | 'deprovision' | 'bind' | 'unbind';
@@ -128,6 +129,7 @@ export class DemoBrokerStore {
   static async open(stateFile: string | undefined): Promise<DemoBrokerStore> {
     const store = new DemoBrokerStore(stateFile);
     if (stateFile) {
+      await mkdir(dirname(stateFile), { recursive: true });
       try {
         const saved = JSON.parse(await readFile(stateFile, 'utf8')) as Partial<StateFile>;
         if (saved.version === 1 && saved.brokers && typeof saved.brokers === 'object') store.state.brokers = saved.brokers;
