@@ -3,7 +3,7 @@
  * signed in to with a cookie-keeping fetch like a browser, tokens checked with jose.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,9 +94,10 @@ describe('development OpenID provider', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), UI_ORIGIN);
     const discovery = (await response.json()) as Record<string, unknown>;
     assert.equal(discovery.issuer, provider.issuer);
-    for (const endpoint of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'end_session_endpoint']) {
+    for (const endpoint of ['authorization_endpoint', 'token_endpoint', 'jwks_uri', 'end_session_endpoint']) {
       assert.match(String(discovery[endpoint]), new RegExp(`^${provider.issuer}/`), endpoint);
     }
+    assert.equal(discovery.userinfo_endpoint, undefined, 'the ID token carries the claims');
     assert.deepEqual(discovery.code_challenge_methods_supported, ['S256']);
     assert.deepEqual(discovery.response_types_supported, ['code']);
     assert.deepEqual(new Set(discovery.scopes_supported as string[]), new Set(['openid', 'profile', 'email']));
@@ -132,6 +133,7 @@ describe('development OpenID provider', () => {
     assert.equal(identity.name, 'Alice Andersen');
     assert.equal(identity.preferred_username, 'alice');
     assert.equal(identity.email, 'alice@example.com');
+    assert.equal(typeof identity.at_hash, 'string', 'angular-oauth2-oidc requires at_hash in the code flow');
   });
 
   test('shows the sign-in page accessibly and keeps the username after a wrong password', async () => {
@@ -274,14 +276,27 @@ describe('development OpenID provider', () => {
     assert.equal((await stat(keyFile)).mode & 0o777, 0o600);
     const tokens = await signIn({ ...client, username: 'alice', password: 'demo' });
 
+    await chmod(keyFile, 0o644);
     const restarted = await startProvider(keyFile);
     try {
+      assert.equal((await stat(keyFile)).mode & 0o777, 0o600, 'a key file readable by others is tightened');
       const kid = async (issuer: string) => ((await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys[0]!.kid;
       assert.equal(await kid(restarted.issuer), await kid(provider.issuer));
       assert.equal(decodeProtectedHeader(tokens.access_token).kid, await kid(restarted.issuer));
       await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(`${restarted.issuer}/jwks`)), { audience: AUDIENCE });
     } finally {
       await restarted.close();
+    }
+  });
+
+  test('refuses to start with an unusable key file', async () => {
+    const brokenKeyFile = join(directory, 'broken-keys.json');
+    await writeFile(brokenKeyFile, '{"keys": []}', { mode: 0o600 });
+    const app = Fastify();
+    try {
+      await assert.rejects(registerDevOidcProvider(app, { ...provider.options, keyFile: brokenKeyFile }), /broken-keys\.json is not usable/);
+    } finally {
+      await app.close();
     }
   });
 

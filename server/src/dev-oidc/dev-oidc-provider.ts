@@ -9,7 +9,7 @@
  * - one public client (the UI): authorization code flow with PKCE (S256), no client secret;
  * - access tokens are JWTs for the platform API (`aud` = the configured audience, `sub` = user id),
  *   also when the client sends no `resource` parameter;
- * - ID tokens carry `name`, `preferred_username` and `email`;
+ * - ID tokens carry `name`, `preferred_username` and `email` (there is no userinfo endpoint);
  * - sign-in and consent pages of our own (consent is implied for the platform's own UI);
  * - RP-initiated logout without a confirmation page;
  * - signing and cookie keys kept in a file (mode 0600), created on first start.
@@ -135,8 +135,6 @@ function providerConfiguration(
     claims: Object.fromEntries(Object.entries(CLAIMS_BY_SCOPE).map(([scope, claims]) => [scope, [...claims]])),
     scopes: SCOPE.split(' '),
     responseTypes: ['code'],
-    // The access tokens are for the API, not for userinfo: the ID token carries the claims.
-    conformIdTokenClaims: false,
     pkce: { required: () => true, methods: ['S256'] },
     clientBasedCORS: (_ctx, origin, client) => client.clientId === options.clientId && corsOrigins.has(origin),
     findAccount: async (_ctx, id) => {
@@ -148,10 +146,13 @@ function providerConfiguration(
     ttl: TTL,
     features: {
       devInteractions: { enabled: false },
+      // Access tokens are for the API (a userinfo endpoint would reject them), so there is no
+      // userinfo endpoint: the ID token carries the user's claims, and a code exchange without
+      // a `resource` parameter yields a token for the API.
+      userinfo: { enabled: false },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => resourceIndicator,
-        useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => {
           if (resource !== resourceIndicator) throw new errors.InvalidTarget();
           return {

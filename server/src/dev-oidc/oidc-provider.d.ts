@@ -102,7 +102,6 @@ declare module 'oidc-provider' {
     claims?: Record<string, string[] | null>;
     scopes?: string[];
     responseTypes?: string[];
-    conformIdTokenClaims?: boolean;
     pkce?: { required?: (ctx: ProviderContext, client: unknown) => boolean; methods?: string[] };
     clientBasedCORS?: (ctx: ProviderContext, origin: string, client: { clientId: string }) => boolean;
     findAccount?: (ctx: ProviderContext, id: string) => Promise<Account | undefined>;
@@ -118,7 +117,6 @@ declare module 'oidc-provider' {
       resourceIndicators?: {
         enabled: boolean;
         defaultResource?: (ctx: ProviderContext, client: unknown, oneOf?: string[]) => string | string[] | undefined | Promise<string | string[] | undefined>;
-        useGrantedResource?: (ctx: ProviderContext, model: unknown) => boolean | Promise<boolean>;
         getResourceServerInfo?: (ctx: ProviderContext, resource: string, client: { clientId: string }) => ResourceServerInfo | Promise<ResourceServerInfo>;
       };
       rpInitiatedLogout?: {
