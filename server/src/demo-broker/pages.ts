@@ -1,7 +1,9 @@
 /**
  * The small HTML pages the demo broker serves to users' browsers: instance dashboards,
- * service documentation and support pages. Every value is HTML-escaped.
+ * service documentation and support pages. Every value from requests is HTML-escaped; the
+ * only unescaped HTML is the broker's own long descriptions rendered from markdown.
  */
+import { marked } from 'marked';
 import type { CatalogService } from './catalog.ts';
 import type { InstanceRecord } from './store.ts';
 
@@ -88,7 +90,7 @@ export function documentationPage(service: CatalogService): string {
     `${definition.displayName} documentation`,
     `<h1>${escapeHtml(definition.displayName)}</h1>
 <p>${escapeHtml(definition.description)}</p>
-<pre>${escapeHtml(definition.longDescription)}</pre>
+${marked.parse(definition.longDescription, { async: false })}
 <h2>Plans</h2>
 <table><thead><tr><th>Plan</th><th>Description</th><th>Price</th></tr></thead>
 <tbody>
