@@ -12,9 +12,9 @@ export { expect, test };
  */
 export async function signIn(page: Page, user: string, password: string, target = '/'): Promise<void> {
   await page.goto(target);
-  await expect(page).toHaveURL(/\/oidc\//);
-  await page.getByLabel(/user/i).fill(user);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
+  await expect(page.getByRole('heading', { name: /^Sign in to / })).toBeVisible();
+  await page.getByLabel('Username', { exact: true }).fill(user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/oidc\//);
 }
