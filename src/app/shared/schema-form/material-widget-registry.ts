@@ -1,0 +1,49 @@
+import { Injectable } from '@angular/core';
+import { WidgetRegistry } from 'ngx-schema-form';
+import { ArrayWidget } from './widgets/array-widget';
+import { CheckboxWidget } from './widgets/checkbox-widget';
+import { JsonWidget } from './widgets/json-widget';
+import { KeyValueWidget } from './widgets/key-value-widget';
+import { NumberWidget } from './widgets/number-widget';
+import { ObjectWidget } from './widgets/object-widget';
+import { RadioWidget } from './widgets/radio-widget';
+import { SelectWidget } from './widgets/select-widget';
+import { TextWidget } from './widgets/text-widget';
+import { TextareaWidget } from './widgets/textarea-widget';
+
+/** The widget for each widget id (`widget: {id}` in a schema, else the field's type). */
+export const MATERIAL_WIDGETS: Readonly<Record<string, unknown>> = {
+  string: TextWidget,
+  text: TextWidget,
+  search: TextWidget,
+  tel: TextWidget,
+  password: TextWidget,
+  email: TextWidget,
+  url: TextWidget,
+  date: TextWidget,
+  time: TextWidget,
+  textarea: TextareaWidget,
+  integer: NumberWidget,
+  number: NumberWidget,
+  range: NumberWidget,
+  boolean: CheckboxWidget,
+  checkbox: CheckboxWidget,
+  select: SelectWidget,
+  radio: RadioWidget,
+  array: ArrayWidget,
+  object: ObjectWidget,
+  'key-value': KeyValueWidget,
+  json: JsonWidget,
+};
+
+/** ngx-schema-form's widget registry with Angular Material widgets; JSON text for anything unknown. */
+@Injectable()
+export class MaterialWidgetRegistry extends WidgetRegistry {
+  constructor() {
+    super();
+    for (const [id, widget] of Object.entries(MATERIAL_WIDGETS)) {
+      this.register(id, widget);
+    }
+    this.setDefaultWidget(JsonWidget);
+  }
+}

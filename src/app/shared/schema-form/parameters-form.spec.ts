@@ -1,0 +1,233 @@
+import { Component, signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import Ajv from 'ajv-draft-04';
+import { isJsonObject, stripUiKeywords } from '../../../../common/json-schema';
+import { ParametersForm, type Parameters } from './parameters-form';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from './schema-fixtures';
+
+interface Rendered {
+  fixture: ComponentFixture<ParametersForm>;
+  loader: HarnessLoader;
+  element: HTMLElement;
+  values: Parameters[];
+  validity: boolean[];
+}
+
+async function renderForm(schema: unknown, mode: 'create' | 'update' | 'bind' = 'create'): Promise<Rendered> {
+  const fixture = TestBed.createComponent(ParametersForm);
+  const values: Parameters[] = [];
+  const validity: boolean[] = [];
+  fixture.componentInstance.valueChange.subscribe((value) => values.push(value));
+  fixture.componentInstance.validChange.subscribe((valid) => validity.push(valid));
+  fixture.componentRef.setInput('schema', schema);
+  fixture.componentRef.setInput('mode', mode);
+  fixture.detectChanges();
+  await fixture.whenStable();
+  return { fixture, loader: TestbedHarnessEnvironment.loader(fixture), element: fixture.nativeElement, values, validity };
+}
+
+function labels(element: HTMLElement): string[] {
+  return [...element.querySelectorAll('mat-label, legend')].map((label) => label.textContent!.replace('*', '').trim());
+}
+
+async function field(loader: HarnessLoader, label: string): Promise<MatFormFieldHarness> {
+  return loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: new RegExp(`^${label}`) }));
+}
+
+/** The defaults of the top-level fields, as the form should prefill them. */
+function topLevelDefaults(schema: unknown): Parameters {
+  const properties = isJsonObject(schema) && isJsonObject(schema['properties']) ? schema['properties'] : {};
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([, child]) => isJsonObject(child) && 'default' in child)
+      .map(([name, child]) => [name, (child as Parameters)['default']]),
+  );
+}
+
+describe('ParametersForm with the meshMarketplace example schema', () => {
+  it('renders the fields in schema order and shows the registration number only for External', async () => {
+    const { loader, element } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
+    expect(labels(element)).toEqual(['Security Contact', 'Service Type']);
+
+    const serviceType = await loader.getHarness(MatSelectHarness);
+    await serviceType.open();
+    expect((await serviceType.getOptions()).length).toBe(3);
+    await serviceType.clickOptions({ text: 'External' });
+
+    expect(labels(element)).toEqual(['Security Contact', 'Service Type', 'External Registration Number']);
+    await serviceType.open();
+    await serviceType.clickOptions({ text: 'Internal' });
+    expect(labels(element)).toEqual(['Security Contact', 'Service Type']);
+  });
+
+  it('explains a pattern mismatch and accepts five digits, producing the parameters', async () => {
+    const { loader, element, values, validity } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
+    const serviceType = await loader.getHarness(MatSelectHarness);
+    await serviceType.open();
+    await serviceType.clickOptions({ text: 'External' });
+
+    const number = await field(loader, 'External Registration Number');
+    const input = (await number.getControl(MatInputHarness))!;
+    await input.setValue('12a');
+    await input.blur();
+    expect(await number.getTextErrors()).toEqual(['Must match the required format: ^[0-9]{5}$']);
+    expect(validity.at(-1)).toBe(false);
+    const inputElement = element.querySelector<HTMLInputElement>('input[id$="externalRegistrationNumber"]')!;
+    expect(inputElement.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = inputElement.getAttribute('aria-describedby')!.split(' ');
+    const errorElement = element.querySelector('mat-error')!;
+    expect(describedBy).toContain(errorElement.id);
+
+    await input.setValue('12345');
+    expect(await number.hasErrors()).toBe(false);
+    expect(validity.at(-1)).toBe(true);
+    expect(values.at(-1)).toEqual({
+      securityContact: 'person@example-company.com',
+      serviceType: 'ext',
+      externalRegistrationNumber: '12345',
+    });
+  });
+
+  it('leaves a hidden field out of the parameters', async () => {
+    const { loader, values } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
+    const serviceType = await loader.getHarness(MatSelectHarness);
+    await serviceType.open();
+    await serviceType.clickOptions({ text: 'External' });
+    await (await (await field(loader, 'External Registration Number')).getControl(MatInputHarness))!.setValue('12345');
+    await serviceType.open();
+    await serviceType.clickOptions({ text: 'Internal' });
+    expect(values.at(-1)).toEqual({ securityContact: 'person@example-company.com', serviceType: 'int' });
+  });
+
+  it('switches to JSON and back, carrying the parameters both ways', async () => {
+    const { loader, element, values, validity } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
+    const toggle = await loader.getHarness(MatButtonToggleHarness.with({ text: 'JSON' }));
+    await toggle.check();
+    const json = await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }));
+    expect(JSON.parse(await json.getValue())).toEqual({ securityContact: 'person@example-company.com' });
+
+    await json.setValue('{"securityContact": ');
+    expect(element.textContent).toContain('This is not valid JSON');
+    expect(validity.at(-1)).toBe(false);
+    expect(await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).isDisabled()).toBe(true);
+
+    await json.setValue('{"securityContact": "sec@example.com", "serviceType": "ext", "externalRegistrationNumber": "54321"}');
+    expect(validity.at(-1)).toBe(true);
+    await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).check();
+    expect(labels(element)).toEqual(['Security Contact', 'Service Type', 'External Registration Number']);
+    expect(await (await (await field(loader, 'External Registration Number')).getControl(MatInputHarness))!.getValue()).toBe('54321');
+    expect(values.at(-1)).toEqual({ securityContact: 'sec@example.com', serviceType: 'ext', externalRegistrationNumber: '54321' });
+  });
+});
+
+describe('ParametersForm with the real-world schemas in fixtures/schemas', () => {
+  /** What each fixture needs filled in before its parameters are valid (its required fields without defaults). */
+  const REQUIRED_INPUT: Record<string, (loader: HarnessLoader) => Promise<void>> = {
+    'gcp-cloud-storage-binding-create.json': async (loader) => {
+      const role = (await (await field(loader, 'Role')).getControl(MatSelectHarness))!;
+      await role.open();
+      await role.clickOptions({ text: 'storage.objectViewer' });
+    },
+    'osba-postgresql-10-general-purpose-instance-create.json': fillAzureLocation,
+    'osba-storage-blob-all-in-one-instance-create.json': fillAzureLocation,
+  };
+
+  async function fillAzureLocation(loader: HarnessLoader): Promise<void> {
+    const location = (await (await field(loader, 'Location')).getControl(MatSelectHarness))!;
+    await location.open();
+    await location.clickOptions({ text: 'West Europe' });
+    await (await (await field(loader, 'Resource group')).getControl(MatInputHarness))!.setValue('demo-resources');
+  }
+
+  for (const { file, schema } of SCHEMA_FIXTURES) {
+    it(`renders ${file}, prefills its defaults and produces parameters that validate`, async () => {
+      const { loader, element, values, validity } = await renderForm(schema);
+      expect(element.textContent).not.toContain('cannot be shown as a form');
+      expect(element.querySelector('sf-form')).not.toBeNull();
+      expect(values.at(-1)).toEqual(expect.objectContaining(topLevelDefaults(schema)));
+
+      await REQUIRED_INPUT[file]?.(loader);
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      const valid = ajv.validate(stripUiKeywords(schema as object), values.at(-1));
+      expect(valid, `${file}: ${JSON.stringify(ajv.errors)}`).toBe(true);
+      expect(validity.at(-1)).toBe(true);
+    });
+  }
+
+  it('omits an untouched optional object whose field is required', async () => {
+    const { values } = await renderForm(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('optional-object'))!.schema);
+    expect(values.at(-1)).toEqual({});
+  });
+
+  it('edits a string map as key/value rows', async () => {
+    const { element, values, fixture } = await renderForm(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('storage-blob'))!.schema);
+    const add = [...element.querySelectorAll('button')].find((button) => button.textContent!.includes('Add entry'))!;
+    add.click();
+    fixture.detectChanges();
+    const [key, value] = [...element.querySelectorAll<HTMLInputElement>('input[id*="tags-"]')];
+    key.value = 'team';
+    key.dispatchEvent(new Event('input'));
+    value.value = 'payments';
+    value.dispatchEvent(new Event('input'));
+    expect(values.at(-1)).toMatchObject({ tags: { team: 'payments' } });
+  });
+
+  it('shows defaults only as placeholders in update mode', async () => {
+    const update = SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-update'))!;
+    const { values, loader } = await renderForm(update.schema, 'update');
+    expect(values.at(-1)).toEqual({});
+    const storage = (await (await field(loader, 'Storage')).getControl(MatInputHarness))!;
+    expect(await storage.getPlaceholder()).toBe('10');
+  });
+});
+
+describe('ParametersForm fallbacks', () => {
+  it('explains a schema it cannot render and offers the JSON editor', async () => {
+    const { element, loader, values, validity } = await renderForm({ properties: { a: { $ref: 'https://example.com/a.json' } } });
+    expect(element.textContent).toContain(
+      "This plan's parameter schema cannot be shown as a form: it refers to the external schema https://example.com/a.json, which is not fetched. Enter the parameters as JSON.",
+    );
+    const json = await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }));
+    await json.setValue('{"a": 1}');
+    expect(values.at(-1)).toEqual({ a: 1 });
+    expect(validity.at(-1)).toBe(true);
+    expect(await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).isDisabled()).toBe(true);
+  });
+
+  it('offers an optional JSON editor when the plan has no schema; empty means no parameters', async () => {
+    const { element, loader, values, validity } = await renderForm(undefined);
+    expect(element.textContent).toContain('This plan does not describe its parameters');
+    expect(values.at(-1)).toEqual({});
+    expect(validity.at(-1)).toBe(true);
+    const json = await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }));
+    await json.setValue('[1]');
+    expect(element.textContent).toContain('Parameters must be a JSON object');
+    expect(validity.at(-1)).toBe(false);
+  });
+});
+
+@Component({
+  imports: [ParametersForm],
+  template: `<mp-parameters-form [schema]="schema()" /><mp-parameters-form [schema]="schema()" />`,
+})
+class TwoForms {
+  readonly schema = signal<unknown>(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-create'))!.schema);
+}
+
+describe('ParametersForm ids', () => {
+  it('keeps ids unique when two forms share a page', async () => {
+    const fixture = TestBed.createComponent(TwoForms);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    // ngx-schema-form writes id="" on its <form> element; an empty id names nothing.
+    const ids = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[id]')].map((element) => element.id).filter(Boolean);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+});

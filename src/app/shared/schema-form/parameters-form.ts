@@ -1,0 +1,197 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import {
+  DefaultLogService,
+  ExpressionCompilerFactory,
+  FormComponent,
+  JEXLExpressionCompilerFactory,
+  LOG_LEVEL,
+  LogService,
+  SchemaValidatorFactory,
+  WidgetRegistry,
+  ZSchemaValidatorFactory,
+  type ISchema,
+} from 'ngx-schema-form';
+import { isJsonObject, pruneEmptyParameters } from '../../../../common/json-schema';
+import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
+import { MaterialWidgetRegistry } from './material-widget-registry';
+import type { ParameterProblem } from './parameters-validator';
+import { prepareParameterSchema, type ParametersFormMode } from './prepare-parameter-schema';
+import { SchemaFormState } from './schema-form-state';
+
+/** Parameters as sent to a broker. */
+export type Parameters = Record<string, unknown>;
+
+/** Which editor shows the parameters. */
+export type ParametersEditor = 'form' | 'json';
+
+/** One rendering of the form: a fresh copy of the schema (ngx-schema-form changes it) and the starting value. */
+interface FormRender {
+  id: number;
+  schema: ISchema;
+  model: Parameters;
+}
+
+/**
+ * Edits the parameters of a provision, update or binding against the plan's JSON schema: as a
+ * form rendered by ngx-schema-form with Material widgets, or as JSON text. A schema that cannot be
+ * rendered, and a plan without a schema, get the JSON editor with an explanation.
+ */
+@Component({
+  selector: 'mp-parameters-form',
+  imports: [FormComponent, MatButtonToggleModule, MatFormFieldModule, MatInputModule],
+  templateUrl: './parameters-form.html',
+  styleUrl: './parameters-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [
+    SchemaFormState,
+    { provide: WidgetRegistry, useClass: MaterialWidgetRegistry },
+    { provide: SchemaValidatorFactory, useClass: ZSchemaValidatorFactory },
+    { provide: ExpressionCompilerFactory, useClass: JEXLExpressionCompilerFactory },
+    { provide: LOG_LEVEL, useValue: 3 },
+    { provide: LogService, useClass: DefaultLogService },
+    { provide: FIELD_ID_PREFIX, useFactory: nextFieldIdPrefix },
+  ],
+})
+export class ParametersForm {
+  /** The plan's parameter schema as the broker sent it; undefined when the plan has none. */
+  readonly schema = input<unknown>();
+  /** The parameters to start from (defaults fill the rest in create and bind mode). */
+  readonly value = input<Parameters | undefined>(undefined);
+  /** What the parameters are for; in update mode defaults are shown, not sent. */
+  readonly mode = input<ParametersFormMode>('create');
+  /** Whether to list what the normaliser changed in the schema (for broker authors). */
+  readonly showSchemaNotes = input(false);
+  /** Emits the parameters to send whenever they change. */
+  readonly valueChange = output<Parameters>();
+  /** Emits whether the parameters may be sent, whenever that changes. */
+  readonly validChange = output<boolean>();
+
+  private readonly formState = inject(SchemaFormState);
+  private readonly idPrefix = inject(FIELD_ID_PREFIX);
+  /** The schema made ready for rendering. */
+  protected readonly prepared = computed(() => prepareParameterSchema(this.schema(), this.mode()));
+  private readonly chosenEditor = signal<ParametersEditor>('form');
+  /** The editor on screen: JSON whenever there is no form to show. */
+  protected readonly editor = computed<ParametersEditor>(() => (this.prepared().kind === 'form' ? this.chosenEditor() : 'json'));
+  /** The current rendering of the form, as a one-element list so that a new one replaces the old. */
+  protected readonly renders = signal<FormRender[]>([]);
+  /** The text of the JSON editor. */
+  protected readonly jsonText = signal('');
+  /** Why the JSON text cannot be read, if it cannot. */
+  protected readonly jsonError = signal<string | undefined>(undefined);
+  /** Where the current parameters break the schema. */
+  protected readonly problems = signal<ParameterProblem[]>([]);
+  /** Keys the form had no field for when switching from JSON. */
+  protected readonly droppedKeys = signal<string[]>([]);
+  /** Whether the parameters may be sent. */
+  protected readonly valid = computed(() =>
+    this.editor() === 'json'
+      ? this.jsonError() === undefined && this.problems().length === 0
+      : this.problems().length === 0 && !this.formState.hasUnreadableInput(),
+  );
+  /** DOM id of the JSON editor. */
+  protected readonly jsonEditorId = `${this.idPrefix}json`;
+  private current: Parameters = {};
+  private renderCount = 0;
+
+  constructor() {
+    effect(() => {
+      const prepared = this.prepared();
+      untracked(() => this.start(structuredClone(this.value() ?? {}), prepared.kind === 'form'));
+    });
+    effect(() => this.validChange.emit(this.valid()));
+  }
+
+  /** Switches between the form and the JSON editor, carrying the parameters over. */
+  protected showEditor(editor: ParametersEditor): void {
+    if (editor === this.editor() || (editor === 'form' && (this.jsonError() !== undefined || this.prepared().kind !== 'form'))) {
+      return;
+    }
+    this.chosenEditor.set(editor);
+    if (editor === 'form') {
+      this.renderForm();
+    } else {
+      this.droppedKeys.set([]);
+      this.jsonText.set(toJsonText(this.current));
+      this.jsonError.set(undefined);
+    }
+  }
+
+  /** Takes a new value from the form. */
+  protected takeFormValue(value: unknown): void {
+    const prepared = this.prepared();
+    if (prepared.kind !== 'form') {
+      return;
+    }
+    const pruned = pruneEmptyParameters(value, prepared.schema);
+    this.publish(isJsonObject(pruned) ? pruned : {});
+  }
+
+  /** Takes the text of the JSON editor. */
+  protected takeJsonText(text: string): void {
+    this.jsonText.set(text);
+    const read = readParametersJson(text);
+    this.jsonError.set(read.error);
+    if (read.error === undefined) {
+      this.publish(read.value);
+    } else {
+      this.problems.set([]);
+    }
+  }
+
+  private start(value: Parameters, hasForm: boolean): void {
+    this.current = value;
+    this.droppedKeys.set([]);
+    this.jsonError.set(undefined);
+    if (hasForm && this.chosenEditor() === 'form') {
+      this.renderForm();
+    } else {
+      this.renders.set([]);
+      this.jsonText.set(Object.keys(value).length > 0 ? toJsonText(value) : '');
+      this.publish(value);
+    }
+  }
+
+  private renderForm(): void {
+    const prepared = this.prepared();
+    if (prepared.kind !== 'form') {
+      return;
+    }
+    const fields = isJsonObject(prepared.schema['properties']) ? Object.keys(prepared.schema['properties']) : [];
+    this.droppedKeys.set(Object.keys(this.current).filter((key) => !fields.includes(key)));
+    this.renderCount += 1;
+    this.renders.set([
+      { id: this.renderCount, schema: structuredClone(prepared.schema) as ISchema, model: structuredClone(this.current) },
+    ]);
+  }
+
+  private publish(value: Parameters): void {
+    const prepared = this.prepared();
+    this.current = value;
+    this.problems.set(prepared.kind === 'form' ? prepared.validator.problems(value) : []);
+    this.valueChange.emit(structuredClone(value));
+  }
+}
+
+function toJsonText(value: Parameters): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** Reads the JSON editor: blank is no parameters, anything else must be a JSON object. */
+function readParametersJson(text: string): { value: Parameters; error?: string } {
+  if (text.trim() === '') {
+    return { value: {} };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { value: {}, error: $localize`:@@parametersForm.json.syntax:This is not valid JSON: ${error instanceof Error ? error.message : String(error)}:detail:` };
+  }
+  return isJsonObject(parsed)
+    ? { value: parsed }
+    : { value: {}, error: $localize`:@@parametersForm.json.notObject:Parameters must be a JSON object, such as {"size": 10}.` };
+}

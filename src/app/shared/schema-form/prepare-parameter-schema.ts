@@ -1,0 +1,89 @@
+import {
+  DefaultLogService,
+  FormPropertyFactory,
+  JEXLExpressionCompilerFactory,
+  PropertyBindingRegistry,
+  PropertyGroup,
+  SchemaPreprocessor,
+  ValidatorRegistry,
+  ZSchemaValidatorFactory,
+} from 'ngx-schema-form';
+import { isJsonObject, normalizeParameterSchema, type JsonSchema } from '../../../../common/json-schema';
+import { installFreeValueProperties } from './free-value-property';
+import { MATERIAL_WIDGETS } from './material-widget-registry';
+import { ParametersValidator } from './parameters-validator';
+
+/** What the parameters are for: a new instance, a change to one, or a binding. */
+export type ParametersFormMode = 'create' | 'update' | 'bind';
+
+/** A broker schema made ready for the form, or why it cannot be. */
+export type PreparedParameterSchema =
+  | { kind: 'none' }
+  | { kind: 'unrenderable'; reason: string }
+  | { kind: 'form'; schema: JsonSchema; warnings: string[]; validator: ParametersValidator };
+
+/**
+ * Normalises a broker's schema and renders it once off-screen, so that a schema that
+ * ngx-schema-form would throw on is reported instead of breaking the page. In update mode the
+ * defaults become placeholders: an update sends only what the person changes.
+ */
+export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode): PreparedParameterSchema {
+  if (schema === undefined || schema === null) {
+    return { kind: 'none' };
+  }
+  const normalized = normalizeParameterSchema(schema);
+  if (!normalized.ok) {
+    return { kind: 'unrenderable', reason: normalized.reason };
+  }
+  const renderable = normalized.schema;
+  forEachField(renderable, (field) => {
+    const widgetId = isJsonObject(field['widget']) ? field['widget']['id'] : undefined;
+    if (typeof widgetId === 'string' && !(widgetId in MATERIAL_WIDGETS)) {
+      delete field['widget'];
+    }
+    if (mode === 'update' && 'default' in field) {
+      field['placeholder'] ??= typeof field['default'] === 'object' ? JSON.stringify(field['default']) : String(field['default']);
+      delete field['default'];
+    }
+  });
+  const failure = renderOffScreen(renderable);
+  if (failure) {
+    return { kind: 'unrenderable', reason: failure };
+  }
+  return { kind: 'form', schema: renderable, warnings: normalized.warnings, validator: new ParametersValidator(renderable) };
+}
+
+/** Builds ngx-schema-form's property tree for a copy of the schema; returns the error it throws, if any. */
+function renderOffScreen(schema: JsonSchema): string | undefined {
+  installFreeValueProperties();
+  try {
+    const copy = structuredClone(schema);
+    SchemaPreprocessor.preprocess(copy);
+    const factory = new FormPropertyFactory(
+      new ZSchemaValidatorFactory(),
+      new ValidatorRegistry(),
+      new PropertyBindingRegistry(),
+      new JEXLExpressionCompilerFactory(),
+      new DefaultLogService(3),
+    );
+    const root = factory.createProperty(copy);
+    root.reset(null, false);
+    if (root instanceof PropertyGroup) {
+      root._bindVisibility();
+    }
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Calls `visit` for every schema that becomes a form field (the root, properties, list items). */
+function forEachField(schema: JsonSchema, visit: (field: JsonSchema) => void): void {
+  visit(schema);
+  if (isJsonObject(schema['properties'])) {
+    Object.values(schema['properties']).filter(isJsonObject).forEach((child) => forEachField(child, visit));
+  }
+  if (isJsonObject(schema['items'])) {
+    forEachField(schema['items'], visit);
+  }
+}

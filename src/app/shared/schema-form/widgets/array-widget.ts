@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, OnDestroy, OnInit, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { ArrayLayoutWidget, FormElementComponent, type FormProperty } from 'ngx-schema-form';
+import { Subscription } from 'rxjs';
+import { FIELD_ID_PREFIX, toIdSuffix } from '../field-id-prefix';
+import { describeSchemaErrors, isSchemaError, type SchemaError } from '../schema-error-messages';
+import { fieldLabel } from './material-control-widget';
+
+/** A list with add and remove buttons that respect `minItems` and `maxItems`. */
+@Component({
+  selector: 'mp-sf-array-widget',
+  imports: [MatButtonModule, FormElementComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <fieldset class="mp-sf-group" [id]="groupId" [attr.aria-describedby]="schema.description ? groupId + '-hint' : null">
+      <legend>{{ label }}@if (schema['isRequired']) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
+      @if (schema.description) {
+        <div class="mp-sf-hint" [id]="groupId + '-hint'">{{ schema.description }}</div>
+      }
+      @for (item of items(); track item; let index = $index) {
+        <div class="mp-sf-array-item">
+          <sf-form-element [formProperty]="item" />
+          @if (!fixedLength) {
+            <button mat-button type="button" class="mp-sf-remove" [disabled]="!canRemove()" (click)="removeItem(item)"
+              i18n-aria-label="@@schemaForm.array.removeLabel" aria-label="Remove item {{ index + 1 }} of {{ label }}"
+              i18n="@@schemaForm.array.remove">Remove</button>
+          }
+        </div>
+      } @empty {
+        <div class="mp-sf-hint" i18n="@@schemaForm.array.empty">No items.</div>
+      }
+      @if (!fixedLength) {
+        <button mat-stroked-button type="button" [disabled]="!canAdd()" (click)="addItem()" i18n="@@schemaForm.array.add">Add item</button>
+      }
+      @if (messages().length > 0) {
+        <div class="mp-sf-error" role="alert">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>
+      }
+    </fieldset>
+  `,
+})
+export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy {
+  private readonly idPrefix = inject(FIELD_ID_PREFIX);
+  private readonly changeDetector = inject(ChangeDetectorRef);
+  private readonly subscriptions = new Subscription();
+  /** The item properties, refreshed after each add and remove. */
+  protected readonly items = signal<FormProperty[]>([]);
+  private readonly errors = signal<SchemaError[]>([]);
+  /** Messages about the list itself (too few or too many items). */
+  protected readonly messages = computed(() => describeSchemaErrors(this.errors().filter((error) => error.code.startsWith('ARRAY_'))));
+  /** Whether the list has exactly `minItems` = `maxItems` entries, so nothing can be added or removed. */
+  protected fixedLength = false;
+
+  /** DOM id of the fieldset. */
+  protected get groupId(): string {
+    return `${this.idPrefix}${toIdSuffix(this.formProperty.canonicalPathNotation)}`;
+  }
+
+  /** The legend: the title, else the key. */
+  protected get label(): string {
+    return fieldLabel(this.schema, this.formProperty.path);
+  }
+
+  ngOnInit(): void {
+    this.fixedLength = typeof this.schema['minItems'] === 'number' && this.schema['minItems'] === this.schema['maxItems'];
+    this.subscriptions.add(this.formProperty.valueChanges.subscribe(() => this.refreshItems()));
+    this.subscriptions.add(
+      this.formProperty.errorsChanges.subscribe((errors: unknown) =>
+        this.errors.set(Array.isArray(errors) ? errors.filter(isSchemaError).filter((error) => error.path === '#/' || error.path === `#${this.formProperty.path}`) : []),
+      ),
+    );
+  }
+
+  /** Subscriptions are made in `ngOnInit` and released on destroy. */
+  override ngAfterViewInit(): void {}
+
+  ngOnDestroy(): void {
+    this.subscriptions.unsubscribe();
+  }
+
+  /** Whether another item may be added. */
+  protected canAdd(): boolean {
+    const maximum = this.schema['maxItems'];
+    return typeof maximum !== 'number' || this.items().length < maximum;
+  }
+
+  /** Whether an item may be removed. */
+  protected canRemove(): boolean {
+    const minimum = this.schema['minItems'];
+    return typeof minimum !== 'number' || this.items().length > minimum;
+  }
+
+  /** Appends an item prefilled with the item schema's defaults. */
+  protected addItem(): void {
+    this.formProperty.addItem();
+    this.formProperty.updateValueAndValidity(false, true);
+    this.refreshItems();
+  }
+
+  /** Removes one item. */
+  protected removeItem(item: FormProperty): void {
+    this.formProperty.removeItem(item);
+    this.refreshItems();
+  }
+
+  private refreshItems(): void {
+    this.items.set([...((this.formProperty.properties as FormProperty[]) ?? [])]);
+    this.changeDetector.markForCheck();
+  }
+}

@@ -1,0 +1,26 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MaterialControlWidget } from './material-control-widget';
+
+/** A check box for a `boolean` value. */
+@Component({
+  selector: 'mp-sf-checkbox-widget',
+  imports: [ReactiveFormsModule, MatCheckboxModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="mp-sf-choice">
+      <mat-checkbox [id]="fieldId" [formControl]="control" [aria-describedby]="describedBy ?? ''"
+        [attr.aria-invalid]="showErrors()">
+        {{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}
+      </mat-checkbox>
+      @if (schema.description) {
+        <div class="mp-sf-hint" [id]="hintId">{{ schema.description }}</div>
+      }
+      @if (showErrors()) {
+        <div class="mp-sf-error" role="alert" [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>
+      }
+    </div>
+  `,
+})
+export class CheckboxWidget extends MaterialControlWidget {}

@@ -1,0 +1,124 @@
+import { Directive, OnDestroy, OnInit, computed, inject, signal } from '@angular/core';
+import { PristineChangeEvent, TouchedChangeEvent } from '@angular/forms';
+import { ErrorStateMatcher } from '@angular/material/core';
+import { ControlWidget } from 'ngx-schema-form';
+import { Subscription } from 'rxjs';
+import { FIELD_ID_PREFIX, toIdSuffix } from '../field-id-prefix';
+import { describeSchemaErrors, isSchemaError, type SchemaError } from '../schema-error-messages';
+
+/**
+ * Base of the Material widgets for one value. ngx-schema-form sets `formProperty`, `schema`,
+ * `control` and `id` right after it creates the widget, so these are plain fields, not inputs.
+ *
+ * Unlike the library's `ControlWidget`, which subscribes in `ngAfterViewInit` and never
+ * unsubscribes (a leak each time `visibleIf` shows a field again), this class subscribes in
+ * `ngOnInit` and releases everything on destroy. State the template reads is kept in signals,
+ * so the widgets work with OnPush change detection.
+ */
+@Directive()
+export abstract class MaterialControlWidget extends ControlWidget implements OnInit, OnDestroy {
+  private readonly idPrefix = inject(FIELD_ID_PREFIX);
+  /** Subscriptions released when the widget is destroyed. */
+  protected readonly subscriptions = new Subscription();
+  /** The errors ngx-schema-form reports for this value. */
+  protected readonly errors = signal<SchemaError[]>([]);
+  /** The current value of the form property. */
+  protected readonly value = signal<unknown>(undefined);
+  /** Whether the person has edited or left the field. */
+  protected readonly interacted = signal(false);
+  /** Plain-language error messages. */
+  protected readonly messages = computed(() => describeSchemaErrors(this.errors()));
+  /**
+   * Whether the messages are shown: once the field was used, or at once when it holds a value
+   * (a default that does not fit must not block the form silently). A required field left empty
+   * is not shouted at before it was visited.
+   */
+  protected readonly showErrors = computed(
+    () => this.messages().length > 0 && (this.interacted() || !isEmptyValue(this.value())),
+  );
+  /** Lets Material form fields follow {@link showErrors}. */
+  protected readonly errorStateMatcher: ErrorStateMatcher = { isErrorState: () => this.showErrors() };
+
+  /** DOM id of the input. */
+  protected get fieldId(): string {
+    return `${this.idPrefix}${toIdSuffix(this.formProperty?.canonicalPathNotation ?? this.id)}`;
+  }
+
+  /** DOM id of the description. */
+  protected get hintId(): string {
+    return `${this.fieldId}-hint`;
+  }
+
+  /** DOM id of the error messages. */
+  protected get errorId(): string {
+    return `${this.fieldId}-error`;
+  }
+
+  /** The label: the schema's title, else the property's key. */
+  protected get label(): string {
+    return fieldLabel(this.schema, this.formProperty?.path);
+  }
+
+  /** Whether the parent object lists this field as required. */
+  protected get required(): boolean {
+    return this.schema['isRequired'] === true;
+  }
+
+  /** The ids that describe the input, for `aria-describedby` outside Material form fields. */
+  protected get describedBy(): string | null {
+    const ids = [this.schema.description ? this.hintId : '', this.showErrors() ? this.errorId : ''].filter(Boolean);
+    return ids.length > 0 ? ids.join(' ') : null;
+  }
+
+  ngOnInit(): void {
+    this.bindValue();
+    this.subscriptions.add(
+      this.formProperty.errorsChanges.subscribe((errors: unknown) => {
+        const list = Array.isArray(errors) ? errors.filter(isSchemaError) : [];
+        this.control.setErrors(list.length > 0 ? { schema: list } : null);
+        this.errors.set(list);
+      }),
+    );
+    this.subscriptions.add(
+      this.control.events.subscribe((event) => {
+        if ((event instanceof TouchedChangeEvent && event.touched) || (event instanceof PristineChangeEvent && !event.pristine)) {
+          this.interacted.set(true);
+        }
+      }),
+    );
+  }
+
+  /** Subscriptions are made in `ngOnInit`; the library's leaking ones are not. */
+  override ngAfterViewInit(): void {}
+
+  ngOnDestroy(): void {
+    this.subscriptions.unsubscribe();
+  }
+
+  /** Keeps the control and the form property in step, both ways. */
+  protected bindValue(): void {
+    this.subscriptions.add(
+      this.formProperty.valueChanges.subscribe((value: unknown) => {
+        if (this.control.value !== value) {
+          this.control.setValue(value, { emitEvent: false });
+        }
+        this.value.set(value);
+      }),
+    );
+    this.subscriptions.add(this.control.valueChanges.subscribe((value: unknown) => this.formProperty.setValue(value, false)));
+  }
+}
+
+/** The label of a field: its title, else its key (array items have none). */
+export function fieldLabel(schema: { title?: string }, path: string | undefined): string {
+  if (schema.title) {
+    return schema.title;
+  }
+  const key = (path ?? '').split('/').pop() ?? '';
+  return key === '*' ? '' : key;
+}
+
+/** Whether a value counts as not filled in. */
+export function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
