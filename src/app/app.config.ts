@@ -1,12 +1,44 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZoneChangeDetection } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  ErrorHandler,
+  provideBrowserGlobalErrorListeners,
+  provideZoneChangeDetection,
+} from '@angular/core';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withRouterConfig,
+} from '@angular/router';
 
+import type { UiConfig } from '../../server/src/api/contract';
 import { routes } from './app.routes';
+import { authInterceptor } from './core/auth/auth-interceptor';
+import { provideAuth } from './core/auth/provide-auth';
+import { UI_CONFIG } from './core/config/ui-config';
+import { GlobalErrorHandler } from './core/errors/global-error-handler';
+import { PageTitleStrategy } from './core/layout/page-title-strategy';
+import { provideAppIcons } from './shared/ui/icons/app-icons';
 
-export const appConfig: ApplicationConfig = {
-  providers: [
-    provideBrowserGlobalErrorListeners(),
-    provideZoneChangeDetection({ eventCoalescing: true }),
-    provideRouter(routes)
-  ]
-};
+/** All application-wide providers, given the runtime configuration fetched at startup. */
+export function appConfig(config: UiConfig): ApplicationConfig {
+  return {
+    providers: [
+      { provide: UI_CONFIG, useValue: config },
+      provideBrowserGlobalErrorListeners(),
+      provideZoneChangeDetection({ eventCoalescing: true }),
+      provideRouter(
+        routes,
+        withComponentInputBinding(),
+        // Pages below `projects/:projectId` receive the project id as an input too.
+        withRouterConfig({ paramsInheritanceStrategy: 'always' }),
+      ),
+      provideHttpClient(withInterceptors([authInterceptor])),
+      provideAuth(),
+      provideAppIcons(),
+      { provide: TitleStrategy, useExisting: PageTitleStrategy },
+      { provide: ErrorHandler, useClass: GlobalErrorHandler },
+    ],
+  };
+}

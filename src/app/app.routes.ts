@@ -1,3 +1,38 @@
 import { Routes } from '@angular/router';
 
-export const routes: Routes = [];
+import { authGuard } from './core/auth/auth-guard';
+import { NotFound } from './core/layout/not-found/not-found';
+import { firstProjectGuard, projectMemberGuard } from './core/projects/project-guards';
+
+/** The app's routes; every feature is loaded lazily. */
+export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: $localize`:page title@@titleProjects:Projects`,
+    canMatch: [authGuard],
+    canActivate: [firstProjectGuard],
+    loadComponent: () => import('./core/projects/no-projects/no-projects').then((m) => m.NoProjects),
+  },
+  {
+    path: 'projects/:projectId',
+    canMatch: [authGuard, projectMemberGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'marketplace' },
+      {
+        path: 'marketplace',
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.catalogRoutes),
+      },
+    ],
+  },
+  {
+    path: 'signed-out',
+    title: $localize`:page title@@titleSignedOut:Signed out`,
+    loadComponent: () => import('./core/auth/signed-out/signed-out').then((m) => m.SignedOut),
+  },
+  {
+    path: '**',
+    title: $localize`:page title@@titleNotFound:Page not found`,
+    component: NotFound,
+  },
+];

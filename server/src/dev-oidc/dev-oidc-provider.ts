@@ -67,8 +67,11 @@ const TTL = {
 };
 
 /**
- * Mounts the development OpenID provider at the path of `options.issuer` in `app`.
- * Call it before `app.listen()`/`app.ready()`.
+ * Mounts the development OpenID provider at the path of `options.issuer` in `app`: our
+ * interaction routes, and one raw route that hands everything else under the path to the
+ * provider's own (Koa) request handler, the way the provider's documentation mounts it in
+ * express. Call it on the root instance (the routes take the issuer path as it is, so no
+ * prefix), before `app.listen()` or `app.ready()`.
  */
 export async function registerDevOidcProvider(app: FastifyInstance, options: DevOidcOptions): Promise<void> {
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
@@ -85,6 +88,7 @@ export async function registerDevOidcProvider(app: FastifyInstance, options: Dev
   });
 
   await app.register(interactionRoutes, { prefix: mountPath, provider, users });
+  // No schemas here: the provider validates and answers these requests itself.
   await app.register(async (scope) => {
     // oidc-provider reads request bodies itself: leave them unread.
     scope.removeAllContentTypeParsers();

@@ -1,0 +1,47 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+import type { MeResponse, Project } from '../../../../server/src/api/contract';
+import { apiErrorMessage } from './api-error';
+import { MarketplaceApi } from './marketplace-api';
+
+/**
+ * The signed-in user and the projects they may use, loaded once from `GET /me` and shared by the
+ * guards, the project switcher and the pages.
+ */
+@Injectable({ providedIn: 'root' })
+export class CurrentUser {
+  private readonly api = inject(MarketplaceApi);
+  private readonly me = signal<MeResponse | undefined>(undefined);
+  private readonly loadError = signal<string | null>(null);
+  private pending: Promise<MeResponse> | null = null;
+
+  /** The user, once loaded. */
+  readonly user = computed(() => this.me()?.user);
+  /** The user's projects, in the platform's order (empty until loaded). */
+  readonly projects = computed<readonly Project[]>(() => this.me()?.projects ?? []);
+  /** Why loading failed, if it did. */
+  readonly error = this.loadError.asReadonly();
+
+  /** Loads `/me` on first use; later calls share the same answer. A failed load can be retried. */
+  load(): Promise<MeResponse> {
+    this.pending ??= firstValueFrom(this.api.getMe()).then(
+      (me) => {
+        this.me.set(me);
+        this.loadError.set(null);
+        return me;
+      },
+      (error: unknown) => {
+        this.pending = null;
+        this.loadError.set(apiErrorMessage(error));
+        throw error;
+      },
+    );
+    return this.pending;
+  }
+
+  /** The user's project with this id, if they are a member. */
+  project(projectId: string | undefined): Project | undefined {
+    return this.projects().find((project) => project.id === projectId);
+  }
+}

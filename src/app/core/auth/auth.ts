@@ -1,0 +1,157 @@
+import { Location } from '@angular/common';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { OAuthService } from 'angular-oauth2-oidc';
+
+import { UI_CONFIG } from '../config/ui-config';
+
+/** Session storage key marking a sign-in that was started because the API rejected a token. */
+const REJECTED_TOKEN_MARKER = 'mp.sign-in-after-rejected-token';
+
+/**
+ * The signed-in user's session: OpenID Connect authorization code flow with PKCE against the
+ * configured issuer. Tokens live in memory only (see `TransientAuthStorage`), so after a reload
+ * the app signs in again by redirecting; the provider's own session makes that seamless.
+ */
+@Injectable({ providedIn: 'root' })
+export class Auth {
+  private readonly oauth = inject(OAuthService);
+  private readonly config = inject(UI_CONFIG);
+  private readonly location = inject(Location);
+  private readonly router = inject(Router);
+
+  private readonly authenticated = signal(false);
+  private readonly claims = signal<Record<string, unknown> | null>(null);
+  private readonly redirectingState = signal(false);
+  private readonly signInErrorState = signal<string | null>(null);
+
+  /** Whether the user holds a valid access token. */
+  readonly isAuthenticated = this.authenticated.asReadonly();
+  /** The user's name from the ID token, if signed in. */
+  readonly userName = computed(() => {
+    const claims = this.claims();
+    const name = claims?.['name'] ?? claims?.['preferred_username'] ?? claims?.['sub'];
+    return typeof name === 'string' ? name : null;
+  });
+  /** Whether the page is about to leave for the sign-in provider. */
+  readonly redirecting = this.redirectingState.asReadonly();
+  /** Why the last sign-in failed, if it did; shown on the signed-out page. */
+  readonly signInError = this.signInErrorState.asReadonly();
+
+  /**
+   * Configures the client, loads the provider's discovery document and completes a sign-in
+   * that is coming back from the provider. Runs once before the first navigation; when a
+   * sign-in completes, the address is set to the page the user wanted, so the router starts there.
+   */
+  async initialize(): Promise<void> {
+    const origin = window.location.origin;
+    this.oauth.configure({
+      issuer: this.config.oidc.issuer,
+      clientId: this.config.oidc.clientId,
+      scope: this.config.oidc.scope,
+      responseType: 'code',
+      redirectUri: `${origin}/`,
+      postLogoutRedirectUri: `${origin}/signed-out`,
+      requireHttps: 'remoteOnly',
+      showDebugInformation: false,
+      sessionChecksEnabled: false,
+    });
+    try {
+      await this.oauth.loadDiscoveryDocument();
+    } catch {
+      throw new Error(
+        $localize`:@@signInServiceUnreachable:The sign-in service at ${this.config.oidc.issuer}:issuer: could not be reached.`,
+      );
+    }
+    try {
+      await this.oauth.tryLoginCodeFlow();
+    } catch (error) {
+      this.signInErrorState.set(signInFailureMessage(error));
+    }
+    this.refreshState();
+    const targetUrl = decodeTargetUrl(this.oauth.state);
+    if (this.authenticated() && targetUrl) {
+      this.location.replaceState(targetUrl);
+    }
+  }
+
+  /** Leaves for the sign-in provider; after signing in the user comes back to `targetUrl`. */
+  signIn(targetUrl: string): void {
+    this.redirectingState.set(true);
+    this.signInErrorState.set(null);
+    this.oauth.initCodeFlow(encodeURIComponent(targetUrl));
+  }
+
+  /**
+   * Signs in again because the API rejected the access token (expired or revoked). If a token
+   * fresh from such a sign-in is rejected too, it stops at the signed-out page instead of looping.
+   */
+  signInAfterRejectedToken(targetUrl: string): void {
+    if (this.redirectingState()) {
+      return;
+    }
+    if (sessionStorage.getItem(REJECTED_TOKEN_MARKER)) {
+      sessionStorage.removeItem(REJECTED_TOKEN_MARKER);
+      this.oauth.logOut(true);
+      this.refreshState();
+      this.signInErrorState.set(
+        $localize`:@@tokenRejected:The platform did not accept your sign-in. Please contact your platform operator if this happens again.`,
+      );
+      void this.router.navigateByUrl('/signed-out');
+      return;
+    }
+    sessionStorage.setItem(REJECTED_TOKEN_MARKER, 'true');
+    this.signIn(targetUrl);
+  }
+
+  /** Records that the API accepted the current token, ending the guard against sign-in loops. */
+  confirmTokenAccepted(): void {
+    sessionStorage.removeItem(REJECTED_TOKEN_MARKER);
+  }
+
+  /** The current access token, if any. */
+  accessToken(): string | null {
+    return this.oauth.hasValidAccessToken() ? this.oauth.getAccessToken() : null;
+  }
+
+  /** Ends the session here and at the provider, which then returns to the signed-out page. */
+  signOut(): void {
+    const providerLogsOut = !!this.oauth.logoutUrl;
+    if (providerLogsOut) {
+      this.redirectingState.set(true);
+    }
+    this.oauth.logOut();
+    this.refreshState();
+    if (!providerLogsOut) {
+      void this.router.navigateByUrl('/signed-out');
+    }
+  }
+
+  private refreshState(): void {
+    const valid = this.oauth.hasValidAccessToken();
+    this.authenticated.set(valid);
+    this.claims.set(valid ? this.oauth.getIdentityClaims() : null);
+  }
+}
+
+/** The in-app URL carried through the provider in the OAuth `state`, if it is a safe local path. */
+export function decodeTargetUrl(state: string | undefined): string | null {
+  if (!state) {
+    return null;
+  }
+  let url: string;
+  try {
+    url = decodeURIComponent(state);
+  } catch {
+    return null;
+  }
+  return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : null;
+}
+
+function signInFailureMessage(error: unknown): string {
+  const params = (error as { params?: Record<string, unknown> } | null)?.params;
+  const description = params?.['error_description'] ?? params?.['error'];
+  return typeof description === 'string'
+    ? $localize`:@@signInFailedWithReason:Signing in failed: ${description}:reason:`
+    : $localize`:@@signInFailed:Signing in failed.`;
+}

@@ -1,0 +1,83 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+
+import { apiErrorMessage, isNotFound } from '../../../../core/api/api-error';
+import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
+import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { Markdown } from '../../../../shared/ui/markdown/markdown';
+import { PlanList } from '../../../../shared/ui/plan-list/plan-list';
+import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
+import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
+import { ServiceFlags } from '../../components/service-flags/service-flags';
+
+/** One service of the marketplace: what it is, who offers it, where, its capabilities and plans. */
+@Component({
+  selector: 'mp-service-page',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+    EmptyState,
+    Markdown,
+    PlanList,
+    ServiceFlags,
+    ServiceIcon,
+  ],
+  templateUrl: './service-page.html',
+  styleUrl: './service-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ServicePage {
+  private readonly api = inject(MarketplaceApi);
+  private readonly pageTitle = inject(PageTitleStrategy);
+
+  /** Route parameter: the project the marketplace belongs to. */
+  readonly projectId = input.required<string>();
+  /** Route parameter: the service to show. */
+  readonly serviceId = input.required<string>();
+
+  /** The service. */
+  protected readonly service = this.api.serviceResource(() => this.serviceId());
+  /** The catalog, loaded only for a local service, to name its location. */
+  private readonly catalog = this.api.catalogResource(() => this.service.value()?.locality.kind === 'local');
+
+  /** Where the service is offered: "Global" or the location's name. */
+  protected readonly localityLabel = computed(() => {
+    const locality = this.service.value()?.locality;
+    if (!locality || locality.kind === 'global') {
+      return $localize`:service locality@@localityGlobal:Global`;
+    }
+    const location = this.catalog.value()?.locations.find((l) => l.id === locality.locationId);
+    return location?.displayName ?? locality.locationId;
+  });
+  /** Link to the documentation, if it is a safe URL. */
+  protected readonly documentationUrl = computed(() => safeLinkUrl(this.service.value()?.documentationUrl));
+  /** Link to support, if it is a safe URL. */
+  protected readonly supportUrl = computed(() => safeLinkUrl(this.service.value()?.supportUrl));
+  /** Whether the service does not exist. */
+  protected readonly notFound = computed(() => isNotFound(this.service.error()));
+  /** Why the service could not be loaded, other than not existing. */
+  protected readonly errorMessage = computed(() => {
+    const error = this.service.error();
+    return error && !isNotFound(error) ? apiErrorMessage(error) : null;
+  });
+
+  constructor() {
+    effect(() => {
+      const service = this.service.value();
+      if (service) {
+        this.pageTitle.setPageTitle(service.displayName);
+      }
+    });
+  }
+
+  /** Loads the service again after an error. */
+  protected reload(): void {
+    this.service.reload();
+  }
+}

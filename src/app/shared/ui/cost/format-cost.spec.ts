@@ -1,0 +1,38 @@
+import { formatCost, unitLabel } from './format-cost';
+
+describe('formatCost', () => {
+  it('formats euro amounts with the unit label', () => {
+    expect(formatCost({ amount: { eur: 12.5 }, unit: 'MONTHLY' }, 'en-US')).toBe('€12.50 per month');
+    expect(formatCost({ amount: { eur: 0.05 }, unit: 'HOURLY' }, 'en-US')).toBe('€0.05 per hour');
+    expect(formatCost({ amount: { eur: 99 }, unit: 'SETUP FEE' }, 'en-US')).toBe('€99.00 one-time setup fee');
+  });
+
+  it('formats in the given locale', () => {
+    expect(formatCost({ amount: { eur: 1234.5 }, unit: 'YEARLY' }, 'de-DE')).toBe('1.234,50\u00a0€ per year');
+  });
+
+  it('shows other units as given', () => {
+    expect(formatCost({ amount: { eur: 0.4 }, unit: 'PER 1000 REQUESTS' }, 'en-US')).toBe('€0.40 PER 1000 REQUESTS');
+  });
+
+  it('puts euro first and survives codes that are not currencies', () => {
+    expect(formatCost({ amount: { usd: 2, eur: 1 }, unit: 'GB' }, 'en-US')).toBe('€1.00 / $2.00 per GB');
+    expect(formatCost({ amount: { credits: 3 }, unit: 'daily' }, 'en-US')).toBe('3 CREDITS per day');
+  });
+});
+
+describe('unitLabel', () => {
+  it('knows every meshMarketplace unit', () => {
+    expect(['HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'MB', 'GB', 'SETUP FEE'].map(unitLabel)).toEqual([
+      'per hour',
+      'per day',
+      'per week',
+      'per month',
+      'per year',
+      'per MB',
+      'per GB',
+      'one-time setup fee',
+    ]);
+    expect(unitLabel('setup_fee')).toBe('one-time setup fee');
+  });
+});

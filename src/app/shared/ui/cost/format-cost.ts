@@ -1,0 +1,41 @@
+import type { PlanCost } from '../../../../../server/src/api/contract';
+
+/** Labels of the meshMarketplace cost units; other units are shown as the broker gives them. */
+const UNIT_LABELS: Readonly<Record<string, () => string>> = {
+  HOURLY: () => $localize`:cost unit@@costUnitHourly:per hour`,
+  DAILY: () => $localize`:cost unit@@costUnitDaily:per day`,
+  WEEKLY: () => $localize`:cost unit@@costUnitWeekly:per week`,
+  MONTHLY: () => $localize`:cost unit@@costUnitMonthly:per month`,
+  YEARLY: () => $localize`:cost unit@@costUnitYearly:per year`,
+  MB: () => $localize`:cost unit@@costUnitMb:per MB`,
+  GB: () => $localize`:cost unit@@costUnitGb:per GB`,
+  'SETUP FEE': () => $localize`:cost unit@@costUnitSetupFee:one-time setup fee`,
+};
+
+/**
+ * One cost component as text, for example `€12.50 per month` or `€0.40 PER 1000 REQUESTS`.
+ * Amounts are formatted with `Intl.NumberFormat` in `locale`; euro comes first when a plan
+ * names several currencies.
+ */
+export function formatCost(cost: PlanCost, locale: string): string {
+  const amounts = Object.entries(cost.amount)
+    .sort(([a], [b]) => Number(b.toLowerCase() === 'eur') - Number(a.toLowerCase() === 'eur'))
+    .map(([currency, amount]) => formatAmount(amount, currency, locale));
+  const unit = unitLabel(cost.unit);
+  return [amounts.join(' / '), unit].filter((part) => part.length > 0).join(' ');
+}
+
+/** The label of a cost unit (`MONTHLY` gives `per month`); unknown units stay as given. */
+export function unitLabel(unit: string): string {
+  const label = UNIT_LABELS[unit.trim().replace(/[\s_-]+/g, ' ').toUpperCase()];
+  return label ? label() : unit.trim();
+}
+
+function formatAmount(amount: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(amount);
+  } catch {
+    // Not an ISO 4217 code: show the number with the code the broker gave.
+    return `${new Intl.NumberFormat(locale).format(amount)} ${currency.toUpperCase()}`;
+  }
+}

@@ -1,0 +1,6 @@
+import type { ServiceOffering } from '../../../../../server/src/api/contract';
+
+/** Whether a service costs money: paid if any of its plans is not free. */
+export function isPaidService(service: Pick<ServiceOffering, 'plans'>): boolean {
+  return service.plans.some((plan) => !plan.free);
+}

@@ -1,0 +1,52 @@
+import { renderMarkdown } from './render-markdown';
+
+function render(source: string): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = renderMarkdown(source);
+  return container;
+}
+
+describe('renderMarkdown', () => {
+  it('renders markdown', () => {
+    const html = render('# Managed PostgreSQL\n\n- **Backups** daily\n- Point-in-time recovery');
+    expect(html.querySelector('h1')?.textContent).toBe('Managed PostgreSQL');
+    expect(html.querySelectorAll('li')).toHaveLength(2);
+    expect(html.querySelector('strong')?.textContent).toBe('Backups');
+  });
+
+  it('removes script tags', () => {
+    const html = render('Hello <script>alert(1)</script> world');
+    expect(html.querySelector('script')).toBeNull();
+    expect(html.innerHTML).not.toContain('alert(1)');
+  });
+
+  it('removes event handler attributes', () => {
+    const html = render('<img src="https://example.com/x.png" onerror="alert(1)"> <a href="https://example.com" onclick="alert(2)">x</a>');
+    expect(html.innerHTML).not.toContain('onerror');
+    expect(html.innerHTML).not.toContain('onclick');
+    expect(html.querySelector('img')?.getAttribute('src')).toBe('https://example.com/x.png');
+  });
+
+  it('removes javascript: and other unsafe links', () => {
+    const html = render('[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) <a href="JAVASCRIPT:alert(1)">raw</a>');
+    for (const link of Array.from(html.querySelectorAll('a'))) {
+      expect(link.hasAttribute('href')).toBe(false);
+    }
+    expect(html.innerHTML.toLowerCase()).not.toContain('javascript:');
+  });
+
+  it('opens safe links in a new tab without opener or referrer', () => {
+    const html = render('[docs](https://docs.example.com) and [mail](mailto:team@example.com)');
+    const [docs, mail] = Array.from(html.querySelectorAll('a'));
+    expect(docs.getAttribute('href')).toBe('https://docs.example.com');
+    expect(docs.getAttribute('target')).toBe('_blank');
+    expect(docs.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(mail.getAttribute('href')).toBe('mailto:team@example.com');
+  });
+
+  it('removes styles, frames and forms', () => {
+    const html = render('<style>body{display:none}</style><iframe src="https://evil.example"></iframe><form><input></form><p style="color:red">x</p>');
+    expect(html.querySelector('style, iframe, form, input')).toBeNull();
+    expect(html.querySelector('p')?.hasAttribute('style')).toBe(false);
+  });
+});

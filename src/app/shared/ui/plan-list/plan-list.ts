@@ -1,0 +1,23 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+
+import type { ServicePlan } from '../../../../../server/src/api/contract';
+import { CostPipe } from '../cost/cost-pipe';
+import { PriceBadge } from '../price-badge/price-badge';
+
+/**
+ * The plans of a service: name, description, bullets, price and costs, binding expiry and
+ * whether instances of the plan can be bound and moved to another plan.
+ */
+@Component({
+  selector: 'mp-plan-list',
+  imports: [MatIconModule, CostPipe, PriceBadge],
+  templateUrl: './plan-list.html',
+  styleUrl: './plan-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { 'class': 'mp-plan-list' },
+})
+export class PlanList {
+  /** The plans to show, in the broker's order. */
+  readonly plans = input.required<readonly ServicePlan[]>();
+}

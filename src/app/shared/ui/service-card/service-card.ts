@@ -1,0 +1,33 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+import type { ServiceOffering } from '../../../../../server/src/api/contract';
+import { isPaidService } from '../cost/pricing';
+import { PriceBadge } from '../price-badge/price-badge';
+import { ServiceIcon } from '../service-icon/service-icon';
+
+/** How many tags a card shows before it summarises the rest. */
+const VISIBLE_TAGS = 4;
+
+/** A service in the marketplace: icon, name, provider, short description, tags and price badge. */
+@Component({
+  selector: 'mp-service-card',
+  imports: [RouterLink, PriceBadge, ServiceIcon],
+  templateUrl: './service-card.html',
+  styleUrl: './service-card.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { 'class': 'mp-service-card' },
+})
+export class ServiceCard {
+  /** The service to show. */
+  readonly service = input.required<ServiceOffering>();
+  /** Router link to the service's page; the whole card opens it. */
+  readonly link = input.required<string | readonly unknown[]>();
+
+  /** Whether any plan of the service costs money. */
+  protected readonly paid = computed(() => isPaidService(this.service()));
+  /** The first few tags. */
+  protected readonly visibleTags = computed(() => this.service().tags.slice(0, VISIBLE_TAGS));
+  /** How many tags are not shown. */
+  protected readonly hiddenTagCount = computed(() => Math.max(0, this.service().tags.length - VISIBLE_TAGS));
+}
