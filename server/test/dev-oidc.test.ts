@@ -53,6 +53,7 @@ async function startProvider(keyFile: string): Promise<RunningProvider> {
     users: [
       { id: 'alice', displayName: 'Alice Andersen', email: 'alice@example.com', password: 'demo' },
       { id: 'bob', displayName: 'Bob Brown', password: 'bob-secret' },
+      { id: 'carol', displayName: 'Carol without password', password: '' },
     ],
     keyFile,
   };
@@ -161,6 +162,9 @@ describe('development OpenID provider', () => {
     assert.match(unknown.body, /Unknown user or wrong password/);
     assert.match(unknown.body, /value="&lt;b&gt;&quot;mallory&quot;&lt;\/b&gt;"/);
     assert.doesNotMatch(unknown.body, /<b>"mallory"/);
+
+    const withoutPassword = await browser.navigate(action, { username: 'carol', password: '' });
+    assert.match(withoutPassword.body, /Unknown user or wrong password/, 'a user without a password cannot sign in');
 
     const succeeded = await browser.navigate(action, { username: 'alice', password: 'demo' });
     assert.ok(succeeded.redirectedTo?.searchParams.get('code'), 'the same interaction still accepts the right password');

@@ -33,11 +33,12 @@ export class UserDirectory {
   /**
    * The user whose id and password these are, else undefined. The password comparison takes
    * the same time whether or not the user exists and however much of the password matches.
+   * A user without a password cannot sign in.
    */
   authenticate(username: string, password: string): DevOidcUser | undefined {
     const user = this.users.get(username);
     const matches = timingSafeEqual(digest(password), digest(user?.password ?? ''));
-    return user && matches ? user : undefined;
+    return user && user.password !== '' && matches ? user : undefined;
   }
 
   /** The claims of a user's tokens. */
