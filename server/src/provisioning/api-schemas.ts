@@ -1,0 +1,72 @@
+/**
+ * Service instance bodies of the platform API: TypeBox schemas for the routes and the UI.
+ */
+import Type, { type Static } from 'typebox';
+
+/** The last operation on a service instance. */
+export const ServiceInstanceOperation = Type.Object({
+  type: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
+  state: Type.Union([Type.Literal('in progress'), Type.Literal('succeeded'), Type.Literal('failed')]),
+  /** The broker's (or the platform's) message about the operation; show it to the user. */
+  description: Type.Optional(Type.String()),
+  /** ISO time the operation started. */
+  startedAt: Type.String(),
+  /** The user who started it. */
+  requestedBy: Type.String(),
+  /** After a failed update: false when the broker says repeating it cannot succeed. */
+  updateRepeatable: Type.Optional(Type.Boolean()),
+  /** During an update: the plan the instance is moving to. */
+  targetPlanId: Type.Optional(Type.String()),
+});
+export type ServiceInstanceOperation = Static<typeof ServiceInstanceOperation>;
+
+/** A service instance of a project. */
+export const ServiceInstance = Type.Object({
+  id: Type.String(),
+  projectId: Type.String(),
+  name: Type.String(),
+  serviceId: Type.String(),
+  planId: Type.String(),
+  brokerId: Type.String(),
+  /** The location of a local service; absent for global services. */
+  locationId: Type.Optional(Type.String()),
+  /** The parameters as last set by users. */
+  parameters: Type.Record(Type.String(), Type.Unknown()),
+  /** The broker's dashboard for this instance (http or https only); untrusted. */
+  dashboardUrl: Type.Optional(Type.String()),
+  createdBy: Type.String(),
+  /** ISO time of the order. */
+  createdAt: Type.String(),
+  /** False once the broker said the instance is unusable after a failed update or delete; no new bindings then. */
+  usable: Type.Boolean(),
+  lastOperation: ServiceInstanceOperation,
+  /** Whether the platform is still deleting leftovers of a failed operation at the broker. */
+  orphanMitigationPending: Type.Boolean(),
+});
+export type ServiceInstance = Static<typeof ServiceInstance>;
+
+/** `POST /api/projects/:projectId/service-instances`: order a service instance. */
+export const CreateServiceInstanceRequest = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+  serviceId: Type.String({ minLength: 1 }),
+  planId: Type.String({ minLength: 1 }),
+  /** Parameters for the plan's create schema. */
+  parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type CreateServiceInstanceRequest = Static<typeof CreateServiceInstanceRequest>;
+
+/** `PATCH /api/projects/:projectId/service-instances/:instanceId`: rename, change plan or parameters. */
+export const UpdateServiceInstanceRequest = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+  /** A new plan; only when the current plan is `planUpdateable`. */
+  planId: Type.Optional(Type.String({ minLength: 1 })),
+  /** The full edited parameter set; only keys that differ from the stored ones go to the broker. */
+  parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type UpdateServiceInstanceRequest = Static<typeof UpdateServiceInstanceRequest>;
+
+/** `GET /serviceInstances/:instanceId/permissions`: what a broker dashboard may let the token's user do. */
+export const ServiceInstancePermission = Type.Object({
+  permission: Type.Union([Type.Literal('USER'), Type.Literal('NONE')]),
+});
+export type ServiceInstancePermission = Static<typeof ServiceInstancePermission>;

@@ -1,0 +1,33 @@
+/**
+ * Sends lifecycle requests through a broker's `OsbClient` and reports every answer as a
+ * `BrokerReply`, whatever its status, so that the classification can judge it.
+ */
+import { BrokerError } from '../osb/broker-error.ts';
+import type { OsbClient, OsbRequest } from '../osb/osb-client.ts';
+import type { BrokerReply } from './broker-reply.ts';
+
+/** Every HTTP status: the classification, not the client, decides what each one means. */
+const EVERY_STATUS = Array.from({ length: 500 }, (_, index) => index + 100);
+
+/**
+ * Sends `request` and reports the answer. A body that is not a JSON object (or too large)
+ * arrives as `body: undefined`; an empty body as `{}`. Transport failures become `timeout` or
+ * `unreachable`.
+ */
+export async function sendToBroker(client: OsbClient, request: OsbRequest): Promise<BrokerReply> {
+  try {
+    const response = await client.request<unknown>(request, EVERY_STATUS);
+    return {
+      kind: 'response',
+      status: response.status,
+      body: response.body,
+      ...(response.retryAfter !== undefined ? { retryAfter: response.retryAfter } : {}),
+    };
+  } catch (error) {
+    if (!(error instanceof BrokerError)) throw error;
+    if (error.kind === 'invalid-response' && error.status !== undefined) {
+      return { kind: 'response', status: error.status, body: undefined };
+    }
+    return { kind: error.kind === 'unreachable' ? 'unreachable' : 'timeout' };
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The stored service instances with their last operation (table `service_instances`).
+ */
+import type { Queryable } from '../store/database.ts';
+import type { InstanceMetadata } from './outcome.ts';
+
+/** Kinds of instance operations, as users see them. */
+export type InstanceOperationType = 'create' | 'update' | 'delete';
+/** States of an operation (the OSB `last_operation` states). */
+export type InstanceOperationState = 'in progress' | 'succeeded' | 'failed';
+
+/** What a running update applies once the broker confirms it. */
+export interface UpdateTarget {
+  planId: string;
+  parameters: Record<string, unknown>;
+  maintenanceInfoVersion: string | null;
+}
+
+/** The last operation on an instance. */
+export interface InstanceOperation {
+  type: InstanceOperationType;
+  state: InstanceOperationState;
+  description: string | null;
+  updateRepeatable: boolean | null;
+  requestedBy: string;
+  startedAt: Date;
+  /** The broker's `operation`, echoed exactly when polling. */
+  brokerOperation: string | null;
+  /** The plan id to poll with (the plan before a plan change). */
+  pollPlanId: string | null;
+  updateTarget: UpdateTarget | null;
+  deadline: Date | null;
+  nextPollAt: Date | null;
+  polls: number;
+}
+
+/** A stored service instance. */
+export interface InstanceRecord {
+  id: string;
+  projectId: string;
+  workspaceId: string;
+  brokerId: string;
+  serviceId: string;
+  planId: string;
+  locationId: string | null;
+  name: string;
+  parameters: Record<string, unknown>;
+  maintenanceInfoVersion: string | null;
+  dashboardUrl: string | null;
+  metadata: InstanceMetadata | null;
+  usable: boolean;
+  createdBy: string;
+  createdAt: Date;
+  operation: InstanceOperation;
+}
+
+interface InstanceRow {
+  id: string;
+  project_id: string;
+  workspace_id: string;
+  broker_id: string;
+  service_id: string;
+  plan_id: string;
+  location_id: string | null;
+  name: string;
+  parameters: Record<string, unknown>;
+  maintenance_info_version: string | null;
+  dashboard_url: string | null;
+  metadata: InstanceMetadata | null;
+  usable: boolean;
+  created_by: string;
+  created_at: Date | string;
+  operation_type: InstanceOperationType;
+  operation_state: InstanceOperationState;
+  operation_description: string | null;
+  operation_update_repeatable: boolean | null;
+  operation_requested_by: string;
+  operation_started_at: Date | string;
+  broker_operation: string | null;
+  poll_plan_id: string | null;
+  update_target: UpdateTarget | null;
+  operation_deadline: Date | string | null;
+  next_poll_at: Date | string | null;
+  polls: number;
+}
+
+/** Columns in the order `insert` writes them. */
+const COLUMNS = [
+  'id', 'project_id', 'workspace_id', 'broker_id', 'service_id', 'plan_id', 'location_id', 'name',
+  'parameters', 'maintenance_info_version', 'dashboard_url', 'metadata', 'usable', 'created_by', 'created_at',
+  'operation_type', 'operation_state', 'operation_description', 'operation_update_repeatable',
+  'operation_requested_by', 'operation_started_at', 'broker_operation', 'poll_plan_id', 'update_target',
+  'operation_deadline', 'next_poll_at', 'polls',
+] as const;
+
+const JSON_COLUMNS = new Set(['parameters', 'metadata', 'update_target']);
+
+function toRow(record: InstanceRecord): unknown[] {
+  const op = record.operation;
+  const values: Record<(typeof COLUMNS)[number], unknown> = {
+    id: record.id,
+    project_id: record.projectId,
+    workspace_id: record.workspaceId,
+    broker_id: record.brokerId,
+    service_id: record.serviceId,
+    plan_id: record.planId,
+    location_id: record.locationId,
+    name: record.name,
+    parameters: record.parameters,
+    maintenance_info_version: record.maintenanceInfoVersion,
+    dashboard_url: record.dashboardUrl,
+    metadata: record.metadata,
+    usable: record.usable,
+    created_by: record.createdBy,
+    created_at: record.createdAt.toISOString(),
+    operation_type: op.type,
+    operation_state: op.state,
+    operation_description: op.description,
+    operation_update_repeatable: op.updateRepeatable,
+    operation_requested_by: op.requestedBy,
+    operation_started_at: op.startedAt.toISOString(),
+    broker_operation: op.brokerOperation,
+    poll_plan_id: op.pollPlanId,
+    update_target: op.updateTarget,
+    operation_deadline: op.deadline?.toISOString() ?? null,
+    next_poll_at: op.nextPollAt?.toISOString() ?? null,
+    polls: op.polls,
+  };
+  return COLUMNS.map((column) => {
+    const value = values[column];
+    return JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value;
+  });
+}
+
+function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+function fromRow(row: InstanceRow): InstanceRecord {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    workspaceId: row.workspace_id,
+    brokerId: row.broker_id,
+    serviceId: row.service_id,
+    planId: row.plan_id,
+    locationId: row.location_id,
+    name: row.name,
+    parameters: row.parameters,
+    maintenanceInfoVersion: row.maintenance_info_version,
+    dashboardUrl: row.dashboard_url,
+    metadata: row.metadata,
+    usable: row.usable,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    operation: {
+      type: row.operation_type,
+      state: row.operation_state,
+      description: row.operation_description,
+      updateRepeatable: row.operation_update_repeatable,
+      requestedBy: row.operation_requested_by,
+      startedAt: new Date(row.operation_started_at),
+      brokerOperation: row.broker_operation,
+      pollPlanId: row.poll_plan_id,
+      updateTarget: row.update_target,
+      deadline: dateOrNull(row.operation_deadline),
+      nextPollAt: dateOrNull(row.next_poll_at),
+      polls: row.polls,
+    },
+  };
+}
+
+/** Thrown by `insert` when the project already has an instance of that name. */
+export class DuplicateInstanceNameError extends Error {
+  override readonly name = 'DuplicateInstanceNameError';
+}
+
+/** Reads and writes `service_instances`. */
+export class InstanceRepository {
+  /** @param database where the instances live */
+  constructor(private readonly database: Queryable) {}
+
+  /** Stores a new instance; throws `DuplicateInstanceNameError` when the name is taken in the project. */
+  async insert(record: InstanceRecord): Promise<void> {
+    const placeholders = COLUMNS.map((column, index) => `$${index + 1}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
+    try {
+      await this.database.query(`INSERT INTO service_instances (${COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`, toRow(record));
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DuplicateInstanceNameError(record.name);
+      throw error;
+    }
+  }
+
+  /** Replaces every stored field of an existing instance; throws `DuplicateInstanceNameError` on a taken name. */
+  async save(record: InstanceRecord): Promise<void> {
+    const assignments = COLUMNS.slice(1).map((column, index) => `${column} = $${index + 2}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
+    try {
+      await this.database.query(`UPDATE service_instances SET ${assignments.join(', ')} WHERE id = $1`, toRow(record));
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DuplicateInstanceNameError(record.name);
+      throw error;
+    }
+  }
+
+  /** One instance by id. */
+  async find(id: string): Promise<InstanceRecord | undefined> {
+    const { rows } = await this.database.query<InstanceRow>('SELECT * FROM service_instances WHERE id = $1', [id]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /** The instances of a project, oldest first. */
+  async listByProject(projectId: string): Promise<InstanceRecord[]> {
+    const { rows } = await this.database.query<InstanceRow>(
+      'SELECT * FROM service_instances WHERE project_id = $1 ORDER BY created_at, id',
+      [projectId],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** Every instance with an operation in progress (to resume polling after a restart). */
+  async listInProgress(): Promise<InstanceRecord[]> {
+    const { rows } = await this.database.query<InstanceRow>("SELECT * FROM service_instances WHERE operation_state = 'in progress'");
+    return rows.map(fromRow);
+  }
+
+  /** Forgets an instance. */
+  async remove(id: string): Promise<void> {
+    await this.database.query('DELETE FROM service_instances WHERE id = $1', [id]);
+  }
+}

@@ -1,0 +1,409 @@
+/**
+ * The user-facing half of provisioning: create, update and delete service instances of a
+ * project. Each call checks the request against the catalog and the plan's schema, stores the
+ * operation before the broker hears of it, sends the OSB request, and settles the answer as
+ * the OSB tables say (accepted operations continue in the `OperationRunner`).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Project, ServiceOffering, ServicePlan } from '../api/contract.ts';
+import type { OsbRequest } from '../osb/osb-client.ts';
+import { HttpError } from '../plugins/http-error.ts';
+import type { BrokerReply } from './broker-reply.ts';
+import {
+  DuplicateInstanceNameError,
+  type InstanceOperation,
+  type InstanceRecord,
+  type InstanceRepository,
+} from './instance-repository.ts';
+import type { OperationRunner } from './operation-runner.ts';
+import type { OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
+import { classifyReply, type BrokerFailure, type OperationOutcome } from './outcome.ts';
+import type { ParameterValidator } from './parameter-validation.ts';
+import { nextPollDelay, pollingDeadline } from './polling.ts';
+import {
+  buildDeprovisionRequest,
+  buildProvisionRequest,
+  buildUpdateRequest,
+  changedParameters,
+  type DashboardSso,
+  type RequestingUser,
+} from './requests.ts';
+import type { ProvisioningSettings } from './settings.ts';
+
+/** The catalog as provisioning reads it. */
+export interface CatalogLookup {
+  findService(serviceId: string): ServiceOffering | undefined;
+  /** Fetches the catalogs again (after a `MaintenanceInfoConflict`). */
+  refresh(): Promise<void>;
+}
+
+/** Deletes an instance's bindings before the instance is deprovisioned. */
+export interface BindingCleanup {
+  /** Deletes every binding of the instance; throws an `HttpError` saying why when one cannot be deleted. */
+  deleteAll(instance: InstanceRecord, user: RequestingUser): Promise<void>;
+}
+
+/** What the service needs. */
+export interface InstanceServiceDependencies {
+  instances: InstanceRepository;
+  orphans: OrphanMitigationRepository;
+  runner: OperationRunner;
+  catalog: CatalogLookup;
+  validator: ParameterValidator;
+  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** The platform's public URL (for `permission_url`). */
+  publicUrl: string;
+  /** Sign-in details for a service with a `dashboard_client`. */
+  dashboardSso(service: ServiceOffering): Promise<DashboardSso>;
+  bindings?: BindingCleanup;
+  settings: ProvisioningSettings;
+  log: { warn(object: object, message: string): void; error(object: object, message: string): void };
+}
+
+/** A new instance as the user orders it. */
+export interface CreateInstanceInput {
+  name: string;
+  serviceId: string;
+  planId: string;
+  parameters?: Record<string, unknown>;
+}
+
+/** Changes to an instance; absent fields stay as they are. */
+export interface UpdateInstanceInput {
+  name?: string;
+  planId?: string;
+  /** The full edited parameter set; only the keys that differ from the stored ones reach the broker. */
+  parameters?: Record<string, unknown>;
+}
+
+/** An instance with what the API shows besides the record. */
+export interface InstanceView {
+  record: InstanceRecord;
+  orphanMitigationPending: boolean;
+}
+
+/** HTTP status for a failure the broker reported synchronously. */
+function statusFor(failure: BrokerFailure): number {
+  switch (failure.reason) {
+    case 'bad-request':
+    case 'unprocessable':
+    case 'async-required':
+    case 'requires-app':
+    case 'rejected':
+      return 422;
+    case 'conflict':
+    case 'concurrency-error':
+    case 'maintenance-info-conflict':
+      return 409;
+    default:
+      return 502;
+  }
+}
+
+/** Creates, changes, deletes and lists the service instances of projects. */
+export class InstanceService {
+  /** @param deps repositories, the runner, the catalog, the broker transport and settings */
+  constructor(private readonly deps: InstanceServiceDependencies) {}
+
+  /** The project's instances, oldest first. */
+  async list(project: Project): Promise<InstanceView[]> {
+    const records = await this.deps.instances.listByProject(project.id);
+    const pending = await this.deps.orphans.pendingInstanceIds(records.map((record) => record.id));
+    return records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) }));
+  }
+
+  /** One instance of the project; 404 when the project has none with that id. */
+  async get(project: Project, instanceId: string): Promise<InstanceView> {
+    return this.view(await this.requireInstance(project, instanceId));
+  }
+
+  /**
+   * Orders a new instance: validates, provisions, and returns the instance once the broker
+   * finished or accepted (then its operation is `in progress`).
+   */
+  async create(user: RequestingUser, project: Project, input: CreateInstanceInput): Promise<InstanceView> {
+    const service = this.deps.catalog.findService(input.serviceId);
+    if (!service) throw new HttpError(422, 'The service is not in the marketplace.');
+    const plan = service.plans.find((candidate) => candidate.id === input.planId);
+    if (!plan) throw new HttpError(422, 'The plan is not offered for this service.');
+    const parameters = input.parameters ?? {};
+    const problem = this.deps.validator.problems(plan.schemas.instanceCreate, parameters);
+    if (problem) throw new HttpError(400, problem);
+    const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
+
+    const now = Date.now();
+    const record: InstanceRecord = {
+      id: randomUUID(),
+      projectId: project.id,
+      workspaceId: project.workspaceId,
+      brokerId: service.brokerId,
+      serviceId: service.id,
+      planId: plan.id,
+      locationId: service.locality.kind === 'local' ? service.locality.locationId : null,
+      name: input.name.trim(),
+      parameters,
+      maintenanceInfoVersion: plan.maintenanceInfoVersion ?? null,
+      dashboardUrl: null,
+      metadata: null,
+      usable: true,
+      createdBy: user.id,
+      createdAt: new Date(now),
+      operation: this.startOperation('create', user, plan, plan.id, now),
+    };
+    await this.insert(record);
+    const request = buildProvisionRequest({
+      instanceId: record.id,
+      serviceId: record.serviceId,
+      planId: record.planId,
+      workspaceId: record.workspaceId,
+      projectId: record.projectId,
+      publicUrl: this.deps.publicUrl,
+      parameters,
+      ...(dashboardSso ? { dashboardSso } : {}),
+      ...(record.maintenanceInfoVersion !== null ? { maintenanceInfoVersion: record.maintenanceInfoVersion } : {}),
+      user,
+    });
+    const outcome = classifyReply('provision', await this.deps.send(record.brokerId, request));
+    if (outcome.type === 'failed') {
+      await this.deps.instances.remove(record.id);
+      return this.handleFailure(record, outcome);
+    }
+    try {
+      return (await this.settle(record, outcome))!;
+    } catch (error) {
+      // The broker may hold an instance the platform could not record: mitigate it.
+      if (!(error instanceof HttpError)) await this.mitigateAfterInternalError(record);
+      throw error;
+    }
+  }
+
+  /**
+   * Renames an instance, changes its plan (only where the plan is `plan_updateable`) and its
+   * parameters (only the changed keys reach the broker). A rename alone stays on the platform.
+   */
+  async update(user: RequestingUser, project: Project, instanceId: string, input: UpdateInstanceInput): Promise<InstanceView> {
+    const record = await this.requireInstance(project, instanceId);
+    this.requireIdle(record);
+    if (record.operation.type === 'create' && record.operation.state === 'failed') {
+      throw new HttpError(409, 'The instance could not be created. Delete it and order a new one.');
+    }
+    const name = input.name?.trim() ?? record.name;
+    const newPlanId = input.planId !== undefined && input.planId !== record.planId ? input.planId : undefined;
+    const changed = input.parameters ? changedParameters(record.parameters, input.parameters) : {};
+    if (newPlanId === undefined && Object.keys(changed).length === 0) {
+      if (name !== record.name) await this.save({ ...record, name });
+      return this.view({ ...record, name });
+    }
+
+    const service = this.deps.catalog.findService(record.serviceId);
+    const currentPlan = service?.plans.find((plan) => plan.id === record.planId);
+    if (!service || !currentPlan) throw new HttpError(409, 'The service or plan of this instance is no longer in the marketplace.');
+    const newPlan = newPlanId === undefined ? undefined : service.plans.find((plan) => plan.id === newPlanId);
+    if (newPlanId !== undefined) {
+      if (!currentPlan.planUpdateable) throw new HttpError(422, 'The plan of this instance cannot be changed.');
+      if (!newPlan) throw new HttpError(422, 'The plan is not offered for this service.');
+    }
+    const targetPlan = newPlan ?? currentPlan;
+    const problem = this.deps.validator.problems(targetPlan.schemas.instanceUpdate, changed, true);
+    if (problem) throw new HttpError(400, problem);
+    const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
+
+    const maintenanceInfoVersion = newPlan ? (newPlan.maintenanceInfoVersion ?? null) : record.maintenanceInfoVersion;
+    const updating: InstanceRecord = {
+      ...record,
+      name,
+      operation: {
+        ...this.startOperation('update', user, targetPlan, record.planId, Date.now()),
+        updateTarget: { planId: targetPlan.id, parameters: { ...record.parameters, ...changed }, maintenanceInfoVersion },
+      },
+    };
+    await this.save(updating);
+    const request = buildUpdateRequest({
+      instanceId: record.id,
+      serviceId: record.serviceId,
+      currentPlanId: record.planId,
+      ...(newPlanId !== undefined ? { newPlanId } : {}),
+      changedParameters: changed,
+      workspaceId: record.workspaceId,
+      projectId: record.projectId,
+      publicUrl: this.deps.publicUrl,
+      ...(dashboardSso ? { dashboardSso } : {}),
+      ...(record.maintenanceInfoVersion !== null ? { currentMaintenanceInfoVersion: record.maintenanceInfoVersion } : {}),
+      ...(maintenanceInfoVersion !== null ? { maintenanceInfoVersion } : {}),
+      user,
+    });
+    const outcome = classifyReply('update', await this.deps.send(record.brokerId, request));
+    if (outcome.type === 'failed') {
+      await this.deps.runner.finish(updating, outcome);
+      return this.handleFailure(updating, outcome);
+    }
+    return (await this.settle(updating, outcome))!;
+  }
+
+  /**
+   * Deletes an instance: its bindings first, then the broker's instance. 410 counts as gone;
+   * a failure keeps the instance and says why. An instance whose creation failed is only
+   * forgotten: orphan mitigation already takes care of the broker's side. Returns undefined
+   * once the instance is gone, else the instance with its delete `in progress`.
+   */
+  async delete(user: RequestingUser, project: Project, instanceId: string): Promise<InstanceView | undefined> {
+    const record = await this.requireInstance(project, instanceId);
+    this.requireIdle(record);
+    if (record.operation.type === 'create' && record.operation.state === 'failed') {
+      await this.deps.instances.remove(record.id);
+      return undefined;
+    }
+    await this.deps.bindings?.deleteAll(record, user);
+    const plan = this.deps.catalog.findService(record.serviceId)?.plans.find((candidate) => candidate.id === record.planId);
+    const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, Date.now()) };
+    await this.save(deleting);
+    const request = buildDeprovisionRequest({ instanceId: record.id, serviceId: record.serviceId, planId: record.planId }, user);
+    const outcome = classifyReply('deprovision', await this.deps.send(record.brokerId, request));
+    if (outcome.type === 'failed') {
+      await this.deps.runner.finish(deleting, outcome);
+      return this.handleFailure(deleting, outcome);
+    }
+    return this.settle(deleting, outcome);
+  }
+
+  /**
+   * Stores a successful or accepted answer; accepted operations are polled from now on.
+   * Returns the stored instance, or undefined when a delete finished.
+   */
+  private async settle(record: InstanceRecord, outcome: Exclude<OperationOutcome, { type: 'failed' }>): Promise<InstanceView | undefined> {
+    const answered: InstanceRecord = {
+      ...record,
+      ...(outcome.type !== 'gone' && outcome.dashboardUrl !== undefined && outcome.dashboardUrl !== null
+        ? { dashboardUrl: outcome.dashboardUrl }
+        : {}),
+      ...(outcome.type !== 'gone' && outcome.metadata !== undefined ? { metadata: outcome.metadata } : {}),
+    };
+    if (outcome.type === 'accepted') {
+      const now = Date.now();
+      const deadline = answered.operation.deadline?.getTime();
+      const accepted: InstanceRecord = {
+        ...answered,
+        operation: {
+          ...answered.operation,
+          brokerOperation: outcome.operation ?? null,
+          nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, 0, undefined, now, deadline)),
+        },
+      };
+      await this.deps.instances.save(accepted);
+      this.deps.runner.schedulePoll(accepted);
+      return this.view(accepted);
+    }
+    const finished = await this.deps.runner.finish(answered, { type: 'succeeded' });
+    return finished && this.view(finished);
+  }
+
+  /** Consequences of a synchronous failure beyond the stored state: orphan mitigation, a catalog refresh, the error. */
+  private async handleFailure(record: InstanceRecord, outcome: Extract<OperationOutcome, { type: 'failed' }>): Promise<never> {
+    const { failure } = outcome;
+    if (outcome.orphanMitigation && record.operation.type === 'create') {
+      await this.deps.runner.requestOrphanMitigation({
+        brokerId: record.brokerId,
+        instanceId: record.id,
+        serviceId: record.serviceId,
+        planId: record.planId,
+        reason: `create failed (${failure.reason})`,
+        forgetInstance: false,
+      });
+    }
+    if (failure.reason === 'maintenance-info-conflict') {
+      this.deps.catalog.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'Catalog refresh failed'));
+    }
+    this.deps.log.warn(
+      { instanceId: record.id, operation: record.operation.type, reason: failure.reason, status: failure.status, error: failure.error },
+      'The broker did not carry out the operation',
+    );
+    throw new HttpError(statusFor(failure), failure.description);
+  }
+
+  private async mitigateAfterInternalError(record: InstanceRecord): Promise<void> {
+    try {
+      await this.deps.runner.requestOrphanMitigation({
+        brokerId: record.brokerId,
+        instanceId: record.id,
+        serviceId: record.serviceId,
+        planId: record.planId,
+        reason: 'create failed (platform error)',
+        forgetInstance: false,
+      });
+      await this.deps.instances.remove(record.id);
+    } catch (error) {
+      this.deps.log.error({ err: error, instanceId: record.id }, 'Cannot schedule orphan mitigation');
+    }
+  }
+
+  private startOperation(
+    type: InstanceOperation['type'],
+    user: RequestingUser,
+    plan: ServicePlan | undefined,
+    pollPlanId: string,
+    now: number,
+  ): InstanceOperation {
+    return {
+      type,
+      state: 'in progress',
+      description: null,
+      updateRepeatable: null,
+      requestedBy: user.id,
+      startedAt: new Date(now),
+      brokerOperation: null,
+      pollPlanId,
+      updateTarget: null,
+      deadline: new Date(pollingDeadline(this.deps.settings.polling, now, plan?.maximumPollingDurationSeconds)),
+      nextPollAt: null,
+      polls: 0,
+    };
+  }
+
+  private async dashboardSso(service: ServiceOffering): Promise<DashboardSso> {
+    try {
+      return await this.deps.dashboardSso(service);
+    } catch (error) {
+      this.deps.log.error({ err: error, serviceId: service.id }, 'Cannot prepare dashboard sign-in');
+      throw new HttpError(503, 'The sign-in details for this service’s dashboard are not available. Try again later.');
+    }
+  }
+
+  private async requireInstance(project: Project, instanceId: string): Promise<InstanceRecord> {
+    const record = await this.deps.instances.find(instanceId);
+    if (!record || record.projectId !== project.id) throw new HttpError(404, 'Service instance not found.');
+    return record;
+  }
+
+  private requireIdle(record: InstanceRecord): void {
+    if (record.operation.state === 'in progress') {
+      throw new HttpError(409, `Another operation (${record.operation.type}) is in progress on this instance. Try again when it has finished.`);
+    }
+  }
+
+  private async insert(record: InstanceRecord): Promise<void> {
+    try {
+      await this.deps.instances.insert(record);
+    } catch (error) {
+      throw this.nameTaken(error, record);
+    }
+  }
+
+  private async save(record: InstanceRecord): Promise<void> {
+    try {
+      await this.deps.instances.save(record);
+    } catch (error) {
+      throw this.nameTaken(error, record);
+    }
+  }
+
+  private nameTaken(error: unknown, record: InstanceRecord): unknown {
+    return error instanceof DuplicateInstanceNameError
+      ? new HttpError(409, `The project already has a service instance named “${record.name}”.`)
+      : error;
+  }
+
+  private async view(record: InstanceRecord): Promise<InstanceView> {
+    const pending = await this.deps.orphans.pendingInstanceIds([record.id]);
+    return { record, orphanMitigationPending: pending.has(record.id) };
+  }
+}

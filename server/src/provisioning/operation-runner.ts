@@ -1,0 +1,207 @@
+/**
+ * The background half of provisioning: polls `last_operation` of running instance operations
+ * and retries orphan mitigation, both from database state, so that a restarted platform picks
+ * up where the last one stopped. It also owns the end of every operation (`finish`), for
+ * synchronous answers as well as for polled ones.
+ */
+import type { OsbRequest } from '../osb/osb-client.ts';
+import type { BrokerReply } from './broker-reply.ts';
+import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
+import { classifyLastOperation, type PollResult } from './last-operation.ts';
+import {
+  afterFailedAttempt,
+  describeReply,
+  orphanMitigationDone,
+  startOrphanMitigation,
+  type OrphanMitigationState,
+} from './orphan-mitigation.ts';
+import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
+import { platformFailure, type OperationKind } from './outcome.ts';
+import { nextPollDelay } from './polling.ts';
+import { buildDeprovisionRequest, buildLastOperationRequest, buildUnbindRequest } from './requests.ts';
+import type { ProvisioningSettings } from './settings.ts';
+import { TaskScheduler } from './task-scheduler.ts';
+
+/** The end of an operation: success (or gone, for a delete) or failure. */
+export type OperationEnd = Extract<PollResult, { type: 'succeeded' | 'gone' | 'failed' }>;
+
+/** Where the runner logs (never credentials). */
+export interface RunnerLog {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+/** What the runner needs. */
+export interface OperationRunnerDependencies {
+  instances: InstanceRepository;
+  orphans: OrphanMitigationRepository;
+  /** Sends a request to a configured broker. */
+  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  settings: ProvisioningSettings;
+  log: RunnerLog;
+}
+
+/** The OSB operation behind each kind of instance operation. */
+export const OPERATION_KINDS = { create: 'provision', update: 'update', delete: 'deprovision' } as const satisfies Record<
+  InstanceRecord['operation']['type'],
+  OperationKind
+>;
+
+/** What orphan mitigation is asked for (the retry state is added by the runner). */
+export type OrphanMitigationRequest = Omit<OrphanMitigationEntry, keyof OrphanMitigationState>;
+
+/** Polls running operations and retries orphan mitigation in the background. */
+export class OperationRunner {
+  private readonly scheduler: TaskScheduler;
+
+  /** @param deps repositories, the broker transport, timings and the log */
+  constructor(private readonly deps: OperationRunnerDependencies) {
+    this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background task failed'));
+  }
+
+  /** Resumes polling of every running operation and every pending orphan mitigation. */
+  async start(): Promise<void> {
+    for (const record of await this.deps.instances.listInProgress()) this.schedulePoll(record);
+    for (const entry of await this.deps.orphans.listAll()) this.scheduleMitigation(entry);
+  }
+
+  /** Stops scheduling and waits for running steps. */
+  stop(): Promise<void> {
+    return this.scheduler.stop();
+  }
+
+  /** Polls the instance's operation at its `nextPollAt` (at once when unset). */
+  schedulePoll(record: InstanceRecord): void {
+    const at = record.operation.nextPollAt?.getTime() ?? Date.now();
+    this.scheduler.schedule(`poll:${record.id}`, at, () => this.poll(record.id));
+  }
+
+  /** Starts (or restarts) orphan mitigation of a resource. */
+  async requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void> {
+    const entry: OrphanMitigationEntry = { ...request, ...startOrphanMitigation(this.deps.settings.orphanMitigation, Date.now()) };
+    await this.deps.orphans.save(entry);
+    this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, reason: entry.reason }, 'Orphan mitigation scheduled');
+    this.scheduleMitigation(entry);
+  }
+
+  /**
+   * Ends an operation and stores the result: a finished delete forgets the instance (and any
+   * pending orphan mitigation of it); a finished update applies its target; a failure keeps
+   * the broker's description and, where the OSB table says so, starts orphan mitigation.
+   * Returns the stored instance, or undefined when it was forgotten.
+   */
+  async finish(record: InstanceRecord, end: OperationEnd): Promise<InstanceRecord | undefined> {
+    const operation = { ...record.operation, nextPollAt: null, brokerOperation: null, updateTarget: null };
+    if (end.type === 'succeeded' || end.type === 'gone') {
+      if (operation.type === 'delete') {
+        await this.deps.instances.remove(record.id);
+        await this.cancelOrphanMitigation(record.id);
+        return undefined;
+      }
+      const target = record.operation.updateTarget;
+      const finished: InstanceRecord = {
+        ...record,
+        ...(operation.type === 'update' && target
+          ? { planId: target.planId, parameters: target.parameters, maintenanceInfoVersion: target.maintenanceInfoVersion, usable: true }
+          : {}),
+        operation: { ...operation, state: 'succeeded', description: end.type === 'succeeded' ? (end.description ?? null) : null },
+      };
+      await this.deps.instances.save(finished);
+      return finished;
+    }
+
+    const { failure } = end;
+    const failed: InstanceRecord = {
+      ...record,
+      usable: operation.type === 'create' ? record.usable : failure.instanceUsable,
+      operation: {
+        ...operation,
+        state: 'failed',
+        description: failure.description,
+        updateRepeatable: operation.type === 'update' ? failure.updateRepeatable : null,
+      },
+    };
+    await this.deps.instances.save(failed);
+    if (end.orphanMitigation) {
+      await this.requestOrphanMitigation({
+        brokerId: record.brokerId,
+        instanceId: record.id,
+        serviceId: record.serviceId,
+        planId: record.planId,
+        reason: `${operation.type} failed (${failure.reason})`,
+        forgetInstance: operation.type === 'delete',
+      });
+    }
+    return failed;
+  }
+
+  private async cancelOrphanMitigation(key: string): Promise<void> {
+    this.scheduler.cancel(`om:${key}`);
+    await this.deps.orphans.remove(key);
+  }
+
+  private scheduleMitigation(entry: OrphanMitigationEntry): void {
+    const key = resourceKey(entry);
+    this.scheduler.schedule(`om:${key}`, entry.nextAttemptAt, () => this.mitigate(key));
+  }
+
+  /** One poll of `last_operation`; at the deadline the operation fails without asking. */
+  private async poll(id: string): Promise<void> {
+    const record = await this.deps.instances.find(id);
+    if (!record || record.operation.state !== 'in progress') return;
+    const { operation } = record;
+    const kind = OPERATION_KINDS[operation.type];
+    const now = Date.now();
+    const deadline = operation.deadline?.getTime() ?? Infinity;
+    if (now >= deadline) {
+      this.deps.log.warn({ instanceId: id, operation: operation.type }, 'Operation reached its polling deadline');
+      await this.finish(record, { type: 'failed', orphanMitigation: kind !== 'update', failure: platformFailure('polling-deadline') });
+      return;
+    }
+    const ref = { instanceId: id, serviceId: record.serviceId, planId: operation.pollPlanId ?? record.planId };
+    const reply = await this.deps.send(record.brokerId, buildLastOperationRequest(ref, operation.brokerOperation ?? undefined));
+    const result = classifyLastOperation(kind, reply);
+    if (result.type !== 'in-progress' && result.type !== 'invalid') {
+      await this.finish(record, result);
+      return;
+    }
+    if (result.type === 'invalid') this.deps.log.warn({ instanceId: id, detail: result.detail }, 'Invalid last_operation answer');
+    const polls = operation.polls + 1;
+    const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
+    const next: InstanceRecord = {
+      ...record,
+      operation: {
+        ...operation,
+        polls,
+        nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, polls, retryAfter, now, deadline)),
+        description: result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
+      },
+    };
+    await this.deps.instances.save(next);
+    this.schedulePoll(next);
+  }
+
+  /** One orphan-mitigation DELETE; retried with backoff until the broker answers 200 or 410. */
+  private async mitigate(key: string): Promise<void> {
+    const entry = await this.deps.orphans.find(key);
+    if (!entry) return;
+    const ref = { instanceId: entry.instanceId, serviceId: entry.serviceId, planId: entry.planId };
+    const request = entry.bindingId === undefined ? buildDeprovisionRequest(ref) : buildUnbindRequest({ ...ref, bindingId: entry.bindingId });
+    const reply = await this.deps.send(entry.brokerId, request);
+    if (orphanMitigationDone(reply)) {
+      await this.deps.orphans.remove(key);
+      this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
+      if (entry.forgetInstance) {
+        const record = await this.deps.instances.find(entry.instanceId);
+        if (record && record.operation.type === 'delete' && record.operation.state === 'failed') await this.deps.instances.remove(record.id);
+      }
+      return;
+    }
+    if (!(await this.deps.orphans.find(key))) return;
+    const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, Date.now()) };
+    this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, result: describeReply(reply) }, 'Orphan mitigation attempt failed');
+    await this.deps.orphans.save(next);
+    this.scheduleMitigation(next);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Assembles provisioning for the app: repositories, the background runner, the instance
+ * service, a client per configured broker, and the dashboard sign-in details.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServiceOffering } from '../api/contract.ts';
+import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
+import type { ProjectAccess } from '../auth/project-access.ts';
+import type { MarketplaceConfig, ProjectConfig, UserConfig } from '../config/config.ts';
+import { isRecord } from '../osb/broker-error.ts';
+import { OsbClient, type OsbRequest } from '../osb/osb-client.ts';
+import type { CatalogRepository } from '../store/catalog-repository.ts';
+import type { Queryable } from '../store/database.ts';
+import { sendToBroker } from './broker-gateway.ts';
+import type { BrokerReply } from './broker-reply.ts';
+import { InstanceRepository } from './instance-repository.ts';
+import { InstanceService, type BindingCleanup, type CatalogLookup } from './instance-service.ts';
+import { OperationRunner, type RunnerLog } from './operation-runner.ts';
+import { OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
+import { ParameterValidator } from './parameter-validation.ts';
+import { permissionRoutes } from './permission-routes.ts';
+import { serviceInstanceRoutes } from './service-instance-routes.ts';
+import type { DashboardSso } from './requests.ts';
+import { provisioningSettings, type ProvisioningOverrides } from './settings.ts';
+
+/** What provisioning is built from. */
+export interface ProvisioningOptions {
+  config: Pick<MarketplaceConfig, 'brokers' | 'server'>;
+  database: Queryable;
+  catalog: CatalogLookup;
+  /** The stored raw catalogs (for `dashboard_client.id`, which the offerings do not carry). */
+  catalogRepository: CatalogRepository;
+  discovery: OidcDiscovery;
+  settings?: ProvisioningOverrides;
+  bindings?: BindingCleanup;
+  log: RunnerLog;
+}
+
+/** The assembled parts. */
+export interface Provisioning {
+  instances: InstanceRepository;
+  runner: OperationRunner;
+  service: InstanceService;
+}
+
+/**
+ * Adds provisioning to the app: the service instance routes, the dashboard permission route,
+ * and the background runner, which resumes running operations and orphan mitigation when the
+ * app becomes ready and stops when it closes.
+ */
+export async function registerProvisioning(
+  app: FastifyInstance,
+  options: ProvisioningOptions & { projects: ProjectAccess; users: UserConfig[]; usernameClaim: string; projectConfigs: ProjectConfig[] },
+): Promise<Provisioning> {
+  const provisioning = createProvisioning(options);
+  app.addHook('onReady', () => provisioning.runner.start());
+  app.addHook('onClose', () => provisioning.runner.stop());
+  await app.register(serviceInstanceRoutes, { projects: options.projects, service: provisioning.service, users: options.users });
+  await app.register(permissionRoutes, {
+    instances: provisioning.instances,
+    discovery: options.discovery,
+    usernameClaim: options.usernameClaim,
+    projects: options.projectConfigs,
+  });
+  return provisioning;
+}
+
+/** Builds provisioning; call `runner.start()` once the app is ready and `runner.stop()` on close. */
+export function createProvisioning(options: ProvisioningOptions): Provisioning {
+  const settings = provisioningSettings(options.settings);
+  const clients = new Map(
+    options.config.brokers.map((broker) => [
+      broker.id,
+      new OsbClient({
+        url: broker.url,
+        username: broker.username,
+        password: broker.password,
+        publicUrl: options.config.server.publicUrl,
+        timeoutSeconds: settings.requestTimeoutSeconds,
+      }),
+    ]),
+  );
+  const send = async (brokerId: string, request: OsbRequest): Promise<BrokerReply> => {
+    const client = clients.get(brokerId);
+    return client ? sendToBroker(client, request) : { kind: 'unreachable' };
+  };
+  const instances = new InstanceRepository(options.database);
+  const orphans = new OrphanMitigationRepository(options.database);
+  const runner = new OperationRunner({ instances, orphans, send, settings, log: options.log });
+  const service = new InstanceService({
+    instances,
+    orphans,
+    runner,
+    catalog: options.catalog,
+    validator: new ParameterValidator(),
+    send,
+    publicUrl: options.config.server.publicUrl,
+    dashboardSso: (offering) => dashboardSso(offering, options),
+    ...(options.bindings ? { bindings: options.bindings } : {}),
+    settings,
+    log: options.log,
+  });
+  return { instances, runner, service };
+}
+
+/** The dashboard client id from the broker's stored catalog and the provider's endpoints. */
+async function dashboardSso(offering: ServiceOffering, options: ProvisioningOptions): Promise<DashboardSso> {
+  const stored = (await options.catalogRepository.findAll()).find((entry) => entry.brokerId === offering.brokerId);
+  const services = isRecord(stored?.catalog) && Array.isArray(stored.catalog['services']) ? stored.catalog['services'] : [];
+  const raw = services.find((candidate: unknown) => isRecord(candidate) && candidate['id'] === offering.id);
+  const client = isRecord(raw) ? raw['dashboard_client'] : undefined;
+  const clientId = isRecord(client) && typeof client['id'] === 'string' ? client['id'] : undefined;
+  if (!clientId) throw new Error(`The stored catalog of broker ${offering.brokerId} has no dashboard_client.id for ${offering.id}`);
+  const metadata = await options.discovery.metadata();
+  return { clientId, authorizationEndpoint: metadata.authorization_endpoint, tokenEndpoint: metadata.token_endpoint };
+}

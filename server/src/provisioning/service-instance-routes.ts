@@ -1,0 +1,153 @@
+import Type from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ErrorBody } from '../api/contract.ts';
+import type { ProjectAccess } from '../auth/project-access.ts';
+import type { UserConfig } from '../config/config.ts';
+import { CreateServiceInstanceRequest, ServiceInstance, UpdateServiceInstanceRequest } from './api-schemas.ts';
+import type { InstanceService, InstanceView } from './instance-service.ts';
+import type { RequestingUser } from './requests.ts';
+
+/** What the service instance routes need. */
+export interface ServiceInstanceRoutesOptions {
+  projects: ProjectAccess;
+  service: InstanceService;
+  /** The configured users (for the external id sent as `user_euid`). */
+  users: UserConfig[];
+}
+
+const ProjectParams = Type.Object({ projectId: Type.String({ minLength: 1 }) });
+const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody };
+
+/** The API shape of a stored instance. */
+function toServiceInstance({ record, orphanMitigationPending }: InstanceView): ServiceInstance {
+  const op = record.operation;
+  return {
+    id: record.id,
+    projectId: record.projectId,
+    name: record.name,
+    serviceId: record.serviceId,
+    planId: record.planId,
+    brokerId: record.brokerId,
+    ...(record.locationId !== null ? { locationId: record.locationId } : {}),
+    parameters: record.parameters,
+    ...(record.dashboardUrl !== null ? { dashboardUrl: record.dashboardUrl } : {}),
+    createdBy: record.createdBy,
+    createdAt: record.createdAt.toISOString(),
+    usable: record.usable,
+    lastOperation: {
+      type: op.type,
+      state: op.state,
+      ...(op.description !== null ? { description: op.description } : {}),
+      startedAt: op.startedAt.toISOString(),
+      requestedBy: op.requestedBy,
+      ...(op.updateRepeatable !== null ? { updateRepeatable: op.updateRepeatable } : {}),
+      ...(op.state === 'in progress' && op.updateTarget && op.updateTarget.planId !== record.planId
+        ? { targetPlanId: op.updateTarget.planId }
+        : {}),
+    },
+    orphanMitigationPending,
+  };
+}
+
+/**
+ * Service instances of a project: list, get, order (`POST`), change (`PATCH`: rename, plan,
+ * parameters) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
+ * works (poll `GET` until `lastOperation.state` is no longer `in progress`), 204 after a delete.
+ */
+export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
+  const { projects, service } = options;
+  const euids = new Map(options.users.map((user) => [user.id, user.euid]));
+  const requester = (request: FastifyRequest): RequestingUser => {
+    const euid = euids.get(request.user.id);
+    return { id: request.user.id, ...(euid ? { euid } : {}) };
+  };
+  /** 202 while the broker works on the instance, `doneStatus` once it finished. */
+  const statusOf = (view: InstanceView, doneStatus: 200 | 201) => (view.record.operation.state === 'in progress' ? 202 : doneStatus);
+
+  app.get(
+    '/api/projects/:projectId/service-instances',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: "The project's service instances",
+        params: ProjectParams,
+        response: { 200: Type.Array(ServiceInstance), ...errors },
+      },
+    },
+    async (request) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      return (await service.list(project)).map(toServiceInstance);
+    },
+  );
+
+  app.get(
+    '/api/projects/:projectId/service-instances/:instanceId',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: 'One service instance with its last operation',
+        params: InstanceParams,
+        response: { 200: ServiceInstance, ...errors },
+      },
+    },
+    async (request) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      return toServiceInstance(await service.get(project, request.params.instanceId));
+    },
+  );
+
+  app.post(
+    '/api/projects/:projectId/service-instances',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: 'Order a service instance (201 when ready, 202 while the broker provisions)',
+        params: ProjectParams,
+        body: CreateServiceInstanceRequest,
+        response: { 201: ServiceInstance, 202: ServiceInstance, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const view = await service.create(requester(request), project, request.body);
+      return reply.code(statusOf(view, 201)).send(toServiceInstance(view));
+    },
+  );
+
+  app.patch(
+    '/api/projects/:projectId/service-instances/:instanceId',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: 'Rename a service instance, change its plan or parameters (202 while the broker updates)',
+        params: InstanceParams,
+        body: UpdateServiceInstanceRequest,
+        response: { 200: ServiceInstance, 202: ServiceInstance, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const view = await service.update(requester(request), project, request.params.instanceId, request.body);
+      return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
+    },
+  );
+
+  app.delete(
+    '/api/projects/:projectId/service-instances/:instanceId',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: 'Delete a service instance and its bindings (204 when gone, 202 while the broker deletes)',
+        params: InstanceParams,
+        response: { 202: ServiceInstance, 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const view = await service.delete(requester(request), project, request.params.instanceId);
+      return view ? reply.code(202).send(toServiceInstance(view)) : reply.code(204).send(null);
+    },
+  );
+};

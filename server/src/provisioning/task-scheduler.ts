@@ -1,0 +1,40 @@
+/**
+ * Runs keyed background tasks at given times (polls, orphan-mitigation attempts). Scheduling a
+ * key again replaces its pending run; `stop` cancels what is pending and waits for what runs.
+ */
+export class TaskScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private stopped = false;
+
+  /** @param onError reports a task that threw (tasks are expected to handle their own failures) */
+  constructor(private readonly onError: (key: string, error: unknown) => void) {}
+
+  /** Runs `task` at `at` (ms since the epoch, or at once if past) under `key`. */
+  schedule(key: string, at: number, task: () => Promise<void>): void {
+    if (this.stopped) return;
+    clearTimeout(this.timers.get(key));
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      const run: Promise<void> = task()
+        .catch((error: unknown) => this.onError(key, error))
+        .finally(() => this.running.delete(run));
+      this.running.add(run);
+    }, Math.max(0, at - Date.now()));
+    this.timers.set(key, timer);
+  }
+
+  /** Cancels the pending run of `key`, if any. */
+  cancel(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  /** Cancels every pending run, refuses new ones and waits for the running ones. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all([...this.running]);
+  }
+}
