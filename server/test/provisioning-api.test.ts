@@ -28,7 +28,7 @@ before(async () => {
   broker = await startScriptedBroker(scriptedCatalog({ maximumPollingDurationSeconds: 2 }));
   const directory = await temporaryDirectory();
   removeDirectory = directory.remove;
-  platform = await startProvisioningPlatform({ issuer: issuer.issuer, brokerUrl: broker.url, dataDir: directory.path });
+  platform = await startProvisioningPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
 });
 
 after(async () => {

@@ -1,6 +1,6 @@
 /**
- * A platform for provisioning tests: the app over one scripted broker, listening on
- * 127.0.0.1 port 0, with provisioning timings shortened so that tests run in moments.
+ * A platform for provisioning tests: the app over the given brokers, listening on 127.0.0.1
+ * port 0, with provisioning timings shortened so that tests run in moments.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
@@ -11,7 +11,7 @@ import type { ProvisioningOverrides } from '../../src/provisioning/settings.ts';
 import { CatalogRepository } from '../../src/store/catalog-repository.ts';
 import type { Database } from '../../src/store/database.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
-import { testConfig } from './test-config.ts';
+import { testConfig, type TestBrokerEntry } from './test-config.ts';
 
 /** Timings for tests: polls every few milliseconds, 1 s request timeout, quick orphan-mitigation retries. */
 export const FAST_PROVISIONING: ProvisioningOverrides = {
@@ -30,13 +30,13 @@ export interface ProvisioningPlatform {
   close(): Promise<void>;
 }
 
-/** Starts the platform with its data in `dataDir` over the broker at `brokerUrl` (broker id `scripted`). */
+/** Starts the platform with its data in `dataDir` over `brokers` (basic auth `broker-user` / `broker-secret-password`). */
 export async function startProvisioningPlatform(options: {
   issuer: string;
-  brokerUrl: string;
+  brokers: TestBrokerEntry[];
   dataDir: string;
 }): Promise<ProvisioningPlatform> {
-  const config = testConfig({ issuer: options.issuer, dataDir: options.dataDir, brokers: [{ id: 'scripted', url: options.brokerUrl }] });
+  const config = testConfig({ issuer: options.issuer, dataDir: options.dataDir, brokers: options.brokers });
   const database = await openDatabase(config.database);
   const app = await buildApp(config, { database, logger: false });
   await registerProvisioning(app, {
