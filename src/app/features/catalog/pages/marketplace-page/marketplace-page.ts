@@ -66,7 +66,7 @@ export class MarketplacePage {
   /** The project, for the page's subtitle. */
   protected readonly project = computed(() => this.currentUser.project(this.projectId()));
   /** The catalog's locations. */
-  protected readonly locations = computed(() => this.catalog.value()?.locations ?? []);
+  protected readonly locations = computed(() => (this.catalog.hasValue() ? this.catalog.value().locations : []));
   /** The location shown: the picked one, else the first. */
   protected readonly locationId = computed(() => this.pickedLocationId() ?? this.locations()[0]?.id);
   /** Display name of the location shown. */
@@ -78,7 +78,9 @@ export class MarketplacePage {
   /** Whether search or tags narrow the list. */
   protected readonly filtering = computed(() => isFilterActive(this.filter()));
   /** Services offered here: global ones and the chosen location's, unfiltered. */
-  private readonly offered = computed(() => servicesByLocality(this.catalog.value()?.services ?? [], this.locationId()));
+  private readonly offered = computed(() =>
+    servicesByLocality(this.catalog.hasValue() ? this.catalog.value().services : [], this.locationId()),
+  );
   /** Tags to filter by: those of the offered services, plus any selected ones. */
   protected readonly availableTags = computed(() => {
     const { global, local } = this.offered();

@@ -44,21 +44,26 @@ export class ServicePage {
   /** The service. */
   protected readonly service = this.api.serviceResource(() => this.serviceId());
   /** The catalog, loaded only for a local service, to name its location. */
-  private readonly catalog = this.api.catalogResource(() => this.service.value()?.locality.kind === 'local');
+  private readonly catalog = this.api.catalogResource(
+    () => this.service.hasValue() && this.service.value().locality.kind === 'local',
+  );
+  /** The service once loaded (reading `value()` of a failed resource throws). */
+  private readonly offering = computed(() => (this.service.hasValue() ? this.service.value() : undefined));
 
   /** Where the service is offered: "Global" or the location's name. */
   protected readonly localityLabel = computed(() => {
-    const locality = this.service.value()?.locality;
+    const locality = this.offering()?.locality;
     if (!locality || locality.kind === 'global') {
       return $localize`:service locality@@localityGlobal:Global`;
     }
-    const location = this.catalog.value()?.locations.find((l) => l.id === locality.locationId);
+    const locations = this.catalog.hasValue() ? this.catalog.value().locations : [];
+    const location = locations.find((l) => l.id === locality.locationId);
     return location?.displayName ?? locality.locationId;
   });
   /** Link to the documentation, if it is a safe URL. */
-  protected readonly documentationUrl = computed(() => safeLinkUrl(this.service.value()?.documentationUrl));
+  protected readonly documentationUrl = computed(() => safeLinkUrl(this.offering()?.documentationUrl));
   /** Link to support, if it is a safe URL. */
-  protected readonly supportUrl = computed(() => safeLinkUrl(this.service.value()?.supportUrl));
+  protected readonly supportUrl = computed(() => safeLinkUrl(this.offering()?.supportUrl));
   /** Whether the service does not exist. */
   protected readonly notFound = computed(() => isNotFound(this.service.error()));
   /** Why the service could not be loaded, other than not existing. */
@@ -69,7 +74,7 @@ export class ServicePage {
 
   constructor() {
     effect(() => {
-      const service = this.service.value();
+      const service = this.offering();
       if (service) {
         this.pageTitle.setPageTitle(service.displayName);
       }

@@ -1,0 +1,129 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatChipListboxHarness, MatChipOptionHarness } from '@angular/material/chips/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import { UI_CONFIG } from '../../../../core/config/ui-config';
+import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { testCatalog } from '../../../../../testing/catalog-fixtures';
+import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { MarketplacePage } from './marketplace-page';
+
+describe('MarketplacePage', () => {
+  let router: RouterTestingHarness;
+  let http: HttpTestingController;
+  let loader: HarnessLoader;
+
+  async function open(url: string): Promise<HTMLElement> {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl(url, MarketplacePage);
+    http.expectOne('/api/catalog').flush(testCatalog());
+    await settle();
+    loader = TestbedHarnessEnvironment.loader(router.fixture);
+    return router.routeNativeElement as HTMLElement;
+  }
+
+  function cardTitles(section: 'global' | 'local', page: HTMLElement): string[] {
+    const heading = page.querySelector(`#mp-${section}-services`);
+    const cards = heading?.closest('section')?.querySelectorAll('.mp-service-card__title') ?? [];
+    return Array.from(cards, (card) => card.textContent?.trim() ?? '');
+  }
+
+  /** Waits for requests and effects, then renders. */
+  async function settle(): Promise<void> {
+    await router.fixture.whenStable();
+    router.detectChanges();
+    await router.fixture.whenStable();
+  }
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'projects/:projectId/marketplace', component: MarketplacePage }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideAppIcons(),
+        { provide: UI_CONFIG, useValue: testUiConfig },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('shows global services and the first location’s local services', async () => {
+    const page = await open('/projects/p1/marketplace');
+
+    expect(cardTitles('global', page)).toEqual(['DNS Zone', 'Backup Vault']);
+    expect(cardTitles('local', page)).toEqual(['PostgreSQL']);
+    expect(page.querySelector('#mp-local-services')?.textContent).toContain('Frankfurt');
+  });
+
+  it('filters by the search, tags and location in the query parameters', async () => {
+    const page = await open('/projects/p1/marketplace?search=CACHE&location=eu-nl-west');
+
+    expect(await (await loader.getHarness(MatInputHarness)).getValue()).toBe('CACHE');
+    expect(await (await loader.getHarness(MatSelectHarness)).getValueText()).toBe('Amsterdam');
+    expect(cardTitles('local', page)).toEqual(['Redis']);
+    expect(cardTitles('global', page)).toEqual([]);
+    expect(page.textContent).toContain('No global services match your filters.');
+  });
+
+  it('selects the tag chips from the query parameters', async () => {
+    const page = await open('/projects/p1/marketplace?tags=network&tags=dns');
+
+    const selected = await loader.getAllHarnesses(MatChipOptionHarness.with({ selected: true }));
+    expect(await Promise.all(selected.map((chip) => chip.getText()))).toEqual(['dns', 'network']);
+    expect(cardTitles('global', page)).toEqual(['DNS Zone']);
+    expect(cardTitles('local', page)).toEqual([]);
+  });
+
+  it('writes the filter back to the URL', async () => {
+    await open('/projects/p1/marketplace');
+
+    await (await loader.getHarness(MatInputHarness)).setValue('backup');
+    await (await loader.getHarness(MatChipListboxHarness)).selectChips({ text: 'storage' });
+    await settle();
+
+    const url = TestBed.inject(Router).parseUrl(TestBed.inject(Router).url);
+    expect(url.queryParams).toEqual({ search: 'backup', tags: 'storage' });
+  });
+
+  it('offers to clear filters when nothing matches', async () => {
+    const page = await open('/projects/p1/marketplace?search=mainframe');
+
+    expect(page.textContent).toContain('No services match “mainframe”.');
+    const clear = Array.from(page.querySelectorAll('button')).find((b) => b.textContent?.includes('Clear filters'));
+    clear?.click();
+    await settle();
+
+    expect(cardTitles('global', page)).toEqual(['DNS Zone', 'Backup Vault']);
+  });
+
+  it('names unavailable brokers and their reason without hiding other services', async () => {
+    const page = await open('/projects/p1/marketplace');
+
+    const notice = page.querySelector('mp-broker-notice')?.textContent ?? '';
+    expect(notice).toContain('Amsterdam broker');
+    expect(notice).toContain('The broker did not answer within 10 seconds.');
+    expect(notice).not.toContain('Global broker');
+    expect(cardTitles('global', page).length).toBe(2);
+  });
+
+  it("shows the platform's message when the catalog fails", async () => {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/marketplace', MarketplacePage);
+    http.expectOne('/api/catalog').flush({ message: 'The catalog store is down.' }, { status: 503, statusText: 'Unavailable' });
+    await settle();
+
+    const page = router.routeNativeElement as HTMLElement;
+    expect(page.textContent).toContain('The catalog could not be loaded.');
+    expect(page.textContent).toContain('The catalog store is down.');
+  });
+});

@@ -1,0 +1,9 @@
+/** Runtime configuration for unit tests. */
+import type { UiConfig } from '../../server/src/api/contract';
+
+/** A configuration with the API at `/api`, as the platform serves it. */
+export const testUiConfig: UiConfig = {
+  apiBaseUrl: '/api',
+  oidc: { issuer: 'http://localhost:8080/oidc', clientId: 'osb-marketplace-ui', scope: 'openid profile' },
+  theme: { productName: 'OSB Marketplace' },
+};
