@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  buildBindingLastOperationRequest,
+  buildBindRequest,
+  buildContext,
   buildDeprovisionRequest,
+  buildUnbindRequest,
   buildLastOperationRequest,
   buildProvisionRequest,
   buildUpdateRequest,
@@ -202,5 +206,40 @@ describe('orphan mitigation schedule', () => {
       assert.equal(orphanMitigationDone({ kind: 'response', status, body: {} }), false, String(status));
     }
     assert.equal(orphanMitigationDone({ kind: 'timeout' }), false);
+  });
+});
+
+describe('binding requests', () => {
+  const ref = { instanceId: 'inst', bindingId: 'bind 1', serviceId: 'svc', planId: 'plan' };
+  const context = buildContext({ instanceId: 'inst', workspaceId: 'likvid-bank', projectId: 'likvid-payments', publicUrl: 'http://p' });
+
+  it('bind sends context, the meshMarketplace tenant bind_resource and parameters', () => {
+    const request = buildBindRequest({
+      ...ref,
+      context,
+      bindResource: { tenant_id: '123456789012', platform: 'eu-de-central.aws' },
+      parameters: { readOnly: true },
+      user,
+    });
+    assert.equal(request.method, 'PUT');
+    assert.deepEqual(request.path, ['service_instances', 'inst', 'service_bindings', 'bind 1']);
+    assert.deepEqual(request.query, { accepts_incomplete: 'true' });
+    assert.deepEqual(request.body, {
+      service_id: 'svc',
+      plan_id: 'plan',
+      context,
+      bind_resource: { tenant_id: '123456789012', platform: 'eu-de-central.aws' },
+      parameters: { readOnly: true },
+    });
+    assert.ok(request.originatingIdentity);
+  });
+
+  it('unbind and binding last_operation carry service_id and plan_id; orphan mitigation has no identity', () => {
+    assert.deepEqual(buildUnbindRequest(ref).query, { service_id: 'svc', plan_id: 'plan', accepts_incomplete: 'true' });
+    assert.equal(buildUnbindRequest(ref).originatingIdentity, undefined);
+    assert.ok(buildUnbindRequest(ref, user).originatingIdentity);
+    const poll = buildBindingLastOperationRequest(ref, 'op 1');
+    assert.deepEqual(poll.path, ['service_instances', 'inst', 'service_bindings', 'bind 1', 'last_operation']);
+    assert.deepEqual(poll.query, { service_id: 'svc', plan_id: 'plan', operation: 'op 1' });
   });
 });

@@ -87,11 +87,3 @@ function parseJsonQuietly(text: string): unknown {
     return undefined;
   }
 }
-
-/**
- * Parses a response body as JSON; `undefined` when it is empty or not JSON. For transports that
- * read the body as text.
- */
-export function parseReplyBody(text: string): unknown {
-  return text.trim() === '' ? undefined : parseJsonQuietly(text);
-}
