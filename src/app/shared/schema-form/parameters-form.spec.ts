@@ -76,7 +76,9 @@ describe('ParametersForm with the meshMarketplace example schema', () => {
     const input = (await number.getControl(MatInputHarness))!;
     await input.setValue('12a');
     await input.blur();
-    expect(await number.getTextErrors()).toEqual(['Must match the required format: ^[0-9]{5}$']);
+    const [error] = await number.getTextErrors();
+    expect(error).toContain('Must match the required format: ^[0-9]{5}$');
+    expect(error).toContain('The number should be exactly 5 digits.');
     expect(validity.at(-1)).toBe(false);
     const inputElement = element.querySelector<HTMLInputElement>('input[id$="externalRegistrationNumber"]')!;
     expect(inputElement.getAttribute('aria-invalid')).toBe('true');

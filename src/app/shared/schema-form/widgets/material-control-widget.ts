@@ -36,6 +36,13 @@ export abstract class MaterialControlWidget extends ControlWidget implements OnI
   protected readonly showErrors = computed(
     () => this.messages().length > 0 && (this.interacted() || !isEmptyValue(this.value())),
   );
+  /**
+   * Whether to repeat the description under a format error: Material replaces the hint by the
+   * error, and the description usually says in words what the pattern means.
+   */
+  protected readonly repeatDescription = computed(
+    () => !!this.schema.description && this.errors().some((error) => error.code === 'PATTERN'),
+  );
   /** Lets Material form fields follow {@link showErrors}. */
   protected readonly errorStateMatcher: ErrorStateMatcher = { isErrorState: () => this.showErrors() };
 

@@ -10,7 +10,7 @@ import { MaterialControlWidget } from './material-control-widget';
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-form-field class="mp-sf-field mp-sf-field--number" subscriptSizing="dynamic">
+    <mat-form-field class="mp-sf-field mp-sf-field--number" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
       <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
       <input matInput type="number" [id]="fieldId" [formControl]="control" [errorStateMatcher]="errorStateMatcher"
         [attr.name]="name" [attr.placeholder]="schema.placeholder || null" [attr.aria-required]="required"

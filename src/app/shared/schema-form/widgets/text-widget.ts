@@ -20,7 +20,7 @@ const INPUT_TYPES: Record<string, string> = {
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-form-field class="mp-sf-field" subscriptSizing="dynamic">
+    <mat-form-field class="mp-sf-field" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
       <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
       <input matInput [id]="fieldId" [type]="inputType" [formControl]="control" [errorStateMatcher]="errorStateMatcher"
         [attr.name]="name" [attr.placeholder]="schema.placeholder || null" [attr.aria-required]="required"
@@ -29,7 +29,7 @@ const INPUT_TYPES: Record<string, string> = {
         <mat-hint [id]="hintId">{{ schema.description }}</mat-hint>
       }
       @if (showErrors()) {
-        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}@if (repeatDescription()) {<span class="mp-sf-message mp-sf-message--help">{{ schema.description }}</span>}</mat-error>
       }
     </mat-form-field>
   `,

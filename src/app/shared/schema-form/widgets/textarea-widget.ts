@@ -10,7 +10,7 @@ import { MaterialControlWidget } from './material-control-widget';
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-form-field class="mp-sf-field" subscriptSizing="dynamic">
+    <mat-form-field class="mp-sf-field" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
       <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
       <textarea matInput rows="4" [id]="fieldId" [formControl]="control" [errorStateMatcher]="errorStateMatcher"
         [attr.name]="name" [attr.placeholder]="schema.placeholder || null" [attr.aria-required]="required"
@@ -19,7 +19,7 @@ import { MaterialControlWidget } from './material-control-widget';
         <mat-hint [id]="hintId">{{ schema.description }}</mat-hint>
       }
       @if (showErrors()) {
-        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}@if (repeatDescription()) {<span class="mp-sf-message mp-sf-message--help">{{ schema.description }}</span>}</mat-error>
       }
     </mat-form-field>
   `,
