@@ -340,6 +340,21 @@ describe('delete', () => {
     assert.equal(broker.requestsTo('last_operation').at(-1)?.query['operation'], 'del-1');
   });
 
+  it('lets only one operation run at a time, also when two requests race', async () => {
+    const instance = await ready();
+    broker.script('deprovision', { status: 202, body: {} });
+    broker.setDefault('last_operation', { status: 200, body: { state: 'in progress' } });
+    try {
+      const racing = await Promise.all([call('DELETE', `${INSTANCES}/${instance.id}`), call('DELETE', `${INSTANCES}/${instance.id}`)]);
+      assert.deepEqual(racing.map((answer) => answer.status).sort(), [202, 409]);
+      assert.equal((await call('PATCH', `${INSTANCES}/${instance.id}`, { name: 'renamed' })).status, 409);
+      assert.equal(broker.requestsTo('deprovision').length, 1);
+    } finally {
+      broker.setDefault('last_operation', { status: 200, body: { state: 'succeeded' } });
+    }
+    await eventually(async () => (await call('GET', `${INSTANCES}/${instance.id}`)).status === 404, 'the instance to be gone');
+  });
+
   it('keeps the instance on 422 ConcurrencyError and says why, without orphan mitigation', async () => {
     const instance = await ready();
     broker.script('deprovision', { status: 422, body: { error: 'ConcurrencyError', description: 'An update is running' } });

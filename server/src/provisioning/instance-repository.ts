@@ -193,9 +193,25 @@ export class InstanceRepository {
 
   /** Replaces every stored field of an existing instance; throws `DuplicateInstanceNameError` on a taken name. */
   async save(record: InstanceRecord): Promise<void> {
+    await this.update(record, '');
+  }
+
+  /**
+   * Saves `record`, which starts an operation, unless the stored instance already has one in
+   * progress (two requests racing for the same instance). Returns whether it was saved.
+   */
+  async saveIfIdle(record: InstanceRecord): Promise<boolean> {
+    return this.update(record, " AND operation_state <> 'in progress'");
+  }
+
+  private async update(record: InstanceRecord, condition: string): Promise<boolean> {
     const assignments = COLUMNS.slice(1).map((column, index) => `${column} = $${index + 2}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
     try {
-      await this.database.query(`UPDATE service_instances SET ${assignments.join(', ')} WHERE id = $1`, toRow(record));
+      const { rows } = await this.database.query(
+        `UPDATE service_instances SET ${assignments.join(', ')} WHERE id = $1${condition} RETURNING id`,
+        toRow(record),
+      );
+      return rows.length > 0;
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new DuplicateInstanceNameError(record.name);
       throw error;

@@ -217,7 +217,7 @@ export class InstanceService {
         updateTarget: { planId: targetPlan.id, parameters: { ...record.parameters, ...changed }, maintenanceInfoVersion },
       },
     };
-    await this.save(updating);
+    await this.begin(updating);
     const request = buildUpdateRequest({
       instanceId: record.id,
       serviceId: record.serviceId,
@@ -256,7 +256,7 @@ export class InstanceService {
     await this.deps.bindings?.deleteAll(record, user);
     const plan = this.deps.catalog.findService(record.serviceId)?.plans.find((candidate) => candidate.id === record.planId);
     const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, Date.now()) };
-    await this.save(deleting);
+    await this.begin(deleting);
     const request = buildDeprovisionRequest({ instanceId: record.id, serviceId: record.serviceId, planId: record.planId }, user);
     const outcome = classifyReply('deprovision', await this.deps.send(record.brokerId, request));
     if (outcome.type === 'failed') {
@@ -375,9 +375,22 @@ export class InstanceService {
   }
 
   private requireIdle(record: InstanceRecord): void {
-    if (record.operation.state === 'in progress') {
-      throw new HttpError(409, `Another operation (${record.operation.type}) is in progress on this instance. Try again when it has finished.`);
+    if (record.operation.state === 'in progress') throw this.busy(record);
+  }
+
+  private busy(record: InstanceRecord): HttpError {
+    return new HttpError(409, `Another operation (${record.operation.type}) is in progress on this instance. Try again when it has finished.`);
+  }
+
+  /** Stores the start of an operation, unless another request started one first. */
+  private async begin(record: InstanceRecord): Promise<void> {
+    let saved: boolean;
+    try {
+      saved = await this.deps.instances.saveIfIdle(record);
+    } catch (error) {
+      throw this.nameTaken(error, record);
     }
+    if (!saved) throw this.busy((await this.deps.instances.find(record.id)) ?? record);
   }
 
   private async insert(record: InstanceRecord): Promise<void> {
