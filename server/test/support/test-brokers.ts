@@ -58,7 +58,7 @@ export async function startTestBroker(responder: Responder): Promise<TestBroker>
 
 /** A broker that serves `catalog` at /v2/catalog. */
 export function serveCatalog(catalog: unknown): Responder {
-  return (request) => (request.url === '/v2/catalog' ? { status: 200, body: catalog } : { status: 404, body: {} });
+  return (request) => (request.url.endsWith('/v2/catalog') ? { status: 200, body: catalog } : { status: 404, body: {} });
 }
 
 /** A URL where nothing listens (the port was just freed). */

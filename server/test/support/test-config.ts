@@ -86,13 +86,14 @@ export async function startTestApp(config: MarketplaceConfig, uiRoot?: string): 
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  let closing: Promise<void> | undefined;
   return {
     app,
     url: `http://127.0.0.1:${port}`,
     database,
-    async close() {
-      await app.close();
-      await database.close();
+    close() {
+      closing ??= app.close().then(() => database.close());
+      return closing;
     },
   };
 }

@@ -1,0 +1,213 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type { BrokerStatus, CatalogResponse } from '../src/api/contract.ts';
+import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { startTestApp, temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';
+import { serveCatalog, startTestBroker, unreachableUrl, validCatalog, type TestBroker } from './support/test-brokers.ts';
+
+let issuer: TestIssuer;
+let token: string;
+const cleanups: (() => Promise<void>)[] = [];
+
+before(async () => {
+  issuer = await startTestIssuer();
+  token = await issuer.sign({ sub: 'alice' });
+});
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await issuer.close();
+});
+
+async function broker(...args: Parameters<typeof startTestBroker>): Promise<TestBroker> {
+  const started = await startTestBroker(...args);
+  cleanups.push(() => started.close());
+  return started;
+}
+
+async function dataDirectory(): Promise<string> {
+  const directory = await temporaryDirectory();
+  cleanups.push(() => directory.remove());
+  return directory.path;
+}
+
+/** Starts an app over `brokers` with its data in `dataDir`, closed after the tests. */
+async function platformWith(brokers: TestBrokerEntry[], dataDir: string, requestTimeoutSeconds = 5) {
+  const running = await startTestApp(testConfig({ issuer: issuer.issuer, dataDir, brokers, requestTimeoutSeconds }));
+  cleanups.push(() => running.close());
+  return running;
+}
+
+async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+function statusOf(catalog: CatalogResponse, brokerId: string): BrokerStatus {
+  const status = catalog.brokers.find((candidate) => candidate.id === brokerId);
+  assert.ok(status, `no status for ${brokerId}`);
+  return status;
+}
+
+describe('GET /api/catalog with misbehaving brokers', () => {
+  let catalog: CatalogResponse;
+  let url: string;
+  let app: FastifyInstance;
+  let good: TestBroker;
+
+  before(async () => {
+    good = await broker(serveCatalog(validCatalog('good')));
+    const local = await broker(serveCatalog(validCatalog('local')));
+    const failing = await broker(() => ({ status: 500, body: { error: 'InternalError', description: 'Database on fire' } }));
+    const hanging = await broker(() => 'hang');
+    const broken = validCatalog('broken');
+    delete (broken.services[0]!['plans'] as Record<string, unknown>[])[1]!['description'];
+    const brokenBroker = await broker(serveCatalog(broken));
+    const colliding = await broker(serveCatalog(validCatalog('good')));
+    const running = await platformWith(
+      [
+        { id: 'good', url: `${good.url}/osb`, displayName: 'Good broker' },
+        { id: 'down', url: await unreachableUrl() },
+        { id: 'failing', url: failing.url },
+        { id: 'hanging', url: hanging.url },
+        { id: 'broken', url: brokenBroker.url },
+        { id: 'colliding', url: colliding.url },
+        { id: 'local', url: local.url, locality: { location: 'eu-de-central' } },
+      ],
+      await dataDirectory(),
+      1,
+    );
+    url = running.url;
+    app = running.app;
+    const response = await getJson<CatalogResponse>(`${url}/api/catalog`);
+    assert.equal(response.status, 200);
+    catalog = response.body;
+  });
+
+  it("lists the good brokers' services", () => {
+    assert.deepEqual(
+      catalog.services.map((service) => [service.id, service.brokerId, service.locality]),
+      [
+        ['good-service-id', 'good', { kind: 'global' }],
+        ['local-service-id', 'local', { kind: 'local', locationId: 'eu-de-central' }],
+      ],
+    );
+    const [service] = catalog.services;
+    assert.equal(service!.displayName, 'good Database');
+    assert.deepEqual(service!.plans.map((plan) => [plan.name, plan.free, plan.costs]), [
+      ['small', true, []],
+      ['large', false, [{ amount: { eur: 12.5 }, unit: 'MONTHLY' }]],
+    ]);
+    assert.deepEqual(catalog.locations, [
+      { id: 'eu-de-central', displayName: 'Frankfurt' },
+      { id: 'eu-nl-west', displayName: 'Amsterdam' },
+    ]);
+    const goodStatus = statusOf(catalog, 'good');
+    assert.equal(goodStatus.state, 'ok');
+    assert.equal(goodStatus.displayName, 'Good broker');
+    assert.equal(goodStatus.reason, undefined);
+    assert.ok(goodStatus.lastRefreshedAt && !Number.isNaN(Date.parse(goodStatus.lastRefreshedAt)));
+    assert.equal(good.requests[0]!.url, '/osb/v2/catalog');
+  });
+
+  it('reports each failing broker with its reason', () => {
+    const reasons = Object.fromEntries(
+      catalog.brokers.filter((status) => status.state === 'unavailable').map((status) => [status.id, status.reason]),
+    );
+    assert.deepEqual(reasons, {
+      down: 'The broker could not be reached (connection refused).',
+      failing: 'The broker answered HTTP 500: Database on fire.',
+      hanging: 'The broker did not answer within 1 s.',
+      broken: "The catalog was rejected: plan 'large' of service 'broken-db' has no description.",
+      colliding:
+        "The catalog was rejected: service 'good-db' uses id 'good-service-id', which broker 'good' already uses; " +
+        "plan 'small' of service 'good-db' uses id 'good-plan-small', which broker 'good' already uses; " +
+        "plan 'large' of service 'good-db' uses id 'good-plan-large', which broker 'good' already uses.",
+    });
+  });
+
+  it('serves one service by id, and 404 for unknown ids', async () => {
+    const found = await getJson<{ id: string; plans: unknown[] }>(`${url}/api/catalog/services/local-service-id`);
+    assert.equal(found.status, 200);
+    assert.equal(found.body.plans.length, 2);
+    const missing = await getJson(`${url}/api/catalog/services/broken-service-id`);
+    assert.deepEqual(missing, { status: 404, body: { message: 'Service not found.' } });
+  });
+
+  it("keeps a broker's last good catalog listed when it starts serving a broken one", async () => {
+    good.respondWith(() => ({ status: 200, body: { services: [{ id: 'x' }] } }));
+    await app.catalog.refresh();
+    const response = await getJson<CatalogResponse>(`${url}/api/catalog`);
+    assert.deepEqual(response.body.services.map((service) => service.id), ['good-service-id', 'local-service-id']);
+    const status = statusOf(response.body, 'good');
+    assert.equal(status.state, 'unavailable');
+    assert.equal(status.lastRefreshedAt, statusOf(catalog, 'good').lastRefreshedAt);
+    assert.equal(
+      status.reason,
+      "The catalog was rejected: service #1 has no name; service #1 has no description; service #1 has no 'bindable' flag; " +
+        `service #1 has no plans. Showing its services from the catalog fetched at ${status.lastRefreshedAt}.`,
+    );
+    assert.equal(statusOf(response.body, 'colliding').state, 'unavailable', 'the ids still belong to the first broker');
+  });
+});
+
+describe('GET /api/catalog after a restart', () => {
+  it("still lists a down broker's stored services, marked unavailable", async () => {
+    const dataDir = await dataDirectory();
+    const upstream = await broker(serveCatalog(validCatalog('kept')));
+    const first = await platformWith([{ id: 'kept', url: upstream.url }], dataDir);
+    const before = await getJson<CatalogResponse>(`${first.url}/api/catalog`);
+    assert.equal(statusOf(before.body, 'kept').state, 'ok');
+    const fetchedAt = statusOf(before.body, 'kept').lastRefreshedAt;
+    await first.close();
+    await upstream.close();
+
+    const second = await platformWith([{ id: 'kept', url: upstream.url }], dataDir);
+    const after = await getJson<CatalogResponse>(`${second.url}/api/catalog`);
+    assert.deepEqual(after.body.services, before.body.services);
+    const status = statusOf(after.body, 'kept');
+    assert.equal(status.state, 'unavailable');
+    assert.equal(status.lastRefreshedAt, fetchedAt);
+    assert.equal(
+      status.reason,
+      `The broker could not be reached (connection refused). Showing its services from the catalog fetched at ${fetchedAt}.`,
+    );
+  });
+});
+
+describe('GET /api/catalog against the demo broker', () => {
+  let demo: RunningDemoBroker;
+  before(async () => {
+    const stateDir = await dataDirectory();
+    demo = await startDemoBroker({
+      host: '127.0.0.1',
+      port: 0,
+      username: 'broker-user',
+      password: 'broker-secret-password',
+      locationIds: ['eu-de-central', 'eu-nl-west'],
+      stateFile: `${stateDir}/demo-broker-state.json`,
+    });
+    cleanups.push(() => demo.close());
+  });
+
+  it('accepts every catalog of the demo broker', async () => {
+    const running = await platformWith(
+      [
+        { id: 'demo-global', url: `${demo.url}/global` },
+        { id: 'demo-eu-de-central', url: `${demo.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
+        { id: 'demo-eu-nl-west', url: `${demo.url}/locations/eu-nl-west`, locality: { location: 'eu-nl-west' } },
+      ],
+      await dataDirectory(),
+    );
+    const { body } = await getJson<CatalogResponse>(`${running.url}/api/catalog`);
+    for (const status of body.brokers) {
+      assert.equal(status.state, 'ok', `${status.id}: ${status.reason}`);
+    }
+    const brokersWithServices = new Set(body.services.map((service) => service.brokerId));
+    assert.deepEqual([...brokersWithServices].sort(), ['demo-eu-de-central', 'demo-eu-nl-west', 'demo-global']);
+    const local = body.services.filter((service) => service.locality.kind === 'local');
+    assert.ok(local.length >= 2);
+    assert.ok(body.services.some((service) => service.plans.some((plan) => plan.schemas.instanceCreate)), 'some plan has a parameter form');
+  });
+});
