@@ -11,6 +11,9 @@ import { isJsonObject, stripUiKeywords } from '../../../../common/json-schema';
 import { ParametersForm, type Parameters } from './parameters-form';
 import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from './schema-fixtures';
 
+/** Rendering Material forms in jsdom is slow on a busy machine; the first test also warms up. */
+const FORM_TESTS = { timeout: 30_000 };
+
 interface Rendered {
   fixture: ComponentFixture<ParametersForm>;
   loader: HarnessLoader;
@@ -50,7 +53,7 @@ function topLevelDefaults(schema: unknown): Parameters {
   );
 }
 
-describe('ParametersForm with the meshMarketplace example schema', () => {
+describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, () => {
   it('renders the fields in schema order and shows the registration number only for External', async () => {
     const { loader, element } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
     expect(labels(element)).toEqual(['Security Contact', 'Service Type']);
@@ -128,7 +131,7 @@ describe('ParametersForm with the meshMarketplace example schema', () => {
   });
 });
 
-describe('ParametersForm with the real-world schemas in fixtures/schemas', () => {
+describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_TESTS, () => {
   /** What each fixture needs filled in before its parameters are valid (its required fields without defaults). */
   const REQUIRED_INPUT: Record<string, (loader: HarnessLoader) => Promise<void>> = {
     'gcp-cloud-storage-binding-create.json': async (loader) => {
@@ -189,7 +192,7 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', () =>
   });
 });
 
-describe('ParametersForm fallbacks', () => {
+describe('ParametersForm fallbacks', FORM_TESTS, () => {
   it('explains a schema it cannot render and offers the JSON editor', async () => {
     const { element, loader, values, validity } = await renderForm({ properties: { a: { $ref: 'https://example.com/a.json' } } });
     expect(element.textContent).toContain(
@@ -200,6 +203,12 @@ describe('ParametersForm fallbacks', () => {
     expect(values.at(-1)).toEqual({ a: 1 });
     expect(validity.at(-1)).toBe(true);
     expect(await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).isDisabled()).toBe(true);
+  });
+
+  it('explains a field name that ngx-schema-form cannot address', async () => {
+    const { element } = await renderForm({ type: 'object', properties: { 'app.kubernetes.io/name': { type: 'string' } } });
+    expect(element.textContent).toContain('cannot be shown as a form: the field name "app.kubernetes.io/name" contains a slash.');
+    expect(element.querySelector('textarea')).not.toBeNull();
   });
 
   it('offers an optional JSON editor when the plan has no schema; empty means no parameters', async () => {
@@ -222,7 +231,7 @@ class TwoForms {
   readonly schema = signal<unknown>(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-create'))!.schema);
 }
 
-describe('ParametersForm ids', () => {
+describe('ParametersForm ids', FORM_TESTS, () => {
   it('keeps ids unique when two forms share a page', async () => {
     const fixture = TestBed.createComponent(TwoForms);
     fixture.detectChanges();

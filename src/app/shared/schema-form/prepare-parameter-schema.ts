@@ -36,6 +36,11 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
     return { kind: 'unrenderable', reason: normalized.reason };
   }
   const renderable = normalized.schema;
+  const unaddressable = fieldNames(renderable).find((name) => name.includes('/'));
+  if (unaddressable !== undefined) {
+    // ngx-schema-form addresses fields by slash-separated paths and would render nothing for it.
+    return { kind: 'unrenderable', reason: `the field name "${unaddressable}" contains a slash` };
+  }
   forEachField(renderable, (field) => {
     const widgetId = isJsonObject(field['widget']) ? field['widget']['id'] : undefined;
     if (typeof widgetId === 'string' && !(widgetId in MATERIAL_WIDGETS)) {
@@ -75,6 +80,13 @@ function renderOffScreen(schema: JsonSchema): string | undefined {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The names of all fields at any depth. */
+function fieldNames(schema: JsonSchema): string[] {
+  const names: string[] = [];
+  forEachField(schema, (field) => names.push(...(isJsonObject(field['properties']) ? Object.keys(field['properties']) : [])));
+  return names;
 }
 
 /** Calls `visit` for every schema that becomes a form field (the root, properties, list items). */
