@@ -6,7 +6,9 @@ import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing'
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import { By } from '@angular/platform-browser';
 import Ajv from 'ajv-draft-04';
+import { FormComponent } from 'ngx-schema-form';
 import { isJsonObject, stripUiKeywords } from '../../../../common/json-schema';
 import { ParametersForm, type Parameters } from './parameters-form';
 import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from './schema-fixtures';
@@ -108,6 +110,22 @@ describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, (
     await serviceType.open();
     await serviceType.clickOptions({ text: 'Internal' });
     expect(values.at(-1)).toEqual({ securityContact: 'person@example-company.com', serviceType: 'int' });
+  });
+
+  it('releases its subscriptions when visibleIf hides a field', async () => {
+    const { loader, fixture } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
+    const form: FormComponent = fixture.debugElement.query(By.directive(FormComponent)).componentInstance;
+    const registration = form.rootProperty.searchProperty('/externalRegistrationNumber')!;
+    const serviceType = await loader.getHarness(MatSelectHarness);
+    const subscribersWhenShown: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await serviceType.open();
+      await serviceType.clickOptions({ text: 'External' });
+      subscribersWhenShown.push(registration.valueChanges.observers.length);
+      await serviceType.open();
+      await serviceType.clickOptions({ text: 'Internal' });
+    }
+    expect(new Set(subscribersWhenShown).size).toBe(1);
   });
 
   it('switches to JSON and back, carrying the parameters both ways', async () => {

@@ -85,6 +85,39 @@ export const UnrenderableSchema: Story = {
   },
 };
 
+/** Every widget once: text, textarea, email, URL, password, date, numbers, check box, radio, select, list, map, JSON, nested object. */
+export const WidgetGallery: Story = {
+  args: {
+    schema: {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      required: ['name', 'size'],
+      properties: {
+        name: { type: 'string', title: 'Name', minLength: 3, maxLength: 20, examples: ['orders-db'] },
+        notes: { type: 'string', title: 'Notes', widget: 'textarea' },
+        contact: { type: 'string', title: 'Contact', format: 'email' },
+        website: { type: 'string', title: 'Website', format: 'uri' },
+        adminPassword: { type: 'string', title: 'Admin password' },
+        start: { type: 'string', title: 'Start date', format: 'date' },
+        replicas: { type: 'integer', title: 'Replicas', minimum: 1, maximum: 5, default: '3' },
+        ratio: { type: 'number', title: 'Ratio', exclusiveMinimum: 0 },
+        backups: { type: 'boolean', title: 'Daily backups', default: true },
+        size: { type: 'string', title: 'Size', widget: { id: 'radio' }, enum: ['S', 'M', 'L'] },
+        tier: { title: 'Tier', oneOf: [{ const: 'std', title: 'Standard' }, { const: 'prem', title: 'Premium' }], default: 'std' },
+        zones: { type: 'array', title: 'Zones', items: { type: 'string', title: 'Zone' }, minItems: 1, maxItems: 3, default: ['a'] },
+        labels: { type: 'object', title: 'Labels', additionalProperties: { type: 'string' } },
+        advanced: { title: 'Advanced (JSON)', description: 'Anything the broker accepts.' },
+        network: {
+          $ref: '#/$defs/network',
+        },
+      },
+      $defs: {
+        network: { type: 'object', title: 'Network', properties: { cidr: { type: 'string', title: 'CIDR', pattern: '^[0-9./]+$' } } },
+      },
+    },
+  },
+};
+
 /** A plan without a schema: an optional JSON editor. */
 export const NoSchema: Story = { args: { schema: undefined } };
 

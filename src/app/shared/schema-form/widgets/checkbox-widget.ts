@@ -9,7 +9,7 @@ import { MaterialControlWidget } from './material-control-widget';
   imports: [ReactiveFormsModule, MatCheckboxModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="mp-sf-choice">
+    <div class="mp-sf-choice mp-sf-choice--checkbox">
       <mat-checkbox [id]="fieldId" [formControl]="control" [aria-describedby]="describedBy ?? ''"
         [attr.aria-invalid]="showErrors()">
         {{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}
