@@ -250,7 +250,20 @@ describe('demo broker', () => {
     assert.equal(update.status, 422);
     assert.equal(update.body['error'], 'ConcurrencyError');
     assert.equal((await osb(frankfurt, 'GET', '/v2/service_instances/pg-busy')).status, 404, 'still provisioning');
-    await pollUntilDone(frankfurt, '/v2/service_instances/pg-busy/last_operation');
+    const repeated = await osb(frankfurt, 'PUT', '/v2/service_instances/pg-busy?accepts_incomplete=true', { ...plan, context });
+    assert.equal(repeated.status, 202, 'an identical provision request joins the running one');
+    await pollUntilDone(frankfurt, `/v2/service_instances/pg-busy/last_operation?operation=${repeated.body['operation']}`);
+  });
+
+  test('deletes an instance whose provisioning still runs (orphan mitigation)', async () => {
+    const plan = ids(frankfurtCatalog, 'postgresql', 'hobby');
+    assert.equal((await osb(frankfurt, 'PUT', '/v2/service_instances/pg-orphan?accepts_incomplete=true', { ...plan, context })).status, 202);
+    const query = new URLSearchParams({ ...plan, accepts_incomplete: 'true' });
+    const deleted = await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-orphan?${query}`);
+    assert.equal(deleted.status, 202);
+    const answers = await pollUntilDone(frankfurt, `/v2/service_instances/pg-orphan/last_operation?operation=${deleted.body['operation']}`);
+    assert.equal(answers.at(-1)!.body['state'], 'succeeded');
+    assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-orphan?${query}`)).status, 410);
   });
 
   test('rejects invalid parameters with 400 and a description', async () => {
