@@ -79,7 +79,8 @@ export class Auth {
   signIn(targetUrl: string): void {
     this.redirectingState.set(true);
     this.signInErrorState.set(null);
-    this.oauth.initCodeFlow(encodeURIComponent(targetUrl));
+    // The library URL-encodes the target into `state`; `decodeTargetUrl` reverses that.
+    this.oauth.initCodeFlow(targetUrl);
   }
 
   /**
@@ -134,7 +135,10 @@ export class Auth {
   }
 }
 
-/** The in-app URL carried through the provider in the OAuth `state`, if it is a safe local path. */
+/**
+ * The in-app URL carried through the provider in the OAuth `state` (which the library hands
+ * back still URL-encoded), if it is a local path; anything else is ignored.
+ */
 export function decodeTargetUrl(state: string | undefined): string | null {
   if (!state) {
     return null;

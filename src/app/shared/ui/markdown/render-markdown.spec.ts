@@ -9,9 +9,14 @@ function render(source: string): HTMLElement {
 describe('renderMarkdown', () => {
   it('renders markdown', () => {
     const html = render('# Managed PostgreSQL\n\n- **Backups** daily\n- Point-in-time recovery');
-    expect(html.querySelector('h1')?.textContent).toBe('Managed PostgreSQL');
+    expect(html.querySelector('h3')?.textContent).toBe('Managed PostgreSQL');
     expect(html.querySelectorAll('li')).toHaveLength(2);
     expect(html.querySelector('strong')?.textContent).toBe('Backups');
+  });
+
+  it('places headings below the enclosing section heading', () => {
+    const html = render('# One\n\n## Two\n\n###### Six');
+    expect(Array.from(html.querySelectorAll('h3, h4, h6'), (h) => h.tagName)).toEqual(['H3', 'H4', 'H6']);
   });
 
   it('removes script tags', () => {

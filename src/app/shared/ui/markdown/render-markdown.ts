@@ -3,12 +3,27 @@ import { Marked } from 'marked';
 
 import { isSafeMarkdownLink } from '../safe-url/safe-url';
 
-const markdown = new Marked({ async: false, gfm: true, breaks: false });
+/** The level of the page heading above rendered markdown; markdown headings go below it. */
+const ENCLOSING_HEADING_LEVEL = 2;
+
+const markdown = new Marked({
+  async: false,
+  gfm: true,
+  breaks: false,
+  renderer: {
+    // A broker's `# Title` becomes an <h3>, so the page's heading outline stays in order.
+    heading({ tokens, depth }) {
+      const level = Math.min(6, depth + ENCLOSING_HEADING_LEVEL);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+  },
+});
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 
 /**
- * Renders untrusted markdown (a broker's long description) to HTML that is safe to insert:
+ * Renders untrusted markdown (a broker's long description) to HTML that is safe to insert
+ * below a section heading (`#` becomes `<h3>`):
  * no scripts, styles, forms, frames or event handlers; links only to http, https and mailto,
  * opened in a new tab without referrer or opener; images only from http, https or data URLs.
  */
