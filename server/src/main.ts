@@ -32,7 +32,10 @@ try {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
+  const { code, address, port } = error as { code?: string; address?: string; port?: number };
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error('The platform could not start:', error);
+  else if (code === 'EADDRINUSE') {
+    console.error(`The platform could not start: ${address}:${port} is already in use. Stop what listens there, or choose other ports in the configuration (PORT sets the platform's).`);
+  } else console.error('The platform could not start:', error);
   process.exit(1);
 }
