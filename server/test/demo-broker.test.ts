@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import ajvDraft04 from 'ajv-draft-04';
 import { type RunningDemoBroker, startDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { stripUiKeywords } from '../src/demo-broker/parameters.ts';
+import { stripUiKeywords } from '../../common/json-schema/index.js';
 import { validateCatalog } from '../src/osb/catalog-validation.ts';
 
 const USERNAME = 'test-broker';
@@ -166,7 +166,7 @@ describe('demo broker', () => {
             plan['schemas']?.['service_binding']?.['create']?.['parameters'],
           ].filter(Boolean);
           for (const schema of schemas) {
-            assert.doesNotThrow(() => ajv.compile(stripUiKeywords(schema) as object), `${service['name']}/${plan['name']} schema compiles`);
+            assert.doesNotThrow(() => ajv.compile(stripUiKeywords(schema)), `${service['name']}/${plan['name']} schema compiles`);
             if (schema['$schema'] === undefined) assert.equal(service['name'], 'api-gateway', 'only the seed example lacks $schema');
             else assert.equal(schema['$schema'], 'http://json-schema.org/draft-04/schema#');
           }

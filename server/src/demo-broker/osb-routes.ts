@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { sameJson } from '../../../common/json-schema/index.js';
 import type { BrokerCatalog, CatalogPlan, CatalogService } from './catalog.ts';
 import type { ParameterValidator } from './parameters.ts';
 import type { RequestLog } from './request-log.ts';
@@ -97,18 +98,9 @@ function fail(reply: FastifyReply, status: number, error: string, description: s
   return reply.code(status).send({ error, description });
 }
 
-/** JSON with object keys sorted, so equal values give equal text. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
-}
-
-/** Whether two JSON values are equal (key order does not matter). */
-function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a ?? {}) === canonicalJson(b ?? {});
+/** Whether two request values are equal; an absent value equals an empty object. */
+function sameRequestValue(a: unknown, b: unknown): boolean {
+  return sameJson(a ?? {}, b ?? {});
 }
 
 /** Decodes `X-Broker-API-Originating-Identity: <platform> <base64 JSON>`. */
@@ -239,7 +231,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         const identical =
           existing.serviceId === service.id &&
           existing.planId === plan.id &&
-          sameJson(existing.parameters, parameters) &&
+          sameRequestValue(existing.parameters, parameters) &&
           existing.organizationGuid === body.organization_guid &&
           existing.spaceGuid === body.space_guid;
         if (!identical) {
@@ -436,7 +428,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       }
       const existing = liveBinding(instanceId, bindingId);
       if (existing) {
-        if (!sameJson(existing.parameters, parameters) || !sameJson(existing.bindResource, body.bind_resource)) {
+        if (!sameRequestValue(existing.parameters, parameters) || !sameRequestValue(existing.bindResource, body.bind_resource)) {
           return fail(reply, 409, 'Conflict', `Service binding ${bindingId} already exists with other attributes.`);
         }
         if (existing.lastOperation?.kind === 'bind' && inProgress(existing.lastOperation)) {
