@@ -371,9 +371,9 @@ describe('delete', () => {
     const instance = await ready();
     broker.script('deprovision', { status: 500, body: { description: 'Disk busy' } }, { status: 500, body: {} }, { status: 200, body: {} });
     const { status, body } = await call<{ message: string }>('DELETE', `${INSTANCES}/${instance.id}`);
+    const deletes = await mitigated(instance.id);
     assert.equal(status, 502);
     assert.equal(body.message, 'Disk busy');
-    const deletes = await mitigated(instance.id);
     assert.equal(deletes.length, 3);
     assert.ok(deletes[0]!.originatingIdentity);
     assert.equal(deletes[1]!.originatingIdentity, undefined);
