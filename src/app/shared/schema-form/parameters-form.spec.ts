@@ -12,6 +12,7 @@ import { FormComponent } from 'ngx-schema-form';
 import { isJsonObject, stripUiKeywords } from '../../../../common/json-schema';
 import { ParametersForm, type Parameters } from './parameters-form';
 import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from './schema-fixtures';
+import { ParametersFormHarness } from './testing/parameters-form-harness';
 
 /** Rendering Material forms in jsdom is slow on a busy machine; the first test also warms up. */
 const FORM_TESTS = { timeout: 30_000 };
@@ -207,6 +208,21 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
     expect(values.at(-1)).toEqual({});
     const storage = (await (await field(loader, 'Storage')).getControl(MatInputHarness))!;
     expect(await storage.getPlaceholder()).toBe('10');
+  });
+});
+
+describe('ParametersFormHarness', FORM_TESTS, () => {
+  it('reads labels, switches editors and edits JSON', async () => {
+    const { fixture, values } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
+    const harness = await TestbedHarnessEnvironment.harnessForFixture(fixture, ParametersFormHarness);
+    expect(await harness.getFieldLabels()).toEqual(['Security Contact', 'Service Type']);
+    expect(await harness.isJsonEditorShown()).toBe(false);
+    await harness.showEditor('JSON');
+    expect(JSON.parse(await harness.getJson())).toEqual({ securityContact: 'person@example-company.com' });
+    await harness.setJson('{"extra": 1}');
+    await harness.showEditor('Form');
+    expect(await harness.getNotice()).toContain('The form has no fields for extra');
+    expect(values.at(-1)).toEqual({ securityContact: 'person@example-company.com' });
   });
 });
 
