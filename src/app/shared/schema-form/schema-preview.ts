@@ -69,7 +69,7 @@ export class SchemaPreview {
 }
 
 /** Reads pasted JSON as a catalog (an object with `services`) or as one parameters schema. */
-export function readPreviewInput(text: string): { plans: PreviewPlan[]; error?: string } {
+function readPreviewInput(text: string): { plans: PreviewPlan[]; error?: string } {
   if (text.trim() === '') {
     return { plans: [] };
   }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
@@ -14,8 +14,7 @@ import { MatMenuModule } from '@angular/material/menu';
       type="button"
       class="mp-user-menu__trigger"
       [matMenuTriggerFor]="menu"
-      i18n-aria-label="user menu@@userMenuLabel"
-      aria-label="Account of {{ userName() }}"
+      [attr.aria-label]="accountLabel()"
     >
       <mat-icon svgIcon="account_circle" aria-hidden="true" />
       <span class="mp-user-menu__name">{{ userName() }}</span>
@@ -44,4 +43,9 @@ export class UserMenu {
   readonly email = input<string | undefined>();
   /** Emits when the user chooses to sign out. */
   readonly signOutRequested = output<void>();
+
+  /** Accessible name of the menu button, which shows only an icon on narrow screens. */
+  protected readonly accountLabel = computed(
+    () => $localize`:user menu@@userMenuLabel:Account of ${this.userName()}:userName:`,
+  );
 }

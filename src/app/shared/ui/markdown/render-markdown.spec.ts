@@ -15,8 +15,10 @@ describe('renderMarkdown', () => {
   });
 
   it('places headings below the enclosing section heading', () => {
-    const html = render('# One\n\n## Two\n\n###### Six');
-    expect(Array.from(html.querySelectorAll('h3, h4, h6'), (h) => h.tagName)).toEqual(['H3', 'H4', 'H6']);
+    const fromTop = render('# One\n\n## Two\n\n###### Six');
+    expect(Array.from(fromTop.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.tagName)).toEqual(['H3', 'H4', 'H6']);
+    const fromSecond = render('## Two\n\n### Three');
+    expect(Array.from(fromSecond.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.tagName)).toEqual(['H3', 'H4']);
   });
 
   it('removes script tags', () => {

@@ -1,34 +1,32 @@
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 
 import { isSafeMarkdownLink } from '../safe-url/safe-url';
 
 /** The level of the page heading above rendered markdown; markdown headings go below it. */
 const ENCLOSING_HEADING_LEVEL = 2;
 
-const markdown = new Marked({
-  async: false,
-  gfm: true,
-  breaks: false,
-  renderer: {
-    // A broker's `# Title` becomes an <h3>, so the page's heading outline stays in order.
-    heading({ tokens, depth }) {
-      const level = Math.min(6, depth + ENCLOSING_HEADING_LEVEL);
-      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-    },
-  },
-});
+const markdown = new Marked({ async: false, gfm: true, breaks: false });
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 
 /**
  * Renders untrusted markdown (a broker's long description) to HTML that is safe to insert
- * below a section heading (`#` becomes `<h3>`):
+ * below a section heading (its top heading level becomes `<h3>`):
  * no scripts, styles, forms, frames or event handlers; links only to http, https and mailto,
  * opened in a new tab without referrer or opener; images only from http, https or data URLs.
  */
 export function renderMarkdown(source: string): string {
-  const html = markdown.parse(source, { async: false });
+  const tokens = markdown.lexer(source);
+  // The broker's top heading level becomes <h3>, and the others follow, so the page's outline stays in order.
+  const depths = tokens.filter((token) => token.type === 'heading').map((token) => (token as Tokens.Heading).depth);
+  const shift = ENCLOSING_HEADING_LEVEL + 1 - Math.min(...depths, ENCLOSING_HEADING_LEVEL + 1);
+  markdown.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') {
+      token.depth = Math.min(6, token.depth + shift);
+    }
+  });
+  const html = markdown.parser(tokens);
   return sanitizer().sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],

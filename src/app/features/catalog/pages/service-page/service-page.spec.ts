@@ -107,7 +107,7 @@ describe('ServicePage', () => {
     await settle();
 
     const markdown = page.querySelector('mp-markdown');
-    expect(markdown?.querySelector('h4')?.textContent).toBe('Features');
+    expect(markdown?.querySelector('h3')?.textContent).toBe('Features');
     expect(markdown?.innerHTML).not.toContain('onerror');
     expect(markdown?.innerHTML).not.toContain('javascript:');
     const links = Array.from(page.querySelectorAll('.mp-service-page__links a'));
