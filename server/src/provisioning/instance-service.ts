@@ -163,13 +163,14 @@ export class InstanceService {
       ...(record.maintenanceInfoVersion !== null ? { maintenanceInfoVersion: record.maintenanceInfoVersion } : {}),
       user,
     });
-    const outcome = classifyReply('provision', await this.deps.send(record.brokerId, request));
+    const reply = await this.deps.send(record.brokerId, request);
+    const outcome = classifyReply('provision', reply);
     if (outcome.type === 'failed') {
       await this.deps.instances.remove(record.id);
       return this.handleFailure(record, outcome);
     }
     try {
-      return (await this.settle(record, outcome))!;
+      return (await this.settle(record, outcome, reply))!;
     } catch (error) {
       // The broker may hold an instance the platform could not record: mitigate it.
       if (!(error instanceof HttpError)) await this.mitigateAfterInternalError(record);
@@ -232,12 +233,13 @@ export class InstanceService {
       ...(maintenanceInfoVersion !== null ? { maintenanceInfoVersion } : {}),
       user,
     });
-    const outcome = classifyReply('update', await this.deps.send(record.brokerId, request));
+    const reply = await this.deps.send(record.brokerId, request);
+    const outcome = classifyReply('update', reply);
     if (outcome.type === 'failed') {
       await this.deps.runner.finish(updating, outcome);
       return this.handleFailure(updating, outcome);
     }
-    return (await this.settle(updating, outcome))!;
+    return (await this.settle(updating, outcome, reply))!;
   }
 
   /**
@@ -258,19 +260,25 @@ export class InstanceService {
     const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, Date.now()) };
     await this.begin(deleting);
     const request = buildDeprovisionRequest({ instanceId: record.id, serviceId: record.serviceId, planId: record.planId }, user);
-    const outcome = classifyReply('deprovision', await this.deps.send(record.brokerId, request));
+    const reply = await this.deps.send(record.brokerId, request);
+    const outcome = classifyReply('deprovision', reply);
     if (outcome.type === 'failed') {
       await this.deps.runner.finish(deleting, outcome);
       return this.handleFailure(deleting, outcome);
     }
-    return this.settle(deleting, outcome);
+    return this.settle(deleting, outcome, reply);
   }
 
   /**
-   * Stores a successful or accepted answer; accepted operations are polled from now on.
-   * Returns the stored instance, or undefined when a delete finished.
+   * Stores a successful or accepted answer; accepted operations are polled from now on (first
+   * after the answer's `Retry-After`, if any). Returns the stored instance, or undefined when a
+   * delete finished.
    */
-  private async settle(record: InstanceRecord, outcome: Exclude<OperationOutcome, { type: 'failed' }>): Promise<InstanceView | undefined> {
+  private async settle(
+    record: InstanceRecord,
+    outcome: Exclude<OperationOutcome, { type: 'failed' }>,
+    reply: BrokerReply,
+  ): Promise<InstanceView | undefined> {
     const answered: InstanceRecord = {
       ...record,
       ...(outcome.type !== 'gone' && outcome.dashboardUrl !== undefined && outcome.dashboardUrl !== null
@@ -281,12 +289,13 @@ export class InstanceService {
     if (outcome.type === 'accepted') {
       const now = Date.now();
       const deadline = answered.operation.deadline?.getTime();
+      const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
       const accepted: InstanceRecord = {
         ...answered,
         operation: {
           ...answered.operation,
           brokerOperation: outcome.operation ?? null,
-          nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, 0, undefined, now, deadline)),
+          nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, 0, retryAfter, now, deadline)),
         },
       };
       await this.deps.instances.save(accepted);
