@@ -4,14 +4,14 @@ export type JsonSchema = Record<string, unknown>;
 /** The `$schema` URI of JSON Schema draft-04, the only draft ngx-schema-form understands. */
 export const DRAFT_04_URI = 'http://json-schema.org/draft-04/schema#';
 
-/** Keywords whose value is one subschema. */
-export const SINGLE_SCHEMA_KEYWORDS = ['additionalProperties', 'additionalItems', 'not', 'items'] as const;
+/** Keywords whose value is one subschema (`items` may also be a list). */
+export const SCHEMA_VALUED_KEYWORDS: ReadonlySet<string> = new Set(['additionalProperties', 'additionalItems', 'not', 'items']);
 
-/** Keywords whose value is an array of subschemas. */
-export const SCHEMA_ARRAY_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'items'] as const;
+/** Keywords whose value is a list of subschemas. */
+export const SCHEMA_LIST_KEYWORDS: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf', 'items']);
 
-/** Keywords whose value maps names to subschemas. */
-export const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'definitions', 'dependencies'] as const;
+/** Keywords whose value maps names to subschemas (`dependencies` values may also be name lists). */
+export const SCHEMA_MAP_KEYWORDS: ReadonlySet<string> = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
 
 /** Keywords of draft-04 validation and annotation. */
 export const DRAFT_04_KEYWORDS: ReadonlySet<string> = new Set([

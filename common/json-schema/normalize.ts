@@ -216,10 +216,10 @@ class SchemaNormalizer {
     if (target === undefined) {
       throw new SchemaRefusal(`its reference ${reference} points to nothing`);
     }
-    const merged: JsonSchema = isJsonObject(target) ? { ...target } : {};
     if (typeof target === 'boolean') {
       return target ? {} : { not: {} };
     }
+    const merged: JsonSchema = isJsonObject(target) ? { ...target } : {};
     for (const [keyword, value] of Object.entries(raw)) {
       if (keyword !== '$ref' && (!DRAFT_04_KEYWORDS.has(keyword) || ANNOTATIONS.has(keyword))) {
         merged[keyword] = value;

@@ -1,8 +1,12 @@
-import { UI_KEYWORDS, UI_KEYWORD_ALIASES, isJsonObject, type JsonSchema } from './keywords.js';
-
-const SCHEMA_VALUED = new Set(['additionalProperties', 'additionalItems', 'not', 'items']);
-const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'items']);
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+import {
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  SCHEMA_VALUED_KEYWORDS,
+  UI_KEYWORDS,
+  UI_KEYWORD_ALIASES,
+  isJsonObject,
+  type JsonSchema,
+} from './keywords.js';
 
 /**
  * Returns a copy of a schema without the keywords that only steer rendering (`widget`,
@@ -23,13 +27,13 @@ function stripNode(node: unknown): unknown {
     if (UI_KEYWORDS.has(keyword) || UI_KEYWORD_ALIASES.some((entry) => entry.alias.test(keyword))) {
       continue;
     }
-    if (SCHEMA_MAPS.has(keyword) && isJsonObject(value)) {
+    if (SCHEMA_MAP_KEYWORDS.has(keyword) && isJsonObject(value)) {
       out[keyword] = Object.fromEntries(
         Object.entries(value).map(([name, subschema]) => [name, Array.isArray(subschema) ? subschema : stripNode(subschema)]),
       );
-    } else if (SCHEMA_LISTS.has(keyword) && Array.isArray(value)) {
+    } else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
       out[keyword] = value.map(stripNode);
-    } else if (SCHEMA_VALUED.has(keyword)) {
+    } else if (SCHEMA_VALUED_KEYWORDS.has(keyword)) {
       out[keyword] = stripNode(value);
     } else {
       out[keyword] = value;
