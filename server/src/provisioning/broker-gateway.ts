@@ -12,7 +12,7 @@ const EVERY_STATUS = Array.from({ length: 500 }, (_, index) => index + 100);
 /**
  * Sends `request` and reports the answer. A body that is not a JSON object (or too large)
  * arrives as `body: undefined`; an empty body as `{}`. Transport failures become `timeout` or
- * `unreachable`.
+ * `unreachable`; it never throws.
  */
 export async function sendToBroker(client: OsbClient, request: OsbRequest): Promise<BrokerReply> {
   try {
@@ -24,7 +24,8 @@ export async function sendToBroker(client: OsbClient, request: OsbRequest): Prom
       ...(response.retryAfter !== undefined ? { retryAfter: response.retryAfter } : {}),
     };
   } catch (error) {
-    if (!(error instanceof BrokerError)) throw error;
+    // Anything unexpected counts as a timeout: the request may have reached the broker.
+    if (!(error instanceof BrokerError)) return { kind: 'timeout' };
     if (error.kind === 'invalid-response' && error.status !== undefined) {
       return { kind: 'response', status: error.status, body: undefined };
     }

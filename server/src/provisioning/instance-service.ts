@@ -192,7 +192,7 @@ export class InstanceService {
     const newPlanId = input.planId !== undefined && input.planId !== record.planId ? input.planId : undefined;
     const changed = input.parameters ? changedParameters(record.parameters, input.parameters) : {};
     if (newPlanId === undefined && Object.keys(changed).length === 0) {
-      if (name !== record.name) await this.save({ ...record, name });
+      if (name !== record.name) await this.begin({ ...record, name });
       return this.view({ ...record, name });
     }
 
@@ -391,7 +391,7 @@ export class InstanceService {
     return new HttpError(409, `Another operation (${record.operation.type}) is in progress on this instance. Try again when it has finished.`);
   }
 
-  /** Stores the start of an operation, unless another request started one first. */
+  /** Stores the start of an operation (or a rename), unless another request started an operation first. */
   private async begin(record: InstanceRecord): Promise<void> {
     let saved: boolean;
     try {
@@ -405,14 +405,6 @@ export class InstanceService {
   private async insert(record: InstanceRecord): Promise<void> {
     try {
       await this.deps.instances.insert(record);
-    } catch (error) {
-      throw this.nameTaken(error, record);
-    }
-  }
-
-  private async save(record: InstanceRecord): Promise<void> {
-    try {
-      await this.deps.instances.save(record);
     } catch (error) {
       throw this.nameTaken(error, record);
     }
