@@ -184,6 +184,30 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
     });
   }
 
+  it('lists the problems with field titles when asked to reveal them', async () => {
+    const postgres = SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-create'))!;
+    const { element, fixture } = await renderForm(postgres.schema);
+    expect(element.textContent).not.toContain('Please check these fields');
+    fixture.componentRef.setInput('revealProblems', true);
+    fixture.detectChanges();
+    const list = [...element.querySelectorAll('.mp-pf__problems li')].map((item) => item.textContent!.trim());
+    expect(list).toEqual(['Location: This field is required.', 'Resource group: This field is required.']);
+  });
+
+  it('restarts from a new value given later, but not from its own output', async () => {
+    const { fixture, loader, values } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
+    fixture.componentRef.setInput('value', values.at(-1));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const emitted = values.length;
+    fixture.componentRef.setInput('value', { securityContact: 'ops@example.com' });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(values.length).toBeGreaterThan(emitted);
+    const contact = (await (await field(loader, 'Security Contact')).getControl(MatInputHarness))!;
+    expect(await contact.getValue()).toBe('ops@example.com');
+  });
+
   it('omits an untouched optional object whose field is required', async () => {
     const { values } = await renderForm(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('optional-object'))!.schema);
     expect(values.at(-1)).toEqual({});

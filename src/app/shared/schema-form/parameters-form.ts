@@ -14,7 +14,7 @@ import {
   ZSchemaValidatorFactory,
   type ISchema,
 } from 'ngx-schema-form';
-import { isJsonObject, pruneEmptyParameters } from '../../../../common/json-schema';
+import { isJsonObject, pruneEmptyParameters, sameJson } from '../../../../common/json-schema';
 import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';
@@ -58,10 +58,15 @@ interface FormRender {
 export class ParametersForm {
   /** The plan's parameter schema as the broker sent it; undefined when the plan has none. */
   readonly schema = input<unknown>();
-  /** The parameters to start from (defaults fill the rest in create and bind mode). */
+  /**
+   * The parameters to start from (defaults fill the rest in create and bind mode). A later change
+   * restarts the editor unless it equals the current parameters, so binding it two-way is safe.
+   */
   readonly value = input<Parameters | undefined>(undefined);
   /** What the parameters are for; in update mode defaults are shown, not sent. */
   readonly mode = input<ParametersFormMode>('create');
+  /** Whether to list every problem below the form too, e.g. after a refused submit. */
+  readonly revealProblems = input(false);
   /** Whether to list what the normaliser changed in the schema (for broker authors). */
   readonly showSchemaNotes = input(false);
   /** Emits the parameters to send whenever they change. */
@@ -96,13 +101,34 @@ export class ParametersForm {
   protected readonly jsonEditorId = `${this.idPrefix}json`;
   private current: Parameters = {};
   private renderCount = 0;
+  private startedWith: unknown;
 
   constructor() {
     effect(() => {
       const prepared = this.prepared();
-      untracked(() => this.start(structuredClone(this.value() ?? {}), prepared.kind === 'form'));
+      const value = this.value() ?? {};
+      untracked(() => {
+        if (prepared !== this.startedWith || !sameJson(value, this.current)) {
+          this.startedWith = prepared;
+          this.start(structuredClone(value), prepared.kind === 'form');
+        }
+      });
     });
     effect(() => this.validChange.emit(this.valid()));
+  }
+
+  /** The field a problem is about, named by its title where the schema gives one. */
+  protected fieldName(path: string): string {
+    const prepared = this.prepared();
+    const keys = path.replace(/^#\/?/, '').split('/').filter(Boolean);
+    let schema: unknown = prepared.kind === 'form' ? prepared.schema : undefined;
+    const names = keys.map((key) => {
+      const properties = isJsonObject(schema) && isJsonObject(schema['properties']) ? schema['properties'] : undefined;
+      const items = isJsonObject(schema) && isJsonObject(schema['items']) ? schema['items'] : undefined;
+      schema = properties?.[key] ?? items;
+      return isJsonObject(schema) && typeof schema['title'] === 'string' && properties ? schema['title'] : key;
+    });
+    return names.join(' › ') || '/';
   }
 
   /** Switches between the form and the JSON editor, carrying the parameters over. */
