@@ -1,5 +1,5 @@
 import ZSchema from 'z-schema';
-import { stripUiKeywords, type JsonSchema } from '../../../../common/json-schema';
+import { isJsonObject, stripUiKeywords, type JsonSchema } from '../../../../common/json-schema';
 import { describeSchemaError, isSchemaError } from './schema-error-messages';
 
 /** One problem with a parameters value: where, and what is wrong in plain language. */
@@ -17,19 +17,43 @@ export interface ParameterProblem {
 export class ParametersValidator {
   private readonly validator = new ZSchema({ breakOnFirstError: false });
   private readonly schema: JsonSchema;
+  /** The paths of all fields in the order the form shows them. */
+  private readonly fieldOrder: string[];
 
   constructor(schema: JsonSchema) {
     this.schema = stripUiKeywords(schema);
+    this.fieldOrder = fieldPaths(this.schema, '#');
   }
 
-  /** The problems of a value; empty when it is valid. */
+  /** The problems of a value in the order of the fields; empty when it is valid. */
   problems(value: unknown): ParameterProblem[] {
     if (this.validator.validate(value, this.schema)) {
       return [];
     }
-    return (this.validator.getLastErrors() ?? []).filter(isSchemaError).map((error) => {
+    const problems = (this.validator.getLastErrors() ?? []).filter(isSchemaError).map((error) => {
       const missing = error.code === 'OBJECT_MISSING_REQUIRED_PROPERTY' ? `/${String(error.params[0])}` : '';
       return { path: `${error.path.replace(/\/$/, '')}${missing}`, message: describeSchemaError(error) };
     });
+    return problems.sort((left, right) => this.rank(left.path) - this.rank(right.path));
   }
+
+  /** Position of the field a path is in (list indexes ignored); unknown paths go last. */
+  private rank(path: string): number {
+    const fieldPath = path.replace(/\/\d+(?=\/|$)/g, '');
+    const index = this.fieldOrder.findIndex((candidate) => fieldPath === candidate);
+    return index === -1 ? this.fieldOrder.length : index;
+  }
+}
+
+/** The paths of a schema's fields, depth first, in schema order. */
+function fieldPaths(schema: unknown, path: string): string[] {
+  if (!isJsonObject(schema)) {
+    return [];
+  }
+  const properties = isJsonObject(schema['properties']) ? Object.entries(schema['properties']) : [];
+  return [
+    path,
+    ...properties.flatMap(([name, child]) => fieldPaths(child, `${path}/${name}`)),
+    ...(isJsonObject(schema['items']) ? fieldPaths(schema['items'], path).slice(1) : []),
+  ];
 }
