@@ -1,12 +1,16 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import type { BrokerStatus, CatalogResponse } from '../src/api/contract.ts';
+import { readFileSync } from 'node:fs';
+import type { BrokerStatus, CatalogResponse, ServiceOffering } from '../src/api/contract.ts';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { startTestApp, temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';
 import { serveCatalog, startTestBroker, unreachableUrl, validCatalog, type TestBroker } from './support/test-brokers.ts';
 
+const osbaSchema = JSON.parse(
+  readFileSync(new URL('../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-create.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 let issuer: TestIssuer;
 let token: string;
 const cleanups: (() => Promise<void>)[] = [];
@@ -58,7 +62,11 @@ describe('GET /api/catalog with misbehaving brokers', () => {
 
   before(async () => {
     good = await broker(serveCatalog(validCatalog('good')));
-    const local = await broker(serveCatalog(validCatalog('local')));
+    const localCatalog = validCatalog('local');
+    (localCatalog.services[0]!['plans'] as Record<string, unknown>[])[0]!['schemas'] = {
+      service_instance: { create: { parameters: osbaSchema } },
+    };
+    const local = await broker(serveCatalog(localCatalog));
     const failing = await broker(() => ({ status: 500, body: { error: 'InternalError', description: 'Database on fire' } }));
     const hanging = await broker(() => 'hang');
     const broken = validCatalog('broken');
@@ -127,10 +135,11 @@ describe('GET /api/catalog with misbehaving brokers', () => {
     });
   });
 
-  it('serves one service by id, and 404 for unknown ids', async () => {
-    const found = await getJson<{ id: string; plans: unknown[] }>(`${url}/api/catalog/services/local-service-id`);
+  it('serves one service by id with its parameter schemas intact, and 404 for unknown ids', async () => {
+    const found = await getJson<ServiceOffering>(`${url}/api/catalog/services/local-service-id`);
     assert.equal(found.status, 200);
     assert.equal(found.body.plans.length, 2);
+    assert.deepEqual(found.body.plans[0]!.schemas, { instanceCreate: osbaSchema });
     const missing = await getJson(`${url}/api/catalog/services/broken-service-id`);
     assert.deepEqual(missing, { status: 404, body: { message: 'Service not found.' } });
   });
