@@ -15,6 +15,10 @@ export default defineConfig({
   forbidOnly: ci,
   retries: ci ? 1 : 0,
   workers: 1,
+  // Generous waits: the machines this runs on are small and shared, and the first page view
+  // fetches every broker's catalog.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     // Set by the global setup; Playwright loads this file again in each worker, after the setup.
