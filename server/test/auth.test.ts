@@ -1,5 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { OidcDiscovery } from '../src/auth/oidc-discovery.ts';
+import { startTestBroker } from './support/test-brokers.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { startTestApp, temporaryDirectory, testConfig, type RunningTestApp } from './support/test-config.ts';
 
@@ -107,5 +109,43 @@ describe('GET /api/me and /api/projects/:projectId', () => {
   it('answers a user without projects with an empty list', async () => {
     const response = await get('/api/me', await issuer.sign({ sub: 'carol' }));
     assert.deepEqual(response.body, { user: { id: 'carol', displayName: 'Carol Clark' }, projects: [] });
+  });
+});
+
+describe('OidcDiscovery', () => {
+  it('tries again after a failed discovery', async () => {
+    let answers = 0;
+    const provider = await startTestBroker(() => {
+      answers++;
+      if (answers === 1) return { status: 503, body: {} };
+      return {
+        status: 200,
+        body: { issuer: `${provider.url}/realm`, jwks_uri: 'x', authorization_endpoint: 'a', token_endpoint: 't' },
+      };
+    });
+    try {
+      const discovery = new OidcDiscovery(`${provider.url}/realm`);
+      await assert.rejects(discovery.metadata(), /answered HTTP 503/);
+      assert.equal((await discovery.metadata()).token_endpoint, 't');
+      await discovery.metadata();
+      assert.deepEqual(provider.requests.map((request) => request.url), [
+        '/realm/.well-known/openid-configuration',
+        '/realm/.well-known/openid-configuration',
+      ]);
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('rejects a discovery document of another issuer', async () => {
+    const provider = await startTestBroker(() => ({
+      status: 200,
+      body: { issuer: 'https://elsewhere.example', jwks_uri: 'x', authorization_endpoint: 'a', token_endpoint: 't' },
+    }));
+    try {
+      await assert.rejects(new OidcDiscovery(`${provider.url}/realm`).metadata(), /names issuer https:\/\/elsewhere\.example/);
+    } finally {
+      await provider.close();
+    }
   });
 });

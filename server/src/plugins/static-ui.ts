@@ -31,7 +31,7 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
     if (type.startsWith('text/html') && !isUnder(request.url, '/oidc')) {
       reply.header('Content-Security-Policy', contentSecurityPolicy);
       reply.header('Referrer-Policy', 'no-referrer');
-      reply.header('X-Frame-Options', 'DENY');
+      reply.header('X-Frame-Options', 'SAMEORIGIN');
     }
     return payload;
   });
@@ -89,7 +89,8 @@ function buildContentSecurityPolicy(issuerOrigin: string): string {
     "font-src 'self' data:",
     `connect-src 'self' ${issuerOrigin}`,
     `frame-src 'self' ${issuerOrigin}`,
-    "frame-ancestors 'none'",
+    // The UI may frame itself (silent token refresh); nobody else may frame it.
+    "frame-ancestors 'self'",
     "base-uri 'self'",
     "object-src 'none'",
     `form-action 'self' ${issuerOrigin}`,
