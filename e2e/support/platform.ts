@@ -41,9 +41,9 @@ const healthTimeoutMs = 60_000;
 /**
  * Writes a configuration like the demo one with the given ports: the public URL and the issuer
  * on localhost at the platform port, the demo broker and every broker URL pointing at it at the
- * broker port, the embedded database in `dataDir`. Returns the file's path.
+ * broker port, the embedded database in `<dir>/data`. Returns the file's path.
  */
-export function writePlatformConfig(dir: string, platformPort: number, brokerPort: number): string {
+function writePlatformConfig(dir: string, platformPort: number, brokerPort: number): string {
   const config = parse(readFileSync(demoConfigFile, 'utf8'));
   const demoBrokerOrigin = `http://${config.demoBroker.host}:${config.demoBroker.port}`;
   config.server.port = platformPort;
@@ -70,12 +70,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
   // process group lets the harness stop it together with anything it starts.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repositoryRoot,
-    env: {
-      ...process.env,
-      MARKETPLACE_CONFIG: configFile,
-      MARKETPLACE_DATA_DIR: join(tempDir, 'data'),
-      PORT: String(platformPort),
-    },
+    env: platformEnvironment(configFile),
     detached: true,
     stdio: ['ignore', log, log],
   });
@@ -92,6 +87,16 @@ export async function startPlatform(): Promise<RunningPlatform> {
     throw error;
   }
   return platform;
+}
+
+/**
+ * The test process's environment with the configuration file as the only source of settings:
+ * the overrides a developer's shell may hold (a PostgreSQL URL, a port) are left out.
+ */
+function platformEnvironment(configFile: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, MARKETPLACE_CONFIG: configFile };
+  for (const override of ['DATABASE_URL', 'MARKETPLACE_DATA_DIR', 'PORT']) delete env[override];
+  return env;
 }
 
 /** Stops the platform's process group (SIGTERM, then SIGKILL) and removes its temporary files. */
