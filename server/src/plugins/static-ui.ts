@@ -40,7 +40,8 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
   if (uiBuilt) {
     await app.register(fastifyStatic, {
       root: options.root,
-      wildcard: false,
+      // Looked up per request, so a rebuilt UI is served without a restart; misses reach the SPA fallback.
+      wildcard: true,
       setHeaders: (reply, path) => {
         reply.header(
           'Cache-Control',
