@@ -42,6 +42,11 @@ export const ServiceInstance = Type.Object({
   lastOperation: ServiceInstanceOperation,
   /** Whether the platform is still deleting leftovers of a failed operation at the broker. */
   orphanMitigationPending: Type.Boolean(),
+  /**
+   * Set when another project of the workspace shared this instance with the project: it is
+   * read-only here (no update, no delete); the project manages only its own bindings.
+   */
+  sharedFrom: Type.Optional(Type.Object({ projectId: Type.String(), displayName: Type.String() })),
 });
 export type ServiceInstance = Static<typeof ServiceInstance>;
 

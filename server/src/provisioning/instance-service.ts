@@ -43,6 +43,18 @@ export interface BindingCleanup {
   deleteAll(instance: InstanceRecord, user: RequestingUser): Promise<void>;
 }
 
+/** The project an instance is shared from, as the projects it is shared with see it. */
+export interface SharedFrom {
+  projectId: string;
+  displayName: string;
+}
+
+/** Which instances other projects shared with a project (instance sharing). */
+export interface SharedInstanceLookup {
+  /** The ids of the instances shared with `projectId`, each with the project it comes from. */
+  sharedWith(projectId: string): Promise<{ instanceId: string; from: SharedFrom }[]>;
+}
+
 /** What the service needs. */
 export interface InstanceServiceDependencies {
   instances: InstanceRepository;
@@ -56,6 +68,8 @@ export interface InstanceServiceDependencies {
   /** Sign-in details for a service with a `dashboard_client`. */
   dashboardSso(service: ServiceOffering): Promise<DashboardSso>;
   bindings?: BindingCleanup;
+  /** Instances shared into projects: listed there read-only. */
+  shares?: SharedInstanceLookup;
   settings: ProvisioningSettings;
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
@@ -80,6 +94,8 @@ export interface UpdateInstanceInput {
 export interface InstanceView {
   record: InstanceRecord;
   orphanMitigationPending: boolean;
+  /** Set when the instance belongs to another project that shared it: read-only here. */
+  sharedFrom?: SharedFrom;
 }
 
 /** HTTP status for a failure the broker reported synchronously. */
@@ -105,15 +121,28 @@ export class InstanceService {
   /** @param deps repositories, the runner, the catalog, the broker transport and settings */
   constructor(private readonly deps: InstanceServiceDependencies) {}
 
-  /** The project's instances, oldest first. */
+  /** The project's instances, oldest first, then the instances other projects shared with it. */
   async list(project: Project): Promise<InstanceView[]> {
     const records = await this.deps.instances.listByProject(project.id);
-    const pending = await this.deps.orphans.pendingInstanceIds(records.map((record) => record.id));
-    return records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) }));
+    const shared: { record: InstanceRecord; sharedFrom: SharedFrom }[] = [];
+    for (const { instanceId, from } of (await this.deps.shares?.sharedWith(project.id)) ?? []) {
+      const record = await this.deps.instances.find(instanceId);
+      if (record) shared.push({ record, sharedFrom: from });
+    }
+    const pending = await this.deps.orphans.pendingInstanceIds([...records, ...shared.map((entry) => entry.record)].map((record) => record.id));
+    return [
+      ...records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) })),
+      ...shared.map(({ record, sharedFrom }) => ({ record, sharedFrom, orphanMitigationPending: pending.has(record.id) })),
+    ];
   }
 
-  /** One instance of the project; 404 when the project has none with that id. */
+  /** One instance of the project or shared with it; 404 when the project sees none with that id. */
   async get(project: Project, instanceId: string): Promise<InstanceView> {
+    const sharedFrom = await this.sharedFrom(project, instanceId);
+    if (sharedFrom) {
+      const record = await this.deps.instances.find(instanceId);
+      if (record) return this.view(record, sharedFrom);
+    }
     return this.view(await this.requireInstance(project, instanceId));
   }
 
@@ -377,10 +406,20 @@ export class InstanceService {
     }
   }
 
+  /** The project's own instance; 403 for an instance shared with it (read-only), else 404. */
   private async requireInstance(project: Project, instanceId: string): Promise<InstanceRecord> {
     const record = await this.deps.instances.find(instanceId);
-    if (!record || record.projectId !== project.id) throw new HttpError(404, 'Service instance not found.');
-    return record;
+    if (record && record.projectId === project.id) return record;
+    const sharedFrom = await this.sharedFrom(project, instanceId);
+    if (record && sharedFrom) {
+      throw new HttpError(403, `This instance is shared with your project by ${sharedFrom.displayName}; only that project can change or delete it.`);
+    }
+    throw new HttpError(404, 'Service instance not found.');
+  }
+
+  private async sharedFrom(project: Project, instanceId: string): Promise<SharedFrom | undefined> {
+    const shared = (await this.deps.shares?.sharedWith(project.id)) ?? [];
+    return shared.find((entry) => entry.instanceId === instanceId)?.from;
   }
 
   private requireIdle(record: InstanceRecord): void {
@@ -416,8 +455,8 @@ export class InstanceService {
       : error;
   }
 
-  private async view(record: InstanceRecord): Promise<InstanceView> {
+  private async view(record: InstanceRecord, sharedFrom?: SharedFrom): Promise<InstanceView> {
     const pending = await this.deps.orphans.pendingInstanceIds([record.id]);
-    return { record, orphanMitigationPending: pending.has(record.id) };
+    return { record, orphanMitigationPending: pending.has(record.id), ...(sharedFrom ? { sharedFrom } : {}) };
   }
 }

@@ -14,7 +14,7 @@ import type { Queryable } from '../store/database.ts';
 import { sendToBroker } from './broker-gateway.ts';
 import type { BrokerReply } from './broker-reply.ts';
 import { InstanceRepository } from './instance-repository.ts';
-import { InstanceService, type BindingCleanup, type CatalogLookup } from './instance-service.ts';
+import { InstanceService, type BindingCleanup, type CatalogLookup, type SharedInstanceLookup } from './instance-service.ts';
 import { OperationRunner, type RunnerLog } from './operation-runner.ts';
 import { OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
 import { ParameterValidator } from './parameter-validation.ts';
@@ -33,6 +33,8 @@ export interface ProvisioningOptions {
   discovery: OidcDiscovery;
   settings?: ProvisioningOverrides;
   bindings?: BindingCleanup;
+  /** Instances shared into projects (listed there read-only). */
+  shares?: SharedInstanceLookup;
   log: RunnerLog;
 }
 
@@ -97,6 +99,7 @@ export function createProvisioning(options: ProvisioningOptions): Provisioning {
     publicUrl: options.config.server.publicUrl,
     dashboardSso: (offering) => dashboardSso(offering, options),
     ...(options.bindings ? { bindings: options.bindings } : {}),
+    ...(options.shares ? { shares: options.shares } : {}),
     settings,
     log: options.log,
   });

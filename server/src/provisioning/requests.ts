@@ -213,15 +213,17 @@ export interface BindInput extends BindingRef {
   /** meshMarketplace tenant binding: `{tenant_id, platform: "<location>.<platform>"}`. */
   bindResource?: Record<string, string>;
   parameters?: Record<string, unknown>;
+  /** False for a synchronous-only bind (sensitive services): then `accepts_incomplete` is left off. Default true. */
+  acceptsIncomplete?: boolean;
   user: RequestingUser;
 }
 
-/** `PUT /v2/service_instances/:id/service_bindings/:bid?accepts_incomplete=true`. */
+/** `PUT /v2/service_instances/:id/service_bindings/:bid?accepts_incomplete=true` (without the query when synchronous only). */
 export function buildBindRequest(input: BindInput): LifecycleRequest {
   return {
     method: 'PUT',
     path: bindingPath(input.instanceId, input.bindingId),
-    query: { accepts_incomplete: 'true' },
+    query: input.acceptsIncomplete === false ? {} : { accepts_incomplete: 'true' },
     body: {
       service_id: input.serviceId,
       plan_id: input.planId,

@@ -21,7 +21,7 @@ const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), i
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody };
 
 /** The API shape of a stored instance. */
-function toServiceInstance({ record, orphanMitigationPending }: InstanceView): ServiceInstance {
+function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: InstanceView): ServiceInstance {
   const op = record.operation;
   return {
     id: record.id,
@@ -48,6 +48,7 @@ function toServiceInstance({ record, orphanMitigationPending }: InstanceView): S
         : {}),
     },
     orphanMitigationPending,
+    ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),
   };
 }
 
