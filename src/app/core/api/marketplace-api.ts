@@ -5,7 +5,6 @@ import { Observable } from 'rxjs';
 import type {
   CatalogResponse,
   MeResponse,
-  Project,
   ServiceOffering,
 } from '../../../../server/src/api/contract';
 import { UI_CONFIG } from '../config/ui-config';
@@ -42,14 +41,6 @@ export class MarketplaceApi {
     return httpResource<ServiceOffering>(() => {
       const id = serviceId();
       return id === undefined ? undefined : this.url('catalog', 'services', id);
-    });
-  }
-
-  /** `GET /projects/:projectId` for the current id, idle while it is undefined. */
-  projectResource(projectId: () => string | undefined): ApiResource<Project> {
-    return httpResource<Project>(() => {
-      const id = projectId();
-      return id === undefined ? undefined : this.url('projects', id);
     });
   }
 
