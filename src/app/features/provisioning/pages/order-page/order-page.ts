@@ -1,0 +1,204 @@
+import { JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatStepperModule } from '@angular/material/stepper';
+import { Router, RouterLink } from '@angular/router';
+
+import type { Location, ServiceOffering } from '../../../../../../server/src/api/contract';
+import { apiErrorMessage } from '../../../../core/api/api-error';
+import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
+import { ParametersForm, type Parameters } from '../../../../shared/schema-form/parameters-form';
+import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
+import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { PriceBadge } from '../../../../shared/ui/price-badge/price-badge';
+import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
+import { ServiceInstancesApi } from '../../../service-instances/service-instances-api';
+import { PlanPicker } from '../../components/plan-picker/plan-picker';
+
+/** The longest instance name the platform accepts. */
+const NAME_MAX_LENGTH = 100;
+
+/** A location where a local service is offered, with that location's offering. */
+interface LocationOption {
+  readonly location: Location;
+  readonly service: ServiceOffering;
+}
+
+/**
+ * Orders a service instance step by step: location (local services), plan, name, parameters
+ * (the plan's create schema as a form), review. A refused order shows the broker's message and
+ * keeps every input; an accepted one opens the instance, whose operation shows live there.
+ */
+@Component({
+  selector: 'mp-order-page',
+  imports: [
+    JsonPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatStepperModule,
+    RouterLink,
+    CostPipe,
+    EmptyState,
+    ParametersForm,
+    PlanPicker,
+    PriceBadge,
+    ServiceIcon,
+  ],
+  templateUrl: './order-page.html',
+  styleUrl: './order-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OrderPage {
+  private readonly instancesApi = inject(ServiceInstancesApi);
+  private readonly router = inject(Router);
+  private readonly pageTitle = inject(PageTitleStrategy);
+
+  /** Route parameter: the project to order for. */
+  readonly projectId = input.required<string>();
+  /** Route parameter: the service to order (for a local service, that of the preselected location). */
+  readonly serviceId = input.required<string>();
+  /** Query parameter: the plan to preselect. */
+  readonly plan = input<string>();
+
+  /** The catalog: the service, its offerings in other locations and the locations' names. */
+  protected readonly catalog = inject(MarketplaceApi).catalogResource();
+  private readonly services = computed(() => (this.catalog.hasValue() ? this.catalog.value().services : []));
+  /** The service the order started from. */
+  protected readonly requestedService = computed(() => this.services().find((service) => service.id === this.serviceId()));
+  /** Whether the service is local, so that a location must be chosen. */
+  protected readonly isLocal = computed(() => this.requestedService()?.locality.kind === 'local');
+  /** The locations offering the same service (by name), with their offering. */
+  protected readonly locationOptions = computed<LocationOption[]>(() => {
+    const requested = this.requestedService();
+    if (!requested || requested.locality.kind !== 'local' || !this.catalog.hasValue()) {
+      return [];
+    }
+    const locations = this.catalog.value().locations;
+    return this.services()
+      .filter((service) => service.locality.kind === 'local' && service.name === requested.name)
+      .map((service) => {
+        const locationId = service.locality.kind === 'local' ? service.locality.locationId : '';
+        return { location: locations.find((l) => l.id === locationId) ?? { id: locationId, displayName: locationId }, service };
+      });
+  });
+  /** The id of the offering chosen: the requested one until the user picks another location. */
+  protected readonly offeringId = linkedSignal(() => this.serviceId());
+  /** The offering ordered. */
+  protected readonly offering = computed(() => this.services().find((service) => service.id === this.offeringId()));
+  /** The chosen location, for a local service. */
+  protected readonly location = computed(() => this.locationOptions().find((option) => option.service.id === this.offeringId())?.location);
+  /** The chosen plan's id: preselected from the URL, kept by name when the location changes. */
+  protected readonly planId = linkedSignal<ServiceOffering | undefined, string | undefined>({
+    source: this.offering,
+    computation: (offering, previous) => {
+      const plans = offering?.plans ?? [];
+      const previousPlan = previous?.source?.plans.find((plan) => plan.id === previous.value);
+      const preselected =
+        plans.find((plan) => plan.id === this.plan()) ??
+        plans.find((plan) => previousPlan !== undefined && plan.name === previousPlan.name) ??
+        (plans.length === 1 ? plans[0] : undefined);
+      return preselected?.id;
+    },
+  });
+  /** The chosen plan. */
+  protected readonly chosenPlan = computed(() => this.offering()?.plans.find((plan) => plan.id === this.planId()));
+  /** The chosen plan's create schema. */
+  protected readonly createSchema = computed(() => this.chosenPlan()?.schemas.instanceCreate);
+
+  /** The instance's name. */
+  protected readonly name = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH), Validators.pattern(/\S/)],
+  });
+  /** The longest name allowed, for the field's hint. */
+  protected readonly nameMaxLength = NAME_MAX_LENGTH;
+  private readonly nameValue = toSignal(this.name.valueChanges, { initialValue: '' });
+  /** The parameters as entered. */
+  protected readonly parameters = signal<Parameters>({});
+  /** Whether the parameters may be sent. */
+  protected readonly parametersValid = signal(true);
+  /** Whether the user tried to leave the parameters step, to reveal every problem. */
+  protected readonly parametersAttempted = signal(false);
+  /** Whether the order is on its way. */
+  protected readonly submitting = signal(false);
+  /** Why the platform or broker refused the order (the broker's description). */
+  protected readonly submitError = signal<string | null>(null);
+  /** The accessible name of the plan comparison. */
+  protected readonly planPickerLabel = $localize`:@@orderPlanPickerLabel:Plans`;
+  /** Whether the name is valid, as a signal for the stepper. */
+  protected readonly nameValid = computed(() => {
+    const name = this.nameValue();
+    return name.trim().length > 0 && name.length <= NAME_MAX_LENGTH;
+  });
+  /** Why the catalog could not be loaded. */
+  protected readonly loadError = computed(() => {
+    const error = this.catalog.error();
+    return error ? apiErrorMessage(error) : null;
+  });
+
+  constructor() {
+    effect(() => {
+      const service = this.requestedService();
+      if (service) {
+        this.pageTitle.setPageTitle($localize`:page title@@titleOrderService:Order ${service.displayName}:service:`);
+      }
+    });
+  }
+
+  /** Orders the service in another location. */
+  protected selectLocation(serviceId: string): void {
+    this.offeringId.set(serviceId);
+  }
+
+  /** Picks a plan. */
+  protected selectPlan(planId: string): void {
+    this.planId.set(planId);
+  }
+
+  /** Takes the parameters as entered. */
+  protected takeParameters(parameters: Parameters): void {
+    this.parameters.set(parameters);
+  }
+
+  /** Sends the order; opens the instance on success, shows the reason and keeps every input on failure. */
+  protected submit(): void {
+    const offering = this.offering();
+    const plan = this.chosenPlan();
+    if (!offering || !plan || !this.nameValid() || !this.parametersValid() || this.submitting()) {
+      return;
+    }
+    this.submitting.set(true);
+    this.submitError.set(null);
+    const parameters = this.parameters();
+    this.instancesApi
+      .create(this.projectId(), {
+        name: this.nameValue().trim(),
+        serviceId: offering.id,
+        planId: plan.id,
+        ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+      })
+      .subscribe({
+        next: (instance) => {
+          this.submitting.set(false);
+          void this.router.navigate(['/projects', this.projectId(), 'instances', instance.id]);
+        },
+        error: (error: unknown) => {
+          this.submitting.set(false);
+          this.submitError.set(apiErrorMessage(error));
+        },
+      });
+  }
+}

@@ -1,0 +1,43 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+
+import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
+import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
+import type { InstanceOffering } from '../../instance-offering';
+import { isOperationRunning } from '../../instance-status';
+import { InstanceStatus } from '../instance-status/instance-status';
+
+/**
+ * One service instance in a project's list: name, service, plan, location, status, dashboard
+ * link, who ordered it and when, and the actions that are possible while no operation runs.
+ */
+@Component({
+  selector: 'mp-instance-list-item',
+  imports: [DatePipe, MatButtonModule, MatIconModule, RouterLink, InstanceStatus, ServiceIcon],
+  templateUrl: './instance-list-item.html',
+  styleUrl: './instance-list-item.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { 'class': 'mp-instance-list-item' },
+})
+export class InstanceListItem {
+  /** The instance. */
+  readonly instance = input.required<ServiceInstance>();
+  /** Its service, plan and location as the catalog names them. */
+  readonly offering = input.required<InstanceOffering>();
+  /** Emits when the user asks to deprovision the instance. */
+  readonly deprovisionRequested = output<ServiceInstance>();
+
+  /** Whether an operation runs, so that no other may start. */
+  protected readonly running = computed(() => isOperationRunning(this.instance()));
+  /** The broker's dashboard, if it gave a safe link. */
+  protected readonly dashboardUrl = computed(() => safeLinkUrl(this.instance().dashboardUrl));
+
+  /** Asks the page to deprovision the instance (after confirmation). */
+  protected requestDeprovision(): void {
+    this.deprovisionRequested.emit(this.instance());
+  }
+}

@@ -1,0 +1,128 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+
+import { apiErrorMessage, isNotFound } from '../../../../core/api/api-error';
+import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
+import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
+import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
+import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
+import { InstanceStatus } from '../../components/instance-status/instance-status';
+import { instanceOffering } from '../../instance-offering';
+import { isOperationRunning } from '../../instance-status';
+import { reloadWhileRunning } from '../../reload-while-running';
+import { ServiceInstancesApi } from '../../service-instances-api';
+
+/**
+ * One service instance: its status (followed live while an operation runs), service, plan,
+ * location, parameters and dashboard, with the actions to change and deprovision it.
+ */
+@Component({
+  selector: 'mp-instance-page',
+  imports: [DatePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceStatus, ServiceIcon],
+  templateUrl: './instance-page.html',
+  styleUrl: './instance-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InstancePage {
+  private readonly api = inject(ServiceInstancesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  private readonly pageTitle = inject(PageTitleStrategy);
+
+  /** Route parameter: the project the instance belongs to. */
+  readonly projectId = input.required<string>();
+  /** Route parameter: the instance to show. */
+  readonly instanceId = input.required<string>();
+
+  /** The instance, read again while an operation runs. */
+  protected readonly instance = this.api.instanceResource(() => this.projectId(), () => this.instanceId());
+  /** The catalog, to name the service, plan and location. */
+  private readonly catalog = inject(MarketplaceApi).catalogResource();
+  /** The instance once loaded (reading `value()` of a failed resource throws). */
+  protected readonly current = computed(() => (this.instance.hasValue() ? this.instance.value() : undefined));
+  /** The instance's service, plan and location as the catalog names them. */
+  protected readonly offering = computed(() => {
+    const instance = this.current();
+    return instance && instanceOffering(instance, this.catalog.hasValue() ? this.catalog.value() : undefined);
+  });
+  /** The plan an update moves the instance to, by name. */
+  protected readonly targetPlanName = computed(() => {
+    const targetPlanId = this.current()?.lastOperation.targetPlanId;
+    const plans = this.offering()?.service?.plans ?? [];
+    return targetPlanId && (plans.find((plan) => plan.id === targetPlanId)?.displayName ?? targetPlanId);
+  });
+  /** Whether an operation runs, so that no other may start. */
+  protected readonly running = computed(() => {
+    const instance = this.current();
+    return !instance || isOperationRunning(instance);
+  });
+  /** The broker's dashboard, if it gave a safe link. */
+  protected readonly dashboardUrl = computed(() => safeLinkUrl(this.current()?.dashboardUrl));
+  /** Whether the instance does not exist (any more). */
+  protected readonly notFound = computed(() => isNotFound(this.instance.error()));
+  /** Why the instance could not be loaded, other than not existing. */
+  protected readonly loadError = computed(() => {
+    const error = this.instance.error();
+    return error && !isNotFound(error) ? apiErrorMessage(error) : null;
+  });
+  /** Whether the instance has parameters to show. */
+  protected readonly hasParameters = computed(() => Object.keys(this.current()?.parameters ?? {}).length > 0);
+  /** What the location of a global service reads. */
+  protected readonly globalLabel = $localize`:service locality@@localityGlobal:Global`;
+  /** Whether the deprovision request is on its way. */
+  protected readonly deprovisioning = signal(false);
+  /** Why the platform or broker refused to deprovision. */
+  protected readonly deprovisionError = signal<string | null>(null);
+
+  constructor() {
+    reloadWhileRunning(this.instance, isOperationRunning);
+    effect(() => {
+      const instance = this.current();
+      if (instance) {
+        this.pageTitle.setPageTitle(instance.name);
+      }
+    });
+  }
+
+  /** Asks for confirmation, then deprovisions; a refusal keeps the instance and says why. */
+  protected deprovision(): void {
+    const instance = this.current();
+    if (!instance) {
+      return;
+    }
+    confirmDeprovision(this.dialog, instance.name).subscribe((confirmed) => {
+      if (!confirmed) {
+        return;
+      }
+      this.deprovisioning.set(true);
+      this.deprovisionError.set(null);
+      this.api.delete(this.projectId(), instance.id).subscribe({
+        next: (deleting) => {
+          this.deprovisioning.set(false);
+          if (deleting) {
+            this.instance.set(deleting);
+          } else {
+            void this.router.navigate(['/projects', this.projectId(), 'instances']);
+          }
+        },
+        error: (error: unknown) => {
+          this.deprovisioning.set(false);
+          this.deprovisionError.set(apiErrorMessage(error));
+          this.instance.reload();
+        },
+      });
+    });
+  }
+
+  /** Loads the instance again after an error. */
+  protected reload(): void {
+    this.instance.reload();
+  }
+}

@@ -1,0 +1,184 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+
+import type { UpdateServiceInstanceRequest } from '../../../../../../server/src/provisioning/api-schemas';
+import { apiErrorMessage } from '../../../../core/api/api-error';
+import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { ParametersForm } from '../../../../shared/schema-form/parameters-form';
+import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
+import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { isOperationRunning } from '../../instance-status';
+import {
+  changedParameters,
+  formatParameterValue,
+  parameterChanges,
+  updatableParameters,
+  type InstanceParameters,
+} from '../../parameter-changes';
+import { ServiceInstancesApi } from '../../service-instances-api';
+
+/** The longest instance name the platform accepts. */
+const NAME_MAX_LENGTH = 100;
+
+/**
+ * Changes a service instance: its name, its plan (only where the plan may be changed) and the
+ * parameters of the update schema, prefilled from the stored ones. Before submitting, the user
+ * sees every difference; only the changed parameters are sent.
+ */
+@Component({
+  selector: 'mp-instance-update-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
+    CostPipe,
+    EmptyState,
+    ParametersForm,
+  ],
+  templateUrl: './instance-update-page.html',
+  styleUrl: './instance-update-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InstanceUpdatePage {
+  private readonly api = inject(ServiceInstancesApi);
+  private readonly router = inject(Router);
+
+  /** Route parameter: the project the instance belongs to. */
+  readonly projectId = input.required<string>();
+  /** Route parameter: the instance to change. */
+  readonly instanceId = input.required<string>();
+
+  /** The instance as stored. */
+  protected readonly instance = this.api.instanceResource(() => this.projectId(), () => this.instanceId());
+  /** The instance once loaded. */
+  protected readonly current = computed(() => (this.instance.hasValue() ? this.instance.value() : undefined));
+  /** The instance's service, for its plans and their update schemas. */
+  protected readonly service = inject(MarketplaceApi).serviceResource(() => this.current()?.serviceId);
+  /** The service once loaded. */
+  private readonly offering = computed(() => (this.service.hasValue() ? this.service.value() : undefined));
+  /** The instance's current plan. */
+  protected readonly currentPlan = computed(() => this.offering()?.plans.find((plan) => plan.id === this.current()?.planId));
+  /** The plans the instance may move to: all of the service's when the current plan allows it, else only its own. */
+  protected readonly plans = computed(() => {
+    const currentPlan = this.currentPlan();
+    if (!currentPlan) {
+      return [];
+    }
+    return currentPlan.planUpdateable ? (this.offering()?.plans ?? []) : [currentPlan];
+  });
+
+  /** The new name. */
+  protected readonly name = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH), Validators.pattern(/\S/)],
+  });
+  /** The longest name allowed, for the field's hint. */
+  protected readonly nameMaxLength = NAME_MAX_LENGTH;
+  /** The name as typed, as a signal. */
+  private readonly nameValue = toSignal(this.name.valueChanges, { initialValue: '' });
+  /** The chosen plan's id. */
+  protected readonly planId = linkedSignal(() => this.current()?.planId);
+  /** The chosen plan. */
+  protected readonly plan = computed(() => this.plans().find((plan) => plan.id === this.planId()));
+  /** The update schema of the chosen plan. */
+  protected readonly updateSchema = computed(() => this.plan()?.schemas.instanceUpdate);
+  /** The stored parameters the update form has fields for. */
+  protected readonly storedParameters = computed(() => updatableParameters(this.current()?.parameters ?? {}, this.updateSchema()));
+  /** The parameters as edited; starts from the stored ones. */
+  protected readonly parameters = linkedSignal<InstanceParameters>(() => this.storedParameters());
+  /** Whether the parameters may be sent. */
+  protected readonly parametersValid = signal(true);
+  /** The parameters the update changes. */
+  protected readonly changes = computed(() => parameterChanges(this.storedParameters(), this.parameters()));
+  /** Whether the name differs from the stored one. */
+  protected readonly renamed = computed(() => {
+    const stored = this.current()?.name;
+    return stored !== undefined && this.nameValue().trim() !== stored;
+  });
+  /** The new plan, if the user picked another one. */
+  protected readonly newPlan = computed(() => {
+    const plan = this.plan();
+    return plan && plan.id !== this.current()?.planId ? plan : undefined;
+  });
+  /** Whether anything is to be changed. */
+  protected readonly hasChanges = computed(() => this.renamed() || this.newPlan() !== undefined || this.changes().length > 0);
+  /** Whether an operation runs on the instance, so that no update may start. */
+  protected readonly running = computed(() => {
+    const instance = this.current();
+    return instance !== undefined && isOperationRunning(instance);
+  });
+  /** Whether the form was submitted once, to reveal all problems. */
+  protected readonly attempted = signal(false);
+  /** Whether the update request is on its way. */
+  protected readonly submitting = signal(false);
+  /** Why the platform or broker refused the update. */
+  protected readonly submitError = signal<string | null>(null);
+  /** Why the instance or its service could not be loaded. */
+  protected readonly loadError = computed(() => {
+    const error = this.instance.error() ?? this.service.error();
+    return error ? apiErrorMessage(error) : null;
+  });
+  /** Formats a parameter value for the difference view. */
+  protected readonly formatValue = formatParameterValue;
+
+  constructor() {
+    effect(() => {
+      const name = this.current()?.name;
+      if (name !== undefined) {
+        untracked(() => this.name.setValue(name));
+      }
+    });
+  }
+
+  /** Picks the plan to move to. */
+  protected selectPlan(planId: string): void {
+    this.planId.set(planId);
+  }
+
+  /** Takes the edited parameters. */
+  protected takeParameters(parameters: InstanceParameters): void {
+    this.parameters.set(parameters);
+  }
+
+  /** Sends the changes (name, plan, changed parameters only) and opens the instance to follow the update. */
+  protected submit(): void {
+    this.attempted.set(true);
+    this.name.markAsTouched();
+    const instance = this.current();
+    if (!instance || this.name.invalid || !this.parametersValid() || !this.hasChanges() || this.running()) {
+      return;
+    }
+    const newPlan = this.newPlan();
+    const changes = this.changes();
+    const request: UpdateServiceInstanceRequest = {
+      ...(this.renamed() ? { name: this.nameValue().trim() } : {}),
+      ...(newPlan ? { planId: newPlan.id } : {}),
+      ...(changes.length > 0 ? { parameters: changedParameters(changes) } : {}),
+    };
+    this.submitting.set(true);
+    this.submitError.set(null);
+    this.api.update(this.projectId(), instance.id, request).subscribe({
+      next: () => {
+        this.submitting.set(false);
+        void this.router.navigate(['/projects', this.projectId(), 'instances', instance.id]);
+      },
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.submitError.set(apiErrorMessage(error));
+      },
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+
+import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import { apiErrorMessage } from '../../../../core/api/api-error';
+import { CurrentUser } from '../../../../core/api/current-user';
+import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
+import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
+import { instanceOffering } from '../../instance-offering';
+import { isOperationRunning } from '../../instance-status';
+import { reloadWhileRunning } from '../../reload-while-running';
+import { ServiceInstancesApi } from '../../service-instances-api';
+
+/**
+ * A project's service instances with their status. While any operation runs the list is read
+ * again every few seconds, so progress and results show without a reload.
+ */
+@Component({
+  selector: 'mp-instances-page',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceListItem],
+  templateUrl: './instances-page.html',
+  styleUrl: './instances-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InstancesPage {
+  private readonly api = inject(ServiceInstancesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly currentUser = inject(CurrentUser);
+
+  /** Route parameter: the project whose instances are shown. */
+  readonly projectId = input.required<string>();
+
+  /** The project's instances. */
+  protected readonly instances = this.api.instancesResource(() => this.projectId());
+  /** The catalog, to name services, plans and locations. */
+  private readonly catalog = inject(MarketplaceApi).catalogResource();
+  /** The project, for the page's subtitle. */
+  protected readonly project = computed(() => this.currentUser.project(this.projectId()));
+  /** The instances with what the catalog says about them, once loaded. */
+  protected readonly items = computed(() => {
+    if (!this.instances.hasValue()) {
+      return undefined;
+    }
+    const catalog = this.catalog.hasValue() ? this.catalog.value() : undefined;
+    return this.instances.value().map((instance) => ({ instance, offering: instanceOffering(instance, catalog) }));
+  });
+  /** Why the instances could not be loaded. */
+  protected readonly loadError = computed(() => {
+    const error = this.instances.error();
+    return error ? apiErrorMessage(error) : null;
+  });
+  /** Why the last deprovisioning was refused, with the instance's name. */
+  protected readonly deprovisionError = signal<{ instanceName: string; message: string } | null>(null);
+
+  constructor() {
+    reloadWhileRunning(this.instances, (instances) => instances.some(isOperationRunning));
+  }
+
+  /** Asks for confirmation, then deprovisions the instance; a refusal keeps it and says why. */
+  protected deprovision(instance: ServiceInstance): void {
+    confirmDeprovision(this.dialog, instance.name).subscribe((confirmed) => {
+      if (!confirmed) {
+        return;
+      }
+      this.deprovisionError.set(null);
+      this.api.delete(this.projectId(), instance.id).subscribe({
+        next: () => this.instances.reload(),
+        error: (error: unknown) => {
+          this.deprovisionError.set({ instanceName: instance.name, message: apiErrorMessage(error) });
+          this.instances.reload();
+        },
+      });
+    });
+  }
+
+  /** Loads the instances again after an error. */
+  protected reload(): void {
+    this.instances.reload();
+  }
+}

@@ -1,0 +1,61 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, map } from 'rxjs';
+
+import type {
+  CreateServiceInstanceRequest,
+  ServiceInstance,
+  UpdateServiceInstanceRequest,
+} from '../../../../server/src/provisioning/api-schemas';
+import type { ApiResource } from '../../core/api/marketplace-api';
+import { apiUrl } from '../../core/api/api-url';
+import { UI_CONFIG } from '../../core/config/ui-config';
+
+/**
+ * The service instances of a project: reads as resources (signals), writes through `HttpClient`.
+ * Writes answer the instance as the platform stored it; its `lastOperation` says whether the
+ * broker is still working on it. The `*Resource` methods must run in an injection context.
+ */
+@Injectable({ providedIn: 'root' })
+export class ServiceInstancesApi {
+  private readonly http = inject(HttpClient);
+  private readonly config = inject(UI_CONFIG);
+
+  /** `GET /projects/:projectId/service-instances` for the current project, idle while it is undefined. */
+  instancesResource(projectId: () => string | undefined): ApiResource<ServiceInstance[]> {
+    return httpResource<ServiceInstance[]>(() => {
+      const id = projectId();
+      return id === undefined ? undefined : this.url(id);
+    });
+  }
+
+  /** `GET /projects/:projectId/service-instances/:instanceId`, idle while either id is undefined. */
+  instanceResource(projectId: () => string | undefined, instanceId: () => string | undefined): ApiResource<ServiceInstance> {
+    return httpResource<ServiceInstance>(() => {
+      const project = projectId();
+      const instance = instanceId();
+      return project === undefined || instance === undefined ? undefined : this.url(project, instance);
+    });
+  }
+
+  /** Orders a service instance; the answer may still be provisioning. */
+  create(projectId: string, request: CreateServiceInstanceRequest): Observable<ServiceInstance> {
+    return this.http.post<ServiceInstance>(this.url(projectId), request);
+  }
+
+  /** Renames an instance, changes its plan or parameters (send only the changed parameters). */
+  update(projectId: string, instanceId: string, request: UpdateServiceInstanceRequest): Observable<ServiceInstance> {
+    return this.http.patch<ServiceInstance>(this.url(projectId, instanceId), request);
+  }
+
+  /** Deletes an instance: gives the instance while the broker deletes it, or null once it is gone. */
+  delete(projectId: string, instanceId: string): Observable<ServiceInstance | null> {
+    return this.http
+      .delete<ServiceInstance | null>(this.url(projectId, instanceId), { observe: 'response' })
+      .pipe(map((response) => (response.status === 202 ? response.body : null)));
+  }
+
+  private url(projectId: string, ...segments: string[]): string {
+    return apiUrl(this.config.apiBaseUrl, 'projects', projectId, 'service-instances', ...segments);
+  }
+}
