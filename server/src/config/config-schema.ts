@@ -65,6 +65,23 @@ export const ConfigFileSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    credentials: Type.Optional(
+      Type.Object(
+        {
+          keyFile: Type.Optional(NonEmpty),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    expiry: Type.Optional(
+      Type.Object(
+        {
+          warningDays: Type.Optional(Type.Integer({ minimum: 0 })),
+          checkIntervalSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     ui: Type.Optional(
       Type.Object(
         {

@@ -47,6 +47,13 @@ export interface MarketplaceConfig {
   };
   demoBroker: { enabled: boolean; host: string; port: number; username: string; password: string };
   catalog: { refreshIntervalSeconds: number; requestTimeoutSeconds: number };
+  /**
+   * The AES-256 key that encrypts stored binding credentials: `keyFile` holds it in base64.
+   * `createIfMissing` (no file configured: `<dataDir>/credentials.key`) makes one on first start.
+   */
+  credentials: { keyFile: string; createIfMissing: boolean };
+  /** Expiring bindings: warn this many days ahead; look for expired bindings every `checkIntervalSeconds`. */
+  expiry: { warningDays: number; checkIntervalSeconds: number };
   ui: { productName: string; primaryColor?: string };
   locations: { id: string; displayName: string }[];
   brokers: BrokerConfig[];

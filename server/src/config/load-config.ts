@@ -71,11 +71,12 @@ export function parseConfig(
 
 function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): MarketplaceConfig {
   const port = env.PORT !== undefined && env.PORT !== '' ? parsePort(env.PORT) : (file.server.port ?? 8080);
+  const dataDir = resolve(cwd, env.MARKETPLACE_DATA_DIR || file.database?.dataDir || './data');
   return {
     server: { host: file.server.host ?? '127.0.0.1', port, publicUrl: file.server.publicUrl.replace(/\/+$/, '') },
     database: {
       url: env.DATABASE_URL || file.database?.url,
-      dataDir: resolve(cwd, env.MARKETPLACE_DATA_DIR || file.database?.dataDir || './data'),
+      dataDir,
     },
     auth: {
       issuer: file.auth.issuer.replace(/\/+$/, ''),
@@ -94,6 +95,13 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
     catalog: {
       refreshIntervalSeconds: file.catalog?.refreshIntervalSeconds ?? 300,
       requestTimeoutSeconds: file.catalog?.requestTimeoutSeconds ?? 10,
+    },
+    credentials: file.credentials?.keyFile
+      ? { keyFile: resolve(cwd, file.credentials.keyFile), createIfMissing: false }
+      : { keyFile: resolve(dataDir, 'credentials.key'), createIfMissing: true },
+    expiry: {
+      warningDays: file.expiry?.warningDays ?? 7,
+      checkIntervalSeconds: file.expiry?.checkIntervalSeconds ?? 3600,
     },
     ui: { productName: file.ui?.productName ?? 'OSB Marketplace', primaryColor: file.ui?.primaryColor },
     locations: file.locations,
