@@ -11,7 +11,7 @@ import { MaterialControlWidget } from './material-control-widget';
   imports: [ReactiveFormsModule, MatFormFieldModule, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-form-field class="mp-sf-field" subscriptSizing="dynamic">
+    <mat-form-field class="mp-sf-field" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
       <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
       <mat-select [id]="fieldId" [formControl]="control" [errorStateMatcher]="errorStateMatcher"
         [multiple]="schema.type === 'array'" [attr.aria-required]="required" [placeholder]="schema.placeholder ?? ''">
