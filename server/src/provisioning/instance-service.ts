@@ -99,7 +99,7 @@ export interface InstanceView {
 }
 
 /** HTTP status for a failure the broker reported synchronously. */
-function statusFor(failure: BrokerFailure): number {
+export function statusFor(failure: BrokerFailure): number {
   switch (failure.reason) {
     case 'bad-request':
     case 'unprocessable':
