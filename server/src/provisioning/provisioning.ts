@@ -43,6 +43,8 @@ export interface Provisioning {
   instances: InstanceRepository;
   runner: OperationRunner;
   service: InstanceService;
+  /** Sends a request to a configured broker (binding operations use it too). */
+  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
 }
 
 /**
@@ -103,7 +105,7 @@ export function createProvisioning(options: ProvisioningOptions): Provisioning {
     settings,
     log: options.log,
   });
-  return { instances, runner, service };
+  return { instances, runner, service, send };
 }
 
 /** The dashboard client id from the broker's stored catalog and the provider's endpoints. */
