@@ -6,7 +6,18 @@
 import { startTestBroker, type RecordedRequest, type TestBroker } from './test-brokers.ts';
 
 /** The OSB endpoints the broker tells apart. */
-export type BrokerRoute = 'catalog' | 'provision' | 'update' | 'deprovision' | 'last_operation' | 'fetch' | 'other';
+export type BrokerRoute =
+  | 'catalog'
+  | 'provision'
+  | 'update'
+  | 'deprovision'
+  | 'last_operation'
+  | 'fetch'
+  | 'bind'
+  | 'unbind'
+  | 'binding_last_operation'
+  | 'binding_fetch'
+  | 'other';
 
 /** One scripted answer: a JSON body, or raw text for malformed ones; `hang` never answers. */
 export type ScriptedAnswer = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
@@ -17,6 +28,8 @@ export interface BrokerRequest {
   method: string;
   /** The instance id from the path, percent-decoded. */
   instanceId?: string;
+  /** The binding id from the path, percent-decoded. */
+  bindingId?: string;
   query: Record<string, string>;
   /** The JSON body, or undefined. */
   body: unknown;
@@ -97,6 +110,10 @@ const DEFAULT_ANSWERS: Record<BrokerRoute, ScriptedAnswer> = {
   deprovision: { status: 200, body: {} },
   last_operation: { status: 200, body: { state: 'succeeded' } },
   fetch: { status: 404, body: {} },
+  bind: { status: 201, body: { credentials: {} } },
+  unbind: { status: 200, body: {} },
+  binding_last_operation: { status: 200, body: { state: 'succeeded' } },
+  binding_fetch: { status: 404, body: {} },
   other: { status: 404, body: { description: 'Not scripted' } },
 };
 
@@ -142,6 +159,7 @@ function readRequest(recorded: RecordedRequest): BrokerRequest {
     route: routeOf(recorded.method, segments),
     method: recorded.method,
     ...(segments[2] !== undefined ? { instanceId: segments[2] } : {}),
+    ...(segments[3] === 'service_bindings' && segments[4] !== undefined ? { bindingId: segments[4] } : {}),
     query,
     body,
     headers: recorded.headers,
@@ -160,6 +178,14 @@ function routeOf(method: string, segments: string[]): BrokerRoute {
     if (method === 'GET') return 'fetch';
   }
   if (segments.length === 4 && segments[3] === 'last_operation' && method === 'GET') return 'last_operation';
+  if (segments[3] === 'service_bindings' && segments.length === 5) {
+    if (method === 'PUT') return 'bind';
+    if (method === 'DELETE') return 'unbind';
+    if (method === 'GET') return 'binding_fetch';
+  }
+  if (segments[3] === 'service_bindings' && segments.length === 6 && segments[5] === 'last_operation' && method === 'GET') {
+    return 'binding_last_operation';
+  }
   return 'other';
 }
 
