@@ -3,7 +3,7 @@ import {
   ApplicationConfig,
   ErrorHandler,
   provideBrowserGlobalErrorListeners,
-  provideZoneChangeDetection,
+  provideZonelessChangeDetection,
 } from '@angular/core';
 import {
   TitleStrategy,
@@ -27,7 +27,7 @@ export function appConfig(config: UiConfig): ApplicationConfig {
     providers: [
       { provide: UI_CONFIG, useValue: config },
       provideBrowserGlobalErrorListeners(),
-      provideZoneChangeDetection({ eventCoalescing: true }),
+      provideZonelessChangeDetection(),
       provideRouter(
         routes,
         withComponentInputBinding(),
