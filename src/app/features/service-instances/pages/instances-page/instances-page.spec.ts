@@ -1,0 +1,151 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatChipHarness } from '@angular/material/chips/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import { UI_CONFIG } from '../../../../core/config/ui-config';
+import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { testCatalog } from '../../../../../testing/catalog-fixtures';
+import { testInstance } from '../../../../../testing/instance-fixtures';
+import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { OPERATION_POLL_INTERVAL_MS } from '../../reload-while-running';
+import { InstancesPage } from './instances-page';
+
+const LIST_URL = '/api/projects/p1/service-instances';
+
+describe('InstancesPage', () => {
+  let router: RouterTestingHarness;
+  let http: HttpTestingController;
+  let loader: HarnessLoader;
+
+  /** Renders and lets due timers (the poll interval is 0 here) fire, a few rounds. */
+  async function turn(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      router.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    router.detectChanges();
+  }
+
+  /** The next read of the list, once the page asked for it. */
+  async function nextPoll(): Promise<TestRequest> {
+    await turn();
+    return http.expectOne(LIST_URL);
+  }
+
+  const done = (instance: ServiceInstance): ServiceInstance => ({ ...instance, lastOperation: { ...instance.lastOperation, state: 'succeeded' } });
+
+  async function open(instances: ServiceInstance[]): Promise<HTMLElement> {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/instances', InstancesPage);
+    http.expectOne('/api/catalog').flush(testCatalog());
+    http.expectOne(LIST_URL).flush(instances);
+    router.detectChanges();
+    loader = TestbedHarnessEnvironment.loader(router.fixture);
+    return router.routeNativeElement as HTMLElement;
+  }
+
+  /** Whether each action of the n-th list item (from 1) is disabled, by the action's text. */
+  async function actionsOf(position: number): Promise<Record<string, boolean>> {
+    const buttons = await loader.getAllHarnesses(MatButtonHarness.with({ ancestor: `li:nth-child(${position}) mp-instance-list-item` }));
+    return Object.fromEntries(await Promise.all(buttons.map(async (b) => [await b.getText(), await b.isDisabled()])));
+  }
+
+  const running = testInstance({
+    id: 'i-running',
+    name: 'orders-db',
+    lastOperation: { state: 'in progress', description: 'Creating database… 40%' },
+  });
+  const ready = testInstance({ id: 'i-ready', name: 'cache', dashboardUrl: 'https://dash.example/i-ready' });
+  const failed = testInstance({
+    id: 'i-failed',
+    name: 'reports-db',
+    lastOperation: { type: 'update', state: 'failed', description: 'Quota exceeded in eu-de-central' },
+  });
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'projects/:projectId/instances', component: InstancesPage }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideAppIcons(),
+        { provide: UI_CONFIG, useValue: testUiConfig },
+        { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('shows each status as a chip with the broker’s description, service, plan and location', async () => {
+    const page = await open([running, ready, failed]);
+
+    expect(await (await loader.getHarness(MatChipHarness.with({ text: 'Provisioning' }))).getText()).toBe('Provisioning');
+    expect(await loader.getHarness(MatChipHarness.with({ text: 'Ready' }))).toBeTruthy();
+    expect(await loader.getHarness(MatChipHarness.with({ text: 'Update failed' }))).toBeTruthy();
+    expect(page.textContent).toContain('Creating database… 40%');
+    expect(page.textContent).toContain('Quota exceeded in eu-de-central');
+    expect(page.querySelector('mp-instance-list-item')?.textContent).toContain('PostgreSQL');
+    expect(page.querySelector('mp-instance-list-item')?.textContent).toContain('Small');
+    expect(page.querySelector('mp-instance-list-item')?.textContent).toContain('Frankfurt');
+    expect(page.querySelector('a[href="https://dash.example/i-ready"]')).not.toBeNull();
+    (await nextPoll()).flush([done(running), ready, failed]);
+    await turn();
+  });
+
+  it('disables changing and deprovisioning while an operation runs', async () => {
+    await open([running, ready]);
+
+    expect(await actionsOf(1)).toEqual({ Change: true, Deprovision: true });
+    expect(await actionsOf(2)).toEqual({ Dashboard: false, Change: false, Deprovision: false });
+    (await nextPoll()).flush([done(running), ready]);
+    await turn();
+    expect(await actionsOf(1)).toEqual({ Change: false, Deprovision: false });
+  });
+
+  it('reads the list again while an operation runs and stops once it is done', async () => {
+    await open([running, ready]);
+
+    (await nextPoll()).flush([{ ...running, lastOperation: { ...running.lastOperation, description: 'Creating database… 80%' } }, ready]);
+    router.detectChanges();
+    expect(router.routeNativeElement?.textContent).toContain('Creating database… 80%');
+    (await nextPoll()).flush([done(running), ready]);
+    await turn();
+
+    http.expectNone(LIST_URL);
+    expect(await loader.getAllHarnesses(MatChipHarness.with({ text: 'Ready' }))).toHaveLength(2);
+  });
+
+  it('does not poll a list where nothing runs', async () => {
+    await open([ready, failed]);
+    await turn();
+    http.expectNone(LIST_URL);
+  });
+
+  it('deprovisions after confirmation and says why a refusal kept the instance', async () => {
+    await open([ready]);
+    const deprovision = await loader.getHarness(MatButtonHarness.with({ text: 'Deprovision' }));
+    await deprovision.click();
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(router.fixture).getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Deprovision “cache”?');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Deprovision' }))).click();
+
+    const request = http.expectOne(`${LIST_URL}/i-ready`);
+    expect(request.request.method).toBe('DELETE');
+    request.flush({ message: 'The broker refused: instance has active bindings' }, { status: 422, statusText: 'Unprocessable' });
+    (await nextPoll()).flush([ready]);
+
+    expect(router.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(
+      '“cache” was not deprovisioned: The broker refused: instance has active bindings',
+    );
+  });
+});
