@@ -8,7 +8,7 @@ export { expect, test };
 
 /**
  * Opens `target` in the app, which sends a signed-out user to the OpenID provider, signs in
- * there as `user` and waits until the app shows the target again.
+ * there as `user` and waits until the browser is back in the app.
  */
 export async function signIn(page: Page, user: string, password: string, target = '/'): Promise<void> {
   await page.goto(target);

@@ -4,8 +4,8 @@
  * test-results/e2e-platform.json). The function it returns is the global teardown.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import {
   platformInfoFile,
@@ -27,7 +27,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     buildUi();
   }
 
-  mkdirSync(dirname(platformInfoFile), { recursive: true });
   const platform = await startPlatform();
   const info: PlatformInfo = { baseURL: platform.baseURL, brokerURL: platform.brokerURL };
   process.env['E2E_BASE_URL'] = info.baseURL;

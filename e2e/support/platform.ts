@@ -5,11 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 
 /** The repository root. */
@@ -64,6 +64,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
   const tempDir = await mkdtemp(join(tmpdir(), 'osb-marketplace-e2e-'));
   const [platformPort, brokerPort] = [await freePort(), await freePort()];
   const configFile = writePlatformConfig(tempDir, platformPort, brokerPort);
+  mkdirSync(dirname(platformLogFile), { recursive: true });
   const log = createWriteStream(platformLogFile);
   await once(log, 'open');
   // `node --import tsx` rather than the tsx CLI, so the process id is the server's own; its own
