@@ -1,0 +1,76 @@
+/**
+ * Service binding bodies of the platform API: TypeBox schemas for the routes and the UI.
+ */
+import Type, { type Static } from 'typebox';
+import { Tenant } from '../api/contract.ts';
+
+/** The last operation on a binding. */
+export const ServiceBindingOperation = Type.Object({
+  /** `create` and `delete` by users; `expire`: the platform deletes the expired binding at the broker. */
+  type: Type.Union([Type.Literal('create'), Type.Literal('delete'), Type.Literal('expire')]),
+  state: Type.Union([Type.Literal('in progress'), Type.Literal('succeeded'), Type.Literal('failed')]),
+  /** The broker's (or the platform's) message about the operation; show it to the user. */
+  description: Type.Optional(Type.String()),
+  /** ISO time the operation started. */
+  startedAt: Type.String(),
+  /** The user who started it, or `platform` for an expiry. */
+  requestedBy: Type.String(),
+});
+export type ServiceBindingOperation = Static<typeof ServiceBindingOperation>;
+
+/** A binding of a project on a service instance (without credentials). */
+export const ServiceBinding = Type.Object({
+  id: Type.String(),
+  instanceId: Type.String(),
+  /** The project that created the binding and alone manages it. */
+  projectId: Type.String(),
+  name: Type.String(),
+  parameters: Type.Record(Type.String(), Type.Unknown()),
+  /** The bound tenant of a tenant-aware service. */
+  tenant: Type.Optional(Tenant),
+  createdBy: Type.String(),
+  /** ISO time of the order. */
+  createdAt: Type.String(),
+  /** ISO time the binding expires (the broker's `expires_at`, else the plan's `expiryDays` after creation). */
+  expiresAt: Type.Optional(Type.String()),
+  /** Whether the binding expires within the configured warning period (default 7 days). */
+  expiresSoon: Type.Boolean(),
+  /** ISO time the platform deleted the expired binding at the broker; the binding is a record only. */
+  expiredAt: Type.Optional(Type.String()),
+  /**
+   * `once` for a sensitive service: the credentials were in the answer that created the
+   * binding and are not kept anywhere.
+   */
+  credentialsDelivered: Type.Optional(Type.Literal('once')),
+  lastOperation: ServiceBindingOperation,
+});
+export type ServiceBinding = Static<typeof ServiceBinding>;
+
+/**
+ * A binding with its credentials: in the answer that creates it (for a sensitive service the
+ * only time) and when one binding is read. Answers carrying it are sent with `Cache-Control: no-store`.
+ */
+export const ServiceBindingWithCredentials = Type.Object({
+  ...ServiceBinding.properties,
+  /** The broker's credentials, untrusted; absent while the binding is created or when none are kept. */
+  credentials: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type ServiceBindingWithCredentials = Static<typeof ServiceBindingWithCredentials>;
+
+/** `POST …/service-instances/:instanceId/bindings`: order a binding. */
+export const CreateServiceBindingRequest = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+  /** Parameters for the plan's binding schema. */
+  parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  /** The tenant to bind; required for tenant-aware services, refused for others. */
+  tenantId: Type.Optional(Type.String({ minLength: 1 })),
+});
+export type CreateServiceBindingRequest = Static<typeof CreateServiceBindingRequest>;
+
+/** A tenant of the project that suits the instance, and whether it is bound already. */
+export const BindingTenantChoice = Type.Object({
+  tenant: Tenant,
+  /** Already bound to the instance: it cannot be chosen again. */
+  bound: Type.Boolean(),
+});
+export type BindingTenantChoice = Static<typeof BindingTenantChoice>;

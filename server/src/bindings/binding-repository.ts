@@ -1,0 +1,262 @@
+/**
+ * The stored service bindings with their last operation (table `service_bindings`) and the
+ * events the platform records about them (table `binding_events`). Credentials are only ever
+ * handed to this repository sealed by the `CredentialCipher`.
+ */
+import type { Queryable } from '../store/database.ts';
+
+/** Kinds of binding operations: created and deleted by users, expired by the platform. */
+export type BindingOperationType = 'create' | 'delete' | 'expire';
+/** States of an operation (the OSB `last_operation` states). */
+export type BindingOperationState = 'in progress' | 'succeeded' | 'failed';
+
+/** The last operation on a binding. */
+export interface BindingOperation {
+  type: BindingOperationType;
+  state: BindingOperationState;
+  description: string | null;
+  requestedBy: string;
+  startedAt: Date;
+  /** The broker's `operation`, echoed exactly when polling. */
+  brokerOperation: string | null;
+  deadline: Date | null;
+  nextPollAt: Date | null;
+  polls: number;
+}
+
+/** The tenant of a tenant binding. */
+export interface BindingTenant {
+  id: string;
+  locationId: string;
+  platform: string;
+}
+
+/** How the platform handles a binding's credentials. */
+export type CredentialsHandling = 'stored' | 'once';
+
+/** A stored service binding. */
+export interface BindingRecord {
+  id: string;
+  instanceId: string;
+  /** The project that created the binding and alone manages it. */
+  projectId: string;
+  name: string;
+  parameters: Record<string, unknown>;
+  tenant: BindingTenant | null;
+  credentialsHandling: CredentialsHandling;
+  /** The credentials sealed by the `CredentialCipher`; null when there are none (yet, or any more). */
+  sealedCredentials: string | null;
+  expiresAt: Date | null;
+  /** When the platform unbound the binding because it had expired. */
+  expiredAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+  operation: BindingOperation;
+}
+
+/** Kinds of recorded events. */
+export type BindingEventKind = 'expired' | 'expiry-failed';
+
+/** Something the platform did to a binding on its own. */
+export interface BindingEvent {
+  bindingId: string;
+  instanceId: string;
+  projectId: string;
+  kind: BindingEventKind;
+  detail: string | null;
+  occurredAt: Date;
+}
+
+/** Thrown by `insert` when the tenant is already bound to the instance. */
+export class DuplicateTenantBindingError extends Error {
+  override readonly name = 'DuplicateTenantBindingError';
+}
+
+interface BindingRow {
+  id: string;
+  instance_id: string;
+  project_id: string;
+  name: string;
+  parameters: Record<string, unknown>;
+  tenant_id: string | null;
+  tenant_location_id: string | null;
+  tenant_platform: string | null;
+  credentials_handling: CredentialsHandling;
+  credentials: string | null;
+  expires_at: Date | string | null;
+  expired_at: Date | string | null;
+  created_by: string;
+  created_at: Date | string;
+  operation_type: BindingOperationType;
+  operation_state: BindingOperationState;
+  operation_description: string | null;
+  operation_requested_by: string;
+  operation_started_at: Date | string;
+  broker_operation: string | null;
+  operation_deadline: Date | string | null;
+  next_poll_at: Date | string | null;
+  polls: number;
+}
+
+/** Columns in the order `toRow` writes them. */
+const COLUMNS = [
+  'id', 'instance_id', 'project_id', 'name', 'parameters', 'tenant_id', 'tenant_location_id', 'tenant_platform',
+  'credentials_handling', 'credentials', 'expires_at', 'expired_at', 'created_by', 'created_at',
+  'operation_type', 'operation_state', 'operation_description', 'operation_requested_by', 'operation_started_at',
+  'broker_operation', 'operation_deadline', 'next_poll_at', 'polls',
+] as const;
+
+function iso(value: Date | null): string | null {
+  return value === null ? null : value.toISOString();
+}
+
+function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+function toRow(record: BindingRecord): unknown[] {
+  const op = record.operation;
+  return [
+    record.id, record.instanceId, record.projectId, record.name, JSON.stringify(record.parameters),
+    record.tenant?.id ?? null, record.tenant?.locationId ?? null, record.tenant?.platform ?? null,
+    record.credentialsHandling, record.sealedCredentials, iso(record.expiresAt), iso(record.expiredAt),
+    record.createdBy, record.createdAt.toISOString(),
+    op.type, op.state, op.description, op.requestedBy, op.startedAt.toISOString(),
+    op.brokerOperation, iso(op.deadline), iso(op.nextPollAt), op.polls,
+  ];
+}
+
+function fromRow(row: BindingRow): BindingRecord {
+  return {
+    id: row.id,
+    instanceId: row.instance_id,
+    projectId: row.project_id,
+    name: row.name,
+    parameters: row.parameters,
+    tenant:
+      row.tenant_id !== null
+        ? { id: row.tenant_id, locationId: row.tenant_location_id ?? '', platform: row.tenant_platform ?? '' }
+        : null,
+    credentialsHandling: row.credentials_handling,
+    sealedCredentials: row.credentials,
+    expiresAt: dateOrNull(row.expires_at),
+    expiredAt: dateOrNull(row.expired_at),
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    operation: {
+      type: row.operation_type,
+      state: row.operation_state,
+      description: row.operation_description,
+      requestedBy: row.operation_requested_by,
+      startedAt: new Date(row.operation_started_at),
+      brokerOperation: row.broker_operation,
+      deadline: dateOrNull(row.operation_deadline),
+      nextPollAt: dateOrNull(row.next_poll_at),
+      polls: row.polls,
+    },
+  };
+}
+
+const PLACEHOLDERS = COLUMNS.map((column, index) => `$${index + 1}${column === 'parameters' ? '::jsonb' : ''}`).join(', ');
+const ASSIGNMENTS = COLUMNS.slice(1)
+  .map((column, index) => `${column} = $${index + 2}${column === 'parameters' ? '::jsonb' : ''}`)
+  .join(', ');
+
+/** Reads and writes `service_bindings` and `binding_events`. */
+export class BindingRepository {
+  /** @param database where the bindings live */
+  constructor(private readonly database: Queryable) {}
+
+  /** Stores a new binding; throws `DuplicateTenantBindingError` when its tenant is already bound to the instance. */
+  async insert(record: BindingRecord): Promise<void> {
+    try {
+      await this.database.query(`INSERT INTO service_bindings (${COLUMNS.join(', ')}) VALUES (${PLACEHOLDERS})`, toRow(record));
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505' && record.tenant) throw new DuplicateTenantBindingError(record.tenant.id);
+      throw error;
+    }
+  }
+
+  /** Replaces every stored field of an existing binding. */
+  async save(record: BindingRecord): Promise<void> {
+    await this.database.query(`UPDATE service_bindings SET ${ASSIGNMENTS} WHERE id = $1`, toRow(record));
+  }
+
+  /**
+   * Saves `record`, which starts an operation, unless the stored binding already has one in
+   * progress or has expired (racing requests). Returns whether it was saved.
+   */
+  async saveIfIdle(record: BindingRecord): Promise<boolean> {
+    const { rows } = await this.database.query(
+      `UPDATE service_bindings SET ${ASSIGNMENTS} WHERE id = $1 AND operation_state <> 'in progress' AND expired_at IS NULL RETURNING id`,
+      toRow(record),
+    );
+    return rows.length > 0;
+  }
+
+  /** One binding by id. */
+  async find(id: string): Promise<BindingRecord | undefined> {
+    const { rows } = await this.database.query<BindingRow>('SELECT * FROM service_bindings WHERE id = $1', [id]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /** The bindings of an instance, oldest first; only those of `projectId` when given. */
+  async listByInstance(instanceId: string, projectId?: string): Promise<BindingRecord[]> {
+    const { rows } = await this.database.query<BindingRow>(
+      `SELECT * FROM service_bindings WHERE instance_id = $1 ${projectId !== undefined ? 'AND project_id = $2' : ''} ORDER BY created_at, id`,
+      projectId !== undefined ? [instanceId, projectId] : [instanceId],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** Every binding with an operation in progress (to resume polling after a restart). */
+  async listInProgress(): Promise<BindingRecord[]> {
+    const { rows } = await this.database.query<BindingRow>("SELECT * FROM service_bindings WHERE operation_state = 'in progress'");
+    return rows.map(fromRow);
+  }
+
+  /** Bindings that expired at or before `now`, are not expired yet on the platform and are idle. */
+  async listExpired(now: Date): Promise<BindingRecord[]> {
+    const { rows } = await this.database.query<BindingRow>(
+      `SELECT * FROM service_bindings
+       WHERE expires_at <= $1 AND expired_at IS NULL AND operation_state <> 'in progress'
+         AND NOT (operation_type = 'create' AND operation_state = 'failed')
+       ORDER BY expires_at, id`,
+      [now.toISOString()],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** Forgets a binding. */
+  async remove(id: string): Promise<void> {
+    await this.database.query('DELETE FROM service_bindings WHERE id = $1', [id]);
+  }
+
+  /** Records an event. */
+  async addEvent(event: BindingEvent): Promise<void> {
+    await this.database.query(
+      'INSERT INTO binding_events (binding_id, instance_id, project_id, kind, detail, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [event.bindingId, event.instanceId, event.projectId, event.kind, event.detail, event.occurredAt.toISOString()],
+    );
+  }
+
+  /** The events of a binding, oldest first. */
+  async listEvents(bindingId: string): Promise<BindingEvent[]> {
+    const { rows } = await this.database.query<{
+      binding_id: string;
+      instance_id: string;
+      project_id: string;
+      kind: BindingEventKind;
+      detail: string | null;
+      occurred_at: Date | string;
+    }>('SELECT * FROM binding_events WHERE binding_id = $1 ORDER BY id', [bindingId]);
+    return rows.map((row) => ({
+      bindingId: row.binding_id,
+      instanceId: row.instance_id,
+      projectId: row.project_id,
+      kind: row.kind,
+      detail: row.detail,
+      occurredAt: new Date(row.occurred_at),
+    }));
+  }
+}

@@ -1,0 +1,160 @@
+import Type from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ErrorBody } from '../api/contract.ts';
+import type { ProjectAccess } from '../auth/project-access.ts';
+import type { UserConfig } from '../config/config.ts';
+import type { RequestingUser } from '../provisioning/requests.ts';
+import { BindingTenantChoice, CreateServiceBindingRequest, ServiceBinding, ServiceBindingWithCredentials } from './api-schemas.ts';
+import type { BindingService, BindingView } from './binding-service.ts';
+
+/** What the binding routes need. */
+export interface BindingRoutesOptions {
+  projects: ProjectAccess;
+  service: BindingService;
+  /** The configured users (for the external id sent as `user_euid`). */
+  users: UserConfig[];
+}
+
+const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
+const BindingParams = Type.Object({
+  projectId: Type.String({ minLength: 1 }),
+  instanceId: Type.String({ minLength: 1 }),
+  bindingId: Type.String({ minLength: 1 }),
+});
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 500: ErrorBody, 502: ErrorBody, 503: ErrorBody };
+const BINDINGS = '/api/projects/:projectId/service-instances/:instanceId/bindings';
+
+/** Who makes a request, with the external id sent to brokers as `user_euid`. */
+export function requesterOf(users: UserConfig[]): (request: FastifyRequest) => RequestingUser {
+  const euids = new Map(users.map((user) => [user.id, user.euid]));
+  return (request) => {
+    const euid = euids.get(request.user.id);
+    return { id: request.user.id, ...(euid ? { euid } : {}) };
+  };
+}
+
+/** The API shape of a binding, with credentials when the view carries them. */
+export function toServiceBinding({ record, expiresSoon, credentials }: BindingView): ServiceBindingWithCredentials {
+  const op = record.operation;
+  return {
+    id: record.id,
+    instanceId: record.instanceId,
+    projectId: record.projectId,
+    name: record.name,
+    parameters: record.parameters,
+    ...(record.tenant ? { tenant: { ...record.tenant } } : {}),
+    createdBy: record.createdBy,
+    createdAt: record.createdAt.toISOString(),
+    ...(record.expiresAt ? { expiresAt: record.expiresAt.toISOString() } : {}),
+    expiresSoon,
+    ...(record.expiredAt ? { expiredAt: record.expiredAt.toISOString() } : {}),
+    ...(record.credentialsHandling === 'once' ? { credentialsDelivered: 'once' as const } : {}),
+    lastOperation: {
+      type: op.type,
+      state: op.state,
+      ...(op.description !== null ? { description: op.description } : {}),
+      startedAt: op.startedAt.toISOString(),
+      requestedBy: op.requestedBy,
+    },
+    ...(credentials ? { credentials } : {}),
+  };
+}
+
+/**
+ * Bindings of a project on a service instance it owns or that was shared with it: list, tenant
+ * choices, order (`POST`: 201 when the broker finished, 202 while it works), read one (with
+ * its credentials) and delete (204 when gone, 202 while the broker deletes). Every answer is
+ * sent with `Cache-Control: no-store`, since some carry credentials.
+ */
+export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = async (app, options) => {
+  const { projects, service } = options;
+  const requester = requesterOf(options.users);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  app.get(
+    BINDINGS,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary: "The project's bindings on the instance (without credentials; expired ones stay as records)",
+        params: InstanceParams,
+        response: { 200: Type.Array(ServiceBinding), ...errors },
+      },
+    },
+    async (request) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      return (await service.list(project, request.params.instanceId)).map((view) => toServiceBinding({ ...view, credentials: undefined }));
+    },
+  );
+
+  app.get(
+    '/api/projects/:projectId/service-instances/:instanceId/binding-tenants',
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary: "The project's tenants a tenant binding of the instance can name (any for a global service, those in its location for a local one)",
+        params: InstanceParams,
+        response: { 200: Type.Array(BindingTenantChoice), ...errors },
+      },
+    },
+    async (request) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      return service.tenantChoices(project, request.params.instanceId);
+    },
+  );
+
+  app.post(
+    BINDINGS,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary: 'Order a binding (201 with the credentials when ready, 202 while the broker binds)',
+        params: InstanceParams,
+        body: CreateServiceBindingRequest,
+        response: { 201: ServiceBindingWithCredentials, 202: ServiceBindingWithCredentials, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const view = await service.create(requester(request), project, request.params.instanceId, request.body);
+      return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view));
+    },
+  );
+
+  app.get(
+    `${BINDINGS}/:bindingId`,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary: 'One binding with its stored credentials',
+        params: BindingParams,
+        response: { 200: ServiceBindingWithCredentials, ...errors },
+      },
+    },
+    async (request) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      return toServiceBinding(await service.get(project, request.params.instanceId, request.params.bindingId));
+    },
+  );
+
+  app.delete(
+    `${BINDINGS}/:bindingId`,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary: 'Delete a binding (204 when gone, 202 while the broker deletes)',
+        params: BindingParams,
+        response: { 202: ServiceBinding, 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const view = await service.delete(requester(request), project, request.params.instanceId, request.params.bindingId);
+      return view ? reply.code(202).send(toServiceBinding({ ...view, credentials: undefined })) : reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,251 @@
+/**
+ * The broker side of binding operations after the first answer: unbinding (for users and for
+ * expiry), polling `…/service_bindings/:bid/last_operation` of asynchronous operations,
+ * fetching the credentials with `GET …/service_bindings/:bid` once an asynchronous bind
+ * succeeded, and storing how each operation ended. It builds on the provisioning machinery:
+ * the same answer classification, `TaskScheduler`, poll timing, and the orphan-mitigation
+ * queue of the `OperationRunner`. State lives in the database, so polls resume after a restart.
+ */
+import type { ServiceOffering } from '../api/contract.ts';
+import type { OsbRequest } from '../osb/osb-client.ts';
+import type { BrokerReply } from '../provisioning/broker-reply.ts';
+import type { InstanceRecord } from '../provisioning/instance-repository.ts';
+import { classifyLastOperation } from '../provisioning/last-operation.ts';
+import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
+import { classifyReply, platformFailure, type BindingResult, type BrokerFailure } from '../provisioning/outcome.ts';
+import { nextPollDelay } from '../provisioning/polling.ts';
+import {
+  buildBindingLastOperationRequest,
+  buildUnbindRequest,
+  type BindingRef,
+  type LifecycleRequest,
+  type RequestingUser,
+} from '../provisioning/requests.ts';
+import type { ProvisioningSettings } from '../provisioning/settings.ts';
+import { TaskScheduler } from '../provisioning/task-scheduler.ts';
+import type { BindingRecord, BindingRepository } from './binding-repository.ts';
+import type { CredentialCipher } from './credential-cipher.ts';
+
+/** How an operation on a binding ended. */
+export type BindingEnd =
+  | { type: 'succeeded'; result?: BindingResult }
+  | { type: 'gone' }
+  | { type: 'failed'; orphanMitigation: boolean; failure: BrokerFailure };
+
+/** What became of an unbind request at once. */
+export type UnbindStart =
+  | { type: 'done' }
+  | { type: 'in-progress'; binding: BindingRecord }
+  | { type: 'failed'; binding: BindingRecord; failure: BrokerFailure };
+
+/** What the runner needs. */
+export interface BindingRunnerDependencies {
+  bindings: BindingRepository;
+  /** The instance a binding belongs to. */
+  findInstance(instanceId: string): Promise<InstanceRecord | undefined>;
+  findService(serviceId: string): ServiceOffering | undefined;
+  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** Queues orphan mitigation (the provisioning `OperationRunner` retries it). */
+  requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
+  cipher: CredentialCipher;
+  settings: ProvisioningSettings;
+  /** The current time in ms since the epoch (expiry dates and expiry records). */
+  clock(): number;
+  log: RunnerLog;
+}
+
+/** `GET /v2/service_instances/:id/service_bindings/:bid?service_id=&plan_id=`: a binding with its credentials. */
+export function buildFetchBindingRequest(ref: BindingRef): LifecycleRequest {
+  return {
+    method: 'GET',
+    path: ['service_instances', ref.instanceId, 'service_bindings', ref.bindingId],
+    query: { service_id: ref.serviceId, plan_id: ref.planId },
+  };
+}
+
+/** Identifies a binding at its broker. */
+export function bindingRef(instance: InstanceRecord, binding: Pick<BindingRecord, 'id'>): BindingRef {
+  return { instanceId: instance.id, serviceId: instance.serviceId, planId: instance.planId, bindingId: binding.id };
+}
+
+/**
+ * When a binding expires: the broker's `metadata.expires_at` when it is a readable date,
+ * else its creation plus the plan's `expiryDays`; null when neither applies.
+ */
+export function expiryOf(createdAt: Date, brokerExpiresAt: string | undefined, planExpiryDays: number | undefined): Date | null {
+  const fromBroker = brokerExpiresAt === undefined ? NaN : Date.parse(brokerExpiresAt);
+  if (!Number.isNaN(fromBroker)) return new Date(fromBroker);
+  return planExpiryDays === undefined ? null : new Date(createdAt.getTime() + planExpiryDays * 86_400_000);
+}
+
+/** Runs and finishes binding operations. */
+export class BindingRunner {
+  private readonly scheduler: TaskScheduler;
+
+  /** @param deps the repository, the broker transport, the cipher, timings, the clock and the log */
+  constructor(private readonly deps: BindingRunnerDependencies) {
+    this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background binding task failed'));
+  }
+
+  /** Resumes polling of every running binding operation. */
+  async start(): Promise<void> {
+    for (const record of await this.deps.bindings.listInProgress()) this.schedulePoll(record);
+  }
+
+  /** Stops scheduling and waits for running steps. */
+  stop(): Promise<void> {
+    return this.scheduler.stop();
+  }
+
+  /** Polls the binding's operation at its `nextPollAt` (at once when unset). */
+  schedulePoll(record: BindingRecord): void {
+    const at = record.operation.nextPollAt?.getTime() ?? Date.now();
+    this.scheduler.schedule(`binding-poll:${record.id}`, at, () => this.poll(record.id));
+  }
+
+  /** The time at which the next poll is due after an answer (honouring its `Retry-After`). */
+  nextPollAt(record: BindingRecord, reply: BrokerReply, pollsSoFar: number): Date {
+    const now = Date.now();
+    const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
+    return new Date(now + nextPollDelay(this.deps.settings.polling, pollsSoFar, retryAfter, now, record.operation.deadline?.getTime()));
+  }
+
+  /**
+   * Starts deleting a binding at its broker, for a user (`delete`, with originating identity)
+   * or for expiry (`expire`, the platform's own request). The binding must be idle and stored
+   * with its operation started; the answer is settled here.
+   */
+  async unbind(binding: BindingRecord, instance: InstanceRecord, user?: RequestingUser): Promise<UnbindStart> {
+    const reply = await this.deps.send(instance.brokerId, buildUnbindRequest(bindingRef(instance, binding), user));
+    const outcome = classifyReply('unbind', reply);
+    if (outcome.type === 'accepted') {
+      const accepted: BindingRecord = {
+        ...binding,
+        operation: { ...binding.operation, brokerOperation: outcome.operation ?? null, nextPollAt: this.nextPollAt(binding, reply, 0) },
+      };
+      await this.deps.bindings.save(accepted);
+      this.schedulePoll(accepted);
+      return { type: 'in-progress', binding: accepted };
+    }
+    if (outcome.type === 'failed') {
+      const failed = await this.finish(binding, instance, outcome);
+      return { type: 'failed', binding: failed ?? binding, failure: outcome.failure };
+    }
+    await this.finish(binding, instance, { type: 'gone' });
+    return { type: 'done' };
+  }
+
+  /**
+   * Ends an operation and stores the result. A finished create keeps the credentials (sealed)
+   * and the expiry date; a finished delete forgets the binding; a finished expiry keeps the
+   * binding as a record without credentials and records the event. A failure keeps the
+   * description and, where the OSB table says so, starts orphan mitigation (an expiry that
+   * failed is simply tried again at the next check). Returns the stored binding, or undefined
+   * when it was forgotten.
+   */
+  async finish(binding: BindingRecord, instance: InstanceRecord, end: BindingEnd): Promise<BindingRecord | undefined> {
+    const operation = { ...binding.operation, nextPollAt: null, brokerOperation: null };
+    const now = new Date(this.deps.clock());
+    if (end.type === 'failed') {
+      const failed: BindingRecord = { ...binding, operation: { ...operation, state: 'failed', description: end.failure.description } };
+      await this.deps.bindings.save(failed);
+      if (operation.type === 'expire') {
+        await this.record(binding, 'expiry-failed', end.failure.description, now);
+      } else if (end.orphanMitigation) {
+        await this.deps.requestOrphanMitigation({
+          brokerId: instance.brokerId,
+          instanceId: instance.id,
+          bindingId: binding.id,
+          serviceId: instance.serviceId,
+          planId: instance.planId,
+          reason: `binding ${operation.type} failed (${end.failure.reason})`,
+          forgetInstance: false,
+        });
+      }
+      return failed;
+    }
+    switch (operation.type) {
+      case 'delete':
+        await this.deps.bindings.remove(binding.id);
+        return undefined;
+      case 'expire': {
+        const expired: BindingRecord = {
+          ...binding,
+          sealedCredentials: null,
+          expiredAt: now,
+          operation: { ...operation, state: 'succeeded', description: null },
+        };
+        await this.deps.bindings.save(expired);
+        await this.record(binding, 'expired', null, now);
+        this.deps.log.info({ bindingId: binding.id, instanceId: instance.id }, 'Expired binding deleted at the broker');
+        return expired;
+      }
+      case 'create': {
+        const result = end.type === 'succeeded' ? (end.result ?? {}) : {};
+        const plan = this.deps.findService(instance.serviceId)?.plans.find((candidate) => candidate.id === instance.planId);
+        const created: BindingRecord = {
+          ...binding,
+          sealedCredentials:
+            binding.credentialsHandling === 'stored' && result.credentials ? this.deps.cipher.encrypt(result.credentials, binding.id) : null,
+          expiresAt: expiryOf(binding.createdAt, result.expiresAt, plan?.expiryDays),
+          operation: { ...operation, state: 'succeeded', description: null },
+        };
+        await this.deps.bindings.save(created);
+        return created;
+      }
+    }
+  }
+
+  private async record(binding: BindingRecord, kind: 'expired' | 'expiry-failed', detail: string | null, at: Date): Promise<void> {
+    await this.deps.bindings.addEvent({ bindingId: binding.id, instanceId: binding.instanceId, projectId: binding.projectId, kind, detail, occurredAt: at });
+  }
+
+  /** One poll of `last_operation`; after a successful bind, the credentials are fetched. */
+  private async poll(id: string): Promise<void> {
+    const binding = await this.deps.bindings.find(id);
+    if (!binding || binding.operation.state !== 'in progress') return;
+    const instance = await this.deps.findInstance(binding.instanceId);
+    if (!instance) return;
+    const { operation } = binding;
+    const kind = operation.type === 'create' ? 'bind' : 'unbind';
+    if (Date.now() >= (operation.deadline?.getTime() ?? Infinity)) {
+      this.deps.log.warn({ bindingId: id, operation: operation.type }, 'Binding operation reached its polling deadline');
+      await this.finish(binding, instance, { type: 'failed', orphanMitigation: true, failure: platformFailure('polling-deadline') });
+      return;
+    }
+    const ref = bindingRef(instance, binding);
+    const reply = await this.deps.send(instance.brokerId, buildBindingLastOperationRequest(ref, operation.brokerOperation ?? undefined));
+    const result = classifyLastOperation(kind, reply);
+    if (result.type === 'gone' || result.type === 'failed') {
+      await this.finish(binding, instance, result);
+      return;
+    }
+    if (result.type === 'succeeded') {
+      if (kind === 'unbind') {
+        await this.finish(binding, instance, { type: 'gone' });
+        return;
+      }
+      // OSB: after an asynchronous bind the platform fetches the binding, which then carries the credentials.
+      const fetched = classifyReply('bind', await this.deps.send(instance.brokerId, buildFetchBindingRequest(ref)));
+      if (fetched.type === 'already-exists') {
+        await this.finish(binding, instance, { type: 'succeeded', ...(fetched.binding ? { result: fetched.binding } : {}) });
+        return;
+      }
+      this.deps.log.warn({ bindingId: id }, 'The broker did not return the finished binding; trying again');
+    } else if (result.type === 'invalid') {
+      this.deps.log.warn({ bindingId: id, detail: result.detail }, 'Invalid binding last_operation answer');
+    }
+    const polls = operation.polls + 1;
+    const next: BindingRecord = {
+      ...binding,
+      operation: {
+        ...operation,
+        polls,
+        nextPollAt: this.nextPollAt(binding, reply, polls),
+        description: result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
+      },
+    };
+    await this.deps.bindings.save(next);
+    this.schedulePoll(next);
+  }
+}

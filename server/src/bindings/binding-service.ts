@@ -1,0 +1,403 @@
+/**
+ * The user-facing half of bindings: create, list, read and delete the bindings of a project on
+ * an instance the project owns or that was shared with it. Each project sees and manages only
+ * its own bindings.
+ *
+ * - Ordinary services: bind with `accepts_incomplete=true`; credentials are stored sealed by the
+ *   `CredentialCipher` and shown to the project's members.
+ * - Sensitive services: bind synchronously only (no `accepts_incomplete`); the credentials go
+ *   from the broker's answer into the creating user's answer and nowhere else. A broker that
+ *   answers 202 anyway gets its binding deleted again (orphan mitigation).
+ * - Tenant-aware services: the binding names one of the project's tenants (in the instance's
+ *   location for a local service), sent as `bind_resource {tenant_id, platform}`; a tenant is
+ *   bound to an instance once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Project, ServiceOffering, ServicePlan, Tenant } from '../api/contract.ts';
+import type { OsbRequest } from '../osb/osb-client.ts';
+import { HttpError } from '../plugins/http-error.ts';
+import type { BrokerReply } from '../provisioning/broker-reply.ts';
+import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
+import { statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
+import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
+import { classifyReply, type BindingResult, type BrokerFailure } from '../provisioning/outcome.ts';
+import type { ParameterValidator } from '../provisioning/parameter-validation.ts';
+import { pollingDeadline } from '../provisioning/polling.ts';
+import { buildBindRequest, buildContext, type RequestingUser } from '../provisioning/requests.ts';
+import type { ProvisioningSettings } from '../provisioning/settings.ts';
+import type { ShareRepository } from '../sharing/share-repository.ts';
+import { DuplicateTenantBindingError, type BindingOperation, type BindingRecord, type BindingRepository } from './binding-repository.ts';
+import { bindingRef, type BindingRunner } from './binding-runner.ts';
+import type { CredentialCipher } from './credential-cipher.ts';
+
+/** What the service needs. */
+export interface BindingServiceDependencies {
+  bindings: BindingRepository;
+  instances: InstanceRepository;
+  shares: ShareRepository;
+  runner: BindingRunner;
+  catalog: CatalogLookup;
+  validator: ParameterValidator;
+  cipher: CredentialCipher;
+  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** Queues orphan mitigation of a binding (the provisioning `OperationRunner` retries it). */
+  requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
+  /** The platform's public URL (for the context object). */
+  publicUrl: string;
+  settings: ProvisioningSettings;
+  /** Warn about bindings that expire within this many days. */
+  expiryWarningDays: number;
+  /** The current time in ms since the epoch. */
+  clock(): number;
+  log: RunnerLog;
+}
+
+/** A new binding as the user orders it. */
+export interface CreateBindingInput {
+  name: string;
+  parameters?: Record<string, unknown>;
+  /** The tenant to bind (tenant-aware services only). */
+  tenantId?: string;
+}
+
+/** A binding with what the API shows besides the record. */
+export interface BindingView {
+  record: BindingRecord;
+  /** Whether the binding expires within the warning period. */
+  expiresSoon: boolean;
+  /** The credentials, where the answer may carry them. */
+  credentials?: Record<string, unknown>;
+}
+
+/** A tenant of the project and whether it can be bound to the instance. */
+export interface TenantChoice {
+  tenant: Tenant;
+  /** Already bound to the instance (by any project). */
+  bound: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Creates, lists, reads and deletes bindings. */
+export class BindingService {
+  /** @param deps repositories, the runner, the catalog, the cipher, the broker transport and settings */
+  constructor(private readonly deps: BindingServiceDependencies) {}
+
+  /** The project's bindings on the instance, oldest first (without credentials). */
+  async list(project: Project, instanceId: string): Promise<BindingView[]> {
+    const instance = await this.access(project, instanceId);
+    return (await this.deps.bindings.listByInstance(instance.id, project.id)).map((record) => this.view(record));
+  }
+
+  /** One of the project's bindings with its stored credentials, decrypted. */
+  async get(project: Project, instanceId: string, bindingId: string): Promise<BindingView> {
+    const record = await this.requireBinding(project, instanceId, bindingId);
+    return this.view(record, this.storedCredentials(record));
+  }
+
+  /** The project's tenants that suit the instance's service, each saying whether it is already bound. */
+  async tenantChoices(project: Project, instanceId: string): Promise<TenantChoice[]> {
+    const instance = await this.access(project, instanceId);
+    const bound = new Set(
+      (await this.deps.bindings.listByInstance(instance.id)).filter((binding) => binding.tenant && !binding.expiredAt).map((binding) => binding.tenant!.id),
+    );
+    return this.eligibleTenants(project, instance).map((tenant) => ({ tenant, bound: bound.has(tenant.id) }));
+  }
+
+  /**
+   * Orders a new binding. Returns it once the broker finished (with the credentials, for a
+   * sensitive service the only time they are ever shown) or accepted (then its operation is
+   * `in progress` and the credentials follow when it succeeded).
+   */
+  async create(user: RequestingUser, project: Project, instanceId: string, input: CreateBindingInput): Promise<BindingView> {
+    const instance = await this.access(project, instanceId);
+    const { service, plan } = this.offeringOf(instance);
+    if (!plan.bindable) throw new HttpError(422, 'Instances of this plan cannot be bound.');
+    this.requireBindableState(instance);
+    const parameters = input.parameters ?? {};
+    const problem = this.deps.validator.problems(plan.schemas.bindingCreate, parameters);
+    if (problem) throw new HttpError(400, problem);
+    const tenant = this.chooseTenant(project, instance, service, input.tenantId);
+
+    const now = this.deps.clock();
+    const record: BindingRecord = {
+      id: randomUUID(),
+      instanceId: instance.id,
+      projectId: project.id,
+      name: input.name.trim(),
+      parameters,
+      tenant,
+      credentialsHandling: service.sensitive ? 'once' : 'stored',
+      sealedCredentials: null,
+      expiresAt: null,
+      expiredAt: null,
+      createdBy: user.id,
+      createdAt: new Date(now),
+      operation: this.startOperation('create', user.id, plan),
+    };
+    try {
+      await this.deps.bindings.insert(record);
+    } catch (error) {
+      if (error instanceof DuplicateTenantBindingError) throw this.tenantTaken(tenant!);
+      throw error;
+    }
+    const request = buildBindRequest({
+      ...bindingRef(instance, record),
+      context: buildContext({ instanceId: instance.id, workspaceId: project.workspaceId, projectId: project.id, publicUrl: this.deps.publicUrl }),
+      ...(tenant ? { bindResource: { tenant_id: tenant.id, platform: `${tenant.locationId}.${tenant.platform}` } } : {}),
+      parameters,
+      acceptsIncomplete: !service.sensitive,
+      user,
+    });
+    const reply = await this.deps.send(instance.brokerId, request);
+    const outcome = classifyReply('bind', reply);
+    if (outcome.type === 'failed') {
+      await this.deps.bindings.remove(record.id);
+      if (outcome.orphanMitigation) await this.mitigate(instance, record, outcome.failure.reason);
+      throw this.failure(outcome.failure, service);
+    }
+    if (outcome.type === 'accepted' && service.sensitive) {
+      await this.deps.bindings.remove(record.id);
+      await this.mitigate(instance, record, 'asynchronous bind of a sensitive service');
+      throw new HttpError(
+        502,
+        'The service broker wanted to create the binding asynchronously, which the marketplace does not allow for sensitive services: their credentials can only be handed over at once. The binding was not created; the marketplace is deleting it at the broker again.',
+      );
+    }
+    try {
+      return await this.settle(record, instance, outcome.type === 'accepted' ? { operation: outcome.operation } : { result: ('binding' in outcome ? outcome.binding : undefined) ?? {} }, reply);
+    } catch (error) {
+      // The broker may hold a binding the platform could not record: delete it there.
+      await this.deps.bindings.remove(record.id).catch(() => undefined);
+      await this.mitigate(instance, record, 'platform error after bind');
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes one of the project's bindings at the broker. Returns undefined once it is gone, else
+   * the binding with its delete `in progress`. An expired binding, or one whose creation failed,
+   * is only forgotten: the broker's side is already taken care of.
+   */
+  async delete(user: RequestingUser, project: Project, instanceId: string, bindingId: string): Promise<BindingView | undefined> {
+    const record = await this.requireBinding(project, instanceId, bindingId);
+    const instance = (await this.deps.instances.find(record.instanceId))!;
+    if (record.expiredAt || (record.operation.type === 'create' && record.operation.state === 'failed')) {
+      if (record.operation.state === 'in progress') throw this.busy();
+      await this.deps.bindings.remove(record.id);
+      return undefined;
+    }
+    const started = await this.unbind(record, instance, user);
+    if (started.type === 'failed') throw this.failure(started.failure);
+    return started.type === 'in-progress' ? this.view(started.binding) : undefined;
+  }
+
+  /**
+   * Deletes every binding of the instance (of every project) before the instance is deleted.
+   * Throws when one cannot be deleted, or while some are still being deleted by the broker.
+   */
+  async deleteAll(instance: InstanceRecord, user: RequestingUser): Promise<void> {
+    await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id), user, 'Delete the instance again');
+  }
+
+  /**
+   * Deletes the bindings a project has on the instance (when a share ends). Throws when one
+   * cannot be deleted, or while some are still being deleted by the broker.
+   */
+  async deleteProjectBindings(instance: InstanceRecord, projectId: string, user: RequestingUser): Promise<void> {
+    await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id, projectId), user, 'End the share again');
+  }
+
+  /**
+   * Starts deleting an expired binding at its broker, as the platform's own request (see
+   * `ExpiryScheduler`). Returns false when the binding is busy or its instance is gone.
+   */
+  async expire(binding: BindingRecord): Promise<boolean> {
+    const instance = await this.deps.instances.find(binding.instanceId);
+    if (!instance) return false;
+    const expiring: BindingRecord = { ...binding, operation: this.startOperation('expire', 'platform', this.planOf(instance)) };
+    if (!(await this.deps.bindings.saveIfIdle(expiring))) return false;
+    this.deps.log.info({ bindingId: binding.id, instanceId: instance.id }, 'Deleting an expired binding at the broker');
+    await this.deps.runner.unbind(expiring, instance);
+    return true;
+  }
+
+  /** The bindings a project has on the instance (for the confirmation before a share ends). */
+  async listOfProject(instance: InstanceRecord, projectId: string): Promise<BindingView[]> {
+    return (await this.deps.bindings.listByInstance(instance.id, projectId)).map((record) => this.view(record));
+  }
+
+  /** The API view of a binding; credentials only when given. */
+  view(record: BindingRecord, credentials?: Record<string, unknown>): BindingView {
+    const now = this.deps.clock();
+    const expiresSoon =
+      record.expiresAt !== null && record.expiredAt === null && record.expiresAt.getTime() - now <= this.deps.expiryWarningDays * DAY_MS;
+    return { record, expiresSoon, ...(credentials ? { credentials } : {}) };
+  }
+
+  private async deleteBindings(instance: InstanceRecord, bindings: BindingRecord[], user: RequestingUser, retryHint: string): Promise<void> {
+    let pending = 0;
+    for (const binding of bindings) {
+      if (binding.operation.state === 'in progress') {
+        pending++;
+        continue;
+      }
+      if (binding.expiredAt || (binding.operation.type === 'create' && binding.operation.state === 'failed')) {
+        await this.deps.bindings.remove(binding.id);
+        continue;
+      }
+      const started = await this.unbind(binding, instance, user);
+      if (started.type === 'failed') {
+        throw new HttpError(statusFor(started.failure), `The binding “${binding.name}” could not be deleted: ${started.failure.description}`);
+      }
+      if (started.type === 'in-progress') pending++;
+    }
+    if (pending > 0) {
+      throw new HttpError(409, `${pending} binding(s) of this instance are still being deleted by the service broker. ${retryHint} once they are gone.`);
+    }
+  }
+
+  private async unbind(record: BindingRecord, instance: InstanceRecord, user: RequestingUser) {
+    const deleting: BindingRecord = { ...record, operation: this.startOperation('delete', user.id, this.planOf(instance)) };
+    if (!(await this.deps.bindings.saveIfIdle(deleting))) throw this.busy();
+    return this.deps.runner.unbind(deleting, instance, user);
+  }
+
+  /** Stores a synchronous or accepted answer; accepted binds are polled from now on. */
+  private async settle(
+    record: BindingRecord,
+    instance: InstanceRecord,
+    answer: { result: BindingResult } | { operation: string | undefined },
+    reply: BrokerReply,
+  ): Promise<BindingView> {
+    if ('operation' in answer) {
+      const accepted: BindingRecord = {
+        ...record,
+        operation: { ...record.operation, brokerOperation: answer.operation ?? null, nextPollAt: this.deps.runner.nextPollAt(record, reply, 0) },
+      };
+      await this.deps.bindings.save(accepted);
+      this.deps.runner.schedulePoll(accepted);
+      return this.view(accepted);
+    }
+    const created = (await this.deps.runner.finish(record, instance, { type: 'succeeded', result: answer.result }))!;
+    return this.view(created, answer.result.credentials ?? {});
+  }
+
+  private storedCredentials(record: BindingRecord): Record<string, unknown> | undefined {
+    if (record.sealedCredentials === null) return undefined;
+    try {
+      return this.deps.cipher.decrypt(record.sealedCredentials, record.id);
+    } catch (error) {
+      this.deps.log.error({ bindingId: record.id, reason: (error as Error).message }, 'Cannot decrypt stored credentials');
+      throw new HttpError(500, 'The credentials cannot be read.');
+    }
+  }
+
+  private async mitigate(instance: InstanceRecord, record: BindingRecord, reason: string): Promise<void> {
+    try {
+      await this.deps.requestOrphanMitigation({
+        brokerId: instance.brokerId,
+        instanceId: instance.id,
+        bindingId: record.id,
+        serviceId: instance.serviceId,
+        planId: instance.planId,
+        reason: `bind failed (${reason})`,
+        forgetInstance: false,
+      });
+    } catch (error) {
+      this.deps.log.error({ err: error, bindingId: record.id }, 'Cannot schedule orphan mitigation');
+    }
+  }
+
+  /** The tenant for a new binding: required for tenant-aware services, refused for others. */
+  private chooseTenant(project: Project, instance: InstanceRecord, service: ServiceOffering, tenantId: string | undefined): Tenant | null {
+    if (!service.tenantAware) {
+      if (tenantId !== undefined) throw new HttpError(400, 'This service does not bind tenants.');
+      return null;
+    }
+    if (tenantId === undefined) throw new HttpError(400, 'Choose the tenant to bind.');
+    const tenant = this.eligibleTenants(project, instance).find((candidate) => candidate.id === tenantId);
+    if (!tenant) {
+      throw new HttpError(
+        422,
+        instance.locationId
+          ? 'The tenant is not a tenant of this project in the location of the instance.'
+          : 'The tenant is not a tenant of this project.',
+      );
+    }
+    return { ...tenant };
+  }
+
+  /** Any tenant of the project for a global service; only those in the instance's location for a local one. */
+  private eligibleTenants(project: Project, instance: InstanceRecord): Tenant[] {
+    return project.tenants.filter((tenant) => instance.locationId === null || tenant.locationId === instance.locationId);
+  }
+
+  private tenantTaken(tenant: Tenant): HttpError {
+    return new HttpError(409, `Tenant ${tenant.id} is already bound to this instance.`);
+  }
+
+  private failure(failure: BrokerFailure, service?: ServiceOffering): HttpError {
+    if (failure.reason === 'async-required' && service?.sensitive) {
+      return new HttpError(
+        422,
+        'The service broker only creates bindings asynchronously, which the marketplace does not support for sensitive services: their credentials can only be handed over at once.',
+      );
+    }
+    return new HttpError(statusFor(failure), failure.description);
+  }
+
+  private requireBindableState(instance: InstanceRecord): void {
+    const { operation } = instance;
+    if (operation.state === 'in progress') {
+      throw new HttpError(409, `Another operation (${operation.type}) is in progress on this instance. Try again when it has finished.`);
+    }
+    if (operation.type === 'create' && operation.state === 'failed') throw new HttpError(409, 'The instance could not be created, so it cannot be bound.');
+    if (!instance.usable) throw new HttpError(409, 'The service broker reported this instance as unusable, so it cannot be bound.');
+  }
+
+  private planOf(instance: InstanceRecord): ServicePlan | undefined {
+    return this.deps.catalog.findService(instance.serviceId)?.plans.find((candidate) => candidate.id === instance.planId);
+  }
+
+  private offeringOf(instance: InstanceRecord): { service: ServiceOffering; plan: ServicePlan } {
+    const service = this.deps.catalog.findService(instance.serviceId);
+    const plan = service?.plans.find((candidate) => candidate.id === instance.planId);
+    if (!service || !plan) throw new HttpError(409, 'The service or plan of this instance is no longer in the marketplace.');
+    return { service, plan };
+  }
+
+  /** The instance if the project owns it or it was shared with the project; else 404. */
+  private async access(project: Project, instanceId: string): Promise<InstanceRecord> {
+    const instance = await this.deps.instances.find(instanceId);
+    if (instance?.projectId === project.id) return instance;
+    if (instance && (await this.deps.shares.find(instanceId, project.id))) return instance;
+    throw new HttpError(404, 'Service instance not found.');
+  }
+
+  private async requireBinding(project: Project, instanceId: string, bindingId: string): Promise<BindingRecord> {
+    const instance = await this.access(project, instanceId);
+    const record = await this.deps.bindings.find(bindingId);
+    if (!record || record.instanceId !== instance.id || record.projectId !== project.id) throw new HttpError(404, 'Service binding not found.');
+    return record;
+  }
+
+  private busy(): HttpError {
+    return new HttpError(409, 'Another operation is in progress on this binding. Try again when it has finished.');
+  }
+
+  private startOperation(type: BindingOperation['type'], requestedBy: string, plan: ServicePlan | undefined): BindingOperation {
+    const now = Date.now();
+    return {
+      type,
+      state: 'in progress',
+      description: null,
+      requestedBy,
+      startedAt: new Date(this.deps.clock()),
+      brokerOperation: null,
+      deadline: new Date(pollingDeadline(this.deps.settings.polling, now, plan?.maximumPollingDurationSeconds)),
+      nextPollAt: null,
+      polls: 0,
+    };
+  }
+}

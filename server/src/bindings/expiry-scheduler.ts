@@ -1,0 +1,68 @@
+/**
+ * Enforces expiring bindings (meshMarketplace plan `metadata.expiryDays`, OSB binding
+ * `metadata.expires_at`): at a fixed interval the platform looks for bindings past their expiry
+ * and deletes them at their broker (its own request, without originating identity). The binding
+ * stays as a record without credentials, and an event says what happened; a broker that does
+ * not delete it is asked again at the next check.
+ */
+import type { RunnerLog } from '../provisioning/operation-runner.ts';
+import type { BindingRecord, BindingRepository } from './binding-repository.ts';
+
+/** What the scheduler needs. */
+export interface ExpirySchedulerDependencies {
+  bindings: BindingRepository;
+  /** Starts deleting one expired binding at its broker; false when it is busy or gone. */
+  expire(binding: BindingRecord): Promise<boolean>;
+  /** Time between checks. */
+  intervalMs: number;
+  /** The current time in ms since the epoch (tests move it). */
+  clock(): number;
+  log: RunnerLog;
+}
+
+/** Deletes expired bindings at their brokers, check after check. */
+export class ExpiryScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  /** @param deps the repository, how to expire one binding, the interval, the clock and the log */
+  constructor(private readonly deps: ExpirySchedulerDependencies) {}
+
+  /** Checks at once, then every interval until `stop`. */
+  start(): void {
+    this.stopped = false;
+    this.scheduleNext(0);
+  }
+
+  /** Stops checking and waits for a running check. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One check: starts deleting every expired binding; returns how many it started on. */
+  async runOnce(): Promise<number> {
+    const expired = await this.deps.bindings.listExpired(new Date(this.deps.clock()));
+    let started = 0;
+    for (const binding of expired) {
+      try {
+        if (await this.deps.expire(binding)) started++;
+      } catch (error) {
+        this.deps.log.error({ err: error, bindingId: binding.id }, 'Cannot expire a binding');
+      }
+    }
+    return started;
+  }
+
+  private scheduleNext(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'The expiry check failed'))
+        .finally(() => this.scheduleNext(this.deps.intervalMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+}

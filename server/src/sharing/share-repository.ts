@@ -1,0 +1,93 @@
+/**
+ * The stored instance shares (table `service_instance_shares`): which instance a project shared
+ * with which other project of its workspace.
+ */
+import type { Queryable } from '../store/database.ts';
+
+/** An instance shared with another project. */
+export interface ShareRecord {
+  instanceId: string;
+  /** The project the instance belongs to (from the instance). */
+  ownerProjectId: string;
+  targetProjectId: string;
+  sharedBy: string;
+  createdAt: Date;
+}
+
+/** Thrown by `insert` when the instance is already shared with the project. */
+export class DuplicateShareError extends Error {
+  override readonly name = 'DuplicateShareError';
+}
+
+interface ShareRow {
+  instance_id: string;
+  owner_project_id: string;
+  target_project_id: string;
+  shared_by: string;
+  created_at: Date | string;
+}
+
+const SELECT = `SELECT s.instance_id, i.project_id AS owner_project_id, s.target_project_id, s.shared_by, s.created_at
+  FROM service_instance_shares s JOIN service_instances i ON i.id = s.instance_id`;
+
+function fromRow(row: ShareRow): ShareRecord {
+  return {
+    instanceId: row.instance_id,
+    ownerProjectId: row.owner_project_id,
+    targetProjectId: row.target_project_id,
+    sharedBy: row.shared_by,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+/** Reads and writes `service_instance_shares`. */
+export class ShareRepository {
+  /** @param database where the shares live */
+  constructor(private readonly database: Queryable) {}
+
+  /** Stores a new share; throws `DuplicateShareError` when it exists. */
+  async insert(share: Omit<ShareRecord, 'ownerProjectId'>): Promise<void> {
+    try {
+      await this.database.query(
+        'INSERT INTO service_instance_shares (instance_id, target_project_id, shared_by, created_at) VALUES ($1, $2, $3, $4)',
+        [share.instanceId, share.targetProjectId, share.sharedBy, share.createdAt.toISOString()],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DuplicateShareError(share.targetProjectId);
+      throw error;
+    }
+  }
+
+  /** The share of an instance with a project, if any. */
+  async find(instanceId: string, targetProjectId: string): Promise<ShareRecord | undefined> {
+    const { rows } = await this.database.query<ShareRow>(`${SELECT} WHERE s.instance_id = $1 AND s.target_project_id = $2`, [
+      instanceId,
+      targetProjectId,
+    ]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  /** The shares of an instance, oldest first. */
+  async listByInstance(instanceId: string): Promise<ShareRecord[]> {
+    const { rows } = await this.database.query<ShareRow>(`${SELECT} WHERE s.instance_id = $1 ORDER BY s.created_at, s.target_project_id`, [
+      instanceId,
+    ]);
+    return rows.map(fromRow);
+  }
+
+  /** The shares with a project, oldest first. */
+  async listByTarget(targetProjectId: string): Promise<ShareRecord[]> {
+    const { rows } = await this.database.query<ShareRow>(`${SELECT} WHERE s.target_project_id = $1 ORDER BY s.created_at, s.instance_id`, [
+      targetProjectId,
+    ]);
+    return rows.map(fromRow);
+  }
+
+  /** Ends a share. */
+  async remove(instanceId: string, targetProjectId: string): Promise<void> {
+    await this.database.query('DELETE FROM service_instance_shares WHERE instance_id = $1 AND target_project_id = $2', [
+      instanceId,
+      targetProjectId,
+    ]);
+  }
+}

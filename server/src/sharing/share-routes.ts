@@ -1,0 +1,113 @@
+import Type from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody } from '../api/contract.ts';
+import type { ProjectAccess } from '../auth/project-access.ts';
+import { requesterOf, toServiceBinding } from '../bindings/binding-routes.ts';
+import type { UserConfig } from '../config/config.ts';
+import { CreateServiceInstanceShareRequest, ServiceInstanceShare, ServiceInstanceShareDetails } from './api-schemas.ts';
+import type { ShareService, ShareView } from './share-service.ts';
+
+/** What the share routes need. */
+export interface ShareRoutesOptions {
+  projects: ProjectAccess;
+  service: ShareService;
+  users: UserConfig[];
+}
+
+const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
+const ShareParams = Type.Object({
+  projectId: Type.String({ minLength: 1 }),
+  instanceId: Type.String({ minLength: 1 }),
+  targetProjectId: Type.String({ minLength: 1 }),
+});
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody };
+const SHARES = '/api/projects/:projectId/service-instances/:instanceId/shares';
+
+function toShare({ record, targetProjectDisplayName }: ShareView): ServiceInstanceShare {
+  return {
+    instanceId: record.instanceId,
+    ownerProjectId: record.ownerProjectId,
+    targetProjectId: record.targetProjectId,
+    targetProjectDisplayName,
+    sharedBy: record.sharedBy,
+    createdAt: record.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Shares of a service instance. `:projectId` is the owner (list all, share, end any) or a
+ * target project (sees and ends only its own share). `GET …/shares/:targetProjectId` lists the
+ * target's bindings that ending the share deletes, for the confirmation; `DELETE` ends it.
+ */
+export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async (app, options) => {
+  const { projects, service } = options;
+  const requester = requesterOf(options.users);
+
+  app.get(
+    SHARES,
+    {
+      schema: {
+        tags: ['sharing'],
+        summary: 'The shares of the instance (for a target project: its own)',
+        params: InstanceParams,
+        response: { 200: Type.Array(ServiceInstanceShare), ...errors },
+      },
+    },
+    async (request) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      return (await service.list(project, request.params.instanceId)).map(toShare);
+    },
+  );
+
+  app.post(
+    SHARES,
+    {
+      schema: {
+        tags: ['sharing'],
+        summary: 'Share the instance of a shareable service with another project of the workspace',
+        params: InstanceParams,
+        body: CreateServiceInstanceShareRequest,
+        response: { 201: ServiceInstanceShare, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const share = await service.create(requester(request), project, request.params.instanceId, request.body.targetProjectId);
+      return reply.code(201).send(toShare(share));
+    },
+  );
+
+  app.get(
+    `${SHARES}/:targetProjectId`,
+    {
+      schema: {
+        tags: ['sharing'],
+        summary: "A share and the target project's bindings that ending it deletes",
+        params: ShareParams,
+        response: { 200: ServiceInstanceShareDetails, ...errors },
+      },
+    },
+    async (request) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { share, bindingsToRemove } = await service.details(project, request.params.instanceId, request.params.targetProjectId);
+      return { share: toShare(share), bindingsToRemove: bindingsToRemove.map((view) => toServiceBinding({ ...view, credentials: undefined })) };
+    },
+  );
+
+  app.delete(
+    `${SHARES}/:targetProjectId`,
+    {
+      schema: {
+        tags: ['sharing'],
+        summary: "End a share: deletes the target project's bindings at the broker, then the share (409 while the broker still deletes some)",
+        params: ShareParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const project = projects.requireProject(request.user.id, request.params.projectId);
+      await service.end(requester(request), project, request.params.instanceId, request.params.targetProjectId);
+      return reply.code(204).send(null);
+    },
+  );
+};

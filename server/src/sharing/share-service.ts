@@ -1,0 +1,128 @@
+/**
+ * Instance sharing (meshMarketplace `shareable` services): the project that owns an instance
+ * shares it with other projects of the same workspace. There it is listed read-only; each
+ * project creates and deletes only its own bindings. The owner or the target ends a share,
+ * which first deletes the target's bindings at the broker.
+ */
+import type { Project } from '../api/contract.ts';
+import type { BindingService, BindingView } from '../bindings/binding-service.ts';
+import type { ProjectConfig } from '../config/config.ts';
+import { HttpError } from '../plugins/http-error.ts';
+import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
+import type { CatalogLookup, SharedFrom, SharedInstanceLookup } from '../provisioning/instance-service.ts';
+import type { RequestingUser } from '../provisioning/requests.ts';
+import { DuplicateShareError, type ShareRecord, type ShareRepository } from './share-repository.ts';
+
+/** What the service needs. */
+export interface ShareServiceDependencies {
+  shares: ShareRepository;
+  instances: InstanceRepository;
+  catalog: CatalogLookup;
+  bindings: BindingService;
+  /** Every configured project (targets need not be the user's own projects). */
+  projects: ProjectConfig[];
+  /** The current time in ms since the epoch. */
+  clock(): number;
+}
+
+/** A share with the target project's display name. */
+export interface ShareView {
+  record: ShareRecord;
+  targetProjectDisplayName: string;
+}
+
+/** Shares instances between projects of a workspace. */
+export class ShareService implements SharedInstanceLookup {
+  private readonly projects: Map<string, ProjectConfig>;
+
+  /** @param deps repositories, the catalog, the binding service, the projects and the clock */
+  constructor(private readonly deps: ShareServiceDependencies) {
+    this.projects = new Map(deps.projects.map((project) => [project.id, project]));
+  }
+
+  /** The instances shared with `projectId`, each with the project it comes from. */
+  async sharedWith(projectId: string): Promise<{ instanceId: string; from: SharedFrom }[]> {
+    return (await this.deps.shares.listByTarget(projectId)).map((share) => ({
+      instanceId: share.instanceId,
+      from: { projectId: share.ownerProjectId, displayName: this.displayName(share.ownerProjectId) },
+    }));
+  }
+
+  /** The owner sees every share of its instance; a target project only its own. */
+  async list(project: Project, instanceId: string): Promise<ShareView[]> {
+    const instance = await this.deps.instances.find(instanceId);
+    if (instance?.projectId === project.id) return (await this.deps.shares.listByInstance(instanceId)).map((share) => this.view(share));
+    const own = instance && (await this.deps.shares.find(instanceId, project.id));
+    if (!own) throw new HttpError(404, 'Service instance not found.');
+    return [this.view(own)];
+  }
+
+  /** Shares the project's instance of a shareable service with another project of its workspace. */
+  async create(user: RequestingUser, project: Project, instanceId: string, targetProjectId: string): Promise<ShareView> {
+    const instance = await this.requireOwnInstance(project, instanceId);
+    if (!this.deps.catalog.findService(instance.serviceId)?.shareable) {
+      throw new HttpError(422, 'The service of this instance does not allow sharing.');
+    }
+    const { operation } = instance;
+    if (operation.state === 'in progress' || (operation.type === 'create' && operation.state === 'failed')) {
+      throw new HttpError(409, 'Only a ready instance can be shared. Try again when its operation has finished.');
+    }
+    if (targetProjectId === project.id) throw new HttpError(422, 'An instance cannot be shared with its own project.');
+    const target = this.projects.get(targetProjectId);
+    if (!target || target.workspaceId !== project.workspaceId) {
+      throw new HttpError(422, 'Instances can only be shared with other projects of the same workspace.');
+    }
+    const record = { instanceId, targetProjectId, sharedBy: user.id, createdAt: new Date(this.deps.clock()) };
+    try {
+      await this.deps.shares.insert(record);
+    } catch (error) {
+      if (error instanceof DuplicateShareError) throw new HttpError(409, `The instance is already shared with ${target.displayName}.`);
+      throw error;
+    }
+    return this.view({ ...record, ownerProjectId: project.id });
+  }
+
+  /** A share with the target's bindings that ending it deletes (for the confirmation). */
+  async details(project: Project, instanceId: string, targetProjectId: string): Promise<{ share: ShareView; bindingsToRemove: BindingView[] }> {
+    const { share, instance } = await this.requireShare(project, instanceId, targetProjectId);
+    return { share: this.view(share), bindingsToRemove: await this.deps.bindings.listOfProject(instance, targetProjectId) };
+  }
+
+  /**
+   * Ends a share (by the owner or the target): deletes the target's bindings at the broker, then
+   * the share. While the broker still deletes some bindings the share stays (409); ending it
+   * again finishes the job.
+   */
+  async end(user: RequestingUser, project: Project, instanceId: string, targetProjectId: string): Promise<void> {
+    const { instance } = await this.requireShare(project, instanceId, targetProjectId);
+    await this.deps.bindings.deleteProjectBindings(instance, targetProjectId, user);
+    await this.deps.shares.remove(instanceId, targetProjectId);
+  }
+
+  private async requireOwnInstance(project: Project, instanceId: string): Promise<InstanceRecord> {
+    const instance = await this.deps.instances.find(instanceId);
+    if (instance?.projectId === project.id) return instance;
+    if (instance && (await this.deps.shares.find(instanceId, project.id))) {
+      throw new HttpError(403, 'Only the project that owns the instance can share it.');
+    }
+    throw new HttpError(404, 'Service instance not found.');
+  }
+
+  /** The share, if `project` is the owner or the target of it; else 404. */
+  private async requireShare(project: Project, instanceId: string, targetProjectId: string): Promise<{ share: ShareRecord; instance: InstanceRecord }> {
+    const instance = await this.deps.instances.find(instanceId);
+    const share = instance && (await this.deps.shares.find(instanceId, targetProjectId));
+    if (!instance || !share || (project.id !== share.ownerProjectId && project.id !== targetProjectId)) {
+      throw new HttpError(404, 'Share not found.');
+    }
+    return { share, instance };
+  }
+
+  private view(record: ShareRecord): ShareView {
+    return { record, targetProjectDisplayName: this.displayName(record.targetProjectId) };
+  }
+
+  private displayName(projectId: string): string {
+    return this.projects.get(projectId)?.displayName ?? projectId;
+  }
+}
