@@ -5,6 +5,7 @@ import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@a
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -79,6 +80,7 @@ describe('InstancesPage', () => {
         provideAppIcons(),
         { provide: UI_CONFIG, useValue: testUiConfig },
         { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -116,7 +118,7 @@ describe('InstancesPage', () => {
     await open([running, ready]);
 
     (await nextPoll()).flush([{ ...running, lastOperation: { ...running.lastOperation, description: 'Creating database… 80%' } }, ready]);
-    router.detectChanges();
+    await turn();
     expect(router.routeNativeElement?.textContent).toContain('Creating database… 80%');
     (await nextPoll()).flush([done(running), ready]);
     await turn();
@@ -138,11 +140,13 @@ describe('InstancesPage', () => {
     const dialog = await TestbedHarnessEnvironment.documentRootLoader(router.fixture).getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Deprovision “cache”?');
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Deprovision' }))).click();
+    await turn();
 
     const request = http.expectOne(`${LIST_URL}/i-ready`);
     expect(request.request.method).toBe('DELETE');
     request.flush({ message: 'The broker refused: instance has active bindings' }, { status: 422, statusText: 'Unprocessable' });
     (await nextPoll()).flush([ready]);
+    await turn();
 
     expect(router.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(
       '“cache” was not deprovisioned: The broker refused: instance has active bindings',
