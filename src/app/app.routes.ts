@@ -1,7 +1,6 @@
 import { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth-guard';
-import { NotFound } from './core/layout/not-found/not-found';
 import { firstProjectGuard, projectMemberGuard } from './core/projects/project-guards';
 
 /** The app's routes; every feature is loaded lazily. */
@@ -43,6 +42,6 @@ export const routes: Routes = [
   {
     path: '**',
     title: $localize`:page title@@titleNotFound:Page not found`,
-    component: NotFound,
+    loadComponent: () => import('./core/layout/not-found/not-found').then((m) => m.NotFound),
   },
 ];

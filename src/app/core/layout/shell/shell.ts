@@ -1,10 +1,7 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
@@ -17,8 +14,16 @@ import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ProjectSwitcher } from '../project-switcher/project-switcher';
 import { UserMenu } from '../user-menu/user-menu';
 
-/** Screens narrower than this get a collapsible navigation drawer. */
+/** Screens narrower than this get a collapsible navigation drawer (kept in step with shell.scss). */
 const NARROW_SCREEN = '(max-width: 839.98px)';
+
+/** Whether a media query matches, as a signal that follows changes. */
+function mediaQuerySignal(query: string) {
+  const media = window.matchMedia(query);
+  const matches = signal(media.matches);
+  media.addEventListener('change', (event) => matches.set(event.matches));
+  return matches.asReadonly();
+}
 
 /**
  * The app frame: toolbar (product name, project switcher, user menu), the navigation and the
@@ -27,10 +32,8 @@ const NARROW_SCREEN = '(max-width: 839.98px)';
 @Component({
   selector: 'mp-shell',
   imports: [
-    MatButtonModule,
+    MatButton,
     MatIconModule,
-    MatProgressBarModule,
-    MatSidenavModule,
     MatToolbarModule,
     RouterLink,
     RouterLinkActive,
@@ -42,6 +45,7 @@ const NARROW_SCREEN = '(max-width: 839.98px)';
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown.escape)': 'closeDrawer()' },
 })
 export class Shell {
   private readonly router = inject(Router);
@@ -52,13 +56,10 @@ export class Shell {
   /** Product name from the runtime configuration. */
   protected readonly productName = inject(UI_CONFIG).theme.productName;
 
-  private readonly drawer = viewChild(MatSidenav);
-
   /** Whether the screen is narrow (navigation as an overlay drawer). */
-  protected readonly narrow = toSignal(
-    inject(BreakpointObserver).observe(NARROW_SCREEN).pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  protected readonly narrow = mediaQuerySignal(NARROW_SCREEN);
+  /** Whether the navigation drawer is open on a narrow screen. */
+  protected readonly drawerOpen = signal(false);
   /** Whether the router is loading a page. */
   protected readonly navigating = computed(() => this.router.currentNavigation() !== null);
   /** Id of the project whose page is shown, if any. */
@@ -97,11 +98,14 @@ export class Shell {
     this.currentUser.load().catch(() => undefined);
   }
 
-  /** Closes the navigation drawer after picking a link on narrow screens. */
-  protected closeDrawerIfNarrow(): void {
-    if (this.narrow()) {
-      void this.drawer()?.close();
-    }
+  /** Opens or closes the navigation drawer (narrow screens only). */
+  protected toggleDrawer(): void {
+    this.drawerOpen.update((open) => !open);
+  }
+
+  /** Closes the navigation drawer, for example after a link was picked. */
+  protected closeDrawer(): void {
+    this.drawerOpen.set(false);
   }
 
   /** Moves keyboard focus past the toolbar and navigation to the page. */
