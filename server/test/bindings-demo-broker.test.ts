@@ -1,0 +1,170 @@
+/**
+ * Bindings against the demo broker: the sensitive Secrets Vault (whose token must not be found
+ * anywhere in the platform's data directory or logs afterwards), PostgreSQL's asynchronous
+ * binds, and Backup's tenant bindings as the broker received them.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CatalogResponse, ServiceOffering } from '../src/api/contract.ts';
+import type { ServiceBindingWithCredentials } from '../src/bindings/api-schemas.ts';
+import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import type { ServiceInstance } from '../src/provisioning/api-schemas.ts';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { temporaryDirectory } from './support/test-config.ts';
+import { eventually } from './support/scripted-broker.ts';
+import { startBindingsPlatform, type BindingsPlatform } from './support/bindings-platform.ts';
+
+const INSTANCES = '/api/projects/likvid-payments/service-instances';
+
+let issuer: TestIssuer;
+let demoBroker: RunningDemoBroker;
+let platform: BindingsPlatform;
+let token: string;
+let dataDir: string;
+let removeDirectory: () => Promise<void>;
+
+async function start(): Promise<BindingsPlatform> {
+  return startBindingsPlatform({
+    issuer: issuer.issuer,
+    brokers: [
+      { id: 'demo-global', url: `${demoBroker.url}/global` },
+      { id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
+    ],
+    dataDir,
+  });
+}
+
+before(async () => {
+  issuer = await startTestIssuer();
+  token = await issuer.sign({ sub: 'alice' });
+  const directory = await temporaryDirectory();
+  dataDir = directory.path;
+  removeDirectory = directory.remove;
+  demoBroker = await startDemoBroker({
+    host: '127.0.0.1',
+    port: 0,
+    username: 'broker-user',
+    password: 'broker-secret-password',
+    locationIds: ['eu-de-central'],
+    asyncOperationSeconds: 1,
+  });
+  platform = await start();
+});
+
+after(async () => {
+  await platform.close();
+  await demoBroker.close();
+  await issuer.close();
+  await removeDirectory();
+});
+
+async function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${platform.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function service(name: string): Promise<ServiceOffering> {
+  const { body } = await call<CatalogResponse>('GET', '/api/catalog');
+  const found = body.services.find((candidate) => candidate.name === name);
+  assert.ok(found, `the demo catalog offers ${name}`);
+  return found;
+}
+
+/** Orders an instance and waits until the broker finished it. */
+async function readyInstance(serviceName: string, planName: string, name: string, parameters: Record<string, unknown> = {}): Promise<ServiceInstance> {
+  const offering = await service(serviceName);
+  const planId = offering.plans.find((plan) => plan.name === planName)!.id;
+  const { status, body } = await call<ServiceInstance>('POST', INSTANCES, { name, serviceId: offering.id, planId, parameters });
+  assert.ok(status === 201 || status === 202, `instance ordered (HTTP ${status})`);
+  return eventually(async () => {
+    const { body: current } = await call<ServiceInstance>('GET', `${INSTANCES}/${body.id}`);
+    return current.lastOperation.state === 'succeeded' && current;
+  }, `${serviceName} instance to be ready`);
+}
+
+/** Every file below `directory`, with its contents. */
+async function filesBelow(directory: string): Promise<{ path: string; content: Buffer }[]> {
+  const files: { path: string; content: Buffer }[] = [];
+  for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.push({ path, content: await readFile(path) });
+  }
+  return files;
+}
+
+describe('sensitive binding (Secrets Vault)', () => {
+  it('hands the token to the creating user and leaves no trace of it in the data directory or the logs', async () => {
+    const instance = await readyInstance('secrets-vault', 'standard', 'vault');
+    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'marker-binding-name-for-search' });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.credentialsDelivered, 'once');
+    const vaultToken = created.body.credentials?.['token'];
+    assert.equal(typeof vaultToken, 'string');
+    assert.match(String(vaultToken), /^hvs\./);
+    assert.equal((await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`)).body.credentials, undefined);
+    const logs = platform.logs();
+
+    // Close the platform so that the database has written everything to its files.
+    await platform.close();
+    const files = await filesBelow(dataDir);
+    assert.ok(files.length > 0);
+    assert.ok(
+      files.some((file) => file.content.includes('marker-binding-name-for-search')),
+      'the search finds what the platform does store (the binding name)',
+    );
+    const leaks = files.filter((file) => file.content.includes(String(vaultToken))).map((file) => file.path);
+    assert.deepEqual(leaks, []);
+    assert.ok(logs.includes(created.body.id), 'the captured logs cover the binding');
+    assert.equal(logs.includes(String(vaultToken)), false);
+    platform = await start();
+  });
+});
+
+describe('asynchronous binding (PostgreSQL)', () => {
+  it('polls the bind, fetches the credentials afterwards and stores them encrypted', async () => {
+    const instance = await readyInstance('postgresql', 'hobby', 'orders-db');
+    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'reporting', parameters: { readOnly: true } });
+    assert.equal(created.status, 202);
+    const done = await eventually(async () => {
+      const { body } = await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`);
+      return body.lastOperation.state !== 'in progress' && body;
+    }, 'the asynchronous bind to finish');
+    assert.equal(done.lastOperation.state, 'succeeded');
+    const password = done.credentials?.['password'];
+    assert.equal(typeof password, 'string');
+    assert.match(String(done.credentials?.['username']), /^ro_/);
+    const { rows } = await platform.database.query<{ credentials: string }>('SELECT credentials FROM service_bindings WHERE id = $1', [created.body.id]);
+    assert.ok(rows[0]?.credentials.startsWith('v1.'));
+    assert.equal(rows[0]!.credentials.includes(String(password)), false);
+
+    const deleted = await call('DELETE', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`);
+    assert.equal(deleted.status, 202);
+    await eventually(async () => (await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`)).status === 404, 'the unbind to finish');
+  });
+});
+
+describe('tenant binding (Backup)', () => {
+  it('sends the tenant as bind_resource and shows the link the broker returns', async () => {
+    const instance = await readyInstance('backup', 'standard', 'backups');
+    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'aws account', tenantId: '123456789012' });
+    assert.equal(created.status, 201);
+    assert.match(String(created.body.credentials?.['backup_console_url']), /\?tenant=123456789012$/);
+
+    const basic = Buffer.from('broker-user:broker-secret-password').toString('base64');
+    const log = (await (await fetch(`${demoBroker.url}/global/demo/requests`, { headers: { Authorization: `Basic ${basic}` } })).json()) as { requests: { method: string; path: string; body?: Record<string, unknown> }[] };
+    const bind = log.requests.find((request) => request.method === 'PUT' && request.path.endsWith(`/service_bindings/${created.body.id}`));
+    assert.ok(bind, 'the demo broker received the bind');
+    assert.deepEqual(bind.body?.['bind_resource'], { tenant_id: '123456789012', platform: 'eu-de-central.aws' });
+
+    const again = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'again', tenantId: '123456789012' });
+    assert.equal(again.status, 409);
+  });
+});
