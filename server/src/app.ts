@@ -12,6 +12,7 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { BrokerConfig, MarketplaceConfig } from './config/config.ts';
 import { OidcDiscovery } from './auth/oidc-discovery.ts';
 import { registerAuth } from './auth/auth-plugin.ts';
+import { registerInstancesWithBindings } from './bindings/bindings.ts';
 import { ProjectAccess } from './auth/project-access.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { OsbClient } from './osb/osb-client.ts';
@@ -121,7 +122,7 @@ export interface StartOptions {
 
 /**
  * Does everything `npm start` does: starts the demo broker if enabled, opens the database,
- * builds the app, mounts the development OpenID provider if enabled, and listens. With port 0
+ * builds the app, adds service instances with bindings and sharing, mounts the development OpenID provider if enabled, and listens. With port 0
  * the public URL (and the dev provider's issuer) take the bound port.
  */
 export async function startPlatform(config: MarketplaceConfig, options: StartOptions = {}): Promise<RunningPlatform> {
@@ -160,6 +161,18 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
       },
     });
     cleanups.push(() => app.close());
+    await registerInstancesWithBindings(app, {
+      config: effective,
+      database,
+      catalog: app.catalog,
+      catalogRepository: new CatalogRepository(database),
+      discovery: new OidcDiscovery(effective.auth.issuer),
+      log: app.log,
+      projects: new ProjectAccess(effective),
+      users: effective.users,
+      usernameClaim: effective.auth.usernameClaim,
+      projectConfigs: effective.projects,
+    });
     if (effective.auth.devProvider) {
       const { registerDevOidcProvider } = await import('./dev-oidc/dev-oidc-provider.ts');
       const publicUrl = effective.server.publicUrl;
