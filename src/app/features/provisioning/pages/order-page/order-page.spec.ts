@@ -1,0 +1,185 @@
+import { Component } from '@angular/core';
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatRadioButtonHarness } from '@angular/material/radio/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatStepperHarness } from '@angular/material/stepper/testing';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import type { CatalogResponse } from '../../../../../../server/src/api/contract';
+import { UI_CONFIG } from '../../../../core/config/ui-config';
+import { MESHCLOUD_EXAMPLE_SCHEMA } from '../../../../shared/schema-form/schema-fixtures';
+import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';
+import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { testCatalog, testPlan, testService } from '../../../../../testing/catalog-fixtures';
+import { testInstance } from '../../../../../testing/instance-fixtures';
+import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { OrderPage } from './order-page';
+
+/** Rendering Material forms in jsdom is slow on a busy machine. */
+const FORM_TESTS = { timeout: 30_000 };
+
+@Component({ template: '' })
+class InstanceStub {}
+
+/** A catalog with a global gateway of two plans and PostgreSQL in Frankfurt and Amsterdam. */
+function catalog(): CatalogResponse {
+  const base = testCatalog();
+  return {
+    ...base,
+    services: [
+      testService({
+        id: 'gateway',
+        name: 'api-gateway',
+        displayName: 'API Gateway',
+        locality: { kind: 'global' },
+        plans: [
+          testPlan({ id: 'standard', name: 'standard', displayName: 'Standard', free: false, costs: [{ amount: { eur: 49 }, unit: 'MONTHLY' }] }),
+          testPlan({
+            id: 'dedicated',
+            name: 'dedicated',
+            displayName: 'Dedicated',
+            free: false,
+            bullets: ['Dedicated nodes'],
+            costs: [{ amount: { eur: 1.2 }, unit: 'HOURLY' }],
+            schemas: { instanceCreate: MESHCLOUD_EXAMPLE_SCHEMA as Record<string, unknown> },
+          }),
+        ],
+      }),
+      testService({ id: 'pg-fra', plans: [testPlan({ id: 'pg-fra-small', name: 'small' }), testPlan({ id: 'pg-fra-large', name: 'large', displayName: 'Large' })] }),
+      testService({
+        id: 'pg-ams',
+        locality: { kind: 'local', locationId: 'eu-nl-west' },
+        plans: [testPlan({ id: 'pg-ams-small', name: 'small' }), testPlan({ id: 'pg-ams-large', name: 'large', displayName: 'Large' })],
+      }),
+    ],
+  };
+}
+
+describe('OrderPage', FORM_TESTS, () => {
+  let router: RouterTestingHarness;
+  let http: HttpTestingController;
+  let loader: HarnessLoader;
+
+  async function turn(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      router.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    router.detectChanges();
+  }
+
+  async function open(url: string): Promise<HTMLElement> {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl(url, OrderPage);
+    http.expectOne('/api/catalog').flush(catalog());
+    await turn();
+    loader = TestbedHarnessEnvironment.loader(router.fixture);
+    return router.routeNativeElement as HTMLElement;
+  }
+
+  async function next(): Promise<void> {
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    await (await step!.getHarness(MatButtonHarness.with({ text: 'Next' }))).click();
+    await turn();
+  }
+
+  async function checkedPlan(): Promise<string | null> {
+    for (const radio of await loader.getAllHarnesses(MatRadioButtonHarness.with({ ancestor: 'mp-plan-picker' }))) {
+      if (await radio.isChecked()) {
+        return radio.getLabelText();
+      }
+    }
+    return null;
+  }
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [
+            { path: 'projects/:projectId/marketplace/services/:serviceId/order', component: OrderPage },
+            { path: 'projects/:projectId/instances/:instanceId', component: InstanceStub },
+          ],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideAppIcons(),
+        { provide: UI_CONFIG, useValue: testUiConfig },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('preselects the plan from the link and compares the plans with their costs', async () => {
+    const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
+
+    expect(await checkedPlan()).toBe('Standard');
+    const cards = Array.from(page.querySelectorAll('.mp-plan-picker__plan'), (card) => card.textContent ?? '');
+    expect(cards[0]).toContain('€49.00 per month');
+    expect(cards[1]).toContain('€1.20 per hour');
+    expect(cards[1]).toContain('Dedicated nodes');
+    await (await loader.getHarness(MatRadioButtonHarness.with({ label: 'Dedicated' }))).check();
+    expect(await checkedPlan()).toBe('Dedicated');
+  });
+
+  it('orders with the chosen plan, name and parameters; a refusal shows the broker’s message and keeps every input', async () => {
+    const page = await open('/projects/p1/marketplace/services/gateway/order');
+    await (await loader.getHarness(MatRadioButtonHarness.with({ label: 'Dedicated' }))).check();
+    await next();
+    await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))).setValue('payments-gateway');
+    await next();
+
+    const form = await loader.getHarness(ParametersFormHarness);
+    const serviceType = await (await form.getField('Service Type')).getControl(MatSelectHarness);
+    await serviceType!.open();
+    await serviceType!.clickOptions({ text: 'External' });
+    await (await (await form.getField('External Registration Number')).getControl(MatInputHarness))!.setValue('12345');
+    await next();
+
+    const expectedBody = {
+      name: 'payments-gateway',
+      serviceId: 'gateway',
+      planId: 'dedicated',
+      parameters: { securityContact: 'person@example-company.com', serviceType: 'ext', externalRegistrationNumber: '12345' },
+    };
+    expect(page.querySelector('.mp-order-page__review')?.textContent).toContain('"externalRegistrationNumber": "12345"');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
+    const refused = http.expectOne({ method: 'POST', url: '/api/projects/p1/service-instances' });
+    expect(refused.request.body).toEqual(expectedBody);
+    refused.flush({ message: 'Registration number 12345 is not known.' }, { status: 400, statusText: 'Bad Request' });
+    await turn();
+
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('The service was not ordered: Registration number 12345 is not known.');
+    expect(await checkedPlan()).toBe('Dedicated');
+    expect(await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))).getValue()).toBe('payments-gateway');
+    expect(await (await (await form.getField('External Registration Number')).getControl(MatInputHarness))!.getValue()).toBe('12345');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
+    const accepted = http.expectOne({ method: 'POST', url: '/api/projects/p1/service-instances' });
+    expect(accepted.request.body).toEqual(expectedBody);
+    accepted.flush(testInstance({ id: 'new-id', lastOperation: { state: 'in progress' } }), { status: 202, statusText: 'Accepted' });
+    await turn();
+    expect(TestBed.inject(Router).url).toBe('/projects/p1/instances/new-id');
+  });
+
+  it('offers the locations of a local service, preselects the marketplace’s and keeps the plan by name', async () => {
+    await open('/projects/p1/marketplace/services/pg-fra/order?plan=pg-fra-large');
+    const frankfurt = await loader.getHarness(MatRadioButtonHarness.with({ label: 'Frankfurt' }));
+    expect(await frankfurt.isChecked()).toBe(true);
+    await (await loader.getHarness(MatRadioButtonHarness.with({ label: 'Amsterdam' }))).check();
+    await next();
+    expect(await checkedPlan()).toBe('Large');
+  });
+});
