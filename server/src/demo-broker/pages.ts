@@ -6,16 +6,7 @@
 import { marked } from 'marked';
 import type { CatalogService } from './catalog.ts';
 import type { InstanceRecord } from './store.ts';
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '../html/escape-html.ts';
 
 /** A complete, self-contained HTML page. */
 function page(title: string, body: string): string {

@@ -7,6 +7,7 @@
  * and the sign-in and sign-out forms end in redirects to the client's origin.
  */
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../html/escape-html.ts';
 
 /** The product the pages name. */
 export const PRODUCT_NAME = 'OSB Marketplace';
@@ -37,16 +38,6 @@ button { font: inherit; font-weight: 600; margin-top: 1.25rem; padding: 0.75rem 
 button:hover { background: #1e40af; }
 input:focus-visible, button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 `;
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /**
  * The sign-in page of one interaction.
