@@ -1,0 +1,154 @@
+import { Component } from '@angular/core';
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import type { ServiceOffering } from '../../../../../../server/src/api/contract';
+import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import { UI_CONFIG } from '../../../../core/config/ui-config';
+import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';
+import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { testPlan, testService } from '../../../../../testing/catalog-fixtures';
+import { testInstance } from '../../../../../testing/instance-fixtures';
+import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { InstanceUpdatePage } from './instance-update-page';
+
+/** Rendering Material forms in jsdom is slow on a busy machine. */
+const FORM_TESTS = { timeout: 30_000 };
+
+const INSTANCE_URL = '/api/projects/p1/service-instances/gw-1';
+
+@Component({ template: '' })
+class InstanceStub {}
+
+const updateSchema = {
+  type: 'object',
+  properties: {
+    securityContact: { type: 'string', title: 'Security Contact' },
+    rateLimitPerSecond: { type: 'integer', title: 'Rate limit', default: 100 },
+  },
+};
+
+function gateway(planUpdateable: boolean): ServiceOffering {
+  return testService({
+    id: 'gateway',
+    locality: { kind: 'global' },
+    plans: [
+      testPlan({ id: 'standard', displayName: 'Standard', planUpdateable, schemas: { instanceUpdate: updateSchema } }),
+      testPlan({ id: 'dedicated', displayName: 'Dedicated', planUpdateable, schemas: { instanceUpdate: updateSchema } }),
+    ],
+  });
+}
+
+const stored: ServiceInstance = testInstance({
+  id: 'gw-1',
+  name: 'payments-gateway',
+  serviceId: 'gateway',
+  planId: 'dedicated',
+  parameters: { securityContact: 'a@x.example', serviceType: 'ext', externalRegistrationNumber: '12345' },
+});
+
+describe('InstanceUpdatePage', FORM_TESTS, () => {
+  let router: RouterTestingHarness;
+  let http: HttpTestingController;
+  let loader: HarnessLoader;
+
+  async function turn(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      router.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    router.detectChanges();
+  }
+
+  async function open(instance: ServiceInstance, service: ServiceOffering): Promise<HTMLElement> {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/instances/gw-1/edit', InstanceUpdatePage);
+    http.expectOne(INSTANCE_URL).flush(instance);
+    await turn();
+    http.expectOne('/api/catalog/services/gateway').flush(service);
+    await turn();
+    loader = TestbedHarnessEnvironment.loader(router.fixture);
+    return router.routeNativeElement as HTMLElement;
+  }
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [
+            { path: 'projects/:projectId/instances/:instanceId/edit', component: InstanceUpdatePage },
+            { path: 'projects/:projectId/instances/:instanceId', component: InstanceStub },
+          ],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideAppIcons(),
+        { provide: UI_CONFIG, useValue: testUiConfig },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('prefills the update form from the stored parameters, shows the difference and sends only the changed keys', async () => {
+    const page = await open(stored, gateway(true));
+    const form = await loader.getHarness(ParametersFormHarness);
+    expect(await form.getFieldLabels()).toEqual(['Security Contact', 'Rate limit']);
+    const contact = (await (await form.getField('Security Contact')).getControl(MatInputHarness))!;
+    expect(await contact.getValue()).toBe('a@x.example');
+    expect(page.textContent).toContain('Nothing changed yet.');
+
+    await contact.setValue('b@y.example');
+    await turn();
+    const changes = Array.from(page.querySelectorAll('.mp-instance-update-page__changes li'), (li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(changes).toEqual(['securityContact: a@x.example → b@y.example']);
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply changes' }))).click();
+    const request = http.expectOne({ method: 'PATCH', url: INSTANCE_URL });
+    expect(request.request.body).toEqual({ parameters: { securityContact: 'b@y.example' } });
+    request.flush({ ...stored, lastOperation: { ...stored.lastOperation, type: 'update', state: 'in progress' } }, { status: 202, statusText: 'Accepted' });
+    await turn();
+    expect(TestBed.inject(Router).url).toBe('/projects/p1/instances/gw-1');
+  });
+
+  it('lists the other plans only where the plan may be changed, and sends a plan change', async () => {
+    await open(stored, gateway(true));
+    const plan = await loader.getHarness(MatSelectHarness);
+    await plan.open();
+    expect(await Promise.all((await plan.getOptions()).map((option) => option.getText()))).toEqual(['Standard', 'Dedicated']);
+    await plan.clickOptions({ text: 'Standard' });
+    await turn();
+    expect(router.routeNativeElement?.textContent).toContain('Plan: Dedicated → Standard');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply changes' }))).click();
+    const request = http.expectOne({ method: 'PATCH', url: INSTANCE_URL });
+    expect(request.request.body).toEqual({ planId: 'standard' });
+    request.flush({ message: 'The broker cannot move this instance to Standard.' }, { status: 422, statusText: 'Unprocessable' });
+    await turn();
+    expect(router.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(
+      'The instance was not changed: The broker cannot move this instance to Standard.',
+    );
+    expect(await plan.getValueText()).toBe('Standard');
+  });
+
+  it('keeps the plan where it may not be changed, and waits for a running operation', async () => {
+    const running = { ...stored, lastOperation: { ...stored.lastOperation, state: 'in progress' as const } };
+    const page = await open(running, gateway(false));
+    expect(await loader.getAllHarnesses(MatSelectHarness)).toHaveLength(0);
+    expect(page.textContent).toContain('Dedicated: the plan of this instance cannot be changed.');
+    expect(page.textContent).toContain('An operation is running on this instance.');
+    expect(await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply changes' }))).isDisabled()).toBe(true);
+  });
+});
