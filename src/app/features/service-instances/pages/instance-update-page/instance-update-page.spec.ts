@@ -42,7 +42,7 @@ function gateway(planUpdateable: boolean): ServiceOffering {
     id: 'gateway',
     locality: { kind: 'global' },
     plans: [
-      testPlan({ id: 'standard', displayName: 'Standard', planUpdateable, schemas: { instanceUpdate: updateSchema } }),
+      testPlan({ id: 'standard', displayName: 'Standard', planUpdateable, schemas: { instanceUpdate: structuredClone(updateSchema) } }),
       testPlan({ id: 'dedicated', displayName: 'Dedicated', planUpdateable, schemas: { instanceUpdate: updateSchema } }),
     ],
   });
@@ -123,8 +123,10 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
     expect(TestBed.inject(Router).url).toBe('/projects/p1/instances/gw-1');
   });
 
-  it('lists the other plans only where the plan may be changed, and sends a plan change', async () => {
+  it('lists the other plans only where the plan may be changed, and sends a plan change with the changed parameters', async () => {
     await open(stored, gateway(true));
+    const form = await loader.getHarness(ParametersFormHarness);
+    await (await (await form.getField('Security Contact')).getControl(MatInputHarness))!.setValue('b@y.example');
     const plan = await loader.getHarness(MatSelectHarness);
     await plan.open();
     expect(await Promise.all((await plan.getOptions()).map((option) => option.getText()))).toEqual(['Standard', 'Dedicated']);
@@ -134,7 +136,7 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply changes' }))).click();
     const request = http.expectOne({ method: 'PATCH', url: INSTANCE_URL });
-    expect(request.request.body).toEqual({ planId: 'standard' });
+    expect(request.request.body).toEqual({ planId: 'standard', parameters: { securityContact: 'b@y.example' } });
     request.flush({ message: 'The broker cannot move this instance to Standard.' }, { status: 422, statusText: 'Unprocessable' });
     await turn();
     expect(router.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(

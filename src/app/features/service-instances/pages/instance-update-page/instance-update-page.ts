@@ -97,8 +97,12 @@ export class InstanceUpdatePage {
   protected readonly updateSchema = computed(() => this.plan()?.schemas.instanceUpdate);
   /** The stored parameters the update form has fields for. */
   protected readonly storedParameters = computed(() => updatableParameters(this.current()?.parameters ?? {}, this.updateSchema()));
-  /** The parameters as edited; starts from the stored ones. */
-  protected readonly parameters = linkedSignal<InstanceParameters>(() => this.storedParameters());
+  /** The parameters as edited: the stored ones, plus the user's changes, which survive picking another plan. */
+  protected readonly parameters = linkedSignal<InstanceParameters, InstanceParameters>({
+    source: this.storedParameters,
+    computation: (stored, previous) =>
+      previous ? { ...stored, ...changedParameters(parameterChanges(previous.source, previous.value)) } : stored,
+  });
   /** Whether the parameters may be sent. */
   protected readonly parametersValid = signal(true);
   /** The parameters the update changes. */
