@@ -8,7 +8,7 @@ import type { ServiceInstance } from '../../../../../../server/src/provisioning/
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
 import type { InstanceOffering } from '../../instance-offering';
-import { isOperationRunning } from '../../instance-status';
+import { isOperationRunning } from '../../instance-operation';
 import { InstanceStatus } from '../instance-status/instance-status';
 
 /**

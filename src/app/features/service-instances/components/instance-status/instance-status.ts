@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 
 import type { ServiceInstanceOperation } from '../../../../../../server/src/provisioning/api-schemas';
 import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
-import { operationLabel } from '../../instance-status';
+import { operationLabel } from '../../instance-operation';
 
 /**
  * The state of an instance's last operation as a chip ("Provisioning", "Ready", "Update failed"),

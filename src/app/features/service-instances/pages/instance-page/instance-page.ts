@@ -15,7 +15,7 @@ import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceStatus } from '../../components/instance-status/instance-status';
 import { instanceOffering } from '../../instance-offering';
-import { isOperationRunning } from '../../instance-status';
+import { isOperationRunning } from '../../instance-operation';
 import { reloadWhileRunning } from '../../reload-while-running';
 import { ServiceInstancesApi } from '../../service-instances-api';
 

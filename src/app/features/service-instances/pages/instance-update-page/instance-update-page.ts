@@ -15,7 +15,7 @@ import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { ParametersForm } from '../../../../shared/schema-form/parameters-form';
 import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
-import { isOperationRunning } from '../../instance-status';
+import { isOperationRunning } from '../../instance-operation';
 import {
   changedParameters,
   formatParameterValue,

@@ -13,7 +13,7 @@ import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
 import { instanceOffering } from '../../instance-offering';
-import { isOperationRunning } from '../../instance-status';
+import { isOperationRunning } from '../../instance-operation';
 import { reloadWhileRunning } from '../../reload-while-running';
 import { ServiceInstancesApi } from '../../service-instances-api';
 
