@@ -397,6 +397,7 @@ describe('tenant bindings', () => {
     assert.equal((await call('POST', bindingsOf(instance), { name: 'none' })).status, 400);
     assert.equal((await call('POST', bindingsOf(instance), { name: 'foreign', tenantId: '210987654321' })).status, 422);
     const plain = await instanceOf('plain-service', 'plain-plan');
+    assert.deepEqual((await call<BindingTenantChoice[]>('GET', `${INSTANCES}/${plain.id}/binding-tenants`)).body, []);
     assert.equal((await call('POST', bindingsOf(plain), { name: 'tenant', tenantId: '123456789012' })).status, 400);
     assert.equal(broker.requestsTo('bind').length, 0);
   });

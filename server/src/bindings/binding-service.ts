@@ -95,9 +95,15 @@ export class BindingService {
     return this.view(record, this.storedCredentials(record));
   }
 
-  /** The project's tenants that suit the instance's service, each saying whether it is already bound. */
+  /**
+   * The tenants a tenant binding of the instance can name, each saying whether it is already
+   * bound: the tenants of the binding's project (also on an instance shared with it), all of
+   * them for a global service, those in the instance's location for a local one. None for a
+   * service that is not tenant-aware.
+   */
   async tenantChoices(project: Project, instanceId: string): Promise<TenantChoice[]> {
     const instance = await this.access(project, instanceId);
+    if (!this.deps.catalog.findService(instance.serviceId)?.tenantAware) return [];
     const bound = new Set(
       (await this.deps.bindings.listByInstance(instance.id)).filter((binding) => binding.tenant && !binding.expiredAt).map((binding) => binding.tenant!.id),
     );
@@ -287,8 +293,9 @@ export class BindingService {
     if (record.sealedCredentials === null) return undefined;
     try {
       return this.deps.cipher.decrypt(record.sealedCredentials, record.id);
-    } catch (error) {
-      this.deps.log.error({ bindingId: record.id, reason: (error as Error).message }, 'Cannot decrypt stored credentials');
+    } catch {
+      // Only the id: an error message could quote what was decrypted.
+      this.deps.log.error({ bindingId: record.id }, 'Cannot decrypt stored credentials (wrong key or altered data)');
       throw new HttpError(500, 'The credentials cannot be read.');
     }
   }
