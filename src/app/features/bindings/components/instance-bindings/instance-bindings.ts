@@ -1,0 +1,240 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+
+import type { Location, ServiceOffering, ServicePlan } from '../../../../../../server/src/api/contract';
+import type { ServiceBinding, ServiceBindingWithCredentials } from '../../../../../../server/src/bindings/api-schemas';
+import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import { apiErrorMessage } from '../../../../core/api/api-error';
+import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { reloadWhileRunning } from '../../../service-instances/reload-while-running';
+import { isBindingRunning } from '../../binding-status';
+import { BindingsApi, type InstanceRef } from '../../bindings-api';
+import type { Credentials } from '../../credential-export';
+import { BindingExpiry } from '../binding-expiry/binding-expiry';
+import { BindingStatus } from '../binding-status/binding-status';
+import { openCreateBinding } from '../create-binding-dialog/create-binding-dialog';
+import { CredentialsPanel } from '../credentials-panel/credentials-panel';
+import { showSensitiveCredentials } from '../sensitive-credentials-dialog/sensitive-credentials-dialog';
+import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
+
+/**
+ * The bindings the current project holds on a service instance: create one (for bindable
+ * plans), follow asynchronous ones live, show an ordinary binding's credentials on request
+ * (kept in memory only while shown), deliver a sensitive binding's credentials once, warn about
+ * expiry and unbind after confirmation.
+ */
+@Component({
+  selector: 'mp-instance-bindings',
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState],
+  templateUrl: './instance-bindings.html',
+  styleUrl: './instance-bindings.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { 'class': 'mp-instance-bindings' },
+})
+export class InstanceBindings implements OnDestroy {
+  private readonly api = inject(BindingsApi);
+  private readonly dialog = inject(MatDialog);
+
+  /** The project looking at the instance (its owner, or a project it is shared with). */
+  readonly projectId = input.required<string>();
+  /** The instance. */
+  readonly instance = input.required<ServiceInstance>();
+  /** The instance's service, once the catalog is loaded. */
+  readonly service = input<ServiceOffering | undefined>(undefined);
+  /** The instance's plan, once the catalog is loaded. */
+  readonly plan = input<ServicePlan | undefined>(undefined);
+  /** The catalog's locations, to name tenants' locations. */
+  readonly locations = input<readonly Location[]>([]);
+
+  /** Which instance the requests are about. */
+  private readonly ref = computed<InstanceRef>(() => ({ projectId: this.projectId(), instanceId: this.instance().id }), {
+    equal: (a, b) => a.projectId === b.projectId && a.instanceId === b.instanceId,
+  });
+  /** The project's bindings on the instance, read again while the broker works on one. */
+  protected readonly bindings = this.api.bindingsResource(() => this.ref());
+  /** The bindings once loaded. */
+  protected readonly list = computed(() => (this.bindings.hasValue() ? this.bindings.value() : undefined));
+  /** Why the bindings could not be loaded. */
+  protected readonly loadError = computed(() => {
+    const error = this.bindings.error();
+    return error ? apiErrorMessage(error) : null;
+  });
+  /** Whether the plan can be bound (unknown while the catalog loads). */
+  protected readonly bindable = computed(() => this.plan()?.bindable ?? this.service()?.bindable ?? false);
+  /** Why no binding can be created now, if none can. */
+  protected readonly createBlockedReason = computed(() => {
+    const instance = this.instance();
+    if (!instance.usable) {
+      return $localize`:@@bindingBlockedUnusable:The broker reports this instance as unusable.`;
+    }
+    if (instance.lastOperation.state === 'in progress') {
+      return $localize`:@@bindingBlockedRunning:Bindings can be created once the running operation has finished.`;
+    }
+    if (instance.lastOperation.type === 'create' && instance.lastOperation.state === 'failed') {
+      return $localize`:@@bindingBlockedFailed:The instance was not provisioned.`;
+    }
+    return null;
+  });
+  /** Credentials shown now, by binding id; only in memory, dropped when hidden or on leaving. */
+  protected readonly shownCredentials = signal<ReadonlyMap<string, Credentials>>(new Map());
+  /** Bindings whose credentials are being loaded. */
+  protected readonly loadingCredentials = signal<ReadonlySet<string>>(new Set());
+  /** Bindings being deleted by a request on its way. */
+  protected readonly unbinding = signal<ReadonlySet<string>>(new Set());
+  /** The last action's failure, with the binding's name. */
+  protected readonly actionError = signal<string | null>(null);
+  /** What happened last, announced politely ("Binding … created"). */
+  protected readonly announcement = signal('');
+  /** The time expiry is counted from. */
+  protected readonly now = signal(new Date());
+  /** Bindings created here asynchronously: their credentials are shown once the broker is done. */
+  private readonly awaitingCredentials = new Set<string>();
+
+  constructor() {
+    reloadWhileRunning(this.bindings, (bindings) => bindings.some(isBindingRunning));
+    effect(() => {
+      const list = this.list();
+      if (!list) {
+        return;
+      }
+      untracked(() => {
+        this.now.set(new Date());
+        for (const binding of list) {
+          if (this.awaitingCredentials.has(binding.id) && !isBindingRunning(binding)) {
+            this.awaitingCredentials.delete(binding.id);
+            if (binding.lastOperation.state === 'succeeded') {
+              this.announcement.set($localize`:@@bindingReadyAnnouncement:The binding “${binding.name}:name:” is ready.`);
+              this.showCredentials(binding);
+            }
+          }
+        }
+      });
+    });
+  }
+
+  /** Opens the create dialog; shows the new binding's credentials or follows its creation. */
+  protected createBinding(): void {
+    const service = this.service();
+    const plan = this.plan();
+    const instance = this.instance();
+    if (!service || !plan) {
+      return;
+    }
+    openCreateBinding(this.dialog, {
+      ref: this.ref(),
+      instanceName: instance.name,
+      service,
+      plan,
+      ...(instance.locationId ? { locationId: instance.locationId } : {}),
+      locations: this.locations(),
+    }).subscribe((created) => {
+      if (created) {
+        this.takeCreated(created);
+      }
+    });
+  }
+
+  /** Loads and shows a binding's credentials, or hides them (and forgets them) when shown. */
+  protected toggleCredentials(binding: ServiceBinding): void {
+    if (this.shownCredentials().has(binding.id)) {
+      this.forgetCredentials(binding.id);
+    } else {
+      this.showCredentials(binding);
+    }
+  }
+
+  /** Asks for confirmation, then deletes the binding. */
+  protected unbind(binding: ServiceBinding): void {
+    confirmUnbind(this.dialog, binding.name).subscribe((confirmed) => {
+      if (!confirmed) {
+        return;
+      }
+      this.forgetCredentials(binding.id);
+      this.actionError.set(null);
+      this.unbinding.update((ids) => new Set(ids).add(binding.id));
+      this.api.delete(this.ref(), binding.id).subscribe({
+        next: (deleting) => {
+          this.stopUnbinding(binding.id);
+          this.announcement.set(
+            deleting
+              ? $localize`:@@bindingUnbindingAnnouncement:The broker is deleting the binding “${binding.name}:name:”.`
+              : $localize`:@@bindingUnboundAnnouncement:The binding “${binding.name}:name:” was deleted.`,
+          );
+          this.bindings.reload();
+        },
+        error: (error: unknown) => {
+          this.stopUnbinding(binding.id);
+          this.actionError.set($localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${apiErrorMessage(error)}:message:`);
+          this.bindings.reload();
+        },
+      });
+    });
+  }
+
+  /** Loads the bindings again after an error. */
+  protected reload(): void {
+    this.bindings.reload();
+  }
+
+  /** Drops every credential held in memory. */
+  ngOnDestroy(): void {
+    this.shownCredentials.set(new Map());
+  }
+
+  private takeCreated(created: ServiceBindingWithCredentials): void {
+    const { credentials, ...binding } = created;
+    this.bindings.reload();
+    if (isBindingRunning(binding)) {
+      this.awaitingCredentials.add(binding.id);
+      this.announcement.set($localize`:@@bindingCreatingAnnouncement:The broker is creating the binding “${binding.name}:name:”.`);
+      return;
+    }
+    this.announcement.set($localize`:@@bindingCreatedAnnouncement:The binding “${binding.name}:name:” was created.`);
+    if (binding.credentialsDelivered === 'once') {
+      showSensitiveCredentials(this.dialog, { bindingName: binding.name, credentials: credentials ?? {} }).subscribe();
+    } else if (credentials) {
+      this.shownCredentials.update((shown) => new Map(shown).set(binding.id, credentials));
+    }
+  }
+
+  private showCredentials(binding: ServiceBinding): void {
+    this.actionError.set(null);
+    this.loadingCredentials.update((ids) => new Set(ids).add(binding.id));
+    this.api.get(this.ref(), binding.id).subscribe({
+      next: (loaded) => {
+        this.stopLoadingCredentials(binding.id);
+        this.shownCredentials.update((shown) => new Map(shown).set(binding.id, loaded.credentials ?? {}));
+      },
+      error: (error: unknown) => {
+        this.stopLoadingCredentials(binding.id);
+        this.actionError.set($localize`:@@credentialsLoadFailed:The credentials of “${binding.name}:name:” could not be loaded: ${apiErrorMessage(error)}:message:`);
+      },
+    });
+  }
+
+  private forgetCredentials(bindingId: string): void {
+    this.shownCredentials.update((shown) => {
+      const next = new Map(shown);
+      next.delete(bindingId);
+      return next;
+    });
+  }
+
+  private stopLoadingCredentials(bindingId: string): void {
+    this.loadingCredentials.update((ids) => without(ids, bindingId));
+  }
+
+  private stopUnbinding(bindingId: string): void {
+    this.unbinding.update((ids) => without(ids, bindingId));
+  }
+}
+
+function without(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(ids);
+  next.delete(id);
+  return next;
+}

@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, Component, computed, effect, input, model } from '@angular/core';
+import { MatRadioModule } from '@angular/material/radio';
+
+import type { Location } from '../../../../../../server/src/api/contract';
+import type { BindingTenantChoice } from '../../../../../../server/src/bindings/api-schemas';
+
+/** A tenant as the picker offers it. */
+interface TenantOption {
+  readonly id: string;
+  readonly platform: string;
+  readonly locationName: string;
+  /** Why it cannot be picked, if it cannot. */
+  readonly disabledReason?: string;
+}
+
+/**
+ * Picks the tenant of a tenant-aware binding among the project's tenants the platform offers:
+ * any for a global service, only those in the instance's location for a local one (given as
+ * `locationId`, checked here again). Tenants already bound to the instance are shown disabled,
+ * with the reason.
+ */
+@Component({
+  selector: 'mp-tenant-picker',
+  imports: [MatRadioModule],
+  template: `
+    <p [id]="labelId" class="mp-tenant-picker__label" i18n="@@tenantPickerLabel">Tenant</p>
+    @if (options().length === 0) {
+      <p class="mp-tenant-picker__empty" role="note" i18n="@@tenantPickerEmpty">
+        This project has no tenant this instance can be bound to.
+      </p>
+    } @else {
+      <mat-radio-group [attr.aria-labelledby]="labelId" class="mp-tenant-picker__options" [value]="value()" (change)="value.set($event.value)">
+        @for (option of options(); track option.id) {
+          <mat-radio-button [value]="option.id" [disabled]="!!option.disabledReason" [attr.aria-describedby]="option.disabledReason ? labelId + '-' + $index : null">
+            <span class="mp-tenant-picker__id">{{ option.id }}</span>&ngsp;<span class="mp-tenant-picker__meta">{{ option.platform }} · {{ option.locationName }}</span>
+            @if (option.disabledReason; as reason) {
+              &ngsp;<span class="mp-tenant-picker__reason" [id]="labelId + '-' + $index">{{ reason }}</span>
+            }
+          </mat-radio-button>
+        }
+      </mat-radio-group>
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .mp-tenant-picker__label {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .mp-tenant-picker__options {
+      display: flex;
+      flex-direction: column;
+    }
+    .mp-tenant-picker__id {
+      font-family: ui-monospace, monospace;
+    }
+    .mp-tenant-picker__meta,
+    .mp-tenant-picker__reason {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .mp-tenant-picker__reason {
+      font-style: italic;
+    }
+    .mp-tenant-picker__empty {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TenantPicker {
+  private static nextId = 0;
+
+  /** The platform's tenant choices for the instance. */
+  readonly choices = input.required<readonly BindingTenantChoice[]>();
+  /** The instance's location for a local service; undefined for a global one. */
+  readonly locationId = input<string | undefined>(undefined);
+  /** The locations, to name them. */
+  readonly locations = input<readonly Location[]>([]);
+  /** The picked tenant's id. */
+  readonly value = model<string | undefined>(undefined);
+
+  /** DOM id of the label. */
+  protected readonly labelId = `mp-tenant-picker-${TenantPicker.nextId++}`;
+  /** The tenants that may be shown: all of a global service's, only the instance location's for a local one. */
+  protected readonly options = computed<TenantOption[]>(() => {
+    const locationId = this.locationId();
+    return this.choices()
+      .filter(({ tenant }) => locationId === undefined || tenant.locationId === locationId)
+      .map(({ tenant, bound }) => ({
+        id: tenant.id,
+        platform: tenant.platform,
+        locationName: this.locations().find((location) => location.id === tenant.locationId)?.displayName ?? tenant.locationId,
+        ...(bound ? { disabledReason: $localize`:@@tenantAlreadyBound:Already bound to this instance` } : {}),
+      }));
+  });
+
+  constructor() {
+    // A tenant that cannot be picked (any more) is never the value.
+    effect(() => {
+      const value = this.value();
+      if (value !== undefined && !this.options().some((option) => option.id === value && !option.disabledReason)) {
+        this.value.set(undefined);
+      }
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogConfig, MatDialogModule } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Observable, map } from 'rxjs';
+
+import type { ServiceInstanceShareDetails } from '../../../../../../server/src/sharing/api-schemas';
+import { apiErrorMessage } from '../../../../core/api/api-error';
+import type { InstanceRef } from '../../../bindings/bindings-api';
+import { SharingApi } from '../../sharing-api';
+
+/** Which share the confirmation is about. */
+export interface EndShareDialogData {
+  /** The instance, as the project that asks (owner or target). */
+  readonly ref: InstanceRef;
+  /** The instance's name. */
+  readonly instanceName: string;
+  /** The project the instance is shared with. */
+  readonly targetProjectId: string;
+  /** That project's name. */
+  readonly targetProjectName: string;
+}
+
+/**
+ * Asks whether to end a share after listing the target project's bindings that ending it
+ * deletes (read from the platform when the dialog opens); closes with `true` to go ahead.
+ */
+@Component({
+  selector: 'mp-end-share-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatIconModule, MatProgressBarModule],
+  template: `
+    <h2 mat-dialog-title i18n="@@endShareTitle">Stop sharing “{{ data.instanceName }}” with {{ data.targetProjectName }}?</h2>
+    <mat-dialog-content>
+      <p i18n="@@endShareMessage">{{ data.targetProjectName }} can no longer see or bind the instance.</p>
+      @if (loadError(); as message) {
+        <p class="mp-end-share__error" role="alert" i18n="@@endShareDetailsFailed">What ending the share removes could not be loaded: {{ message }}</p>
+      } @else if (details(); as loaded) {
+        <div role="status">
+          @if (loaded.bindingsToRemove.length === 0) {
+            <p i18n="@@endShareNoBindings">{{ data.targetProjectName }} has no bindings on the instance.</p>
+          } @else {
+            <p i18n="@@endShareBindings">These bindings of {{ data.targetProjectName }} are deleted, and their credentials stop working:</p>
+            <ul class="mp-end-share__bindings">
+              @for (binding of loaded.bindingsToRemove; track binding.id) {
+                <li>
+                  <mat-icon svgIcon="key" aria-hidden="true" />
+                  <span>{{ binding.name }}</span>
+                  @if (binding.tenant; as tenant) {
+                    <span class="mp-end-share__tenant" i18n="@@endShareBindingTenant">(tenant {{ tenant.id }})</span>
+                  }
+                </li>
+              }
+            </ul>
+          }
+        </div>
+      } @else {
+        <mat-progress-bar mode="indeterminate" i18n-aria-label="@@loadingShareDetails" aria-label="Loading the bindings that ending the share removes" />
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" [mat-dialog-close]="false" i18n="@@cancel">Cancel</button>
+      <button mat-flat-button type="button" class="mp-end-share__confirm" [disabled]="!details()" [mat-dialog-close]="true" i18n="@@endShareConfirm">
+        Stop sharing
+      </button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .mp-end-share__bindings {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      li {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        padding: 4px 0;
+      }
+      mat-icon {
+        width: 18px;
+        height: 18px;
+      }
+    }
+    .mp-end-share__tenant {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .mp-end-share__error {
+      color: var(--mat-sys-error);
+    }
+    .mp-end-share__confirm:not(:disabled) {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EndShareDialog {
+  /** The share to end. */
+  protected readonly data = inject<EndShareDialogData>(MAT_DIALOG_DATA);
+  /** The share and the bindings ending it removes, once loaded. */
+  protected readonly details = signal<ServiceInstanceShareDetails | undefined>(undefined);
+  /** Why they could not be loaded. */
+  protected readonly loadError = signal<string | null>(null);
+
+  constructor() {
+    inject(SharingApi)
+      .details(this.data.ref, this.data.targetProjectId)
+      .subscribe({
+        next: (details) => this.details.set(details),
+        error: (error: unknown) => this.loadError.set(apiErrorMessage(error)),
+      });
+  }
+}
+
+/** Opens the confirmation; emits once whether the user confirmed. */
+export function confirmEndShare(dialog: MatDialog, data: EndShareDialogData): Observable<boolean> {
+  const config: MatDialogConfig<EndShareDialogData> = { data, maxWidth: '36rem', role: 'alertdialog' };
+  return dialog
+    .open<EndShareDialog, EndShareDialogData, boolean>(EndShareDialog, config)
+    .afterClosed()
+    .pipe(map((confirmed) => confirmed === true));
+}
