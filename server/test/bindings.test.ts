@@ -88,6 +88,17 @@ let token: string;
 let dataDir: string;
 let removeDirectory: () => Promise<void>;
 
+function start(): Promise<BindingsPlatform> {
+  return startBindingsPlatform({
+    issuer: issuer.issuer,
+    brokers: [
+      { id: 'scripted', url: broker.url },
+      { id: 'scripted-ams', url: amsterdam.url, locality: { location: 'eu-nl-west' } },
+    ],
+    dataDir,
+  });
+}
+
 before(async () => {
   issuer = await startTestIssuer();
   token = await issuer.sign({ sub: 'alice' });
@@ -96,14 +107,7 @@ before(async () => {
   const directory = await temporaryDirectory();
   dataDir = directory.path;
   removeDirectory = directory.remove;
-  platform = await startBindingsPlatform({
-    issuer: issuer.issuer,
-    brokers: [
-      { id: 'scripted', url: broker.url },
-      { id: 'scripted-ams', url: amsterdam.url, locality: { location: 'eu-nl-west' } },
-    ],
-    dataDir,
-  });
+  platform = await start();
 });
 
 after(async () => {
@@ -236,6 +240,26 @@ describe('ordinary bindings', () => {
     assert.deepEqual(polls[0]!.query, { service_id: 'plain-service', plan_id: 'plain-plan', operation: 'bind op/1' });
     assert.deepEqual(broker.requestsTo('binding_fetch')[0]!.query, { service_id: 'plain-service', plan_id: 'plain-plan' });
     assert.doesNotMatch(JSON.stringify(await storedRow(created.body.id)), /async-secret/);
+  });
+
+  it('resumes polling an asynchronous bind after a platform restart', async () => {
+    const instance = await instanceOf('plain-service', 'plain-plan');
+    broker.script('bind', { status: 202, body: { operation: 'slow' } });
+    broker.setDefault('binding_last_operation', { status: 200, body: { state: 'in progress' } });
+    const created = await call('POST', bindingsOf(instance), { name: 'survives restarts' });
+    assert.equal(created.status, 202);
+    await eventually(() => broker.requestsTo('binding_last_operation').length > 0, 'a first poll');
+    await platform.close();
+
+    broker.setDefault('binding_last_operation', { status: 200, body: { state: 'succeeded' } });
+    broker.script('binding_fetch', { status: 200, body: { credentials: { key: 'after-restart' } } });
+    platform = await start();
+    const done = await eventually(async () => {
+      const { body } = await call('GET', `${bindingsOf(instance)}/${created.body.id}`);
+      return body.lastOperation.state !== 'in progress' && body;
+    }, 'the resumed bind to finish');
+    assert.equal(done.lastOperation.state, 'succeeded');
+    assert.deepEqual(done.credentials, { key: 'after-restart' });
   });
 
   it('mitigates an orphan after a 500 and does not keep the binding', async () => {
