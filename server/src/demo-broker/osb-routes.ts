@@ -448,6 +448,16 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       if (problems) return fail(reply, 400, 'InvalidParameters', problems);
 
       const operation = startOperation('bind', async ? asyncOperationMs : 0);
+      const credentials = service.definition.createCredentials({
+        instanceId,
+        bindingId,
+        locationId: catalog.locationId,
+        parameters,
+        ...(body.bind_resource ? { bindResource: body.bind_resource } : {}),
+        publicUrl: options.publicUrl(),
+      });
+      // A sensitive service hands its credentials out once and, like a real vault, keeps no copy.
+      const sensitive = service.definition.flags.sensitive === true;
       const record: BindingRecord = {
         id: bindingId,
         instanceId,
@@ -458,14 +468,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         ...(body.context ? { context: body.context } : {}),
         ...optionalIdentity(request),
         createdAt: new Date().toISOString(),
-        credentials: service.definition.createCredentials({
-          instanceId,
-          bindingId,
-          locationId: catalog.locationId,
-          parameters,
-          ...(body.bind_resource ? { bindResource: body.bind_resource } : {}),
-          publicUrl: options.publicUrl(),
-        }),
+        credentials: sensitive ? {} : credentials,
         status: 'creating',
         lastOperation: operation,
       };
@@ -473,7 +476,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       store.settleBinding(record);
       store.save();
       if (async) return reply.code(202).send({ operation: operation.id });
-      return reply.code(201).send(bindingBody(record, service, plan, true));
+      return reply.code(201).send({ ...bindingBody(record, service, plan, true), credentials });
     },
   );
 
