@@ -47,7 +47,7 @@ export class ExpiringBindingsNotice {
 
   /** The project whose bindings count. */
   readonly projectId = input.required<string>();
-  /** Ids of the project's instances to look at. */
+  /** Ids of the project's instances to look at (those whose plan has expiring bindings). */
   readonly instanceIds = input.required<readonly string[]>();
 
   /** The instances to ask, as one key so that an equal list read again asks nothing new. */

@@ -9,6 +9,8 @@ import { Router, RouterLink } from '@angular/router';
 import { apiErrorMessage, isNotFound } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
+import { InstanceBindings } from '../../../bindings/components/instance-bindings/instance-bindings';
+import { InstanceSharing } from '../../../sharing/components/instance-sharing/instance-sharing';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
@@ -25,7 +27,7 @@ import { ServiceInstancesApi } from '../../service-instances-api';
  */
 @Component({
   selector: 'mp-instance-page',
-  imports: [DatePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceStatus, ServiceIcon],
+  imports: [DatePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ServiceIcon],
   templateUrl: './instance-page.html',
   styleUrl: './instance-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,6 +49,8 @@ export class InstancePage {
   private readonly catalog = inject(MarketplaceApi).catalogResource();
   /** The instance once loaded (reading `value()` of a failed resource throws). */
   protected readonly current = computed(() => (this.instance.hasValue() ? this.instance.value() : undefined));
+  /** The catalog's locations, to name tenants' locations in bindings. */
+  protected readonly locations = computed(() => (this.catalog.hasValue() ? this.catalog.value().locations : []));
   /** The instance's service, plan and location as the catalog names them. */
   protected readonly offering = computed(() => {
     const instance = this.current();

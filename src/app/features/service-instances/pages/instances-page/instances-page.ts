@@ -9,6 +9,7 @@ import type { ServiceInstance } from '../../../../../../server/src/provisioning/
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { ExpiringBindingsNotice } from '../../../bindings/components/expiring-bindings-notice/expiring-bindings-notice';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
@@ -23,7 +24,7 @@ import { ServiceInstancesApi } from '../../service-instances-api';
  */
 @Component({
   selector: 'mp-instances-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceListItem],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, ExpiringBindingsNotice, InstanceListItem],
   templateUrl: './instances-page.html',
   styleUrl: './instances-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,6 +51,10 @@ export class InstancesPage {
     const catalog = this.catalog.hasValue() ? this.catalog.value() : undefined;
     return this.instances.value().map((instance) => ({ instance, offering: instanceOffering(instance, catalog) }));
   });
+  /** Ids of the listed instances whose plan's bindings expire, for the notice about expiring bindings. */
+  protected readonly expiringInstanceIds = computed(() =>
+    (this.items() ?? []).filter((item) => item.offering.plan?.expiryDays !== undefined).map((item) => item.instance.id),
+  );
   /** Why the instances could not be loaded. */
   protected readonly loadError = computed(() => {
     const error = this.instances.error();
