@@ -1,0 +1,57 @@
+/**
+ * Journey: bob, who is a member of one project only, sees nothing of alice's projects, neither
+ * in the UI nor through the API with his own token.
+ */
+import { expect, signIn, test } from './support/fixtures.ts';
+
+import type { Page } from '@playwright/test';
+
+/**
+ * Records the bearer token the app sends to the platform API, from now on; the returned
+ * function gives the latest one (the app keeps tokens in memory only).
+ */
+function recordApiToken(page: Page): () => string {
+  let authorization: string | undefined;
+  page.on('request', (request) => {
+    const header = request.headers()['authorization'];
+    if (header?.startsWith('Bearer ') && new URL(request.url()).pathname.startsWith('/api/')) authorization = header;
+  });
+  return () => {
+    if (!authorization) throw new Error('The app sent no bearer token to the API');
+    return authorization;
+  };
+}
+
+test('bob sees only his own project in the project switcher', async ({ page }) => {
+  await signIn(page, 'bob', 'demo');
+
+  await expect(page).toHaveURL(/\/projects\/acme-webshop\/marketplace/);
+  await expect(page.getByText('Services for Web Shop (ACME Corp)')).toBeVisible();
+  const switcher = page.getByRole('combobox', { name: 'Project' });
+  await expect(switcher).toHaveText(/Web Shop/);
+
+  await switcher.click();
+  const projects = page.getByRole('listbox', { name: 'Project' });
+  await expect(projects.getByRole('option')).toHaveText(['Web Shop']);
+  await expect(projects.getByRole('group')).toHaveCount(1);
+  await expect(page.getByText('Likvid Bank')).toHaveCount(0);
+});
+
+test('alice’s project is not found for bob, in the app and in the API', async ({ page }) => {
+  const apiToken = recordApiToken(page);
+  await signIn(page, 'bob', 'demo', '/projects/likvid-payments/marketplace');
+
+  await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+  await expect(page.getByText('Payments')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Global services' })).toHaveCount(0);
+
+  const headers = { authorization: apiToken() };
+  // The same token opens bob's own project, so the 404s below are about membership.
+  expect((await page.request.get('/api/projects/acme-webshop', { headers })).status()).toBe(200);
+  for (const path of ['/api/projects/likvid-payments', '/api/projects/likvid-payments/service-instances']) {
+    const response = await page.request.get(path, { headers });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain('Payments');
+  }
+  expect((await page.request.get('/api/projects/likvid-payments')).status()).toBe(401);
+});
