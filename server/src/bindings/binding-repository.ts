@@ -239,24 +239,4 @@ export class BindingRepository {
       [event.bindingId, event.instanceId, event.projectId, event.kind, event.detail, event.occurredAt.toISOString()],
     );
   }
-
-  /** The events of a binding, oldest first. */
-  async listEvents(bindingId: string): Promise<BindingEvent[]> {
-    const { rows } = await this.database.query<{
-      binding_id: string;
-      instance_id: string;
-      project_id: string;
-      kind: BindingEventKind;
-      detail: string | null;
-      occurred_at: Date | string;
-    }>('SELECT * FROM binding_events WHERE binding_id = $1 ORDER BY id', [bindingId]);
-    return rows.map((row) => ({
-      bindingId: row.binding_id,
-      instanceId: row.instance_id,
-      projectId: row.project_id,
-      kind: row.kind,
-      detail: row.detail,
-      occurredAt: new Date(row.occurred_at),
-    }));
-  }
 }

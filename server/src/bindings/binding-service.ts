@@ -91,7 +91,7 @@ export class BindingService {
 
   /** One of the project's bindings with its stored credentials, decrypted. */
   async get(project: Project, instanceId: string, bindingId: string): Promise<BindingView> {
-    const record = await this.requireBinding(project, instanceId, bindingId);
+    const { record } = await this.requireBinding(project, instanceId, bindingId);
     return this.view(record, this.storedCredentials(record));
   }
 
@@ -186,10 +186,8 @@ export class BindingService {
    * is only forgotten: the broker's side is already taken care of.
    */
   async delete(user: RequestingUser, project: Project, instanceId: string, bindingId: string): Promise<BindingView | undefined> {
-    const record = await this.requireBinding(project, instanceId, bindingId);
-    const instance = (await this.deps.instances.find(record.instanceId))!;
+    const { record, instance } = await this.requireBinding(project, instanceId, bindingId);
     if (record.expiredAt || (record.operation.type === 'create' && record.operation.state === 'failed')) {
-      if (record.operation.state === 'in progress') throw this.busy();
       await this.deps.bindings.remove(record.id);
       return undefined;
     }
@@ -382,11 +380,12 @@ export class BindingService {
     throw new HttpError(404, 'Service instance not found.');
   }
 
-  private async requireBinding(project: Project, instanceId: string, bindingId: string): Promise<BindingRecord> {
+  /** One of the project's bindings on an instance it sees, with the instance; else 404. */
+  private async requireBinding(project: Project, instanceId: string, bindingId: string): Promise<{ record: BindingRecord; instance: InstanceRecord }> {
     const instance = await this.access(project, instanceId);
     const record = await this.deps.bindings.find(bindingId);
     if (!record || record.instanceId !== instance.id || record.projectId !== project.id) throw new HttpError(404, 'Service binding not found.');
-    return record;
+    return { record, instance };
   }
 
   private busy(): HttpError {
