@@ -2,7 +2,7 @@
  * Journey: the main pages pass axe's accessibility rules (WCAG 2.1 A and AA) once their
  * content has loaded.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 
 import { expect, signIn, test } from './support/fixtures.ts';
 

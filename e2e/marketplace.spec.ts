@@ -6,13 +6,13 @@
 import { brokerService, brokerURL } from './support/demo-broker.ts';
 import { expect, signIn, test } from './support/fixtures.ts';
 
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 const globalSection = (page: Page) => page.getByRole('region', { name: 'Global services' });
 const localSection = (page: Page) => page.getByRole('region', { name: /^Local services in / });
-const serviceLink = (page: Page, name: string) => page.getByRole('link', { name, exact: true });
+const serviceLink = (scope: Page | Locator, name: string) => scope.getByRole('link', { name, exact: true });
 
-test('alice sees global and local services and switches between her projects', async ({ page }) => {
+test('alice sees global and local services and switches between her projects', { tag: '@foundation' }, async ({ page }) => {
   await signIn(page, 'alice', 'demo');
 
   await expect(page).toHaveURL(/\/projects\/likvid-payments\/marketplace/);
@@ -38,7 +38,7 @@ test('alice sees global and local services and switches between her projects', a
   await expect(serviceLink(globalSection(page), 'API Gateway')).toBeVisible();
 });
 
-test('a search is kept in the URL and survives a reload; a tag narrows the list', async ({ page }) => {
+test('a search is kept in the URL and survives a reload; a tag narrows the list', { tag: '@foundation' }, async ({ page }) => {
   await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace');
   const search = page.getByRole('searchbox', { name: 'Search services' });
 
@@ -71,7 +71,7 @@ test('a search is kept in the URL and survives a reload; a tag narrows the list'
   await expect(page.getByText('No local services in Frankfurt match your filters.')).toBeVisible();
 });
 
-test('the service page shows what a plan costs and links to documentation and support', async ({ page }) => {
+test('the service page shows what a plan costs and links to documentation and support', { tag: '@foundation' }, async ({ page }) => {
   await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace');
 
   await serviceLink(localSection(page), 'PostgreSQL').click();
@@ -98,7 +98,7 @@ test('the service page shows what a plan costs and links to documentation and su
   await expect(page.getByRole('link', { name: 'Order' })).toBeVisible();
 });
 
-test('switching the location shows that location’s local services', async ({ page }) => {
+test('switching the location shows that location’s local services', { tag: '@foundation' }, async ({ page }) => {
   const [frankfurt, amsterdam] = await Promise.all([
     brokerService('locations/eu-de-central', 'postgresql'),
     brokerService('locations/eu-nl-west', 'postgresql'),

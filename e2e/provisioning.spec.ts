@@ -21,7 +21,7 @@ async function instanceRequest(instanceId: string, method: string): Promise<Logg
   return requests[0]!;
 }
 
-test('alice orders, changes, opens and deprovisions an API Gateway', async ({ page }) => {
+test('alice orders, changes, opens and deprovisions an API Gateway', { tag: '@provisioning' }, async ({ page }) => {
   const gateway = await brokerService('global', 'api-gateway');
   const standardPlan = gateway.plans.find((plan) => plan.name === 'standard')!;
   const dedicatedPlan = gateway.plans.find((plan) => plan.name === 'dedicated')!;
