@@ -1,5 +1,8 @@
-/** What went wrong talking to a broker. */
-export type BrokerErrorKind = 'unreachable' | 'timeout' | 'http' | 'invalid-response';
+/**
+ * What went wrong talking to a broker. `interrupted`: the connection broke after the request
+ * went out, so the broker may have acted on it (unlike `unreachable`).
+ */
+export type BrokerErrorKind = 'unreachable' | 'timeout' | 'interrupted' | 'http' | 'invalid-response';
 
 /** The OSB error body fields, parsed leniently from whatever the broker sent. */
 export interface BrokerErrorBody {

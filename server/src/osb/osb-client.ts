@@ -134,6 +134,12 @@ function toTransportError(error: unknown, timeoutSeconds: number): BrokerError {
     return new BrokerError('timeout', `The broker did not answer within ${timeoutSeconds} s`);
   }
   const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  if (cause?.code !== undefined && BROKEN_CONNECTION_CODES.has(cause.code)) {
+    return new BrokerError('interrupted', 'The broker closed the connection without answering');
+  }
   const code = cause?.code ? ` (${cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code})` : '';
   return new BrokerError('unreachable', `The broker could not be reached${code}`);
 }
+
+/** Error codes of a connection that broke after the request was sent. */
+const BROKEN_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);

@@ -11,8 +11,9 @@ const EVERY_STATUS = Array.from({ length: 500 }, (_, index) => index + 100);
 
 /**
  * Sends `request` and reports the answer. A body that is not a JSON object (or too large)
- * arrives as `body: undefined`; an empty body as `{}`. Transport failures become `timeout` or
- * `unreachable`; it never throws.
+ * arrives as `body: undefined`; an empty body as `{}`. A transport failure is `unreachable` only
+ * when the request cannot have reached the broker; a broken connection counts as a timeout.
+ * Never throws.
  */
 export async function sendToBroker(client: OsbClient, request: OsbRequest): Promise<BrokerReply> {
   try {
