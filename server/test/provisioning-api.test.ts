@@ -17,6 +17,7 @@ let platform: ProvisioningPlatform;
 let alice: string;
 let bob: string;
 let removeDirectory: () => Promise<void>;
+let dataDir: string;
 
 const PROJECT = 'likvid-payments';
 const INSTANCES = `/api/projects/${PROJECT}/service-instances`;
@@ -28,7 +29,8 @@ before(async () => {
   broker = await startScriptedBroker(scriptedCatalog({ maximumPollingDurationSeconds: 2 }));
   const directory = await temporaryDirectory();
   removeDirectory = directory.remove;
-  platform = await startProvisioningPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
+  dataDir = directory.path;
+  platform = await startPlatform();
 });
 
 after(async () => {
@@ -37,6 +39,10 @@ after(async () => {
   await issuer.close();
   await removeDirectory();
 });
+
+function startPlatform(): Promise<ProvisioningPlatform> {
+  return startProvisioningPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir });
+}
 
 beforeEach(() => {
   broker.requests.length = 0;
@@ -422,5 +428,22 @@ describe('GET /serviceInstances/:id/permissions', () => {
     const { body: instance } = await call('POST', INSTANCES, order());
     assert.equal((await call('GET', `${INSTANCES}/${instance.id}`, undefined, bob)).status, 404);
     assert.equal((await call('GET', `/api/projects/acme-webshop/service-instances/${instance.id}`, undefined, bob)).status, 404);
+  });
+});
+
+describe('restart', () => {
+  it('resumes pending orphan mitigation when the platform starts again', async () => {
+    broker.script('provision', { status: 500, body: {} });
+    broker.setDefault('deprovision', { status: 500, body: {} });
+    assert.equal((await call('POST', INSTANCES, order())).status, 502);
+    const id = broker.requestsTo('provision')[0]!.instanceId!;
+    await eventually(() => broker.requestsTo('deprovision').some((request) => request.instanceId === id), 'a first orphan-mitigation DELETE');
+    await platform.close();
+    broker.setDefault('deprovision', { status: 200, body: {} });
+
+    platform = await startPlatform();
+    const deletes = await mitigated(id);
+    assert.ok(deletes.length >= 2);
+    assert.equal(deletes.at(-1)?.originatingIdentity, undefined);
   });
 });
