@@ -69,6 +69,8 @@ export class CreateBindingDialog {
   protected readonly tenantError = signal<string | null>(null);
   /** The parameters for the binding schema. */
   protected readonly parameters = signal<Parameters>({});
+  /** Whether the JSON parameters editor is open for a plan without a binding schema. */
+  protected readonly showParameters = signal(false);
   /** Whether the parameters may be sent. */
   protected readonly parametersValid = signal(true);
   /** Whether the order is on its way. */
