@@ -1,0 +1,169 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+
+import type { ServiceBinding, ServiceBindingOperation } from '../../../../../../server/src/bindings/api-schemas';
+import { UI_CONFIG } from '../../../../core/config/ui-config';
+import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { testPlan, testService } from '../../../../../testing/catalog-fixtures';
+import { testInstance } from '../../../../../testing/instance-fixtures';
+import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { spyOnDownloads } from '../../testing/download-spy';
+import { OPERATION_POLL_INTERVAL_MS } from '../../../service-instances/reload-while-running';
+import { InstanceBindings } from './instance-bindings';
+
+const LIST_URL = '/api/projects/p1/service-instances/instance-1/bindings';
+
+function binding(overrides: Partial<Omit<ServiceBinding, 'lastOperation'>> & { lastOperation?: Partial<ServiceBindingOperation> } = {}): ServiceBinding {
+  const { lastOperation, ...rest } = overrides;
+  return {
+    id: 'b1',
+    instanceId: 'instance-1',
+    projectId: 'p1',
+    name: 'orders-app',
+    parameters: {},
+    createdBy: 'alice',
+    createdAt: '2026-11-20T09:30:00.000Z',
+    expiresSoon: false,
+    ...rest,
+    lastOperation: { type: 'create', state: 'succeeded', startedAt: '2026-11-20T09:30:00.000Z', requestedBy: 'alice', ...lastOperation },
+  };
+}
+
+describe('InstanceBindings', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<InstanceBindings>;
+  let loader: HarnessLoader;
+  let root: HarnessLoader;
+
+  /** Renders and lets due timers (the poll interval is 0 here) fire. */
+  const turn = () => settle();
+
+  async function open(bindings: ServiceBinding[], service = testService()): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(InstanceBindings);
+    fixture.componentRef.setInput('projectId', 'p1');
+    fixture.componentRef.setInput('instance', testInstance());
+    fixture.componentRef.setInput('service', service);
+    fixture.componentRef.setInput('plan', service.plans[0]);
+    await settle();
+    http.expectOne(LIST_URL).flush(bindings);
+    await fixture.whenStable();
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    root = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  async function createBinding(name: string): Promise<void> {
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Create binding' }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[name="name"]' }))).setValue(name);
+    // A native click: the harness would wait for the request it starts to finish.
+    (document.querySelector('mp-create-binding-dialog button[type="submit"]') as HTMLButtonElement).click();
+    await settle();
+  }
+
+  /** Lets pending microtasks and timers run and renders, without waiting for open requests. */
+  async function settle(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      fixture.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    fixture.detectChanges();
+  }
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideAppIcons(),
+        { provide: UI_CONFIG, useValue: testUiConfig },
+        { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('follows an asynchronous binding live and shows its credentials, masked, once it succeeded', async () => {
+    const element = await open([]);
+    await createBinding('orders-app');
+    const post = http.expectOne({ method: 'POST', url: LIST_URL });
+    expect(post.request.body).toEqual({ name: 'orders-app', parameters: {} });
+    const running = binding({ lastOperation: { state: 'in progress', description: 'Creating user…' } });
+    post.flush(running, { status: 202, statusText: 'Accepted' });
+    await settle();
+
+    http.expectOne(LIST_URL).flush([running]);
+    await turn();
+    expect(element.textContent).toContain('Binding');
+    expect(element.textContent).toContain('Creating user…');
+
+    http.expectOne(LIST_URL).flush([binding()]);
+    await turn();
+    http.expectOne(`${LIST_URL}/b1`).flush({ ...binding(), credentials: { password: 'pw-123' } });
+    await turn();
+    http.expectNone(LIST_URL);
+
+    expect(element.textContent).toContain('Ready');
+    expect(element.querySelector('mp-credentials-panel')).not.toBeNull();
+    expect(element.textContent).not.toContain('pw-123');
+    expect(element.querySelector('[role="status"]')?.textContent).toContain('The binding “orders-app” is ready.');
+  });
+
+  it('delivers a sensitive binding’s credentials once and afterwards says they are not kept', async () => {
+    const spy = spyOnDownloads();
+    try {
+      const sensitive = testService({ sensitive: true });
+      const element = await open([], sensitive);
+      await createBinding('ci');
+      const created = binding({ name: 'ci', credentialsDelivered: 'once' });
+      http.expectOne({ method: 'POST', url: LIST_URL }).flush({ ...created, credentials: { token: 's3cr3t' } }, { status: 201, statusText: 'Created' });
+      await settle();
+      http.expectOne(LIST_URL).flush([created]);
+      await turn();
+
+      const dialog = await root.getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Save the credentials of “ci” now');
+      expect(spy.downloads).toHaveLength(1);
+      expect(element.textContent).toContain('Its credentials were delivered once, when it was created, and are not kept.');
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Credentials' }))).toHaveLength(0);
+      expect(localStorage.length + sessionStorage.length).toBe(0);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('unbinds only after confirmation', async () => {
+    await open([binding()]);
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Delete the binding “orders-app”?');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await fixture.whenStable();
+    http.expectNone({ method: 'DELETE' });
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
+    (document.querySelector('mp-unbind-dialog .mp-unbind-dialog__confirm') as HTMLButtonElement).click();
+    await settle();
+    http.expectOne({ method: 'DELETE', url: `${LIST_URL}/b1` }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    http.expectOne(LIST_URL).flush([]);
+    await turn();
+  });
+
+  it('offers no binding for plans that are not bindable', async () => {
+    const service = testService({ bindable: false, plans: [testPlan({ bindable: false })] });
+    const element = await open([], service);
+    expect(element.textContent).toContain('Instances of this plan cannot be bound.');
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Create binding' }))).toHaveLength(0);
+  });
+});
