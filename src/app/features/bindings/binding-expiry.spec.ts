@@ -6,7 +6,8 @@ describe('binding expiry', () => {
   it('says how much time is left', () => {
     expect(timeLeftText('2026-11-29T13:00:00.000Z', now)).toBe('5 days left');
     expect(timeLeftText('2026-11-25T18:00:00.000Z', now)).toBe('1 day left');
-    expect(timeLeftText('2026-11-24T15:30:00.000Z', now)).toBe('3 hours left');
+    expect(timeLeftText('2026-11-24T15:20:00.000Z', now)).toBe('3 hours left');
+    expect(timeLeftText('2026-12-01T11:59:50.000Z', now)).toBe('7 days left');
     expect(timeLeftText('2026-11-24T13:10:00.000Z', now)).toBe('1 hour left');
     expect(timeLeftText('2026-11-24T12:20:00.000Z', now)).toBe('less than an hour left');
     expect(timeLeftText('2026-11-24T11:00:00.000Z', now)).toBe('expired');

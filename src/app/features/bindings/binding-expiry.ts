@@ -13,14 +13,14 @@ export function timeLeftText(expiresAt: string, now: Date): string {
     return $localize`:binding expiry@@bindingExpired:expired`;
   }
   if (left >= 2 * DAY_MS) {
-    const days = Math.floor(left / DAY_MS);
+    const days = Math.round(left / DAY_MS);
     return $localize`:binding expiry@@bindingDaysLeft:${days}:days: days left`;
   }
   if (left >= DAY_MS) {
     return $localize`:binding expiry@@bindingOneDayLeft:1 day left`;
   }
   if (left >= 2 * HOUR_MS) {
-    const hours = Math.floor(left / HOUR_MS);
+    const hours = Math.round(left / HOUR_MS);
     return $localize`:binding expiry@@bindingHoursLeft:${hours}:hours: hours left`;
   }
   if (left >= HOUR_MS) {
