@@ -22,6 +22,8 @@ async function instanceRequest(instanceId: string, method: string): Promise<Logg
 }
 
 test('alice orders, changes, opens and deprovisions an API Gateway', { tag: '@provisioning' }, async ({ page }) => {
+  // Three real asynchronous broker operations (provision, plan change, deprovision) run in here.
+  test.slow();
   const gateway = await brokerService('global', 'api-gateway');
   const standardPlan = gateway.plans.find((plan) => plan.name === 'standard')!;
   const dedicatedPlan = gateway.plans.find((plan) => plan.name === 'dedicated')!;
