@@ -3,24 +3,7 @@
  * in the UI nor through the API with his own token.
  */
 import { expect, signIn, test } from './support/fixtures.ts';
-
-import type { Page } from '@playwright/test';
-
-/**
- * Records the bearer token the app sends to the platform API, from now on; the returned
- * function gives the latest one (the app keeps tokens in memory only).
- */
-function recordApiToken(page: Page): () => string {
-  let authorization: string | undefined;
-  page.on('request', (request) => {
-    const header = request.headers()['authorization'];
-    if (header?.startsWith('Bearer ') && new URL(request.url()).pathname.startsWith('/api/')) authorization = header;
-  });
-  return () => {
-    if (!authorization) throw new Error('The app sent no bearer token to the API');
-    return authorization;
-  };
-}
+import { recordApiToken } from './support/platform-api.ts';
 
 test('bob sees only his own project in the project switcher', async ({ page }) => {
   await signIn(page, 'bob', 'demo');
