@@ -160,6 +160,15 @@ describe('InstanceBindings', () => {
     await turn();
   });
 
+  it('no longer lists a binding once the platform deleted it at its expiry', async () => {
+    const element = await open([
+      binding({ id: 'b1', name: 'current-app', expiresAt: '2026-12-20T09:30:00.000Z' }),
+      binding({ id: 'b2', name: 'expired-app', expiresAt: '2026-11-21T09:30:00.000Z', expiredAt: '2026-11-21T09:31:00.000Z' }),
+    ]);
+    expect(element.textContent).toContain('current-app');
+    expect(element.textContent).not.toContain('expired-app');
+  });
+
   it('offers no binding for plans that are not bindable', async () => {
     const service = testService({ bindable: false, plans: [testPlan({ bindable: false })] });
     const element = await open([], service);

@@ -56,8 +56,13 @@ export class InstanceBindings implements OnDestroy {
   });
   /** The project's bindings on the instance, read again while the broker works on one. */
   protected readonly bindings = this.api.bindingsResource(() => this.ref());
-  /** The bindings once loaded. */
-  protected readonly list = computed(() => (this.bindings.hasValue() ? this.bindings.value() : undefined));
+  /**
+   * The bindings once loaded, without those the platform deleted when they expired: they are
+   * gone for the user (the platform keeps their record).
+   */
+  protected readonly list = computed(() =>
+    this.bindings.hasValue() ? this.bindings.value().filter((binding) => !binding.expiredAt) : undefined,
+  );
   /** Why the bindings could not be loaded. */
   protected readonly loadError = computed(() => {
     const error = this.bindings.error();
