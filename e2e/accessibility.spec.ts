@@ -4,7 +4,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 
-import { expect, signIn, test } from './support/fixtures.ts';
+import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
 
 import type { Page } from '@playwright/test';
 
@@ -49,7 +49,7 @@ test('the order form and the instances page have no accessibility violations', a
   await expect(page.getByRole('radio', { name: 'Standard' })).toBeVisible();
   await expectNoViolations(page);
 
-  await page.getByRole('link', { name: 'Instances' }).click();
+  await openFromNavigation(page, 'Instances');
   await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Loading the instances' })).toHaveCount(0);
   await expectNoViolations(page);

@@ -10,7 +10,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 
 import type { ServiceBinding, ServiceBindingWithCredentials } from '../server/src/bindings/api-schemas.ts';
 import { brokerRequests } from './support/demo-broker.ts';
-import { expect, signIn, test } from './support/fixtures.ts';
+import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
 import { orderInstance, recordApiToken, uniqueName, type InstanceOrder } from './support/platform-api.ts';
 
 /** Signs alice in, orders the instance through the API and opens its page. */
@@ -282,7 +282,7 @@ test('alice is warned that a short-lived Object Storage binding expires within 7
   await expect(item).toContainText(`Expires on ${expiryDate}`);
   await expect(item.getByRole('note')).toContainText(/^\s*Expires soon \((7|6) days left\): the platform deletes this binding/);
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Instances', exact: true }).click();
+  await openFromNavigation(page, 'Instances');
   await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /bindings? expires? within 7 days\./ })).toContainText(
     /(1 binding expires|\d+ bindings expire) within 7 days\./,

@@ -4,7 +4,7 @@
  * and deprovisions it; the demo broker's request log shows what the platform sent.
  */
 import { brokerRequests, brokerService, type LoggedBrokerRequest } from './support/demo-broker.ts';
-import { expect, signIn, test } from './support/fixtures.ts';
+import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
 
 /** Decodes `X-Broker-API-Originating-Identity: <platform> <base64 JSON>`. */
 function decodeIdentity(header: string | undefined): { platform: string; value: unknown } {
@@ -137,7 +137,7 @@ test('alice orders, changes, opens and deprovisions an API Gateway', { tag: '@pr
   await dialog.getByRole('button', { name: 'Deprovision' }).click();
   await expect(dialog).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'Instances' }).click();
+  await openFromNavigation(page, 'Instances');
   await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Loading the instances' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: instanceName })).toHaveCount(0);

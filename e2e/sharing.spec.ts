@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 
-import { expect, signIn, test } from './support/fixtures.ts';
+import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
 import { orderInstance, recordApiToken, uniqueName } from './support/platform-api.ts';
 
 /** Picks another project in the header's project switcher. */
@@ -17,7 +17,7 @@ async function switchProject(page: Page, projectName: string): Promise<void> {
 
 /** Opens the current project's instances page from the navigation. */
 async function showInstances(page: Page, projectName: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Instances', exact: true }).click();
+  await openFromNavigation(page, 'Instances');
   await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
   await expect(page.getByText(`${projectName} · Likvid Bank`)).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Loading the instances' })).toHaveCount(0);

@@ -18,3 +18,8 @@ export async function signIn(page: Page, user: string, password: string, target 
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/\/oidc\//);
 }
+
+/** Opens a page through the app's main navigation (for example "Marketplace" or "Instances"). */
+export async function openFromNavigation(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
