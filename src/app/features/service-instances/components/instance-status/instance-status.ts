@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatChipsModule } from '@angular/material/chips';
-import { MatIconModule } from '@angular/material/icon';
 
 import type { ServiceInstanceOperation } from '../../../../../../server/src/provisioning/api-schemas';
 import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
+import { OperationStatus } from '../../../../shared/ui/operation-status/operation-status';
 import { operationLabel } from '../../instance-operation';
 
 /**
@@ -12,26 +11,16 @@ import { operationLabel } from '../../instance-operation';
  */
 @Component({
   selector: 'mp-instance-status',
-  imports: [MatChipsModule, MatIconModule],
+  imports: [OperationStatus],
   template: `
-    <mat-chip-set class="mp-instance-status__chips">
-      <mat-chip class="mp-instance-status__chip" disableRipple>
-        <mat-icon matChipAvatar [svgIcon]="icon()" aria-hidden="true" />
-        {{ label() }}
-      </mat-chip>
-    </mat-chip-set>
-    @if (showDescription() && operation().description; as description) {
-      <span class="mp-instance-status__description">{{ description }}</span>
-    }
+    <mp-operation-status
+      [state]="operation().state"
+      [label]="label()"
+      [icon]="icon()"
+      [description]="showDescription() ? operation().description : undefined"
+    />
   `,
-  styleUrl: './instance-status.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: {
-    'class': 'mp-instance-status',
-    '[class.mp-instance-status--running]': "operation().state === 'in progress'",
-    '[class.mp-instance-status--succeeded]': "operation().state === 'succeeded'",
-    '[class.mp-instance-status--failed]': "operation().state === 'failed'",
-  },
 })
 export class InstanceStatus {
   /** The instance's last operation. */
