@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 
 import type { Download, Locator, Page } from '@playwright/test';
 
-import type { ServiceBinding, ServiceBindingWithCredentials } from '../server/src/bindings/api-schemas.ts';
+import type { ServiceBinding, ServiceBindingWithCredentials } from '@osb/api';
 import { brokerRequests } from './support/demo-broker.ts';
 import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
 import { orderInstance, recordApiToken, uniqueName, type InstanceOrder } from './support/platform-api.ts';

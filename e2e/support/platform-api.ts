@@ -4,8 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 
-import type { CatalogResponse } from '../../server/src/api/contract.ts';
-import type { ServiceInstance } from '../../server/src/provisioning/api-schemas.ts';
+import type { CatalogResponse, ServiceInstance } from '@osb/api';
 
 /**
  * Records the bearer token the app sends to the platform API, from now on; the returned

@@ -7,10 +7,13 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CatalogResponse, ServiceOffering } from '../src/api/contract.ts';
-import type { ServiceBindingWithCredentials } from '../src/bindings/api-schemas.ts';
+import type {
+  CatalogResponse,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+  ServiceOffering,
+} from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import type { ServiceInstance } from '../src/provisioning/api-schemas.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually } from './support/scripted-broker.ts';

@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
-import type { BrokerStatus, CatalogResponse, ServiceOffering } from '../src/api/contract.ts';
+import type { BrokerStatus, CatalogResponse, ServiceOffering } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { startTestApp, temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import ajvDraft04 from 'ajv-draft-04';
 import { type RunningDemoBroker, startDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { stripUiKeywords } from '../../common/json-schema/index.js';
+import { stripUiKeywords } from '@osb/json-schema';
 import { validateCatalog } from '../src/osb/catalog-validation.ts';
 
 const USERNAME = 'test-broker';

@@ -5,10 +5,13 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CatalogResponse } from '../src/api/contract.ts';
-import type { ServiceBinding, ServiceBindingWithCredentials } from '../src/bindings/api-schemas.ts';
+import type {
+  CatalogResponse,
+  ServiceBinding,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+} from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import type { ServiceInstance } from '../src/provisioning/api-schemas.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';

@@ -4,8 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CatalogResponse, ServiceOffering } from '../src/api/contract.ts';
-import type { ServiceInstance } from '../src/provisioning/api-schemas.ts';
+import type { CatalogResponse, ServiceInstance, ServiceOffering } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';

@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogResponse, MeResponse } from '../src/api/contract.ts';
+import type { CatalogResponse, MeResponse } from '@osb/api';
 import { startPlatform, type RunningPlatform } from '../src/app.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { signIn } from './support/dev-oidc-browser.ts';

@@ -12,7 +12,7 @@ import {
   withRouterConfig,
 } from '@angular/router';
 
-import type { UiConfig } from '../../server/src/api/contract';
+import type { UiConfig } from '@osb/api';
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth-interceptor';
 import { provideAuth } from './core/auth/provide-auth';

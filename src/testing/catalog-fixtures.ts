@@ -1,5 +1,5 @@
 /** Sample catalog data for unit tests and stories. */
-import type { CatalogResponse, ServiceOffering, ServicePlan } from '../../server/src/api/contract';
+import type { CatalogResponse, ServiceOffering, ServicePlan } from '@osb/api';
 
 /** A plan for tests and stories; override what matters. */
 export function testPlan(overrides: Partial<ServicePlan> = {}): ServicePlan {

@@ -1,5 +1,5 @@
 /** Sample service instances for unit tests and stories. */
-import type { ServiceInstance, ServiceInstanceOperation } from '../../server/src/provisioning/api-schemas';
+import type { ServiceInstance, ServiceInstanceOperation } from '@osb/api';
 
 /** An instance for tests and stories, ready unless overridden; `lastOperation` merges with the default. */
 export function testInstance(

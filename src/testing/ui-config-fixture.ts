@@ -1,5 +1,5 @@
 /** Runtime configuration for unit tests. */
-import type { UiConfig } from '../../server/src/api/contract';
+import type { UiConfig } from '@osb/api';
 
 /** A configuration with the API at `/api`, as the platform serves it. */
 export const testUiConfig: UiConfig = {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { User } from '../api/contract.ts';
+import type { User } from '@osb/api';
 import type { UserConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { OidcDiscovery } from './oidc-discovery.ts';

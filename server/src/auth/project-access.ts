@@ -1,4 +1,4 @@
-import type { Project } from '../api/contract.ts';
+import type { Project } from '@osb/api';
 import type { MarketplaceConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
 

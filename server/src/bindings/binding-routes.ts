@@ -1,11 +1,16 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody } from '../api/contract.ts';
+import {
+  BindingTenantChoice,
+  CreateServiceBindingRequest,
+  ErrorBody,
+  ServiceBinding,
+  ServiceBindingWithCredentials,
+} from '@osb/api';
 import type { ProjectAccess } from '../auth/project-access.ts';
 import type { UserConfig } from '../config/config.ts';
 import type { RequestingUser } from '../provisioning/requests.ts';
-import { BindingTenantChoice, CreateServiceBindingRequest, ServiceBinding, ServiceBindingWithCredentials } from './api-schemas.ts';
 import type { BindingService, BindingView } from './binding-service.ts';
 
 /** What the binding routes need. */

@@ -6,7 +6,7 @@
  * the same answer classification, `TaskScheduler`, poll timing, and the orphan-mitigation
  * queue of the `OperationRunner`. State lives in the database, so polls resume after a restart.
  */
-import type { ServiceOffering } from '../api/contract.ts';
+import type { ServiceOffering } from '@osb/api';
 import type { OsbRequest } from '../osb/osb-client.ts';
 import type { BrokerReply } from '../provisioning/broker-reply.ts';
 import type { InstanceRecord } from '../provisioning/instance-repository.ts';

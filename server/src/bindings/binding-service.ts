@@ -13,7 +13,7 @@
  *   bound to an instance once.
  */
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan, Tenant } from '../api/contract.ts';
+import type { Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
 import type { OsbRequest } from '../osb/osb-client.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { BrokerReply } from '../provisioning/broker-reply.ts';

@@ -3,7 +3,7 @@
  * cached in memory and in the database. A broker that fails keeps its last good catalog (marked
  * unavailable) and never hides another broker's services.
  */
-import type { BrokerStatus, Location, ServiceOffering } from '../api/contract.ts';
+import type { BrokerStatus, Location, ServiceOffering } from '@osb/api';
 import type { BrokerConfig } from '../config/config.ts';
 import { BrokerError } from '../osb/broker-error.ts';
 import { validateCatalog } from '../osb/catalog-validation.ts';

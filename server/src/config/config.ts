@@ -2,7 +2,7 @@
  * The platform's configuration after defaults and environment overrides: what the rest of the
  * server reads. `loadConfig` builds it from a YAML file.
  */
-import type { Locality } from '../api/contract.ts';
+import type { Locality } from '@osb/api';
 
 /** A configured OSB broker. */
 export interface BrokerConfig {

@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { sameJson } from '../../../common/json-schema/index.js';
+import { sameJson } from '@osb/json-schema';
 import type { BrokerCatalog, CatalogPlan, CatalogService } from './catalog.ts';
 import type { ParameterValidator } from './parameters.ts';
 import type { RequestLog } from './request-log.ts';

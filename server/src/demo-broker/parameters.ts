@@ -4,7 +4,7 @@
  */
 import ajvDraft04, { type ValidateFunction } from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
-import { stripUiKeywords } from '../../../common/json-schema/index.js';
+import { stripUiKeywords } from '@osb/json-schema';
 import type { JsonSchema } from './services.ts';
 
 // Both CommonJS packages also export themselves as `.default`, which works whether or not

@@ -2,7 +2,7 @@
  * Checks a broker's raw catalog against OSB v2.17 and the meshMarketplace profile, and maps it to
  * the contract's `ServiceOffering`s. Pure: no I/O, everything it needs comes in as arguments.
  */
-import type { Locality, PlanCost, PlanSchemas, ServiceOffering, ServicePlan } from '../api/contract.ts';
+import type { Locality, PlanCost, PlanSchemas, ServiceOffering, ServicePlan } from '@osb/api';
 import { isRecord } from './broker-error.ts';
 
 /** What the validator needs to know besides the catalog. */

@@ -5,7 +5,7 @@
  * the OSB tables say (accepted operations continue in the `OperationRunner`).
  */
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan } from '../api/contract.ts';
+import type { Project, ServiceOffering, ServicePlan } from '@osb/api';
 import type { OsbRequest } from '../osb/osb-client.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { BrokerReply } from './broker-reply.ts';

@@ -7,7 +7,7 @@
 import ajvDraft04Module from 'ajv-draft-04';
 import ajvFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import { stripUiKeywords } from '../../../common/json-schema/strip.ts';
+import { stripUiKeywords } from '@osb/json-schema';
 
 /** Default export of a CommonJS module, whether the loader unwrapped it or not. */
 function commonJsDefault<T>(module: T | { default: T }): T {

@@ -1,11 +1,10 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { ErrorBody } from '../api/contract.ts';
+import { ErrorBody, ServiceInstancePermission } from '@osb/api';
 import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
 import type { ProjectConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
-import { ServiceInstancePermission } from './api-schemas.ts';
 import type { InstanceRepository } from './instance-repository.ts';
 
 /** What the permission route needs. */

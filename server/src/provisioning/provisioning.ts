@@ -3,7 +3,7 @@
  * service, a client per configured broker, and the dashboard sign-in details.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ServiceOffering } from '../api/contract.ts';
+import type { ServiceOffering } from '@osb/api';
 import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
 import type { ProjectAccess } from '../auth/project-access.ts';
 import type { MarketplaceConfig, ProjectConfig, UserConfig } from '../config/config.ts';

@@ -1,10 +1,14 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody } from '../api/contract.ts';
+import {
+  CreateServiceInstanceRequest,
+  ErrorBody,
+  ServiceInstance,
+  UpdateServiceInstanceRequest,
+} from '@osb/api';
 import type { ProjectAccess } from '../auth/project-access.ts';
 import type { UserConfig } from '../config/config.ts';
-import { CreateServiceInstanceRequest, ServiceInstance, UpdateServiceInstanceRequest } from './api-schemas.ts';
 import type { InstanceService, InstanceView } from './instance-service.ts';
 import type { RequestingUser } from './requests.ts';
 

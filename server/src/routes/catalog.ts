@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CatalogResponse, ErrorBody, ServiceOffering } from '../api/contract.ts';
+import { CatalogResponse, ErrorBody, ServiceOffering } from '@osb/api';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import { HttpError } from '../plugins/http-error.ts';
 

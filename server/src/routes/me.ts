@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, MeResponse } from '../api/contract.ts';
+import { ErrorBody, MeResponse } from '@osb/api';
 import type { ProjectAccess } from '../auth/project-access.ts';
 
 /** `GET /api/me`: the signed-in user and their projects. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, HealthResponse, InfoResponse, UiConfig } from '../api/contract.ts';
+import { ErrorBody, HealthResponse, InfoResponse, UiConfig } from '@osb/api';
 import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
 import type { MarketplaceConfig } from '../config/config.ts';
 import type { Queryable } from '../store/database.ts';

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Project } from '../api/contract.ts';
+import { ErrorBody, Project } from '@osb/api';
 import type { ProjectAccess } from '../auth/project-access.ts';
 
 /** `GET /api/projects/:projectId`: one of the user's projects (404 for any other). */

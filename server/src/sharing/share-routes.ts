@@ -1,10 +1,14 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../api/contract.ts';
+import {
+  CreateServiceInstanceShareRequest,
+  ErrorBody,
+  ServiceInstanceShare,
+  ServiceInstanceShareDetails,
+} from '@osb/api';
 import type { ProjectAccess } from '../auth/project-access.ts';
 import { requesterOf, toServiceBinding } from '../bindings/binding-routes.ts';
 import type { UserConfig } from '../config/config.ts';
-import { CreateServiceInstanceShareRequest, ServiceInstanceShare, ServiceInstanceShareDetails } from './api-schemas.ts';
 import type { ShareService, ShareView } from './share-service.ts';
 
 /** What the share routes need. */

@@ -4,7 +4,7 @@
  * project creates and deletes only its own bindings. The owner or the target ends a share,
  * which first deletes the target's bindings at the broker.
  */
-import type { Project } from '../api/contract.ts';
+import type { Project } from '@osb/api';
 import type { BindingService, BindingView } from '../bindings/binding-service.ts';
 import type { ProjectConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';

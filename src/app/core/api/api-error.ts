@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
-import type { ErrorBody } from '../../../../server/src/api/contract';
+import type { ErrorBody } from '@osb/api';
 
 /**
  * A message fit to show to the user for a failed request: the platform's own `{message}` when it

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import type { MeResponse, Project } from '../../../../server/src/api/contract';
+import type { MeResponse, Project } from '@osb/api';
 import { apiErrorMessage } from './api-error';
 import { MarketplaceApi } from './marketplace-api';
 

@@ -6,7 +6,7 @@ import type {
   CatalogResponse,
   MeResponse,
   ServiceOffering,
-} from '../../../../server/src/api/contract';
+} from '@osb/api';
 import { UI_CONFIG } from '../config/ui-config';
 import { apiUrl } from './api-url';
 

@@ -1,4 +1,4 @@
-import type { ServiceBinding } from '../../../../server/src/bindings/api-schemas';
+import type { ServiceBinding } from '@osb/api';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

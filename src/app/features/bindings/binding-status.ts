@@ -1,4 +1,4 @@
-import type { ServiceBinding, ServiceBindingOperation } from '../../../../server/src/bindings/api-schemas';
+import type { ServiceBinding, ServiceBindingOperation } from '@osb/api';
 
 /** Whether the broker is still working on the binding. */
 export function isBindingRunning(binding: Pick<ServiceBinding, 'lastOperation'>): boolean {

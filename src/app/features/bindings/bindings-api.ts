@@ -7,7 +7,7 @@ import type {
   CreateServiceBindingRequest,
   ServiceBinding,
   ServiceBindingWithCredentials,
-} from '../../../../server/src/bindings/api-schemas';
+} from '@osb/api';
 import type { ApiResource } from '../../core/api/marketplace-api';
 import { apiUrl } from '../../core/api/api-url';
 import { UI_CONFIG } from '../../core/config/ui-config';

@@ -1,4 +1,4 @@
-import type { ServiceOffering } from '../../../../server/src/api/contract';
+import type { ServiceOffering } from '@osb/api';
 
 /** What the user filters the marketplace by. */
 export interface CatalogFilter {

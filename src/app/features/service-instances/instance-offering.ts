@@ -1,5 +1,4 @@
-import type { CatalogResponse, ServiceOffering, ServicePlan } from '../../../../server/src/api/contract';
-import type { ServiceInstance } from '../../../../server/src/provisioning/api-schemas';
+import type { CatalogResponse, ServiceInstance, ServiceOffering, ServicePlan } from '@osb/api';
 
 /** What the catalog says about an instance's service, plan and location, as far as it still knows them. */
 export interface InstanceOffering {

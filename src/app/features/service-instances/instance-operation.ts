@@ -1,4 +1,4 @@
-import type { ServiceInstance, ServiceInstanceOperation } from '../../../../server/src/provisioning/api-schemas';
+import type { ServiceInstance, ServiceInstanceOperation } from '@osb/api';
 
 /** Whether the broker is still working on the instance; other operations must wait until it is done. */
 export function isOperationRunning(instance: Pick<ServiceInstance, 'lastOperation'>): boolean {

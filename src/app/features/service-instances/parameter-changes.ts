@@ -1,4 +1,4 @@
-import { isJsonObject, sameJson } from '../../../../common/json-schema';
+import { isJsonObject, sameJson } from '@osb/json-schema';
 
 /** Parameters of an instance. */
 export type InstanceParameters = Record<string, unknown>;

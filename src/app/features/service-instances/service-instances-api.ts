@@ -6,7 +6,7 @@ import type {
   CreateServiceInstanceRequest,
   ServiceInstance,
   UpdateServiceInstanceRequest,
-} from '../../../../server/src/provisioning/api-schemas';
+} from '@osb/api';
 import type { ApiResource } from '../../core/api/marketplace-api';
 import { apiUrl } from '../../core/api/api-url';
 import { UI_CONFIG } from '../../core/config/ui-config';

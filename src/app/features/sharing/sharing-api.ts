@@ -2,7 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
-import type { ServiceInstanceShare, ServiceInstanceShareDetails } from '../../../../server/src/sharing/api-schemas';
+import type { ServiceInstanceShare, ServiceInstanceShareDetails } from '@osb/api';
 import type { ApiResource } from '../../core/api/marketplace-api';
 import { apiUrl } from '../../core/api/api-url';
 import { UI_CONFIG } from '../../core/config/ui-config';

@@ -1,5 +1,5 @@
 import { AtomicProperty, PROPERTY_TYPE_MAPPING, type ISchema } from 'ngx-schema-form';
-import { NORMALIZED_WIDGETS } from '../../../../common/json-schema';
+import { NORMALIZED_WIDGETS } from '@osb/json-schema';
 
 /**
  * A form property that holds any JSON value as a whole, for the JSON and key/value widgets:

@@ -5,7 +5,7 @@ import {
   pruneEmptyParameters,
   stripUiKeywords,
   type JsonSchema,
-} from '../../../../common/json-schema';
+} from '@osb/json-schema';
 import { SCHEMA_FIXTURES } from './schema-fixtures';
 
 function normalized(schema: unknown): { schema: JsonSchema; warnings: string[] } {

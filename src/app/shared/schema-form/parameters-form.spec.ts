@@ -9,7 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { By } from '@angular/platform-browser';
 import Ajv from 'ajv-draft-04';
 import { FormComponent } from 'ngx-schema-form';
-import { isJsonObject, stripUiKeywords } from '../../../../common/json-schema';
+import { isJsonObject, stripUiKeywords } from '@osb/json-schema';
 import { ParametersForm, type Parameters } from './parameters-form';
 import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from './schema-fixtures';
 import { ParametersFormHarness } from './testing/parameters-form-harness';

@@ -14,7 +14,7 @@ import {
   ZSchemaValidatorFactory,
   type ISchema,
 } from 'ngx-schema-form';
-import { isJsonObject, pruneEmptyParameters, sameJson } from '../../../../common/json-schema';
+import { isJsonObject, pruneEmptyParameters, sameJson } from '@osb/json-schema';
 import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';

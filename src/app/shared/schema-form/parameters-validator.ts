@@ -1,5 +1,5 @@
 import ZSchema from 'z-schema';
-import { isJsonObject, stripUiKeywords, type JsonSchema } from '../../../../common/json-schema';
+import { isJsonObject, stripUiKeywords, type JsonSchema } from '@osb/json-schema';
 import { describeSchemaError, isSchemaError } from './schema-error-messages';
 
 /** One problem with a parameters value: where, and what is wrong in plain language. */

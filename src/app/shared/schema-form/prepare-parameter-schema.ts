@@ -8,7 +8,7 @@ import {
   ValidatorRegistry,
   ZSchemaValidatorFactory,
 } from 'ngx-schema-form';
-import { isJsonObject, normalizeParameterSchema, type JsonSchema } from '../../../../common/json-schema';
+import { isJsonObject, normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
 import { ParametersValidator } from './parameters-validator';

@@ -2,7 +2,7 @@ import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, signal } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { isJsonObject } from '../../../../common/json-schema';
+import { isJsonObject } from '@osb/json-schema';
 import { ParametersForm, type Parameters } from './parameters-form';
 import type { ParametersFormMode } from './prepare-parameter-schema';
 

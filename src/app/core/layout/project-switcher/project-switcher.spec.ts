@@ -3,7 +3,7 @@ import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 
-import type { Project } from '../../../../../server/src/api/contract';
+import type { Project } from '@osb/api';
 import { ProjectSwitcher } from './project-switcher';
 
 function project(id: string, displayName: string, workspaceId: string, workspaceDisplayName: string): Project {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 
-import type { Project } from '../../../../../server/src/api/contract';
+import type { Project } from '@osb/api';
 
 /** Projects of one workspace, for an option group. */
 interface WorkspaceGroup {

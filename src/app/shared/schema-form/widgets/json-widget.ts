@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { sameJson } from '../../../../../common/json-schema';
+import { sameJson } from '@osb/json-schema';
 import { SchemaFormState } from '../schema-form-state';
 import { MaterialControlWidget } from './material-control-widget';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { isJsonObject } from '../../../../../common/json-schema';
+import { isJsonObject } from '@osb/json-schema';
 import { SchemaFormState } from '../schema-form-state';
 import { MaterialControlWidget } from './material-control-widget';
 

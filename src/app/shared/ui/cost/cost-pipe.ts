@@ -1,6 +1,6 @@
 import { LOCALE_ID, Pipe, PipeTransform, inject } from '@angular/core';
 
-import type { PlanCost } from '../../../../../server/src/api/contract';
+import type { PlanCost } from '@osb/api';
 import { formatCost } from './format-cost';
 
 /** Formats a plan's cost component in the app's locale: `{{ cost | mpCost }}` gives `€12.50 per month`. */

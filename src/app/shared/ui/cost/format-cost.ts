@@ -1,4 +1,4 @@
-import type { PlanCost } from '../../../../../server/src/api/contract';
+import type { PlanCost } from '@osb/api';
 
 /** Labels of the meshMarketplace cost units; other units are shown as the broker gives them. */
 const UNIT_LABELS: Readonly<Record<string, () => string>> = {

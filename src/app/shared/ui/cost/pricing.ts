@@ -1,4 +1,4 @@
-import type { ServiceOffering } from '../../../../../server/src/api/contract';
+import type { ServiceOffering } from '@osb/api';
 
 /** Whether a service costs money: paid if any of its plans is not free. */
 export function isPaidService(service: Pick<ServiceOffering, 'plans'>): boolean {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 
-import type { ServicePlan } from '../../../../../server/src/api/contract';
+import type { ServicePlan } from '@osb/api';
 import { CostPipe } from '../cost/cost-pipe';
 import { PriceBadge } from '../price-badge/price-badge';
 

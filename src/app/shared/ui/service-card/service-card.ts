@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import type { ServiceOffering } from '../../../../../server/src/api/contract';
+import type { ServiceOffering } from '@osb/api';
 import { isPaidService } from '../cost/pricing';
 import { PriceBadge } from '../price-badge/price-badge';
 import { ServiceIcon } from '../service-icon/service-icon';

@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 
-import type { ServiceBinding } from '../../../../../../server/src/bindings/api-schemas';
+import type { ServiceBinding } from '@osb/api';
 import { expiryWarningText, timeLeftText } from '../../binding-expiry';
 
 /**

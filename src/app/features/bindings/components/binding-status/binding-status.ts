@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import type { ServiceBindingOperation } from '../../../../../../server/src/bindings/api-schemas';
+import type { ServiceBindingOperation } from '@osb/api';
 import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
 import { OperationStatus } from '../../../../shared/ui/operation-status/operation-status';
 import { bindingOperationLabel } from '../../binding-status';

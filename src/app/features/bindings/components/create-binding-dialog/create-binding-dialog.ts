@@ -8,8 +8,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Observable } from 'rxjs';
 
-import type { Location, ServiceOffering, ServicePlan } from '../../../../../../server/src/api/contract';
-import type { BindingTenantChoice, ServiceBindingWithCredentials } from '../../../../../../server/src/bindings/api-schemas';
+import type {
+  BindingTenantChoice,
+  Location,
+  ServiceBindingWithCredentials,
+  ServiceOffering,
+  ServicePlan,
+} from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { ParametersForm, type Parameters } from '../../../../shared/schema-form/parameters-form';
 import { BindingsApi, type InstanceRef } from '../../bindings-api';

@@ -8,7 +8,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 
-import type { ServiceBinding, ServiceBindingOperation } from '../../../../../../server/src/bindings/api-schemas';
+import type { ServiceBinding, ServiceBindingOperation } from '@osb/api';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testPlan, testService } from '../../../../../testing/catalog-fixtures';

@@ -5,9 +5,14 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
-import type { Location, ServiceOffering, ServicePlan } from '../../../../../../server/src/api/contract';
-import type { ServiceBinding, ServiceBindingWithCredentials } from '../../../../../../server/src/bindings/api-schemas';
-import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import type {
+  Location,
+  ServiceBinding,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+  ServiceOffering,
+  ServicePlan,
+} from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { reloadWhileRunning } from '../../../service-instances/reload-while-running';

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 
-import type { BindingTenantChoice } from '../../../../../../server/src/bindings/api-schemas';
+import type { BindingTenantChoice } from '@osb/api';
 import { TenantPicker } from './tenant-picker';
 
 describe('TenantPicker', () => {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/angular-vite';
 import { expect, within } from 'storybook/test';
 
-import type { BindingTenantChoice } from '../../../../../../server/src/bindings/api-schemas';
+import type { BindingTenantChoice } from '@osb/api';
 import { TenantPicker } from './tenant-picker';
 
 const choices: BindingTenantChoice[] = [

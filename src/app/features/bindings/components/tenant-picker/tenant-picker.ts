@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, model } from '@angular/core';
 import { MatRadioModule } from '@angular/material/radio';
 
-import type { Location } from '../../../../../../server/src/api/contract';
-import type { BindingTenantChoice } from '../../../../../../server/src/bindings/api-schemas';
+import type { BindingTenantChoice, Location } from '@osb/api';
 
 /** A tenant as the picker offers it. */
 interface TenantOption {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 
-import type { BrokerStatus } from '../../../../../../server/src/api/contract';
+import type { BrokerStatus } from '@osb/api';
 
 /** Tells the user that some brokers' services are missing right now, and why. */
 @Component({

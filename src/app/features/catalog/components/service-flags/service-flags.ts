@@ -3,7 +3,7 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
-import type { ServiceOffering } from '../../../../../../server/src/api/contract';
+import type { ServiceOffering } from '@osb/api';
 import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
 
 /** One capability of a service, shown as a chip. */

@@ -5,7 +5,7 @@ import { Title } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import type { ServiceOffering } from '../../../../../../server/src/api/contract';
+import type { ServiceOffering } from '@osb/api';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testCatalog, testPlan, testService } from '../../../../../testing/catalog-fixtures';

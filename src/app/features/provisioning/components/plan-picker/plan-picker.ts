@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
 
-import type { ServicePlan } from '../../../../../../server/src/api/contract';
+import type { ServicePlan } from '@osb/api';
 import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
 import { PriceBadge } from '../../../../shared/ui/price-badge/price-badge';
 

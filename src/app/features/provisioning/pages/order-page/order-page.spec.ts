@@ -13,7 +13,7 @@ import { MatStepperHarness } from '@angular/material/stepper/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import type { CatalogResponse } from '../../../../../../server/src/api/contract';
+import type { CatalogResponse } from '@osb/api';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { MESHCLOUD_EXAMPLE_SCHEMA } from '../../../../shared/schema-form/schema-fixtures';
 import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';

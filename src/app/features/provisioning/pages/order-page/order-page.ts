@@ -11,7 +11,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatStepperModule } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 
-import type { Location, ServiceOffering } from '../../../../../../server/src/api/contract';
+import type { Location, ServiceOffering } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';

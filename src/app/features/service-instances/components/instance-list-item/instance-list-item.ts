@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
-import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import type { ServiceInstance } from '@osb/api';
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
 import type { InstanceOffering } from '../../instance-offering';

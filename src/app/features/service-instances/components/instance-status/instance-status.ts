@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import type { ServiceInstanceOperation } from '../../../../../../server/src/provisioning/api-schemas';
+import type { ServiceInstanceOperation } from '@osb/api';
 import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
 import { OperationStatus } from '../../../../shared/ui/operation-status/operation-status';
 import { operationLabel } from '../../instance-operation';

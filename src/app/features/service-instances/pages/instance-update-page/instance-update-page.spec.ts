@@ -11,8 +11,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import type { ServiceOffering } from '../../../../../../server/src/api/contract';
-import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import type { ServiceInstance, ServiceOffering } from '@osb/api';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';
 import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';

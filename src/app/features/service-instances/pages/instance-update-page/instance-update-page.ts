@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 
-import type { UpdateServiceInstanceRequest } from '../../../../../../server/src/provisioning/api-schemas';
+import type { UpdateServiceInstanceRequest } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { ParametersForm } from '../../../../shared/schema-form/parameters-form';

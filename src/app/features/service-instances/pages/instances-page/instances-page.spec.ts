@@ -10,7 +10,7 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import type { ServiceInstance } from '@osb/api';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testCatalog } from '../../../../../testing/catalog-fixtures';

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
-import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
+import type { ServiceInstance } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';

@@ -8,7 +8,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 
-import type { ServiceBinding } from '../../../../../../server/src/bindings/api-schemas';
+import type { ServiceBinding } from '@osb/api';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testUiConfig } from '../../../../../testing/ui-config-fixture';

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Observable, map } from 'rxjs';
 
-import type { ServiceInstanceShareDetails } from '../../../../../../server/src/sharing/api-schemas';
+import type { ServiceInstanceShareDetails } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import type { InstanceRef } from '../../../bindings/bindings-api';
 import { SharingApi } from '../../sharing-api';

@@ -9,9 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 
-import type { ServiceOffering } from '../../../../../../server/src/api/contract';
-import type { ServiceInstance } from '../../../../../../server/src/provisioning/api-schemas';
-import type { ServiceInstanceShare } from '../../../../../../server/src/sharing/api-schemas';
+import type { ServiceInstance, ServiceInstanceShare, ServiceOffering } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { CurrentUser } from '../../../../core/api/current-user';
 import type { InstanceRef } from '../../../bindings/bindings-api';

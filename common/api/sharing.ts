@@ -2,7 +2,7 @@
  * Instance sharing bodies of the platform API: TypeBox schemas for the routes and the UI.
  */
 import Type, { type Static } from 'typebox';
-import { ServiceBinding } from '../bindings/api-schemas.js';
+import { ServiceBinding } from './bindings.js';
 
 /** An instance shared by its project with another project of the same workspace. */
 export const ServiceInstanceShare = Type.Object({

@@ -1,16 +1,7 @@
 /**
- * The platform API's public contract: TypeBox schemas for every request and response body.
- *
- * The server uses these schemas for validation and for the OpenAPI document; the UI imports
- * the derived types with `import type`, so both halves always agree on the wire format.
+ * The catalog: services, plans, locations and brokers' health.
  */
 import Type, { type Static } from 'typebox';
-
-/** Error body of every non-2xx answer of the platform API. */
-export const ErrorBody = Type.Object({
-  message: Type.String({ description: 'A message fit to show to the user.' }),
-});
-export type ErrorBody = Static<typeof ErrorBody>;
 
 /** A location where local services are offered (for example a data centre or region). */
 export const Location = Type.Object({
@@ -120,66 +111,3 @@ export const CatalogResponse = Type.Object({
   brokers: Type.Array(BrokerStatus),
 });
 export type CatalogResponse = Static<typeof CatalogResponse>;
-
-/** A tenant of a project on a platform in a location (for tenant-aware bindings). */
-export const Tenant = Type.Object({
-  id: Type.String(),
-  locationId: Type.String(),
-  platform: Type.String(),
-});
-export type Tenant = Static<typeof Tenant>;
-
-/** A project the signed-in user is a member of. */
-export const Project = Type.Object({
-  id: Type.String(),
-  displayName: Type.String(),
-  workspaceId: Type.String(),
-  workspaceDisplayName: Type.String(),
-  tenants: Type.Array(Tenant),
-});
-export type Project = Static<typeof Project>;
-
-/** The signed-in user. */
-export const User = Type.Object({
-  id: Type.String(),
-  displayName: Type.String(),
-  email: Type.Optional(Type.String()),
-});
-export type User = Static<typeof User>;
-
-/** `GET /api/me`: who is signed in and which projects they may use. */
-export const MeResponse = Type.Object({
-  user: User,
-  projects: Type.Array(Project),
-});
-export type MeResponse = Static<typeof MeResponse>;
-
-/** `GET /config.json`: runtime settings of the UI, served by the platform so one build runs anywhere. */
-export const UiConfig = Type.Object({
-  /** Base URL of the platform API, for example `/api` or `https://marketplace.example.com/api`. */
-  apiBaseUrl: Type.String(),
-  oidc: Type.Object({
-    issuer: Type.String(),
-    clientId: Type.String(),
-    scope: Type.String(),
-  }),
-  theme: Type.Object({
-    productName: Type.String(),
-    /** Optional primary colour as a CSS colour. */
-    primaryColor: Type.Optional(Type.String()),
-  }),
-});
-export type UiConfig = Static<typeof UiConfig>;
-
-/** `GET /api/health`: whether the platform and its database answer. */
-export const HealthResponse = Type.Object({
-  status: Type.Literal('ok'),
-});
-export type HealthResponse = Static<typeof HealthResponse>;
-
-/** `GET /info`: the Cloud Foundry-style info document brokers read (via `X-Api-Info-Location`) for dashboard SSO. */
-export const InfoResponse = Type.Object({
-  authorization_endpoint: Type.String(),
-  token_endpoint: Type.String(),
-});
-export type InfoResponse = Static<typeof InfoResponse>;

@@ -2,7 +2,7 @@
  * Service binding bodies of the platform API: TypeBox schemas for the routes and the UI.
  */
 import Type, { type Static } from 'typebox';
-import { Tenant } from '../api/contract.js';
+import { Tenant } from './projects.js';
 
 /** The last operation on a binding. */
 export const ServiceBindingOperation = Type.Object({
