@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { BrokerConfig, MarketplaceConfig } from './config/config.ts';
 import { OidcDiscovery } from './auth/oidc-discovery.ts';
@@ -64,6 +65,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
 
   // Plugins.
   registerErrorHandler(app);
+  // Every answer (API and UI files) compressed with brotli or gzip, as the client accepts.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'] });
   await registerOpenApi(app);
   const discovery = new OidcDiscovery(config.auth.issuer);
   registerAuth(app, {
