@@ -10,7 +10,7 @@ import { startPlatform } from '../../server/src/app.ts';
 import { parseConfig } from '../../server/src/config/load-config.ts';
 
 const document: unknown = JSON.parse(readFileSync(process.argv[2]!, 'utf8'));
-const platform = await startPlatform(parseConfig(document, process.argv[2]!), { logger: { level: 'error' } });
+const platform = await startPlatform(parseConfig(document, process.argv[2]!), { logger: { level: 'fatal' } });
 const refreshMs: number[] = [];
 for (let round = 0; round < 3; round++) {
   const started = performance.now();
