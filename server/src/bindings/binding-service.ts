@@ -96,6 +96,11 @@ export class BindingService {
     return (await this.deps.bindings.listByInstance(instance.id, project.id)).map((record) => this.view(record));
   }
 
+  /** The project's bindings that expire within the warning period, soonest first (without credentials). */
+  async listExpiringSoon(project: Project): Promise<BindingView[]> {
+    return (await this.deps.bindings.listExpiringOfProject(project.id)).map((record) => this.view(record)).filter((view) => view.expiresSoon);
+  }
+
   /** One of the project's bindings with its stored credentials, decrypted. */
   async get(project: Project, instanceId: string, bindingId: string): Promise<BindingView> {
     const { record } = await this.requireBinding(project, instanceId, bindingId);
