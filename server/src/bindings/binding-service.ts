@@ -21,7 +21,7 @@ import type { InstanceRecord, InstanceRepository } from '../provisioning/instanc
 import { statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
 import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
 import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
-import type { ParameterValidator } from '../provisioning/parameter-validation.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { pollingDeadline } from '../osb/polling.ts';
 import { buildContext, type RequestingUser } from '../osb/requests.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
