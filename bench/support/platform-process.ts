@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { startPlatform } from '../../server/src/app.ts';
+import { startPlatform } from '../../server/src/start-platform.ts';
 import { parseConfig } from '../../server/src/config/load-config.ts';
 
 const document: unknown = JSON.parse(readFileSync(process.argv[2]!, 'utf8'));
@@ -18,6 +18,8 @@ for (let round = 0; round < 3; round++) {
   refreshMs.push(performance.now() - started);
 }
 process.send!({ url: platform.url, refreshMs });
+// Ends with the benchmark that started it.
+process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 process.on('SIGTERM', () => {
   platform.close().then(
     () => process.exit(0),
