@@ -92,6 +92,9 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     serverFactory: deps.serverFactory,
     // Brokers' ids are not ours to shorten; keep generous limits for long path parameters.
     routerOptions: { maxParamLength: 500 },
+    // Ready waits for the first fetch of every broker's catalog, which takes longer than Fastify's
+    // default 10 s with many brokers on a busy machine (each broker has its own request timeout).
+    pluginTimeout: 120_000,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const clock = deps.clock ?? systemClock;

@@ -58,9 +58,9 @@ export async function prepareListing(listing: CatalogResponse): Promise<Prepared
   const identity = Buffer.from(JSON.stringify(listing), 'utf8');
   const [br, gz] = await Promise.all([
     brotli(identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
     }),
-    gzipAsync(identity, { level: 9 }),
+    gzipAsync(identity, { level: 6 }),
   ]);
   const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
   return { etag, bodies: { br, gzip: gz, identity } };
