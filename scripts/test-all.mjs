@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every test suite in turn (unit, server, stories, e2e), each with its normal
+ * `npm test`: runs every test suite in turn (lint, unit, server, stories, e2e), each with its normal
  * console output plus a machine-readable report under test-results/, then prints a table of the
  * counts read from those reports and one closing line `N passed, N failed, N skipped`.
  *
@@ -28,6 +28,13 @@ const bin = (path) => join(root, 'node_modules', path);
 /** @type {Suite[]} */
 const suites = [
   {
+    // First, because it is the quickest: ESLint, Prettier and the module-boundary fixtures.
+    name: 'lint',
+    report: 'lint.tap',
+    command: () => nodeTests('lint.tap', ['scripts/lint.test.mjs']),
+    count: nodeTestCounts,
+  },
+  {
     name: 'unit',
     report: 'unit.json',
     // Angular's unit-test builder writes the output file for the first reporter only.
@@ -41,10 +48,7 @@ const suites = [
     command: () => {
       const files = findFiles(join(root, 'server', 'test'), '.test.ts');
       if (files.length === 0) return undefined;
-      return ['--import', 'tsx', '--test', '--test-concurrency=1',
-        '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=tap', `--test-reporter-destination=${join(resultsDir, 'server.tap')}`,
-        ...files.map((file) => relative(root, file))];
+      return ['--import', 'tsx', ...nodeTests('server.tap', files.map((file) => relative(root, file)))];
     },
     count: nodeTestCounts,
   },
@@ -78,6 +82,14 @@ for (const suite of suites.filter((s) => selected.length === 0 || selected.inclu
 }
 printSummary(results);
 process.exitCode = results.some((result) => result.failed > 0) ? 1 : 0;
+
+/** Arguments for node's test runner: the files one after another, spec output and a TAP report. */
+function nodeTests(report, files) {
+  return ['--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${join(resultsDir, report)}`,
+    ...files];
+}
 
 /** Runs one suite and reads its counts from its own report. */
 async function runSuite(suite) {

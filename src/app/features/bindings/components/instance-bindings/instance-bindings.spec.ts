@@ -9,13 +9,13 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 
 import type { ServiceBinding, ServiceBindingOperation } from '@osb/api';
+import { OPERATION_POLL_INTERVAL_MS } from '../../../../core/api/reload-while-running';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testPlan, testService } from '../../../../../testing/catalog-fixtures';
 import { testInstance } from '../../../../../testing/instance-fixtures';
 import { testUiConfig } from '../../../../../testing/ui-config-fixture';
 import { spyOnDownloads } from '../../testing/download-spy';
-import { OPERATION_POLL_INTERVAL_MS } from '../../../service-instances/reload-while-running';
 import { InstanceBindings } from './instance-bindings';
 
 const LIST_URL = '/api/projects/p1/service-instances/instance-1/bindings';

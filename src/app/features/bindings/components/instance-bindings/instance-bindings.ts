@@ -14,10 +14,11 @@ import type {
   ServicePlan,
 } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import type { InstanceRef } from '../../../../core/api/api-types';
+import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
-import { reloadWhileRunning } from '../../../service-instances/reload-while-running';
 import { isBindingRunning } from '../../binding-status';
-import { BindingsApi, type InstanceRef } from '../../bindings-api';
+import { BindingsApi } from '../../bindings-api';
 import type { Credentials } from '../../credential-export';
 import { BindingExpiry } from '../binding-expiry/binding-expiry';
 import { BindingStatus } from '../binding-status/binding-status';

@@ -8,9 +8,11 @@ import { Router, RouterLink } from '@angular/router';
 
 import { apiErrorMessage, isNotFound } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
+import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
-import { InstanceBindings } from '../../../bindings/components/instance-bindings/instance-bindings';
-import { InstanceSharing } from '../../../sharing/components/instance-sharing/instance-sharing';
+import { InstanceBindings } from '../../../bindings';
+import { InstanceSharing } from '../../../sharing';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
@@ -18,8 +20,6 @@ import { confirmDeprovision } from '../../components/deprovision-dialog/deprovis
 import { InstanceStatus } from '../../components/instance-status/instance-status';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
-import { reloadWhileRunning } from '../../reload-while-running';
-import { ServiceInstancesApi } from '../../service-instances-api';
 
 /**
  * One service instance: its status (followed live while an operation runs), service, plan,

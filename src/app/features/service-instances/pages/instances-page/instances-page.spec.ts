@@ -11,12 +11,12 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceInstance } from '@osb/api';
+import { OPERATION_POLL_INTERVAL_MS } from '../../../../core/api/reload-while-running';
 import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testCatalog } from '../../../../../testing/catalog-fixtures';
 import { testInstance } from '../../../../../testing/instance-fixtures';
 import { testUiConfig } from '../../../../../testing/ui-config-fixture';
-import { OPERATION_POLL_INTERVAL_MS } from '../../reload-while-running';
 import { InstancesPage } from './instances-page';
 
 const LIST_URL = '/api/projects/p1/service-instances';

@@ -9,14 +9,14 @@ import type { ServiceInstance } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
-import { ExpiringBindingsNotice } from '../../../bindings/components/expiring-bindings-notice/expiring-bindings-notice';
+import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
+import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
+import { ExpiringBindingsNotice } from '../../../bindings';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
-import { reloadWhileRunning } from '../../reload-while-running';
-import { ServiceInstancesApi } from '../../service-instances-api';
 
 /**
  * A project's service instances with their status. While any operation runs the list is read

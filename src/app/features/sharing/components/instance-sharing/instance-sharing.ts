@@ -11,8 +11,8 @@ import { Router } from '@angular/router';
 
 import type { ServiceInstance, ServiceInstanceShare, ServiceOffering } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import type { InstanceRef } from '../../../../core/api/api-types';
 import { CurrentUser } from '../../../../core/api/current-user';
-import type { InstanceRef } from '../../../bindings/bindings-api';
 import { SharingApi } from '../../sharing-api';
 import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
 
