@@ -15,6 +15,7 @@ import type {
 } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import type { InstanceRef } from '../../../../core/api/api-types';
+import { confirmThenAct } from '../../../../core/api/confirm-then-act';
 import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { isBindingRunning } from '../../binding-status';
@@ -160,29 +161,27 @@ export class InstanceBindings implements OnDestroy {
 
   /** Asks for confirmation, then deletes the binding. */
   protected unbind(binding: ServiceBinding): void {
-    confirmUnbind(this.dialog, binding.name).subscribe((confirmed) => {
-      if (!confirmed) {
-        return;
-      }
-      this.forgetCredentials(binding.id);
-      this.actionError.set(null);
-      this.unbinding.update((ids) => new Set(ids).add(binding.id));
-      this.api.delete(this.ref(), binding.id).subscribe({
-        next: (deleting) => {
-          this.stopUnbinding(binding.id);
-          this.announcement.set(
-            deleting
-              ? $localize`:@@bindingUnbindingAnnouncement:The broker is deleting the binding “${binding.name}:name:”.`
-              : $localize`:@@bindingUnboundAnnouncement:The binding “${binding.name}:name:” was deleted.`,
-          );
-          this.bindings.reload();
-        },
-        error: (error: unknown) => {
-          this.stopUnbinding(binding.id);
-          this.actionError.set($localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${apiErrorMessage(error)}:message:`);
-          this.bindings.reload();
-        },
-      });
+    confirmThenAct({
+      confirm: confirmUnbind(this.dialog, binding.name),
+      start: () => {
+        this.forgetCredentials(binding.id);
+        this.actionError.set(null);
+        this.unbinding.update((ids) => new Set(ids).add(binding.id));
+      },
+      act: () => this.api.delete(this.ref(), binding.id),
+      settled: () => this.stopUnbinding(binding.id),
+      done: (deleting) => {
+        this.announcement.set(
+          deleting
+            ? $localize`:@@bindingUnbindingAnnouncement:The broker is deleting the binding “${binding.name}:name:”.`
+            : $localize`:@@bindingUnboundAnnouncement:The binding “${binding.name}:name:” was deleted.`,
+        );
+        this.bindings.reload();
+      },
+      failed: (message) => {
+        this.actionError.set($localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${message}:message:`);
+        this.bindings.reload();
+      },
     });
   }
 

@@ -7,6 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 
 import { apiErrorMessage, isNotFound } from '../../../../core/api/api-error';
+import { confirmThenAct } from '../../../../core/api/confirm-then-act';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
 import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
@@ -101,27 +102,25 @@ export class InstancePage {
     if (!instance) {
       return;
     }
-    confirmDeprovision(this.dialog, instance.name).subscribe((confirmed) => {
-      if (!confirmed) {
-        return;
-      }
-      this.deprovisioning.set(true);
-      this.deprovisionError.set(null);
-      this.api.delete(this.projectId(), instance.id).subscribe({
-        next: (deleting) => {
-          this.deprovisioning.set(false);
-          if (deleting) {
-            this.instance.set(deleting);
-          } else {
-            void this.router.navigate(['/projects', this.projectId(), 'instances']);
-          }
-        },
-        error: (error: unknown) => {
-          this.deprovisioning.set(false);
-          this.deprovisionError.set(apiErrorMessage(error));
-          this.instance.reload();
-        },
-      });
+    confirmThenAct({
+      confirm: confirmDeprovision(this.dialog, instance.name),
+      start: () => {
+        this.deprovisioning.set(true);
+        this.deprovisionError.set(null);
+      },
+      act: () => this.api.delete(this.projectId(), instance.id),
+      settled: () => this.deprovisioning.set(false),
+      done: (deleting) => {
+        if (deleting) {
+          this.instance.set(deleting);
+        } else {
+          void this.router.navigate(['/projects', this.projectId(), 'instances']);
+        }
+      },
+      failed: (message) => {
+        this.deprovisionError.set(message);
+        this.instance.reload();
+      },
     });
   }
 
