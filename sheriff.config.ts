@@ -32,7 +32,8 @@ export const config: SheriffConfig = {
     'ui:app': ['ui:app', 'ui:core', 'ui:shared', 'ui:feature', 'contract'],
     'ui:core': ['ui:core', 'ui:shared', 'ui:testing', 'contract'],
     'ui:shared': ['ui:shared', 'ui:testing', 'fixtures', 'contract'],
-    'ui:testing': ['ui:testing', 'fixtures', 'contract'],
+    // Test fixtures and providers for the specs and stories of every layer.
+    'ui:testing': ['ui:testing', 'ui:core', 'ui:shared', 'fixtures', 'contract'],
     'ui:feature': ['ui:feature', 'ui:core', 'ui:shared', 'ui:testing', 'fixtures', 'contract'],
     // A feature uses another one only where listed here, through its index.ts; the list has no cycle.
     'feature:*': ['ui:core', 'ui:shared', 'ui:testing', 'fixtures', 'contract'],

@@ -11,7 +11,7 @@ import Ajv from 'ajv-draft-04';
 import { FormComponent } from 'ngx-schema-form';
 import { isJsonObject, stripUiKeywords } from '@osb/json-schema';
 import { ParametersForm, type Parameters } from './parameters-form';
-import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from './schema-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from '../../../testing/schema-fixtures';
 import { ParametersFormHarness } from './testing/parameters-form-harness';
 
 /** Rendering Material forms in jsdom is slow on a busy machine; the first test also warms up. */

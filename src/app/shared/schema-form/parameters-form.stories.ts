@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/angular-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { ParametersForm } from './parameters-form';
 import { SchemaPreview } from './schema-preview';
-import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from './schema-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from '../../../testing/schema-fixtures';
 
 const meta: Meta<ParametersForm> = {
   title: 'Shared/Parameters form',

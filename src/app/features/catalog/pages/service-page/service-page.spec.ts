@@ -1,15 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceOffering } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testCatalog, testPlan, testService } from '../../../../../testing/catalog-fixtures';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { ServicePage } from './service-page';
 
 describe('ServicePage', () => {
@@ -46,10 +43,7 @@ describe('ServicePage', () => {
           [{ path: 'projects/:projectId/marketplace/services/:serviceId', component: ServicePage }],
           withComponentInputBinding(),
         ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
+        ...providePlatformApiTesting(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
