@@ -48,6 +48,7 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
  */
 export function brokerText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (cleaned === '') return undefined;
   return cleaned.length > MAX_BROKER_TEXT_LENGTH ? `${cleaned.slice(0, MAX_BROKER_TEXT_LENGTH - 1)}…` : cleaned;

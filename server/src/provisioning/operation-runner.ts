@@ -5,7 +5,6 @@
  * synchronous answers as well as for polled ones.
  */
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
-import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
 import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
 import {
