@@ -1,10 +1,9 @@
 /** Sample service bindings for unit tests and stories. */
-import type { ServiceBinding, ServiceBindingOperation } from '@osb/api';
+import type { ServiceBinding } from '@osb/api';
+import { CREATED, type OperationOverrides } from './instance-fixtures';
 
-/** A ready binding of `testInstance()` for tests and stories; `lastOperation` merges with the default. */
-export function testBinding(
-  overrides: Partial<Omit<ServiceBinding, 'lastOperation'>> & { lastOperation?: Partial<ServiceBindingOperation> } = {},
-): ServiceBinding {
+/** A ready binding of `testInstance()` for tests and stories. */
+export function testBinding(overrides: OperationOverrides<ServiceBinding> = {}): ServiceBinding {
   const { lastOperation, ...rest } = overrides;
   return {
     id: 'b1',
@@ -16,12 +15,6 @@ export function testBinding(
     createdAt: '2026-11-20T09:30:00.000Z',
     expiresSoon: false,
     ...rest,
-    lastOperation: {
-      type: 'create',
-      state: 'succeeded',
-      startedAt: '2026-11-20T09:30:00.000Z',
-      requestedBy: 'alice',
-      ...lastOperation,
-    },
+    lastOperation: { ...CREATED, ...lastOperation },
   };
 }
