@@ -27,6 +27,8 @@ const serverSources = {
   message: 'The UI and the end-to-end tests never import the platform (server/); the shared contract is @osb/api.',
 };
 
+const zoneless = 'The app is zoneless: use signals, markForCheck or the test fixture\'s whenStable instead of zone APIs.';
+
 export default defineConfig(
   globalIgnores([
     '**/node_modules/',
@@ -107,10 +109,34 @@ export default defineConfig(
   },
 
   {
-    name: 'osb/boundaries/ui-and-e2e',
-    files: ['src/**/*.ts', 'e2e/**/*.ts', '.storybook/**/*.ts'],
+    name: 'osb/boundaries/e2e-and-storybook',
+    files: ['e2e/**/*.ts', '.storybook/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [commonSources, serverSources] }],
+    },
+  },
+
+  {
+    name: 'osb/boundaries/ui',
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [commonSources, serverSources],
+          // The app runs without zone.js (provideZonelessChangeDetection): no zone APIs.
+          paths: [
+            { name: 'zone.js', message: zoneless },
+            { name: 'zone.js/testing', message: zoneless },
+            { name: '@angular/core', importNames: ['NgZone', 'provideZoneChangeDetection'], message: zoneless },
+            {
+              name: '@angular/core/testing',
+              importNames: ['fakeAsync', 'tick', 'flush', 'flushMicrotasks', 'waitForAsync'],
+              message: zoneless,
+            },
+          ],
+        },
+      ],
     },
   },
 
