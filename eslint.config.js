@@ -27,7 +27,9 @@ const serverSources = {
   message: 'The UI and the end-to-end tests never import the platform (server/); the shared contract is @osb/api.',
 };
 
-const zoneless = 'The app is zoneless: use signals, markForCheck or the test fixture\'s whenStable instead of zone APIs.';
+/** Why the UI imports no zone API. */
+const zoneless =
+  "The app is zoneless: use signals, markForCheck or the test fixture's whenStable instead of zone APIs.";
 
 export default defineConfig(
   globalIgnores([
@@ -40,7 +42,7 @@ export default defineConfig(
     'playwright-report/',
     'coverage/',
     'data/',
-    // Files that break the module boundaries on purpose, linted only by scripts/lint-boundaries.test.mjs.
+    // Files that break the module boundaries on purpose, linted only by scripts/lint.test.mjs.
     'scripts/lint-fixtures/',
   ]),
 
@@ -92,7 +94,10 @@ export default defineConfig(
     processor: angular.processInlineTemplates,
     rules: {
       '@angular-eslint/component-selector': ['error', { type: 'element', prefix: selectorPrefix, style: 'kebab-case' }],
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: selectorPrefix, style: 'camelCase' }],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: selectorPrefix, style: 'camelCase' },
+      ],
     },
   },
 

@@ -31,7 +31,10 @@ test('ESLint finds no problem and no warning', async () => {
 
 test('Prettier finds every file formatted', () => {
   const prettier = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
-  const run = spawnSync(process.execPath, [prettier, '--check', '--log-level=warn', '.'], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [prettier, '--check', '--log-level=warn', '.'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, `Prettier would reformat these files (npm run format):\n${run.stdout}${run.stderr}`);
 });
 
@@ -39,7 +42,9 @@ describe('module boundaries', () => {
   const placed = [];
   after(() => placed.forEach((file) => rmSync(file, { force: true })));
 
-  for (const fixture of readdirSync(fixturesDir, { recursive: true }).filter((name) => name.endsWith('.ts')).sort()) {
+  for (const fixture of readdirSync(fixturesDir, { recursive: true })
+    .filter((name) => name.endsWith('.ts'))
+    .sort()) {
     const source = readFileSync(join(fixturesDir, fixture), 'utf8');
     const expected = expectedRules(source);
     const title = expected.length === 0 ? 'allow' : `report ${expected.join(' and ')} for`;
@@ -51,7 +56,9 @@ describe('module boundaries', () => {
       try {
         const [result] = await eslint.lintFiles([target]);
         const importLine = source.split('\n').findIndex((line) => line.startsWith('import ')) + 1;
-        const reported = result.messages.map((message) => `${message.ruleId} at line ${message.line}: ${message.message}`);
+        const reported = result.messages.map(
+          (message) => `${message.ruleId} at line ${message.line}: ${message.message}`,
+        );
         assert.deepEqual(
           [...new Set(result.messages.map((message) => message.ruleId))].sort(),
           expected,
@@ -71,5 +78,10 @@ describe('module boundaries', () => {
 function expectedRules(source) {
   const match = source.match(/^\/\/ expect: (.+)$/m);
   assert.ok(match, 'a lint fixture starts with an `// expect:` line');
-  return match[1].trim() === 'nothing' ? [] : match[1].split(',').map((rule) => rule.trim()).sort();
+  return match[1].trim() === 'nothing'
+    ? []
+    : match[1]
+        .split(',')
+        .map((rule) => rule.trim())
+        .sort();
 }
