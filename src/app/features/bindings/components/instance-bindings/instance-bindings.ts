@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,6 +13,7 @@ import type {
   ServicePlan,
 } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { reloadWhileRunning } from '../../../service-instances/reload-while-running';
 import { isBindingRunning } from '../../binding-status';
@@ -34,7 +34,7 @@ import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
  */
 @Component({
   selector: 'mp-instance-bindings',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState, TimeAgo],
   templateUrl: './instance-bindings.html',
   styleUrl: './instance-bindings.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,6 +11,7 @@ import { Router } from '@angular/router';
 import type { ServiceInstance, ServiceInstanceShare, ServiceOffering } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { CurrentUser } from '../../../../core/api/current-user';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import type { InstanceRef } from '../../../bindings/bindings-api';
 import { SharingApi } from '../../sharing-api';
 import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
@@ -25,7 +25,7 @@ import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
  */
 @Component({
   selector: 'mp-instance-sharing',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TimeAgo],
   templateUrl: './instance-sharing.html',
   styleUrl: './instance-sharing.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
