@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 
-import { expect, test } from './support/fixtures.ts';
+import { expect, signIn, test } from './support/fixtures.ts';
 import { uniqueName } from './support/platform-api.ts';
 
 test.use({ locale: 'de-DE' });
@@ -21,11 +21,7 @@ test('a German-speaking user orders and binds in German, then switches to Englis
   const bindingName = uniqueName('zahlungen');
 
   // The development sign-in page follows the browser's language.
-  await page.goto('/projects/likvid-payments/marketplace');
-  await expect(page.getByRole('heading', { name: 'Bei OSB Marketplace anmelden' })).toBeVisible();
-  await page.getByLabel('Benutzername', { exact: true }).fill('alice');
-  await page.getByLabel('Passwort', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace', 'de');
 
   // Browse: the marketplace and a service with its costs in German.
   await expect(page.getByRole('heading', { name: 'Marktplatz', level: 1 })).toBeVisible();
