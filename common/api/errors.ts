@@ -43,6 +43,14 @@ export interface ApiErrorParams {
   tokenRequired: Record<string, never>;
   /** The bearer token is invalid or expired. */
   tokenInvalid: Record<string, never>;
+  /** An API request without the user's bearer token. */
+  signInRequired: Record<string, never>;
+  /** The user's bearer token is invalid or expired. */
+  sessionExpired: Record<string, never>;
+  /** The signed-in user is not a user of this marketplace. */
+  noAccess: Record<string, never>;
+  /** The platform is still starting. */
+  platformStarting: Record<string, never>;
   /** The platform's database does not answer. */
   databaseUnavailable: Record<string, never>;
   projectNotFound: Record<string, never>;
@@ -64,6 +72,8 @@ export interface ApiErrorParams {
   instanceBusy: { operation: string };
   /** The instance's creation failed: it can only be deleted. */
   instanceCreateFailed: Record<string, never>;
+  /** The instance's creation failed, so it cannot be bound. */
+  instanceNotProvisioned: Record<string, never>;
   /** The broker reported the instance as unusable. */
   instanceUnusable: Record<string, never>;
   /** The plan of the instance cannot be changed. */
@@ -92,6 +102,8 @@ export interface ApiErrorParams {
   tenantAlreadyBound: { tenant: string };
   /** The broker binds a sensitive service only asynchronously, which cannot hand credentials over once. */
   sensitiveBindingAsync: Record<string, never>;
+  /** The broker accepted a sensitive service's binding asynchronously; it was not created and is being deleted again. */
+  sensitiveBindingAcceptedAsync: Record<string, never>;
   /** The service does not allow sharing. */
   sharingNotAllowed: Record<string, never>;
   /** Only a ready instance can be shared. */
@@ -143,6 +155,10 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   signInUnavailable: () => 'The sign-in service cannot be reached right now. Try again shortly.',
   tokenRequired: () => 'A bearer token is required.',
   tokenInvalid: () => 'The token is invalid or has expired.',
+  signInRequired: () => 'Sign in to use the marketplace API.',
+  sessionExpired: () => 'Your session is invalid or has expired. Sign in again.',
+  noAccess: () => 'Your account has no access to this marketplace.',
+  platformStarting: () => 'The platform is starting.',
   databaseUnavailable: () => 'The database does not answer.',
   projectNotFound: () => 'Project not found.',
   serviceNotFound: () => 'Service not found.',
@@ -157,6 +173,7 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   instanceBusy: ({ operation }) =>
     `Another operation (${operation}) is in progress on this instance. Try again when it has finished.`,
   instanceCreateFailed: () => 'The instance could not be created. Delete it and order a new one.',
+  instanceNotProvisioned: () => 'The instance could not be created, so it cannot be bound.',
   instanceUnusable: () => 'The service broker reported this instance as unusable, so it cannot be bound.',
   planNotUpdatable: () => 'The plan of this instance cannot be changed.',
   instanceSharedReadOnly: ({ project }) =>
@@ -180,6 +197,8 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   tenantAlreadyBound: ({ tenant }) => `Tenant ${tenant} is already bound to this instance.`,
   sensitiveBindingAsync: () =>
     'The service broker only creates bindings asynchronously, which the marketplace does not support for sensitive services: their credentials can only be handed over at once.',
+  sensitiveBindingAcceptedAsync: () =>
+    'The service broker wanted to create the binding asynchronously, which the marketplace does not allow for sensitive services: their credentials can only be handed over at once. The binding was not created; the marketplace is deleting it at the broker again.',
   sharingNotAllowed: () => 'The service of this instance does not allow sharing.',
   shareNotReady: () => 'Only a ready instance can be shared. Try again when its operation has finished.',
   shareWithOwnProject: () => 'An instance cannot be shared with its own project.',
@@ -197,12 +216,10 @@ export function apiErrorBody<C extends ApiErrorCode>(code: C, params: ApiErrorPa
 
 /** Error body of every non-2xx answer of the platform API. */
 export const ErrorBody = Type.Object({
-  code: Type.Optional(Type.String({ description: 'A stable code of the error (see ApiErrorParams in common/api/errors.ts).' })),
-  params: Type.Optional(
-    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
-      description: 'The values the code’s message names; `brokerMessage` is text the service broker wrote.',
-    }),
-  ),
+  code: Type.String({ description: 'A stable code of the error (see ApiErrorParams in common/api/errors.ts).' }),
+  params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+    description: 'The values the code’s message names; `brokerMessage` is text the service broker wrote.',
+  }),
   message: Type.String({ description: 'The message in English, for API clients and logs.' }),
 });
 export type ErrorBody = Static<typeof ErrorBody>;

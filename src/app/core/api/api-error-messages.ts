@@ -54,6 +54,10 @@ const TRANSLATIONS: Translations = {
   signInUnavailable: () => $localize`:api error@@apiError.signInUnavailable:The sign-in service cannot be reached right now. Try again shortly.`,
   tokenRequired: () => $localize`:api error@@apiError.tokenRequired:You are not signed in. Sign in again.`,
   tokenInvalid: () => $localize`:api error@@apiError.tokenInvalid:Your sign-in has expired. Sign in again.`,
+  signInRequired: () => $localize`:api error@@apiError.signInRequired:Sign in to use the marketplace.`,
+  sessionExpired: () => $localize`:api error@@apiError.sessionExpired:Your session is invalid or has expired. Sign in again.`,
+  noAccess: () => $localize`:api error@@apiError.noAccess:Your account has no access to this marketplace.`,
+  platformStarting: () => $localize`:api error@@apiError.platformStarting:The platform is starting. Try again in a moment.`,
   databaseUnavailable: () => $localize`:api error@@apiError.databaseUnavailable:The platform’s database does not answer. Try again later.`,
   projectNotFound: () => $localize`:api error@@apiError.projectNotFound:The project was not found.`,
   serviceNotFound: () => $localize`:api error@@apiError.serviceNotFound:The service was not found.`,
@@ -68,6 +72,7 @@ const TRANSLATIONS: Translations = {
   instanceBusy: ({ operation }) =>
     $localize`:api error@@apiError.instanceBusy:Another operation (${OPERATION_NAMES[operation]?.() ?? operation}:operation:) is in progress on this instance. Try again when it has finished.`,
   instanceCreateFailed: () => $localize`:api error@@apiError.instanceCreateFailed:The instance could not be created. Delete it and order a new one.`,
+  instanceNotProvisioned: () => $localize`:api error@@apiError.instanceNotProvisioned:The instance could not be created, so it cannot be bound.`,
   instanceUnusable: () => $localize`:api error@@apiError.instanceUnusable:The service broker reported this instance as unusable, so it cannot be bound.`,
   planNotUpdatable: () => $localize`:api error@@apiError.planNotUpdatable:The plan of this instance cannot be changed.`,
   instanceSharedReadOnly: ({ project }) =>
@@ -98,6 +103,8 @@ const TRANSLATIONS: Translations = {
   tenantAlreadyBound: ({ tenant }) => $localize`:api error@@apiError.tenantAlreadyBound:Tenant ${tenant}:tenant: is already bound to this instance.`,
   sensitiveBindingAsync: () =>
     $localize`:api error@@apiError.sensitiveBindingAsync:The service broker only creates bindings asynchronously, which the marketplace does not support for sensitive services: their credentials can only be handed over at once.`,
+  sensitiveBindingAcceptedAsync: () =>
+    $localize`:api error@@apiError.sensitiveBindingAcceptedAsync:The service broker wanted to create the binding asynchronously, which the marketplace does not allow for sensitive services: their credentials can only be handed over at once. The binding was not created; the marketplace is deleting it at the broker again.`,
   sharingNotAllowed: () => $localize`:api error@@apiError.sharingNotAllowed:The service of this instance does not allow sharing.`,
   shareNotReady: () => $localize`:api error@@apiError.shareNotReady:Only a ready instance can be shared. Try again when its operation has finished.`,
   shareWithOwnProject: () => $localize`:api error@@apiError.shareWithOwnProject:An instance cannot be shared with its own project.`,
