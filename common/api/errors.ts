@@ -64,7 +64,7 @@ export interface ApiErrorParams {
   planNotOffered: Record<string, never>;
   /** The service or plan of an existing instance left the marketplace. */
   offeringGone: Record<string, never>;
-  /** Parameters that do not fit the plan's schema; `detail` says which and why, in English. */
+  /** Parameters that do not fit the plan's schema; `detail` says which and why (in English, `; `-separated). */
   parametersInvalid: { detail: string };
   /** The project already has an instance of this name. */
   instanceNameTaken: { name: string };
@@ -168,7 +168,7 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   serviceNotOffered: () => 'The service is not in the marketplace.',
   planNotOffered: () => 'The plan is not offered for this service.',
   offeringGone: () => 'The service or plan of this instance is no longer in the marketplace.',
-  parametersInvalid: ({ detail }) => detail,
+  parametersInvalid: ({ detail }) => `The parameters are invalid: ${detail}.`,
   instanceNameTaken: ({ name }) => `The project already has a service instance named “${name}”.`,
   instanceBusy: ({ operation }) =>
     `Another operation (${operation}) is in progress on this instance. Try again when it has finished.`,

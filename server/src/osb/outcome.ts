@@ -12,7 +12,8 @@
  * that nothing was created.
  */
 import { BROKER_FAILURE_MESSAGES, type BrokerFailureReason } from '@osb/api';
-import { brokerText, isJsonObject, parseBrokerError, type BrokerReply } from './broker-reply.ts';
+import { isJsonObject } from '@osb/json-schema';
+import { brokerText, parseBrokerError, type BrokerReply } from './broker-reply.ts';
 
 /** The OSB requests whose answers are classified here. */
 export type OperationKind = 'provision' | 'update' | 'deprovision' | 'bind' | 'unbind';
