@@ -12,6 +12,8 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { BrokerConfig, MarketplaceConfig } from './config/config.ts';
 import { OidcDiscovery } from './auth/oidc-discovery.ts';
 import { registerAuth } from './auth/auth-plugin.ts';
+import { registerCors } from './auth/cors.ts';
+import { TokenVerifier } from './auth/token-verifier.ts';
 import { registerInstancesWithBindings } from './bindings/bindings.ts';
 import { ProjectAccess } from './auth/project-access.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
@@ -37,6 +39,11 @@ declare module 'fastify' {
 /** The built UI, served at `/`. */
 export const DEFAULT_UI_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace/browser', import.meta.url));
 
+/** The built marketplace element, served at `/embed/`. */
+export const DEFAULT_EMBED_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace-embed/browser', import.meta.url));
+/** The built demo host portal, served at `/portal/` when enabled. */
+export const DEFAULT_PORTAL_ROOT = fileURLToPath(new URL('../../dist/demo-portal/browser', import.meta.url));
+
 /** What `buildApp` is given besides the configuration. */
 export interface AppDependencies {
   /** The open, migrated database; the caller closes it after the app. */
@@ -45,6 +52,10 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** Where the built UI is (default: dist/osb-marketplace/browser). */
   uiRoot?: string;
+  /** Where the built marketplace element is (default: dist/osb-marketplace-embed/browser). */
+  embedRoot?: string;
+  /** Where the built demo portal is (default: dist/demo-portal/browser). */
+  portalRoot?: string;
   /** Supplies the HTTP server, for callers that listen before building (see `startPlatform`). */
   serverFactory?: FastifyServerOptions['serverFactory'];
 }
@@ -67,12 +78,18 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   await registerOpenApi(app);
   const discovery = new OidcDiscovery(config.auth.issuer);
   registerAuth(app, {
-    discovery,
-    audience: config.auth.audience,
+    tokens: new TokenVerifier(discovery, config.auth.acceptedClients),
     usernameClaim: config.auth.usernameClaim,
+    projectsClaim: config.auth.projectsClaim,
     users: config.users,
   });
-  await registerStaticUi(app, { root: deps.uiRoot ?? DEFAULT_UI_ROOT, issuerOrigin: new URL(config.auth.issuer).origin });
+  await registerCors(app, config.embedding.allowedOrigins);
+  await registerStaticUi(app, {
+    root: deps.uiRoot ?? DEFAULT_UI_ROOT,
+    issuerOrigin: new URL(config.auth.issuer).origin,
+    embedRoot: deps.embedRoot ?? DEFAULT_EMBED_ROOT,
+    portalRoot: config.embedding.demoPortal.enabled ? (deps.portalRoot ?? DEFAULT_PORTAL_ROOT) : undefined,
+  });
 
   // Store and services.
   const catalog = new CatalogService({
@@ -170,17 +187,23 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
       log: app.log,
       projects: new ProjectAccess(effective),
       users: effective.users,
-      usernameClaim: effective.auth.usernameClaim,
-      projectConfigs: effective.projects,
     });
     if (effective.auth.devProvider) {
       const { registerDevOidcProvider } = await import('./dev-oidc/dev-oidc-provider.ts');
       const publicUrl = effective.server.publicUrl;
+      const portal = effective.embedding.demoPortal;
       await registerDevOidcProvider(app, {
         issuer: effective.auth.issuer,
-        clientId: effective.auth.clientId,
-        redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
-        postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
+        clients: [
+          {
+            clientId: effective.auth.clientId,
+            redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
+            postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
+          },
+          ...(portal.enabled
+            ? [{ clientId: portal.clientId, redirectUris: [`${publicUrl}/portal/`], postLogoutRedirectUris: [`${publicUrl}/portal/`] }]
+            : []),
+        ],
         audience: effective.auth.audience ?? effective.auth.clientId,
         users: effective.users.map((user) => ({
           id: user.id,

@@ -91,7 +91,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       return (await service.list(project, request.params.instanceId)).map((view) => toServiceBinding({ ...view, credentials: undefined }));
     },
   );
@@ -107,7 +107,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       return service.tenantChoices(project, request.params.instanceId);
     },
   );
@@ -124,7 +124,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       const view = await service.create(requester(request), project, request.params.instanceId, request.body);
       return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view));
     },
@@ -141,7 +141,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       return toServiceBinding(await service.get(project, request.params.instanceId, request.params.bindingId));
     },
   );
@@ -157,7 +157,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       const view = await service.delete(requester(request), project, request.params.instanceId, request.params.bindingId);
       return view ? reply.code(202).send(toServiceBinding({ ...view, credentials: undefined })) : reply.code(204).send(null);
     },

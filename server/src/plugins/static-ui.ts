@@ -3,12 +3,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Path prefixes that never fall back to the UI's index.html. */
-const SERVER_PATHS = ['/api', '/oidc', '/info', '/config.json'];
+const SERVER_PATHS = ['/api', '/oidc', '/info', '/config.json', '/embed', '/portal'];
 /** Build output names with a content hash, such as `main-ABCD1234.js`. */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$/;
 /** The inline handler Angular writes on its non-blocking stylesheet link; its hash is allowed by CSP. */
@@ -20,6 +21,10 @@ export interface StaticUiOptions {
   root: string;
   /** The OpenID provider's origin, which the UI calls and frames for sign-in. */
   issuerOrigin: string;
+  /** The built marketplace element (`dist/osb-marketplace-embed/browser`), served at `/embed/`. */
+  embedRoot: string;
+  /** The built demo host portal, served at `/portal/` with its own fallback; omitted when disabled. */
+  portalRoot?: string;
 }
 
 /** Serves the UI; when it has not been built, every UI path answers with a hint to build it. */
@@ -49,6 +54,24 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
         );
       },
     });
+  }
+
+  // The element's files have stable names (host pages link them), so they are revalidated.
+  if (existsSync(options.embedRoot)) {
+    await app.register(fastifyStatic, {
+      root: options.embedRoot,
+      prefix: '/embed/',
+      decorateReply: false,
+      setHeaders: (reply) => reply.header('Cache-Control', 'no-cache'),
+    });
+  }
+  const portalIndex = options.portalRoot && join(options.portalRoot, 'index.html');
+  if (options.portalRoot && portalIndex && existsSync(portalIndex)) {
+    await app.register(fastifyStatic, { root: options.portalRoot, prefix: '/portal/', decorateReply: false, wildcard: false, index: false });
+    const servePortalIndex = async (_request: FastifyRequest, reply: FastifyReply) =>
+      reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(portalIndex));
+    app.get('/portal', { schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
+    app.get('/portal/*', { schema: { hide: true } }, servePortalIndex);
   }
 
   const serveIndex = (request: FastifyRequest, reply: FastifyReply) => {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceOffering } from '@osb/api';
 import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
 import type { ProjectAccess } from '../auth/project-access.ts';
-import type { MarketplaceConfig, ProjectConfig, UserConfig } from '../config/config.ts';
+import type { MarketplaceConfig, UserConfig } from '../config/config.ts';
 import { isRecord } from '../osb/broker-error.ts';
 import { OsbClient, type OsbRequest } from '../osb/osb-client.ts';
 import type { CatalogRepository } from '../store/catalog-repository.ts';
@@ -54,18 +54,13 @@ export interface Provisioning {
  */
 export async function registerProvisioning(
   app: FastifyInstance,
-  options: ProvisioningOptions & { projects: ProjectAccess; users: UserConfig[]; usernameClaim: string; projectConfigs: ProjectConfig[] },
+  options: ProvisioningOptions & { projects: ProjectAccess; users: UserConfig[] },
 ): Promise<Provisioning> {
   const provisioning = createProvisioning(options);
   app.addHook('onReady', () => provisioning.runner.start());
   app.addHook('onClose', () => provisioning.runner.stop());
   await app.register(serviceInstanceRoutes, { projects: options.projects, service: provisioning.service, users: options.users });
-  await app.register(permissionRoutes, {
-    instances: provisioning.instances,
-    discovery: options.discovery,
-    usernameClaim: options.usernameClaim,
-    projects: options.projectConfigs,
-  });
+  await app.register(permissionRoutes, { instances: provisioning.instances, projects: options.projects });
   return provisioning;
 }
 

@@ -82,7 +82,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       return (await service.list(project)).map(toServiceInstance);
     },
   );
@@ -98,7 +98,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       return toServiceInstance(await service.get(project, request.params.instanceId));
     },
   );
@@ -115,7 +115,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       const view = await service.create(requester(request), project, request.body);
       return reply.code(statusOf(view, 201)).send(toServiceInstance(view));
     },
@@ -133,7 +133,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       const view = await service.update(requester(request), project, request.params.instanceId, request.body);
       return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
     },
@@ -150,7 +150,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       const view = await service.delete(requester(request), project, request.params.instanceId);
       return view ? reply.code(202).send(toServiceInstance(view)) : reply.code(204).send(null);
     },

@@ -15,6 +15,6 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ projects: ProjectAccess 
         response: { 200: Project, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => projects.requireProject(request.user.id, request.params.projectId),
+    async (request) => projects.requireProject(request.user, request.params.projectId),
   );
 };

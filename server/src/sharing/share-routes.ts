@@ -58,7 +58,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       return (await service.list(project, request.params.instanceId)).map(toShare);
     },
   );
@@ -75,7 +75,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       const share = await service.create(requester(request), project, request.params.instanceId, request.body.targetProjectId);
       return reply.code(201).send(toShare(share));
     },
@@ -92,7 +92,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       const { share, bindingsToRemove } = await service.details(project, request.params.instanceId, request.params.targetProjectId);
       return { share: toShare(share), bindingsToRemove: bindingsToRemove.map((view) => toServiceBinding({ ...view, credentials: undefined })) };
     },
@@ -109,7 +109,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const project = projects.requireProject(request.user, request.params.projectId);
       await service.end(requester(request), project, request.params.instanceId, request.params.targetProjectId);
       return reply.code(204).send(null);
     },

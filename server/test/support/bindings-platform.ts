@@ -70,8 +70,6 @@ export async function startBindingsPlatform(options: {
     log: app.log,
     projects: new ProjectAccess(config),
     users: config.users,
-    usernameClaim: config.auth.usernameClaim,
-    projectConfigs: config.projects,
     clock: clock.now,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -49,8 +49,6 @@ export async function startProvisioningPlatform(options: {
     log: app.log,
     projects: new ProjectAccess(config),
     users: config.users,
-    usernameClaim: config.auth.usernameClaim,
-    projectConfigs: config.projects,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
