@@ -88,7 +88,12 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     root: deps.uiRoot ?? DEFAULT_UI_ROOT,
     issuerOrigin: new URL(config.auth.issuer).origin,
     embedRoot: deps.embedRoot ?? DEFAULT_EMBED_ROOT,
-    portalRoot: config.embedding.demoPortal.enabled ? (deps.portalRoot ?? DEFAULT_PORTAL_ROOT) : undefined,
+    portal: config.embedding.demoPortal.enabled
+      ? {
+          root: deps.portalRoot ?? DEFAULT_PORTAL_ROOT,
+          config: { issuer: config.auth.issuer, clientId: config.embedding.demoPortal.clientId, scope: 'openid profile email' },
+        }
+      : undefined,
   });
 
   // Store and services.

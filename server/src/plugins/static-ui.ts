@@ -23,8 +23,13 @@ export interface StaticUiOptions {
   issuerOrigin: string;
   /** The built marketplace element (`dist/osb-marketplace-embed/browser`), served at `/embed/`. */
   embedRoot: string;
-  /** The built demo host portal, served at `/portal/` with its own fallback; omitted when disabled. */
-  portalRoot?: string;
+  /** The demo host portal, served at `/portal/` with its own fallback; omitted when disabled. */
+  portal?: {
+    /** The build output (`dist/demo-portal/browser`). */
+    root: string;
+    /** The portal's sign-in settings, served as `/portal/config.json`. */
+    config: { issuer: string; clientId: string; scope: string };
+  };
 }
 
 /** Serves the UI; when it has not been built, every UI path answers with a hint to build it. */
@@ -57,6 +62,13 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
   }
 
   // The element's files have stable names (host pages link them), so they are revalidated.
+  // One stable URL for host pages: the polyfills ($localize) first, then the element.
+  app.get('/embed/osb-marketplace.js', { schema: { hide: true } }, (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send("import './polyfills.js';\nimport './main.js';\n"),
+  );
   if (existsSync(options.embedRoot)) {
     await app.register(fastifyStatic, {
       root: options.embedRoot,
@@ -65,13 +77,8 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
       setHeaders: (reply) => reply.header('Cache-Control', 'no-cache'),
     });
   }
-  const portalIndex = options.portalRoot && join(options.portalRoot, 'index.html');
-  if (options.portalRoot && portalIndex && existsSync(portalIndex)) {
-    await app.register(fastifyStatic, { root: options.portalRoot, prefix: '/portal/', decorateReply: false, wildcard: false, index: false });
-    const servePortalIndex = async (_request: FastifyRequest, reply: FastifyReply) =>
-      reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(portalIndex));
-    app.get('/portal', { schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
-    app.get('/portal/*', { schema: { hide: true } }, servePortalIndex);
+  if (options.portal) {
+    await registerPortal(app, options.portal);
   }
 
   const serveIndex = (request: FastifyRequest, reply: FastifyReply) => {
@@ -96,6 +103,20 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
     return reply.code(404).send({ message: `No route ${request.method} ${path}` });
   });
   if (!uiBuilt) app.get('/', { schema: { hide: true } }, serveIndex);
+}
+
+/** Serves the demo portal's files, its `config.json`, and its index.html for every other path below /portal/. */
+async function registerPortal(app: FastifyInstance, portal: NonNullable<StaticUiOptions['portal']>): Promise<void> {
+  const index = join(portal.root, 'index.html');
+  app.get('/portal/config.json', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('Cache-Control', 'no-cache').send(portal.config),
+  );
+  app.get('/portal', { schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
+  if (!existsSync(index)) return;
+  await app.register(fastifyStatic, { root: portal.root, prefix: '/portal/', decorateReply: false, wildcard: false, index: false });
+  app.get('/portal/*', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(index)),
+  );
 }
 
 function isUnder(url: string, prefix: string): boolean {
