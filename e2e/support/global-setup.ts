@@ -1,6 +1,6 @@
 /**
  * Playwright global setup: builds the UI, the marketplace element and the demo portal when a build
- * is older than its sources, starts the whole platform and tells the tests where it runs (E2E_BASE_URL, E2E_BROKER_URL and
+ * is older than its sources, starts the whole platform and tells the tests where it runs (E2E_BASE_URL, E2E_BROKER_URL, E2E_DATA_DIR and
  * test-results/e2e-platform.json). The function it returns is the global teardown.
  */
 import { spawnSync } from 'node:child_process';
@@ -37,9 +37,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
 
   const platform = await startPlatform();
-  const info: PlatformInfo = { baseURL: platform.baseURL, brokerURL: platform.brokerURL };
+  const info: PlatformInfo = { baseURL: platform.baseURL, brokerURL: platform.brokerURL, dataDir: platform.dataDir };
   process.env['E2E_BASE_URL'] = info.baseURL;
   process.env['E2E_BROKER_URL'] = info.brokerURL;
+  process.env['E2E_DATA_DIR'] = info.dataDir;
   writeFileSync(platformInfoFile, `${JSON.stringify(info, null, 2)}\n`);
   console.log(`e2e: platform (pid ${platform.process.pid}) at ${info.baseURL}, demo broker at ${info.brokerURL}`);
 

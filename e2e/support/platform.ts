@@ -21,6 +21,8 @@ export interface PlatformInfo {
   baseURL: string;
   /** The demo broker's root; its catalogs are under /global and /locations/<id>. */
   brokerURL: string;
+  /** The platform's data directory (the development OpenID provider's keys are in it). */
+  dataDir: string;
 }
 
 /** A started platform. */
@@ -29,6 +31,9 @@ export interface RunningPlatform extends PlatformInfo {
   /** Holds the configuration file and the data directory; removed when the platform stops. */
   tempDir: string;
 }
+
+/** The origin the tests serve the plain HTML host page at (fixtures/embedding); the platform allows it (CORS). */
+export const plainHostOrigin = 'http://plain-host.test';
 
 /** The file the harness describes the running platform in, for tools outside the test process. */
 export const platformInfoFile = join(repositoryRoot, 'test-results', 'e2e-platform.json');
@@ -51,6 +56,7 @@ function writePlatformConfig(dir: string, platformPort: number, brokerPort: numb
   config.auth.issuer = `http://localhost:${platformPort}/oidc`;
   config.database = { dataDir: join(dir, 'data') };
   config.demoBroker.port = brokerPort;
+  config.embedding = { ...config.embedding, allowedOrigins: [plainHostOrigin] };
   for (const broker of config.brokers) {
     broker.url = broker.url.replace(demoBrokerOrigin, `http://127.0.0.1:${brokerPort}`);
   }
@@ -80,6 +86,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
     tempDir,
     baseURL: `http://localhost:${platformPort}`,
     brokerURL: `http://127.0.0.1:${brokerPort}`,
+    dataDir: join(tempDir, 'data'),
   };
   try {
     await waitForHealth(platform);

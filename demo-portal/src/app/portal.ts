@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -10,24 +9,22 @@ import { PortalSession } from './portal-session';
 /** The portal's frame: its header with the project selector, its navigation, and the page. */
 @Component({
   selector: 'portal-root',
-  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [MatButtonModule, MatSelectModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
   template: `
     <header>
       <mat-toolbar class="portal-header">
         <span class="portal-logo" aria-hidden="true">◆</span>
         <span class="portal-name">meshPanel Demo</span>
-        <mat-form-field class="portal-project" subscriptSizing="dynamic" appearance="outline">
-          <mat-label>Project</mat-label>
-          <mat-select
-            data-testid="portal-project"
-            [value]="session.projectId()"
-            (valueChange)="session.chooseProject($event)"
-          >
-            @for (project of session.projects(); track project.id) {
-              <mat-option [value]="project.id">{{ project.workspaceDisplayName }} / {{ project.displayName }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <mat-select
+          class="portal-project"
+          aria-label="Project"
+          [value]="session.projectId()"
+          (valueChange)="session.chooseProject($event)"
+        >
+          @for (project of session.projects(); track project.id) {
+            <mat-option [value]="project.id">{{ project.workspaceDisplayName }} / {{ project.displayName }}</mat-option>
+          }
+        </mat-select>
         <span class="portal-spacer"></span>
         <span class="portal-user">{{ session.userName() }}</span>
         <button mat-button type="button" (click)="session.signOut()">Sign out</button>
@@ -36,7 +33,8 @@ import { PortalSession } from './portal-session';
     <div class="portal-body">
       <nav class="portal-nav" aria-label="Portal">
         <a routerLink="/overview" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Overview</a>
-        <a routerLink="/marketplace" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Marketplace</a>
+        <a routerLink="/marketplace" routerLinkActive="portal-nav__active">Marketplace</a>
+        <a routerLink="/marketplace/instances" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Service instances</a>
         <a routerLink="/access" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Access control</a>
       </nav>
       <main class="portal-main"><router-outlet /></main>
@@ -60,10 +58,10 @@ import { PortalSession } from './portal-session';
       font: var(--mat-sys-title-large);
     }
     .portal-project {
-      width: 260px;
-      --mat-sys-on-surface: var(--mat-sys-on-primary);
-      --mat-sys-on-surface-variant: var(--mat-sys-on-primary);
-      --mat-sys-outline: var(--mat-sys-on-primary);
+      width: 280px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
     }
     .portal-spacer {
       flex: 1;

@@ -28,7 +28,7 @@ import { AccessTokenProvider, EmbedContext, HostEvents, normaliseBasePath } from
   imports: [RouterOutlet],
   template: `
     <div class="osb-root" #root>
-      <main class="osb-page"><router-outlet /></main>
+      <div class="osb-page"><router-outlet /></div>
     </div>
   `,
   styleUrl: './marketplace-element.scss',
