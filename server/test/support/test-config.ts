@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppDependencies } from '../../src/app.ts';
 import type { MarketplaceConfig } from '../../src/config/config.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import type { Database } from '../../src/store/database.ts';
@@ -90,9 +90,13 @@ export interface RunningTestApp {
 }
 
 /** Opens the database of `config`, builds the app and listens on 127.0.0.1 port 0. */
-export async function startTestApp(config: MarketplaceConfig, uiRoot?: string): Promise<RunningTestApp> {
+export async function startTestApp(
+  config: MarketplaceConfig,
+  uiRoot?: string,
+  builds: Pick<AppDependencies, 'embedRoot' | 'portalRoot'> = {},
+): Promise<RunningTestApp> {
   const database = await openDatabase(config.database);
-  const app = await buildApp(config, { database, logger: false, uiRoot });
+  const app = await buildApp(config, { database, logger: false, uiRoot, ...builds });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
