@@ -21,7 +21,7 @@ const builds = [
   { project: 'osb-marketplace-embed', output: 'dist/osb-marketplace-embed/browser/main.js', inputs: ['src'] },
   { project: 'demo-portal', output: 'dist/demo-portal/browser/index.html', inputs: ['demo-portal'] },
 ];
-const sharedBuildInputs = ['angular.json', 'tsconfig.json', 'tsconfig.app.json', 'package-lock.json'];
+const sharedBuildInputs = ['angular.json', 'tsconfig.json', 'tsconfig.app.json', 'tsconfig.embed.json', 'package-lock.json'];
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env['E2E_SKIP_BUILD'] === '1') {
