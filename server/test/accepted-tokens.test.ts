@@ -6,21 +6,22 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { startTestApp, temporaryDirectory, testConfig, type RunningTestApp } from './support/test-config.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { temporaryDirectory, testConfig } from './support/test-config.ts';
 
 const PORTAL_ORIGIN = 'https://portal.example.com';
 
 let issuer: TestIssuer;
 let portalIssuer: TestIssuer;
-let platform: RunningTestApp;
+let platform: TestPlatform;
 let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
 
 before(async () => {
   issuer = await startTestIssuer();
   portalIssuer = await startTestIssuer('marketplace');
   dataDir = await temporaryDirectory();
-  platform = await startTestApp(
-    testConfig({
+  platform = await startTestPlatform({
+    config: testConfig({
       issuer: issuer.issuer,
       dataDir: dataDir.path,
       auth: {
@@ -31,7 +32,7 @@ before(async () => {
       },
       embedding: { allowedOrigins: [PORTAL_ORIGIN] },
     }),
-  );
+  });
 });
 after(async () => {
   await platform.close();
@@ -120,14 +121,14 @@ describe('CORS', () => {
 });
 
 describe('project membership from a token claim', () => {
-  let claimPlatform: RunningTestApp;
+  let claimPlatform: TestPlatform;
   let claimDataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
 
   before(async () => {
     claimDataDir = await temporaryDirectory();
-    claimPlatform = await startTestApp(
-      testConfig({ issuer: issuer.issuer, dataDir: claimDataDir.path, auth: { projectsClaim: 'projects' } }),
-    );
+    claimPlatform = await startTestPlatform({
+      config: testConfig({ issuer: issuer.issuer, dataDir: claimDataDir.path, auth: { projectsClaim: 'projects' } }),
+    });
   });
   after(async () => {
     await claimPlatform.close();

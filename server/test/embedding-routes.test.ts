@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { startTestApp, temporaryDirectory, testConfig, type RunningTestApp } from './support/test-config.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { temporaryDirectory, testConfig } from './support/test-config.ts';
 
 let issuer: TestIssuer;
-let platform: RunningTestApp;
+let platform: TestPlatform;
 let directory: Awaited<ReturnType<typeof temporaryDirectory>>;
 
 before(async () => {
@@ -24,15 +25,15 @@ before(async () => {
   await writeFile(join(embedRoot, 'main.js'), 'export {};\n');
   await writeFile(join(portalRoot, 'index.html'), '<!doctype html><title>Portal</title>');
   await writeFile(join(portalRoot, 'main-ABCD1234.js'), 'console.log(1);\n');
-  platform = await startTestApp(
-    testConfig({
+  platform = await startTestPlatform({
+    config: testConfig({
       issuer: issuer.issuer,
       dataDir: join(directory.path, 'data'),
       embedding: { demoPortal: { enabled: true, clientId: 'demo-portal' } },
     }),
-    undefined,
-    { embedRoot, portalRoot },
-  );
+    embedRoot,
+    portalRoot,
+  });
 });
 after(async () => {
   await platform.close();

@@ -106,10 +106,14 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
 
 /**
  * Whether the request needs a token: every route under /api except the public ones, judged by
- * the route that matched. A request no route matched needs one when its decoded path is under /api.
+ * the route that matched. A request that only a wildcard route (the UI's files) or no route
+ * matched needs one when its decoded path is under /api.
  */
 function requiresToken(request: FastifyRequest): boolean {
-  const route = request.routeOptions.url ?? decodedPath(request.url);
+  const matched = request.routeOptions.url;
+  // CORS preflight requests (the CORS plugin's catch-all OPTIONS route) carry no credentials.
+  if (request.method === 'OPTIONS' && matched === '*') return false;
+  const route = matched && !matched.includes('*') ? matched : decodedPath(request.url);
   if (PUBLIC_API_ROUTES.has(route)) return false;
   return route === '/api' || route.startsWith('/api/');
 }

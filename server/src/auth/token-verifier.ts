@@ -12,6 +12,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import type { MarketplaceConfig } from '../config/config.ts';
 import { OidcDiscovery } from './oidc-discovery.ts';
 
 /** A client whose access tokens the API accepts. */
@@ -22,6 +23,22 @@ export interface AcceptedClient {
   issuer: string;
   /** The `aud` the client's access tokens carry for this API; required when the token names no client. */
   audience?: string;
+}
+
+/**
+ * Every client whose tokens the API accepts: the UI's own, then the configured host clients,
+ * which default to the UI's issuer and audience.
+ */
+export function acceptedClientsOf(auth: MarketplaceConfig['auth']): AcceptedClient[] {
+  const ui: AcceptedClient = { clientId: auth.clientId, issuer: auth.issuer, audience: auth.audience };
+  return [
+    ui,
+    ...auth.acceptedClients.map((client) => ({
+      clientId: client.clientId,
+      issuer: client.issuer ?? auth.issuer,
+      audience: client.audience ?? auth.audience,
+    })),
+  ];
 }
 
 /** The token is not acceptable; `reason` is for the log only. */

@@ -47,10 +47,10 @@ export interface MarketplaceConfig {
     /** The access-token claim with the user's project ids; when set it decides project membership. */
     projectsClaim?: string;
     /**
-     * The clients whose access tokens the API accepts: the UI's own (first) and those of host
-     * portals that embed the marketplace; each with its issuer and, if any, its audience.
+     * The clients of host portals whose access tokens the API accepts besides the UI's own; an
+     * entry without `issuer` or `audience` takes those of `auth` (see `acceptedClientsOf`).
      */
-    acceptedClients: AcceptedClient[];
+    acceptedClients: (Omit<AcceptedClient, 'issuer'> & { issuer?: string })[];
     devProvider: boolean;
   };
   /** Host pages that embed the marketplace element. */

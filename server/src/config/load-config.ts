@@ -85,14 +85,11 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
       audience: file.auth.audience,
       usernameClaim: file.auth.usernameClaim ?? 'sub',
       projectsClaim: file.auth.projectsClaim,
-      acceptedClients: [
-        { clientId: file.auth.clientId, issuer, audience: file.auth.audience },
-        ...(file.auth.acceptedClients ?? []).map((client) => ({
-          clientId: client.clientId,
-          issuer: client.issuer?.replace(/\/+$/, '') ?? issuer,
-          audience: client.audience ?? file.auth.audience,
-        })),
-      ],
+      acceptedClients: (file.auth.acceptedClients ?? []).map((client) => ({
+        clientId: client.clientId,
+        ...(client.issuer ? { issuer: client.issuer.replace(/\/+$/, '') } : {}),
+        ...(client.audience ? { audience: client.audience } : {}),
+      })),
       devProvider: file.auth.devProvider ?? false,
     },
     embedding: {

@@ -6,7 +6,7 @@
  * version, basic auth, request identity, `X-Api-Info-Location`), percent-encodes the path
  * segments and the query, and sends them.
  */
-import type { OsbRequest } from '../osb/osb-client.ts';
+import type { OsbRequest } from './osb-client.ts';
 
 /** The `context.platform` value and the originating-identity platform name. */
 export const PLATFORM_NAME = 'meshmarketplace';
@@ -252,6 +252,16 @@ export function buildBindingLastOperationRequest(ref: BindingRef, operation: str
     path: [...bindingPath(ref.instanceId, ref.bindingId), 'last_operation'],
     query: { service_id: ref.serviceId, plan_id: ref.planId, ...(operation !== undefined ? { operation } : {}) },
   };
+}
+
+/** `GET /v2/service_instances/:id/service_bindings/:bid?service_id=&plan_id=`: a binding with its credentials. */
+export function buildFetchBindingRequest(ref: BindingRef): LifecycleRequest {
+  return { method: 'GET', path: bindingPath(ref.instanceId, ref.bindingId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
+}
+
+/** `GET /v2/service_instances/:id?service_id=&plan_id=`: an instance as its broker sees it. */
+export function buildFetchInstanceRequest(ref: InstanceRef): LifecycleRequest {
+  return { method: 'GET', path: instancePath(ref.instanceId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
 }
 
 /**
