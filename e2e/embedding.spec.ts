@@ -13,7 +13,6 @@ import type { ServiceBindingWithCredentials } from '@osb/api';
 import { expectNoViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';
 import { orderInstance, recordApiToken, uniqueName } from './support/platform-api.ts';
-import { plainHostOrigin, repositoryRoot } from './support/platform.ts';
 
 /** Signs alice in at the portal (the development OpenID provider, as the portal's client). */
 async function signInAtPortal(page: Page): Promise<void> {
@@ -35,7 +34,7 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   // Real asynchronous broker operations run in here.
   test.slow();
   const visited: string[] = [];
-  page.on('framenavigated', (frame) => frame === page.mainFrame() && visited.push(frame.url()));
+  page.on('request', (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && visited.push(request.url()));
   const apiToken = recordApiToken(page);
   const portalNav = page.getByRole('navigation', { name: 'Portal' });
 
@@ -129,17 +128,23 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await expectPortalFrame(page);
 
   // The marketplace's own sign-in never appeared: only the portal's client signed in.
-  const signIns = visited.filter((url) => url.includes('/oidc/auth'));
+  const signIns = visited.filter((url) => url.includes('/oidc/auth') && new URL(url).searchParams.has('client_id'));
   expect(signIns.length).toBeGreaterThan(0);
   expect(signIns.every((url) => new URL(url).searchParams.get('client_id') === 'osb-demo-portal')).toBe(true);
   expect(visited.filter((url) => !url.includes('/portal/') && !url.includes('/oidc/'))).toEqual([]);
 });
 
-/** Serves the plain HTML host page (fixtures/embedding) for every address of its origin. */
-async function servePlainHost(page: Page, token: string): Promise<void> {
-  const html = await readFile(join(repositoryRoot, 'fixtures', 'embedding', 'plain-host.html'), 'utf8');
-  await page.route(`${plainHostOrigin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+/** Opens the plain HTML host page (fixtures/embedding), which hands the element `token`. */
+async function openPlainHost(page: Page, baseURL: string, token: string, path = '/plain/marketplace'): Promise<void> {
   await page.addInitScript((hostToken) => Object.assign(window, { hostToken }), token);
+  await page.goto(`${plainHostURL()}${path}?platform=${encodeURIComponent(baseURL)}`);
+}
+
+/** Where the global setup serves the plain host page. */
+function plainHostURL(): string {
+  const url = process.env['E2E_PLAIN_HOST_URL'];
+  if (!url) throw new Error('E2E_PLAIN_HOST_URL is not set: run the tests through playwright.config.ts');
+  return url;
 }
 
 test('a plain HTML page embeds the marketplace with a token it hands over', { tag: '@embedding' }, async ({ page, baseURL }) => {
@@ -149,8 +154,7 @@ test('a plain HTML page embeds the marketplace with a token it hands over', { ta
   await expect(page.locator('osb-marketplace').getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
   const token = apiToken().replace(/^Bearer /, '');
 
-  await servePlainHost(page, token);
-  await page.goto(`${plainHostOrigin}/plain/marketplace?platform=${encodeURIComponent(baseURL!)}`);
+  await openPlainHost(page, baseURL!, token);
   const element = page.locator('osb-marketplace');
   await expect(element.getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
   // The host's hostile CSS stays outside: the element's heading keeps its case and colour.
@@ -160,7 +164,7 @@ test('a plain HTML page embeds the marketplace with a token it hands over', { ta
 
   await element.getByRole('link', { name: 'Secrets Vault', exact: true }).click();
   await expect(element.getByRole('heading', { name: 'Secrets Vault', level: 1 })).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`^${plainHostOrigin}/plain/marketplace/services/[^/]+$`));
+  await expect(page).toHaveURL(new RegExp(`^${plainHostURL()}/plain/marketplace/services/[^/]+$`));
   await expect(page).toHaveTitle('Secrets Vault · Plain host');
   await page.reload();
   await expect(element.getByRole('heading', { name: 'Secrets Vault', level: 1 })).toBeVisible();
@@ -184,12 +188,11 @@ test('a token of a client the platform does not accept: 401, and the element ask
   const refused = await page.request.get('/api/me', { headers: { Authorization: `Bearer ${token}` } });
   expect(refused.status()).toBe(401);
 
-  await servePlainHost(page, token);
   const tokenRequests: string[] = [];
   page.on('request', (request) => {
     if (request.url().startsWith(`${baseURL}/api/`) && request.headers()['authorization']) tokenRequests.push(request.url());
   });
-  await page.goto(`${plainHostOrigin}/plain/marketplace?platform=${encodeURIComponent(baseURL!)}`);
+  await openPlainHost(page, baseURL!, token);
   await expect(page.locator('body')).toHaveAttribute('data-auth-required', 'true');
   // A refused request was sent twice: with the token, and once more after asking the host again.
   expect(tokenRequests.some((url, index) => tokenRequests.indexOf(url) !== index)).toBe(true);

@@ -45,3 +45,15 @@ test('marketplace, service page and order form', async ({ page }) => {
   await expect(page.getByRole('textbox', { name: /External Registration Number/ })).toHaveAttribute('aria-invalid', 'false');
   await capture(page, 'order');
 });
+
+test('the marketplace embedded in the demo portal', async ({ page }) => {
+  await page.goto('/portal/');
+  await page.getByLabel('Username', { exact: true }).fill('alice');
+  await page.getByLabel('Password', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Marketplace', exact: true }).click();
+  const element = page.locator('osb-marketplace');
+  await expect(element.getByRole('link', { name: 'PostgreSQL', exact: true })).toBeVisible();
+  await expect(element.getByRole('progressbar')).toHaveCount(0);
+  await capture(page, 'portal');
+});

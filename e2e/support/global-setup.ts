@@ -1,13 +1,16 @@
 /**
  * Playwright global setup: builds the UI, the marketplace element and the demo portal when a build
- * is older than its sources, starts the whole platform and tells the tests where it runs (E2E_BASE_URL, E2E_BROKER_URL, E2E_DATA_DIR and
+ * is older than its sources, starts the whole platform and tells the tests where it runs (E2E_BASE_URL, E2E_BROKER_URL, E2E_DATA_DIR, E2E_PLAIN_HOST_URL (the plain HTML host page's
+ * server) and
  * test-results/e2e-platform.json). The function it returns is the global teardown.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startPlainHost } from './plain-host.ts';
 import {
+  freePort,
   platformInfoFile,
   repositoryRoot,
   startPlatform,
@@ -36,15 +39,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
   }
 
-  const platform = await startPlatform();
+  const plainHostURL = `http://127.0.0.1:${await freePort()}`;
+  const plainHost = await startPlainHost(Number(new URL(plainHostURL).port));
+  const platform = await startPlatform([plainHostURL]);
   const info: PlatformInfo = { baseURL: platform.baseURL, brokerURL: platform.brokerURL, dataDir: platform.dataDir };
   process.env['E2E_BASE_URL'] = info.baseURL;
   process.env['E2E_BROKER_URL'] = info.brokerURL;
   process.env['E2E_DATA_DIR'] = info.dataDir;
+  process.env['E2E_PLAIN_HOST_URL'] = plainHostURL;
   writeFileSync(platformInfoFile, `${JSON.stringify(info, null, 2)}\n`);
   console.log(`e2e: platform (pid ${platform.process.pid}) at ${info.baseURL}, demo broker at ${info.brokerURL}`);
 
-  return () => stopPlatform(platform);
+  return async () => {
+    plainHost.close();
+    await stopPlatform(platform);
+  };
 }
 
 function buildProject(project: string): void {
