@@ -110,6 +110,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   // Plugins.
   registerErrorHandler(app);
   await registerOpenApi(app);
+  // Before the token check, so that a host also reads the API's 401 answers.
+  await registerCors(app, config.embedding.allowedOrigins);
   const discovery = new OidcDiscovery(config.auth.issuer);
   registerAuth(app, {
     tokens: new TokenVerifier(discovery, acceptedClientsOf(config.auth)),
@@ -119,7 +121,6 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   });
   const projects = new ProjectAccess(config);
   registerProjectAccess(app, { projects, users: config.users });
-  await registerCors(app, config.embedding.allowedOrigins);
   await registerStaticUi(app, {
     root: deps.uiRoot ?? DEFAULT_UI_ROOT,
     issuerOrigin: new URL(config.auth.issuer).origin,

@@ -104,6 +104,9 @@ describe('CORS', () => {
     assert.equal(allowed.headers.get('access-control-allow-origin'), PORTAL_ORIGIN);
     const other = await get('/api/me', token, { Origin: 'https://evil.example' });
     assert.equal(other.headers.get('access-control-allow-origin'), null);
+    const refused = await get('/api/me', undefined, { Origin: PORTAL_ORIGIN });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.headers.get('access-control-allow-origin'), PORTAL_ORIGIN, 'the host can read a 401');
 
     const preflight = await fetch(`${platform.url}/api/catalog`, {
       method: 'OPTIONS',
