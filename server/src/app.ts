@@ -20,6 +20,7 @@ import { CredentialCipher, keyFileIsExposed, loadCredentialKey } from './binding
 import { ExpiryScheduler } from './bindings/expiry-scheduler.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { systemClock, type Clock } from './operations/clock.ts';
+import { OperationEngine } from './operations/operation-engine.ts';
 import { OrphanMitigationRepository } from './operations/orphan-mitigation-repository.ts';
 import { provisioningSettings, type ProvisioningOverrides } from './operations/settings.ts';
 import { OsbClients } from './osb/osb-clients.ts';
@@ -30,7 +31,7 @@ import { dashboardSsoLookup } from './provisioning/dashboard-sso.ts';
 import { InstanceRepository } from './provisioning/instance-repository.ts';
 import { InstanceService } from './provisioning/instance-service.ts';
 import { OperationRunner } from './provisioning/operation-runner.ts';
-import { ParameterValidator } from './provisioning/parameter-validation.ts';
+import { ParameterValidator } from './osb/parameter-validator.ts';
 import { permissionRoutes } from './provisioning/permission-routes.ts';
 import { serviceInstanceRoutes } from './provisioning/service-instance-routes.ts';
 import { catalogRoutes } from './routes/catalog.ts';
@@ -153,7 +154,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   const validator = new ParameterValidator();
   const instanceRepository = new InstanceRepository(deps.database);
   const orphans = new OrphanMitigationRepository(deps.database);
-  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, settings, log: app.log });
+  const engine = new OperationEngine({ settings, clock, log: app.log });
+  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, engine, settings, log: app.log });
   const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);
 
   const bindingLog = app.log.child({ component: 'bindings' });
@@ -167,7 +169,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     brokers,
     requestOrphanMitigation,
     cipher,
-    settings,
+    engine,
     clock,
     log: bindingLog,
   });
@@ -176,13 +178,13 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     instances: instanceRepository,
     shares: shareRepository,
     runner: bindingRunner,
+    engine,
     catalog,
     validator,
     cipher,
     brokers,
     requestOrphanMitigation,
     publicUrl: config.server.publicUrl,
-    settings,
     expiryWarningDays: config.expiry.warningDays,
     clock,
     log: bindingLog,
@@ -203,6 +205,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     instances: instanceRepository,
     orphans,
     runner,
+    engine,
     catalog,
     validator,
     brokers,
@@ -210,7 +213,6 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     dashboardSso: dashboardSsoLookup(catalogRepository, discovery),
     bindings,
     shares,
-    settings,
     log: app.log,
   });
   const expiry = new ExpiryScheduler({
@@ -231,8 +233,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   });
   app.addHook('onClose', async () => {
     await expiry.stop();
-    await bindingRunner.stop();
-    await runner.stop();
+    await engine.stop();
     catalog.stop();
   });
 

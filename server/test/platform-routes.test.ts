@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
 import type { MarketplaceConfig } from '../src/config/config.ts';
 import type { Database } from '../src/store/database.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
@@ -14,7 +13,7 @@ let issuer: TestIssuer;
 let platform: TestPlatform;
 let config: MarketplaceConfig;
 let directory: Awaited<ReturnType<typeof temporaryDirectory>>;
-const extraApps: FastifyInstance[] = [];
+const extraPlatforms: TestPlatform[] = [];
 
 before(async () => {
   issuer = await startTestIssuer();
@@ -28,7 +27,7 @@ before(async () => {
   platform = await startTestPlatform({ config, uiRoot });
 });
 after(async () => {
-  for (const app of extraApps) await app.close();
+  for (const extra of extraPlatforms) await extra.close();
   await platform.close();
   await issuer.close();
   await directory.remove();
@@ -36,12 +35,9 @@ after(async () => {
 
 /** Starts another app over the same configuration with other dependencies. */
 async function startAnotherApp(database: Database, uiRoot: string, setup?: (app: FastifyInstance) => void): Promise<string> {
-  const app = await buildApp(config, { database, logger: false, uiRoot });
-  extraApps.push(app);
-  setup?.(app);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const extra = await startTestPlatform({ config, database, uiRoot, ...(setup ? { beforeListen: setup } : {}) });
+  extraPlatforms.push(extra);
+  return extra.url;
 }
 
 describe('public platform routes', () => {

@@ -19,12 +19,11 @@ import type { BrokerReply } from '../osb/broker-reply.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
 import { statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
-import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
+import type { OrphanMitigationRequest } from '../provisioning/operation-runner.ts';
 import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
-import type { ParameterValidator } from '../provisioning/parameter-validation.ts';
-import { pollingDeadline } from '../osb/polling.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { buildContext, type RequestingUser } from '../osb/requests.ts';
-import type { ProvisioningSettings } from '../operations/settings.ts';
+import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import { DuplicateTenantBindingError, type BindingOperation, type BindingRecord, type BindingRepository } from './binding-repository.ts';
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
@@ -42,6 +41,8 @@ export interface BindingServiceDependencies {
   /** Instances shared into projects: a project binds instances shared with it too. */
   shares: SharedInstances;
   runner: BindingRunner;
+  /** Starts and times operations; its clock is the platform's. */
+  engine: OperationEngine;
   catalog: CatalogLookup;
   validator: ParameterValidator;
   cipher: CredentialCipher;
@@ -51,7 +52,6 @@ export interface BindingServiceDependencies {
   requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
   /** The platform's public URL (for the context object). */
   publicUrl: string;
-  settings: ProvisioningSettings;
   /** Warn about bindings that expire within this many days. */
   expiryWarningDays: number;
   /** The current time in ms since the epoch. */
@@ -87,13 +87,18 @@ const DAY_MS = 86_400_000;
 
 /** Creates, lists, reads and deletes bindings. */
 export class BindingService {
-  /** @param deps repositories, the runner, the catalog, the cipher, the broker transport and settings */
+  /** @param deps repositories, the runner, the catalog, the cipher, the engine and the broker transport */
   constructor(private readonly deps: BindingServiceDependencies) {}
 
   /** The project's bindings on the instance, oldest first (without credentials). */
   async list(project: Project, instanceId: string): Promise<BindingView[]> {
     const instance = await this.access(project, instanceId);
     return (await this.deps.bindings.listByInstance(instance.id, project.id)).map((record) => this.view(record));
+  }
+
+  /** The project's bindings that expire within the warning period, soonest first (without credentials). */
+  async listExpiringSoon(project: Project): Promise<BindingView[]> {
+    return (await this.deps.bindings.listExpiringOfProject(project.id)).map((record) => this.view(record)).filter((view) => view.expiresSoon);
   }
 
   /** One of the project's bindings with its stored credentials, decrypted. */
@@ -281,10 +286,7 @@ export class BindingService {
     reply: BrokerReply,
   ): Promise<BindingView> {
     if ('operation' in answer) {
-      const accepted: BindingRecord = {
-        ...record,
-        operation: { ...record.operation, brokerOperation: answer.operation ?? null, nextPollAt: this.deps.runner.nextPollAt(record, reply, 0) },
-      };
+      const accepted: BindingRecord = { ...record, operation: this.deps.engine.accepted(record.operation, answer.operation, reply) };
       await this.deps.bindings.save(accepted);
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
@@ -399,17 +401,7 @@ export class BindingService {
   }
 
   private startOperation(type: BindingOperation['type'], requestedBy: string, plan: ServicePlan | undefined): BindingOperation {
-    const now = Date.now();
-    return {
-      type,
-      state: 'in progress',
-      description: null,
-      requestedBy,
-      startedAt: new Date(this.deps.clock()),
-      brokerOperation: null,
-      deadline: new Date(pollingDeadline(this.deps.settings.polling, now, plan?.maximumPollingDurationSeconds)),
-      nextPollAt: null,
-      polls: 0,
-    };
+    return { type, ...this.deps.engine.start(requestedBy, plan?.maximumPollingDurationSeconds) };
   }
+
 }

@@ -22,19 +22,9 @@ import { MemoryAdapter, MemoryStore } from './memory-adapter.ts';
 import { interactionRoutes } from './interaction-routes.ts';
 import { errorPage, type HtmlPage, PRODUCT_NAME, signedOutPage, signingOutPage } from './pages.ts';
 import { loadOrCreateProviderKeys, type ProviderKeys, SIGNING_ALGORITHM } from './provider-keys.ts';
-import { CLAIMS_BY_SCOPE, UserDirectory } from './user-directory.ts';
+import { CLAIMS_BY_SCOPE, UserDirectory, type DevOidcUser } from './user-directory.ts';
 
-/** A user who can sign in at the development OpenID provider. */
-export interface DevOidcUser {
-  /** The user id; becomes the `sub` and `preferred_username` claims. */
-  id: string;
-  /** The full name; becomes the `name` claim. */
-  displayName: string;
-  /** Becomes the `email` claim. */
-  email?: string;
-  /** The password, in plain text (development only). */
-  password: string;
-}
+export type { DevOidcUser } from './user-directory.ts';
 
 /** A public client of the development OpenID provider. */
 export interface DevOidcClient {

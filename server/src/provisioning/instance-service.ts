@@ -14,14 +14,13 @@ import {
   type InstanceRecord,
   type InstanceRepository,
 } from './instance-repository.ts';
+import type { OperationEngine } from '../operations/operation-engine.ts';
 import type { OperationRunner } from './operation-runner.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
 import { classifyReply, type BrokerFailure, type OperationOutcome } from '../osb/outcome.ts';
-import type { ParameterValidator } from './parameter-validation.ts';
-import { nextPollDelay, pollingDeadline } from '../osb/polling.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
-import type { ProvisioningSettings } from '../operations/settings.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -53,6 +52,8 @@ export interface InstanceServiceDependencies {
   instances: InstanceRepository;
   orphans: OrphanMitigationRepository;
   runner: OperationRunner;
+  /** Starts and times operations; its clock is the platform's. */
+  engine: OperationEngine;
   catalog: CatalogLookup;
   validator: ParameterValidator;
   /** The configured brokers' OSB clients. */
@@ -64,7 +65,6 @@ export interface InstanceServiceDependencies {
   bindings: BindingCleanup;
   /** Instances shared into projects: listed there read-only. */
   shares: SharedInstanceLookup;
-  settings: ProvisioningSettings;
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
@@ -112,7 +112,7 @@ export function statusFor(failure: BrokerFailure): number {
 
 /** Creates, changes, deletes and lists the service instances of projects. */
 export class InstanceService {
-  /** @param deps repositories, the runner, the catalog, the broker transport and settings */
+  /** @param deps repositories, the runner, the catalog, the engine and the broker transport */
   constructor(private readonly deps: InstanceServiceDependencies) {}
 
   /** The project's instances, oldest first, then the instances other projects shared with it. */
@@ -154,7 +154,7 @@ export class InstanceService {
     if (problem) throw new HttpError(400, problem);
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
-    const now = Date.now();
+    const now = this.deps.engine.now();
     const record: InstanceRecord = {
       id: randomUUID(),
       projectId: project.id,
@@ -236,7 +236,7 @@ export class InstanceService {
       ...record,
       name,
       operation: {
-        ...this.startOperation('update', user, targetPlan, record.planId, Date.now()),
+        ...this.startOperation('update', user, targetPlan, record.planId, this.deps.engine.now()),
         updateTarget: { planId: targetPlan.id, parameters: { ...record.parameters, ...changed }, maintenanceInfoVersion },
       },
     };
@@ -278,7 +278,7 @@ export class InstanceService {
     }
     await this.deps.bindings.deleteAll(record, user);
     const plan = this.deps.catalog.findService(record.serviceId)?.plans.find((candidate) => candidate.id === record.planId);
-    const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, Date.now()) };
+    const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()) };
     await this.begin(deleting);
     const ref = { instanceId: record.id, serviceId: record.serviceId, planId: record.planId };
     const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
@@ -308,17 +308,7 @@ export class InstanceService {
       ...(outcome.type !== 'gone' && outcome.metadata !== undefined ? { metadata: outcome.metadata } : {}),
     };
     if (outcome.type === 'accepted') {
-      const now = Date.now();
-      const deadline = answered.operation.deadline?.getTime();
-      const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
-      const accepted: InstanceRecord = {
-        ...answered,
-        operation: {
-          ...answered.operation,
-          brokerOperation: outcome.operation ?? null,
-          nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, 0, retryAfter, now, deadline)),
-        },
-      };
+      const accepted: InstanceRecord = { ...answered, operation: this.deps.engine.accepted(answered.operation, outcome.operation, reply) };
       await this.deps.instances.save(accepted);
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
@@ -373,20 +363,7 @@ export class InstanceService {
     pollPlanId: string,
     now: number,
   ): InstanceOperation {
-    return {
-      type,
-      state: 'in progress',
-      description: null,
-      updateRepeatable: null,
-      requestedBy: user.id,
-      startedAt: new Date(now),
-      brokerOperation: null,
-      pollPlanId,
-      updateTarget: null,
-      deadline: new Date(pollingDeadline(this.deps.settings.polling, now, plan?.maximumPollingDurationSeconds)),
-      nextPollAt: null,
-      polls: 0,
-    };
+    return { type, ...this.deps.engine.start(user.id, plan?.maximumPollingDurationSeconds, now), updateRepeatable: null, pollPlanId, updateTarget: null };
   }
 
   private async dashboardSso(service: ServiceOffering): Promise<DashboardSso> {
