@@ -16,7 +16,9 @@ const SECONDS = Number(process.env['BENCH_API_SECONDS'] ?? 10);
 /** A plan of broker 0 without a parameter schema, so `{}` is valid (see syntheticCatalog). */
 function orderablePlan(): { serviceId: string; planId: string } {
   const service = syntheticCatalog(0, 1).services[0]!;
-  const plan = (service['plans'] as { id: string; schemas?: unknown }[]).find((candidate) => candidate.schemas === undefined)!;
+  const plan = (service['plans'] as { id: string; schemas?: unknown }[]).find(
+    (candidate) => candidate.schemas === undefined,
+  )!;
   return { serviceId: String(service['id']), planId: plan.id };
 }
 
@@ -32,7 +34,8 @@ async function seedInstances(url: string, token: string, count: number): Promise
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ name: `bench-instance-${index}`, serviceId, planId, parameters: {} }),
       });
-      if (response.status !== 201) throw new Error(`Ordering an instance: HTTP ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`Ordering an instance: HTTP ${response.status} ${await response.text()}`);
     }
   };
   await Promise.all(Array.from({ length: 10 }, worker));

@@ -26,21 +26,29 @@ const SEARCH = 'database';
 const MARKETPLACE = `/projects/${BENCH_PROJECT}/marketplace`;
 
 /** Bytes on the wire and time of one GET with the given Accept-Encoding. */
-function get(url: string, token: string, encoding: string): Promise<{ bytes: number; ms: number; status: number; encoding: string }> {
+function get(
+  url: string,
+  token: string,
+  encoding: string,
+): Promise<{ bytes: number; ms: number; status: number; encoding: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } }, (response) => {
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      response.on('end', () =>
-        resolve({
-          bytes,
-          ms: performance.now() - started,
-          status: response.statusCode ?? 0,
-          encoding: String(response.headers['content-encoding'] ?? 'identity'),
-        }),
-      );
-    });
+    const req = request(
+      url,
+      { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () =>
+          resolve({
+            bytes,
+            ms: performance.now() - started,
+            status: response.statusCode ?? 0,
+            encoding: String(response.headers['content-encoding'] ?? 'identity'),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -90,7 +98,9 @@ const inputAndPaintScript = () => {
     const started = performance.now();
     input.value = append ? input.value + text : text;
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started))));
+    return new Promise((resolve) =>
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started))),
+    );
   };
 };
 

@@ -13,7 +13,8 @@ import { conditions, launchChromium, median, ms } from './support/harness.ts';
 const SIZES = (process.env['BENCH_FORM_SIZES'] ?? '50,300,1000').split(',').map(Number);
 const ROUNDS = Number(process.env['BENCH_FORM_ROUNDS'] ?? 3);
 const root = join(import.meta.dirname, '..', 'dist', 'forms-bench', 'browser');
-if (!existsSync(join(root, 'index.html'))) throw new Error('Build the forms benchmark page first: npx ng build forms-bench');
+if (!existsSync(join(root, 'index.html')))
+  throw new Error('Build the forms benchmark page first: npx ng build forms-bench');
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 const server = createServer((request, response) => {
@@ -25,7 +26,10 @@ const server = createServer((request, response) => {
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
-declare const benchForms: { render(count: number, widgets: string): Promise<number>; keystroke(character: string): Promise<number> };
+declare const benchForms: {
+  render(count: number, widgets: string): Promise<number>;
+  keystroke(character: string): Promise<number>;
+};
 
 console.log(`# Forms benchmark\nConditions: ${conditions()}`);
 const browser = await launchChromium();
@@ -40,7 +44,8 @@ try {
       const keystrokes: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         renders.push(await page.evaluate(([n, w]) => benchForms.render(n as number, w as string), [count, widgets]));
-        for (const character of 'abcdef') keystrokes.push(await page.evaluate((c) => benchForms.keystroke(c), character));
+        for (const character of 'abcdef')
+          keystrokes.push(await page.evaluate((c) => benchForms.keystroke(c), character));
       }
       figures[widgets] = { render: median(renders), keystroke: median(keystrokes) };
       console.log(
@@ -48,7 +53,9 @@ try {
           `render ${ms(median(renders))} (${renders.map(ms).join(', ')}), keystroke median ${ms(median(keystrokes))}, max ${ms(Math.max(...keystrokes))}`,
       );
     }
-    console.log(`${count} fields: render ratio marketplace / default widgets ${(figures['app']!.render / figures['default']!.render).toFixed(2)}`);
+    console.log(
+      `${count} fields: render ratio marketplace / default widgets ${(figures['app']!.render / figures['default']!.render).toFixed(2)}`,
+    );
   }
 } finally {
   await browser.close();

@@ -15,7 +15,10 @@ const root = join(import.meta.dirname, '..');
 const RUNS = Number(process.env['BENCH_LIGHTHOUSE_RUNS'] ?? 1);
 
 /** Lighthouse's performance score (0-100) and key timings of one page. */
-async function lighthouse(url: string, preset: 'desktop' | 'mobile'): Promise<{ score: number; fcp: number; lcp: number; tbt: number }> {
+async function lighthouse(
+  url: string,
+  preset: 'desktop' | 'mobile',
+): Promise<{ score: number; fcp: number; lcp: number; tbt: number }> {
   const args = [
     url,
     '--output=json',
@@ -47,7 +50,10 @@ console.log(`initial JavaScript (raw, gzip -9): ${bundle.trim().split('\n').at(-
 
 const platform = await startBenchPlatform(1, 10);
 try {
-  const pages = { 'signed-out page': `${platform.url}/signed-out`, 'sign-in page (app start, signed out)': `${platform.url}/` };
+  const pages = {
+    'signed-out page': `${platform.url}/signed-out`,
+    'sign-in page (app start, signed out)': `${platform.url}/`,
+  };
   for (const [name, url] of Object.entries(pages)) {
     for (const preset of ['desktop', 'mobile'] as const) {
       const runs = [];

@@ -10,7 +10,9 @@ const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL;
 let failed = 0;
 for (const name of chosen) {
   if (!ALL.includes(name)) throw new Error(`Unknown benchmark ${name}; choose from ${ALL.join(', ')}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, `${name}.bench.ts`)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, `${name}.bench.ts`)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
   console.log('');
 }

@@ -44,7 +44,8 @@ test('a reload keeps alice signed in without leaving for the sign-in page', asyn
   await expect(page.getByRole('heading', { name: 'Service instances' })).toBeVisible();
   const visited: string[] = [];
   page.on('request', (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) visited.push(new URL(request.url()).pathname);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+      visited.push(new URL(request.url()).pathname);
   });
 
   await page.reload();

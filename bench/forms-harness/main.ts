@@ -41,7 +41,13 @@ function generatedSchema(count: number): ISchema {
         properties[`flag${index}`] = { type: 'boolean', title, description, default: false };
         break;
       default:
-        properties[`choice${index}`] = { type: 'string', title, description, enum: ['small', 'medium', 'large'], default: 'small' };
+        properties[`choice${index}`] = {
+          type: 'string',
+          title,
+          description,
+          enum: ['small', 'medium', 'large'],
+          default: 'small',
+        };
     }
   }
   return { type: 'object', properties } as ISchema;
@@ -112,6 +118,6 @@ class BenchForms {
   }
 }
 
-bootstrapApplication(BenchForms, { providers: [provideZonelessChangeDetection(), provideAppIcons()] }).catch((error: unknown) =>
-  console.error(error),
+bootstrapApplication(BenchForms, { providers: [provideZonelessChangeDetection(), provideAppIcons()] }).catch(
+  (error: unknown) => console.error(error),
 );

@@ -99,7 +99,12 @@ function benchConfig(directory: string, brokers: SyntheticBrokers, brokerCount: 
   return {
     server: { host: '127.0.0.1', port: 0, publicUrl: 'http://localhost:9' },
     database: { dataDir: join(directory, 'data') },
-    auth: { issuer: 'http://localhost:9/oidc', clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', devProvider: true },
+    auth: {
+      issuer: 'http://localhost:9/oidc',
+      clientId: 'osb-marketplace-ui',
+      audience: 'osb-marketplace-api',
+      devProvider: true,
+    },
     demoBroker: { enabled: false, username: 'unused', password: 'unused-password' },
     catalog: { refreshIntervalSeconds: 3600, requestTimeoutSeconds: 30 },
     ui: { productName: 'OSB Marketplace' },
@@ -117,7 +122,9 @@ function benchConfig(directory: string, brokers: SyntheticBrokers, brokerCount: 
     })),
     workspaces: [{ id: 'bench', displayName: 'Benchmark' }],
     projects: [{ id: BENCH_PROJECT, displayName: 'Benchmark project', workspaceId: 'bench', members: [BENCH_USER.id] }],
-    users: [{ id: BENCH_USER.id, displayName: 'Alice Adams', email: 'alice@example.com', password: BENCH_USER.password }],
+    users: [
+      { id: BENCH_USER.id, displayName: 'Alice Adams', email: 'alice@example.com', password: BENCH_USER.password },
+    ],
   };
 }
 
@@ -149,7 +156,10 @@ export async function recordLongTasks(page: Page): Promise<void> {
 /** The long tasks recorded since `since` (page time, ms). */
 export function longTasks(page: Page, since = 0): Promise<{ start: number; duration: number }[]> {
   return page.evaluate(
-    (from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((task) => task.start >= from),
+    (from) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
+        (task) => task.start >= from,
+      ),
     since,
   );
 }

@@ -18,7 +18,20 @@ const schemas = readdirSync(schemaDirectory)
   .sort()
   .map((file) => JSON.parse(readFileSync(join(schemaDirectory, file), 'utf8')) as Record<string, unknown>);
 
-const WORDS = ['database', 'cache', 'queue', 'storage', 'dns', 'cdn', 'backup', 'search', 'monitoring', 'network', 'identity', 'secrets'];
+const WORDS = [
+  'database',
+  'cache',
+  'queue',
+  'storage',
+  'dns',
+  'cdn',
+  'backup',
+  'search',
+  'monitoring',
+  'network',
+  'identity',
+  'secrets',
+];
 
 /** A small SVG icon per broker, as a data URL, like the demo broker's. */
 function icon(brokerIndex: number): string {
@@ -38,7 +51,11 @@ export function syntheticCatalog(brokerIndex: number, serviceCount: number): { s
       `# ${word} service ${n}`,
       `A managed **${word}** offering with ${other} integration, operated around the clock by team ${brokerIndex}.`,
       '## Features',
-      ...Array.from({ length: 8 }, (_, i) => `- Feature ${i + 1}: automatic ${word} ${i % 2 ? 'scaling' : 'failover'} across zones, with ${other} hooks`),
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `- Feature ${i + 1}: automatic ${word} ${i % 2 ? 'scaling' : 'failover'} across zones, with ${other} hooks`,
+      ),
       '## Getting started',
       `Order an instance, bind it to your application and read the credentials. See the [documentation](https://docs.example.com/${id}).`,
     ].join('\n\n');
@@ -69,7 +86,9 @@ export function syntheticCatalog(brokerIndex: number, serviceCount: number): { s
           ...(planIndex > 0 ? { costs: [{ amount: { eur: 10 * planIndex + 0.5 }, unit: 'MONTHLY' }] } : {}),
         },
         // One plan in three has a parameter form, as in the issue's measured catalog (about 3.8 kB a service).
-        ...(planIndex === 1 ? { schemas: { service_instance: { create: { parameters: schemas[n % schemas.length] } } } } : {}),
+        ...(planIndex === 1
+          ? { schemas: { service_instance: { create: { parameters: schemas[n % schemas.length] } } } }
+          : {}),
       })),
     };
   });
@@ -88,7 +107,9 @@ export interface SyntheticBrokers {
  * provision, update, deprovision and binding succeeds at once.
  */
 export async function startSyntheticBrokers(brokerCount: number, servicesPerBroker: number): Promise<SyntheticBrokers> {
-  const catalogs = Array.from({ length: brokerCount }, (_, index) => JSON.stringify(syntheticCatalog(index, servicesPerBroker)));
+  const catalogs = Array.from({ length: brokerCount }, (_, index) =>
+    JSON.stringify(syntheticCatalog(index, servicesPerBroker)),
+  );
   const server: Server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {

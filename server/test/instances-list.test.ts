@@ -25,7 +25,11 @@ before(async () => {
   broker = await startScriptedBroker(scriptedCatalog());
   const directory = await temporaryDirectory();
   removeDirectory = directory.remove;
-  platform = await startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
+  platform = await startTestPlatform({
+    issuer: issuer.issuer,
+    brokers: [{ id: 'scripted', url: broker.url }],
+    dataDir: directory.path,
+  });
   for (const name of NAMES) {
     const { status } = await platform.call('POST', INSTANCES, {
       body: { name, serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
@@ -43,8 +47,14 @@ after(async () => {
 });
 
 async function list(query: string): Promise<{ status: number; names: string[]; total: string | null }> {
-  const { status, body, headers } = await platform.call<ServiceInstance[]>('GET', `${INSTANCES}${query}`, { token: alice });
-  return { status, names: Array.isArray(body) ? body.map((instance) => instance.name) : [], total: headers.get('x-total-count') };
+  const { status, body, headers } = await platform.call<ServiceInstance[]>('GET', `${INSTANCES}${query}`, {
+    token: alice,
+  });
+  return {
+    status,
+    names: Array.isArray(body) ? body.map((instance) => instance.name) : [],
+    total: headers.get('x-total-count'),
+  };
 }
 
 describe('GET /api/projects/:projectId/service-instances', () => {
@@ -65,7 +75,11 @@ describe('GET /api/projects/:projectId/service-instances', () => {
   });
 
   it('narrows by the state of the last operation', async () => {
-    assert.deepEqual(await list('?state=succeeded&search=cache'), { status: 200, names: ['gamma-cache', 'epsilon-cache'], total: '2' });
+    assert.deepEqual(await list('?state=succeeded&search=cache'), {
+      status: 200,
+      names: ['gamma-cache', 'epsilon-cache'],
+      total: '2',
+    });
     assert.deepEqual(await list('?state=failed'), { status: 200, names: [], total: '0' });
   });
 

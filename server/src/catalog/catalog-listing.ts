@@ -79,7 +79,9 @@ export function chooseEncoding(acceptEncoding: string | undefined): ListingEncod
   for (const part of (acceptEncoding ?? '').split(',')) {
     const [name, ...parameters] = part.trim().toLowerCase().split(';');
     if (!name) continue;
-    const q = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find((value) => value !== undefined);
+    const q = parameters
+      .map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1])
+      .find((value) => value !== undefined);
     weights.set(name, q === undefined ? 1 : Number(q));
   }
   const allows = (encoding: string) => (weights.get(encoding) ?? weights.get('*') ?? 0) > 0;

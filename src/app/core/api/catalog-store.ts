@@ -64,7 +64,11 @@ export class CatalogStore implements SharedResource<CatalogResponse | undefined>
       .get<CatalogResponse>(apiUrl(this.config.apiBaseUrl, 'catalog'), { observe: 'response', headers })
       .subscribe({
         next: (response) =>
-          this.state.set({ value: response.body ?? undefined, etag: response.headers.get('ETag') ?? undefined, loading: false }),
+          this.state.set({
+            value: response.body ?? undefined,
+            etag: response.headers.get('ETag') ?? undefined,
+            loading: false,
+          }),
         error: (error: unknown) => {
           const unchanged = error instanceof HttpErrorResponse && error.status === 304;
           // A held listing stays on screen when revalidating it fails.

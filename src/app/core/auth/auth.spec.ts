@@ -44,7 +44,11 @@ describe('Auth after a reload', () => {
 
   function authWith(oauth: ReturnType<typeof fakeOAuth>): Auth {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), { provide: OAuthService, useValue: oauth }, { provide: UI_CONFIG, useValue: testUiConfig }],
+      providers: [
+        provideRouter([]),
+        { provide: OAuthService, useValue: oauth },
+        { provide: UI_CONFIG, useValue: testUiConfig },
+      ],
     });
     return TestBed.inject(Auth);
   }

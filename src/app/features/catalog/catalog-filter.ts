@@ -24,7 +24,13 @@ export interface SearchableService {
 
 /** Prepares a service for {@link filterServices}. */
 export function searchable(service: ServiceSummary): SearchableService {
-  const text = [service.displayName, service.name, service.description, service.providerDisplayName ?? '', ...service.tags]
+  const text = [
+    service.displayName,
+    service.name,
+    service.description,
+    service.providerDisplayName ?? '',
+    ...service.tags,
+  ]
     .join('\n')
     .toLocaleLowerCase();
   return { service, text, tags: service.tags.map((tag) => tag.toLocaleLowerCase()) };
@@ -41,7 +47,9 @@ export function filterServices(services: readonly SearchableService[], filter: C
     return services.map((entry) => entry.service);
   }
   return services
-    .filter((entry) => tags.every((tag) => entry.tags.includes(tag)) && words.every((word) => entry.text.includes(word)))
+    .filter(
+      (entry) => tags.every((tag) => entry.tags.includes(tag)) && words.every((word) => entry.text.includes(word)),
+    )
     .map((entry) => entry.service);
 }
 

@@ -32,7 +32,11 @@ describe('CachedZSchemaValidatorFactory', () => {
   });
 
   it('compares numbers as numbers, as the library does for number fields', () => {
-    const validate = new CachedZSchemaValidatorFactory().createValidatorFn({ type: 'integer', minimum: 1, maximum: 10 });
+    const validate = new CachedZSchemaValidatorFactory().createValidatorFn({
+      type: 'integer',
+      minimum: 1,
+      maximum: 10,
+    });
     expect(validate('5')).toBeNull();
     expect(validate('50')).toEqual([expect.objectContaining({ code: 'MAXIMUM' })]);
   });

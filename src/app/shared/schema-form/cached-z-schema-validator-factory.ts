@@ -13,7 +13,7 @@ import ZSchema from 'z-schema';
 export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
   private readonly validators = new WeakMap<object, ZSchema>();
 
-  override createValidatorFn(schema: ISchema): (value: unknown) => { [key: string]: boolean } {
+  override createValidatorFn(schema: ISchema): (value: unknown) => Record<string, boolean> {
     return (value: unknown) => {
       const numeric = schema.type === 'number' || schema.type === 'integer';
       const validator = this.validatorFor(schema);
@@ -25,7 +25,7 @@ export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
           error.path = `${error.path}${String(error.params[0])}`;
         }
       }
-      return (errors ?? null) as unknown as { [key: string]: boolean };
+      return (errors ?? null) as unknown as Record<string, boolean>;
     };
   }
 
