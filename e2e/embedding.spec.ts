@@ -64,7 +64,12 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await page.goForward();
   await expect(element.getByRole('heading', { name: 'API Gateway', level: 1 })).toBeVisible();
 
-  // Order the asynchronous plan and follow it to Ready.
+  // Order the asynchronous plan and follow it to Ready; the host hears when the operation ends.
+  await element.evaluate((node) => {
+    const finished: unknown[] = [];
+    node.addEventListener('osb-operation-finished', (event) => finished.push((event as CustomEvent).detail));
+    Object.assign(window, { operationsFinished: finished });
+  });
   const instanceName = uniqueName('portal-gateway');
   await element.getByRole('link', { name: 'Order' }).click();
   await expect(element.getByRole('heading', { name: 'Order API Gateway', level: 1 })).toBeVisible();
@@ -83,6 +88,9 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await expect(page).toHaveURL(/\/portal\/marketplace\/instances\/[^/]+$/);
   const status = element.getByRole('status').filter({ has: page.locator('mp-instance-status') });
   await expect(status).toContainText('Ready');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { operationsFinished: unknown[] }).operationsFinished))
+    .toContainEqual(expect.objectContaining({ kind: 'instance', name: instanceName, operation: 'create', state: 'succeeded' }));
   await expectPortalFrame(page);
 
   // The portal links to the element's instances page; switching the portal's project moves the element along.
