@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWTPayload } from 'jose';
-import type { User } from '@osb/api';
+import { apiErrorBody, type User } from '@osb/api';
 import type { UserConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { ProjectMember } from './project-access.ts';
@@ -86,20 +86,20 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     if (!requiresToken(request)) return;
 
     const token = access.bearerToken(request.headers.authorization);
-    if (!token) return deny(reply, 'Sign in to use the marketplace API.');
+    if (!token) return deny(reply, 'signInRequired');
     let payload: JWTPayload;
     try {
       payload = await options.tokens.verifyApiToken(token);
     } catch (error) {
       if (!(error instanceof TokenRejected)) {
         request.log.error({ err: error }, 'Cannot get the OpenID provider keys');
-        throw new HttpError(503, 'The sign-in service cannot be reached right now. Try again shortly.');
+        throw new HttpError(503, 'signInUnavailable', {});
       }
       request.log.info({ reason: error.reason }, 'Rejected bearer token');
-      return deny(reply, 'Your session is invalid or has expired. Sign in again.', 'invalid_token');
+      return deny(reply, 'sessionExpired', 'invalid_token');
     }
     const user = access.userOf(payload);
-    if (!user) return reply.code(403).send({ message: 'Your account has no access to this marketplace.' });
+    if (!user) return reply.code(403).send(apiErrorBody('noAccess', {}));
     request.user = user;
   });
 }
@@ -138,7 +138,7 @@ function stringClaim(payload: JWTPayload, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function deny(reply: FastifyReply, message: string, error?: string) {
+function deny(reply: FastifyReply, code: 'signInRequired' | 'sessionExpired', error?: string) {
   reply.header('WWW-Authenticate', error ? `Bearer error="${error}"` : 'Bearer');
-  return reply.code(401).send({ message });
+  return reply.code(401).send(apiErrorBody(code, {}));
 }

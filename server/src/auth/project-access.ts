@@ -41,7 +41,7 @@ export class ProjectAccess {
   /** The project, if `member` belongs to it; otherwise a 404, so other projects stay invisible. */
   requireProject(member: ProjectMember, projectId: string): Project {
     const entry = this.projects.find((candidate) => candidate.project.id === projectId);
-    if (!entry || !isMember(entry, member)) throw new HttpError(404, 'Project not found.');
+    if (!entry || !isMember(entry, member)) throw new HttpError(404, 'projectNotFound', {});
     return entry.project;
   }
 

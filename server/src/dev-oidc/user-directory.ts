@@ -17,6 +17,7 @@ export interface DevOidcUser {
 }
 
 /** The claims the provider may release about a user (which ones depends on the scopes, see `CLAIMS_BY_SCOPE`). */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- a type, unlike an interface, fits oidc-provider's Record<string, unknown> claims
 export type UserClaims = { sub: string; name: string; preferred_username: string; email?: string };
 
 /** Which claims each scope releases. */

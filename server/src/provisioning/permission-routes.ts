@@ -41,7 +41,7 @@ export const permissionRoutes: FastifyPluginAsyncTypebox<PermissionRoutesOptions
       const token = app.access.bearerToken(request.headers.authorization);
       if (!token) {
         reply.header('WWW-Authenticate', 'Bearer');
-        throw new HttpError(401, 'A bearer token is required.');
+        throw new HttpError(401, 'tokenRequired', {});
       }
       let payload;
       try {
@@ -49,11 +49,11 @@ export const permissionRoutes: FastifyPluginAsyncTypebox<PermissionRoutesOptions
       } catch (error) {
         if (!(error instanceof TokenRejected)) {
           request.log.error({ err: error }, 'Cannot get the OpenID provider keys');
-          throw new HttpError(503, 'The sign-in provider cannot be reached. Try again later.');
+          throw new HttpError(503, 'signInUnavailable', {});
         }
         request.log.info({ reason: error.reason }, 'Rejected dashboard token');
         reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-        throw new HttpError(401, 'The token is invalid or has expired.');
+        throw new HttpError(401, 'tokenInvalid', {});
       }
       const user = app.access.userOf(payload);
       const instance = await options.instances.find(request.params.instanceId);
