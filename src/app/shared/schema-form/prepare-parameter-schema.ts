@@ -6,10 +6,10 @@ import {
   PropertyGroup,
   SchemaPreprocessor,
   ValidatorRegistry,
-  ZSchemaValidatorFactory,
 } from 'ngx-schema-form';
 import { isJsonObject, normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
 import { installFreeValueProperties } from './free-value-property';
+import { LinearPatternValidatorFactory } from './linear-patterns';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
 import { ParametersValidator } from './parameters-validator';
 
@@ -65,7 +65,7 @@ function renderOffScreen(schema: JsonSchema): string | undefined {
     const copy = structuredClone(schema);
     SchemaPreprocessor.preprocess(copy);
     const factory = new FormPropertyFactory(
-      new ZSchemaValidatorFactory(),
+      new LinearPatternValidatorFactory(),
       new ValidatorRegistry(),
       new PropertyBindingRegistry(),
       new JEXLExpressionCompilerFactory(),
