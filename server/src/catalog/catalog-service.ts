@@ -101,7 +101,12 @@ export class CatalogService {
     // Validation runs in configuration order: an id belongs to the first broker that lists it.
     const knownIds = new Map<string, string>();
     for (const [index, broker] of this.options.brokers.entries()) {
-      const state = await this.settle(broker, outcomes[index]!, knownIds);
+      const state = await this.settle(broker, outcomes[index]!, knownIds).catch((error: unknown) => {
+        // Whatever one broker's catalog does, the others still refresh.
+        this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog could not be checked');
+        const reason = `The catalog could not be checked: ${error instanceof Error ? error.message : String(error)}.`;
+        return { services: [], status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] } } satisfies BrokerState;
+      });
       this.states.set(broker.id, state);
       for (const service of state.services) {
         knownIds.set(service.id, broker.id);
@@ -115,7 +120,10 @@ export class CatalogService {
       const catalog = await this.options.clientFor(broker).fetchCatalog();
       return { ok: true, catalog, fetchedAt: new Date() };
     } catch (error) {
-      if (!(error instanceof BrokerError)) throw error;
+      if (!(error instanceof BrokerError)) {
+        this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog fetch failed');
+        return { ok: false, reason: `The catalog could not be fetched: ${error instanceof Error ? error.message : String(error)}.` };
+      }
       this.options.log.warn({ brokerId: broker.id, kind: error.kind, status: error.status }, error.message);
       return { ok: false, reason: `${error.message}.` };
     }

@@ -4,7 +4,7 @@
  * and turns every failure into a `BrokerError`.
  */
 import { randomUUID } from 'node:crypto';
-import { BrokerError, isRecord, parseErrorBody, tryParseJson } from './broker-error.ts';
+import { BrokerError, MAX_JSON_DEPTH, exceedsJsonDepth, isRecord, parseErrorBody, tryParseJson } from './broker-error.ts';
 
 /** The OSB API version this platform speaks. */
 export const OSB_API_VERSION = '2.17';
@@ -89,6 +89,9 @@ export class OsbClient {
       throw toTransportError(error, this.options.timeoutSeconds);
     }
 
+    if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
+      throw new BrokerError('invalid-response', `The broker's answer is nested more than ${MAX_JSON_DEPTH} levels deep`, response.status);
+    }
     const retryAfter = response.headers.get('retry-after') ?? undefined;
     if (!expectedStatuses.includes(response.status)) {
       const body = parseErrorBody(text);
