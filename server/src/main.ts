@@ -3,6 +3,7 @@
  * stops it cleanly on SIGINT and SIGTERM.
  */
 import { startPlatform } from './app.ts';
+import { CredentialKeyError } from './bindings/credential-key-guard.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 
 try {
@@ -33,7 +34,7 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
   const { code, address, port } = error as { code?: string; address?: string; port?: number };
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof CredentialKeyError) console.error(error.message);
   else if (code === 'EADDRINUSE') {
     console.error(`The platform could not start: ${address}:${port} is already in use. Stop what listens there, or choose other ports in the configuration (PORT sets the platform's).`);
   } else console.error('The platform could not start:', error);

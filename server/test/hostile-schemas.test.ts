@@ -195,7 +195,7 @@ describe('property-based: the catalog validator', () => {
     fc.assert(
       fc.property(catalogArbitrary, (catalog) => {
         const { result, milliseconds } = timed(() =>
-          validateCatalog(catalog, { brokerId: 'random', locality: 'global', knownIds: new Map([['shared-id', 'other']]) }),
+          validateCatalog(catalog, { brokerId: 'random', locality: { kind: 'global' }, knownIds: new Map([['shared-id', 'other']]) }),
         );
         assert.ok(milliseconds < 500, `took ${milliseconds} ms`);
         if (!result.accepted) {

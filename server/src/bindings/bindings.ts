@@ -16,7 +16,8 @@ import { BindingRepository } from './binding-repository.ts';
 import { bindingRoutes } from './binding-routes.ts';
 import { BindingRunner } from './binding-runner.ts';
 import { BindingService } from './binding-service.ts';
-import { CredentialCipher, keyFileIsExposed, loadCredentialKey } from './credential-cipher.ts';
+import { CredentialCipher, keyFileIsExposed } from './credential-cipher.ts';
+import { openCredentialKey } from './credential-key-guard.ts';
 import { ExpiryScheduler } from './expiry-scheduler.ts';
 
 /** What provisioning is registered with, without the parts this module supplies. */
@@ -45,7 +46,7 @@ export async function registerInstancesWithBindings(app: FastifyInstance, option
   const { config } = options;
   const clock = options.clock ?? Date.now;
   const log = app.log.child({ component: 'bindings' });
-  const key = await loadCredentialKey(config.credentials.keyFile, config.credentials.createIfMissing);
+  const key = await openCredentialKey(options.database, config.credentials);
   if (await keyFileIsExposed(config.credentials.keyFile)) {
     log.warn({ keyFile: config.credentials.keyFile }, 'The credentials key file can be read by other users; restrict it to mode 0600');
   }
