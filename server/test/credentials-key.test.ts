@@ -13,10 +13,6 @@ import type { Database } from '../src/store/database.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { temporaryDirectory, testConfig } from './support/test-config.ts';
 import { buildApp } from '../src/app.ts';
-import { OidcDiscovery } from '../src/auth/oidc-discovery.ts';
-import { ProjectAccess } from '../src/auth/project-access.ts';
-import { registerInstancesWithBindings } from '../src/bindings/bindings.ts';
-import { CatalogRepository } from '../src/store/catalog-repository.ts';
 import { startTestIssuer } from './support/test-issuer.ts';
 
 describe('the credentials key and the database', () => {
@@ -109,23 +105,10 @@ describe('starting the platform with another credentials key', () => {
   async function startAndStop(issuer: string, dataDir: string): Promise<void> {
     const config = testConfig({ issuer, dataDir });
     const database = await openDatabase(config.database);
-    const app = await buildApp(config, { database, logger: false });
     try {
-      await registerInstancesWithBindings(app, {
-        config,
-        database,
-        catalog: app.catalog,
-        catalogRepository: new CatalogRepository(database),
-        discovery: new OidcDiscovery(config.auth.issuer),
-        log: app.log,
-        projects: new ProjectAccess(config),
-        users: config.users,
-        usernameClaim: config.auth.usernameClaim,
-        projectConfigs: config.projects,
-      });
-      await app.ready();
-    } finally {
+      const app = await buildApp(config, { database, logger: false });
       await app.close();
+    } finally {
       await database.close();
     }
   }

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { BrokerStatus, CatalogResponse, ServiceOffering } from '@osb/api';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
-import { startProvisioningPlatform, type ProvisioningPlatform } from './support/provisioning-platform.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
 import { startTestBroker, validCatalog, type Responder, type TestBroker } from './support/test-brokers.ts';
 
 const CATASTROPHIC = '^(a+)+$';
@@ -54,7 +54,7 @@ function rawCatalog(raw: string): Responder {
 describe('hostile brokers', () => {
   let issuer: TestIssuer;
   let token: string;
-  let platform: ProvisioningPlatform;
+  let platform: TestPlatform;
   let startSeconds: number;
   const brokers: TestBroker[] = [];
   const cleanups: (() => Promise<void>)[] = [];
@@ -91,7 +91,7 @@ describe('hostile brokers', () => {
       entries.push({ id, url: broker.url });
     }
     const started = performance.now();
-    platform = await startProvisioningPlatform({ issuer: issuer.issuer, dataDir: directory.path, brokers: entries });
+    platform = await startTestPlatform({ issuer: issuer.issuer, dataDir: directory.path, brokers: entries });
     startSeconds = (performance.now() - started) / 1000;
   });
 

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
 import { validateCatalog } from '../src/osb/catalog-validation.ts';
-import { ParameterValidator } from '../src/provisioning/parameter-validation.ts';
+import { ParameterValidator } from '../src/osb/parameter-validator.ts';
 
 /** Runs per property; the closing note of the change reports the totals. */
 const RUNS = 300;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { ParameterValidator } from '../src/provisioning/parameter-validation.ts';
+import { ParameterValidator } from '../src/osb/parameter-validator.ts';
 
 /** A backtracking engine needs about 2^n steps for `^(a+)+$` against n a's and a mismatch. */
 const CATASTROPHIC = '^(a+)+$';
