@@ -77,6 +77,8 @@ export const ServiceOffering = Type.Object({
   tags: Type.Array(Type.String()),
   locality: Locality,
   bindable: Type.Boolean(),
+  /** The OSB `requires` permissions (`syslog_drain`, `route_forwarding`, `volume_mount`); absent when none. */
+  requires: Type.Optional(Type.Array(Type.String())),
   instancesRetrievable: Type.Boolean(),
   bindingsRetrievable: Type.Boolean(),
   /** Whether the service declares a `dashboard_client`. */

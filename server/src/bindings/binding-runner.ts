@@ -212,7 +212,9 @@ export class BindingRunner {
         return;
       }
       // OSB: after an asynchronous bind the platform fetches the binding, which then carries the credentials.
-      const fetched = classifyReply('bind', await this.deps.brokers.broker(instance.brokerId).fetchBinding(ref));
+      const fetched = classifyReply('bind', await this.deps.brokers.broker(instance.brokerId).fetchBinding(ref), {
+        requires: this.deps.findService(instance.serviceId)?.requires,
+      });
       if (fetched.type === 'already-exists') {
         await this.finish(binding, instance, { type: 'succeeded', ...(fetched.binding ? { result: fetched.binding } : {}) });
         return;

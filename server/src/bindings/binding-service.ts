@@ -167,7 +167,7 @@ export class BindingService {
       acceptsIncomplete: !service.sensitive,
       user,
     });
-    const outcome = classifyReply('bind', reply);
+    const outcome = classifyReply('bind', reply, { requires: service.requires });
     if (outcome.type === 'failed') {
       await this.deps.bindings.remove(record.id);
       if (outcome.orphanMitigation) await this.mitigate(instance, record, outcome.failure.reason);

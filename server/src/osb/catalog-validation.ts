@@ -131,6 +131,9 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
       tags,
       locality: context.locality,
       bindable,
+      ...(Array.isArray(rawService['requires']) && rawService['requires'].length > 0
+        ? { requires: rawService['requires'].filter((entry): entry is string => typeof entry === 'string') }
+        : {}),
       instancesRetrievable: optionalBoolean(rawService, 'instances_retrievable', serviceLabel, warnings) ?? false,
       bindingsRetrievable: optionalBoolean(rawService, 'bindings_retrievable', serviceLabel, warnings) ?? false,
       hasDashboardClient: isJsonObject(rawService['dashboard_client']),
