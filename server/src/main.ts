@@ -2,20 +2,14 @@
  * Starts the platform with the configuration from MARKETPLACE_CONFIG (or the demo file) and
  * stops it cleanly on SIGINT and SIGTERM.
  */
-import { startPlatform } from './start-platform.ts';
+import { startPlatform, startupBanner } from './start-platform.ts';
 import { CredentialKeyError } from './bindings/credential-key-guard.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 
 try {
   const config = loadConfig();
   const platform = await startPlatform(config);
-  const lines = [``, `  OSB Marketplace is running: open ${platform.url}/`];
-  if (platform.config.auth.devProvider) {
-    lines.push(``, `  Demo users (id / password):`);
-    for (const user of platform.config.users) lines.push(`    ${user.id} / ${user.password ?? ''}   ${user.displayName}`);
-  }
-  lines.push(``, `  Stop with Ctrl+C.`, ``);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(startupBanner(platform.url, platform.config));
 
   let stopping = false;
   const stop = (signal: string) => {

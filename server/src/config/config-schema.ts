@@ -41,6 +41,7 @@ export const ConfigFileSchema = Type.Object(
         audience: Type.Optional(NonEmpty),
         usernameClaim: Type.Optional(NonEmpty),
         devProvider: Type.Optional(Type.Boolean()),
+        devProviderOnAnyAddress: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },
     ),

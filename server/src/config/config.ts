@@ -44,6 +44,8 @@ export interface MarketplaceConfig {
     audience?: string;
     usernameClaim: string;
     devProvider: boolean;
+    /** Lets the development provider run on a non-loopback address (never in production). */
+    devProviderOnAnyAddress: boolean;
   };
   demoBroker: { enabled: boolean; host: string; port: number; username: string; password: string };
   catalog: { refreshIntervalSeconds: number; requestTimeoutSeconds: number };
