@@ -95,7 +95,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const clock = deps.clock ?? systemClock;
-  const settings = provisioningSettings(deps.settings);
+  // The configured broker request timeout bounds every broker request; tests may shorten it further.
+  const settings = provisioningSettings({ requestTimeoutSeconds: config.catalog.requestTimeoutSeconds, ...deps.settings });
 
   // Plugins.
   registerErrorHandler(app);
