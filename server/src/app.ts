@@ -142,7 +142,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   const bindingRunner = new BindingRunner({
     bindings: bindingRepository,
     findInstance: (id) => instanceRepository.find(id),
-    findService: (id) => catalog.findService(id),
+    findService: (id, brokerId) => catalog.findService(id, brokerId),
     brokers,
     requestOrphanMitigation,
     cipher,

@@ -115,7 +115,7 @@ export class BindingService {
    */
   async tenantChoices(project: Project, instanceId: string): Promise<TenantChoice[]> {
     const instance = await this.access(project, instanceId);
-    if (!this.deps.catalog.findService(instance.serviceId)?.tenantAware) return [];
+    if (!this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.tenantAware) return [];
     const bound = new Set(
       (await this.deps.bindings.listByInstance(instance.id)).filter((binding) => binding.tenant && !binding.expiredAt).map((binding) => binding.tenant!.id),
     );
@@ -373,11 +373,11 @@ export class BindingService {
   }
 
   private planOf(instance: InstanceRecord): ServicePlan | undefined {
-    return this.deps.catalog.findService(instance.serviceId)?.plans.find((candidate) => candidate.id === instance.planId);
+    return this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.plans.find((candidate) => candidate.id === instance.planId);
   }
 
   private offeringOf(instance: InstanceRecord): { service: ServiceOffering; plan: ServicePlan } {
-    const service = this.deps.catalog.findService(instance.serviceId);
+    const service = this.deps.catalog.findService(instance.serviceId, instance.brokerId);
     const plan = service?.plans.find((candidate) => candidate.id === instance.planId);
     if (!service || !plan) throw new HttpError(409, 'The service or plan of this instance is no longer in the marketplace.');
     return { service, plan };

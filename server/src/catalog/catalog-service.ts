@@ -4,6 +4,7 @@
  * unavailable) and never hides another broker's services.
  */
 import type { BrokerStatus, Location, ServiceOffering } from '@osb/api';
+import { isJsonObject } from '@osb/json-schema';
 import type { BrokerConfig } from '../config/config.ts';
 import { BrokerError } from '../osb/broker-error.ts';
 import { validateCatalog } from '../osb/catalog-validation.ts';
@@ -87,9 +88,13 @@ export class CatalogService {
     };
   }
 
-  /** One listed service by id. */
-  findService(serviceId: string): ServiceOffering | undefined {
-    for (const state of this.states.values()) {
+  /**
+   * One listed service by id; with `brokerId`, only that broker's (an existing instance is
+   * always handled by its own broker's offering, whatever another broker lists).
+   */
+  findService(serviceId: string, brokerId?: string): ServiceOffering | undefined {
+    const states = brokerId === undefined ? [...this.states.values()] : [this.states.get(brokerId)].filter((state) => state !== undefined);
+    for (const state of states) {
       const service = state.services.find((candidate) => candidate.id === serviceId);
       if (service) return service;
     }
@@ -98,8 +103,9 @@ export class CatalogService {
 
   private async refreshAll(): Promise<void> {
     const outcomes = await Promise.all(this.options.brokers.map((broker) => this.fetch(broker)));
-    // Validation runs in configuration order: an id belongs to the first broker that lists it.
-    const knownIds = new Map<string, string>();
+    // An id belongs to the broker that listed it first: its owner so far keeps it (even when
+    // down, through its stored catalog), and new ids go by configuration order.
+    const knownIds = this.currentOwners();
     for (const [index, broker] of this.options.brokers.entries()) {
       const state = await this.settle(broker, outcomes[index]!, knownIds).catch((error: unknown) => {
         // Whatever one broker's catalog does, the others still refresh.
@@ -113,6 +119,21 @@ export class CatalogService {
         for (const plan of service.plans) knownIds.set(plan.id, broker.id);
       }
     }
+  }
+
+  /** Which broker owns each service and plan id now: from the listed services, else the stored catalogs. */
+  private currentOwners(): Map<string, string> {
+    const owners = new Map<string, string>();
+    for (const [brokerId, entry] of this.stored) {
+      for (const id of listedIds(entry.catalog)) owners.set(id, brokerId);
+    }
+    for (const [brokerId, state] of this.states) {
+      for (const service of state.services) {
+        owners.set(service.id, brokerId);
+        for (const plan of service.plans) owners.set(plan.id, brokerId);
+      }
+    }
+    return owners;
   }
 
   private async fetch(broker: BrokerConfig): Promise<FetchOutcome> {
@@ -174,4 +195,13 @@ function statusBase(broker: BrokerConfig): Pick<BrokerStatus, 'id' | 'displayNam
 function summarise(reasons: string[]): string {
   const shown = reasons.slice(0, 5).join('; ');
   return reasons.length > 5 ? `${shown}; and ${reasons.length - 5} more problems` : shown;
+}
+
+/** The service and plan ids a raw catalog lists. */
+function listedIds(catalog: unknown): string[] {
+  const services = isJsonObject(catalog) && Array.isArray(catalog['services']) ? catalog['services'] : [];
+  return services.filter(isJsonObject).flatMap((service) => [
+    service['id'],
+    ...(Array.isArray(service['plans']) ? service['plans'].filter(isJsonObject).map((plan) => plan['id']) : []),
+  ]).filter((id): id is string => typeof id === 'string');
 }
