@@ -15,6 +15,9 @@ import { repositoryRoot, startPlatform, stopPlatform, type RunningPlatform } fro
 import { XSS_PAYLOADS } from './support/xss-payloads.ts';
 
 test.describe.configure({ mode: 'serial' });
+// The platform's Content-Security-Policy would stop inline handlers anyway; without it the test
+// shows that the app itself never turns broker text into markup that runs.
+test.use({ bypassCSP: true });
 
 let platform: RunningPlatform;
 const brokers: HostileBroker[] = [];
@@ -47,6 +50,18 @@ async function trap(page: Page): Promise<void> {
   });
 }
 
+/** Proves the trap is live: a handler planted outside the app calls it (payload 0), then forgets that call. */
+async function expectTrapArmed(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.setAttribute('onerror', '__xssHit(0)');
+    image.src = 'x:broken';
+    document.body.append(image);
+  });
+  await expect.poll(() => hits.includes('payload 0')).toBe(true);
+  hits.splice(0, hits.length);
+}
+
 /** Checks that the page shows no link or frame a payload could run from, and no injected script. */
 async function expectNothingExecutable(page: Page): Promise<void> {
   const dangerous = await page.evaluate(() => {
@@ -70,19 +85,28 @@ async function expectNothingExecutable(page: Page): Promise<void> {
 
 const marketplace = () => `${platform.baseURL}/projects/likvid-payments/marketplace`;
 
+/** Moves the app to `path` through its router, without reloading the page (and signing in again). */
+async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((target) => {
+    history.pushState(null, '', target);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, path);
+}
+
 test(`${XSS_PAYLOADS.length} payloads in every catalog field: the marketplace, its banner and every service page run none`, async ({ page }) => {
   test.setTimeout(300_000);
   await trap(page);
   await signIn(page, 'alice', 'demo', marketplace());
+  await expectTrapArmed(page);
   await expect(page.getByText('XSS everything')).toBeVisible();
   await expect(page.getByText(XSS_PAYLOADS[1]!, { exact: true }).first()).toBeVisible();
   await expectNothingExecutable(page);
   for (let index = 0; index < XSS_PAYLOADS.length; index += 1) {
-    await page.goto(`${marketplace()}/services/xss-service-${index}`);
+    await navigateInApp(page, `/projects/likvid-payments/marketplace/services/xss-service-${index}`);
     await expect(page.getByText(XSS_PAYLOADS[index]!, { exact: false }).first()).toBeAttached();
     await expectNothingExecutable(page);
   }
-  await page.goto(`${marketplace()}/services/xss-all`);
+  await navigateInApp(page, '/projects/likvid-payments/marketplace/services/xss-all');
   await expect(page.getByRole('heading', { name: 'XSS everything' }).first()).toBeVisible();
   await expectNothingExecutable(page);
   await page.waitForTimeout(500);
@@ -93,6 +117,7 @@ test('payloads in schema titles, descriptions, choice labels, defaults and place
   test.setTimeout(120_000);
   await trap(page);
   await signIn(page, 'alice', 'demo', `${marketplace()}/services/xss-all/order`);
+  await expectTrapArmed(page);
   const step = (name: string) => page.getByRole('region', { name, exact: true });
   await step('Plan').getByRole('radio', { name: 'form' }).check();
   await step('Plan').getByRole('button', { name: 'Next' }).click();
@@ -113,6 +138,7 @@ test('payloads in operation descriptions and error bodies run none on the instan
   await trap(page);
   const token = recordApiToken(page);
   await signIn(page, 'alice', 'demo', `${platform.baseURL}/projects/likvid-payments/instances`);
+  await expectTrapArmed(page);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const ids: string[] = [];
   for (const [chunk] of payloadChunks().entries()) {
@@ -124,11 +150,11 @@ test('payloads in operation descriptions and error bodies run none on the instan
     ids.push(((await response.json()) as { id: string }).id);
   }
   for (const [chunk, id] of ids.entries()) {
-    await page.goto(`${platform.baseURL}/projects/likvid-payments/instances/${id}`);
+    await navigateInApp(page, `/projects/likvid-payments/instances/${id}`);
     await expect(page.getByText(payloadChunks()[chunk]!.split('\n')[0]!, { exact: false }).first()).toBeAttached({ timeout: 30_000 });
     await expectNothingExecutable(page);
   }
-  await page.goto(`${platform.baseURL}/projects/likvid-payments/instances`);
+  await navigateInApp(page, '/projects/likvid-payments/instances');
   await expect(page.getByText('xss-async-0')).toBeVisible();
   await expectNothingExecutable(page);
   await page.waitForTimeout(500);
