@@ -21,6 +21,8 @@ export interface PlatformInfo {
   baseURL: string;
   /** The demo broker's root; its catalogs are under /global and /locations/<id>. */
   brokerURL: string;
+  /** The platform's data directory (the development OpenID provider's keys are in it). */
+  dataDir: string;
 }
 
 /** A started platform. */
@@ -43,7 +45,13 @@ const healthTimeoutMs = 60_000;
  * on localhost at the platform port, the demo broker and every broker URL pointing at it at the
  * broker port, the embedded database in `<dir>/data`. Returns the file's path.
  */
-function writePlatformConfig(dir: string, platformPort: number, brokerPort: number, extraBrokers: object[]): string {
+function writePlatformConfig(
+  dir: string,
+  platformPort: number,
+  brokerPort: number,
+  allowedOrigins: string[],
+  extraBrokers: object[],
+): string {
   const config = parse(readFileSync(demoConfigFile, 'utf8'));
   config.brokers.push(...extraBrokers);
   const demoBrokerOrigin = `http://${config.demoBroker.host}:${config.demoBroker.port}`;
@@ -52,6 +60,7 @@ function writePlatformConfig(dir: string, platformPort: number, brokerPort: numb
   config.auth.issuer = `http://localhost:${platformPort}/oidc`;
   config.database = { dataDir: join(dir, 'data') };
   config.demoBroker.port = brokerPort;
+  config.embedding = { ...config.embedding, allowedOrigins };
   for (const broker of config.brokers) {
     broker.url = broker.url.replace(demoBrokerOrigin, `http://127.0.0.1:${brokerPort}`);
   }
@@ -62,12 +71,14 @@ function writePlatformConfig(dir: string, platformPort: number, brokerPort: numb
 
 /**
  * Starts the platform and resolves once /api/health answers; stops it again if it never does.
- * `extraBrokers` are added to the demo's brokers; `logFile` receives its output.
+ * `allowedOrigins` may embed it, `extraBrokers` are added to the demo's brokers, `logFile` receives its output.
  */
-export async function startPlatform(options: { extraBrokers?: object[]; logFile?: string } = {}): Promise<RunningPlatform> {
+export async function startPlatform(
+  options: { allowedOrigins?: string[]; extraBrokers?: object[]; logFile?: string } = {},
+): Promise<RunningPlatform> {
   const tempDir = await mkdtemp(join(tmpdir(), 'osb-marketplace-e2e-'));
   const [platformPort, brokerPort] = [await freePort(), await freePort()];
-  const configFile = writePlatformConfig(tempDir, platformPort, brokerPort, options.extraBrokers ?? []);
+  const configFile = writePlatformConfig(tempDir, platformPort, brokerPort, options.allowedOrigins ?? [], options.extraBrokers ?? []);
   const logFile = options.logFile ?? platformLogFile;
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
@@ -85,6 +96,7 @@ export async function startPlatform(options: { extraBrokers?: object[]; logFile?
     tempDir,
     baseURL: `http://localhost:${platformPort}`,
     brokerURL: `http://127.0.0.1:${brokerPort}`,
+    dataDir: join(tempDir, 'data'),
   };
   try {
     await waitForHealth(platform);
@@ -156,7 +168,7 @@ function tail(file: string): string {
 }
 
 /** A TCP port that is free on 127.0.0.1 right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.on('error', reject);

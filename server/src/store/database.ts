@@ -22,7 +22,7 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** The database cannot be reached right now (a restart, a dropped connection); requests answer 503 with this message. */
+/** The database cannot be reached right now (a restart, a dropped connection); requests answer 503 (`databaseUnavailable`). */
 export class DatabaseUnavailableError extends Error {
   /** The HTTP status the error handler answers with. */
   readonly statusCode = 503;
