@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonSchema } from './keywords.js';
+import type { JsonSchema } from './keywords.js';
 import { resolvePointer } from './pointer.js';
 
 /**
@@ -28,7 +28,10 @@ export class SchemaBudgetExceeded extends Error {}
  * Why a JSON value is nested deeper or has more parts than allowed, or undefined when it fits.
  * Iterative, so even a value nested a million levels deep is measured without overflowing the stack.
  */
-export function oversizeReason(value: unknown, limits: Pick<SchemaBudget, 'maxDepth' | 'maxNodes'>): string | undefined {
+export function oversizeReason(
+  value: unknown,
+  limits: Pick<SchemaBudget, 'maxDepth' | 'maxNodes'>,
+): string | undefined {
   const pending: [unknown, number][] = [[value, 1]];
   let nodes = 0;
   while (pending.length > 0) {
@@ -126,7 +129,9 @@ export class WorkBudget {
   step(): void {
     this.steps += 1;
     if (this.steps > this.budget.maxNodes) {
-      throw new SchemaBudgetExceeded(`it expands to more than ${this.budget.maxNodes} nodes once its references are followed`);
+      throw new SchemaBudgetExceeded(
+        `it expands to more than ${this.budget.maxNodes} nodes once its references are followed`,
+      );
     }
     if (this.steps % 64 === 0 && this.now() > this.deadline) {
       throw new SchemaBudgetExceeded(`preparing it takes longer than ${this.budget.maxMilliseconds} ms`);

@@ -37,7 +37,13 @@ function svgImage(index: number): string {
 function hostileSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   XSS_PAYLOADS.forEach((payload, index) => {
-    properties[`text${index}`] = { type: 'string', title: payload, description: payload, default: payload, examples: [payload] };
+    properties[`text${index}`] = {
+      type: 'string',
+      title: payload,
+      description: payload,
+      default: payload,
+      examples: [payload],
+    };
     properties[`choice${index}`] = {
       type: 'string',
       title: payload,
@@ -48,7 +54,13 @@ function hostileSchema(): Record<string, unknown> {
       default: 'a',
     };
   });
-  return { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', title: XSS_PAYLOADS[0], description: XSS_PAYLOADS[1], properties };
+  return {
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    type: 'object',
+    title: XSS_PAYLOADS[0],
+    description: XSS_PAYLOADS[1],
+    properties,
+  };
 }
 
 /** The catalog: one service per payload in every field, and one service with the payload schema and failing plans. */
@@ -96,7 +108,11 @@ export function hostileCatalog(): Record<string, unknown> {
         metadata: { bullets: [...XSS_PAYLOADS] },
         schemas: { service_instance: { create: { parameters: hostileSchema() } } },
       },
-      ...payloadChunks().map((_, chunk) => ({ id: `xss-all-async-${chunk}`, name: `async-${chunk}`, description: 'Fails with payloads' })),
+      ...payloadChunks().map((_, chunk) => ({
+        id: `xss-all-async-${chunk}`,
+        name: `async-${chunk}`,
+        description: 'Fails with payloads',
+      })),
     ],
   });
   return { services };
@@ -118,13 +134,17 @@ export async function startHostileBroker(id: string): Promise<HostileBroker> {
       const instance = /^\/v2\/service_instances\/([^/]+)(\/last_operation)?$/.exec(url.pathname);
       if (!instance) return answer(404, { description: chunks[0] });
       const [, instanceId, lastOperation] = instance;
-      if (request.method === 'PUT') return answer(202, { operation: 'provision', dashboard_url: `javascript:__xssHit(1)` });
+      if (request.method === 'PUT')
+        return answer(202, { operation: 'provision', dashboard_url: `javascript:__xssHit(1)` });
       if (request.method === 'DELETE') return answer(200, {});
       if (lastOperation) {
         const count = (polls.get(instanceId!) ?? 0) + 1;
         polls.set(instanceId!, count);
         const chunk = chunks[Number(/async-(\d+)/.exec(url.searchParams.get('plan_id') ?? '')?.[1] ?? 0)] ?? chunks[0];
-        return answer(200, count < 2 ? { state: 'in progress', description: chunk } : { state: 'failed', description: chunk });
+        return answer(
+          200,
+          count < 2 ? { state: 'in progress', description: chunk } : { state: 'failed', description: chunk },
+        );
       }
       return answer(404, { error: chunks[0], description: chunks[1] });
     });
@@ -133,7 +153,14 @@ export async function startHostileBroker(id: string): Promise<HostileBroker> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    configEntry: { id, displayName: 'Hostile broker', url, username: 'hostile', password: 'hostile-password', locality: 'global' },
+    configEntry: {
+      id,
+      displayName: 'Hostile broker',
+      url,
+      username: 'hostile',
+      password: 'hostile-password',
+      locality: 'global',
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -155,7 +182,14 @@ export async function startFailingHostileBroker(id: string, chunk: string): Prom
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    configEntry: { id, displayName: `Failing hostile broker ${id}`, url, username: 'hostile', password: 'hostile-password', locality: 'global' },
+    configEntry: {
+      id,
+      displayName: `Failing hostile broker ${id}`,
+      url,
+      username: 'hostile',
+      password: 'hostile-password',
+      locality: 'global',
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

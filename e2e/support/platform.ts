@@ -78,7 +78,13 @@ export async function startPlatform(
 ): Promise<RunningPlatform> {
   const tempDir = await mkdtemp(join(tmpdir(), 'osb-marketplace-e2e-'));
   const [platformPort, brokerPort] = [await freePort(), await freePort()];
-  const configFile = writePlatformConfig(tempDir, platformPort, brokerPort, options.allowedOrigins ?? [], options.extraBrokers ?? []);
+  const configFile = writePlatformConfig(
+    tempDir,
+    platformPort,
+    brokerPort,
+    options.allowedOrigins ?? [],
+    options.extraBrokers ?? [],
+  );
   const logFile = options.logFile ?? platformLogFile;
   mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);

@@ -30,7 +30,13 @@ const catalog = {
     },
   ],
 };
-const volumeMount = { driver: 'nfs', container_dir: '/data', mode: 'rw', device_type: 'shared', device: { volume_id: 'v-1' } };
+const volumeMount = {
+  driver: 'nfs',
+  container_dir: '/data',
+  mode: 'rw',
+  device_type: 'shared',
+  device: { volume_id: 'v-1' },
+};
 
 describe('bind answers with drain, route and volume fields', () => {
   let issuer: TestIssuer;
@@ -45,7 +51,11 @@ describe('bind answers with drain, route and volume fields', () => {
     broker = await startScriptedBroker(catalog);
     const directory = await temporaryDirectory();
     removeDirectory = directory.remove;
-    platform = await startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
+    platform = await startTestPlatform({
+      issuer: issuer.issuer,
+      brokers: [{ id: 'scripted', url: broker.url }],
+      dataDir: directory.path,
+    });
   });
   after(async () => {
     await platform.close();
@@ -55,10 +65,16 @@ describe('bind answers with drain, route and volume fields', () => {
   });
 
   async function bindWith(serviceId: string, planId: string, answer: Record<string, unknown>) {
-    const instance = await platform.call<ServiceInstance>('POST', INSTANCES, { body: { name: `i-${serviceId}-${Date.now()}`, serviceId, planId }, token });
+    const instance = await platform.call<ServiceInstance>('POST', INSTANCES, {
+      body: { name: `i-${serviceId}-${Date.now()}`, serviceId, planId },
+      token,
+    });
     assert.equal(instance.status, 201);
     broker.script('bind', { status: 201, body: answer });
-    return platform.call<ServiceBindingWithCredentials>('POST', `${INSTANCES}/${instance.body.id}/bindings`, { body: { name: 'app' }, token });
+    return platform.call<ServiceBindingWithCredentials>('POST', `${INSTANCES}/${instance.body.id}/bindings`, {
+      body: { name: 'app' },
+      token,
+    });
   }
 
   it('accepts them from a service that requires them', async () => {
@@ -74,7 +90,10 @@ describe('bind answers with drain, route and volume fields', () => {
   });
 
   it('refuses them from a service that does not require them', async () => {
-    const created = await bindWith('plain-service', 'plain-plan', { credentials: {}, syslog_drain_url: 'syslog://logs.example:514' });
+    const created = await bindWith('plain-service', 'plain-plan', {
+      credentials: {},
+      syslog_drain_url: 'syslog://logs.example:514',
+    });
     assert.notEqual(created.status, 201);
   });
 });

@@ -20,9 +20,15 @@ const vault = (sensitive: boolean) => ({
   metadata: { sensitive },
   plans: [{ id: 'vault-plan', name: 'standard', description: 'Standard' }],
 });
-const harmless = { id: 'notes-service', name: 'notes', description: 'Notes', bindable: true, plans: [{ id: 'notes-plan', name: 'standard', description: 'Standard' }] };
+const harmless = {
+  id: 'notes-service',
+  name: 'notes',
+  description: 'Notes',
+  bindable: true,
+  plans: [{ id: 'notes-plan', name: 'standard', description: 'Standard' }],
+};
 
-describe('brokers that list another broker\'s ids', () => {
+describe("brokers that list another broker's ids", () => {
   let issuer: TestIssuer;
   let owner: ScriptedBroker;
   let intruder: ScriptedBroker;
@@ -55,8 +61,11 @@ describe('brokers that list another broker\'s ids', () => {
     await removeDirectory();
   });
 
-  it('reports the intruder and keeps handling the owner\'s instance as the owner says', async () => {
-    const instance = await platform.call<ServiceInstance>('POST', INSTANCES, { body: { name: 'secrets', serviceId: 'vault-service', planId: 'vault-plan' }, token });
+  it("reports the intruder and keeps handling the owner's instance as the owner says", async () => {
+    const instance = await platform.call<ServiceInstance>('POST', INSTANCES, {
+      body: { name: 'secrets', serviceId: 'vault-service', planId: 'vault-plan' },
+      token,
+    });
     assert.equal(instance.status, 201);
 
     intruder.script('catalog', { status: 200, body: { services: [harmless, vault(false)] } });
@@ -66,12 +75,18 @@ describe('brokers that list another broker\'s ids', () => {
     assert.match(intruderStatus?.reason ?? '', /'vault-service', which broker 'owner' already uses/);
     assert.equal(catalog.body.brokers.find((broker) => broker.id === 'owner')?.state, 'ok');
     assert.deepEqual(
-      catalog.body.services.filter((service) => service.id === 'vault-service').map((service) => [service.brokerId, service.sensitive]),
+      catalog.body.services
+        .filter((service) => service.id === 'vault-service')
+        .map((service) => [service.brokerId, service.sensitive]),
       [['owner', true]],
     );
 
     owner.script('bind', { status: 201, body: { credentials: { token: 'only-once-0815' } } });
-    const binding = await platform.call<ServiceBindingWithCredentials>('POST', `${INSTANCES}/${instance.body.id}/bindings`, { body: { name: 'app' }, token });
+    const binding = await platform.call<ServiceBindingWithCredentials>(
+      'POST',
+      `${INSTANCES}/${instance.body.id}/bindings`,
+      { body: { name: 'app' }, token },
+    );
     assert.equal(binding.status, 201, JSON.stringify(binding.body));
     assert.equal(binding.body.credentialsDelivered, 'once');
     const { rows } = await platform.database.query<{ credentials_handling: string; credentials: string | null }>(

@@ -27,7 +27,12 @@ describe('the broker request timeout', () => {
     broker = await startScriptedBroker();
     const directory = await temporaryDirectory();
     removeDirectory = directory.remove;
-    const config = testConfig({ issuer: issuer.issuer, dataDir: directory.path, brokers: [{ id: 'scripted', url: broker.url }], requestTimeoutSeconds: 2 });
+    const config = testConfig({
+      issuer: issuer.issuer,
+      dataDir: directory.path,
+      brokers: [{ id: 'scripted', url: broker.url }],
+      requestTimeoutSeconds: 2,
+    });
     database = await openDatabase(config.database);
     app = await buildApp(config, { database, logger: false });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -46,10 +51,15 @@ describe('the broker request timeout', () => {
     broker.script('provision', 'hang');
     const token = await issuer.sign({ sub: 'alice' });
     const started = performance.now();
-    const answer = await callPlatform<{ lastOperation?: { state: string } }>(url, 'POST', '/api/projects/likvid-payments/service-instances', {
-      token,
-      body: { name: 'slow-broker', serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
-    });
+    const answer = await callPlatform<{ lastOperation?: { state: string } }>(
+      url,
+      'POST',
+      '/api/projects/likvid-payments/service-instances',
+      {
+        token,
+        body: { name: 'slow-broker', serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     assert.ok(seconds < 10, `answered after ${seconds.toFixed(1)} s`);
     assert.notEqual(answer.status, 201);

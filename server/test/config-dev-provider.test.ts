@@ -51,7 +51,9 @@ describe('the development OpenID provider', () => {
 
   it('names the demo users at start-up without their passwords', async () => {
     const document = demo();
-    document.users.forEach((user: { password: string }, index: number) => (user.password = `secret-password-${index}-4711`));
+    document.users.forEach(
+      (user: { password: string }, index: number) => (user.password = `secret-password-${index}-4711`),
+    );
     const config = await load(document);
     const banner = startupBanner('http://localhost:8080', config);
     for (const user of config.users) {

@@ -48,7 +48,10 @@ describe('the credentials key and the database', () => {
   }
 
   async function sealedCredentials(id: string): Promise<string> {
-    const { rows } = await database.query<{ credentials: string }>('SELECT credentials FROM service_bindings WHERE id = $1', [id]);
+    const { rows } = await database.query<{ credentials: string }>(
+      'SELECT credentials FROM service_bindings WHERE id = $1',
+      [id],
+    );
     return rows[0]!.credentials;
   }
 
@@ -64,7 +67,10 @@ describe('the credentials key and the database', () => {
   it('refuses to start with a different key, naming both fingerprints and the way out', async () => {
     const original = await readFile(keyFile, 'utf8');
     await writeFile(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-    await assert.rejects(openCredentialKey(database, credentials()), /is not the key that sealed the stored credentials \(fingerprint [0-9a-f]{32}\)[\s\S]*credentials:rotate/);
+    await assert.rejects(
+      openCredentialKey(database, credentials()),
+      /is not the key that sealed the stored credentials \(fingerprint [0-9a-f]{32}\)[\s\S]*credentials:rotate/,
+    );
     await writeFile(keyFile, original, { mode: 0o600 });
   });
 
@@ -118,8 +124,13 @@ describe('starting the platform with another credentials key', () => {
     const issuer = await startTestIssuer();
     try {
       await startAndStop(issuer.issuer, directory.path);
-      await writeFile(join(directory.path, 'credentials.key'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-      await assert.rejects(startAndStop(issuer.issuer, directory.path), /is not the key that sealed the stored credentials/);
+      await writeFile(join(directory.path, 'credentials.key'), `${randomBytes(32).toString('base64')}\n`, {
+        mode: 0o600,
+      });
+      await assert.rejects(
+        startAndStop(issuer.issuer, directory.path),
+        /is not the key that sealed the stored credentials/,
+      );
       await rm(join(directory.path, 'credentials.key'));
       await assert.rejects(startAndStop(issuer.issuer, directory.path), /Restore that key file/);
     } finally {

@@ -28,9 +28,14 @@ describe('a database outage', () => {
 
   it('answers 503 with a clear message while the database is gone', async () => {
     const token = await issuer.sign({ sub: 'alice' });
-    assert.equal((await platform.call('GET', '/api/projects/likvid-payments/service-instances', { token })).status, 200);
+    assert.equal(
+      (await platform.call('GET', '/api/projects/likvid-payments/service-instances', { token })).status,
+      200,
+    );
     await platform.database.close();
-    const answer = await platform.call<{ message: string }>('GET', '/api/projects/likvid-payments/service-instances', { token });
+    const answer = await platform.call<{ message: string }>('GET', '/api/projects/likvid-payments/service-instances', {
+      token,
+    });
     assert.equal(answer.status, 503);
     assert.match(answer.body.message, /database does not answer/);
     assert.equal((await platform.call('GET', '/api/catalog', { token })).status, 200, 'the platform is still up');

@@ -16,7 +16,9 @@ const CATASTROPHIC = '^(a+)+$';
 
 /** Raw catalog text whose create schema nests `levels` objects inside one another. */
 function deeplyNestedCatalog(levels: number): string {
-  const catalog = JSON.stringify(withCreateSchema('deep', { type: 'object', properties: { nested: { $placeholder: true } } }));
+  const catalog = JSON.stringify(
+    withCreateSchema('deep', { type: 'object', properties: { nested: { $placeholder: true } } }),
+  );
   const nested = `${'{"properties":{"a":'.repeat(levels)}{}${'}}'.repeat(levels)}`;
   return catalog.replace('{"$placeholder":true}', nested);
 }
@@ -42,7 +44,9 @@ function cyclicSchema(): Record<string, unknown> {
 /** A valid catalog `<prefix>-db` whose small plan has `schema` as its create schema. */
 function withCreateSchema(prefix: string, schema: Record<string, unknown>) {
   const catalog = validCatalog(prefix);
-  (catalog.services[0]!['plans'] as Record<string, unknown>[])[0]!['schemas'] = { service_instance: { create: { parameters: schema } } };
+  (catalog.services[0]!['plans'] as Record<string, unknown>[])[0]!['schemas'] = {
+    service_instance: { create: { parameters: schema } },
+  };
   return catalog;
 }
 
@@ -118,14 +122,14 @@ describe('hostile brokers', () => {
     return body.services.find((candidate) => candidate.id === id);
   }
 
-  it('starts (embedded database included) within 60 s and lists the good broker\'s services', async () => {
+  it("starts (embedded database included) within 60 s and lists the good broker's services", async () => {
     assert.ok(startSeconds < 60, `started in ${startSeconds.toFixed(1)} s`);
     const body = await catalog();
     assert.ok(service(body, 'good-service-id'));
     assert.equal(status(body, 'good').state, 'ok');
   });
 
-  it('reports a catalog nested 300000 levels deep as that broker\'s problem', async () => {
+  it("reports a catalog nested 300000 levels deep as that broker's problem", async () => {
     const deep = status(await catalog(), 'deep');
     assert.equal(deep.state, 'unavailable');
     assert.match(deep.reason ?? '', /nested more than 128 levels deep/);
@@ -147,15 +151,23 @@ describe('hostile brokers', () => {
     const body = await catalog();
     const exponential = status(body, 'exponential');
     assert.equal(exponential.state, 'ok');
-    assert.match(exponential.warnings.join('\n'), /instance create schema was ignored: it expands to more than 5000 nodes/);
-    const plan = service(body, 'exponential-service-id')?.plans.find((candidate) => candidate.id === 'exponential-plan-small');
+    assert.match(
+      exponential.warnings.join('\n'),
+      /instance create schema was ignored: it expands to more than 5000 nodes/,
+    );
+    const plan = service(body, 'exponential-service-id')?.plans.find(
+      (candidate) => candidate.id === 'exponential-plan-small',
+    );
     assert.deepEqual(plan?.schemas, {});
   });
 
   it('ignores a schema whose reference contains itself, with a warning', async () => {
     const cyclic = status(await catalog(), 'cyclic');
     assert.equal(cyclic.state, 'ok');
-    assert.match(cyclic.warnings.join('\n'), /instance create schema was ignored: its reference #\/definitions\/node contains itself/);
+    assert.match(
+      cyclic.warnings.join('\n'),
+      /instance create schema was ignored: its reference #\/definitions\/node contains itself/,
+    );
   });
 
   it('answers an order against a catastrophic pattern within a second', async () => {

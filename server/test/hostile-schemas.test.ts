@@ -41,10 +41,17 @@ describe('the schema normaliser within its budget', () => {
     ['whose references expand to 2^30 nodes', exponential(30), /more than 5000 nodes/],
     [
       'whose reference contains itself',
-      { definitions: { n: { properties: { child: { $ref: '#/definitions/n' } } } }, properties: { root: { $ref: '#/definitions/n' } } },
+      {
+        definitions: { n: { properties: { child: { $ref: '#/definitions/n' } } } },
+        properties: { root: { $ref: '#/definitions/n' } },
+      },
       /contains itself/,
     ],
-    ['with 100000 fields', { properties: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`f${i}`, { type: 'string' }])) }, /more than 5000 parts/],
+    [
+      'with 100000 fields',
+      { properties: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`f${i}`, { type: 'string' }])) },
+      /more than 5000 parts/,
+    ],
   ];
   for (const [what, schema, reason] of cases) {
     it(`refuses a schema ${what} with a clear reason within a second`, () => {
@@ -58,7 +65,15 @@ describe('the schema normaliser within its budget', () => {
 
 /** Keywords and values that hostile and broken schemas are made of. */
 const PATTERNS = ['^(a+)+$', '(x+x+)+y', '^(?=a).*$', '(a)\\1', '[', '^[a-z]+$', '.*'];
-const REFS = ['#', '#/definitions/a', '#/definitions/b', '#/definitions/missing', '#/properties/x', 'http://evil.example/s.json', '#/%zz'];
+const REFS = [
+  '#',
+  '#/definitions/a',
+  '#/definitions/b',
+  '#/definitions/missing',
+  '#/properties/x',
+  'http://evil.example/s.json',
+  '#/%zz',
+];
 const TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array', 'null', 'bogus'];
 
 const schemaArbitrary = fc.letrec((tie) => ({
@@ -92,7 +107,11 @@ const schemaArbitrary = fc.letrec((tie) => ({
         minimum: fc.oneof(fc.integer(), fc.string()),
         exclusiveMinimum: fc.oneof(fc.integer(), fc.boolean()),
         const: fc.jsonValue({ maxDepth: 1 }),
-        $schema: fc.constantFrom('http://json-schema.org/draft-04/schema#', 'http://json-schema.org/draft-07/schema#', 42),
+        $schema: fc.constantFrom(
+          'http://json-schema.org/draft-04/schema#',
+          'http://json-schema.org/draft-07/schema#',
+          42,
+        ),
       },
       { requiredKeys: [] },
     ),
@@ -101,11 +120,19 @@ const schemaArbitrary = fc.letrec((tie) => ({
 
 /** A chain of `levels` schema keywords, so that random depth reaches far beyond the budget. */
 const deepSchemaArbitrary = fc
-  .tuple(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom('properties', 'items', 'not', 'allOf', 'additionalProperties'))
+  .tuple(
+    fc.integer({ min: 1, max: 100_000 }),
+    fc.constantFrom('properties', 'items', 'not', 'allOf', 'additionalProperties'),
+  )
   .map(([levels, keyword]) => {
     let schema: unknown = { type: 'string' };
     for (let level = 0; level < levels; level += 1) {
-      schema = keyword === 'properties' ? { properties: { a: schema } } : keyword === 'allOf' ? { allOf: [schema] } : { [keyword]: schema };
+      schema =
+        keyword === 'properties'
+          ? { properties: { a: schema } }
+          : keyword === 'allOf'
+            ? { allOf: [schema] }
+            : { [keyword]: schema };
     }
     return schema;
   });
@@ -123,7 +150,10 @@ describe('property-based: the schema normaliser', () => {
         }
         assert.equal(result.schema['type'], 'object');
         JSON.stringify(result.schema);
-        const value = typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters) ? parameters : { value: parameters };
+        const value =
+          typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
+            ? parameters
+            : { value: parameters };
         const check = timed(() => validator.problems(result.schema, value as Record<string, unknown>));
         assert.ok(check.milliseconds < 500, `validation took ${check.milliseconds} ms`);
       }),
@@ -151,10 +181,20 @@ const planArbitrary = fc.record(
     description: fc.oneof(fc.string(), fc.constant(null)),
     free: fc.oneof(fc.boolean(), fc.string()),
     bindable: fc.oneof(fc.boolean(), fc.string()),
-    maintenance_info: fc.oneof(fc.record({ version: fc.constantFrom('1.0.0', 'v1', '1.0.0-rc.1+b') }), fc.jsonValue({ maxDepth: 1 })),
+    maintenance_info: fc.oneof(
+      fc.record({ version: fc.constantFrom('1.0.0', 'v1', '1.0.0-rc.1+b') }),
+      fc.jsonValue({ maxDepth: 1 }),
+    ),
     maximum_polling_duration: fc.oneof(fc.integer(), fc.string()),
     metadata: fc.oneof(
-      fc.record({ costs: fc.jsonValue({ maxDepth: 3 }), bullets: fc.jsonValue({ maxDepth: 1 }), expiryDays: fc.jsonValue({ maxDepth: 0 }) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          costs: fc.jsonValue({ maxDepth: 3 }),
+          bullets: fc.jsonValue({ maxDepth: 1 }),
+          expiryDays: fc.jsonValue({ maxDepth: 0 }),
+        },
+        { requiredKeys: [] },
+      ),
       fc.jsonValue({ maxDepth: 2 }),
     ),
     schemas: fc.oneof(
@@ -175,10 +215,20 @@ const catalogArbitrary = fc.oneof(
           name: fc.oneof(fc.constantFrom('db', 'db', 'cache'), fc.string()),
           description: fc.string(),
           bindable: fc.oneof(fc.boolean(), fc.jsonValue({ maxDepth: 0 })),
-          requires: fc.oneof(fc.array(fc.constantFrom('syslog_drain', 'route_forwarding', 'volume_mount', 'bogus')), fc.string()),
+          requires: fc.oneof(
+            fc.array(fc.constantFrom('syslog_drain', 'route_forwarding', 'volume_mount', 'bogus')),
+            fc.string(),
+          ),
           tags: fc.jsonValue({ maxDepth: 1 }),
           metadata: fc.oneof(
-            fc.record({ displayName: fc.jsonValue({ maxDepth: 0 }), imageUrl: fc.oneof(fc.webUrl(), fc.string()), sensitive: fc.jsonValue({ maxDepth: 0 }) }, { requiredKeys: [] }),
+            fc.record(
+              {
+                displayName: fc.jsonValue({ maxDepth: 0 }),
+                imageUrl: fc.oneof(fc.webUrl(), fc.string()),
+                sensitive: fc.jsonValue({ maxDepth: 0 }),
+              },
+              { requiredKeys: [] },
+            ),
             fc.jsonValue({ maxDepth: 2 }),
           ),
           plans: fc.oneof(fc.array(planArbitrary, { maxLength: 4 }), fc.jsonValue({ maxDepth: 1 })),
@@ -195,7 +245,11 @@ describe('property-based: the catalog validator', () => {
     fc.assert(
       fc.property(catalogArbitrary, (catalog) => {
         const { result, milliseconds } = timed(() =>
-          validateCatalog(catalog, { brokerId: 'random', locality: { kind: 'global' }, knownIds: new Map([['shared-id', 'other']]) }),
+          validateCatalog(catalog, {
+            brokerId: 'random',
+            locality: { kind: 'global' },
+            knownIds: new Map([['shared-id', 'other']]),
+          }),
         );
         assert.ok(milliseconds < 500, `took ${milliseconds} ms`);
         if (!result.accepted) {

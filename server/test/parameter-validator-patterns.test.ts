@@ -13,12 +13,16 @@ function timed<T>(work: () => T): { result: T; milliseconds: number } {
   return { result, milliseconds: performance.now() - started };
 }
 
-describe('ParameterValidator with brokers\' regular expressions', () => {
+describe("ParameterValidator with brokers' regular expressions", () => {
   const schema = {
     type: 'object',
     properties: {
       name: { type: 'string', pattern: CATASTROPHIC },
-      labels: { type: 'object', patternProperties: { [CATASTROPHIC]: { type: 'string' } }, additionalProperties: false },
+      labels: {
+        type: 'object',
+        patternProperties: { [CATASTROPHIC]: { type: 'string' } },
+        additionalProperties: false,
+      },
     },
   };
 
@@ -47,23 +51,42 @@ describe('ParameterValidator with brokers\' regular expressions', () => {
 
   it('does not check a pattern that needs backtracking instead of giving up on the whole schema', () => {
     const validator = new ParameterValidator();
-    const withLookahead = { type: 'object', properties: { a: { type: 'string', pattern: '^(?=x)x$' }, b: { type: 'integer' } } };
+    const withLookahead = {
+      type: 'object',
+      properties: { a: { type: 'string', pattern: '^(?=x)x$' }, b: { type: 'integer' } },
+    };
     assert.equal(validator.problems(withLookahead, { a: 'y', b: 1 }), undefined);
     assert.match(validator.problems(withLookahead, { a: 'y', b: 'one' }) ?? '', /b must be integer/);
   });
 
   it('keeps validating after a catalog refresh brings the same schema with its $id and id again', () => {
     const validator = new ParameterValidator();
-    const fetched = () => ({ $id: 'https://broker.example/create.json', id: 'create', type: 'object', properties: { size: { type: 'integer' } } });
+    const fetched = () => ({
+      $id: 'https://broker.example/create.json',
+      id: 'create',
+      type: 'object',
+      properties: { size: { type: 'integer' } },
+    });
     for (let refresh = 0; refresh < 3; refresh += 1) {
-      assert.match(validator.problems(fetched(), { size: 'large' }) ?? '', /size must be integer/, `after refresh ${refresh}`);
+      assert.match(
+        validator.problems(fetched(), { size: 'large' }) ?? '',
+        /size must be integer/,
+        `after refresh ${refresh}`,
+      );
     }
   });
 
   it('keeps a bounded number of compiled schemas however many catalog versions it sees', () => {
     const validator = new ParameterValidator();
     for (let version = 0; version < 300; version += 1) {
-      validator.problems({ $id: `https://broker.example/v${version}`, type: 'object', properties: { size: { type: 'integer', maximum: version } } }, { size: 1 });
+      validator.problems(
+        {
+          $id: `https://broker.example/v${version}`,
+          type: 'object',
+          properties: { size: { type: 'integer', maximum: version } },
+        },
+        { size: 1 },
+      );
     }
     const cached = (validator as unknown as { compiled: Map<string, unknown> }).compiled;
     assert.ok(cached.size <= 200, `${cached.size} compiled schemas kept`);

@@ -25,7 +25,10 @@ export function keyFingerprint(key: Buffer): string {
  * first use. A missing key file is only created when the database has nothing sealed yet.
  * @throws CredentialKeyError when the key is missing or another key sealed the stored credentials
  */
-export async function openCredentialKey(database: Queryable, credentials: MarketplaceConfig['credentials']): Promise<Buffer> {
+export async function openCredentialKey(
+  database: Queryable,
+  credentials: MarketplaceConfig['credentials'],
+): Promise<Buffer> {
   const recorded = await recordedFingerprint(database);
   const sealed = recorded === undefined ? await anySealedCredential(database) : undefined;
   const mayCreate = credentials.createIfMissing && recorded === undefined && sealed === undefined;
@@ -54,10 +57,14 @@ export async function openCredentialKey(database: Queryable, credentials: Market
           'Restore the key file that sealed them.',
       );
     }
-    await database.query('INSERT INTO credentials_key (id, fingerprint) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [fingerprint]);
+    await database.query('INSERT INTO credentials_key (id, fingerprint) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
+      fingerprint,
+    ]);
     const winner = await recordedFingerprint(database);
     if (winner !== fingerprint) {
-      throw new CredentialKeyError(`Another platform process recorded the credentials key ${winner}; this one has ${fingerprint}.`);
+      throw new CredentialKeyError(
+        `Another platform process recorded the credentials key ${winner}; this one has ${fingerprint}.`,
+      );
     }
   }
   return key;
@@ -98,7 +105,9 @@ export async function rotateCredentialsKey(
 }
 
 async function recordedFingerprint(database: Queryable): Promise<string | undefined> {
-  const { rows } = await database.query<{ fingerprint: string }>('SELECT fingerprint FROM credentials_key WHERE id = 1');
+  const { rows } = await database.query<{ fingerprint: string }>(
+    'SELECT fingerprint FROM credentials_key WHERE id = 1',
+  );
   return rows[0]?.fingerprint;
 }
 

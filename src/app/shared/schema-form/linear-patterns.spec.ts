@@ -13,12 +13,16 @@ function timed<T>(work: () => T): { result: T; milliseconds: number } {
   return { result, milliseconds: performance.now() - started };
 }
 
-describe('brokers\' patterns in the form', () => {
+describe("brokers' patterns in the form", () => {
   const schema = normalized({
     type: 'object',
     properties: {
       name: { type: 'string', pattern: CATASTROPHIC },
-      labels: { type: 'object', patternProperties: { [CATASTROPHIC]: { type: 'string', maxLength: 3 } }, additionalProperties: false },
+      labels: {
+        type: 'object',
+        patternProperties: { [CATASTROPHIC]: { type: 'string', maxLength: 3 } },
+        additionalProperties: false,
+      },
     },
   });
 
@@ -39,7 +43,9 @@ describe('brokers\' patterns in the form', () => {
   });
 
   it('refuses text longer than the pattern length limit with a length message', () => {
-    const validator = new ParametersValidator(normalized({ properties: { name: { type: 'string', pattern: '^a*$' } } }));
+    const validator = new ParametersValidator(
+      normalized({ properties: { name: { type: 'string', pattern: '^a*$' } } }),
+    );
     const problems = validator.problems({ name: 'a'.repeat(10_001) });
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toContain('10000');
@@ -55,7 +61,10 @@ describe('brokers\' patterns in the form', () => {
 
   it('renders a schema whose default fails a catastrophic pattern without freezing', () => {
     const { result, milliseconds } = timed(() =>
-      prepareParameterSchema({ type: 'object', properties: { name: { type: 'string', pattern: CATASTROPHIC, default: EVIL_TEXT } } }, 'create'),
+      prepareParameterSchema(
+        { type: 'object', properties: { name: { type: 'string', pattern: CATASTROPHIC, default: EVIL_TEXT } } },
+        'create',
+      ),
     );
     expect(milliseconds).toBeLessThan(1_000);
     expect(result.kind).toBe('form');

@@ -135,7 +135,7 @@ export class LinearPatternValidatorFactory extends ZSchemaValidatorFactory {
     this.zschema = linearPatternZSchema();
   }
 
-  override createValidatorFn(schema: ISchema): (value: unknown) => { [key: string]: boolean } {
+  override createValidatorFn(schema: ISchema): (value: unknown) => Record<string, boolean> {
     return super.createValidatorFn(withLinearPatterns(schema as JsonSchema) as ISchema);
   }
 }
