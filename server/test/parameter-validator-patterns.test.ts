@@ -31,7 +31,7 @@ describe("ParameterValidator with brokers' regular expressions", () => {
     validator.problems(schema, {});
     const { result, milliseconds } = timed(() => validator.problems(schema, { name: EVIL_TEXT }));
     assert.match(result ?? '', /name must match pattern/);
-    assert.ok(milliseconds < 100, `took ${milliseconds} ms`);
+    assert.ok(milliseconds < 1_000, `took ${milliseconds} ms`);
     assert.equal(validator.problems(schema, { name: 'aaaa' }), undefined);
   });
 
@@ -40,7 +40,7 @@ describe("ParameterValidator with brokers' regular expressions", () => {
     validator.problems(schema, {});
     const { result, milliseconds } = timed(() => validator.problems(schema, { labels: { [EVIL_TEXT]: 'x' } }));
     assert.match(result ?? '', /labels must NOT have additional properties/);
-    assert.ok(milliseconds < 100, `took ${milliseconds} ms`);
+    assert.ok(milliseconds < 1_000, `took ${milliseconds} ms`);
     assert.equal(validator.problems(schema, { labels: { aaa: 'x' } }), undefined);
   });
 

@@ -30,14 +30,14 @@ describe("brokers' patterns in the form", () => {
     const validator = new ParametersValidator(schema);
     const { result, milliseconds } = timed(() => validator.problems({ name: EVIL_TEXT }));
     expect(result.map((problem) => problem.path)).toEqual(['#/name']);
-    expect(milliseconds).toBeLessThan(200);
+    expect(milliseconds).toBeLessThan(1_000);
     expect(validator.problems({ name: 'aaaa' })).toEqual([]);
   });
 
   it('checks keys against catastrophic patternProperties in milliseconds, with their subschemas and additionalProperties', () => {
     const validator = new ParametersValidator(schema);
     const { result, milliseconds } = timed(() => validator.problems({ labels: { [EVIL_TEXT]: 'x', aa: 'long' } }));
-    expect(milliseconds).toBeLessThan(200);
+    expect(milliseconds).toBeLessThan(1_000);
     expect(result.map((problem) => problem.path).sort()).toEqual(['#/labels', '#/labels/aa']);
     expect(validator.problems({ labels: { aaa: 'ok' } })).toEqual([]);
   });
@@ -54,7 +54,7 @@ describe("brokers' patterns in the form", () => {
   it('gives ngx-schema-form a validator that runs patterns on the linear-time engine', () => {
     const validate = new LinearPatternValidatorFactory().createValidatorFn({ type: 'string', pattern: CATASTROPHIC });
     const { result, milliseconds } = timed(() => validate(EVIL_TEXT));
-    expect(milliseconds).toBeLessThan(200);
+    expect(milliseconds).toBeLessThan(1_000);
     expect(JSON.stringify(result)).toContain('PATTERN');
     expect(validate('aaa')).toBeNull();
   });
@@ -66,7 +66,7 @@ describe("brokers' patterns in the form", () => {
         'create',
       ),
     );
-    expect(milliseconds).toBeLessThan(1_000);
+    expect(milliseconds).toBeLessThan(3_000);
     expect(result.kind).toBe('form');
   });
 
