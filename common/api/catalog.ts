@@ -97,6 +97,8 @@ export const ServiceOffering = Type.Object({
   longDescription: Type.Optional(Type.String()),
   documentationUrl: Type.Optional(Type.String()),
   supportUrl: Type.Optional(Type.String()),
+  /** The OSB `requires` permissions (`syslog_drain`, `route_forwarding`, `volume_mount`); absent when none. */
+  requires: Type.Optional(Type.Array(Type.String())),
   instancesRetrievable: Type.Boolean(),
   bindingsRetrievable: Type.Boolean(),
   /** Whether the service declares a `dashboard_client`. */

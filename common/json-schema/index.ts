@@ -1,4 +1,13 @@
-export { DRAFT_04_URI, isJsonObject, type JsonSchema } from './keywords.js';
+export {
+  DRAFT_04_URI,
+  SCHEMA_LIST_KEYWORDS,
+  SCHEMA_MAP_KEYWORDS,
+  SCHEMA_VALUED_KEYWORDS,
+  isJsonObject,
+  type JsonSchema,
+} from './keywords.js';
 export { NORMALIZED_WIDGETS, normalizeParameterSchema, sameJson, type NormalizeResult } from './normalize.js';
 export { pruneEmptyParameters } from './prune.js';
 export { stripUiKeywords } from './strip.js';
+export { MAX_PATTERN_LENGTH, MAX_PATTERN_TEXT_LENGTH, safePattern, unsupportedPatternReason, type SafePattern } from './safe-pattern.js';
+export { SCHEMA_BUDGET, oversizeReason, referenceExpansionReason, type SchemaBudget } from './schema-budget.js';

@@ -6,6 +6,9 @@ import {
   isJsonObject,
   type JsonSchema,
 } from './keywords.js';
+import { resolvePointer } from './pointer.js';
+import { SCHEMA_BUDGET, SchemaBudgetExceeded, WorkBudget, oversizeReason } from './schema-budget.js';
+import { unsupportedPatternReason } from './safe-pattern.js';
 
 /** The outcome of {@link normalizeParameterSchema}. */
 export type NormalizeResult =
@@ -64,18 +67,23 @@ class SchemaRefusal extends Error {}
  * - string maps (`additionalProperties: {type: string}` without properties) get a key/value widget,
  *   other free-form values (untyped fields, tuples, free objects) a JSON widget;
  * - `order` and `fieldsets` are repaired so that every field appears exactly once, in schema order;
- * - unknown `format`s and `pattern`s that JavaScript cannot compile are dropped with a warning,
- *   since the form's validator would otherwise reject every value.
+ * - unknown `format`s, and `pattern`s that cannot be checked in linear time (see safe-pattern.ts),
+ *   are dropped with a warning, since the form's validator would otherwise reject every value;
+ * - a schema over its budget (schema-budget.ts: depth, nodes after inlining, time) is refused.
  */
 export function normalizeParameterSchema(schema: unknown): NormalizeResult {
   if (!isJsonObject(schema)) {
     return { ok: false, reason: 'the schema is not a JSON object' };
   }
+  const oversize = oversizeReason(schema, SCHEMA_BUDGET);
+  if (oversize !== undefined) {
+    return { ok: false, reason: oversize };
+  }
   try {
-    const normalizer = new SchemaNormalizer(structuredClone(schema));
+    const normalizer = new SchemaNormalizer(structuredClone(schema), new WorkBudget(SCHEMA_BUDGET));
     return { ok: true, schema: normalizer.normalizeRoot(), warnings: normalizer.warnings };
   } catch (error) {
-    if (error instanceof SchemaRefusal) {
+    if (error instanceof SchemaRefusal || error instanceof SchemaBudgetExceeded) {
       return { ok: false, reason: error.message };
     }
     return { ok: false, reason: `the schema could not be read (${error instanceof Error ? error.message : String(error)})` };
@@ -88,7 +96,10 @@ class SchemaNormalizer {
   readonly warnings: string[] = [];
   private readonly referenceStack: string[] = [];
 
-  constructor(private readonly document: JsonSchema) {}
+  constructor(
+    private readonly document: JsonSchema,
+    private readonly budget: WorkBudget,
+  ) {}
 
   normalizeRoot(): JsonSchema {
     const declared = this.document['$schema'];
@@ -120,6 +131,7 @@ class SchemaNormalizer {
    * branches only validate and get no widgets or inferred types.
    */
   private normalizeNode(raw: unknown, pointer: string, context: NodeContext): JsonSchema {
+    this.budget.step();
     if (raw === true) {
       return {};
     }
@@ -301,10 +313,12 @@ class SchemaNormalizer {
     }
     if (isJsonObject(out['patternProperties'])) {
       out['patternProperties'] = Object.fromEntries(
-        Object.entries(out['patternProperties']).map(([pattern, subschema]) => [
-          pattern,
-          this.normalizeNode(subschema, `${pointer}/patternProperties/${escapePointer(pattern)}`, branch),
-        ]),
+        Object.entries(out['patternProperties'])
+          .filter(([pattern]) => this.isCheckablePattern(pattern, pointer))
+          .map(([pattern, subschema]) => [
+            pattern,
+            this.normalizeNode(subschema, `${pointer}/patternProperties/${escapePointer(pattern)}`, branch),
+          ]),
       );
     }
     if (isJsonObject(out['dependencies'])) {
@@ -360,18 +374,23 @@ class SchemaNormalizer {
     }
   }
 
+  /** Whether a `patternProperties` pattern can be checked in linear time; warns when not. */
+  private isCheckablePattern(pattern: string, pointer: string): boolean {
+    const unsupported = unsupportedPatternReason(pattern);
+    if (unsupported !== undefined) {
+      this.warn(`${pointer}: patternProperties ${JSON.stringify(pattern)} is not checked by the form: ${unsupported}`);
+    }
+    return unsupported === undefined;
+  }
+
   private normalizePattern(out: JsonSchema, pointer: string): void {
     const pattern = out['pattern'];
     if (pattern === undefined) {
       return;
     }
-    try {
-      if (typeof pattern !== 'string') {
-        throw new TypeError('not a string');
-      }
-      new RegExp(pattern);
-    } catch {
-      this.warn(`${pointer}: pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression and is not checked by the form`);
+    const unsupported = unsupportedPatternReason(pattern);
+    if (unsupported !== undefined) {
+      this.warn(`${pointer}: pattern ${JSON.stringify(pattern)} is not checked by the form: ${unsupported}`);
       delete out['pattern'];
     }
   }
@@ -684,27 +703,4 @@ export function sameJson(left: unknown, right: unknown): boolean {
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Resolves a same-document reference (`#`, `#/definitions/x`, `#/$defs/x`, any JSON pointer). */
-function resolvePointer(document: JsonSchema, reference: string): unknown {
-  const pointer = decodeURIComponent(reference.slice(1));
-  if (pointer === '') {
-    return document;
-  }
-  if (!pointer.startsWith('/')) {
-    return undefined;
-  }
-  let current: unknown = document;
-  for (const segment of pointer.slice(1).split('/')) {
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current) && /^\d+$/.test(key)) {
-      current = current[Number(key)];
-    } else if (isJsonObject(current) && Object.hasOwn(current, key)) {
-      current = current[key];
-    } else {
-      return undefined;
-    }
-  }
-  return current;
 }

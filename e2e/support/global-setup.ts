@@ -24,7 +24,13 @@ const builds = [
   { project: 'osb-marketplace-embed', output: 'dist/osb-marketplace-embed/browser/main.js', inputs: ['src'] },
   { project: 'demo-portal', output: 'dist/demo-portal/browser/index.html', inputs: ['demo-portal'] },
 ];
-const sharedBuildInputs = ['angular.json', 'tsconfig.json', 'tsconfig.app.json', 'tsconfig.embed.json', 'package-lock.json'];
+const sharedBuildInputs = [
+  'angular.json',
+  'tsconfig.json',
+  'tsconfig.app.json',
+  'tsconfig.embed.json',
+  'package-lock.json',
+];
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env['E2E_SKIP_BUILD'] === '1') {
@@ -41,7 +47,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const plainHostURL = `http://127.0.0.1:${await freePort()}`;
   const plainHost = await startPlainHost(Number(new URL(plainHostURL).port));
-  const platform = await startPlatform([plainHostURL]);
+  const platform = await startPlatform({ allowedOrigins: [plainHostURL] });
   const info: PlatformInfo = { baseURL: platform.baseURL, brokerURL: platform.brokerURL, dataDir: platform.dataDir };
   process.env['E2E_BASE_URL'] = info.baseURL;
   process.env['E2E_BROKER_URL'] = info.brokerURL;
@@ -78,8 +84,5 @@ function newestChange(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats) return 0;
   if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, entry) => Math.max(newest, newestChange(join(path, entry))),
-    stats.mtimeMs,
-  );
+  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestChange(join(path, entry))), stats.mtimeMs);
 }

@@ -45,8 +45,15 @@ const healthTimeoutMs = 60_000;
  * on localhost at the platform port, the demo broker and every broker URL pointing at it at the
  * broker port, the embedded database in `<dir>/data`. Returns the file's path.
  */
-function writePlatformConfig(dir: string, platformPort: number, brokerPort: number, allowedOrigins: string[]): string {
+function writePlatformConfig(
+  dir: string,
+  platformPort: number,
+  brokerPort: number,
+  allowedOrigins: string[],
+  extraBrokers: object[],
+): string {
   const config = parse(readFileSync(demoConfigFile, 'utf8'));
+  config.brokers.push(...extraBrokers);
   const demoBrokerOrigin = `http://${config.demoBroker.host}:${config.demoBroker.port}`;
   config.server.port = platformPort;
   config.server.publicUrl = `http://localhost:${platformPort}`;
@@ -62,13 +69,25 @@ function writePlatformConfig(dir: string, platformPort: number, brokerPort: numb
   return file;
 }
 
-/** Starts the platform and resolves once /api/health answers; stops it again if it never does. */
-export async function startPlatform(allowedOrigins: string[] = []): Promise<RunningPlatform> {
+/**
+ * Starts the platform and resolves once /api/health answers; stops it again if it never does.
+ * `allowedOrigins` may embed it, `extraBrokers` are added to the demo's brokers, `logFile` receives its output.
+ */
+export async function startPlatform(
+  options: { allowedOrigins?: string[]; extraBrokers?: object[]; logFile?: string } = {},
+): Promise<RunningPlatform> {
   const tempDir = await mkdtemp(join(tmpdir(), 'osb-marketplace-e2e-'));
   const [platformPort, brokerPort] = [await freePort(), await freePort()];
-  const configFile = writePlatformConfig(tempDir, platformPort, brokerPort, allowedOrigins);
-  mkdirSync(dirname(platformLogFile), { recursive: true });
-  const log = createWriteStream(platformLogFile);
+  const configFile = writePlatformConfig(
+    tempDir,
+    platformPort,
+    brokerPort,
+    options.allowedOrigins ?? [],
+    options.extraBrokers ?? [],
+  );
+  const logFile = options.logFile ?? platformLogFile;
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
   await once(log, 'open');
   // `node --import tsx` rather than the tsx CLI, so the process id is the server's own; its own
   // process group lets the harness stop it together with anything it starts.

@@ -17,7 +17,8 @@ import { BindingRepository } from './bindings/binding-repository.ts';
 import { bindingRoutes, toServiceBinding } from './bindings/binding-routes.ts';
 import { BindingRunner } from './bindings/binding-runner.ts';
 import { BindingService } from './bindings/binding-service.ts';
-import { CredentialCipher, keyFileIsExposed, loadCredentialKey } from './bindings/credential-cipher.ts';
+import { CredentialCipher, keyFileIsExposed } from './bindings/credential-cipher.ts';
+import { openCredentialKey } from './bindings/credential-key-guard.ts';
 import { ExpiryScheduler } from './bindings/expiry-scheduler.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { systemClock, type Clock } from './operations/clock.ts';
@@ -110,7 +111,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const clock = deps.clock ?? systemClock;
-  const settings = provisioningSettings(deps.settings);
+  // The configured broker request timeout bounds every broker request; tests may shorten it further.
+  const settings = provisioningSettings({ requestTimeoutSeconds: config.catalog.requestTimeoutSeconds, ...deps.settings });
 
   // Plugins.
   registerErrorHandler(app);
@@ -165,13 +167,13 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);
 
   const bindingLog = app.log.child({ component: 'bindings' });
-  const cipher = await openCredentialCipher(config.credentials, bindingLog);
+  const cipher = await openCredentialCipher(deps.database, config.credentials, bindingLog);
   const bindingRepository = new BindingRepository(deps.database);
   const shareRepository = new ShareRepository(deps.database);
   const bindingRunner = new BindingRunner({
     bindings: bindingRepository,
     findInstance: (id) => instanceRepository.find(id),
-    findService: (id) => catalog.findService(id),
+    findService: (id, brokerId) => catalog.findService(id, brokerId),
     brokers,
     requestOrphanMitigation,
     cipher,
@@ -255,12 +257,16 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   return app;
 }
 
-/** The cipher of stored binding credentials, with a warning when its key file is readable by others. */
+/**
+ * The cipher of stored binding credentials, with the key checked against the database's
+ * fingerprint, and a warning when its key file is readable by others.
+ */
 async function openCredentialCipher(
+  database: Database,
   options: MarketplaceConfig['credentials'],
   log: { warn(object: object, message: string): void },
 ): Promise<CredentialCipher> {
-  const key = await loadCredentialKey(options.keyFile, options.createIfMissing);
+  const key = await openCredentialKey(database, options);
   if (await keyFileIsExposed(options.keyFile)) {
     log.warn({ keyFile: options.keyFile }, 'The credentials key file can be read by other users; restrict it to mode 0600');
   }

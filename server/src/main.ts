@@ -2,20 +2,14 @@
  * Starts the platform with the configuration from MARKETPLACE_CONFIG (or the demo file) and
  * stops it cleanly on SIGINT and SIGTERM.
  */
-import { startPlatform } from './start-platform.ts';
+import { startPlatform, startupBanner } from './start-platform.ts';
+import { CredentialKeyError } from './bindings/credential-key-guard.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 
 try {
   const config = loadConfig();
   const platform = await startPlatform(config);
-  const lines = [``, `  OSB Marketplace is running: open ${platform.url}/`];
-  if (platform.config.embedding.demoPortal.enabled) lines.push(`  The demo host portal embedding it: ${platform.url}/portal/`);
-  if (platform.config.auth.devProvider) {
-    lines.push(``, `  Demo users (id / password):`);
-    for (const user of platform.config.users) lines.push(`    ${user.id} / ${user.password ?? ''}   ${user.displayName}`);
-  }
-  lines.push(``, `  Stop with Ctrl+C.`, ``);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(startupBanner(platform.url, platform.config));
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -34,7 +28,7 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
   const { code, address, port } = error as { code?: string; address?: string; port?: number };
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof CredentialKeyError) console.error(error.message);
   else if (code === 'EADDRINUSE') {
     console.error(`The platform could not start: ${address}:${port} is already in use. Stop what listens there, or choose other ports in the configuration (PORT sets the platform's).`);
   } else console.error('The platform could not start:', error);

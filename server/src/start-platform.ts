@@ -113,6 +113,21 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
 }
 
 /**
+ * What the console shows once the platform runs: where to open it and, with the development
+ * provider, the demo users by id (their passwords stay in the configuration file, never in the log).
+ */
+export function startupBanner(url: string, config: MarketplaceConfig): string {
+  const lines = [``, `  OSB Marketplace is running: open ${url}/`];
+  if (config.embedding.demoPortal.enabled) lines.push(`  The demo host portal embedding it: ${url}/portal/`);
+  if (config.auth.devProvider) {
+    lines.push(``, `  Demo users (passwords: users[].password in the configuration file):`);
+    for (const user of config.users) lines.push(`    ${user.id}   ${user.displayName}`);
+  }
+  lines.push(``, `  Stop with Ctrl+C.`, ``);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
  * The configuration with the bound port in effect: with port 0 the public URL takes the real
  * port, and a development provider's issuer (served by this platform) moves along with it.
  */

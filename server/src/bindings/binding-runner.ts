@@ -33,7 +33,7 @@ export interface BindingRunnerDependencies {
   bindings: BindingRepository;
   /** The instance a binding belongs to. */
   findInstance(instanceId: string): Promise<InstanceRecord | undefined>;
-  findService(serviceId: string): ServiceOffering | undefined;
+  findService(serviceId: string, brokerId: string): ServiceOffering | undefined;
   /** The configured brokers' OSB clients. */
   brokers: BrokerDirectory;
   /** Queues orphan mitigation (the provisioning `OperationRunner` retries it). */
@@ -148,7 +148,7 @@ export class BindingRunner {
       }
       case 'create': {
         const result = end.type === 'succeeded' ? (end.result ?? {}) : {};
-        const plan = this.deps.findService(instance.serviceId)?.plans.find((candidate) => candidate.id === instance.planId);
+        const plan = this.deps.findService(instance.serviceId, instance.brokerId)?.plans.find((candidate) => candidate.id === instance.planId);
         const created: BindingRecord = {
           ...binding,
           sealedCredentials:
@@ -190,7 +190,9 @@ export class BindingRunner {
           return true;
         }
         // OSB: after an asynchronous bind the platform fetches the binding, which then carries the credentials.
-        const fetched = classifyReply('bind', await broker.fetchBinding(ref));
+        const fetched = classifyReply('bind', await broker.fetchBinding(ref), {
+          requires: this.deps.findService(instance.serviceId, instance.brokerId)?.requires,
+        });
         if (fetched.type === 'already-exists') {
           await this.finish(binding, instance, { type: 'succeeded', ...(fetched.binding ? { result: fetched.binding } : {}) });
           return true;

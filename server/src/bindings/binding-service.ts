@@ -115,7 +115,7 @@ export class BindingService {
    */
   async tenantChoices(project: Project, instanceId: string): Promise<TenantChoice[]> {
     const instance = await this.access(project, instanceId);
-    if (!this.deps.catalog.findService(instance.serviceId)?.tenantAware) return [];
+    if (!this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.tenantAware) return [];
     const bound = new Set(
       (await this.deps.bindings.listByInstance(instance.id)).filter((binding) => binding.tenant && !binding.expiredAt).map((binding) => binding.tenant!.id),
     );
@@ -167,7 +167,7 @@ export class BindingService {
       acceptsIncomplete: !service.sensitive,
       user,
     });
-    const outcome = classifyReply('bind', reply);
+    const outcome = classifyReply('bind', reply, { requires: service.requires });
     if (outcome.type === 'failed') {
       await this.deps.bindings.remove(record.id);
       if (outcome.orphanMitigation) await this.mitigate(instance, record, outcome.failure.reason);
@@ -359,11 +359,11 @@ export class BindingService {
   }
 
   private planOf(instance: InstanceRecord): ServicePlan | undefined {
-    return this.deps.catalog.findService(instance.serviceId)?.plans.find((candidate) => candidate.id === instance.planId);
+    return this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.plans.find((candidate) => candidate.id === instance.planId);
   }
 
   private offeringOf(instance: InstanceRecord): { service: ServiceOffering; plan: ServicePlan } {
-    const service = this.deps.catalog.findService(instance.serviceId);
+    const service = this.deps.catalog.findService(instance.serviceId, instance.brokerId);
     const plan = service?.plans.find((candidate) => candidate.id === instance.planId);
     if (!service || !plan) throw new HttpError(409, 'offeringGone', {});
     return { service, plan };

@@ -5,6 +5,7 @@
  * indexed by id and the marketplace listing is prepared for the wire once.
  */
 import type { BrokerStatus, CatalogResponse, Location, ServiceOffering } from '@osb/api';
+import { isJsonObject } from '@osb/json-schema';
 import type { BrokerConfig } from '../config/config.ts';
 import { BrokerError } from '../osb/broker-error.ts';
 import { validateCatalog } from '../osb/catalog-validation.ts';
@@ -80,9 +81,13 @@ export class CatalogService {
     return this.prepared;
   }
 
-  /** One listed service by id, with its plans' schemas. */
-  findService(serviceId: string): ServiceOffering | undefined {
-    return this.servicesById.get(serviceId);
+  /**
+   * One listed service by id, with its plans' schemas; with `brokerId`, only that broker's (an
+   * existing instance is always handled by its own broker's offering, whatever another broker lists).
+   */
+  findService(serviceId: string, brokerId?: string): ServiceOffering | undefined {
+    if (brokerId === undefined) return this.servicesById.get(serviceId);
+    return this.states.get(brokerId)?.services.find((candidate) => candidate.id === serviceId);
   }
 
   /** Every listed service summarised, the locations and every broker's status, in configuration order. */
@@ -97,10 +102,16 @@ export class CatalogService {
 
   private async refreshAll(): Promise<void> {
     const outcomes = await Promise.all(this.options.brokers.map((broker) => this.fetch(broker)));
-    // Validation runs in configuration order: an id belongs to the first broker that lists it.
-    const knownIds = new Map<string, string>();
+    // An id belongs to the broker that listed it first: its owner so far keeps it (even when
+    // down, through its stored catalog), and new ids go by configuration order.
+    const knownIds = this.currentOwners();
     for (const [index, broker] of this.options.brokers.entries()) {
-      const state = await this.settle(broker, outcomes[index]!, knownIds);
+      const state = await this.settle(broker, outcomes[index]!, knownIds).catch((error: unknown) => {
+        // Whatever one broker's catalog does, the others still refresh.
+        this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog could not be checked');
+        const reason = `The catalog could not be checked: ${error instanceof Error ? error.message : String(error)}.`;
+        return { services: [], status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] } } satisfies BrokerState;
+      });
       this.states.set(broker.id, state);
       for (const service of state.services) {
         knownIds.set(service.id, broker.id);
@@ -116,12 +127,30 @@ export class CatalogService {
     this.prepared = next;
   }
 
+  /** Which broker owns each service and plan id now: from the listed services, else the stored catalogs. */
+  private currentOwners(): Map<string, string> {
+    const owners = new Map<string, string>();
+    for (const [brokerId, entry] of this.stored) {
+      for (const id of listedIds(entry.catalog)) owners.set(id, brokerId);
+    }
+    for (const [brokerId, state] of this.states) {
+      for (const service of state.services) {
+        owners.set(service.id, brokerId);
+        for (const plan of service.plans) owners.set(plan.id, brokerId);
+      }
+    }
+    return owners;
+  }
+
   private async fetch(broker: BrokerConfig): Promise<FetchOutcome> {
     try {
       const catalog = await this.options.clientFor(broker).catalog();
       return { ok: true, catalog, fetchedAt: new Date() };
     } catch (error) {
-      if (!(error instanceof BrokerError)) throw error;
+      if (!(error instanceof BrokerError)) {
+        this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog fetch failed');
+        return { ok: false, reason: `The catalog could not be fetched: ${error instanceof Error ? error.message : String(error)}.` };
+      }
       this.options.log.warn({ brokerId: broker.id, kind: error.kind, status: error.status }, error.message);
       return { ok: false, reason: `${error.message}.` };
     }
@@ -172,4 +201,13 @@ function statusBase(broker: BrokerConfig): Pick<BrokerStatus, 'id' | 'displayNam
 function summarise(reasons: string[]): string {
   const shown = reasons.slice(0, 5).join('; ');
   return reasons.length > 5 ? `${shown}; and ${reasons.length - 5} more problems` : shown;
+}
+
+/** The service and plan ids a raw catalog lists. */
+function listedIds(catalog: unknown): string[] {
+  const services = isJsonObject(catalog) && Array.isArray(catalog['services']) ? catalog['services'] : [];
+  return services.filter(isJsonObject).flatMap((service) => [
+    service['id'],
+    ...(Array.isArray(service['plans']) ? service['plans'].filter(isJsonObject).map((plan) => plan['id']) : []),
+  ]).filter((id): id is string => typeof id === 'string');
 }

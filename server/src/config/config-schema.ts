@@ -50,6 +50,7 @@ export const ConfigFileSchema = Type.Object(
           ),
         ),
         devProvider: Type.Optional(Type.Boolean()),
+        devProviderOnAnyAddress: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },
     ),

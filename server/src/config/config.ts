@@ -52,6 +52,8 @@ export interface MarketplaceConfig {
      */
     acceptedClients: (Omit<AcceptedClient, 'issuer'> & { issuer?: string })[];
     devProvider: boolean;
+    /** Lets the development provider run on a non-loopback address (never in production). */
+    devProviderOnAnyAddress: boolean;
   };
   /** Host pages that embed the marketplace element. */
   embedding: {

@@ -91,6 +91,7 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
         ...(client.audience ? { audience: client.audience } : {}),
       })),
       devProvider: file.auth.devProvider ?? false,
+      devProviderOnAnyAddress: file.auth.devProviderOnAnyAddress ?? false,
     },
     embedding: {
       allowedOrigins: file.embedding?.allowedOrigins ?? [],
@@ -172,12 +173,24 @@ function crossReferenceProblems(config: MarketplaceConfig): string[] {
   if (config.demoBroker.enabled && (!config.demoBroker.username || !config.demoBroker.password)) {
     problems.push('demoBroker: username and password are required when enabled');
   }
+  if (config.auth.devProvider && !config.auth.devProviderOnAnyAddress && !isLoopback(config.server.host)) {
+    problems.push(
+      `auth.devProvider: the development OpenID provider signs anyone in with the demo passwords, so it runs only on a ` +
+        `loopback address (server.host 127.0.0.1, ::1 or localhost), not on '${config.server.host}'. Use a real OpenID ` +
+        'provider, or set auth.devProviderOnAnyAddress: true to force it.',
+    );
+  }
   if (config.auth.devProvider) {
     config.users.forEach((user, index) => {
       if (!user.password) problems.push(`users[${index}].password: required when auth.devProvider is true`);
     });
   }
   return problems;
+}
+
+/** Whether a listen address only accepts connections from this machine. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 function parsePort(value: string): number {

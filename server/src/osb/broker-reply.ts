@@ -78,8 +78,36 @@ export function parseBrokerError(body: unknown, maxLength = MAX_BROKER_TEXT_LENG
   return result;
 }
 
+/** Deepest nesting of a broker's JSON answer that is parsed: far beyond real catalogs, far below what stalls the parser. */
+export const MAX_JSON_DEPTH = 128;
+
+/**
+ * Whether JSON text nests objects and lists deeper than `maxDepth`, found by one linear scan
+ * before parsing (parsing a million levels takes seconds and later work would overflow the stack).
+ */
+export function exceedsJsonDepth(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index += 1;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b || char === 0x5b) {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    } else if (char === 0x7d || char === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
 /** Parses JSON, or returns `undefined`. */
 export function tryParseJson(text: string): unknown {
+  if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -3,7 +3,7 @@
  * the contract's `ServiceOffering`s. Pure: no I/O, everything it needs comes in as arguments.
  */
 import type { Locality, PlanCost, PlanSchemas, ServiceOffering, ServicePlan } from '@osb/api';
-import { isJsonObject } from '@osb/json-schema';
+import { SCHEMA_BUDGET, isJsonObject, oversizeReason, referenceExpansionReason } from '@osb/json-schema';
 
 /** What the validator needs to know besides the catalog. */
 export interface CatalogValidationContext {
@@ -131,6 +131,9 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
       tags,
       locality: context.locality,
       bindable,
+      ...(Array.isArray(rawService['requires']) && rawService['requires'].length > 0
+        ? { requires: rawService['requires'].filter((entry): entry is string => typeof entry === 'string') }
+        : {}),
       instancesRetrievable: optionalBoolean(rawService, 'instances_retrievable', serviceLabel, warnings) ?? false,
       bindingsRetrievable: optionalBoolean(rawService, 'bindings_retrievable', serviceLabel, warnings) ?? false,
       hasDashboardClient: isJsonObject(rawService['dashboard_client']),
@@ -234,6 +237,11 @@ function mapSchemas(rawSchemas: unknown, bindable: boolean, planLabel: string, w
       warnings.push(`${planLabel}: the ${schemaLabel} schema is not an object and was ignored`);
       return undefined;
     }
+    const oversize = oversizeReason(node, SCHEMA_BUDGET);
+    if (oversize !== undefined) {
+      warnings.push(`${planLabel}: the ${schemaLabel} schema was ignored: ${oversize}`);
+      return undefined;
+    }
     const size = Buffer.byteLength(JSON.stringify(node));
     if (size > MAX_SCHEMA_BYTES) {
       warnings.push(`${planLabel}: the ${schemaLabel} schema is larger than 64 kB and was ignored`);
@@ -241,6 +249,11 @@ function mapSchemas(rawSchemas: unknown, bindable: boolean, planLabel: string, w
     }
     if (hasExternalRef(node)) {
       warnings.push(`${planLabel}: the ${schemaLabel} schema refers to external documents and was ignored`);
+      return undefined;
+    }
+    const unexpandable = referenceExpansionReason(node, SCHEMA_BUDGET.maxNodes);
+    if (unexpandable !== undefined) {
+      warnings.push(`${planLabel}: the ${schemaLabel} schema was ignored: ${unexpandable}`);
       return undefined;
     }
     if (typeof node['$schema'] !== 'string') warnings.push(`${planLabel}: the ${schemaLabel} schema does not declare '$schema'`);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isJsonObject } from '@osb/json-schema';
 import { BrokerError, parseErrorBody } from './broker-error.ts';
-import { tryParseJson } from './broker-reply.ts';
+import { MAX_JSON_DEPTH, exceedsJsonDepth, tryParseJson } from './broker-reply.ts';
 import { sendToBroker } from './broker-gateway.ts';
 import type { BrokerReply } from './broker-reply.ts';
 import {
@@ -157,6 +157,9 @@ export class OsbClient implements BrokerOperations {
       throw toTransportError(error, timeoutSeconds);
     }
 
+    if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
+      throw new BrokerError('invalid-response', `The broker's answer is nested more than ${MAX_JSON_DEPTH} levels deep`, response.status);
+    }
     const retryAfter = response.headers.get('retry-after') ?? undefined;
     if (!expectedStatuses.includes(response.status)) {
       const body = parseErrorBody(text);

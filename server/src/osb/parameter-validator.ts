@@ -3,11 +3,17 @@
  * goes to a broker, the demo broker runs it the way a real broker would. Brokers' schemas are draft-04 (or later, or without `$schema`) with form-only
  * keywords; those are stripped (`stripUiKeywords`) and the schema is compiled non-strictly.
  * A schema that cannot be compiled at all is not held against the user: the broker checks.
+ *
+ * Brokers' `pattern`s and `patternProperties` run on the linear-time engine (`safePattern`), so a
+ * catastrophic pattern cannot block the event loop; a pattern it cannot run is not checked here.
+ * Each schema is compiled by its own Ajv instance (a broker's `id`/`$id` cannot clash with another
+ * schema's or with an earlier version of itself), and the compiled validators are kept in a
+ * bounded cache keyed by the schema's text, so catalog refreshes do not grow the memory.
  */
 import ajvDraft04Module from 'ajv-draft-04';
 import ajvFormatsModule from 'ajv-formats';
-import type { ValidateFunction } from 'ajv';
-import { stripUiKeywords } from '@osb/json-schema';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { MAX_PATTERN_TEXT_LENGTH, safePattern, stripUiKeywords } from '@osb/json-schema';
 
 /** Default export of a CommonJS module, whether the loader unwrapped it or not. */
 function commonJsDefault<T>(module: T | { default: T }): T {
@@ -20,15 +26,26 @@ const addFormats = commonJsDefault(ajvFormatsModule as unknown as typeof ajvForm
 /** Longest list of problems put into one message. */
 const MAX_PROBLEMS = 5;
 
+/** How many compiled schemas are kept. */
+const CACHE_SIZE = 200;
+
+/** Ajv's `code.regExp`: brokers' patterns on the linear-time engine; one it cannot run matches everything. */
+const linearRegExp = Object.assign(
+  (pattern: string) => {
+    try {
+      const compiled = safePattern(pattern);
+      return { test: (text: string) => compiled.test(text) };
+    } catch {
+      return { test: () => true };
+    }
+  },
+  { code: 'linearRegExp' },
+);
+
 /** Checks parameters against plan schemas, compiling each schema once. */
 export class ParameterValidator {
-  private readonly ajv = new Ajv04({ strict: false, allErrors: true, validateSchema: false });
-  private readonly compiled = new WeakMap<object, ValidateFunction | null>();
-  private readonly compiledPartial = new WeakMap<object, ValidateFunction | null>();
-
-  constructor() {
-    addFormats(this.ajv);
-  }
+  /** Compiled validators by schema text and mode, least recently used first. */
+  private readonly compiled = new Map<string, ValidateFunction | null>();
 
   /**
    * Why `parameters` do not satisfy `schema`, the first few problems joined by `; ` (the
@@ -51,23 +68,38 @@ export class ParameterValidator {
     return (validate.errors ?? []).map((error) => {
       const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'parameters';
       const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params['additionalProperty'])})` : '';
-      return `${where} ${error.message ?? 'is invalid'}${extra}`;
+      return `${where} ${describe(error)}${extra}`;
     });
   }
 
   private validatorFor(schema: Record<string, unknown>, partial: boolean): ValidateFunction | null {
-    const cache = partial ? this.compiledPartial : this.compiled;
-    const cached = cache.get(schema);
-    if (cached !== undefined) return cached;
     const stripped = stripUiKeywords(schema);
     if (partial) delete stripped['required'];
+    const key = JSON.stringify(stripped);
+    if (this.compiled.has(key)) {
+      const cached = this.compiled.get(key)!;
+      this.compiled.delete(key);
+      this.compiled.set(key, cached);
+      return cached;
+    }
     let validate: ValidateFunction | null;
     try {
-      validate = this.ajv.compile(stripped);
+      const ajv = new Ajv04({ strict: false, allErrors: true, validateSchema: false, verbose: true, code: { regExp: linearRegExp } });
+      addFormats(ajv);
+      validate = ajv.compile(stripped);
     } catch {
       validate = null;
     }
-    cache.set(schema, validate);
+    if (this.compiled.size >= CACHE_SIZE) this.compiled.delete(this.compiled.keys().next().value!);
+    this.compiled.set(key, validate);
     return validate;
   }
+}
+
+/** Ajv's message, except for text too long to check against a pattern. */
+function describe(error: ErrorObject): string {
+  if (error.keyword === 'pattern' && typeof error.data === 'string' && error.data.length > MAX_PATTERN_TEXT_LENGTH) {
+    return `is longer than ${MAX_PATTERN_TEXT_LENGTH} characters, too long to check against its pattern`;
+  }
+  return error.message ?? 'is invalid';
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { apiErrorBody, type ErrorBody } from '@osb/api';
+import { DatabaseUnavailableError } from '../store/database.ts';
 import { HttpError } from './http-error.ts';
 
 /**
@@ -15,6 +16,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     else request.log.info({ err: error }, 'Request rejected');
     let body: ErrorBody;
     if (error instanceof HttpError) body = error.body;
+    else if (error instanceof DatabaseUnavailableError) body = apiErrorBody('databaseUnavailable', {});
     else if (status < 500) body = apiErrorBody('invalidRequest', { detail: error.message });
     else body = apiErrorBody('serverError', {});
     return reply.code(status).send(body);

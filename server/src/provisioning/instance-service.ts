@@ -25,7 +25,7 @@ import { changedParameters, type DashboardSso, type RequestingUser } from '../os
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
-  findService(serviceId: string): ServiceOffering | undefined;
+  findService(serviceId: string, brokerId?: string): ServiceOffering | undefined;
   /** Fetches the catalogs again (after a `MaintenanceInfoConflict`). */
   refresh(): Promise<void>;
 }
@@ -240,7 +240,7 @@ export class InstanceService {
       return this.view({ ...record, name });
     }
 
-    const service = this.deps.catalog.findService(record.serviceId);
+    const service = this.deps.catalog.findService(record.serviceId, record.brokerId);
     const currentPlan = service?.plans.find((plan) => plan.id === record.planId);
     if (!service || !currentPlan) throw new HttpError(409, 'offeringGone', {});
     const newPlan = newPlanId === undefined ? undefined : service.plans.find((plan) => plan.id === newPlanId);
@@ -299,7 +299,7 @@ export class InstanceService {
       return undefined;
     }
     await this.deps.bindings.deleteAll(record, user);
-    const plan = this.deps.catalog.findService(record.serviceId)?.plans.find((candidate) => candidate.id === record.planId);
+    const plan = this.deps.catalog.findService(record.serviceId, record.brokerId)?.plans.find((candidate) => candidate.id === record.planId);
     const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()) };
     await this.begin(deleting);
     const ref = { instanceId: record.id, serviceId: record.serviceId, planId: record.planId };

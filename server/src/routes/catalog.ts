@@ -23,10 +23,11 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       const listing = await catalog.listing();
       // Private: the answer depends on who asks; no-cache: always revalidated with the ETag.
       reply.header('ETag', listing.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
-      if (matchesEntityTag(request.headers['if-none-match'], listing.etag)) return reply.code(304).send();
+      if (matchesEntityTag(request.headers['if-none-match'], listing.etag)) return reply.code(304).send(null);
       const encoding = chooseEncoding(request.headers['accept-encoding']);
       if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
-      return reply.type('application/json; charset=utf-8').send(listing.bodies[encoding]);
+      // Bytes serialised and compressed once per refresh, sent as they are (the schema documents them).
+      return reply.type('application/json; charset=utf-8').send(listing.bodies[encoding] as never);
     },
   );
 

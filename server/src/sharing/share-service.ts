@@ -67,7 +67,7 @@ export class ShareService implements SharedInstanceLookup {
   /** Shares the project's instance of a shareable service with another project of its workspace. */
   async create(user: RequestingUser, project: Project, instanceId: string, targetProjectId: string): Promise<ShareView> {
     const instance = await this.requireOwnInstance(project, instanceId);
-    if (!this.deps.catalog.findService(instance.serviceId)?.shareable) {
+    if (!this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.shareable) {
       throw new HttpError(422, 'sharingNotAllowed', {});
     }
     const { operation } = instance;

@@ -21,3 +21,29 @@ export interface Database extends Queryable {
   /** Closes the connection; the data stays. */
   close(): Promise<void>;
 }
+
+/** The database cannot be reached right now (a restart, a dropped connection); requests answer 503 (`databaseUnavailable`). */
+export class DatabaseUnavailableError extends Error {
+  /** The HTTP status the error handler answers with. */
+  readonly statusCode = 503;
+
+  /** @param cause the driver's error */
+  constructor(cause: unknown) {
+    super('The database cannot be reached at the moment. Nothing was changed; try again in a minute.', { cause });
+  }
+}
+
+/** SQLSTATE classes and codes of a lost or refused connection (class 08, admin shutdown, crash, starting up). */
+const CONNECTION_STATES = /^(08|57P0[123])/;
+const CONNECTION_MESSAGES = /PGlite is closed|Connection terminated|connect ECONNREFUSED|connection error|timeout exceeded when trying to connect/i;
+
+/** Rethrows a lost-connection error as {@link DatabaseUnavailableError}, any other error as it is. */
+export function rethrowConnectionFailure(error: unknown): never {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : '';
+  if ((typeof code === 'string' && CONNECTION_STATES.test(code)) || CONNECTION_MESSAGES.test(message)) {
+    throw new DatabaseUnavailableError(error);
+  }
+  throw error;
+}
+

@@ -1,6 +1,9 @@
 import { Injectable } from '@angular/core';
+import type { JsonSchema } from '@osb/json-schema';
 import { ZSchemaValidatorFactory, type ISchema } from 'ngx-schema-form';
-import ZSchema from 'z-schema';
+import type ZSchema from 'z-schema';
+
+import { linearPatternZSchema, withLinearPatterns } from './linear-patterns';
 
 /**
  * ngx-schema-form's z-schema validation with one validator per field schema, compiled once and
@@ -8,6 +11,8 @@ import ZSchema from 'z-schema';
  * shared z-schema instance, whose cache of compiled schemas is scanned linearly with a deep
  * comparison on every check: validating a form of n fields cost n² comparisons, and every
  * keystroke, which validates the field and its parents, cost n of them.
+ *
+ * Brokers' `pattern` and `patternProperties` run on the linear-time engine (see linear-patterns.ts).
  */
 @Injectable()
 export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
@@ -17,7 +22,7 @@ export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
     return (value: unknown) => {
       const numeric = schema.type === 'number' || schema.type === 'integer';
       const validator = this.validatorFor(schema);
-      validator.validate(numeric ? +(value as number) : value, schema);
+      validator.validate(numeric ? +(value as number) : value, withLinearPatterns(schema as JsonSchema));
       const errors = validator.getLastErrors() as ZSchemaError[] | null;
       // As ngx-schema-form does: a missing required property is reported at the property's path.
       for (const error of errors ?? []) {
@@ -32,7 +37,7 @@ export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
   private validatorFor(schema: ISchema): ZSchema {
     let validator = this.validators.get(schema);
     if (!validator) {
-      validator = new ZSchema({ breakOnFirstError: false });
+      validator = linearPatternZSchema();
       this.validators.set(schema, validator);
     }
     return validator;

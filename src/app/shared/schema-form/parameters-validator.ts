@@ -1,5 +1,5 @@
-import ZSchema from 'z-schema';
 import { isJsonObject, stripUiKeywords, type JsonSchema } from '@osb/json-schema';
+import { linearPatternZSchema, withLinearPatterns } from './linear-patterns';
 import { describeSchemaError, isSchemaError } from './schema-error-messages';
 
 /** One problem with a parameters value: where, and what is wrong in plain language. */
@@ -15,13 +15,13 @@ export interface ParameterProblem {
  * ngx-schema-form uses, after removing the UI-only keywords.
  */
 export class ParametersValidator {
-  private readonly validator = new ZSchema({ breakOnFirstError: false });
+  private readonly validator = linearPatternZSchema();
   private readonly schema: JsonSchema;
   /** The paths of all fields in the order the form shows them. */
   private readonly fieldOrder: string[];
 
   constructor(schema: JsonSchema) {
-    this.schema = stripUiKeywords(schema);
+    this.schema = withLinearPatterns(stripUiKeywords(schema));
     this.fieldOrder = fieldPaths(this.schema, '#');
   }
 

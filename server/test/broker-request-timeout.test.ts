@@ -1,0 +1,67 @@
+/**
+ * The configured broker request timeout (`catalog.requestTimeoutSeconds`) bounds every broker
+ * request, provisioning included, not only catalog fetches.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import type { Database } from '../src/store/database.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { callPlatform } from './helper.ts';
+import { startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
+import { temporaryDirectory, testConfig } from './support/test-config.ts';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+
+describe('the broker request timeout', () => {
+  let issuer: TestIssuer;
+  let broker: ScriptedBroker;
+  let database: Database;
+  let app: FastifyInstance;
+  let url: string;
+  let removeDirectory: () => Promise<void>;
+
+  before(async () => {
+    issuer = await startTestIssuer();
+    broker = await startScriptedBroker();
+    const directory = await temporaryDirectory();
+    removeDirectory = directory.remove;
+    const config = testConfig({
+      issuer: issuer.issuer,
+      dataDir: directory.path,
+      brokers: [{ id: 'scripted', url: broker.url }],
+      requestTimeoutSeconds: 2,
+    });
+    database = await openDatabase(config.database);
+    app = await buildApp(config, { database, logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  after(async () => {
+    await app.close();
+    await database.close();
+    await broker.close();
+    await issuer.close();
+    await removeDirectory();
+  });
+
+  it('ends a provision request the broker never answers after the configured 2 s', async () => {
+    broker.script('provision', 'hang');
+    const token = await issuer.sign({ sub: 'alice' });
+    const started = performance.now();
+    const answer = await callPlatform<{ lastOperation?: { state: string } }>(
+      url,
+      'POST',
+      '/api/projects/likvid-payments/service-instances',
+      {
+        token,
+        body: { name: 'slow-broker', serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
+      },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    assert.ok(seconds < 10, `answered after ${seconds.toFixed(1)} s`);
+    assert.notEqual(answer.status, 201);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Brokers that attack the platform over real HTTP: each attack is answered within its time bound,
+ * reported as that broker's problem with its reason, and the platform stays up with every other
+ * broker's services listed.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import type { BrokerStatus, CatalogResponse, ServiceSummary } from '@osb/api';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { temporaryDirectory } from './support/test-config.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { startTestBroker, validCatalog, type Responder, type TestBroker } from './support/test-brokers.ts';
+
+const CATASTROPHIC = '^(a+)+$';
+
+/** Raw catalog text whose create schema nests `levels` objects inside one another. */
+function deeplyNestedCatalog(levels: number): string {
+  const catalog = JSON.stringify(
+    withCreateSchema('deep', { type: 'object', properties: { nested: { $placeholder: true } } }),
+  );
+  const nested = `${'{"properties":{"a":'.repeat(levels)}{}${'}}'.repeat(levels)}`;
+  return catalog.replace('{"$placeholder":true}', nested);
+}
+
+/** A create schema whose 20 levels of definitions each refer twice to the next: 2^20 nodes once expanded. */
+function exponentialSchema(): Record<string, unknown> {
+  const definitions: Record<string, unknown> = { level20: { type: 'string' } };
+  for (let level = 0; level < 20; level += 1) {
+    const next = { $ref: `#/definitions/level${level + 1}` };
+    definitions[`level${level}`] = { type: 'object', properties: { left: next, right: next } };
+  }
+  return { type: 'object', definitions, properties: { tree: { $ref: '#/definitions/level0' } } };
+}
+
+function cyclicSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    definitions: { node: { type: 'object', properties: { child: { $ref: '#/definitions/node' } } } },
+    properties: { root: { $ref: '#/definitions/node' } },
+  };
+}
+
+/** A valid catalog `<prefix>-db` whose small plan has `schema` as its create schema. */
+function withCreateSchema(prefix: string, schema: Record<string, unknown>) {
+  const catalog = validCatalog(prefix);
+  (catalog.services[0]!['plans'] as Record<string, unknown>[])[0]!['schemas'] = {
+    service_instance: { create: { parameters: schema } },
+  };
+  return catalog;
+}
+
+/** Answers the catalog with `raw` text and everything else like a polite synchronous broker. */
+function rawCatalog(raw: string): Responder {
+  return (request) => (request.url.endsWith('/v2/catalog') ? { status: 200, raw } : { status: 201, body: {} });
+}
+
+describe('hostile brokers', () => {
+  let issuer: TestIssuer;
+  let token: string;
+  let platform: TestPlatform;
+  let startSeconds: number;
+  const brokers: TestBroker[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+
+  before(async () => {
+    issuer = await startTestIssuer();
+    token = await issuer.sign({ sub: 'alice' });
+    const directory = await temporaryDirectory();
+    cleanups.push(directory.remove);
+    const attacks: Record<string, Responder> = {
+      good: rawCatalog(JSON.stringify(validCatalog('good'))),
+      deep: rawCatalog(deeplyNestedCatalog(300_000)),
+      huge: rawCatalog(JSON.stringify({ services: [], padding: 'x'.repeat(9 * 1024 * 1024) })),
+      exponential: rawCatalog(JSON.stringify(withCreateSchema('exponential', exponentialSchema()))),
+      cyclic: rawCatalog(JSON.stringify(withCreateSchema('cyclic', cyclicSchema()))),
+      regex: rawCatalog(
+        JSON.stringify(
+          withCreateSchema('regex', {
+            type: 'object',
+            properties: { name: { type: 'string', pattern: CATASTROPHIC } },
+            patternProperties: { [CATASTROPHIC]: { type: 'string' } },
+          }),
+        ),
+      ),
+      'deep-error': (request) =>
+        request.url.endsWith('/v2/catalog')
+          ? { status: 500, raw: `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}` }
+          : { status: 404, body: {} },
+    };
+    const entries = [];
+    for (const [id, responder] of Object.entries(attacks)) {
+      const broker = await startTestBroker(responder);
+      brokers.push(broker);
+      entries.push({ id, url: broker.url });
+    }
+    const started = performance.now();
+    platform = await startTestPlatform({ issuer: issuer.issuer, dataDir: directory.path, brokers: entries });
+    startSeconds = (performance.now() - started) / 1000;
+  });
+
+  after(async () => {
+    await platform?.close();
+    for (const broker of brokers) await broker.close();
+    for (const cleanup of cleanups) await cleanup();
+    await issuer.close();
+  });
+
+  async function catalog(): Promise<CatalogResponse> {
+    const response = await fetch(`${platform.url}/api/catalog`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(response.status, 200);
+    return (await response.json()) as CatalogResponse;
+  }
+
+  function status(body: CatalogResponse, id: string): BrokerStatus {
+    const found = body.brokers.find((broker) => broker.id === id);
+    assert.ok(found, `no status for broker ${id}`);
+    return found;
+  }
+
+  function service(body: CatalogResponse, id: string): ServiceSummary | undefined {
+    return body.services.find((candidate) => candidate.id === id);
+  }
+
+  it("starts (embedded database included) within 60 s and lists the good broker's services", async () => {
+    assert.ok(startSeconds < 60, `started in ${startSeconds.toFixed(1)} s`);
+    const body = await catalog();
+    assert.ok(service(body, 'good-service-id'));
+    assert.equal(status(body, 'good').state, 'ok');
+  });
+
+  it("reports a catalog nested 300000 levels deep as that broker's problem", async () => {
+    const deep = status(await catalog(), 'deep');
+    assert.equal(deep.state, 'unavailable');
+    assert.match(deep.reason ?? '', /nested more than 128 levels deep/);
+  });
+
+  it('reports a catalog larger than the size limit', async () => {
+    const huge = status(await catalog(), 'huge');
+    assert.equal(huge.state, 'unavailable');
+    assert.match(huge.reason ?? '', /larger than 8 MB/);
+  });
+
+  it('reports an error body nested a million levels deep without parsing it', async () => {
+    const deepError = status(await catalog(), 'deep-error');
+    assert.equal(deepError.state, 'unavailable');
+    assert.match(deepError.reason ?? '', /nested more than 128 levels deep/);
+  });
+
+  it('ignores a schema whose references expand exponentially, with a warning, and lists the service', async () => {
+    const body = await catalog();
+    const exponential = status(body, 'exponential');
+    assert.equal(exponential.state, 'ok');
+    assert.match(
+      exponential.warnings.join('\n'),
+      /instance create schema was ignored: it expands to more than 5000 nodes/,
+    );
+    const plan = service(body, 'exponential-service-id')?.plans.find(
+      (candidate) => candidate.id === 'exponential-plan-small',
+    );
+    assert.deepEqual(plan?.schemas, {});
+  });
+
+  it('ignores a schema whose reference contains itself, with a warning', async () => {
+    const cyclic = status(await catalog(), 'cyclic');
+    assert.equal(cyclic.state, 'ok');
+    assert.match(
+      cyclic.warnings.join('\n'),
+      /instance create schema was ignored: its reference #\/definitions\/node contains itself/,
+    );
+  });
+
+  it('answers an order against a catastrophic pattern within 3 s', async () => {
+    const started = performance.now();
+    const response = await fetch(`${platform.url}/api/projects/likvid-payments/service-instances`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'evil',
+        serviceId: 'regex-service-id',
+        planId: 'regex-plan-small',
+        parameters: { name: `${'a'.repeat(5_000)}!`, [`${'a'.repeat(5_000)}!`]: 'x' },
+      }),
+    });
+    const milliseconds = performance.now() - started;
+    assert.equal(response.status, 400);
+    assert.match(JSON.stringify(await response.json()), /must match pattern/);
+    assert.ok(milliseconds < 3_000, `answered in ${milliseconds} ms`);
+  });
+
+  it('refreshes every broker again, still within its bound, with the good broker listed', async () => {
+    const started = performance.now();
+    await platform.app.catalog.refresh();
+    const seconds = (performance.now() - started) / 1000;
+    assert.ok(seconds < 10, `refreshed in ${seconds.toFixed(1)} s`);
+    const body = await catalog();
+    assert.ok(service(body, 'good-service-id'));
+    assert.ok(service(body, 'regex-service-id'));
+    const health = await fetch(`${platform.url}/api/health`);
+    assert.equal(health.status, 200);
+  });
+});
