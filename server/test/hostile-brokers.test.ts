@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import type { BrokerStatus, CatalogResponse, ServiceSummary } from '@osb/api';
+import type { BrokerStatus, CatalogResponse, ServiceOffering, ServiceSummary } from '@osb/api';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { startTestPlatform, type TestPlatform } from './helper.ts';
@@ -155,7 +155,12 @@ describe('hostile brokers', () => {
       exponential.warnings.join('\n'),
       /instance create schema was ignored: it expands to more than 5000 nodes/,
     );
-    const plan = service(body, 'exponential-service-id')?.plans.find(
+    assert.ok(service(body, 'exponential-service-id'));
+    const detail = await fetch(`${platform.url}/api/catalog/services/exponential-service-id`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(detail.status, 200);
+    const plan = ((await detail.json()) as ServiceOffering).plans.find(
       (candidate) => candidate.id === 'exponential-plan-small',
     );
     assert.deepEqual(plan?.schemas, {});
