@@ -22,7 +22,7 @@ const bin = (path) => join(root, 'node_modules', path);
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number, problem?: string, note?: string }} Counts
- * @typedef {{ name: string, report: string, command: () => string[] | undefined, count: (report: string) => Counts }} Suite
+ * @typedef {{ name: string, report: string, prepare?: string[], command: () => string[] | undefined, count: (report: string) => Counts }} Suite
  */
 
 /** @type {Suite[]} */
@@ -37,6 +37,8 @@ const suites = [
   {
     name: 'unit',
     report: 'unit.json',
+    // The translation spec compares the translations with the messages extracted from the code now.
+    prepare: [bin('@angular/cli/bin/ng.js'), 'extract-i18n', '--output-path', 'src/locale'],
     // Angular's unit-test builder writes the output file for the first reporter only.
     command: () => [bin('@angular/cli/bin/ng.js'), 'test', '--watch=false',
       '--reporters=json', `--output-file=${join(resultsDir, 'unit.json')}`, '--reporters=default'],
@@ -101,6 +103,13 @@ async function runSuite(suite) {
     return { name: suite.name, seconds: 0, ...withProblem(zero(), 'no test files') };
   }
   const started = performance.now();
+  if (suite.prepare) {
+    const prepared = await run(suite.prepare);
+    if (prepared !== 0) {
+      const seconds = (performance.now() - started) / 1000;
+      return { name: suite.name, seconds, ...withProblem(zero(), `preparation failed: exit code ${prepared}`) };
+    }
+  }
   const exitCode = await run(args);
   const seconds = (performance.now() - started) / 1000;
 

@@ -98,7 +98,11 @@ describe('the UI', () => {
     const token = await issuer.sign({ sub: 'alice' });
     const api = await fetch(`${platform.url}/api/nothing-here`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(api.status, 404);
-    assert.deepEqual(await api.json(), { message: 'No route GET /api/nothing-here' });
+    assert.deepEqual(await api.json(), {
+      code: 'routeNotFound',
+      params: { method: 'GET', path: '/api/nothing-here' },
+      message: 'No route GET /api/nothing-here',
+    });
     assert.equal((await fetch(`${platform.url}/api/nothing-here`)).status, 401, 'unknown API paths still need a token');
     for (const path of ['/oidc/unknown', '/info/x', '/config.json/x']) {
       const response = await fetch(`${platform.url}${path}`);
@@ -119,7 +123,7 @@ describe('the UI', () => {
 });
 
 describe('errors', () => {
-  it('answer {message} only and never reveal internals', async () => {
+  it('answer a code, its params and a message only, and never reveal internals', async () => {
     const failing: Database = {
       kind: 'pglite',
       query: async <T>(sql: string) => {
@@ -139,11 +143,15 @@ describe('errors', () => {
     });
     const health = await fetch(`${url}/api/health`);
     assert.equal(health.status, 503);
-    assert.deepEqual(await health.json(), { message: 'The database does not answer.' });
+    assert.deepEqual(await health.json(), { code: 'databaseUnavailable', params: {}, message: 'The database does not answer.' });
 
     const token = await issuer.sign({ sub: 'alice' });
     const broken = await fetch(`${url}/api/broken`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(broken.status, 500);
-    assert.deepEqual(await broken.json(), { message: 'Something went wrong on the server. Try again later.' });
+    assert.deepEqual(await broken.json(), {
+      code: 'serverError',
+      params: {},
+      message: 'Something went wrong on the server. Try again later.',
+    });
   });
 });

@@ -19,7 +19,7 @@ import type { FastifyInstance } from 'fastify';
 import Provider, { type Configuration, errors, type ProviderContext } from 'oidc-provider';
 import { MemoryAdapter, MemoryStore } from './memory-adapter.ts';
 import { interactionRoutes } from './interaction-routes.ts';
-import { errorPage, type HtmlPage, PRODUCT_NAME, signedOutPage, signingOutPage } from './pages.ts';
+import { errorPage, type HtmlPage, pageLanguage, PRODUCT_NAME, signedOutPage, signingOutPage } from './pages.ts';
 import { loadOrCreateProviderKeys, type ProviderKeys, SIGNING_ALGORITHM } from './provider-keys.ts';
 import { CLAIMS_BY_SCOPE, UserDirectory, type DevOidcUser } from './user-directory.ts';
 
@@ -136,7 +136,8 @@ function providerConfiguration(
       return user && { accountId: user.id, claims: () => UserDirectory.claimsOf(user) };
     },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
-    renderError: (ctx, out) => sendPage(ctx, errorPage(out.error_description ?? 'The request is not valid.', out.error)),
+    renderError: (ctx, out) =>
+      sendPage(ctx, errorPage(out.error_description ? { text: out.error_description } : 'invalidRequest', out.error, languageOf(ctx))),
     ttl: TTL,
     features: {
       devInteractions: { enabled: false },
@@ -160,8 +161,8 @@ function providerConfiguration(
       },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: (ctx, form) => sendPage(ctx, signingOutPage(form)),
-        postLogoutSuccessSource: (ctx) => sendPage(ctx, signedOutPage()),
+        logoutSource: (ctx, form) => sendPage(ctx, signingOutPage(form, languageOf(ctx))),
+        postLogoutSuccessSource: (ctx) => sendPage(ctx, signedOutPage(languageOf(ctx))),
       },
     },
   };
@@ -180,4 +181,9 @@ function sendPage(ctx: ProviderContext, page: HtmlPage): void {
   ctx.set('Content-Security-Policy', page.contentSecurityPolicy);
   ctx.set('Cache-Control', 'no-store');
   ctx.body = page.html;
+}
+
+/** The language of a provider page: the request's `ui_locales`, else the browser's languages. */
+function languageOf(ctx: ProviderContext) {
+  return pageLanguage({ uiLocales: ctx.oidc?.params?.['ui_locales'], acceptLanguage: ctx.get('accept-language') });
 }

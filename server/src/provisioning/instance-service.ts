@@ -92,6 +92,20 @@ export interface InstanceView {
   sharedFrom?: SharedFrom;
 }
 
+/** What an error body says about a broker failure: the reason, the broker's status and its own words. */
+export function brokerFailureParams(failure: BrokerFailure): { reason: BrokerFailure['reason']; status?: number; brokerMessage?: string } {
+  return {
+    reason: failure.reason,
+    ...(failure.status !== undefined ? { status: failure.status } : {}),
+    ...(failure.brokerDescription !== undefined ? { brokerMessage: failure.brokerDescription } : {}),
+  };
+}
+
+/** The error to answer with when a request to the broker failed. */
+export function brokerFailureError(failure: BrokerFailure): HttpError {
+  return new HttpError(statusFor(failure), 'brokerFailed', brokerFailureParams(failure));
+}
+
 /** HTTP status for a failure the broker reported synchronously. */
 export function statusFor(failure: BrokerFailure): number {
   switch (failure.reason) {
@@ -146,12 +160,12 @@ export class InstanceService {
    */
   async create(user: RequestingUser, project: Project, input: CreateInstanceInput): Promise<InstanceView> {
     const service = this.deps.catalog.findService(input.serviceId);
-    if (!service) throw new HttpError(422, 'The service is not in the marketplace.');
+    if (!service) throw new HttpError(422, 'serviceNotOffered', {});
     const plan = service.plans.find((candidate) => candidate.id === input.planId);
-    if (!plan) throw new HttpError(422, 'The plan is not offered for this service.');
+    if (!plan) throw new HttpError(422, 'planNotOffered', {});
     const parameters = input.parameters ?? {};
     const problem = this.deps.validator.problems(plan.schemas.instanceCreate, parameters);
-    if (problem) throw new HttpError(400, problem);
+    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
     const now = this.deps.engine.now();
@@ -208,7 +222,7 @@ export class InstanceService {
     const record = await this.requireInstance(project, instanceId);
     this.requireIdle(record);
     if (record.operation.type === 'create' && record.operation.state === 'failed') {
-      throw new HttpError(409, 'The instance could not be created. Delete it and order a new one.');
+      throw new HttpError(409, 'instanceCreateFailed', {});
     }
     const name = input.name?.trim() ?? record.name;
     const newPlanId = input.planId !== undefined && input.planId !== record.planId ? input.planId : undefined;
@@ -220,15 +234,15 @@ export class InstanceService {
 
     const service = this.deps.catalog.findService(record.serviceId);
     const currentPlan = service?.plans.find((plan) => plan.id === record.planId);
-    if (!service || !currentPlan) throw new HttpError(409, 'The service or plan of this instance is no longer in the marketplace.');
+    if (!service || !currentPlan) throw new HttpError(409, 'offeringGone', {});
     const newPlan = newPlanId === undefined ? undefined : service.plans.find((plan) => plan.id === newPlanId);
     if (newPlanId !== undefined) {
-      if (!currentPlan.planUpdateable) throw new HttpError(422, 'The plan of this instance cannot be changed.');
-      if (!newPlan) throw new HttpError(422, 'The plan is not offered for this service.');
+      if (!currentPlan.planUpdateable) throw new HttpError(422, 'planNotUpdatable', {});
+      if (!newPlan) throw new HttpError(422, 'planNotOffered', {});
     }
     const targetPlan = newPlan ?? currentPlan;
     const problem = this.deps.validator.problems(targetPlan.schemas.instanceUpdate, changed, true);
-    if (problem) throw new HttpError(400, problem);
+    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
     const maintenanceInfoVersion = newPlan ? (newPlan.maintenanceInfoVersion ?? null) : record.maintenanceInfoVersion;
@@ -337,7 +351,7 @@ export class InstanceService {
       { instanceId: record.id, operation: record.operation.type, reason: failure.reason, status: failure.status, error: failure.error },
       'The broker did not carry out the operation',
     );
-    throw new HttpError(statusFor(failure), failure.description);
+    throw brokerFailureError(failure);
   }
 
   private async mitigateAfterInternalError(record: InstanceRecord): Promise<void> {
@@ -371,7 +385,7 @@ export class InstanceService {
       return await this.deps.dashboardSso(service);
     } catch (error) {
       this.deps.log.error({ err: error, serviceId: service.id }, 'Cannot prepare dashboard sign-in');
-      throw new HttpError(503, 'The sign-in details for this service’s dashboard are not available. Try again later.');
+      throw new HttpError(503, 'dashboardUnavailable', {});
     }
   }
 
@@ -381,9 +395,9 @@ export class InstanceService {
     if (record && record.projectId === project.id) return record;
     const sharedFrom = await this.sharedFrom(project, instanceId);
     if (record && sharedFrom) {
-      throw new HttpError(403, `This instance is shared with your project by ${sharedFrom.displayName}; only that project can change or delete it.`);
+      throw new HttpError(403, 'instanceSharedReadOnly', { project: sharedFrom.displayName });
     }
-    throw new HttpError(404, 'Service instance not found.');
+    throw new HttpError(404, 'instanceNotFound', {});
   }
 
   private async sharedFrom(project: Project, instanceId: string): Promise<SharedFrom | undefined> {
@@ -396,7 +410,7 @@ export class InstanceService {
   }
 
   private busy(record: InstanceRecord): HttpError {
-    return new HttpError(409, `Another operation (${record.operation.type}) is in progress on this instance. Try again when it has finished.`);
+    return new HttpError(409, 'instanceBusy', { operation: record.operation.type });
   }
 
   /** Stores the start of an operation (or a rename), unless another request started an operation first. */
@@ -420,7 +434,7 @@ export class InstanceService {
 
   private nameTaken(error: unknown, record: InstanceRecord): unknown {
     return error instanceof DuplicateInstanceNameError
-      ? new HttpError(409, `The project already has a service instance named “${record.name}”.`)
+      ? new HttpError(409, 'instanceNameTaken', { name: record.name })
       : error;
   }
 

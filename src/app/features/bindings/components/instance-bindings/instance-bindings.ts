@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -17,6 +16,7 @@ import { apiErrorMessage } from '../../../../core/api/api-error';
 import type { InstanceRef } from '../../../../core/api/api-types';
 import { confirmThenAct } from '../../../../core/api/confirm-then-act';
 import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { isBindingRunning } from '../../binding-status';
 import { BindingsApi } from '../../bindings-api';
@@ -36,7 +36,7 @@ import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
  */
 @Component({
   selector: 'mp-instance-bindings',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState, TimeAgo],
   templateUrl: './instance-bindings.html',
   styleUrl: './instance-bindings.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -76,7 +76,7 @@ describe('ServicePage', () => {
     expect(plans[0]).toContain('Free');
     expect(plans[1]).toContain('Paid');
     expect(plans[1]).toContain('€12.50 per month');
-    expect(plans[1]).toContain('€0.40 PER 1000 REQUESTS');
+    expect(plans[1]).toContain('€0.40 per 1000 requests');
     expect(plans[1]).toContain('Bindings expire after 30 days');
     expect(page.textContent).toContain('Global');
     expect(TestBed.inject(Title).getTitle()).toBe('PostgreSQL · OSB Marketplace');

@@ -1,4 +1,4 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,6 +14,8 @@ import { ServiceInstancesApi } from '../../../../core/api/service-instances-api'
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
 import { InstanceBindings } from '../../../bindings';
 import { InstanceSharing } from '../../../sharing';
+import { DateTimePipe } from '../../../../shared/ui/date-time/date-time-pipe';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
@@ -28,7 +30,7 @@ import { isOperationRunning } from '../../instance-operation';
  */
 @Component({
   selector: 'mp-instance-page',
-  imports: [DatePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ServiceIcon],
+  imports: [DateTimePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ServiceIcon, TimeAgo],
   templateUrl: './instance-page.html',
   styleUrl: './instance-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,6 +13,7 @@ import { apiErrorMessage } from '../../../../core/api/api-error';
 import type { InstanceRef } from '../../../../core/api/api-types';
 import { confirmThenAct } from '../../../../core/api/confirm-then-act';
 import { CurrentUser } from '../../../../core/api/current-user';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { SharingApi } from '../../sharing-api';
 import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
 
@@ -26,7 +26,7 @@ import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
  */
 @Component({
   selector: 'mp-instance-sharing',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TimeAgo],
   templateUrl: './instance-sharing.html',
   styleUrl: './instance-sharing.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
