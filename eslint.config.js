@@ -102,16 +102,6 @@ export default defineConfig(
   },
 
   {
-    name: 'osb/angular/custom-element',
-    files: ['src/app/embed/marketplace-element.ts'],
-    rules: {
-      // The <osb-marketplace> element's names are its API for host pages: osb- prefixed, DOM event names with hyphens.
-      '@angular-eslint/component-selector': 'off',
-      '@angular-eslint/no-output-rename': 'off',
-    },
-  },
-
-  {
     name: 'osb/angular-templates',
     files: ['src/**/*.html'],
     extends: [angular.configs.templateRecommended, angular.configs.templateAccessibility],
