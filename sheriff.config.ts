@@ -20,6 +20,7 @@ export const config: SheriffConfig = {
     // The app's composition: main.ts, app.ts, its routes and providers.
     src: 'ui:app',
     'src/app/core': 'ui:core',
+    'src/app/core/i18n': 'ui:i18n',
     'src/app/shared/<part>': 'ui:shared',
     'src/app/features/<feature>': ['ui:feature', 'feature:<feature>'],
     'src/testing': 'ui:testing',
@@ -29,17 +30,19 @@ export const config: SheriffConfig = {
     root: ['root', 'ui:app', 'e2e', 'storybook'],
     // The contract depends on nothing of the project but itself.
     contract: sameTag,
-    'ui:app': ['ui:app', 'ui:core', 'ui:shared', 'ui:feature', 'contract'],
-    'ui:core': ['ui:core', 'ui:shared', 'ui:testing', 'contract'],
-    'ui:shared': ['ui:shared', 'ui:testing', 'fixtures', 'contract'],
+    'ui:app': ['ui:app', 'ui:core', 'ui:i18n', 'ui:shared', 'ui:feature', 'contract'],
+    'ui:core': ['ui:core', 'ui:i18n', 'ui:shared', 'ui:testing', 'contract'],
+    // Choosing and loading the language; every layer may word its messages with it (`plural`).
+    'ui:i18n': ['ui:i18n', 'ui:core', 'ui:testing', 'contract'],
+    'ui:shared': ['ui:shared', 'ui:i18n', 'ui:testing', 'fixtures', 'contract'],
     // Test fixtures and providers for the specs and stories of every layer.
-    'ui:testing': ['ui:testing', 'ui:core', 'ui:shared', 'fixtures', 'contract'],
-    'ui:feature': ['ui:feature', 'ui:core', 'ui:shared', 'ui:testing', 'fixtures', 'contract'],
+    'ui:testing': ['ui:testing', 'ui:core', 'ui:i18n', 'ui:shared', 'fixtures', 'contract'],
+    'ui:feature': ['ui:feature', 'ui:core', 'ui:i18n', 'ui:shared', 'ui:testing', 'fixtures', 'contract'],
     // A feature uses another one only where listed here, through its index.ts; the list has no cycle.
-    'feature:*': ['ui:core', 'ui:shared', 'ui:testing', 'fixtures', 'contract'],
+    'feature:*': ['ui:core', 'ui:i18n', 'ui:shared', 'ui:testing', 'fixtures', 'contract'],
     'feature:service-instances': ['feature:bindings', 'feature:sharing'],
     e2e: ['e2e', 'contract'],
-    storybook: ['storybook', 'ui:shared', 'ui:core'],
+    storybook: ['storybook', 'ui:shared', 'ui:core', 'ui:i18n'],
     fixtures: [],
     server: ['server', 'contract'],
   },

@@ -11,14 +11,20 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { basename, dirname, join, relative } from 'node:path';
+import { describe, test } from 'node:test';
 
 import { ESLint } from 'eslint';
 
 const root = join(import.meta.dirname, '..');
 const fixturesDir = join(import.meta.dirname, 'lint-fixtures');
 const eslint = new ESLint({ cwd: root });
+const fixtures = readdirSync(fixturesDir, { recursive: true })
+  .filter((name) => name.endsWith('.ts'))
+  .sort();
+
+// A run that was killed may have left a fixture in place: remove it before linting the tree.
+fixtures.forEach((fixture) => rmSync(placedPath(fixture), { force: true }));
 
 test('ESLint finds no problem and no warning', async () => {
   const results = await eslint.lintFiles(['.']);
@@ -39,19 +45,13 @@ test('Prettier finds every file formatted', () => {
 });
 
 describe('module boundaries', () => {
-  const placed = [];
-  after(() => placed.forEach((file) => rmSync(file, { force: true })));
-
-  for (const fixture of readdirSync(fixturesDir, { recursive: true })
-    .filter((name) => name.endsWith('.ts'))
-    .sort()) {
+  for (const fixture of fixtures) {
     const source = readFileSync(join(fixturesDir, fixture), 'utf8');
     const expected = expectedRules(source);
     const title = expected.length === 0 ? 'allow' : `report ${expected.join(' and ')} for`;
 
     test(`${title} ${fixture}`, async () => {
-      const target = join(root, dirname(fixture), `lint-fixture-${fixture.split('/').pop()}`);
-      placed.push(target);
+      const target = placedPath(fixture);
       copyFileSync(join(fixturesDir, fixture), target);
       try {
         const [result] = await eslint.lintFiles([target]);
@@ -73,6 +73,11 @@ describe('module boundaries', () => {
     });
   }
 });
+
+/** Where a fixture lies while it is linted: beside the files it stands for. */
+function placedPath(fixture) {
+  return join(root, dirname(fixture), `lint-fixture-${basename(fixture)}`);
+}
 
 /** The rules a fixture's `// expect:` line names, sorted; none for `// expect: nothing`. */
 function expectedRules(source) {
