@@ -29,6 +29,7 @@ export const DRAFT_04_KEYWORDS: ReadonlySet<string> = new Set([
  */
 export const UI_KEYWORDS: ReadonlySet<string> = new Set([
   'widget', 'visibleIf', 'fieldsets', 'order', 'buttons', 'placeholder', 'isRequired', 'name',
+  'variants', 'variantLabel', 'drawnByCondition',
 ]);
 
 /** Spellings of ngx-schema-form's extension keywords that it also accepts (`x-widget`, ...). */

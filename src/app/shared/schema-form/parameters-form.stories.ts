@@ -30,11 +30,12 @@ export const MeshMarketplaceExample: Story = {
     const registration = await canvas.findByLabelText(/External Registration Number/);
     await userEvent.type(registration, '12a');
     await userEvent.tab();
-    await expect(await canvas.findByText('Must match the required format: ^[0-9]{5}$')).toBeVisible();
+    await expect(await canvas.findByText(/^Not in the expected form\. Expected: .*exactly 5 digits/)).toBeVisible();
+    await expect(canvas.queryByText(/\^\[0-9\]\{5\}\$/)).toBeNull();
     await expect(registration).toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(registration);
     await userEvent.type(registration, '12345');
-    await waitFor(() => expect(canvas.queryByText(/Must match the required format/)).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(/Not in the expected form/)).toBeNull());
     await expect(registration).toHaveAttribute('aria-invalid', 'false');
   },
 };

@@ -35,14 +35,25 @@ const TYPE_MESSAGES: Record<string, () => string> = {
   array: () => $localize`:@@schemaForm.error.type.array:Enter a list.`,
 };
 
-/** Translates one z-schema error into a plain-language sentence for the person filling the form. */
-export function describeSchemaError(error: SchemaError): string {
+/** What a message may say about the field it is for. */
+export interface FieldContext {
+  /** The field's description, which says in words what a pattern expects. */
+  description?: unknown;
+}
+
+/**
+ * Translates one z-schema error into a plain-language sentence for the person filling the form. A
+ * pattern is never shown: the message says what the field's description expects instead.
+ */
+export function describeSchemaError(error: SchemaError, field: FieldContext = {}): string {
   const [first, second] = error.params ?? [];
   switch (error.code) {
     case 'OBJECT_MISSING_REQUIRED_PROPERTY':
       return $localize`:@@schemaForm.error.required:This field is required.`;
     case 'PATTERN':
-      return $localize`:@@schemaForm.error.pattern:Must match the required format: ${first}:pattern:`;
+      return typeof field.description === 'string' && field.description.trim() !== ''
+        ? $localize`:@@schemaForm.error.patternExpected:Not in the expected form. Expected: ${plainText(field.description)}:expected:`
+        : $localize`:@@schemaForm.error.patternUnexplained:Not in the form this field expects; check for stray characters, spaces or letter case.`;
     case 'MIN_LENGTH':
       return $localize`:@@schemaForm.error.minLength:Enter at least ${second}:minimum: characters.`;
     case 'MAX_LENGTH':
@@ -90,7 +101,8 @@ export function describeSchemaError(error: SchemaError): string {
   }
 }
 
-/** The distinct messages of a list of errors, in order. */
-export function describeSchemaErrors(errors: readonly SchemaError[]): string[] {
-  return [...new Set(errors.map(describeSchemaError))];
+/** A description without markdown link targets and emphasis, short enough for one message. */
+function plainText(markdown: string): string {
+  const text = markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
