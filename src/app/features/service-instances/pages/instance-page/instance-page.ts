@@ -1,4 +1,4 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -11,6 +11,7 @@ import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
 import { InstanceBindings } from '../../../bindings/components/instance-bindings/instance-bindings';
 import { InstanceSharing } from '../../../sharing/components/instance-sharing/instance-sharing';
+import { ParametersView } from '../../../../shared/schema-form/parameters-view';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
@@ -27,7 +28,7 @@ import { ServiceInstancesApi } from '../../service-instances-api';
  */
 @Component({
   selector: 'mp-instance-page',
-  imports: [DatePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ServiceIcon],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, ParametersView, InstanceSharing, InstanceStatus, ServiceIcon],
   templateUrl: './instance-page.html',
   styleUrl: './instance-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -77,7 +78,9 @@ export class InstancePage {
     return error && !isNotFound(error) ? apiErrorMessage(error) : null;
   });
   /** Whether the instance has parameters to show. */
-  protected readonly hasParameters = computed(() => Object.keys(this.current()?.parameters ?? {}).length > 0);
+  protected readonly hasParameters = computed(
+    () => Object.keys(this.current()?.parameters ?? {}).length > 0 || (this.current()?.secretParameters ?? []).length > 0,
+  );
   /** What the location of a global service reads. */
   protected readonly globalLabel = $localize`:service locality@@localityGlobal:Global`;
   /** Whether the deprovision request is on its way. */
