@@ -10,7 +10,7 @@ import {
 } from '@osb/api';
 import type { ProjectAccess } from '../auth/project-access.ts';
 import type { UserConfig } from '../config/config.ts';
-import type { RequestingUser } from '../provisioning/requests.ts';
+import type { RequestingUser } from '../osb/requests.ts';
 import type { BindingService, BindingView } from './binding-service.ts';
 
 /** What the binding routes need. */

@@ -8,21 +8,21 @@
  */
 import type { ServiceOffering } from '@osb/api';
 import type { OsbRequest } from '../osb/osb-client.ts';
-import type { BrokerReply } from '../provisioning/broker-reply.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord } from '../provisioning/instance-repository.ts';
-import { classifyLastOperation } from '../provisioning/last-operation.ts';
+import { classifyLastOperation } from '../osb/last-operation.ts';
 import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
-import { classifyReply, platformFailure, type BindingResult, type BrokerFailure } from '../provisioning/outcome.ts';
-import { nextPollDelay } from '../provisioning/polling.ts';
+import { classifyReply, platformFailure, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
+import { nextPollDelay } from '../osb/polling.ts';
 import {
   buildBindingLastOperationRequest,
   buildUnbindRequest,
   type BindingRef,
   type LifecycleRequest,
   type RequestingUser,
-} from '../provisioning/requests.ts';
-import type { ProvisioningSettings } from '../provisioning/settings.ts';
-import { TaskScheduler } from '../provisioning/task-scheduler.ts';
+} from '../osb/requests.ts';
+import type { ProvisioningSettings } from '../operations/settings.ts';
+import { TaskScheduler } from '../operations/task-scheduler.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 

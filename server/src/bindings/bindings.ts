@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { MarketplaceConfig } from '../config/config.ts';
 import { ParameterValidator } from '../provisioning/parameter-validation.ts';
 import { registerProvisioning, type Provisioning } from '../provisioning/provisioning.ts';
-import { provisioningSettings } from '../provisioning/settings.ts';
+import { provisioningSettings } from '../operations/settings.ts';
 import { ShareRepository } from '../sharing/share-repository.ts';
 import { shareRoutes } from '../sharing/share-routes.ts';
 import { ShareService } from '../sharing/share-service.ts';

@@ -2,7 +2,7 @@
  * The stored service instances with their last operation (table `service_instances`).
  */
 import type { Queryable } from '../store/database.ts';
-import type { InstanceMetadata } from './outcome.ts';
+import type { InstanceMetadata } from '../osb/outcome.ts';
 
 /** Kinds of instance operations, as users see them. */
 export type InstanceOperationType = 'create' | 'update' | 'delete';

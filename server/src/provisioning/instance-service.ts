@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Project, ServiceOffering, ServicePlan } from '@osb/api';
 import type { OsbRequest } from '../osb/osb-client.ts';
 import { HttpError } from '../plugins/http-error.ts';
-import type { BrokerReply } from './broker-reply.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 import {
   DuplicateInstanceNameError,
   type InstanceOperation,
@@ -16,10 +16,10 @@ import {
   type InstanceRepository,
 } from './instance-repository.ts';
 import type { OperationRunner } from './operation-runner.ts';
-import type { OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
-import { classifyReply, type BrokerFailure, type OperationOutcome } from './outcome.ts';
+import type { OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
+import { classifyReply, type BrokerFailure, type OperationOutcome } from '../osb/outcome.ts';
 import type { ParameterValidator } from './parameter-validation.ts';
-import { nextPollDelay, pollingDeadline } from './polling.ts';
+import { nextPollDelay, pollingDeadline } from '../osb/polling.ts';
 import {
   buildDeprovisionRequest,
   buildProvisionRequest,
@@ -27,8 +27,8 @@ import {
   changedParameters,
   type DashboardSso,
   type RequestingUser,
-} from './requests.ts';
-import type { ProvisioningSettings } from './settings.ts';
+} from '../osb/requests.ts';
+import type { ProvisioningSettings } from '../operations/settings.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {

@@ -5,22 +5,22 @@
  * synchronous answers as well as for polled ones.
  */
 import type { OsbRequest } from '../osb/osb-client.ts';
-import type { BrokerReply } from './broker-reply.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
-import { classifyLastOperation, type PollResult } from './last-operation.ts';
+import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
 import {
   afterFailedAttempt,
   describeReply,
   orphanMitigationDone,
   startOrphanMitigation,
   type OrphanMitigationState,
-} from './orphan-mitigation.ts';
-import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
-import { platformFailure, type OperationKind } from './outcome.ts';
-import { nextPollDelay } from './polling.ts';
-import { buildDeprovisionRequest, buildLastOperationRequest, buildUnbindRequest } from './requests.ts';
-import type { ProvisioningSettings } from './settings.ts';
-import { TaskScheduler } from './task-scheduler.ts';
+} from '../operations/orphan-mitigation.ts';
+import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
+import { platformFailure, type OperationKind } from '../osb/outcome.ts';
+import { nextPollDelay } from '../osb/polling.ts';
+import { buildDeprovisionRequest, buildLastOperationRequest, buildUnbindRequest } from '../osb/requests.ts';
+import type { ProvisioningSettings } from '../operations/settings.ts';
+import { TaskScheduler } from '../operations/task-scheduler.ts';
 
 /** The end of an operation: success (or gone, for a delete) or failure. */
 export type OperationEnd = Extract<PollResult, { type: 'succeeded' | 'gone' | 'failed' }>;

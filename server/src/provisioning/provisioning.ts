@@ -11,17 +11,17 @@ import { isRecord } from '../osb/broker-error.ts';
 import { OsbClient, type OsbRequest } from '../osb/osb-client.ts';
 import type { CatalogRepository } from '../store/catalog-repository.ts';
 import type { Queryable } from '../store/database.ts';
-import { sendToBroker } from './broker-gateway.ts';
-import type { BrokerReply } from './broker-reply.ts';
+import { sendToBroker } from '../osb/broker-gateway.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 import { InstanceRepository } from './instance-repository.ts';
 import { InstanceService, type BindingCleanup, type CatalogLookup, type SharedInstanceLookup } from './instance-service.ts';
 import { OperationRunner, type RunnerLog } from './operation-runner.ts';
-import { OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
+import { OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
 import { ParameterValidator } from './parameter-validation.ts';
 import { permissionRoutes } from './permission-routes.ts';
 import { serviceInstanceRoutes } from './service-instance-routes.ts';
-import type { DashboardSso } from './requests.ts';
-import { provisioningSettings, type ProvisioningOverrides } from './settings.ts';
+import type { DashboardSso } from '../osb/requests.ts';
+import { provisioningSettings, type ProvisioningOverrides } from '../operations/settings.ts';
 
 /** What provisioning is built from. */
 export interface ProvisioningOptions {

@@ -10,7 +10,7 @@ import {
 import type { ProjectAccess } from '../auth/project-access.ts';
 import type { UserConfig } from '../config/config.ts';
 import type { InstanceService, InstanceView } from './instance-service.ts';
-import type { RequestingUser } from './requests.ts';
+import type { RequestingUser } from '../osb/requests.ts';
 
 /** What the service instance routes need. */
 export interface ServiceInstanceRoutesOptions {

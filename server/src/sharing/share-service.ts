@@ -10,7 +10,7 @@ import type { ProjectConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
 import type { CatalogLookup, SharedFrom, SharedInstanceLookup } from '../provisioning/instance-service.ts';
-import type { RequestingUser } from '../provisioning/requests.ts';
+import type { RequestingUser } from '../osb/requests.ts';
 import { DuplicateShareError, type ShareRecord, type ShareRepository } from './share-repository.ts';
 
 /** What the service needs. */

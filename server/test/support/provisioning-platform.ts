@@ -7,7 +7,7 @@ import { buildApp } from '../../src/app.ts';
 import { OidcDiscovery } from '../../src/auth/oidc-discovery.ts';
 import { ProjectAccess } from '../../src/auth/project-access.ts';
 import { registerProvisioning } from '../../src/provisioning/provisioning.ts';
-import type { ProvisioningOverrides } from '../../src/provisioning/settings.ts';
+import type { ProvisioningOverrides } from '../../src/operations/settings.ts';
 import { CatalogRepository } from '../../src/store/catalog-repository.ts';
 import type { Database } from '../../src/store/database.ts';
 import { openDatabase } from '../../src/store/open-database.ts';

@@ -6,7 +6,7 @@
  * version, basic auth, request identity, `X-Api-Info-Location`), percent-encodes the path
  * segments and the query, and sends them.
  */
-import type { OsbRequest } from '../osb/osb-client.ts';
+import type { OsbRequest } from './osb-client.ts';
 
 /** The `context.platform` value and the originating-identity platform name. */
 export const PLATFORM_NAME = 'meshmarketplace';

@@ -2,7 +2,7 @@
  * Timings of the provisioning machinery. The defaults suit production; tests shorten them.
  */
 import { DEFAULT_ORPHAN_MITIGATION_SCHEDULE, type OrphanMitigationSchedule } from './orphan-mitigation.ts';
-import { DEFAULT_POLLING_SETTINGS, type PollingSettings } from './polling.ts';
+import { DEFAULT_POLLING_SETTINGS, type PollingSettings } from '../osb/polling.ts';
 
 /** Timeouts and schedules of broker requests, polling and orphan mitigation. */
 export interface ProvisioningSettings {

@@ -2,8 +2,8 @@
  * Sends lifecycle requests through a broker's `OsbClient` and reports every answer as a
  * `BrokerReply`, whatever its status, so that the classification can judge it.
  */
-import { BrokerError } from '../osb/broker-error.ts';
-import type { OsbClient, OsbRequest } from '../osb/osb-client.ts';
+import { BrokerError } from './broker-error.ts';
+import type { OsbClient, OsbRequest } from './osb-client.ts';
 import type { BrokerReply } from './broker-reply.ts';
 
 /** Every HTTP status: the classification, not the client, decides what each one means. */
