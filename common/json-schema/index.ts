@@ -4,5 +4,5 @@ export { pruneEmptyParameters } from './prune.js';
 export { stripUiKeywords } from './strip.js';
 export { DRAWN_BY_CONDITION } from './conditionals.js';
 export { resolveSchemaForValue, type ResolveOptions } from './resolve.js';
-export { isSecretField, isSecretName, restoreSecrets, secretPaths, separateSecrets, valueAtPointer } from './secrets.js';
+export { isSecretField, isSecretName, secretPaths, valueAtPointer, withValuesAt } from './secrets.js';
 export { VARIANTS_KEYWORD, carryOverToVariant, chooseVariant, type SchemaVariant } from './variants.js';

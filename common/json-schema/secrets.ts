@@ -94,27 +94,10 @@ export function valueAtPointer(value: unknown, pointer: string): unknown {
   return current;
 }
 
-/**
- * Splits parameters into those that may be shown and the secret values: returns a copy without
- * the secrets, and the secrets by JSON pointer.
- */
-export function separateSecrets(
-  value: Record<string, unknown>,
-  schema?: unknown,
-): { visible: Record<string, unknown>; secrets: Record<string, unknown> } {
-  const visible = structuredClone(value);
-  const secrets: Record<string, unknown> = {};
-  for (const pointer of secretPaths(value, schema)) {
-    secrets[pointer] = valueAtPointer(value, pointer);
-    removeAtPointer(visible, pointer);
-  }
-  return { visible, secrets };
-}
-
-/** Puts secrets (by JSON pointer) back into parameters; returns a copy. */
-export function restoreSecrets(visible: Record<string, unknown>, secrets: Record<string, unknown>): Record<string, unknown> {
-  const value = structuredClone(visible);
-  for (const [pointer, secret] of Object.entries(secrets)) {
+/** A copy of parameters with the values at some JSON pointers replaced (missing objects are created). */
+export function withValuesAt(parameters: Record<string, unknown>, replacements: Record<string, unknown>): Record<string, unknown> {
+  const value = structuredClone(parameters);
+  for (const [pointer, replacement] of Object.entries(replacements)) {
     const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
     let current: unknown = value;
     segments.forEach((segment, index) => {
@@ -123,7 +106,7 @@ export function restoreSecrets(visible: Record<string, unknown>, secrets: Record
       }
       const container = current as Record<string, unknown>;
       if (index === segments.length - 1) {
-        container[segment] = secret;
+        container[segment] = replacement;
       } else {
         container[segment] ??= /^\d+$/.test(segments[index + 1]) ? [] : {};
         current = container[segment];
@@ -131,13 +114,4 @@ export function restoreSecrets(visible: Record<string, unknown>, secrets: Record
     });
   }
   return value;
-}
-
-function removeAtPointer(value: Record<string, unknown>, pointer: string): void {
-  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const last = segments.pop();
-  const parent = valueAtPointer(value, segments.length > 0 ? `/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '');
-  if (last !== undefined && isJsonObject(parent)) {
-    delete parent[last];
-  }
 }

@@ -28,9 +28,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
 
   const platform = await startPlatform();
-  const info: PlatformInfo = { baseURL: platform.baseURL, brokerURL: platform.brokerURL };
+  const info: PlatformInfo = { baseURL: platform.baseURL, brokerURL: platform.brokerURL, dataDir: platform.dataDir };
   process.env['E2E_BASE_URL'] = info.baseURL;
   process.env['E2E_BROKER_URL'] = info.brokerURL;
+  process.env['E2E_DATA_DIR'] = info.dataDir;
   writeFileSync(platformInfoFile, `${JSON.stringify(info, null, 2)}\n`);
   console.log(`e2e: platform (pid ${platform.process.pid}) at ${info.baseURL}, demo broker at ${info.brokerURL}`);
 

@@ -21,6 +21,8 @@ export interface PlatformInfo {
   baseURL: string;
   /** The demo broker's root; its catalogs are under /global and /locations/<id>. */
   brokerURL: string;
+  /** The embedded database's files, for tests that check what is stored. */
+  dataDir: string;
 }
 
 /** A started platform. */
@@ -80,6 +82,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
     tempDir,
     baseURL: `http://localhost:${platformPort}`,
     brokerURL: `http://127.0.0.1:${brokerPort}`,
+    dataDir: join(tempDir, 'data'),
   };
   try {
     await waitForHealth(platform);

@@ -156,7 +156,9 @@ export class ParametersForm {
     event.preventDefault();
     let pointer = path.replace(/^#/, '');
     for (;;) {
-      const element = this.host.nativeElement.querySelector(`[data-mp-pointer="${CSS.escape(pointer)}"]`);
+      const element = [...this.host.nativeElement.querySelectorAll('[data-mp-pointer]')].find(
+        (candidate) => candidate.getAttribute('data-mp-pointer') === pointer,
+      );
       const target = element?.querySelector<HTMLElement>('input, textarea, mat-select, [role="combobox"], button, [tabindex]');
       if (target) {
         target.scrollIntoView?.({ block: 'center' });

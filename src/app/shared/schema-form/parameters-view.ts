@@ -2,7 +2,7 @@ import { JsonPipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MASKED_SECRET, describeParameters, type ParameterEntry } from './describe-parameters';
-import { restoreSecrets } from '@osb/json-schema';
+import { withValuesAt } from '@osb/json-schema';
 
 let viewCount = 0;
 
@@ -74,5 +74,5 @@ function maskSecrets(value: Record<string, unknown>, entries: ParameterEntry[]):
   const walk = (list: ParameterEntry[]) =>
     list.forEach((entry) => (entry.secret ? pointers.push(entry.pointer) : entry.children && walk(entry.children)));
   walk(entries);
-  return restoreSecrets(value, Object.fromEntries(pointers.map((pointer) => [pointer, MASKED_SECRET])));
+  return withValuesAt(value, Object.fromEntries(pointers.map((pointer) => [pointer, MASKED_SECRET])));
 }

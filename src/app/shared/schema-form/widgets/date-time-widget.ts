@@ -9,7 +9,8 @@ import { Markdown } from '../../ui/markdown/markdown';
 import { MaterialControlWidget } from './material-control-widget';
 
 /**
- * A date (`format: date`, sent as YYYY-MM-DD), a time (`format: time`, sent as HH:MM:SS) or both
+ * A date (`format: date`, sent as YYYY-MM-DD), a time (`format: time`, sent as HH:MM:SS with the
+ * browser's UTC offset, as RFC 3339 asks) or both
  * (`format: date-time`, sent as an ISO 8601 instant in UTC), picked with Material's date and time
  * pickers or typed.
  */
@@ -109,7 +110,9 @@ function parseValue(value: unknown, kind: string | undefined): Date | null {
 function formatValue(date: Date, kind: string | undefined): string {
   const pad = (part: number) => String(part).padStart(2, '0');
   if (kind === 'time') {
-    return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+    const offset = -date.getTimezoneOffset();
+    const zone = offset === 0 ? 'Z' : `${offset > 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+    return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${zone}`;
   }
   if (kind === 'date') {
     return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

@@ -124,10 +124,8 @@ export class OrderPage {
   protected readonly project = computed(() => this.currentUser.project(this.projectId()));
   /** The project's instances, so that a name already taken is refused at the name step. */
   private readonly instances = this.instancesApi.instancesResource(() => this.projectId());
-  /** The names in use in the project, compared without case and outer spaces. */
-  private readonly takenNames = computed(
-    () => new Set((this.instances.hasValue() ? (this.instances.value() ?? []) : []).map((instance) => comparableName(instance.name))),
-  );
+  /** The names in use in the project, compared without case and outer spaces (kept up to date by an effect). */
+  private readonly takenNames = signal<ReadonlySet<string>>(new Set());
   /** The instance's name. */
   protected readonly name = new FormControl('', {
     nonNullable: true,
@@ -166,8 +164,9 @@ export class OrderPage {
 
   constructor() {
     effect(() => {
-      this.takenNames();
-      untracked(() => this.name.updateValueAndValidity({ emitEvent: false }));
+      const instances = this.instances.hasValue() ? (this.instances.value() ?? []) : [];
+      this.takenNames.set(new Set(instances.map((instance) => comparableName(instance.name))));
+      untracked(() => this.name.updateValueAndValidity());
     });
     effect(() => {
       const service = this.requestedService();
