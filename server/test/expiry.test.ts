@@ -15,7 +15,7 @@ import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startBindingsPlatform, type BindingsPlatform } from './support/bindings-platform.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const DAY_MS = 86_400_000;
@@ -32,17 +32,11 @@ after(async () => {
   await issuer.close();
 });
 
-async function call<T = ServiceBindingWithCredentials>(platform: BindingsPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+async function call<T = ServiceBindingWithCredentials>(platform: TestPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return platform.call<T>(method, path, { body, token });
 }
 
-async function events(platform: BindingsPlatform, bindingId: string): Promise<{ kind: string; detail: string | null }[]> {
+async function events(platform: TestPlatform, bindingId: string): Promise<{ kind: string; detail: string | null }[]> {
   const { rows } = await platform.database.query<{ kind: string; detail: string | null }>(
     'SELECT kind, detail FROM binding_events WHERE binding_id = $1 ORDER BY id',
     [bindingId],
@@ -52,7 +46,7 @@ async function events(platform: BindingsPlatform, bindingId: string): Promise<{ 
 
 describe('expiring bindings of the demo broker (Object Storage)', () => {
   let demoBroker: RunningDemoBroker;
-  let platform: BindingsPlatform;
+  let platform: TestPlatform;
   let removeDirectory: () => Promise<void>;
 
   before(async () => {
@@ -65,7 +59,7 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
       password: 'broker-secret-password',
       locationIds: ['eu-de-central'],
     });
-    platform = await startBindingsPlatform({
+    platform = await startTestPlatform({
       issuer: issuer.issuer,
       brokers: [{ id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } }],
       dataDir: directory.path,
@@ -149,14 +143,14 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
     ],
   };
   let broker: ScriptedBroker;
-  let platform: BindingsPlatform;
+  let platform: TestPlatform;
   let removeDirectory: () => Promise<void>;
 
   before(async () => {
     const directory = await temporaryDirectory();
     removeDirectory = directory.remove;
     broker = await startScriptedBroker(catalog);
-    platform = await startBindingsPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
+    platform = await startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
   });
 
   after(async () => {

@@ -254,6 +254,16 @@ export function buildBindingLastOperationRequest(ref: BindingRef, operation: str
   };
 }
 
+/** `GET /v2/service_instances/:id/service_bindings/:bid?service_id=&plan_id=`: a binding with its credentials. */
+export function buildFetchBindingRequest(ref: BindingRef): LifecycleRequest {
+  return { method: 'GET', path: bindingPath(ref.instanceId, ref.bindingId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
+}
+
+/** `GET /v2/service_instances/:id?service_id=&plan_id=`: an instance as its broker sees it. */
+export function buildFetchInstanceRequest(ref: InstanceRef): LifecycleRequest {
+  return { method: 'GET', path: instancePath(ref.instanceId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
+}
+
 /**
  * The parameters that differ between the stored and the edited set: only these go to the
  * broker on update. Keys the user removed are not sent (OSB has no way to unset a parameter).

@@ -4,7 +4,7 @@
  * up where the last one stopped. It also owns the end of every operation (`finish`), for
  * synchronous answers as well as for polled ones.
  */
-import type { OsbRequest } from '../osb/osb-client.ts';
+import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
 import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
@@ -18,7 +18,6 @@ import {
 import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
 import { platformFailure, type OperationKind } from '../osb/outcome.ts';
 import { nextPollDelay } from '../osb/polling.ts';
-import { buildDeprovisionRequest, buildLastOperationRequest, buildUnbindRequest } from '../osb/requests.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
 import { TaskScheduler } from '../operations/task-scheduler.ts';
 
@@ -36,8 +35,8 @@ export interface RunnerLog {
 export interface OperationRunnerDependencies {
   instances: InstanceRepository;
   orphans: OrphanMitigationRepository;
-  /** Sends a request to a configured broker. */
-  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** The configured brokers' OSB clients. */
+  brokers: BrokerDirectory;
   settings: ProvisioningSettings;
   log: RunnerLog;
 }
@@ -160,7 +159,7 @@ export class OperationRunner {
       return;
     }
     const ref = { instanceId: id, serviceId: record.serviceId, planId: operation.pollPlanId ?? record.planId };
-    const reply = await this.deps.send(record.brokerId, buildLastOperationRequest(ref, operation.brokerOperation ?? undefined));
+    const reply = await this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined);
     const result = classifyLastOperation(kind, reply);
     if (result.type !== 'in-progress' && result.type !== 'invalid') {
       await this.finish(record, result);
@@ -187,8 +186,8 @@ export class OperationRunner {
     const entry = await this.deps.orphans.find(key);
     if (!entry) return;
     const ref = { instanceId: entry.instanceId, serviceId: entry.serviceId, planId: entry.planId };
-    const request = entry.bindingId === undefined ? buildDeprovisionRequest(ref) : buildUnbindRequest({ ...ref, bindingId: entry.bindingId });
-    const reply = await this.deps.send(entry.brokerId, request);
+    const broker = this.deps.brokers.broker(entry.brokerId);
+    const reply = entry.bindingId === undefined ? await broker.deprovision(ref) : await broker.unbind({ ...ref, bindingId: entry.bindingId });
     if (orphanMitigationDone(reply)) {
       await this.deps.orphans.remove(key);
       this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
