@@ -28,6 +28,7 @@ import { dashboardSsoLookup } from './provisioning/dashboard-sso.ts';
 import { InstanceRepository } from './provisioning/instance-repository.ts';
 import { InstanceService } from './provisioning/instance-service.ts';
 import { OperationRunner } from './provisioning/operation-runner.ts';
+import { ParameterSecrets } from './provisioning/parameter-secrets.ts';
 import { ParameterValidator } from './provisioning/parameter-validation.ts';
 import { permissionRoutes } from './provisioning/permission-routes.ts';
 import { serviceInstanceRoutes } from './provisioning/service-instance-routes.ts';
@@ -182,6 +183,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     runner,
     catalog,
     validator,
+    secrets: new ParameterSecrets(cipher),
     brokers,
     publicUrl: config.server.publicUrl,
     dashboardSso: dashboardSsoLookup(catalogRepository, discovery),

@@ -10,7 +10,7 @@ import type { CredentialCipher } from '../bindings/credential-cipher.ts';
 /** The key under which a sealed secret is stored. */
 const SEALED = '$sealed';
 
-/** Seals secret parameters for storage and strips them from what the API returns. */
+/** Seals secret parameters for storage. */
 export class ParameterSecrets {
   constructor(private readonly cipher: CredentialCipher) {}
 
@@ -32,22 +32,23 @@ export class ParameterSecrets {
     return withValuesAt(parameters, Object.fromEntries(sealed));
   }
 
-  /** What the API shows of stored parameters: the values without the secrets, and where secrets are set. */
-  publicView(parameters: Record<string, unknown>): { parameters: Record<string, unknown>; secretParameters: string[] } {
-    const secretParameters: string[] = [];
-    const strip = (value: unknown, pointer: string): unknown => {
-      if (Array.isArray(value)) return value.map((item, index) => strip(item, `${pointer}/${index}`));
-      if (!isJsonObject(value)) return value;
-      const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(value)) {
-        const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (isSealed(child)) secretParameters.push(childPointer);
-        else out[key] = strip(child, childPointer);
-      }
-      return out;
-    };
-    return { parameters: strip(parameters, '') as Record<string, unknown>, secretParameters };
-  }
+}
+
+/** What the API shows of stored parameters: the values without the sealed secrets, and where secrets are set. */
+export function visibleParameters(parameters: Record<string, unknown>): { parameters: Record<string, unknown>; secretParameters: string[] } {
+  const secretParameters: string[] = [];
+  const strip = (value: unknown, pointer: string): unknown => {
+    if (Array.isArray(value)) return value.map((item, index) => strip(item, `${pointer}/${index}`));
+    if (!isJsonObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (isSealed(child)) secretParameters.push(childPointer);
+      else out[key] = strip(child, childPointer);
+    }
+    return out;
+  };
+  return { parameters: strip(parameters, '') as Record<string, unknown>, secretParameters };
 }
 
 function isSealed(value: unknown): boolean {
