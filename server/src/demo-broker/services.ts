@@ -626,7 +626,8 @@ const postgresql: DemoService = {
       costs: [{ amount: { eur: 0.05 }, unit: 'HOURLY' }],
       async: false,
       schemas: {
-        instanceCreate: fixtureSchema('marketplace-database-user-secret-instance-create.json'),
+        // Served as draft-04, which OSB brokers declare; `writeOnly` is read as an annotation.
+        instanceCreate: { ...fixtureSchema('marketplace-database-user-secret-instance-create.json'), $schema: DRAFT_04 },
         instanceUpdate: postgresqlAdminUpdateSchema,
         bindingCreate: postgresqlBindingSchema,
       },
