@@ -24,7 +24,7 @@ import { Markdown } from '../../ui/markdown/markdown';
           <sf-form-element [formProperty]="item" />
           @if (!fixedLength) {
             <button mat-button type="button" class="mp-sf-remove" [disabled]="!canRemove()" (click)="removeItem(item)"
-              i18n-aria-label="@@schemaForm.array.removeLabel" aria-label="Remove item {{ index + 1 }} of {{ label }}"
+              [attr.aria-label]="removeLabel(index)"
               i18n="@@schemaForm.array.remove">Remove</button>
           }
         </div>
@@ -78,6 +78,11 @@ export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy 
 
   ngOnDestroy(): void {
     this.subscriptions.unsubscribe();
+  }
+
+  /** The accessible name of an item's remove button. */
+  protected removeLabel(index: number): string {
+    return $localize`:@@schemaForm.array.removeLabel:Remove item ${index + 1}:number: of ${this.label}:list:`;
   }
 
   /** Whether another item may be added. */
