@@ -29,7 +29,7 @@ import { InstanceRepository } from './provisioning/instance-repository.ts';
 import { InstanceService } from './provisioning/instance-service.ts';
 import { OperationRunner } from './provisioning/operation-runner.ts';
 import { ParameterSecrets } from './provisioning/parameter-secrets.ts';
-import { ParameterValidator } from './provisioning/parameter-validation.ts';
+import { ParameterValidator } from './osb/parameter-validator.ts';
 import { permissionRoutes } from './provisioning/permission-routes.ts';
 import { serviceInstanceRoutes } from './provisioning/service-instance-routes.ts';
 import { catalogRoutes } from './routes/catalog.ts';

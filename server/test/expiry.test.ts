@@ -19,6 +19,7 @@ import { startTestPlatform, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const DAY_MS = 86_400_000;
+const EXPIRING = '/api/projects/likvid-payments/expiring-bindings';
 
 let issuer: TestIssuer;
 let token: string;
@@ -92,11 +93,18 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     const expiresAt = Date.parse(created.body.expiresAt);
     assert.ok(Math.abs(expiresAt - (Date.parse(created.body.createdAt) + 30 * DAY_MS)) < 60_000, 'the broker’s expires_at, 30 days on');
     assert.equal(created.body.expiresSoon, false);
+    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', EXPIRING)).body, [], 'nothing expires soon yet');
 
     platform.clock.advance(24 * DAY_MS);
     const warned = await call<ServiceBinding[]>(platform, 'GET', bindings);
     assert.equal(warned.body[0]!.expiresSoon, true);
     assert.equal(warned.body[0]!.expiredAt, undefined);
+    const expiring = await call<ServiceBinding[]>(platform, 'GET', EXPIRING);
+    assert.equal(expiring.status, 200);
+    assert.deepEqual(expiring.body.map((binding) => [binding.id, binding.expiresSoon]), [[created.body.id, true]], 'one request names the project’s expiring bindings');
+    assert.equal((expiring.body[0] as ServiceBindingWithCredentials).credentials, undefined);
+    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', '/api/projects/likvid-mobile/expiring-bindings')).body, [], 'only the project’s own');
+    assert.equal((await call(platform, 'GET', '/api/projects/acme-webshop/expiring-bindings')).status, 404, 'not a member');
 
     platform.clock.advance(7 * DAY_MS);
     const expired = await eventually(async () => {
@@ -108,6 +116,7 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     assert.equal(expired.lastOperation.requestedBy, 'platform');
     assert.equal(expired.credentials, undefined);
     assert.equal(expired.expiresSoon, false);
+    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', EXPIRING)).body, [], 'an expired binding no longer expires soon');
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expired', detail: null }]);
     const { rows } = await platform.database.query<{ credentials: string | null }>('SELECT credentials FROM service_bindings WHERE id = $1', [created.body.id]);
     assert.equal(rows[0]?.credentials, null);

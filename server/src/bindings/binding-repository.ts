@@ -209,6 +209,15 @@ export class BindingRepository {
     return rows.map(fromRow);
   }
 
+  /** The bindings of a project that have an expiry date and have not expired yet, soonest expiry first. */
+  async listExpiringOfProject(projectId: string): Promise<BindingRecord[]> {
+    const { rows } = await this.database.query<BindingRow>(
+      'SELECT * FROM service_bindings WHERE project_id = $1 AND expires_at IS NOT NULL AND expired_at IS NULL ORDER BY expires_at, id',
+      [projectId],
+    );
+    return rows.map(fromRow);
+  }
+
   /** Every binding with an operation in progress (to resume polling after a restart). */
   async listInProgress(): Promise<BindingRecord[]> {
     const { rows } = await this.database.query<BindingRow>("SELECT * FROM service_bindings WHERE operation_state = 'in progress'");

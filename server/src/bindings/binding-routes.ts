@@ -4,6 +4,7 @@ import {
   BindingTenantChoice,
   CreateServiceBindingRequest,
   ErrorBody,
+  ExpiringServiceBindings,
   ServiceBinding,
   ServiceBindingWithCredentials,
 } from '@osb/api';
@@ -77,6 +78,20 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       const { project } = request;
       return (await service.list(project, request.params.instanceId)).map((view) => toServiceBinding({ ...view, credentials: undefined }));
     },
+  );
+
+  app.get(
+    '/api/projects/:projectId/expiring-bindings',
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary: "The project's bindings that expire within the warning period, soonest first (without credentials)",
+        params: Type.Object({ projectId: Type.String({ minLength: 1 }) }),
+        response: { 200: ExpiringServiceBindings, ...errors },
+      },
+    },
+    async (request) =>
+      (await service.listExpiringSoon(request.project)).map((view) => toServiceBinding({ ...view, credentials: undefined })),
   );
 
   app.get(

@@ -21,7 +21,7 @@ import type { InstanceRecord, InstanceRepository } from '../provisioning/instanc
 import { statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
 import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
 import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
-import type { ParameterValidator } from '../provisioning/parameter-validation.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { pollingDeadline } from '../osb/polling.ts';
 import { buildContext, type RequestingUser } from '../osb/requests.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
@@ -94,6 +94,11 @@ export class BindingService {
   async list(project: Project, instanceId: string): Promise<BindingView[]> {
     const instance = await this.access(project, instanceId);
     return (await this.deps.bindings.listByInstance(instance.id, project.id)).map((record) => this.view(record));
+  }
+
+  /** The project's bindings that expire within the warning period, soonest first (without credentials). */
+  async listExpiringSoon(project: Project): Promise<BindingView[]> {
+    return (await this.deps.bindings.listExpiringOfProject(project.id)).map((record) => this.view(record)).filter((view) => view.expiresSoon);
   }
 
   /** One of the project's bindings with its stored credentials, decrypted. */

@@ -6,7 +6,9 @@
  * into a `BrokerError`.
  */
 import { randomUUID } from 'node:crypto';
-import { BrokerError, isRecord, parseErrorBody, tryParseJson } from './broker-error.ts';
+import { isJsonObject } from '@osb/json-schema';
+import { BrokerError, parseErrorBody } from './broker-error.ts';
+import { tryParseJson } from './broker-reply.ts';
 import { sendToBroker } from './broker-gateway.ts';
 import type { BrokerReply } from './broker-reply.ts';
 import {
@@ -24,6 +26,8 @@ import {
   type InstanceRef,
   type ProvisionInput,
   type RequestingUser,
+  type OsbRequest,
+  type OsbResponse,
   type UpdateInput,
 } from './requests.ts';
 
@@ -45,27 +49,6 @@ export interface OsbClientOptions {
   timeoutSeconds: number;
   /** Timeout in seconds of `GET /v2/catalog` (default: `timeoutSeconds`). */
   catalogTimeoutSeconds?: number;
-}
-
-/** One broker request. */
-export interface OsbRequest {
-  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path segments below `/v2`, each percent-encoded by the client (for example `['service_instances', id]`). */
-  path: string[];
-  query?: Record<string, string | boolean | undefined>;
-  body?: unknown;
-  /** `X-Broker-API-Originating-Identity`, sent on user-initiated requests. */
-  originatingIdentity?: { platform: string; user: Record<string, string> };
-  /** This request's timeout in seconds (default: the client's). */
-  timeoutSeconds?: number;
-}
-
-/** A broker's answer with any 2xx-4xx status the caller asked to accept. */
-export interface OsbResponse<T = unknown> {
-  status: number;
-  body: T;
-  /** The `Retry-After` header, if any (polling honours it). */
-  retryAfter?: string;
 }
 
 /** The lifecycle requests of one broker; each reports the answer, whatever it is, and never throws. */
@@ -181,7 +164,7 @@ export class OsbClient implements BrokerOperations {
       throw new BrokerError('http', `The broker answered HTTP ${response.status}${detail}`, response.status, body);
     }
     const parsed = text.trim() === '' ? {} : tryParseJson(text);
-    if (!isRecord(parsed)) {
+    if (!isJsonObject(parsed)) {
       throw new BrokerError('invalid-response', 'The broker answered with something that is not a JSON object', response.status);
     }
     return { status: response.status, body: parsed as T, retryAfter };

@@ -5,7 +5,7 @@
  */
 import type { ServiceOffering } from '@osb/api';
 import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
-import { isRecord } from '../osb/broker-error.ts';
+import { isJsonObject } from '@osb/json-schema';
 import type { DashboardSso } from '../osb/requests.ts';
 import type { CatalogRepository } from '../store/catalog-repository.ts';
 
@@ -16,10 +16,10 @@ export function dashboardSsoLookup(
 ): (offering: ServiceOffering) => Promise<DashboardSso> {
   return async (offering) => {
     const stored = (await catalogRepository.findAll()).find((entry) => entry.brokerId === offering.brokerId);
-    const services = isRecord(stored?.catalog) && Array.isArray(stored.catalog['services']) ? stored.catalog['services'] : [];
-    const raw = services.find((candidate: unknown) => isRecord(candidate) && candidate['id'] === offering.id);
-    const client = isRecord(raw) ? raw['dashboard_client'] : undefined;
-    const clientId = isRecord(client) && typeof client['id'] === 'string' ? client['id'] : undefined;
+    const services = isJsonObject(stored?.catalog) && Array.isArray(stored.catalog['services']) ? stored.catalog['services'] : [];
+    const raw = services.find((candidate: unknown) => isJsonObject(candidate) && candidate['id'] === offering.id);
+    const client = isJsonObject(raw) ? raw['dashboard_client'] : undefined;
+    const clientId = isJsonObject(client) && typeof client['id'] === 'string' ? client['id'] : undefined;
     if (!clientId) throw new Error(`The stored catalog of broker ${offering.brokerId} has no dashboard_client.id for ${offering.id}`);
     const metadata = await discovery.metadata();
     return { clientId, authorizationEndpoint: metadata.authorization_endpoint, tokenEndpoint: metadata.token_endpoint };

@@ -18,7 +18,7 @@ import type { OperationRunner } from './operation-runner.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
 import { classifyReply, type BrokerFailure, type OperationOutcome } from '../osb/outcome.ts';
-import type { ParameterValidator } from './parameter-validation.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { nextPollDelay, pollingDeadline } from '../osb/polling.ts';
 import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
