@@ -1,7 +1,7 @@
 /**
  * Secret instance parameters against the demo broker's PostgreSQL admin-user plan: the broker
- * receives the password, the database holds it only sealed, no API answer (the owner's, the
- * list, a project it is shared with) contains it, and an update sends it only when it changes.
+ * receives the password, the database holds it only sealed, no API answer (the instance, the
+ * list, a binding) contains it, and an update sends it only when it changes.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -115,6 +115,18 @@ describe('secret instance parameters', () => {
     assert.deepEqual(after.body.secretParameters, ['/adminPassword', '/replicationToken']);
     assert.ok(!after.text.includes(SECRET), 'the rotated secret is not answered');
     assert.ok(!(await storedRows()).includes(SECRET), 'the rotated secret is stored sealed');
+
+    // Binding parameters are kept the same way.
+    const binding = await call<{ parameters: unknown; secretParameters?: string[] }>(
+      'POST',
+      `${INSTANCES}/${created.body.id}/bindings`,
+      { name: 'ledger-app', parameters: { readOnly: true, accessToken: 'bind-secret-42' } },
+    );
+    assert.ok(binding.status === 201 || binding.status === 202, binding.text);
+    assert.deepEqual(binding.body.parameters, { readOnly: true });
+    assert.deepEqual(binding.body.secretParameters, ['/accessToken']);
+    const bindingRows = JSON.stringify((await platform.database.query('SELECT * FROM service_bindings')).rows);
+    assert.ok(!bindingRows.includes('bind-secret-42') && !binding.text.includes('bind-secret-42'), 'the binding secret is sealed and not answered');
   });
 });
 
