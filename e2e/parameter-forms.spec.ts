@@ -154,3 +154,26 @@ test('the review names the project, the plan and its cost and the options chosen
   await review.getByRole('button', { name: 'Show JSON' }).click();
   await expect(review).toContainText('"serviceType": "ext"');
 });
+
+test('broker authors preview a plan’s parameter forms from the service page', { tag: '@forms' }, async ({ page }) => {
+  await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace');
+  await page.getByRole('link', { name: 'API Gateway', exact: true }).click();
+  await page.getByRole('link', { name: 'Preview the parameter forms of Standard' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Preview parameter forms', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'api-gateway / standard' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Provision' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Update' })).toBeVisible();
+  await page.getByRole('combobox', { name: /Service Type/ }).first().click();
+  await page.getByRole('option', { name: 'External' }).click();
+  await page.getByRole('textbox', { name: /External Registration Number/ }).fill('12345');
+  await expect(page.locator('.mp-schema-preview__output pre').first()).toContainText('"externalRegistrationNumber": "12345"');
+
+  // A pasted schema replaces the plan's.
+  await page.getByRole('textbox', { name: /Parameters schema or OSB catalog/ }).fill('{"type": "object", "properties": {"size": {"type": "integer", "title": "Size", "minimum": 1}}}');
+  await expect(page.getByRole('heading', { name: 'Pasted schema' })).toBeVisible();
+  await page.getByRole('spinbutton', { name: /Size/ }).fill('0');
+  await page.getByRole('spinbutton', { name: /Size/ }).blur();
+  await expect(page.getByText('Must be 1 or more.')).toBeVisible();
+  await expect(page.getByText('Not valid yet')).toBeVisible();
+});
