@@ -27,6 +27,8 @@ export const NORMALIZED_WIDGETS = {
   time: 'time',
   /** An object whose fields depend on which of its `oneOf`/`anyOf` alternatives is chosen. */
   variants: 'variants',
+  /** A value the schema fixes (a variant's discriminator): sent, not shown. */
+  hidden: 'hidden',
   /** An object that maps free keys to strings, edited as key/value rows. */
   keyValue: 'key-value',
   /** Any value the form cannot break into fields, edited as JSON text. */

@@ -16,7 +16,8 @@ export const VARIANTS_KEYWORD = 'variants';
  * Builds the variants of an object node from its alternatives (each already normalised for
  * rendering): each variant holds the node's own fields followed by the alternative's, the union of
  * their `required` lists, and the alternative's other keywords. A field the alternative pins to
- * one value (`const` or a one-value `enum`) starts with that value and cannot be edited. Returns
+ * one value (`const` or a one-value `enum`) holds that value and is not shown: the picker already
+ * says which variant it is. Returns
  * undefined when no alternative has fields of its own: `required`-only alternatives stay plain
  * validation.
  */
@@ -34,7 +35,7 @@ export function buildVariants(node: JsonSchema, alternatives: readonly JsonSchem
       properties[name] = isJsonObject(common[name]) ? { ...common[name], ...(field as JsonSchema) } : field;
       const pinned = pinnedValue(properties[name]);
       if (pinned !== undefined) {
-        properties[name] = { ...(properties[name] as JsonSchema), default: pinned.value, readOnly: true };
+        properties[name] = { ...(properties[name] as JsonSchema), default: pinned.value, widget: { id: 'hidden' } };
       }
     }
     const required = [...new Set([...stringList(node['required']), ...stringList(alternative['required'])])];

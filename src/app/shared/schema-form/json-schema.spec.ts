@@ -250,7 +250,7 @@ describe('variants, conditions and secrets', () => {
     expect(variants.map((variant) => variant.label)).toEqual(['By name', 'kind: ip', 'CIDR, mask']);
     expect(chooseVariant(variants, { cidr: '10.0.0.0/8' })).toBe(2);
     expect(chooseVariant(variants, { kind: 'ip' })).toBe(1);
-    expect(property(variants[1].schema, 'kind')).toMatchObject({ default: 'ip', readOnly: true });
+    expect(property(variants[1].schema, 'kind')).toMatchObject({ default: 'ip', widget: { id: 'hidden' } });
   });
 
   it('keeps required-only alternatives as plain validation', () => {

@@ -3,6 +3,7 @@ import { WidgetRegistry } from 'ngx-schema-form';
 import { ArrayWidget } from './widgets/array-widget';
 import { CheckboxWidget } from './widgets/checkbox-widget';
 import { DateTimeWidget } from './widgets/date-time-widget';
+import { HiddenWidget } from './widgets/hidden-widget';
 import { JsonWidget } from './widgets/json-widget';
 import { KeyValueWidget } from './widgets/key-value-widget';
 import { NumberWidget } from './widgets/number-widget';
@@ -38,6 +39,7 @@ export const MATERIAL_WIDGETS: Readonly<Record<string, unknown>> = {
   'key-value': KeyValueWidget,
   json: JsonWidget,
   variants: VariantsWidget,
+  hidden: HiddenWidget,
 };
 
 /** ngx-schema-form's widget registry with Angular Material widgets; JSON text for anything unknown. */
