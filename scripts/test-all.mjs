@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every test suite in turn (unit, server, stories, e2e), each with its normal
+ * `npm test`: runs every test suite in turn (lint, unit, server, stories, e2e), each with its normal
  * console output plus a machine-readable report under test-results/, then prints a table of the
  * counts read from those reports and one closing line `N passed, N failed, N skipped`.
  *
@@ -22,14 +22,23 @@ const bin = (path) => join(root, 'node_modules', path);
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number, problem?: string, note?: string }} Counts
- * @typedef {{ name: string, report: string, command: () => string[] | undefined, count: (report: string) => Counts }} Suite
+ * @typedef {{ name: string, report: string, prepare?: string[], command: () => string[] | undefined, count: (report: string) => Counts }} Suite
  */
 
 /** @type {Suite[]} */
 const suites = [
   {
+    // First, because it is the quickest: ESLint, Prettier and the module-boundary fixtures.
+    name: 'lint',
+    report: 'lint.tap',
+    command: () => nodeTests('lint.tap', ['scripts/lint.test.mjs']),
+    count: nodeTestCounts,
+  },
+  {
     name: 'unit',
     report: 'unit.json',
+    // The translation spec compares the translations with the messages extracted from the code now.
+    prepare: [bin('@angular/cli/bin/ng.js'), 'extract-i18n', '--output-path', 'src/locale'],
     // Angular's unit-test builder writes the output file for the first reporter only.
     command: () => [bin('@angular/cli/bin/ng.js'), 'test', '--watch=false',
       '--reporters=json', `--output-file=${join(resultsDir, 'unit.json')}`, '--reporters=default'],
@@ -41,10 +50,7 @@ const suites = [
     command: () => {
       const files = findFiles(join(root, 'server', 'test'), '.test.ts');
       if (files.length === 0) return undefined;
-      return ['--import', 'tsx', '--test', '--test-concurrency=1',
-        '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=tap', `--test-reporter-destination=${join(resultsDir, 'server.tap')}`,
-        ...files.map((file) => relative(root, file))];
+      return ['--import', 'tsx', ...nodeTests('server.tap', files.map((file) => relative(root, file)))];
     },
     count: nodeTestCounts,
   },
@@ -79,6 +85,14 @@ for (const suite of suites.filter((s) => selected.length === 0 || selected.inclu
 printSummary(results);
 process.exitCode = results.some((result) => result.failed > 0) ? 1 : 0;
 
+/** Arguments for node's test runner: the files one after another, spec output and a TAP report. */
+function nodeTests(report, files) {
+  return ['--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${join(resultsDir, report)}`,
+    ...files];
+}
+
 /** Runs one suite and reads its counts from its own report. */
 async function runSuite(suite) {
   console.log(`\n=== ${suite.name} ${'='.repeat(60 - suite.name.length)}\n`);
@@ -89,6 +103,13 @@ async function runSuite(suite) {
     return { name: suite.name, seconds: 0, ...withProblem(zero(), 'no test files') };
   }
   const started = performance.now();
+  if (suite.prepare) {
+    const prepared = await run(suite.prepare);
+    if (prepared !== 0) {
+      const seconds = (performance.now() - started) / 1000;
+      return { name: suite.name, seconds, ...withProblem(zero(), `preparation failed: exit code ${prepared}`) };
+    }
+  }
   const exitCode = await run(args);
   const seconds = (performance.now() - started) / 1000;
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { apiErrorBody } from '@osb/api';
 import { buildApp } from './app.ts';
 import type { MarketplaceConfig } from './config/config.ts';
 import { openDatabase } from './store/open-database.ts';
@@ -46,7 +47,7 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
     const server = createServer((request, response) => {
       if (ready && handler) return handler(request, response);
       response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
-      response.end(JSON.stringify({ message: 'The platform is starting.' }));
+      response.end(JSON.stringify(apiErrorBody('platformStarting', {})));
     });
     await listen(server, config.server.port, config.server.host);
     cleanups.push(() => closeServer(server));
@@ -73,11 +74,19 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
     if (effective.auth.devProvider) {
       const { registerDevOidcProvider } = await import('./dev-oidc/dev-oidc-provider.ts');
       const publicUrl = effective.server.publicUrl;
+      const portal = effective.embedding.demoPortal;
       await registerDevOidcProvider(app, {
         issuer: effective.auth.issuer,
-        clientId: effective.auth.clientId,
-        redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
-        postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
+        clients: [
+          {
+            clientId: effective.auth.clientId,
+            redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
+            postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
+          },
+          ...(portal.enabled
+            ? [{ clientId: portal.clientId, redirectUris: [`${publicUrl}/portal/`], postLogoutRedirectUris: [`${publicUrl}/portal/`] }]
+            : []),
+        ],
         audience: effective.auth.audience ?? effective.auth.clientId,
         users: effective.users.map((user) => ({
           id: user.id,

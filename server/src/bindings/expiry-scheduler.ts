@@ -5,7 +5,7 @@
  * stays as a record without credentials, and an event says what happened; a broker that does
  * not delete it is asked again at the next check.
  */
-import type { RunnerLog } from '../provisioning/operation-runner.ts';
+import type { RunnerLog } from '../operations/operation-engine.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 
 /** What the scheduler needs. */

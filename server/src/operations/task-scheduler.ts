@@ -7,8 +7,14 @@ export class TaskScheduler {
   private readonly running = new Set<Promise<void>>();
   private stopped = false;
 
-  /** @param onError reports a task that threw (tasks are expected to handle their own failures) */
-  constructor(private readonly onError: (key: string, error: unknown) => void) {}
+  /**
+   * @param onError reports a task that threw (tasks are expected to handle their own failures)
+   * @param clock the time `schedule` reads its `at` against
+   */
+  constructor(
+    private readonly onError: (key: string, error: unknown) => void,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** Runs `task` at `at` (ms since the epoch, or at once if past) under `key`. */
   schedule(key: string, at: number, task: () => Promise<void>): void {
@@ -20,7 +26,7 @@ export class TaskScheduler {
         .catch((error: unknown) => this.onError(key, error))
         .finally(() => this.running.delete(run));
       this.running.add(run);
-    }, Math.max(0, at - Date.now()));
+    }, Math.max(0, at - this.clock()));
     this.timers.set(key, timer);
   }
 

@@ -5,9 +5,7 @@
  * synchronous answers as well as for polled ones.
  */
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
-import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
-import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
 import {
   afterFailedAttempt,
   describeReply,
@@ -16,20 +14,9 @@ import {
   type OrphanMitigationState,
 } from '../operations/orphan-mitigation.ts';
 import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
-import { platformFailure, type OperationKind } from '../osb/outcome.ts';
-import { nextPollDelay } from '../osb/polling.ts';
+import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
+import type { OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
-import { TaskScheduler } from '../operations/task-scheduler.ts';
-
-/** The end of an operation: success (or gone, for a delete) or failure. */
-export type OperationEnd = Extract<PollResult, { type: 'succeeded' | 'gone' | 'failed' }>;
-
-/** Where the runner logs (never credentials). */
-export interface RunnerLog {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
 
 /** What the runner needs. */
 export interface OperationRunnerDependencies {
@@ -37,6 +24,8 @@ export interface OperationRunnerDependencies {
   orphans: OrphanMitigationRepository;
   /** The configured brokers' OSB clients. */
   brokers: BrokerDirectory;
+  /** Polls and schedules; shared with the binding runner. */
+  engine: OperationEngine;
   settings: ProvisioningSettings;
   log: RunnerLog;
 }
@@ -52,12 +41,8 @@ export type OrphanMitigationRequest = Omit<OrphanMitigationEntry, keyof OrphanMi
 
 /** Polls running operations and retries orphan mitigation in the background. */
 export class OperationRunner {
-  private readonly scheduler: TaskScheduler;
-
-  /** @param deps repositories, the broker transport, timings and the log */
-  constructor(private readonly deps: OperationRunnerDependencies) {
-    this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background task failed'));
-  }
+  /** @param deps repositories, the broker transport, the engine, timings and the log */
+  constructor(private readonly deps: OperationRunnerDependencies) {}
 
   /** Resumes polling of every running operation and every pending orphan mitigation. */
   async start(): Promise<void> {
@@ -65,20 +50,14 @@ export class OperationRunner {
     for (const entry of await this.deps.orphans.listAll()) this.scheduleMitigation(entry);
   }
 
-  /** Stops scheduling and waits for running steps. */
-  stop(): Promise<void> {
-    return this.scheduler.stop();
-  }
-
   /** Polls the instance's operation at its `nextPollAt` (at once when unset). */
   schedulePoll(record: InstanceRecord): void {
-    const at = record.operation.nextPollAt?.getTime() ?? Date.now();
-    this.scheduler.schedule(`poll:${record.id}`, at, () => this.poll(record.id));
+    this.deps.engine.schedulePoll(`poll:${record.id}`, record.operation, () => this.poll(record.id));
   }
 
   /** Starts (or restarts) orphan mitigation of a resource. */
   async requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void> {
-    const entry: OrphanMitigationEntry = { ...request, ...startOrphanMitigation(this.deps.settings.orphanMitigation, Date.now()) };
+    const entry: OrphanMitigationEntry = { ...request, ...startOrphanMitigation(this.deps.settings.orphanMitigation, this.deps.engine.now()) };
     await this.deps.orphans.save(entry);
     this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, reason: entry.reason }, 'Orphan mitigation scheduled');
     this.scheduleMitigation(entry);
@@ -136,49 +115,35 @@ export class OperationRunner {
   }
 
   private async cancelOrphanMitigation(key: string): Promise<void> {
-    this.scheduler.cancel(`om:${key}`);
+    this.deps.engine.scheduler.cancel(`om:${key}`);
     await this.deps.orphans.remove(key);
   }
 
   private scheduleMitigation(entry: OrphanMitigationEntry): void {
     const key = resourceKey(entry);
-    this.scheduler.schedule(`om:${key}`, entry.nextAttemptAt, () => this.mitigate(key));
+    this.deps.engine.scheduler.schedule(`om:${key}`, entry.nextAttemptAt, () => this.mitigate(key));
   }
 
-  /** One poll of `last_operation`; at the deadline the operation fails without asking. */
+  /** One poll of `last_operation` through the engine. */
   private async poll(id: string): Promise<void> {
     const record = await this.deps.instances.find(id);
     if (!record || record.operation.state !== 'in progress') return;
     const { operation } = record;
-    const kind = OPERATION_KINDS[operation.type];
-    const now = Date.now();
-    const deadline = operation.deadline?.getTime() ?? Infinity;
-    if (now >= deadline) {
-      this.deps.log.warn({ instanceId: id, operation: operation.type }, 'Operation reached its polling deadline');
-      await this.finish(record, { type: 'failed', orphanMitigation: kind !== 'update', failure: platformFailure('polling-deadline') });
-      return;
-    }
     const ref = { instanceId: id, serviceId: record.serviceId, planId: operation.pollPlanId ?? record.planId };
-    const reply = await this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined);
-    const result = classifyLastOperation(kind, reply);
-    if (result.type !== 'in-progress' && result.type !== 'invalid') {
-      await this.finish(record, result);
-      return;
-    }
-    if (result.type === 'invalid') this.deps.log.warn({ instanceId: id, detail: result.detail }, 'Invalid last_operation answer');
-    const polls = operation.polls + 1;
-    const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
-    const next: InstanceRecord = {
-      ...record,
-      operation: {
-        ...operation,
-        polls,
-        nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, polls, retryAfter, now, deadline)),
-        description: result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
+    await this.deps.engine.poll({
+      kind: OPERATION_KINDS[operation.type],
+      operation,
+      logContext: { instanceId: id, operation: operation.type },
+      lastOperation: () => this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined),
+      finish: async (end) => {
+        await this.finish(record, end);
       },
-    };
-    await this.deps.instances.save(next);
-    this.schedulePoll(next);
+      continue: async (next) => {
+        const continued: InstanceRecord = { ...record, operation: next };
+        await this.deps.instances.save(continued);
+        this.schedulePoll(continued);
+      },
+    });
   }
 
   /** One orphan-mitigation DELETE; retried with backoff until the broker answers 200 or 410. */
@@ -198,7 +163,7 @@ export class OperationRunner {
       return;
     }
     if (!(await this.deps.orphans.find(key))) return;
-    const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, Date.now()) };
+    const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, this.deps.engine.now()) };
     this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, result: describeReply(reply) }, 'Orphan mitigation attempt failed');
     await this.deps.orphans.save(next);
     this.scheduleMitigation(next);

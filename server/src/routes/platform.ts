@@ -31,7 +31,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
         await database.query('SELECT 1');
       } catch (error) {
         request.log.error({ err: error }, 'Database health check failed');
-        throw new HttpError(503, 'The database does not answer.');
+        throw new HttpError(503, 'databaseUnavailable', {});
       }
       return { status: 'ok' as const };
     },
@@ -78,7 +78,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
         return { authorization_endpoint: metadata.authorization_endpoint, token_endpoint: metadata.token_endpoint };
       } catch (error) {
         request.log.error({ err: error }, 'OpenID discovery failed');
-        throw new HttpError(503, 'The sign-in service cannot be reached right now.');
+        throw new HttpError(503, 'signInUnavailable', {});
       }
     },
   );

@@ -15,7 +15,7 @@ import { FormComponent } from 'ngx-schema-form';
 import { isJsonObject, stripUiKeywords } from '@osb/json-schema';
 import { provideAppIcons } from '../ui/icons/app-icons';
 import { ParametersForm, type Parameters } from './parameters-form';
-import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from './schema-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from '../../../testing/schema-fixtures';
 import { ParametersFormHarness } from './testing/parameters-form-harness';
 
 beforeEach(() => TestBed.configureTestingModule({ providers: [provideAppIcons()] }));
@@ -108,7 +108,7 @@ describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, (
     await input.setValue('12a');
     await input.blur();
     const [error] = await number.getTextErrors();
-    expect(error).toContain('Not in the expected form.');
+    expect(error).toContain('The value does not have the expected form: ');
     expect(error).not.toContain('^[0-9]{5}$');
     expect(error).toContain('The number should be exactly 5 digits.');
     expect(validity.at(-1)).toBe(false);

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { expect, waitFor, within } from 'storybook/test';
 import { ParametersForm } from './parameters-form';
 import { SchemaPreview } from './schema-preview';
-import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from './schema-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from '../../../testing/schema-fixtures';
 
 const meta: Meta<ParametersForm> = {
   title: 'Shared/Parameters form',
@@ -32,12 +32,12 @@ export const MeshMarketplaceExample: Story = {
     const registration = await canvas.findByLabelText(/External Registration Number/);
     await userEvent.type(registration, '12a');
     await userEvent.tab();
-    await expect(await canvas.findByText(/^Not in the expected form\. Expected: .*exactly 5 digits/)).toBeVisible();
+    await expect(await canvas.findByText(/^The value does not have the expected form: .*exactly 5 digits/)).toBeVisible();
     await expect(canvas.queryByText(/\^\[0-9\]\{5\}\$/)).toBeNull();
     await expect(registration).toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(registration);
     await userEvent.type(registration, '12345');
-    await waitFor(() => expect(canvas.queryByText(/Not in the expected form/)).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(/does not have the expected form/)).toBeNull());
     await expect(registration).toHaveAttribute('aria-invalid', 'false');
   },
 };

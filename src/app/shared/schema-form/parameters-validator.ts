@@ -44,7 +44,7 @@ export class ParametersValidator {
     const problems = (this.validator.getLastErrors() ?? []).filter(isSchemaError).map((error) => {
       const missing = error.code === 'OBJECT_MISSING_REQUIRED_PROPERTY' ? `/${String(error.params[0])}` : '';
       const path = `${error.path.replace(/\/$/, '')}${missing}`;
-      return { path, message: describeSchemaError(error, schemaAt(resolved, path) ?? {}) };
+      return { path, message: describeSchemaError(error, plainDescription(schemaAt(resolved, path))) };
     });
     const unique = problems.filter(
       (problem, index) => problems.findIndex((other) => other.path === problem.path && other.message === problem.message) === index,
@@ -72,6 +72,16 @@ export function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefin
     current = properties?.[segment] ?? (Array.isArray(items) ? (items[Number(segment)] ?? current['additionalItems']) : items);
   }
   return isJsonObject(current) ? current : undefined;
+}
+
+/** A field's description without markdown link targets and emphasis, short enough for one message. */
+function plainDescription(field: JsonSchema | undefined): string | undefined {
+  const description = field?.['description'];
+  if (typeof description !== 'string' || description.trim() === '') {
+    return undefined;
+  }
+  const text = description.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 /** The paths of a schema's fields, depth first, in schema order (variants' fields included). */

@@ -85,6 +85,9 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit {
     this.hasOwnFieldsets = !(this.fieldsets.length === 1 && this.fieldsets[0].id === 'fieldset-default');
   }
 
-  /** The library's subscriptions are not needed: messages come from the form's state. */
-  override ngAfterViewInit(): void {}
+  /** Replaces the library widget's hook: messages come from the form's state, not its subscriptions. */
+  // eslint-disable-next-line @angular-eslint/no-empty-lifecycle-method -- deliberately does nothing
+  override ngAfterViewInit(): void {
+    // Nothing to subscribe to.
+  }
 }

@@ -1,6 +1,6 @@
 import { InjectionToken, effect, inject } from '@angular/core';
 
-import type { ApiResource } from '../../core/api/marketplace-api';
+import type { ApiResource } from './api-types';
 
 /** How long to wait between two reads of an instance whose operation is running. */
 export const OPERATION_POLL_INTERVAL_MS = new InjectionToken<number>('OPERATION_POLL_INTERVAL_MS', {
