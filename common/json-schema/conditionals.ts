@@ -48,12 +48,12 @@ export function drawConditionalFields(out: JsonSchema, rendered: { then?: JsonSc
 const COMPARISON_KEYWORDS = new Set(['enum', 'type', 'title', 'description', 'widget', 'placeholder']);
 
 /** The field/values pairs of a condition like `{properties: {kind: {enum: [a, b]}}, required: [kind]}`. */
-function fieldComparisons(condition: JsonSchema): Array<[string, unknown[]]> | undefined {
+function fieldComparisons(condition: JsonSchema): [string, unknown[]][] | undefined {
   const allowed = new Set(['properties', 'required', 'type']);
   if (!Object.keys(condition).every((keyword) => allowed.has(keyword))) {
     return undefined;
   }
-  const comparisons: Array<[string, unknown[]]> = [];
+  const comparisons: [string, unknown[]][] = [];
   for (const [name, field] of Object.entries(propertiesOf(condition))) {
     const values = isJsonObject(field) && Array.isArray(field['enum']) ? field['enum'] : undefined;
     if (!values || !Object.keys(field as JsonSchema).every((keyword) => COMPARISON_KEYWORDS.has(keyword))) {
@@ -64,13 +64,13 @@ function fieldComparisons(condition: JsonSchema): Array<[string, unknown[]]> | u
   return comparisons.length > 0 ? comparisons : undefined;
 }
 
-function visibleWhenAll(comparisons: Array<[string, unknown[]]>): JsonSchema {
+function visibleWhenAll(comparisons: [string, unknown[]][]): JsonSchema {
   const conditions = comparisons.map(([name, values]) => ({ [name]: values }));
   return conditions.length === 1 ? conditions[0] : { allOf: conditions };
 }
 
 /** Visible while at least one comparison fails: `$EXP$` expressions, which ngx-schema-form evaluates with jexl. */
-function visibleWhenAny(comparisons: Array<[string, unknown[]]>): JsonSchema {
+function visibleWhenAny(comparisons: [string, unknown[]][]): JsonSchema {
   const conditions = comparisons.map(([name, values]) => ({
     [name]: [`$EXP$ ${values.map((value) => `target.value != ${JSON.stringify(value)}`).join(' && ')}`],
   }));
