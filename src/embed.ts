@@ -5,41 +5,42 @@
  * translates messages when their module is evaluated.
  */
 
+import { type Language, SOURCE_LANGUAGE, languageOfTag, loadLanguage } from './app/core/i18n';
+
 /** The element's tag name. */
 const TAG_NAME = 'osb-marketplace';
-
-/** The languages the element speaks. */
-const LANGUAGES = ['en', 'de'] as const;
 
 async function defineElement(): Promise<void> {
   if (customElements.get(TAG_NAME)) {
     return;
   }
-  await prepareLanguage(requestedLanguage());
+  const language = await startLanguage();
   const [{ createApplication }, { createCustomElement }, { embedConfig }, { MarketplaceElement }] = await Promise.all([
     import('@angular/platform-browser'),
     import('@angular/elements'),
     import('./app/embed/embed.config'),
     import('./app/embed/marketplace-element'),
   ]);
-  const app = await createApplication(embedConfig);
+  const app = await createApplication(embedConfig(language));
   customElements.define(TAG_NAME, createCustomElement(MarketplaceElement, { injector: app.injector }));
 }
 
 /**
- * The language of the page's first `<osb-marketplace lang>`, else of the host document, if the
- * element speaks it; English otherwise.
+ * Loads the language of the page's first `<osb-marketplace lang>`, else of the host document,
+ * if the element speaks it (English otherwise, also when its translations fail to load). The
+ * translations come from the platform that serves the element.
  */
-function requestedLanguage(): (typeof LANGUAGES)[number] {
-  const tag = document.querySelector(TAG_NAME)?.getAttribute('lang') || document.documentElement.lang || 'en';
-  const language = tag.toLowerCase().split('-', 1)[0];
-  return LANGUAGES.find((candidate) => candidate === language) ?? 'en';
-}
-
-/** Loads the translations of `language` before the application's modules are imported. */
-async function prepareLanguage(language: (typeof LANGUAGES)[number]): Promise<void> {
-  if (language !== 'en') {
-    console.warn(`The marketplace element speaks English only in this build; '${language}' was asked for.`);
+async function startLanguage(): Promise<Language> {
+  const element = document.querySelector(TAG_NAME);
+  const language =
+    languageOfTag(element?.getAttribute('lang')) ?? languageOfTag(document.documentElement.lang) ?? SOURCE_LANGUAGE;
+  try {
+    await loadLanguage(language, { baseUrl: new URL('/', import.meta.url) });
+    return language;
+  } catch (error) {
+    console.error(error);
+    await loadLanguage(SOURCE_LANGUAGE);
+    return SOURCE_LANGUAGE;
   }
 }
 
