@@ -6,9 +6,9 @@ import {
   PropertyGroup,
   SchemaPreprocessor,
   ValidatorRegistry,
-  ZSchemaValidatorFactory,
 } from 'ngx-schema-form';
 import { VARIANTS_KEYWORD, isJsonObject, normalizeParameterSchema, type JsonSchema, type SchemaVariant } from '@osb/json-schema';
+import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
 import { ParametersValidator } from './parameters-validator';
@@ -77,7 +77,7 @@ function renderOffScreen(schema: JsonSchema): string | undefined {
     const copy = structuredClone(schema);
     SchemaPreprocessor.preprocess(copy);
     const factory = new FormPropertyFactory(
-      new ZSchemaValidatorFactory(),
+      new CachedZSchemaValidatorFactory(),
       new ValidatorRegistry(),
       new PropertyBindingRegistry(),
       new JEXLExpressionCompilerFactory(),

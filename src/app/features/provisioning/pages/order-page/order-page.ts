@@ -10,7 +10,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatStepperModule } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 
-import type { Location, ServiceOffering } from '@osb/api';
+import type { Location, ServiceOffering, ServiceSummary } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
@@ -30,7 +30,7 @@ const NAME_MAX_LENGTH = 100;
 /** A location where a local service is offered, with that location's offering. */
 interface LocationOption {
   readonly location: Location;
-  readonly service: ServiceOffering;
+  readonly service: ServiceSummary;
 }
 
 /**
@@ -75,8 +75,9 @@ export class OrderPage {
   /** Query parameter: the plan to preselect. */
   readonly plan = input<string>();
 
-  /** The catalog: the service, its offerings in other locations and the locations' names. */
-  protected readonly catalog = inject(MarketplaceApi).catalogResource();
+  private readonly marketplaceApi = inject(MarketplaceApi);
+  /** The catalog listing: the service, its offerings in other locations and the locations' names. */
+  protected readonly catalog = this.marketplaceApi.catalogResource();
   private readonly services = computed(() => (this.catalog.hasValue() ? this.catalog.value().services : []));
   /** The service the order started from. */
   protected readonly requestedService = computed(() => this.services().find((service) => service.id === this.serviceId()));
@@ -98,8 +99,13 @@ export class OrderPage {
   });
   /** The id of the offering chosen: the requested one until the user picks another location. */
   protected readonly offeringId = linkedSignal(() => this.serviceId());
-  /** The offering ordered. */
-  protected readonly offering = computed(() => this.services().find((service) => service.id === this.offeringId()));
+  /** The offering ordered, in full (plans with their costs and schemas). */
+  private readonly offeringDetail = this.marketplaceApi.serviceResource(() => this.offeringId());
+  /** The offering ordered, once loaded. */
+  protected readonly offering = computed(() => {
+    const detail = this.offeringDetail.hasValue() ? this.offeringDetail.value() : undefined;
+    return detail?.id === this.offeringId() ? detail : undefined;
+  });
   /** The chosen location, for a local service. */
   protected readonly location = computed(() => this.locationOptions().find((option) => option.service.id === this.offeringId())?.location);
   /** The chosen plan's id: preselected from the URL, kept by name when the location changes. */
@@ -122,8 +128,11 @@ export class OrderPage {
 
   /** The project ordered for, to name it in the review. */
   protected readonly project = computed(() => this.currentUser.project(this.projectId()));
-  /** The project's instances, so that a name already taken is refused at the name step. */
-  private readonly instances = this.instancesApi.instancesResource(() => this.projectId());
+  /** The project's instances (the first 500), so that a name already taken is refused at the name step. */
+  private readonly instances = this.instancesApi.instancesResource(
+    () => this.projectId(),
+    () => 500,
+  );
   /** The names in use in the project, compared without case and outer spaces (kept up to date by an effect). */
   private readonly takenNames = signal<ReadonlySet<string>>(new Set());
   /** The instance's name. */
@@ -141,8 +150,8 @@ export class OrderPage {
   private readonly nameValue = toSignal(this.name.valueChanges, { initialValue: '' });
   /** The parameters as entered. */
   protected readonly parameters = signal<Parameters>({});
-  /** Whether the parameters may be sent. */
-  protected readonly parametersValid = signal(true);
+  /** Whether the parameters may be sent; unknown until the parameters step was opened. */
+  protected readonly parametersValid = signal<boolean | undefined>(undefined);
   /** Whether the user tried to leave the parameters step, to reveal every problem. */
   protected readonly parametersAttempted = signal(false);
   /** Whether the order is on its way. */
@@ -156,9 +165,11 @@ export class OrderPage {
     const name = this.nameValue();
     return name.trim().length > 0 && name.length <= NAME_MAX_LENGTH && !this.takenNames().has(comparableName(name));
   });
-  /** Why the catalog could not be loaded. */
+  /** Whether the catalog or the ordered offering is being loaded. */
+  protected readonly loading = computed(() => this.catalog.isLoading() || this.offeringDetail.isLoading());
+  /** Why the catalog or the service could not be loaded. */
   protected readonly loadError = computed(() => {
-    const error = this.catalog.error();
+    const error = this.catalog.error() ?? this.offeringDetail.error();
     return error ? apiErrorMessage(error) : null;
   });
 
