@@ -53,7 +53,7 @@ test('alice orders, changes, opens and deprovisions an API Gateway', { tag: '@pr
 
   await registration.fill('12a');
   await registration.blur();
-  await expect(page.getByText('The value does not have the expected form').first()).toBeVisible();
+  await expect(page.getByText(/^The value does not have the expected form: .*exactly 5 digits/).first()).toBeVisible();
   await expect(page.getByText('^[0-9]{5}$')).toHaveCount(0);
   await expect(registration).toHaveAttribute('aria-invalid', 'true');
   const parametersNext = step('Parameters').getByRole('button', { name: 'Next' });
@@ -76,6 +76,9 @@ test('alice orders, changes, opens and deprovisions an API Gateway', { tag: '@pr
   await expect(review).toContainText('Dedicated');
   await expect(review).toContainText('€1.20 per hour');
   await expect(review).toContainText(instanceName);
+  await expect(review).toContainText('External Registration Number');
+  await expect(review).toContainText('External');
+  await review.getByRole('button', { name: 'Show JSON' }).click();
   await expect(review).toContainText('"externalRegistrationNumber": "12345"');
   await expect(review).toContainText('"serviceType": "ext"');
   await orderButton.click();
@@ -110,7 +113,7 @@ test('alice orders, changes, opens and deprovisions an API Gateway', { tag: '@pr
   await page.getByRole('option', { name: /^Standard/ }).click();
   await page.getByRole('textbox', { name: /Security Contact/ }).fill('security@likvid-bank.example');
   const changes = page.getByRole('region', { name: 'Your changes' });
-  await expect(changes).toContainText('securityContact');
+  await expect(changes).toContainText('Security Contact');
   await expect(changes).toContainText('Standard');
   await page.getByRole('button', { name: 'Apply changes' }).click();
 

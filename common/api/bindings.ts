@@ -25,7 +25,10 @@ export const ServiceBinding = Type.Object({
   /** The project that created the binding and alone manages it. */
   projectId: Type.String(),
   name: Type.String(),
+  /** The binding's parameters, without the values of secret parameters. */
   parameters: Type.Record(Type.String(), Type.Unknown()),
+  /** JSON pointers of the secret parameters that are set; the platform never returns their values. */
+  secretParameters: Type.Optional(Type.Array(Type.String())),
   /** The bound tenant of a tenant-aware service. */
   tenant: Type.Optional(Tenant),
   createdBy: Type.String(),

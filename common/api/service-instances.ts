@@ -30,8 +30,13 @@ export const ServiceInstance = Type.Object({
   brokerId: Type.String(),
   /** The location of a local service; absent for global services. */
   locationId: Type.Optional(Type.String()),
-  /** The parameters as last set by users. */
+  /** The parameters as last set by users, without the values of secret parameters. */
   parameters: Type.Record(Type.String(), Type.Unknown()),
+  /**
+   * JSON pointers (`/adminPassword`) of the secret parameters that are set: the platform keeps
+   * them encrypted and never returns their values.
+   */
+  secretParameters: Type.Optional(Type.Array(Type.String())),
   /** The broker's dashboard for this instance (http or https only); untrusted. */
   dashboardUrl: Type.Optional(Type.String()),
   createdBy: Type.String(),

@@ -5,7 +5,7 @@ export type JsonSchema = Record<string, unknown>;
 export const DRAFT_04_URI = 'http://json-schema.org/draft-04/schema#';
 
 /** Keywords whose value is one subschema (`items` may also be a list). */
-export const SCHEMA_VALUED_KEYWORDS: ReadonlySet<string> = new Set(['additionalProperties', 'additionalItems', 'not', 'items']);
+export const SCHEMA_VALUED_KEYWORDS: ReadonlySet<string> = new Set(['additionalProperties', 'additionalItems', 'not', 'items', 'if', 'then', 'else']);
 
 /** Keywords whose value is a list of subschemas. */
 export const SCHEMA_LIST_KEYWORDS: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf', 'items']);
@@ -29,6 +29,7 @@ export const DRAFT_04_KEYWORDS: ReadonlySet<string> = new Set([
  */
 export const UI_KEYWORDS: ReadonlySet<string> = new Set([
   'widget', 'visibleIf', 'fieldsets', 'order', 'buttons', 'placeholder', 'isRequired', 'name',
+  'variants', 'variantLabel', 'drawnByCondition',
 ]);
 
 /** Spellings of ngx-schema-form's extension keywords that it also accepts (`x-widget`, ...). */

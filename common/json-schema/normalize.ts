@@ -9,6 +9,9 @@ import {
 import { resolvePointer } from './pointer.js';
 import { SCHEMA_BUDGET, SchemaBudgetExceeded, WorkBudget, oversizeReason } from './schema-budget.js';
 import { unsupportedPatternReason } from './safe-pattern.js';
+import { drawConditionalFields } from './conditionals.js';
+import { isSecretField } from './secrets.js';
+import { VARIANTS_KEYWORD, buildVariants } from './variants.js';
 
 /** The outcome of {@link normalizeParameterSchema}. */
 export type NormalizeResult =
@@ -23,6 +26,12 @@ export const NORMALIZED_WIDGETS = {
   url: 'url',
   date: 'date',
   textarea: 'textarea',
+  dateTime: 'date-time',
+  time: 'time',
+  /** An object whose fields depend on which of its `oneOf`/`anyOf` alternatives is chosen. */
+  variants: 'variants',
+  /** A value the schema fixes (a variant's discriminator): sent, not shown. */
+  hidden: 'hidden',
   /** An object that maps free keys to strings, edited as key/value rows. */
   keyValue: 'key-value',
   /** Any value the form cannot break into fields, edited as JSON text. */
@@ -34,7 +43,7 @@ const PASSED_UI_KEYWORDS = new Set(['widget', 'visibleIf', 'fieldsets', 'order',
 
 /** Keywords of later drafts that draft-04 lacks and that are dropped after conversion. */
 const LATER_DRAFT_KEYWORDS = new Set([
-  'contains', 'propertyNames', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas',
+  'contains', 'propertyNames', 'dependentRequired', 'dependentSchemas',
   'unevaluatedProperties', 'unevaluatedItems', 'contentMediaType', 'contentEncoding', 'deprecated',
   'prefixItems', 'minContains', 'maxContains',
 ]);
@@ -156,7 +165,7 @@ class SchemaNormalizer {
         out[keyword] = value;
       } else if (PASSED_UI_KEYWORDS.has(keyword)) {
         out[keyword] ??= value;
-      } else if (keyword === 'const' || keyword === 'examples' || keyword === 'writeOnly') {
+      } else if (['const', 'examples', 'writeOnly', 'if', 'then', 'else'].includes(keyword)) {
         later[keyword] = value;
       } else if (keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum') {
         out[keyword] = value;
@@ -178,6 +187,21 @@ class SchemaNormalizer {
     this.convertExclusiveBounds(out);
     const typeWasUnion = this.normalizeType(out, pointer);
     this.normalizeSubschemas(out, pointer);
+    if (later['if'] !== undefined) {
+      this.normalizeConditional(out, later, pointer, context);
+    }
+    if (context.render && Array.isArray(raw['allOf']) && Array.isArray(out['allOf'])) {
+      const normalizedAllOf = out['allOf'];
+      raw['allOf'].forEach((entry, index) => {
+        const condition = isJsonObject(normalizedAllOf[index]) ? normalizedAllOf[index]['if'] : undefined;
+        if (isJsonObject(entry) && isJsonObject(condition)) {
+          this.drawConditional(out, entry, condition, `${pointer}/allOf/${index}`);
+        }
+      });
+    }
+    if (context.render) {
+      this.normalizeVariants(out, raw, pointer, context);
+    }
     this.normalizeRequired(out, raw);
     if (Array.isArray(out['enum']) && out['enum'].length === 0) {
       this.warn(`${pointer}: an empty enum was removed`);
@@ -354,6 +378,57 @@ class SchemaNormalizer {
     }
   }
 
+  /**
+   * Keeps a draft-07 `if`/`then`/`else` (normalised, for the form's own validation, which follows
+   * it) and draws the fields its branches add, shown while their branch applies.
+   */
+  private normalizeConditional(out: JsonSchema, later: JsonSchema, pointer: string, context: NodeContext): void {
+    const branch = { render: false, isRoot: false };
+    out['if'] = this.normalizeNode(later['if'], `${pointer}/if`, branch);
+    for (const part of ['then', 'else'] as const) {
+      if (later[part] !== undefined) {
+        out[part] = this.normalizeNode(later[part], `${pointer}/${part}`, branch);
+      }
+    }
+    if (context.render) {
+      this.drawConditional(out, later, out['if'] as JsonSchema, pointer);
+    }
+  }
+
+  /** Draws the fields of a conditional's raw `then`/`else` into an object node. */
+  private drawConditional(out: JsonSchema, raw: JsonSchema, condition: JsonSchema, pointer: string): void {
+    const rendered: { then?: JsonSchema; else?: JsonSchema } = {};
+    for (const part of ['then', 'else'] as const) {
+      if (raw[part] !== undefined) {
+        rendered[part] = this.normalizeNode(raw[part], `${pointer}/${part}`, { render: true, isRoot: true });
+      }
+    }
+    const warning = drawConditionalFields(out, rendered, condition);
+    if (warning) {
+      this.warn(`${pointer}: ${warning}`);
+    }
+  }
+
+  /** Turns `oneOf`/`anyOf` alternatives that carry fields into variants the form lets people choose from. */
+  private normalizeVariants(out: JsonSchema, raw: JsonSchema, pointer: string, context: NodeContext): void {
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const list = raw[keyword];
+      if (!Array.isArray(list) || list.length < 2 || !Array.isArray(out[keyword])) {
+        continue;
+      }
+      const alternatives = list.map((entry, index) => this.normalizeNode(entry, `${pointer}/${keyword}/${index}`, { render: true, isRoot: true }));
+      const variants = buildVariants(out, alternatives);
+      if (variants) {
+        out['type'] ??= 'object';
+        out[VARIANTS_KEYWORD] = variants;
+        if (!context.isRoot) {
+          out['widget'] = { id: NORMALIZED_WIDGETS.variants };
+        }
+        return;
+      }
+    }
+  }
+
   /** Keeps `required` a non-empty list of names, adding draft-03 `required: true` children. */
   private normalizeRequired(out: JsonSchema, raw: JsonSchema): void {
     const names = new Set<string>(
@@ -406,6 +481,8 @@ class SchemaNormalizer {
       'strict-uri': NORMALIZED_WIDGETS.url,
       url: NORMALIZED_WIDGETS.url,
       date: NORMALIZED_WIDGETS.date,
+      'date-time': NORMALIZED_WIDGETS.dateTime,
+      time: NORMALIZED_WIDGETS.time,
       password: NORMALIZED_WIDGETS.password,
       textarea: NORMALIZED_WIDGETS.textarea,
     };
@@ -444,14 +521,15 @@ class SchemaNormalizer {
     if (!out['widget']) {
       if ((options || Array.isArray(out['enum'])) && type !== 'boolean' && type !== 'array' && type !== 'object') {
         out['widget'] = { id: NORMALIZED_WIDGETS.select };
-      } else if (
-        type === 'string' &&
-        (later['writeOnly'] === true || (context.propertyName !== undefined && /passw(or)?d|secret/i.test(context.propertyName)))
-      ) {
+      } else if (type === 'string' && isSecretField(context.propertyName, { ...out, writeOnly: later['writeOnly'] })) {
         out['widget'] = { id: NORMALIZED_WIDGETS.password };
       } else if (type === 'string' && typeof out['maxLength'] === 'number' && out['maxLength'] > 1000) {
         out['widget'] = { id: NORMALIZED_WIDGETS.textarea };
       }
+    }
+    const widgetId = isJsonObject(out['widget']) ? out['widget']['id'] : undefined;
+    if (widgetId === NORMALIZED_WIDGETS.password || isSecretField(context.propertyName, { ...out, writeOnly: later['writeOnly'] })) {
+      out['writeOnly'] = true;
     }
     if (out['placeholder'] !== undefined && typeof out['placeholder'] !== 'string') {
       delete out['placeholder'];

@@ -33,6 +33,7 @@ import { dashboardSsoLookup } from './provisioning/dashboard-sso.ts';
 import { InstanceRepository } from './provisioning/instance-repository.ts';
 import { InstanceService } from './provisioning/instance-service.ts';
 import { OperationRunner } from './provisioning/operation-runner.ts';
+import { ParameterSecrets } from './provisioning/parameter-secrets.ts';
 import { ParameterValidator } from './osb/parameter-validator.ts';
 import { permissionRoutes } from './provisioning/permission-routes.ts';
 import { serviceInstanceRoutes } from './provisioning/service-instance-routes.ts';
@@ -216,6 +217,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     engine,
     catalog,
     validator,
+    secrets: new ParameterSecrets(cipher),
     brokers,
     publicUrl: config.server.publicUrl,
     dashboardSso: dashboardSsoLookup(catalogRepository, discovery),

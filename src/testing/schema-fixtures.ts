@@ -1,5 +1,10 @@
 import gcpCloudStorageBindingCreate from '../../fixtures/schemas/gcp-cloud-storage-binding-create.json';
 import gcpGoogleRedisInstanceCreate from '../../fixtures/schemas/gcp-google-redis-instance-create.json';
+import backupTargetRootOneOf from '../../fixtures/schemas/marketplace-backup-target-root-oneof-instance-create.json';
+import databaseIfThen from '../../fixtures/schemas/marketplace-database-if-then-instance-create.json';
+import databaseUserSecret from '../../fixtures/schemas/marketplace-database-user-secret-instance-create.json';
+import dnsRecordsArrayAnyOf from '../../fixtures/schemas/marketplace-dns-records-array-anyof-instance-create.json';
+import maintenanceWindowDateTime from '../../fixtures/schemas/marketplace-maintenance-window-date-time-instance-create.json';
 import meshcloudDocsExampleInstanceCreate from '../../fixtures/schemas/meshcloud-docs-example-instance-create.json';
 import osbaPostgresqlInstanceCreate from '../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-create.json';
 import osbaPostgresqlInstanceUpdate from '../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-update.json';
@@ -21,6 +26,11 @@ export interface SchemaFixture {
 export const SCHEMA_FIXTURES: readonly SchemaFixture[] = [
   { file: 'gcp-cloud-storage-binding-create.json', schema: gcpCloudStorageBindingCreate },
   { file: 'gcp-google-redis-instance-create.json', schema: gcpGoogleRedisInstanceCreate },
+  { file: 'marketplace-backup-target-root-oneof-instance-create.json', schema: backupTargetRootOneOf },
+  { file: 'marketplace-database-if-then-instance-create.json', schema: databaseIfThen },
+  { file: 'marketplace-database-user-secret-instance-create.json', schema: databaseUserSecret },
+  { file: 'marketplace-dns-records-array-anyof-instance-create.json', schema: dnsRecordsArrayAnyOf },
+  { file: 'marketplace-maintenance-window-date-time-instance-create.json', schema: maintenanceWindowDateTime },
   { file: 'meshcloud-docs-example-instance-create.json', schema: meshcloudDocsExampleInstanceCreate },
   { file: 'osba-postgresql-10-general-purpose-instance-create.json', schema: osbaPostgresqlInstanceCreate },
   { file: 'osba-postgresql-10-general-purpose-instance-update.json', schema: osbaPostgresqlInstanceUpdate },

@@ -9,6 +9,7 @@ import {
   ServiceBindingWithCredentials,
 } from '@osb/api';
 import type { BindingService, BindingView } from './binding-service.ts';
+import { visibleParameters } from '../provisioning/parameter-secrets.ts';
 
 /** What the binding routes need. */
 export interface BindingRoutesOptions {
@@ -32,7 +33,7 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
     instanceId: record.instanceId,
     projectId: record.projectId,
     name: record.name,
-    parameters: record.parameters,
+    ...visibleParameters(record.parameters),
     ...(record.tenant ? { tenant: { ...record.tenant } } : {}),
     createdBy: record.createdBy,
     createdAt: record.createdAt.toISOString(),

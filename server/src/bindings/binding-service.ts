@@ -27,6 +27,7 @@ import type { OperationEngine, RunnerLog } from '../operations/operation-engine.
 import { DuplicateTenantBindingError, type BindingOperation, type BindingRecord, type BindingRepository } from './binding-repository.ts';
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
+import { ParameterSecrets } from '../provisioning/parameter-secrets.ts';
 
 /** Which instances were shared with which projects. */
 export interface SharedInstances {
@@ -87,8 +88,13 @@ const DAY_MS = 86_400_000;
 
 /** Creates, lists, reads and deletes bindings. */
 export class BindingService {
+  /** Seals the binding's secret parameters before they are stored. */
+  private readonly parameterSecrets: ParameterSecrets;
+
   /** @param deps repositories, the runner, the catalog, the cipher, the engine and the broker transport */
-  constructor(private readonly deps: BindingServiceDependencies) {}
+  constructor(private readonly deps: BindingServiceDependencies) {
+    this.parameterSecrets = new ParameterSecrets(deps.cipher);
+  }
 
   /** The project's bindings on the instance, oldest first (without credentials). */
   async list(project: Project, instanceId: string): Promise<BindingView[]> {
@@ -138,12 +144,13 @@ export class BindingService {
     const tenant = this.chooseTenant(project, instance, service, input.tenantId);
 
     const now = this.deps.clock();
+    const id = randomUUID();
     const record: BindingRecord = {
-      id: randomUUID(),
+      id,
       instanceId: instance.id,
       projectId: project.id,
       name: input.name.trim(),
-      parameters,
+      parameters: this.parameterSecrets.seal(id, parameters, [plan.schemas.bindingCreate]),
       tenant,
       credentialsHandling: service.sensitive ? 'once' : 'stored',
       sealedCredentials: null,

@@ -4,6 +4,7 @@
  * only unescaped HTML is the broker's own long descriptions rendered from markdown.
  */
 import { marked } from 'marked';
+import { secretPaths, withValuesAt } from '@osb/json-schema';
 import type { CatalogService } from './catalog.ts';
 import type { InstanceRecord } from './store.ts';
 import { escapeHtml } from '../html/escape-html.ts';
@@ -62,8 +63,13 @@ export function dashboardPage(instance: InstanceRecord, service: CatalogService 
 ${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('\n')}
 </dl>
 <h2>Parameters</h2>
-<pre>${escapeHtml(JSON.stringify(instance.parameters, null, 2))}</pre>`,
+<pre>${escapeHtml(JSON.stringify(withoutSecrets(instance.parameters), null, 2))}</pre>`,
   );
+}
+
+/** Parameters with the values of secret-looking names (passwords, tokens, keys) masked. */
+function withoutSecrets(parameters: Record<string, unknown>): Record<string, unknown> {
+  return withValuesAt(parameters, Object.fromEntries(secretPaths(parameters).map((pointer) => [pointer, '(hidden)'])));
 }
 
 /** The documentation page of a service: what it is and what its plans cost. */

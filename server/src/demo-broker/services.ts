@@ -512,6 +512,22 @@ const postgresqlBindingSchema: JsonSchema = {
   },
 };
 
+/** The update form of the admin-user plan: a new administrator password (secret) and the comment. */
+const postgresqlAdminUpdateSchema: JsonSchema = {
+  $schema: DRAFT_04,
+  type: 'object',
+  properties: {
+    adminPassword: {
+      type: 'string',
+      title: 'Administrator password',
+      description: 'At least 12 characters. Leave empty to keep the current one.',
+      format: 'password',
+      minLength: 12,
+    },
+    comment: { type: 'string', title: 'Comment' },
+  },
+};
+
 const postgresql: DemoService = {
   name: 'postgresql',
   displayName: 'PostgreSQL',
@@ -598,6 +614,21 @@ const postgresql: DemoService = {
             storageGb: { type: 'integer', title: 'Storage (GB)', minimum: 1, maximum: 10, default: 5 },
           },
         },
+        bindingCreate: postgresqlBindingSchema,
+      },
+    },
+    {
+      name: 'admin-user',
+      displayName: 'Admin User',
+      description: 'A small database with an administrator account whose password you choose.',
+      bullets: ['Shared vCPU', 'Your own administrator password', 'Up to 20 GB storage'],
+      free: false,
+      costs: [{ amount: { eur: 0.05 }, unit: 'HOURLY' }],
+      async: false,
+      schemas: {
+        // Served as draft-04, which OSB brokers declare; `writeOnly` is read as an annotation.
+        instanceCreate: { ...fixtureSchema('marketplace-database-user-secret-instance-create.json'), $schema: DRAFT_04 },
+        instanceUpdate: postgresqlAdminUpdateSchema,
         bindingCreate: postgresqlBindingSchema,
       },
     },

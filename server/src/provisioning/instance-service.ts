@@ -22,6 +22,7 @@ import type { OrphanMitigationRepository } from '../operations/orphan-mitigation
 import { classifyReply, type BrokerFailure, type OperationOutcome } from '../osb/outcome.ts';
 import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
+import type { ParameterSecrets } from './parameter-secrets.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -57,6 +58,8 @@ export interface InstanceServiceDependencies {
   engine: OperationEngine;
   catalog: CatalogLookup;
   validator: ParameterValidator;
+  /** Seals secret parameters before they are stored. */
+  secrets: ParameterSecrets;
   /** The configured brokers' OSB clients. */
   brokers: BrokerDirectory;
   /** The platform's public URL (for `permission_url`). */
@@ -177,8 +180,9 @@ export class InstanceService {
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
     const now = this.deps.engine.now();
+    const id = randomUUID();
     const record: InstanceRecord = {
-      id: randomUUID(),
+      id,
       projectId: project.id,
       workspaceId: project.workspaceId,
       brokerId: service.brokerId,
@@ -186,7 +190,7 @@ export class InstanceService {
       planId: plan.id,
       locationId: service.locality.kind === 'local' ? service.locality.locationId : null,
       name: input.name.trim(),
-      parameters,
+      parameters: this.deps.secrets.seal(id, parameters, [plan.schemas.instanceCreate, plan.schemas.instanceUpdate]),
       maintenanceInfoVersion: plan.maintenanceInfoVersion ?? null,
       dashboardUrl: null,
       metadata: null,
@@ -259,7 +263,14 @@ export class InstanceService {
       name,
       operation: {
         ...this.startOperation('update', user, targetPlan, record.planId, this.deps.engine.now()),
-        updateTarget: { planId: targetPlan.id, parameters: { ...record.parameters, ...changed }, maintenanceInfoVersion },
+        updateTarget: {
+          planId: targetPlan.id,
+          parameters: this.deps.secrets.seal(record.id, { ...record.parameters, ...changed }, [
+            targetPlan.schemas.instanceCreate,
+            targetPlan.schemas.instanceUpdate,
+          ]),
+          maintenanceInfoVersion,
+        },
       },
     };
     await this.begin(updating);

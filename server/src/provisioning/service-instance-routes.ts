@@ -9,6 +9,7 @@ import {
   UpdateServiceInstanceRequest,
 } from '@osb/api';
 import type { InstanceService, InstanceView } from './instance-service.ts';
+import { visibleParameters } from './parameter-secrets.ts';
 
 /** What the service instance routes need. */
 export interface ServiceInstanceRoutesOptions {
@@ -30,7 +31,7 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
     planId: record.planId,
     brokerId: record.brokerId,
     ...(record.locationId !== null ? { locationId: record.locationId } : {}),
-    parameters: record.parameters,
+    ...visibleParameters(record.parameters),
     ...(record.dashboardUrl !== null ? { dashboardUrl: record.dashboardUrl } : {}),
     createdBy: record.createdBy,
     createdAt: record.createdAt.toISOString(),

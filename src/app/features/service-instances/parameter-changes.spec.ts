@@ -1,4 +1,5 @@
-import { changedParameters, formatParameterValue, parameterChanges, updatableParameters } from './parameter-changes';
+import { valueText } from '../../shared/schema-form/describe-parameters';
+import { changedParameters, parameterChanges, updatableParameters } from './parameter-changes';
 
 describe('parameter changes of an update', () => {
   const stored = { securityContact: 'a@x.example', serviceType: 'ext', externalRegistrationNumber: '12345' };
@@ -31,8 +32,9 @@ describe('parameter changes of an update', () => {
   });
 
   it('formats values for the difference view', () => {
-    expect(formatParameterValue('b@y.example')).toBe('b@y.example');
-    expect(formatParameterValue(200)).toBe('200');
-    expect(formatParameterValue({ a: [1] })).toBe('{"a":[1]}');
+    expect(valueText('b@y.example')).toBe('b@y.example');
+    expect(valueText(200)).toBe('200');
+    expect(valueText({ a: [1] })).toBe('{"a":[1]}');
+    expect(valueText('eu', { type: 'string', oneOf: [{ description: 'Europe', enum: ['eu'] }] })).toBe('Europe');
   });
 });

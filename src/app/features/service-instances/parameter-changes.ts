@@ -36,8 +36,3 @@ export function parameterChanges(stored: InstanceParameters, edited: InstancePar
 export function changedParameters(changes: readonly ParameterChange[]): InstanceParameters {
   return Object.fromEntries(changes.map((change) => [change.key, change.after]));
 }
-
-/** A parameter value as short text for the difference view. */
-export function formatParameterValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}

@@ -2,7 +2,7 @@ import { AtomicProperty, PROPERTY_TYPE_MAPPING, type ISchema } from 'ngx-schema-
 import { NORMALIZED_WIDGETS } from '@osb/json-schema';
 
 /**
- * A form property that holds any JSON value as a whole, for the JSON and key/value widgets:
+ * A form property that holds any JSON value as a whole, for the JSON, key/value and variants widgets:
  * ngx-schema-form's own object and array properties only hold the fields their schema names,
  * and it has no property at all for a field without `type`.
  */
@@ -13,7 +13,7 @@ class FreeValueProperty extends AtomicProperty {
   }
 }
 
-const FREE_VALUE_WIDGETS = new Set<string>([NORMALIZED_WIDGETS.json, NORMALIZED_WIDGETS.keyValue]);
+const FREE_VALUE_WIDGETS = new Set<string>([NORMALIZED_WIDGETS.json, NORMALIZED_WIDGETS.keyValue, NORMALIZED_WIDGETS.variants]);
 let installed = false;
 
 /**

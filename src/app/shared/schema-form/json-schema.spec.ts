@@ -1,7 +1,11 @@
 import Ajv from 'ajv-draft-04';
 import {
   DRAFT_04_URI,
+  chooseVariant,
+  isSecretField,
   normalizeParameterSchema,
+  secretPaths,
+  type SchemaVariant,
   pruneEmptyParameters,
   stripUiKeywords,
   type JsonSchema,
@@ -229,5 +233,55 @@ describe('pruneEmptyParameters', () => {
       must: 'x',
       settings: { name: 'n', size: 5 },
     });
+  });
+});
+
+describe('variants, conditions and secrets', () => {
+  it('labels variants by title, else by a pinned value, else by the fields only they have', () => {
+    const { schema } = normalized({
+      type: 'object',
+      oneOf: [
+        { title: 'By name', properties: { name: { type: 'string' } } },
+        { properties: { kind: { const: 'ip' }, address: { type: 'string' } } },
+        { properties: { cidr: { type: 'string', title: 'CIDR' }, mask: { type: 'integer' } } },
+      ],
+    });
+    const variants = schema['variants'] as SchemaVariant[];
+    expect(variants.map((variant) => variant.label)).toEqual(['By name', 'kind: ip', 'CIDR, mask']);
+    expect(chooseVariant(variants, { cidr: '10.0.0.0/8' })).toBe(2);
+    expect(chooseVariant(variants, { kind: 'ip' })).toBe(1);
+    expect(property(variants[1].schema, 'kind')).toMatchObject({ default: 'ip', widget: { id: 'hidden' } });
+  });
+
+  it('keeps required-only alternatives as plain validation', () => {
+    const { schema } = normalized({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, oneOf: [{ required: ['a'] }, { required: ['b'] }] });
+    expect(schema['variants']).toBeUndefined();
+    expect(schema['oneOf']).toEqual([{ required: ['a'] }, { required: ['b'] }]);
+  });
+
+  it('draws the fields of if/then/else with visibleIf on the compared field', () => {
+    const { schema } = normalized({
+      type: 'object',
+      properties: { tier: { type: 'string', enum: ['basic', 'pro'] } },
+      if: { properties: { tier: { const: 'pro' } } },
+      then: { properties: { seats: { type: 'integer' } }, required: ['seats'] },
+      else: { properties: { trialDays: { type: 'integer' } } },
+    });
+    expect(property(schema, 'seats')['visibleIf']).toEqual({ tier: ['pro'] });
+    expect(property(schema, 'trialDays')['visibleIf']).toEqual({ tier: ['$EXP$ target.value != "pro"'] });
+  });
+
+  it('finds secrets by writeOnly, format password and secret-looking names, not by numbers or choices', () => {
+    expect(isSecretField('pin', { type: 'string', writeOnly: true })).toBe(true);
+    expect(isSecretField('code', { type: 'string', format: 'password' })).toBe(true);
+    for (const name of ['password', 'adminPasswd', 'clientSecret', 'apiToken', 'api_key', 'accessKey', 'key']) {
+      expect(isSecretField(name, { type: 'string' }), name).toBe(true);
+    }
+    for (const name of ['keyboardLayout', 'monkey', 'tokenLifetime', 'region']) {
+      expect(isSecretField(name, { type: 'string' }), name).toBe(false);
+    }
+    expect(isSecretField('passwordLength', { type: 'integer' })).toBe(false);
+    expect(isSecretField('secretEngine', { type: 'string', enum: ['kv', 'pki'] })).toBe(false);
+    expect(secretPaths({ db: { password: 'x', port: 5432 }, users: [{ token: 't' }] })).toEqual(['/db/password', '/users/0/token']);
   });
 });

@@ -117,6 +117,6 @@ export function checkLinearPatterns(this: unknown, report: ValidationReport, sch
 }
 
 /** A z-schema validator that checks patterns on the linear-time engine; validate only {@link withLinearPatterns} copies. */
-export function linearPatternZSchema(): ZSchema {
-  return new ZSchema({ breakOnFirstError: false, customValidator: checkLinearPatterns as never });
+export function linearPatternZSchema(options: { breakOnFirstError: boolean } = { breakOnFirstError: false }): ZSchema {
+  return new ZSchema({ ...options, customValidator: checkLinearPatterns as never });
 }

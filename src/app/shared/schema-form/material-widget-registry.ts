@@ -2,6 +2,8 @@ import { Injectable } from '@angular/core';
 import { WidgetRegistry } from 'ngx-schema-form';
 import { ArrayWidget } from './widgets/array-widget';
 import { CheckboxWidget } from './widgets/checkbox-widget';
+import { DateTimeWidget } from './widgets/date-time-widget';
+import { HiddenWidget } from './widgets/hidden-widget';
 import { JsonWidget } from './widgets/json-widget';
 import { KeyValueWidget } from './widgets/key-value-widget';
 import { NumberWidget } from './widgets/number-widget';
@@ -10,6 +12,7 @@ import { RadioWidget } from './widgets/radio-widget';
 import { SelectWidget } from './widgets/select-widget';
 import { TextWidget } from './widgets/text-widget';
 import { TextareaWidget } from './widgets/textarea-widget';
+import { VariantsWidget } from './widgets/variants-widget';
 
 /** The widget for each widget id (`widget: {id}` in a schema, else the field's type). */
 export const MATERIAL_WIDGETS: Readonly<Record<string, unknown>> = {
@@ -20,8 +23,9 @@ export const MATERIAL_WIDGETS: Readonly<Record<string, unknown>> = {
   password: TextWidget,
   email: TextWidget,
   url: TextWidget,
-  date: TextWidget,
-  time: TextWidget,
+  date: DateTimeWidget,
+  'date-time': DateTimeWidget,
+  time: DateTimeWidget,
   textarea: TextareaWidget,
   integer: NumberWidget,
   number: NumberWidget,
@@ -34,6 +38,8 @@ export const MATERIAL_WIDGETS: Readonly<Record<string, unknown>> = {
   object: ObjectWidget,
   'key-value': KeyValueWidget,
   json: JsonWidget,
+  variants: VariantsWidget,
+  hidden: HiddenWidget,
 };
 
 /** ngx-schema-form's widget registry with Angular Material widgets; JSON text for anything unknown. */

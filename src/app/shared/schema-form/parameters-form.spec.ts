@@ -3,16 +3,22 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { By } from '@angular/platform-browser';
-import Ajv from 'ajv-draft-04';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { FormComponent } from 'ngx-schema-form';
 import { isJsonObject, stripUiKeywords } from '@osb/json-schema';
+import { provideAppIcons } from '../ui/icons/app-icons';
 import { ParametersForm, type Parameters } from './parameters-form';
 import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from '../../../testing/schema-fixtures';
 import { ParametersFormHarness } from './testing/parameters-form-harness';
+
+beforeEach(() => TestBed.configureTestingModule({ providers: [provideAppIcons()] }));
 
 /** Rendering Material forms in jsdom is slow on a busy machine; the first test also warms up. */
 const FORM_TESTS = { timeout: 30_000 };
@@ -44,6 +50,25 @@ function labels(element: HTMLElement): string[] {
 
 async function field(loader: HarnessLoader, label: string): Promise<MatFormFieldHarness> {
   return loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: new RegExp(`^${label}`) }));
+}
+
+/** Validates parameters against a fixture with Ajv for the fixture's own draft (04, else 07). */
+function validateWithAjv(schema: unknown, value: unknown): { valid: boolean; errors: unknown } {
+  const draft04 = isJsonObject(schema) && String(schema['$schema'] ?? '').includes('draft-04');
+  const ajv = draft04 ? new AjvDraft04({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv as Ajv);
+  const valid = ajv.validate(stripUiKeywords(schema as object), value) as boolean;
+  return { valid, errors: ajv.errors };
+}
+
+async function setText(loader: HarnessLoader, label: string, text: string): Promise<void> {
+  await (await (await field(loader, label)).getControl(MatInputHarness))!.setValue(text);
+}
+
+async function choose(loader: HarnessLoader, label: string, option: string): Promise<void> {
+  const select = (await (await field(loader, label)).getControl(MatSelectHarness))!;
+  await select.open();
+  await select.clickOptions({ text: option });
 }
 
 /** The defaults of the top-level fields, as the form should prefill them. */
@@ -83,7 +108,7 @@ describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, (
     await input.setValue('12a');
     await input.blur();
     const [error] = await number.getTextErrors();
-    expect(error).toContain('The value does not have the expected form.');
+    expect(error).toContain('The value does not have the expected form: ');
     expect(error).not.toContain('^[0-9]{5}$');
     expect(error).toContain('The number should be exactly 5 digits.');
     expect(validity.at(-1)).toBe(false);
@@ -160,6 +185,13 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
       await role.clickOptions({ text: 'storage.objectViewer' });
     },
     'osba-postgresql-10-general-purpose-instance-create.json': fillAzureLocation,
+    'marketplace-backup-target-root-oneof-instance-create.json': async (loader) => {
+      await setText(loader, 'Bucket', 'team-backups');
+      await choose(loader, 'Region', 'eu-central-1');
+    },
+    'marketplace-dns-records-array-anyof-instance-create.json': (loader) => setText(loader, 'Zone', 'example.org'),
+    'marketplace-database-user-secret-instance-create.json': (loader) => setText(loader, 'Administrator password', 'correct-horse-battery'),
+    'marketplace-maintenance-window-date-time-instance-create.json': (loader) => setText(loader, 'First maintenance', '2026-12-01'),
     'osba-storage-blob-all-in-one-instance-create.json': fillAzureLocation,
   };
 
@@ -178,9 +210,8 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
       expect(values.at(-1)).toEqual(expect.objectContaining(topLevelDefaults(schema)));
 
       await REQUIRED_INPUT[file]?.(loader);
-      const ajv = new Ajv({ strict: false, allErrors: true });
-      const valid = ajv.validate(stripUiKeywords(schema as object), values.at(-1));
-      expect(valid, `${file}: ${JSON.stringify(ajv.errors)}`).toBe(true);
+      const { valid, errors } = validateWithAjv(schema, values.at(-1));
+      expect(valid, `${file}: ${JSON.stringify(errors)}`).toBe(true);
       expect(validity.at(-1)).toBe(true);
     });
   }
@@ -299,5 +330,159 @@ describe('ParametersForm ids', FORM_TESTS, () => {
     const ids = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[id]')].map((element) => element.id).filter(Boolean);
     expect(ids.length).toBeGreaterThan(20);
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+});
+
+describe('ParametersForm with choices between shapes, conditions, dates and secrets', FORM_TESTS, () => {
+  function fixtureSchema(name: string): unknown {
+    return SCHEMA_FIXTURES.find((fixture) => fixture.file === name)!.schema;
+  }
+
+  it('offers the root oneOf as a variant picker, keeps the common field and submits the chosen shape', async () => {
+    const schema = fixtureSchema('marketplace-backup-target-root-oneof-instance-create.json');
+    const { loader, element, values, validity } = await renderForm(schema);
+    const picker = (await (await field(loader, 'Backup target')).getControl(MatSelectHarness))!;
+    await picker.open();
+    expect(await Promise.all((await picker.getOptions()).map((option) => option.getText()))).toEqual(['Amazon S3 bucket', 'Target: azure-blob']);
+    await picker.close();
+    expect(labels(element)).toEqual(['Backup target', 'Retention (days)', 'Bucket', 'Region']);
+
+    await setText(loader, 'Retention', '14');
+    await choose(loader, 'Backup target', 'Target: azure-blob');
+    expect(labels(element)).toEqual(['Backup target', 'Retention (days)', 'Storage account', 'Container']);
+    expect(values.at(-1)).toEqual({ retentionDays: 14, target: 'azure-blob' });
+    expect(validity.at(-1)).toBe(false);
+
+    await setText(loader, 'Storage account', 'teambackups');
+    await setText(loader, 'Container', 'nightly');
+    expect(values.at(-1)).toEqual({ retentionDays: 14, target: 'azure-blob', storageAccount: 'teambackups', container: 'nightly' });
+    expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
+    expect(validity.at(-1)).toBe(true);
+  });
+
+  it('prefills the shape of an existing value (an update)', async () => {
+    const fixture = TestBed.createComponent(ParametersForm);
+    fixture.componentRef.setInput('schema', fixtureSchema('marketplace-backup-target-root-oneof-instance-create.json'));
+    fixture.componentRef.setInput('value', { retentionDays: 7, target: 'azure-blob', storageAccount: 'acct', container: 'c' });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    expect(await (await (await field(loader, 'Backup target')).getControl(MatSelectHarness))!.getValueText()).toBe('Target: azure-blob');
+    expect(await (await (await field(loader, 'Storage account')).getControl(MatInputHarness))!.getValue()).toBe('acct');
+  });
+
+  it('edits anyOf list items as shapes and never drops a half-filled item', async () => {
+    const schema = fixtureSchema('marketplace-dns-records-array-anyof-instance-create.json');
+    const { loader, element, fixture, values, validity } = await renderForm(schema);
+    await setText(loader, 'Zone', 'example.org');
+    [...element.querySelectorAll('button')].find((button) => button.textContent!.includes('Add item'))!.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    await choose(loader, 'Kind', 'CNAME record');
+    await setText(loader, 'Name', 'www');
+    expect(values.at(-1)).toEqual({ zone: 'example.org', records: [{ type: 'CNAME', name: 'www' }] });
+    expect(validity.at(-1)).toBe(false);
+    fixture.componentRef.setInput('revealProblems', true);
+    fixture.detectChanges();
+    expect(element.querySelector('.mp-pf__problems')!.textContent).toContain('Points to: This field is required.');
+
+    await setText(loader, 'Points to', 'example.net');
+    expect(values.at(-1)).toEqual({ zone: 'example.org', records: [{ type: 'CNAME', name: 'www', target: 'example.net' }] });
+    expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
+    expect(validity.at(-1)).toBe(true);
+  });
+
+  it('follows if/then/else: shows and requires the fields of the branch that applies', async () => {
+    const schema = fixtureSchema('marketplace-database-if-then-instance-create.json');
+    const { loader, element, values, validity } = await renderForm(schema);
+    expect(labels(element)).not.toContain('Replicas');
+    await (await loader.getHarness(MatCheckboxHarness.with({ label: /High availability/ }))).check();
+    expect(labels(element)).toContain('Replicas');
+    expect(validity.at(-1)).toBe(false);
+    await setText(loader, 'Replicas', '2');
+    expect(validity.at(-1)).toBe(true);
+
+    await choose(loader, 'Engine', 'mysql');
+    expect(labels(element)).toContain('SQL mode');
+    expect(values.at(-1)).toEqual({ engine: 'mysql', highAvailability: true, replicas: 2, sqlMode: 'STRICT_TRANS_TABLES' });
+    expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
+    expect(validity.at(-1)).toBe(true);
+  });
+
+  it('picks dates and times, shows readOnly fields without letting them change, examples as placeholders', async () => {
+    const schema = fixtureSchema('marketplace-maintenance-window-date-time-instance-create.json');
+    const { loader, element, values } = await renderForm(schema);
+    expect(element.querySelector('mat-datepicker-toggle')).not.toBeNull();
+    expect(element.querySelector('mat-timepicker-toggle')).not.toBeNull();
+    const tier = (await (await field(loader, 'Support tier')).getControl(MatInputHarness))!;
+    expect(await tier.isReadonly()).toBe(true);
+    expect(await (await (await field(loader, 'Contact')).getControl(MatInputHarness))!.getPlaceholder()).toBe('ops@example.com');
+    const link = element.querySelector<HTMLAnchorElement>('.mp-sf-markdown a')!;
+    expect(link.target).toBe('_blank');
+
+    await setText(loader, 'First maintenance', '2026-12-01');
+    await setText(loader, 'Go-live date', '2027-01-15');
+    await setText(loader, 'Daily backup at', '02:30');
+    const value = values.at(-1)!;
+    expect(value['goLive']).toBe('2027-01-15');
+    expect(value['dailyBackupAt']).toMatch(/^02:30:00(Z|[+-]\d\d:\d\d)$/);
+    expect(value['firstMaintenance']).toMatch(/^2026-1[12]-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(validateWithAjv(schema, value).valid).toBe(true);
+  });
+
+  it('masks a secret with a button to reveal it while typing', async () => {
+    const schema = fixtureSchema('marketplace-database-user-secret-instance-create.json');
+    const { loader, element, fixture, values } = await renderForm(schema);
+    await setText(loader, 'Administrator password', 'correct-horse-battery');
+    await setText(loader, 'Replication token', 'tok-123');
+    const password = element.querySelector<HTMLInputElement>('input[id$="adminPassword"]')!;
+    const token = element.querySelector<HTMLInputElement>('input[id$="replicationToken"]')!;
+    expect(password.type).toBe('password');
+    expect(token.type).toBe('password');
+    const reveal = password.closest('mat-form-field')!.querySelector<HTMLButtonElement>('button[aria-pressed]')!;
+    reveal.click();
+    fixture.detectChanges();
+    expect(password.type).toBe('text');
+    expect(values.at(-1)).toEqual({ adminUser: 'admin', adminPassword: 'correct-horse-battery', replicationToken: 'tok-123' });
+    expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
+  });
+
+  it('leaves a kept secret out of an update unless a new one is typed', async () => {
+    const fixture = TestBed.createComponent(ParametersForm);
+    const values: Parameters[] = [];
+    const validity: boolean[] = [];
+    fixture.componentInstance.valueChange.subscribe((value) => values.push(value));
+    fixture.componentInstance.validChange.subscribe((valid) => validity.push(valid));
+    fixture.componentRef.setInput('schema', fixtureSchema('marketplace-database-user-secret-instance-create.json'));
+    fixture.componentRef.setInput('mode', 'update');
+    fixture.componentRef.setInput('value', { adminUser: 'admin' });
+    fixture.componentRef.setInput('storedSecrets', ['/adminPassword']);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const password = (await (await field(loader, 'Administrator password')).getControl(MatInputHarness))!;
+    expect(await password.getValue()).toBe('');
+    expect(await password.getPlaceholder()).toContain('Set (hidden)');
+    expect(values.at(-1)).toEqual({ adminUser: 'admin' });
+    expect(validity.at(-1)).toBe(true);
+    await password.setValue('a-brand-new-password');
+    expect(values.at(-1)).toEqual({ adminUser: 'admin', adminPassword: 'a-brand-new-password' });
+  });
+
+  it('says so and offers JSON for a schema without any field to draw', async () => {
+    const { element } = await renderForm({ type: 'object', additionalProperties: { type: 'integer' } });
+    expect(element.textContent).toContain('cannot be shown as a form: it names no fields that could be drawn');
+    expect(element.querySelector('.mp-pf__code')).not.toBeNull();
+  });
+
+  it('links each listed problem to its field and moves the focus there', async () => {
+    const { element, fixture } = await renderForm(fixtureSchema('marketplace-database-user-secret-instance-create.json'));
+    fixture.componentRef.setInput('revealProblems', true);
+    fixture.detectChanges();
+    const link = element.querySelector<HTMLAnchorElement>('.mp-pf__problems a')!;
+    expect(link.textContent).toBe('Administrator password');
+    link.click();
+    expect(document.activeElement).toBe(element.querySelector('input[id$="adminPassword"]'));
+    expect(element.querySelector('input[id$="adminPassword"]')!.getAttribute('aria-invalid')).toBe('true');
   });
 });

@@ -1,4 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/angular-vite';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { expect, waitFor, within } from 'storybook/test';
 import { ParametersForm } from './parameters-form';
 import { SchemaPreview } from './schema-preview';
@@ -30,7 +32,8 @@ export const MeshMarketplaceExample: Story = {
     const registration = await canvas.findByLabelText(/External Registration Number/);
     await userEvent.type(registration, '12a');
     await userEvent.tab();
-    await expect(await canvas.findByText('The value does not have the expected form.')).toBeVisible();
+    await expect(await canvas.findByText(/^The value does not have the expected form: .*exactly 5 digits/)).toBeVisible();
+    await expect(canvas.queryByText(/\^\[0-9\]\{5\}\$/)).toBeNull();
     await expect(registration).toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(registration);
     await userEvent.type(registration, '12345');
@@ -173,3 +176,73 @@ export const BrokerAuthorPreview: StoryObj<SchemaPreview> = {
     await expect(canvas.getAllByRole('heading', { name: 'Binding' })).toHaveLength(1);
   },
 };
+
+/** The `userEvent` a story's play function receives. */
+type UserEvents = Parameters<NonNullable<StoryObj<SchemaPreview>['play']>>[0]['userEvent'];
+
+/**
+ * A story that renders one fixture in the broker authors' preview, fills what it requires with
+ * `fill`, and checks that the parameters it produces are valid for the original schema (Ajv).
+ */
+function filledFixtureStory(file: string, fill: (canvas: ReturnType<typeof within>, user: UserEvents) => Promise<void>): StoryObj<SchemaPreview> {
+  return {
+    render: (args) => ({ props: args, template: `<mp-schema-preview [initialJson]="initialJson" />` }),
+    args: { initialJson: JSON.stringify(fixture(file).schema, null, 2) },
+    parameters: { controls: { include: [] } },
+    decorators: [(story) => ({ ...story(), moduleMetadata: { imports: [SchemaPreview] } })],
+    play: async ({ canvasElement, userEvent }) => {
+      const canvas = within(canvasElement);
+      await fill(canvas, userEvent);
+      await waitFor(() => expect(canvas.getByText('Valid', { exact: true })).toBeVisible());
+      const produced = JSON.parse(canvasElement.querySelector('.mp-schema-preview__output pre')!.textContent!);
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats(ajv);
+      const valid = ajv.validate(fixture(file).schema as object, produced);
+      await expect(valid, JSON.stringify(ajv.errors)).toBe(true);
+    },
+  };
+}
+
+async function pick(canvas: ReturnType<typeof within>, user: UserEvents, field: RegExp, option: string): Promise<void> {
+  await user.click(await canvas.findByRole('combobox', { name: field }));
+  await user.click(await within(document.body).findByRole('option', { name: option }));
+}
+
+/** A root-level oneOf of two shapes: the variant picker, the common field kept, the second shape filled. */
+export const RootOneOfVariants = filledFixtureStory('marketplace-backup-target-root-oneof-instance-create.json', async (canvas, user) => {
+  await pick(canvas, user, /Backup target/, 'Target: azure-blob');
+  await user.type(await canvas.findByLabelText(/Storage account/), 'teambackups');
+  await user.type(canvas.getByLabelText(/Container/), 'nightly');
+});
+
+/** anyOf inside list items: each record picks its shape. */
+export const ArrayItemAnyOf = filledFixtureStory('marketplace-dns-records-array-anyof-instance-create.json', async (canvas, user) => {
+  await user.type(await canvas.findByLabelText(/Zone/), 'example.org');
+  await user.click(canvas.getByRole('button', { name: 'Add item' }));
+  await pick(canvas, user, /Kind/, 'A record');
+  await user.type(await canvas.findByLabelText(/^Name/), 'www');
+  await user.type(canvas.getByLabelText(/IPv4 address/), '10.0.0.1');
+});
+
+/** draft-07 if/then/else: replicas appear and are required once high availability is on. */
+export const IfThenElse = filledFixtureStory('marketplace-database-if-then-instance-create.json', async (canvas, user) => {
+  await expect(canvas.queryByLabelText(/Replicas/)).toBeNull();
+  await user.click(await canvas.findByRole('checkbox', { name: /High availability/ }));
+  await user.type(await canvas.findByLabelText(/Replicas/), '2');
+});
+
+/** Dates and times with Material pickers, a readOnly field, examples as placeholders. */
+export const DateAndTime = filledFixtureStory('marketplace-maintenance-window-date-time-instance-create.json', async (canvas, user) => {
+  await expect(await canvas.findByLabelText(/Support tier/)).toHaveAttribute('readonly');
+  await user.type(canvas.getByLabelText(/First maintenance/), '12/1/2026');
+  await user.tab();
+});
+
+/** A secret: masked while typed, with a button to reveal it. */
+export const SecretField = filledFixtureStory('marketplace-database-user-secret-instance-create.json', async (canvas, user) => {
+  const password = await canvas.findByLabelText(/Administrator password/);
+  await expect(password).toHaveAttribute('type', 'password');
+  await user.type(password, 'correct-horse-battery');
+  await user.click(canvas.getAllByRole('button', { name: 'Show the value while typing' })[0]!);
+  await expect(password).toHaveAttribute('type', 'text');
+});

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -13,13 +13,22 @@ import {
   WidgetRegistry,
   type ISchema,
 } from 'ngx-schema-form';
-import { isJsonObject, pruneEmptyParameters, sameJson } from '@osb/json-schema';
+import {
+  VARIANTS_KEYWORD,
+  carryOverToVariant,
+  chooseVariant,
+  isJsonObject,
+  pruneEmptyParameters,
+  sameJson,
+  type SchemaVariant,
+} from '@osb/json-schema';
 import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';
 import { prepareParameterSchema, type ParametersFormMode } from './prepare-parameter-schema';
 import { SchemaFormState } from './schema-form-state';
+import { VariantPicker } from './widgets/variant-picker';
 
 /** Parameters as sent to a broker. */
 export type Parameters = Record<string, unknown>;
@@ -41,7 +50,7 @@ interface FormRender {
  */
 @Component({
   selector: 'mp-parameters-form',
-  imports: [FormComponent, MatButtonToggleModule, MatFormFieldModule, MatInputModule],
+  imports: [FormComponent, MatButtonToggleModule, MatFormFieldModule, MatInputModule, VariantPicker],
   templateUrl: './parameters-form.html',
   styleUrl: './parameters-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,6 +78,11 @@ export class ParametersForm {
   readonly revealProblems = input(false);
   /** Whether to list what the normaliser changed in the schema (for broker authors). */
   readonly showSchemaNotes = input(false);
+  /**
+   * In update mode, the JSON pointers of the secret parameters the platform keeps: their fields
+   * start empty, say that a value is set, and only a newly typed value is sent.
+   */
+  readonly storedSecrets = input<readonly string[]>([]);
   /** Emits the parameters to send whenever they change. */
   readonly valueChange = output<Parameters>();
   /** Emits whether the parameters may be sent, whenever that changes. */
@@ -76,11 +90,26 @@ export class ParametersForm {
 
   private readonly formState = inject(SchemaFormState);
   private readonly idPrefix = inject(FIELD_ID_PREFIX);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** The schema made ready for rendering. */
   protected readonly prepared = computed(() => prepareParameterSchema(this.schema(), this.mode()));
   private readonly chosenEditor = signal<ParametersEditor>('form');
   /** The editor on screen: JSON whenever there is no form to show. */
   protected readonly editor = computed<ParametersEditor>(() => (this.prepared().kind === 'form' ? this.chosenEditor() : 'json'));
+  /** The variants of the whole form, when its schema is a choice between shapes. */
+  protected readonly rootVariants = computed<SchemaVariant[]>(() => {
+    const prepared = this.prepared();
+    const variants = prepared.kind === 'form' ? prepared.schema[VARIANTS_KEYWORD] : undefined;
+    return Array.isArray(variants) ? (variants as SchemaVariant[]) : [];
+  });
+  /** The variant of the whole form chosen. */
+  protected readonly rootVariant = signal(0);
+  /** The label of the root variant picker: the schema's title, else a generic one. */
+  protected readonly rootVariantLabel = computed(() => {
+    const prepared = this.prepared();
+    const title = prepared.kind === 'form' ? prepared.schema['title'] : undefined;
+    return typeof title === 'string' && title !== '' ? title : $localize`:@@parametersForm.variant:Kind`;
+  });
   /** The current rendering of the form, as a one-element list so that a new one replaces the old. */
   protected readonly renders = signal<FormRender[]>([]);
   /** The text of the JSON editor. */
@@ -109,23 +138,61 @@ export class ParametersForm {
       const value = this.value() ?? {};
       untracked(() => {
         if (prepared !== this.startedWith || !sameJson(value, this.current)) {
+          if (prepared !== this.startedWith) {
+            this.formState.variantChoices.set({});
+          }
           this.startedWith = prepared;
           this.start(structuredClone(value), prepared.kind === 'form');
         }
       });
     });
     effect(() => this.validChange.emit(this.valid()));
+    effect(() => this.formState.revealAll.set(this.revealProblems()));
+    effect(() => this.formState.storedSecrets.set(this.storedSecrets()));
+  }
+
+  /** Moves the focus to the field a problem is about (or the nearest enclosing one). */
+  protected focusProblem(path: string, event: Event): void {
+    event.preventDefault();
+    let pointer = path.replace(/^#/, '');
+    for (;;) {
+      const element = [...this.host.nativeElement.querySelectorAll('[data-mp-pointer]')].find(
+        (candidate) => candidate.getAttribute('data-mp-pointer') === pointer,
+      );
+      const target = element?.querySelector<HTMLElement>('input, textarea, mat-select, [role="combobox"], button, [tabindex]');
+      if (target) {
+        target.scrollIntoView?.({ block: 'center' });
+        target.focus();
+        return;
+      }
+      if (pointer === '') {
+        return;
+      }
+      pointer = pointer.slice(0, pointer.lastIndexOf('/'));
+    }
+  }
+
+  /** Switches the whole form to another variant, keeping the values of the fields both share. */
+  protected chooseRootVariant(index: number): void {
+    const variant = this.rootVariants()[index];
+    if (!variant || index === this.rootVariant()) {
+      return;
+    }
+    this.rootVariant.set(index);
+    this.formState.chooseVariant('', index);
+    this.start(carryOverToVariant(variant, this.current), true);
   }
 
   /** The field a problem is about, named by its title where the schema gives one. */
   protected fieldName(path: string): string {
     const prepared = this.prepared();
     const keys = path.replace(/^#\/?/, '').split('/').filter(Boolean);
-    let schema: unknown = prepared.kind === 'form' ? prepared.schema : undefined;
+    let schema: unknown = prepared.kind === 'form' ? prepared.validator.resolve(this.current, this.formState.variantChoices()) : undefined;
     const names = keys.map((key) => {
       const properties = isJsonObject(schema) && isJsonObject(schema['properties']) ? schema['properties'] : undefined;
       const items = isJsonObject(schema) && isJsonObject(schema['items']) ? schema['items'] : undefined;
-      schema = properties?.[key] ?? items;
+      const list = isJsonObject(schema) && Array.isArray(schema['items']) ? schema['items'] : undefined;
+      schema = properties?.[key] ?? items ?? list?.[Number(key)];
       return isJsonObject(schema) && typeof schema['title'] === 'string' && properties ? schema['title'] : key;
     });
     return names.join(' › ') || '/';
@@ -152,7 +219,7 @@ export class ParametersForm {
     if (prepared.kind !== 'form') {
       return;
     }
-    const pruned = pruneEmptyParameters(value, prepared.schema);
+    const pruned = pruneEmptyParameters(value, prepared.validator.resolve(value, this.formState.variantChoices()));
     this.publish(isJsonObject(pruned) ? pruned : {});
   }
 
@@ -170,6 +237,10 @@ export class ParametersForm {
 
   private start(value: Parameters, hasForm: boolean): void {
     this.current = value;
+    const variants = this.rootVariants();
+    if (variants.length > 0 && this.formState.variantChoices()[''] === undefined) {
+      this.rootVariant.set(chooseVariant(variants, value));
+    }
     this.droppedKeys.set([]);
     this.jsonError.set(undefined);
     if (hasForm && this.chosenEditor() === 'form') {
@@ -186,18 +257,19 @@ export class ParametersForm {
     if (prepared.kind !== 'form') {
       return;
     }
-    const fields = isJsonObject(prepared.schema['properties']) ? Object.keys(prepared.schema['properties']) : [];
-    this.droppedKeys.set(Object.keys(this.current).filter((key) => !fields.includes(key)));
+    const schema = this.rootVariants()[this.rootVariant()]?.schema ?? prepared.schema;
+    const fields = isJsonObject(schema['properties']) ? Object.keys(schema['properties']) : [];
+    this.droppedKeys.set(Object.keys(this.current).filter((key) => !fields.includes(key) && !this.storedSecrets().includes(`/${key}`)));
     this.renderCount += 1;
-    this.renders.set([
-      { id: this.renderCount, schema: structuredClone(prepared.schema) as ISchema, model: structuredClone(this.current) },
-    ]);
+    this.renders.set([{ id: this.renderCount, schema: structuredClone(schema) as ISchema, model: structuredClone(this.current) }]);
   }
 
   private publish(value: Parameters): void {
     const prepared = this.prepared();
     this.current = value;
-    this.problems.set(prepared.kind === 'form' ? prepared.validator.problems(value) : []);
+    const problems = prepared.kind === 'form' ? prepared.validator.problems(value, this.formState.variantChoices()) : [];
+    this.problems.set(problems);
+    this.formState.problems.set(problems);
     this.valueChange.emit(structuredClone(value));
   }
 }

@@ -1,10 +1,10 @@
-import { isJsonObject, stripUiKeywords, type JsonSchema } from '@osb/json-schema';
+import { isJsonObject, resolveSchemaForValue, stripUiKeywords, type JsonSchema } from '@osb/json-schema';
 import { linearPatternZSchema, withLinearPatterns } from './linear-patterns';
 import { describeSchemaError, isSchemaError } from './schema-error-messages';
 
 /** One problem with a parameters value: where, and what is wrong in plain language. */
 export interface ParameterProblem {
-  /** JSON pointer of the value, e.g. `#/externalRegistrationNumber`. */
+  /** JSON pointer of the value, e.g. `#/externalRegistrationNumber`; `#` for the whole value. */
   path: string;
   /** What is wrong. */
   message: string;
@@ -12,30 +12,45 @@ export interface ParameterProblem {
 
 /**
  * Checks parameter values against a normalised schema with z-schema (draft-04), the validator
- * ngx-schema-form uses, after removing the UI-only keywords.
+ * ngx-schema-form uses, after resolving it for the value (the chosen variants, the `if`/`then`/
+ * `else` branches that apply) and removing the UI-only keywords; brokers' patterns run in linear time.
  */
 export class ParametersValidator {
   private readonly validator = linearPatternZSchema();
-  private readonly schema: JsonSchema;
+  private readonly conditionValidator = linearPatternZSchema({ breakOnFirstError: true });
   /** The paths of all fields in the order the form shows them. */
   private readonly fieldOrder: string[];
 
-  constructor(schema: JsonSchema) {
-    this.schema = withLinearPatterns(stripUiKeywords(schema));
-    this.fieldOrder = fieldPaths(this.schema, '#');
+  /** @param schema a schema made renderable by `normalizeParameterSchema` */
+  constructor(readonly schema: JsonSchema) {
+    this.fieldOrder = fieldPaths(schema, '#');
+  }
+
+  /** The schema that applies to a value, given the variants a person chose (by JSON pointer). */
+  resolve(value: unknown, choices: Readonly<Record<string, number>> = {}): JsonSchema {
+    return resolveSchemaForValue(this.schema, value, {
+      choices,
+      matches: (condition, candidate) =>
+        this.conditionValidator.validate(candidate, withLinearPatterns(stripUiKeywords(condition))),
+    });
   }
 
   /** The problems of a value in the order of the fields; empty when it is valid. */
-  problems(value: unknown): ParameterProblem[] {
-    if (this.validator.validate(value, this.schema)) {
+  problems(value: unknown, choices: Readonly<Record<string, number>> = {}): ParameterProblem[] {
+    const resolved = this.resolve(value, choices);
+    const schema = withLinearPatterns(stripUiKeywords(resolved));
+    if (this.validator.validate(value, schema)) {
       return [];
     }
     const problems = (this.validator.getLastErrors() ?? []).filter(isSchemaError).map((error) => {
       const missing = error.code === 'OBJECT_MISSING_REQUIRED_PROPERTY' ? `/${String(error.params[0])}` : '';
       const path = `${error.path.replace(/\/$/, '')}${missing}`;
-      return { path, message: describeSchemaError(error, descriptionAt(this.schema, path)) };
+      return { path, message: describeSchemaError(error, plainDescription(schemaAt(resolved, path))) };
     });
-    return problems.sort((left, right) => this.rank(left.path) - this.rank(right.path));
+    const unique = problems.filter(
+      (problem, index) => problems.findIndex((other) => other.path === problem.path && other.message === problem.message) === index,
+    );
+    return unique.sort((left, right) => this.rank(left.path) - this.rank(right.path));
   }
 
   /** Position of the field a path is in (list indexes ignored); unknown paths go last. */
@@ -46,28 +61,43 @@ export class ParametersValidator {
   }
 }
 
-/** The description of the field at a JSON pointer such as `#/servers/0/name`, if it has one. */
-function descriptionAt(schema: JsonSchema, path: string): string | undefined {
+/** The schema of the value at a path like `#/a/0/b` in a resolved schema. */
+export function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
   let current: unknown = schema;
-  for (const segment of path.split('/').slice(1)) {
-    if (!isJsonObject(current)) return undefined;
-    const properties = current['properties'];
-    current = /^\d+$/.test(segment) && isJsonObject(current['items'])
-      ? current['items']
-      : isJsonObject(properties) ? properties[segment] : undefined;
+  for (const segment of path.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    if (!isJsonObject(current)) {
+      return undefined;
+    }
+    const properties = isJsonObject(current['properties']) ? current['properties'] : undefined;
+    const items = current['items'];
+    current = properties?.[segment] ?? (Array.isArray(items) ? (items[Number(segment)] ?? current['additionalItems']) : items);
   }
-  return isJsonObject(current) && typeof current['description'] === 'string' ? current['description'] : undefined;
+  return isJsonObject(current) ? current : undefined;
 }
 
-/** The paths of a schema's fields, depth first, in schema order. */
+/** A field's description without markdown link targets and emphasis, short enough for one message. */
+function plainDescription(field: JsonSchema | undefined): string | undefined {
+  const description = field?.['description'];
+  if (typeof description !== 'string' || description.trim() === '') {
+    return undefined;
+  }
+  const text = description.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** The paths of a schema's fields, depth first, in schema order (variants' fields included). */
 function fieldPaths(schema: unknown, path: string): string[] {
   if (!isJsonObject(schema)) {
     return [];
   }
+  const variantFields = Array.isArray(schema['variants'])
+    ? schema['variants'].flatMap((variant) => (isJsonObject(variant) ? fieldPaths(variant['schema'], path).slice(1) : []))
+    : [];
   const properties = isJsonObject(schema['properties']) ? Object.entries(schema['properties']) : [];
   return [
     path,
     ...properties.flatMap(([name, child]) => fieldPaths(child, `${path}/${name}`)),
+    ...variantFields.filter((candidate, index, all) => all.indexOf(candidate) === index),
     ...(isJsonObject(schema['items']) ? fieldPaths(schema['items'], path).slice(1) : []),
   ];
 }

@@ -7,7 +7,7 @@ import {
   SchemaPreprocessor,
   ValidatorRegistry,
 } from 'ngx-schema-form';
-import { isJsonObject, normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
+import { VARIANTS_KEYWORD, isJsonObject, normalizeParameterSchema, type JsonSchema, type SchemaVariant } from '@osb/json-schema';
 import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
@@ -24,8 +24,10 @@ export type PreparedParameterSchema =
 
 /**
  * Normalises a broker's schema and renders it once off-screen, so that a schema that
- * ngx-schema-form would throw on is reported instead of breaking the page. In update mode the
- * defaults become placeholders: an update sends only what the person changes.
+ * ngx-schema-form would throw on is reported instead of breaking the page, as is one without a
+ * single field to draw (the JSON editor is offered instead of an empty form). In update mode the
+ * defaults become placeholders and secrets are never required: an update sends only what the
+ * person changes, and a secret the platform keeps stays as it is unless a new one is typed.
  */
 export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode): PreparedParameterSchema {
   if (schema === undefined || schema === null) {
@@ -50,10 +52,20 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
       field['placeholder'] ??= typeof field['default'] === 'object' ? JSON.stringify(field['default']) : String(field['default']);
       delete field['default'];
     }
+    if (mode === 'update' && Array.isArray(field['required']) && isJsonObject(field['properties'])) {
+      const properties = field['properties'];
+      field['required'] = field['required'].filter((name) => !(isJsonObject(properties[name]) && properties[name]['writeOnly'] === true));
+    }
   });
-  const failure = renderOffScreen(renderable);
-  if (failure) {
-    return { kind: 'unrenderable', reason: failure };
+  const variants = renderable[VARIANTS_KEYWORD] as SchemaVariant[] | undefined;
+  if (fieldNames(renderable).length === 0 && !variants) {
+    return { kind: 'unrenderable', reason: $localize`:@@parametersForm.noFields:it names no fields that could be drawn` };
+  }
+  for (const schema of variants ? variants.map((variant) => variant.schema) : [renderable]) {
+    const failure = renderOffScreen(schema);
+    if (failure) {
+      return { kind: 'unrenderable', reason: failure };
+    }
   }
   return { kind: 'form', schema: renderable, warnings: normalized.warnings, validator: new ParametersValidator(renderable) };
 }
@@ -97,5 +109,8 @@ function forEachField(schema: JsonSchema, visit: (field: JsonSchema) => void): v
   }
   if (isJsonObject(schema['items'])) {
     forEachField(schema['items'], visit);
+  }
+  if (Array.isArray(schema[VARIANTS_KEYWORD])) {
+    (schema[VARIANTS_KEYWORD] as SchemaVariant[]).forEach((variant) => forEachField(variant.schema, visit));
   }
 }

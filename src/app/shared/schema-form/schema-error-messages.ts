@@ -116,8 +116,3 @@ export function describeSchemaError(error: SchemaError, fieldDescription?: strin
       return $localize`:@@schemaForm.error.other:Not a valid value (${error.message}:detail:).`;
   }
 }
-
-/** The distinct messages of a list of errors, in order. */
-export function describeSchemaErrors(errors: readonly SchemaError[]): string[] {
-  return [...new Set(errors.map((error) => describeSchemaError(error)))];
-}

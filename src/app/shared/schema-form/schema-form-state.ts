@@ -1,15 +1,28 @@
 import { Injectable, computed, signal } from '@angular/core';
+import type { ParameterProblem } from './parameters-validator';
 
 /**
- * State one parameters form shares with its widgets: widgets whose text cannot become a value
- * yet (JSON that does not parse, a map row without a key) report it here, so that the form is
- * not valid while the value it would send differs from what the person sees.
+ * State one parameters form shares with its widgets:
+ * - widgets whose text cannot become a value yet (JSON that does not parse, a map row without a
+ *   key) report it here, so that the form is not valid while the value it would send differs from
+ *   what the person sees;
+ * - the form publishes the problems of the current value here, and each widget shows those at its
+ *   own place, so that the fields and the summary always agree;
+ * - variant pickers record which variant the person chose, which decides how the value is checked.
  */
 @Injectable()
 export class SchemaFormState {
   private readonly blocked = signal<ReadonlySet<string>>(new Set());
   /** Whether some widget holds input that cannot become a value. */
   readonly hasUnreadableInput = computed(() => this.blocked().size > 0);
+  /** The problems of the current value. */
+  readonly problems = signal<readonly ParameterProblem[]>([]);
+  /** Whether every problem is shown, also at fields nobody touched (after Next or a refused submit). */
+  readonly revealAll = signal(false);
+  /** The variant chosen for each object with variants, by JSON pointer ('' for the root). */
+  readonly variantChoices = signal<Readonly<Record<string, number>>>({});
+  /** In update mode, the JSON pointers of the secrets the platform keeps (shown as set, never as values). */
+  readonly storedSecrets = signal<readonly string[]>([]);
 
   /** Records whether the widget with this id holds unreadable input. */
   setUnreadable(widgetId: string, unreadable: boolean): void {
@@ -20,5 +33,16 @@ export class SchemaFormState {
       next.delete(widgetId);
     }
     this.blocked.set(next);
+  }
+
+  /** The messages about the value at a JSON pointer ('' for the whole value). */
+  messagesAt(pointer: string): string[] {
+    const path = `#${pointer}`;
+    return [...new Set(this.problems().filter((problem) => problem.path === path).map((problem) => problem.message))];
+  }
+
+  /** Records the variant chosen for the object at a JSON pointer. */
+  chooseVariant(pointer: string, index: number): void {
+    this.variantChoices.update((choices) => ({ ...choices, [pointer]: index }));
   }
 }

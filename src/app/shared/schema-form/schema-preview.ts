@@ -54,7 +54,6 @@ export class SchemaPreview {
   /** Takes the pasted text. */
   protected takeText(text: string): void {
     this.text.set(text);
-    this.outcomes.set({});
   }
 
   /** Records a form's parameters. */

@@ -2,27 +2,29 @@ import { ChangeDetectionStrategy, ChangeDetectorRef, Component, OnDestroy, OnIni
 import { MatButtonModule } from '@angular/material/button';
 import { ArrayLayoutWidget, FormElementComponent, type FormProperty } from 'ngx-schema-form';
 import { Subscription } from 'rxjs';
-import { FIELD_ID_PREFIX, toIdSuffix } from '../field-id-prefix';
-import { describeSchemaErrors, isSchemaError, type SchemaError } from '../schema-error-messages';
+import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
+import { SchemaFormState } from '../schema-form-state';
 import { fieldLabel } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /** A list with add and remove buttons that respect `minItems` and `maxItems`. */
 @Component({
   selector: 'mp-sf-array-widget',
-  imports: [MatButtonModule, FormElementComponent],
+  imports: [Markdown, MatButtonModule, FormElementComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
     <fieldset class="mp-sf-group" [id]="groupId" [attr.aria-describedby]="schema.description ? groupId + '-hint' : null">
       <legend>{{ label }}@if (schema['isRequired']) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
       @if (schema.description) {
-        <div class="mp-sf-hint" [id]="groupId + '-hint'">{{ schema.description }}</div>
+        <div class="mp-sf-hint" [id]="groupId + '-hint'"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @for (item of items(); track item; let index = $index) {
         <div class="mp-sf-array-item">
           <sf-form-element [formProperty]="item" />
           @if (!fixedLength) {
             <button mat-button type="button" class="mp-sf-remove" [disabled]="!canRemove()" (click)="removeItem(item)"
-              i18n-aria-label="@@schemaForm.array.removeLabel" aria-label="Remove item {{ index + 1 }} of {{ label }}"
+              [attr.aria-label]="removeLabel(index)"
               i18n="@@schemaForm.array.remove">Remove</button>
           }
         </div>
@@ -44,11 +46,17 @@ export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy 
   private readonly subscriptions = new Subscription();
   /** The item properties, refreshed after each add and remove. */
   protected readonly items = signal<FormProperty[]>([]);
-  private readonly errors = signal<SchemaError[]>([]);
+  private readonly pointerBase = inject(FIELD_POINTER_BASE);
+  private readonly formState = inject(SchemaFormState);
   /** Messages about the list itself (too few or too many items). */
-  protected readonly messages = computed(() => describeSchemaErrors(this.errors().filter((error) => error.code.startsWith('ARRAY_'))));
+  protected readonly messages = computed(() => this.formState.messagesAt(this.pointer));
   /** Whether the list has exactly `minItems` = `maxItems` entries, so nothing can be added or removed. */
   protected fixedLength = false;
+
+  /** JSON pointer of the list within the parameters. */
+  get pointer(): string {
+    return propertyPointer(this.pointerBase, this.formProperty);
+  }
 
   /** DOM id of the fieldset. */
   protected get groupId(): string {
@@ -63,11 +71,6 @@ export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy 
   ngOnInit(): void {
     this.fixedLength = typeof this.schema['minItems'] === 'number' && this.schema['minItems'] === this.schema['maxItems'];
     this.subscriptions.add(this.formProperty.valueChanges.subscribe(() => this.refreshItems()));
-    this.subscriptions.add(
-      this.formProperty.errorsChanges.subscribe((errors: unknown) =>
-        this.errors.set(Array.isArray(errors) ? errors.filter(isSchemaError).filter((error) => error.path === '#/' || error.path === `#${this.formProperty.path}`) : []),
-      ),
-    );
   }
 
   /** Replaces the library widget's hook, so that it makes none of its own subscriptions. */
@@ -78,6 +81,11 @@ export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy 
 
   ngOnDestroy(): void {
     this.subscriptions.unsubscribe();
+  }
+
+  /** The accessible name of an item's remove button. */
+  protected removeLabel(index: number): string {
+    return $localize`:@@schemaForm.array.removeLabel:Remove item ${index + 1}:number: of ${this.label}:list:`;
   }
 
   /** Whether another item may be added. */

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MaterialControlWidget } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /** A check box for a `boolean` value. */
 @Component({
   selector: 'mp-sf-checkbox-widget',
-  imports: [ReactiveFormsModule, MatCheckboxModule],
+  imports: [Markdown, ReactiveFormsModule, MatCheckboxModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mp-sf-choice mp-sf-choice--checkbox">
@@ -15,7 +16,7 @@ import { MaterialControlWidget } from './material-control-widget';
         {{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}
       </mat-checkbox>
       @if (schema.description) {
-        <div class="mp-sf-hint" [id]="hintId">{{ schema.description }}</div>
+        <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @if (showErrors()) {
         <div class="mp-sf-error" role="alert" [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { sameJson } from '@osb/json-schema';
-import { SchemaFormState } from '../schema-form-state';
 import { MaterialControlWidget } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /**
  * A JSON text editor for values the form cannot break into fields: free-form objects, untyped
@@ -12,7 +12,7 @@ import { MaterialControlWidget } from './material-control-widget';
  */
 @Component({
   selector: 'mp-sf-json-widget',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
+  imports: [Markdown, ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field mp-sf-field--json" subscriptSizing="dynamic">
@@ -20,7 +20,7 @@ import { MaterialControlWidget } from './material-control-widget';
       <textarea matInput rows="4" class="mp-sf-code" spellcheck="false" [id]="fieldId" [formControl]="control"
         [errorStateMatcher]="jsonErrorStateMatcher" [attr.aria-required]="required"
         [attr.placeholder]="schema.placeholder || null"></textarea>
-      <mat-hint [id]="hintId">@if (schema.description) {{{ schema.description }} }<span i18n="@@schemaForm.json.hint">Enter JSON.</span></mat-hint>
+      <mat-hint [id]="hintId">@if (schema.description) {<mp-markdown class="mp-sf-markdown" [source]="schema.description" /> }<span i18n="@@schemaForm.json.hint">Enter JSON.</span></mat-hint>
       @if (parseError(); as problem) {
         <mat-error [id]="errorId">{{ problem }}</mat-error>
       } @else if (showErrors()) {
@@ -30,14 +30,13 @@ import { MaterialControlWidget } from './material-control-widget';
   `,
 })
 export class JsonWidget extends MaterialControlWidget {
-  private readonly formState = inject(SchemaFormState, { optional: true });
   /** Why the text is not JSON, if it is not. */
   protected readonly parseError = signal<string | undefined>(undefined);
   /** Shows the field in error on a syntax error as well as on schema errors. */
   protected readonly jsonErrorStateMatcher = { isErrorState: () => this.parseError() !== undefined || this.showErrors() };
 
   override ngOnDestroy(): void {
-    this.formState?.setUnreadable(this.fieldId, false);
+    this.formState.setUnreadable(this.fieldId, false);
     super.ngOnDestroy();
   }
 
@@ -54,7 +53,7 @@ export class JsonWidget extends MaterialControlWidget {
       this.control.valueChanges.subscribe((text: string) => {
         const read = readJson(text);
         this.parseError.set(read.error);
-        this.formState?.setUnreadable(this.fieldId, read.error !== undefined);
+        this.formState.setUnreadable(this.fieldId, read.error !== undefined);
         if (read.error === undefined) {
           this.formProperty.setValue(read.value, false);
         }

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { isJsonObject } from '@osb/json-schema';
-import { SchemaFormState } from '../schema-form-state';
 import { MaterialControlWidget } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /** One row of a key/value map. */
 interface MapEntry {
@@ -15,13 +15,13 @@ interface MapEntry {
 /** Rows of keys and text values for a string map (`additionalProperties: {type: string}`), e.g. tags. */
 @Component({
   selector: 'mp-sf-key-value-widget',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [Markdown, MatButtonModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fieldset class="mp-sf-group" [attr.aria-describedby]="describedBy" [attr.aria-invalid]="showErrors() || !!rowProblem()">
       <legend>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
       @if (schema.description) {
-        <div class="mp-sf-hint" [id]="hintId">{{ schema.description }}</div>
+        <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @for (entry of entries(); track $index; let index = $index) {
         <div class="mp-sf-row">
@@ -46,7 +46,6 @@ interface MapEntry {
   `,
 })
 export class KeyValueWidget extends MaterialControlWidget {
-  private readonly formState = inject(SchemaFormState, { optional: true });
   /** The rows as the person sees them. */
   protected readonly entries = signal<MapEntry[]>([]);
   /** Why the rows cannot become a map, if they cannot. */
@@ -59,7 +58,7 @@ export class KeyValueWidget extends MaterialControlWidget {
   });
 
   override ngOnDestroy(): void {
-    this.formState?.setUnreadable(this.fieldId, false);
+    this.formState.setUnreadable(this.fieldId, false);
     super.ngOnDestroy();
   }
 
@@ -96,7 +95,7 @@ export class KeyValueWidget extends MaterialControlWidget {
 
   private publish(): void {
     const problem = this.rowProblem();
-    this.formState?.setUnreadable(this.fieldId, problem !== undefined);
+    this.formState.setUnreadable(this.fieldId, problem !== undefined);
     if (problem === undefined) {
       const filled = this.entries().filter((entry) => entry.key !== '');
       this.formProperty.setValue(filled.length > 0 ? Object.fromEntries(filled.map((entry) => [entry.key, entry.value])) : null, false);

@@ -3,8 +3,8 @@ import { PristineChangeEvent, TouchedChangeEvent } from '@angular/forms';
 import { ErrorStateMatcher } from '@angular/material/core';
 import { ControlWidget } from 'ngx-schema-form';
 import { Subscription } from 'rxjs';
-import { FIELD_ID_PREFIX, toIdSuffix } from '../field-id-prefix';
-import { describeSchemaErrors, isSchemaError, type SchemaError } from '../schema-error-messages';
+import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
+import { SchemaFormState } from '../schema-form-state';
 
 /**
  * Base of the Material widgets for one value. ngx-schema-form sets `formProperty`, `schema`,
@@ -14,37 +14,39 @@ import { describeSchemaErrors, isSchemaError, type SchemaError } from '../schema
  * unsubscribes (a leak each time `visibleIf` shows a field again), this class subscribes in
  * `ngOnInit` and releases everything on destroy. State the template reads is kept in signals,
  * so the widgets work with OnPush change detection.
+ *
+ * The messages come from the form's own check of the whole value (see {@link SchemaFormState}),
+ * so that a field and the form's summary of problems always say the same.
  */
-@Directive()
+@Directive({ host: { '[attr.data-mp-pointer]': 'pointer' } })
 export abstract class MaterialControlWidget extends ControlWidget implements OnInit, OnDestroy {
   private readonly idPrefix = inject(FIELD_ID_PREFIX);
+  private readonly pointerBase = inject(FIELD_POINTER_BASE);
+  /** The state shared with the form. */
+  protected readonly formState = inject(SchemaFormState);
   /** Subscriptions released when the widget is destroyed. */
   protected readonly subscriptions = new Subscription();
-  /** The errors ngx-schema-form reports for this value. */
-  protected readonly errors = signal<SchemaError[]>([]);
   /** The current value of the form property. */
   protected readonly value = signal<unknown>(undefined);
   /** Whether the person has edited or left the field. */
   protected readonly interacted = signal(false);
   /** Plain-language error messages. */
-  protected readonly messages = computed(() => describeSchemaErrors(this.errors()));
+  protected readonly messages = computed(() => this.formState.messagesAt(this.pointer));
   /**
-   * Whether the messages are shown: once the field was used, or at once when it holds a value
-   * (a default that does not fit must not block the form silently). A required field left empty
-   * is not shouted at before it was visited.
+   * Whether the messages are shown: once the field was used, at once when it holds a value (a
+   * default that does not fit must not block the form silently), and everywhere once the person
+   * tried to go on. A required field left empty is not shouted at before that.
    */
   protected readonly showErrors = computed(
-    () => this.messages().length > 0 && (this.interacted() || !isEmptyValue(this.value())),
-  );
-  /**
-   * Whether to repeat the description under a format error: Material replaces the hint by the
-   * error, and the description usually says in words what the pattern means.
-   */
-  protected readonly repeatDescription = computed(
-    () => !!this.schema.description && this.errors().some((error) => error.code === 'PATTERN'),
+    () => this.messages().length > 0 && (this.interacted() || this.formState.revealAll() || !isEmptyValue(this.value())),
   );
   /** Lets Material form fields follow {@link showErrors}. */
   protected readonly errorStateMatcher: ErrorStateMatcher = { isErrorState: () => this.showErrors() };
+
+  /** JSON pointer of the value within the parameters. */
+  get pointer(): string {
+    return propertyPointer(this.pointerBase, this.formProperty);
+  }
 
   /** DOM id of the input. */
   protected get fieldId(): string {
@@ -79,13 +81,6 @@ export abstract class MaterialControlWidget extends ControlWidget implements OnI
 
   ngOnInit(): void {
     this.bindValue();
-    this.subscriptions.add(
-      this.formProperty.errorsChanges.subscribe((errors: unknown) => {
-        const list = Array.isArray(errors) ? errors.filter(isSchemaError) : [];
-        this.control.setErrors(list.length > 0 ? { schema: list } : null);
-        this.errors.set(list);
-      }),
-    );
     this.subscriptions.add(
       this.control.events.subscribe((event) => {
         if ((event instanceof TouchedChangeEvent && event.touched) || (event instanceof PristineChangeEvent && !event.pristine)) {

@@ -3,11 +3,12 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MaterialControlWidget } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /** A number field for `integer` and `number` values. */
 @Component({
   selector: 'mp-sf-number-widget',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
+  imports: [Markdown, ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field mp-sf-field--number" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
@@ -17,7 +18,7 @@ import { MaterialControlWidget } from './material-control-widget';
         [attr.min]="schema['minimum'] ?? null" [attr.max]="schema['maximum'] ?? null"
         [attr.step]="schema.type === 'integer' ? 1 : 'any'" [readonly]="!!schema.readOnly" />
       @if (schema.description) {
-        <mat-hint [id]="hintId">{{ schema.description }}</mat-hint>
+        <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
       }
       @if (showErrors()) {
         <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>

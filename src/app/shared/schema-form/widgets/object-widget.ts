@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, OnDestroy, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { FormElementComponent, ObjectLayoutWidget, type FormProperty, type IFieldSet } from 'ngx-schema-form';
-import { Subscription } from 'rxjs';
-import { FIELD_ID_PREFIX, toIdSuffix } from '../field-id-prefix';
-import { describeSchemaErrors, isSchemaError, type SchemaError } from '../schema-error-messages';
+import { FormElementComponent, ObjectLayoutWidget, type IFieldSet } from 'ngx-schema-form';
+import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
+import { SchemaFormState } from '../schema-form-state';
 import { fieldLabel } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /**
  * The fields of an object: the whole form at the root, a fieldset with a legend below it.
@@ -12,8 +12,9 @@ import { fieldLabel } from './material-control-widget';
  */
 @Component({
   selector: 'mp-sf-object-widget',
-  imports: [FormElementComponent, NgTemplateOutlet],
+  imports: [Markdown, FormElementComponent, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
     @if (isRoot) {
       <ng-container *ngTemplateOutlet="fields" />
@@ -24,7 +25,7 @@ import { fieldLabel } from './material-control-widget';
           <legend>{{ label }}@if (schema['isRequired']) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
         }
         @if (schema.description) {
-          <div class="mp-sf-hint" [id]="groupId + '-hint'">{{ schema.description }}</div>
+          <div class="mp-sf-hint" [id]="groupId + '-hint'"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
         }
         <ng-container *ngTemplateOutlet="fields" />
         <ng-container *ngTemplateOutlet="objectMessages" />
@@ -50,18 +51,23 @@ import { fieldLabel } from './material-control-widget';
     </ng-template>
   `,
 })
-export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestroy {
+export class ObjectWidget extends ObjectLayoutWidget implements OnInit {
   private readonly idPrefix = inject(FIELD_ID_PREFIX);
-  private readonly subscriptions = new Subscription();
-  private readonly errors = signal<SchemaError[]>([]);
+  private readonly pointerBase = inject(FIELD_POINTER_BASE);
+  private readonly formState = inject(SchemaFormState);
   /** Messages about the object itself, such as keys it does not allow. */
-  protected readonly messages = computed(() => describeSchemaErrors(this.errors()));
+  protected readonly messages = computed(() => this.formState.messagesAt(this.pointer));
   /** Whether this is the whole form rather than a nested object. */
   protected isRoot = false;
   /** Whether the schema declared its own fieldsets (rather than the library's default one). */
   protected hasOwnFieldsets = false;
   /** The groups of fields. */
   protected fieldsets: IFieldSet[] = [];
+
+  /** JSON pointer of the object within the parameters. */
+  get pointer(): string {
+    return propertyPointer(this.pointerBase, this.formProperty);
+  }
 
   /** DOM id of the fieldset. */
   protected get groupId(): string {
@@ -77,39 +83,11 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestro
     this.isRoot = this.formProperty.parent === null;
     this.fieldsets = this.schema.fieldsets ?? [];
     this.hasOwnFieldsets = !(this.fieldsets.length === 1 && this.fieldsets[0].id === 'fieldset-default');
-    const ownPath = `#${this.formProperty.path}`;
-    this.subscriptions.add(
-      this.formProperty.errorsChanges.subscribe((errors: unknown) => {
-        const list = Array.isArray(errors) ? errors.filter(isSchemaError) : [];
-        this.forwardMissingFields(list.filter((error) => error.path === ownPath && error.code === 'OBJECT_MISSING_REQUIRED_PROPERTY'));
-        this.errors.set(list.filter((error) => (error.path === ownPath || error.path === '#/') && OBJECT_LEVEL_CODES.has(error.code)));
-      }),
-    );
   }
 
-  /** Replaces the library widget's hook, so that it makes none of its own subscriptions. */
+  /** Replaces the library widget's hook: messages come from the form's state, not its subscriptions. */
   // eslint-disable-next-line @angular-eslint/no-empty-lifecycle-method -- deliberately does nothing
   override ngAfterViewInit(): void {
-    // Subscriptions are made in `ngOnInit` and released on destroy.
-  }
-
-  ngOnDestroy(): void {
-    this.subscriptions.unsubscribe();
-  }
-
-  /**
-   * Shows "required" under a nested field: the root's validation names the missing field only
-   * at this object's path, which ngx-schema-form does not pass on to the field itself.
-   */
-  private forwardMissingFields(errors: SchemaError[]): void {
-    for (const error of errors) {
-      const child = (this.formProperty.properties as Record<string, FormProperty>)[String(error.params[0])];
-      child?.extendErrors(error);
-    }
+    // Nothing to subscribe to.
   }
 }
-
-const OBJECT_LEVEL_CODES = new Set([
-  'OBJECT_ADDITIONAL_PROPERTIES', 'OBJECT_PROPERTIES_MINIMUM', 'OBJECT_PROPERTIES_MAXIMUM', 'OBJECT_DEPENDENCY_KEY',
-  'ONE_OF_MISSING', 'ANY_OF_MISSING', 'ONE_OF_MULTIPLE', 'NOT_PASSED',
-]);

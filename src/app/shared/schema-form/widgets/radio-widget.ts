@@ -3,11 +3,12 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MatRadioModule } from '@angular/material/radio';
 import { choiceOptions, type ChoiceOption } from './choice-options';
 import { MaterialControlWidget } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /** Radio buttons for `enum` and labelled `oneOf` fields (widget id `radio`). */
 @Component({
   selector: 'mp-sf-radio-widget',
-  imports: [ReactiveFormsModule, MatRadioModule],
+  imports: [Markdown, ReactiveFormsModule, MatRadioModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mp-sf-choice" role="radiogroup" [attr.aria-labelledby]="fieldId + '-label'"
@@ -19,7 +20,7 @@ import { MaterialControlWidget } from './material-control-widget';
         }
       </mat-radio-group>
       @if (schema.description) {
-        <div class="mp-sf-hint" [id]="hintId">{{ schema.description }}</div>
+        <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @if (showErrors()) {
         <div class="mp-sf-error" role="alert" [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>

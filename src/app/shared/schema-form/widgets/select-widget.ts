@@ -4,11 +4,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { choiceOptions, emptyChoiceValue, type ChoiceOption } from './choice-options';
 import { MaterialControlWidget } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /** A drop-down list for `enum` and labelled `oneOf` fields; several choices for a list of them. */
 @Component({
   selector: 'mp-sf-select-widget',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatSelectModule],
+  imports: [Markdown, ReactiveFormsModule, MatFormFieldModule, MatSelectModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
@@ -23,7 +24,7 @@ import { MaterialControlWidget } from './material-control-widget';
         }
       </mat-select>
       @if (schema.description) {
-        <mat-hint [id]="hintId">{{ schema.description }}</mat-hint>
+        <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
       }
       @if (showErrors()) {
         <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>

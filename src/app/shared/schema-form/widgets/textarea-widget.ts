@@ -3,11 +3,12 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MaterialControlWidget } from './material-control-widget';
+import { Markdown } from '../../ui/markdown/markdown';
 
 /** A multi-line text field. */
 @Component({
   selector: 'mp-sf-textarea-widget',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
+  imports: [Markdown, ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
@@ -16,10 +17,10 @@ import { MaterialControlWidget } from './material-control-widget';
         [attr.name]="name" [attr.placeholder]="schema.placeholder || null" [attr.aria-required]="required"
         [attr.maxlength]="schema.maxLength || null" [readonly]="!!schema.readOnly"></textarea>
       @if (schema.description) {
-        <mat-hint [id]="hintId">{{ schema.description }}</mat-hint>
+        <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
       }
       @if (showErrors()) {
-        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}@if (repeatDescription()) {<span class="mp-sf-message mp-sf-message--help">{{ schema.description }}</span>}</mat-error>
+        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
       }
     </mat-form-field>
   `,

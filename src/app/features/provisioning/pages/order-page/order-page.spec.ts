@@ -82,12 +82,13 @@ describe('OrderPage', FORM_TESTS, () => {
     router.detectChanges();
   }
 
-  async function open(url: string): Promise<HTMLElement> {
+  async function open(url: string, instances = [testInstance({ name: 'billing-gateway' })]): Promise<HTMLElement> {
     // Harness actions wait for pending requests: answer the page's service requests as they come.
     answering = setInterval(answerServiceRequests, 5);
     router = await RouterTestingHarness.create();
     await router.navigateByUrl(url, OrderPage);
     http.expectOne('/api/catalog').flush(catalog());
+    http.expectOne('/api/projects/p1/service-instances?limit=500').flush(instances);
     await turn();
     loader = TestbedHarnessEnvironment.loader(router.fixture);
     return router.routeNativeElement as HTMLElement;
@@ -161,6 +162,12 @@ describe('OrderPage', FORM_TESTS, () => {
       planId: 'dedicated',
       parameters: { securityContact: 'person@example-company.com', serviceType: 'ext', externalRegistrationNumber: '12345' },
     };
+    const review = page.querySelector('.mp-order-page__review')!;
+    const words = review.textContent!.replace(/\s+/g, ' ');
+    expect(words).toContain('Service Type External');
+    expect(words).toContain('External Registration Number 12345');
+    expect(review.textContent).not.toContain('"externalRegistrationNumber"');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Show JSON' }))).click();
     expect(page.querySelector('.mp-order-page__review')?.textContent).toContain('"externalRegistrationNumber": "12345"');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
     const refused = http.expectOne({ method: 'POST', url: '/api/projects/p1/service-instances' });
@@ -188,5 +195,20 @@ describe('OrderPage', FORM_TESTS, () => {
     await (await loader.getHarness(MatRadioButtonHarness.with({ label: 'Amsterdam' }))).check();
     await next();
     expect(await checkedPlan()).toBe('Large');
+  });
+
+  it('refuses a name another instance of the project has, at the name step', async () => {
+    const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
+    await next();
+    const name = await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }));
+    await name.setValue(' Billing-Gateway ');
+    await next();
+    expect(page.querySelector('.mp-order-page__name mat-error')?.textContent).toContain('already has this name');
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    expect(await step!.getLabel()).toBe('Name');
+    await name.setValue('billing-gateway-2');
+    await next();
+    const [parameters] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    expect(await parameters!.getLabel()).toBe('Parameters');
   });
 });

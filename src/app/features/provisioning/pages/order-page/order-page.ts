@@ -1,7 +1,6 @@
-import { JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, ReactiveFormsModule, Validators, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -13,10 +12,12 @@ import { Router, RouterLink } from '@angular/router';
 
 import type { Location, ServiceOffering, ServiceSummary } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
 import { ParametersForm, type Parameters } from '../../../../shared/schema-form/parameters-form';
+import { ParametersView } from '../../../../shared/schema-form/parameters-view';
 import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { PriceBadge } from '../../../../shared/ui/price-badge/price-badge';
@@ -40,7 +41,6 @@ interface LocationOption {
 @Component({
   selector: 'mp-order-page',
   imports: [
-    JsonPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -53,6 +53,7 @@ interface LocationOption {
     CostPipe,
     EmptyState,
     ParametersForm,
+    ParametersView,
     PlanPicker,
     PriceBadge,
     ServiceIcon,
@@ -65,6 +66,7 @@ export class OrderPage {
   private readonly instancesApi = inject(ServiceInstancesApi);
   private readonly router = inject(Router);
   private readonly pageTitle = inject(PageTitleStrategy);
+  private readonly currentUser = inject(CurrentUser);
 
   /** Route parameter: the project to order for. */
   readonly projectId = input.required<string>();
@@ -124,10 +126,24 @@ export class OrderPage {
   /** The chosen plan's create schema. */
   protected readonly createSchema = computed(() => this.chosenPlan()?.schemas.instanceCreate);
 
+  /** The project ordered for, to name it in the review. */
+  protected readonly project = computed(() => this.currentUser.project(this.projectId()));
+  /** The project's instances (the first 500), so that a name already taken is refused at the name step. */
+  private readonly instances = this.instancesApi.instancesResource(
+    () => this.projectId(),
+    () => 500,
+  );
+  /** The names in use in the project, compared without case and outer spaces (kept up to date by an effect). */
+  private readonly takenNames = signal<ReadonlySet<string>>(new Set());
   /** The instance's name. */
   protected readonly name = new FormControl('', {
     nonNullable: true,
-    validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH), Validators.pattern(/\S/)],
+    validators: [
+      Validators.required,
+      Validators.maxLength(NAME_MAX_LENGTH),
+      Validators.pattern(/\S/),
+      (control): ValidationErrors | null => (this.takenNames().has(comparableName(String(control.value))) ? { taken: true } : null),
+    ],
   });
   /** The longest name allowed, for the field's hint. */
   protected readonly nameMaxLength = NAME_MAX_LENGTH;
@@ -147,7 +163,7 @@ export class OrderPage {
   /** Whether the name is valid, as a signal for the stepper. */
   protected readonly nameValid = computed(() => {
     const name = this.nameValue();
-    return name.trim().length > 0 && name.length <= NAME_MAX_LENGTH;
+    return name.trim().length > 0 && name.length <= NAME_MAX_LENGTH && !this.takenNames().has(comparableName(name));
   });
   /** Whether the catalog or the ordered offering is being loaded. */
   protected readonly loading = computed(() => this.catalog.isLoading() || this.offeringDetail.isLoading());
@@ -158,6 +174,11 @@ export class OrderPage {
   });
 
   constructor() {
+    effect(() => {
+      const instances = this.instances.hasValue() ? (this.instances.value() ?? []) : [];
+      this.takenNames.set(new Set(instances.map((instance) => comparableName(instance.name))));
+      untracked(() => this.name.updateValueAndValidity());
+    });
     effect(() => {
       const service = this.requestedService();
       if (service) {
@@ -209,4 +230,9 @@ export class OrderPage {
         },
       });
   }
+}
+
+/** A name as compared for uniqueness: trimmed, without case. */
+function comparableName(name: string): string {
+  return name.trim().toLocaleLowerCase();
 }

@@ -1,4 +1,3 @@
-import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,6 +13,7 @@ import { ServiceInstancesApi } from '../../../../core/api/service-instances-api'
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
 import { InstanceBindings } from '../../../bindings';
 import { InstanceSharing } from '../../../sharing';
+import { ParametersView } from '../../../../shared/schema-form/parameters-view';
 import { DateTimePipe } from '../../../../shared/ui/date-time/date-time-pipe';
 import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
@@ -30,7 +30,7 @@ import { isOperationRunning } from '../../instance-operation';
  */
 @Component({
   selector: 'mp-instance-page',
-  imports: [DateTimePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ServiceIcon, TimeAgo],
+  imports: [DateTimePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ParametersView, ServiceIcon, TimeAgo],
   templateUrl: './instance-page.html',
   styleUrl: './instance-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -87,7 +87,9 @@ export class InstancePage {
     return error && !isNotFound(error) ? apiErrorMessage(error) : null;
   });
   /** Whether the instance has parameters to show. */
-  protected readonly hasParameters = computed(() => Object.keys(this.current()?.parameters ?? {}).length > 0);
+  protected readonly hasParameters = computed(
+    () => Object.keys(this.current()?.parameters ?? {}).length > 0 || (this.current()?.secretParameters ?? []).length > 0,
+  );
   /** What the location of a global service reads. */
   protected readonly globalLabel = $localize`:service locality@@localityGlobal:Global`;
   /** Whether the deprovision request is on its way. */

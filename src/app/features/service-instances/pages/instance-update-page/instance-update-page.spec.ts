@@ -104,7 +104,7 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
     await contact.setValue('b@y.example');
     await turn();
     const changes = Array.from(page.querySelectorAll('.mp-instance-update-page__changes li'), (li) => li.textContent?.replace(/\s+/g, ' ').trim());
-    expect(changes).toEqual(['securityContact: a@x.example → b@y.example']);
+    expect(changes).toEqual(['Security Contact: a@x.example → b@y.example']);
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply changes' }))).click();
     const request = http.expectOne({ method: 'PATCH', url: INSTANCE_URL });

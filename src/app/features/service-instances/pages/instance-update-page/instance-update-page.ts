@@ -13,13 +13,13 @@ import type { UpdateServiceInstanceRequest } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
+import { describeParameters, entryText, MASKED_SECRET } from '../../../../shared/schema-form/describe-parameters';
 import { ParametersForm } from '../../../../shared/schema-form/parameters-form';
 import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { isOperationRunning } from '../../instance-operation';
 import {
   changedParameters,
-  formatParameterValue,
   parameterChanges,
   updatableParameters,
   type InstanceParameters,
@@ -135,8 +135,27 @@ export class InstanceUpdatePage {
     const error = this.instance.error() ?? this.service.error();
     return error ? apiErrorMessage(error) : null;
   });
-  /** Formats a parameter value for the difference view. */
-  protected readonly formatValue = formatParameterValue;
+  /** The secrets the platform keeps for the instance (set, never shown). */
+  protected readonly storedSecrets = computed(() => this.current()?.secretParameters ?? []);
+  /**
+   * The changes in words, as the form names them: the field's title, choice labels, and secrets
+   * only as "set" (a kept secret counts as set before the change).
+   */
+  protected readonly describedChanges = computed(() => {
+    const schema = this.updateSchema();
+    const stored = this.storedSecrets();
+    return this.changes().map((change) => {
+      const after = describeParameters(schema, { [change.key]: change.after })[0];
+      const before = change.before === undefined ? undefined : describeParameters(schema, { [change.key]: change.before })[0];
+      const wasSet = stored.includes(`/${change.key}`);
+      return {
+        key: change.key,
+        label: after.label,
+        before: before ? entryText(before) : wasSet ? MASKED_SECRET : undefined,
+        after: entryText(after),
+      };
+    });
+  });
 
   constructor() {
     effect(() => {

@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, OnInit } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { provideNativeDateAdapter } from '@angular/material/core';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatTimepickerModule } from '@angular/material/timepicker';
+import { Markdown } from '../../ui/markdown/markdown';
+import { MaterialControlWidget } from './material-control-widget';
+
+/**
+ * A date (`format: date`, sent as YYYY-MM-DD), a time (`format: time`, sent as HH:MM:SS with the
+ * browser's UTC offset, as RFC 3339 asks) or both
+ * (`format: date-time`, sent as an ISO 8601 instant in UTC), picked with Material's date and time
+ * pickers or typed.
+ */
+@Component({
+  selector: 'mp-sf-date-time-widget',
+  imports: [Markdown, ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatTimepickerModule],
+  providers: [provideNativeDateAdapter()],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="mp-sf-date-time">
+      @if (hasDate) {
+        <mat-form-field class="mp-sf-field" subscriptSizing="dynamic">
+          <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
+          <input matInput [id]="fieldId" [matDatepicker]="datePicker" [formControl]="picked" [errorStateMatcher]="errorStateMatcher"
+            [attr.aria-required]="required" [readonly]="!!schema.readOnly" (blur)="interacted.set(true)"
+            [attr.placeholder]="schema.placeholder || null" />
+          <mat-datepicker-toggle matIconSuffix [for]="datePicker" [disabled]="!!schema.readOnly" />
+          <mat-datepicker #datePicker />
+          @if (schema.description) {
+            <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
+          }
+          @if (showErrors()) {
+            <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+          }
+        </mat-form-field>
+      }
+      @if (hasTime) {
+        <mat-form-field class="mp-sf-field mp-sf-field--time" subscriptSizing="dynamic">
+          <mat-label>@if (hasDate) {<ng-container i18n="@@schemaForm.time">Time</ng-container>} @else {{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}}</mat-label>
+          <input matInput [id]="hasDate ? fieldId + '-time' : fieldId" [matTimepicker]="timePicker" [formControl]="picked"
+            [errorStateMatcher]="errorStateMatcher" [readonly]="!!schema.readOnly" (blur)="interacted.set(true)" />
+          <mat-timepicker-toggle matIconSuffix [for]="timePicker" [disabled]="!!schema.readOnly" />
+          <mat-timepicker #timePicker />
+          @if (!hasDate && schema.description) {
+            <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
+          }
+          @if (!hasDate && showErrors()) {
+            <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+          }
+        </mat-form-field>
+      }
+    </div>
+  `,
+})
+export class DateTimeWidget extends MaterialControlWidget implements OnInit {
+  /** The date and time as the pickers hold them. */
+  protected readonly picked = new FormControl<Date | null>(null);
+  /** Whether a date is picked. */
+  protected hasDate = true;
+  /** Whether a time is picked. */
+  protected hasTime = false;
+
+  override ngOnInit(): void {
+    const kind = this.schema.widget?.id;
+    this.hasDate = kind !== 'time';
+    this.hasTime = kind === 'time' || kind === 'date-time';
+    super.ngOnInit();
+  }
+
+  protected override bindValue(): void {
+    this.subscriptions.add(
+      this.formProperty.valueChanges.subscribe((value: unknown) => {
+        this.value.set(value);
+        const date = parseValue(value, this.schema.widget?.id);
+        if (date?.getTime() !== this.picked.value?.getTime()) {
+          this.picked.setValue(date, { emitEvent: false });
+        }
+      }),
+    );
+    this.subscriptions.add(
+      this.picked.valueChanges.subscribe((date) => {
+        this.interacted.set(true);
+        this.formProperty.setValue(date && !Number.isNaN(date.getTime()) ? formatValue(date, this.schema.widget?.id) : '', false);
+      }),
+    );
+  }
+}
+
+/** Reads a stored value into a date for the pickers. */
+function parseValue(value: unknown, kind: string | undefined): Date | null {
+  if (typeof value !== 'string' || value === '') {
+    return null;
+  }
+  if (kind === 'time') {
+    const match = /^(\d\d):(\d\d)(?::(\d\d))?/.exec(value);
+    return match ? new Date(2000, 0, 1, Number(match[1]), Number(match[2]), Number(match[3] ?? 0)) : null;
+  }
+  if (kind === 'date') {
+    const match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
+    return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Writes a picked date in the schema's format. */
+function formatValue(date: Date, kind: string | undefined): string {
+  const pad = (part: number) => String(part).padStart(2, '0');
+  if (kind === 'time') {
+    const offset = -date.getTimezoneOffset();
+    const zone = offset === 0 ? 'Z' : `${offset > 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+    return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${zone}`;
+  }
+  if (kind === 'date') {
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
