@@ -5,24 +5,26 @@
  * translates messages when their module is evaluated.
  */
 
+import { type Language, languageOfTag, SOURCE_LANGUAGE } from './app/core/i18n/languages';
+import { loadLanguage } from './app/core/i18n/load-language';
+import { provideLanguage } from './app/core/i18n/provide-language';
+
 /** The element's tag name. */
 const TAG_NAME = 'osb-marketplace';
 
-/** The languages the element speaks. */
-const LANGUAGES = ['en', 'de'] as const;
 
 async function defineElement(): Promise<void> {
   if (customElements.get(TAG_NAME)) {
     return;
   }
-  await prepareLanguage(requestedLanguage());
+  const language = await prepareLanguage(requestedLanguage());
   const [{ createApplication }, { createCustomElement }, { embedConfig }, { MarketplaceElement }] = await Promise.all([
     import('@angular/platform-browser'),
     import('@angular/elements'),
     import('./app/embed/embed.config'),
     import('./app/embed/marketplace-element'),
   ]);
-  const app = await createApplication(embedConfig);
+  const app = await createApplication({ ...embedConfig, providers: [...embedConfig.providers, provideLanguage(language)] });
   customElements.define(TAG_NAME, createCustomElement(MarketplaceElement, { injector: app.injector }));
 }
 
@@ -30,16 +32,22 @@ async function defineElement(): Promise<void> {
  * The language of the page's first `<osb-marketplace lang>`, else of the host document, if the
  * element speaks it; English otherwise.
  */
-function requestedLanguage(): (typeof LANGUAGES)[number] {
-  const tag = document.querySelector(TAG_NAME)?.getAttribute('lang') || document.documentElement.lang || 'en';
-  const language = tag.toLowerCase().split('-', 1)[0];
-  return LANGUAGES.find((candidate) => candidate === language) ?? 'en';
+function requestedLanguage(): Language {
+  const tag = document.querySelector(TAG_NAME)?.getAttribute('lang') || document.documentElement.lang;
+  return languageOfTag(tag) ?? SOURCE_LANGUAGE;
 }
 
-/** Loads the translations of `language` before the application's modules are imported. */
-async function prepareLanguage(language: (typeof LANGUAGES)[number]): Promise<void> {
-  if (language !== 'en') {
-    console.warn(`The marketplace element speaks English only in this build; '${language}' was asked for.`);
+/**
+ * Loads the translations and locale data of `language` (from the `i18n/` folder next to this
+ * script) before the application's modules are imported; English if they cannot be loaded.
+ */
+async function prepareLanguage(language: Language): Promise<Language> {
+  try {
+    await loadLanguage(language, { baseUrl: new URL('./', import.meta.url) });
+    return language;
+  } catch (error) {
+    console.error('The marketplace element could not load its translations; it speaks English', error);
+    return SOURCE_LANGUAGE;
   }
 }
 
