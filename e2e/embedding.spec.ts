@@ -27,14 +27,19 @@ async function signInAtPortal(page: Page): Promise<void> {
 /** The portal's own frame, which must stay in place on every page. */
 async function expectPortalFrame(page: Page): Promise<void> {
   await expect(page.getByRole('banner').getByText('meshPanel Demo')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Marketplace' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Marketplace' }),
+  ).toBeVisible();
 }
 
 test('alice uses the marketplace inside the demo portal', { tag: '@embedding' }, async ({ page }) => {
   // Real asynchronous broker operations run in here.
   test.slow();
   const visited: string[] = [];
-  page.on('request', (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && visited.push(request.url()));
+  page.on(
+    'request',
+    (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && visited.push(request.url()),
+  );
   const apiToken = recordApiToken(page);
   const portalNav = page.getByRole('navigation', { name: 'Portal' });
 
@@ -64,7 +69,12 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await page.goForward();
   await expect(element.getByRole('heading', { name: 'API Gateway', level: 1 })).toBeVisible();
 
-  // Order the asynchronous plan and follow it to Ready.
+  // Order the asynchronous plan and follow it to Ready; the host hears when the operation ends.
+  await element.evaluate((node) => {
+    const finished: unknown[] = [];
+    node.addEventListener('osb-operation-finished', (event) => finished.push((event as CustomEvent).detail));
+    Object.assign(window, { operationsFinished: finished });
+  });
   const instanceName = uniqueName('portal-gateway');
   await element.getByRole('link', { name: 'Order' }).click();
   await expect(element.getByRole('heading', { name: 'Order API Gateway', level: 1 })).toBeVisible();
@@ -83,13 +93,20 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await expect(page).toHaveURL(/\/portal\/marketplace\/instances\/[^/]+$/);
   const status = element.getByRole('status').filter({ has: page.locator('mp-instance-status') });
   await expect(status).toContainText('Ready');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { operationsFinished: unknown[] }).operationsFinished))
+    .toContainEqual(
+      expect.objectContaining({ kind: 'instance', name: instanceName, operation: 'create', state: 'succeeded' }),
+    );
   await expectPortalFrame(page);
 
   // The portal links to the element's instances page; switching the portal's project moves the element along.
   await portalNav.getByRole('link', { name: 'Service instances' }).click();
   await expect(element.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
   await expect(element.getByRole('link', { name: instanceName })).toBeVisible();
-  const mobileInstances = page.waitForRequest((request) => request.url().includes('/api/projects/likvid-mobile/service-instances'));
+  const mobileInstances = page.waitForRequest((request) =>
+    request.url().includes('/api/projects/likvid-mobile/service-instances'),
+  );
   await page.getByRole('combobox', { name: 'Project' }).click();
   await page.getByRole('option', { name: /Mobile App/ }).click();
   await mobileInstances;
@@ -114,10 +131,13 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   const dialog = page.getByRole('dialog', { name: `Create a binding for “${vault.name}”` });
   await dialog.getByRole('textbox', { name: 'Binding name' }).fill(bindingName);
   const [created] = await Promise.all([
-    page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/service-instances/${vault.id}/bindings`)),
+    page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && response.url().endsWith(`/service-instances/${vault.id}/bindings`),
+    ),
     dialog.getByRole('button', { name: 'Create binding' }).click(),
   ]);
-  const secret = String((await created.json() as ServiceBindingWithCredentials).credentials?.['token']);
+  const secret = String(((await created.json()) as ServiceBindingWithCredentials).credentials?.['token']);
   const once = page.getByRole('alertdialog', { name: `Save the credentials of “${bindingName}” now` });
   await expect(once).toBeVisible();
   await once.getByRole('checkbox', { name: 'I have saved these credentials in a safe place.' }).check();
@@ -135,9 +155,9 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
 });
 
 /** Opens the plain HTML host page (fixtures/embedding), which hands the element `token`. */
-async function openPlainHost(page: Page, baseURL: string, token: string, path = '/plain/marketplace'): Promise<void> {
+async function openPlainHost(page: Page, baseURL: string, token: string, lang = 'en'): Promise<void> {
   await page.addInitScript((hostToken) => Object.assign(window, { hostToken }), token);
-  await page.goto(`${plainHostURL()}${path}?platform=${encodeURIComponent(baseURL)}`);
+  await page.goto(`${plainHostURL()}/plain/marketplace?platform=${encodeURIComponent(baseURL)}&lang=${lang}`);
 }
 
 /** Where the global setup serves the plain host page. */
@@ -147,32 +167,45 @@ function plainHostURL(): string {
   return url;
 }
 
-test('a plain HTML page embeds the marketplace with a token it hands over', { tag: '@embedding' }, async ({ page, baseURL }) => {
-  const apiToken = recordApiToken(page);
-  await signInAtPortal(page);
-  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Marketplace', exact: true }).click();
-  await expect(page.locator('osb-marketplace').getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
-  const token = apiToken().replace(/^Bearer /, '');
+test(
+  'a plain HTML page embeds the marketplace with a token it hands over',
+  { tag: '@embedding' },
+  async ({ page, baseURL }) => {
+    const apiToken = recordApiToken(page);
+    await signInAtPortal(page);
+    await page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Marketplace', exact: true })
+      .click();
+    await expect(page.locator('osb-marketplace').getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
+    const token = apiToken().replace(/^Bearer /, '');
 
-  await openPlainHost(page, baseURL!, token);
-  const element = page.locator('osb-marketplace');
-  await expect(element.getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
-  // The host's hostile CSS stays outside: the element's heading keeps its case and colour.
-  const heading = element.getByRole('heading', { name: 'Marketplace', level: 1 });
-  await expect(heading).toHaveCSS('text-transform', 'none');
-  await expect(page.getByRole('heading', { name: 'Plain host' })).toHaveCSS('text-transform', 'uppercase');
+    await openPlainHost(page, baseURL!, token);
+    const element = page.locator('osb-marketplace');
+    await expect(element.getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
+    // The host's hostile CSS stays outside: the element's heading keeps its case and colour.
+    const heading = element.getByRole('heading', { name: 'Marketplace', level: 1 });
+    await expect(heading).toHaveCSS('text-transform', 'none');
+    await expect(page.getByRole('heading', { name: 'Plain host' })).toHaveCSS('text-transform', 'uppercase');
 
-  await element.getByRole('link', { name: 'Secrets Vault', exact: true }).click();
-  await expect(element.getByRole('heading', { name: 'Secrets Vault', level: 1 })).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`^${plainHostURL()}/plain/marketplace/services/[^/]+$`));
-  await expect(page).toHaveTitle('Secrets Vault · Plain host');
-  await page.reload();
-  await expect(element.getByRole('heading', { name: 'Secrets Vault', level: 1 })).toBeVisible();
-});
+    await element.getByRole('link', { name: 'Secrets Vault', exact: true }).click();
+    await expect(element.getByRole('heading', { name: 'Secrets Vault', level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`^${plainHostURL()}/plain/marketplace/services/[^/]+$`));
+    await expect(page).toHaveTitle('Secrets Vault · Plain host');
+    await page.reload();
+    await expect(element.getByRole('heading', { name: 'Secrets Vault', level: 1 })).toBeVisible();
+
+    // In German, with the translations from the platform.
+    await openPlainHost(page, baseURL!, token, 'de');
+    await expect(element.getByRole('heading', { name: 'Marktplatz', level: 1 })).toBeVisible();
+  },
+);
 
 /** An access token the development OpenID provider's key signs, for a client the platform does not accept. */
 async function tokenOfUnknownClient(baseURL: string): Promise<string> {
-  const keyFile = JSON.parse(await readFile(join(process.env['E2E_DATA_DIR']!, 'dev-oidc-keys.json'), 'utf8')) as { keys: JWK[] };
+  const keyFile = JSON.parse(await readFile(join(process.env['E2E_DATA_DIR']!, 'dev-oidc-keys.json'), 'utf8')) as {
+    keys: JWK[];
+  };
   const jwk = keyFile.keys[0]!;
   return new SignJWT({ sub: 'alice', client_id: 'unknown-client', scope: 'openid' })
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'at+jwt' })
@@ -183,17 +216,22 @@ async function tokenOfUnknownClient(baseURL: string): Promise<string> {
     .sign(await importJWK(jwk, 'RS256'));
 }
 
-test('a token of a client the platform does not accept: 401, and the element asks the host', { tag: '@embedding' }, async ({ page, baseURL }) => {
-  const token = await tokenOfUnknownClient(baseURL!);
-  const refused = await page.request.get('/api/me', { headers: { Authorization: `Bearer ${token}` } });
-  expect(refused.status()).toBe(401);
+test(
+  'a token of a client the platform does not accept: 401, and the element asks the host',
+  { tag: '@embedding' },
+  async ({ page, baseURL }) => {
+    const token = await tokenOfUnknownClient(baseURL!);
+    const refused = await page.request.get('/api/me', { headers: { Authorization: `Bearer ${token}` } });
+    expect(refused.status()).toBe(401);
 
-  const tokenRequests: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().startsWith(`${baseURL}/api/`) && request.headers()['authorization']) tokenRequests.push(request.url());
-  });
-  await openPlainHost(page, baseURL!, token);
-  await expect(page.locator('body')).toHaveAttribute('data-auth-required', 'true');
-  // A refused request was sent twice: with the token, and once more after asking the host again.
-  expect(tokenRequests.some((url, index) => tokenRequests.indexOf(url) !== index)).toBe(true);
-});
+    const tokenRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${baseURL}/api/`) && request.headers()['authorization'])
+        tokenRequests.push(request.url());
+    });
+    await openPlainHost(page, baseURL!, token);
+    await expect(page.locator('body')).toHaveAttribute('data-auth-required', 'true');
+    // A refused request was sent twice: with the token, and once more after asking the host again.
+    expect(tokenRequests.some((url, index) => tokenRequests.indexOf(url) !== index)).toBe(true);
+  },
+);

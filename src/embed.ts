@@ -5,48 +5,42 @@
  * translates messages when their module is evaluated.
  */
 
-import { type Language, languageOfTag, SOURCE_LANGUAGE } from './app/core/i18n/languages';
+import { type Language, SOURCE_LANGUAGE, languageOfTag } from './app/core/i18n/languages';
 import { loadLanguage } from './app/core/i18n/load-language';
-import { provideLanguage } from './app/core/i18n/provide-language';
 
 /** The element's tag name. */
 const TAG_NAME = 'osb-marketplace';
-
 
 async function defineElement(): Promise<void> {
   if (customElements.get(TAG_NAME)) {
     return;
   }
-  const language = await prepareLanguage(requestedLanguage());
+  const language = await startLanguage();
   const [{ createApplication }, { createCustomElement }, { embedConfig }, { MarketplaceElement }] = await Promise.all([
     import('@angular/platform-browser'),
     import('@angular/elements'),
     import('./app/embed/embed.config'),
     import('./app/embed/marketplace-element'),
   ]);
-  const app = await createApplication({ ...embedConfig, providers: [...embedConfig.providers, provideLanguage(language)] });
+  const app = await createApplication(embedConfig(language));
   customElements.define(TAG_NAME, createCustomElement(MarketplaceElement, { injector: app.injector }));
 }
 
 /**
- * The language of the page's first `<osb-marketplace lang>`, else of the host document, if the
- * element speaks it; English otherwise.
+ * Loads the language of the page's first `<osb-marketplace lang>`, else of the host document,
+ * if the element speaks it (English otherwise, also when its translations fail to load). The
+ * translations come from the platform that serves the element.
  */
-function requestedLanguage(): Language {
-  const tag = document.querySelector(TAG_NAME)?.getAttribute('lang') || document.documentElement.lang;
-  return languageOfTag(tag) ?? SOURCE_LANGUAGE;
-}
-
-/**
- * Loads the translations and locale data of `language` (from the `i18n/` folder next to this
- * script) before the application's modules are imported; English if they cannot be loaded.
- */
-async function prepareLanguage(language: Language): Promise<Language> {
+async function startLanguage(): Promise<Language> {
+  const element = document.querySelector(TAG_NAME);
+  const language =
+    languageOfTag(element?.getAttribute('lang')) ?? languageOfTag(document.documentElement.lang) ?? SOURCE_LANGUAGE;
   try {
-    await loadLanguage(language, { baseUrl: new URL('./', import.meta.url) });
+    await loadLanguage(language, { baseUrl: new URL('/', import.meta.url) });
     return language;
   } catch (error) {
-    console.error('The marketplace element could not load its translations; it speaks English', error);
+    console.error(error);
+    await loadLanguage(SOURCE_LANGUAGE);
     return SOURCE_LANGUAGE;
   }
 }

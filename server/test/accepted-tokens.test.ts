@@ -84,7 +84,12 @@ describe('accepted tokens', () => {
   });
 
   it('decides on the route that matched, not on the raw URL', async () => {
-    for (const path of ['/%61pi/catalog', '/api/%63atalog', '/%61%70%69/me', '/api/projects/likvid-payments/%73ervice-instances']) {
+    for (const path of [
+      '/%61pi/catalog',
+      '/api/%63atalog',
+      '/%61%70%69/me',
+      '/api/projects/likvid-payments/%73ervice-instances',
+    ]) {
       const response = await fetch(`${platform.url}${path}`);
       assert.equal(response.status, 401, path);
     }
@@ -110,7 +115,11 @@ describe('CORS', () => {
 
     const preflight = await fetch(`${platform.url}/api/catalog`, {
       method: 'OPTIONS',
-      headers: { Origin: PORTAL_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: PORTAL_ORIGIN,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), PORTAL_ORIGIN);
@@ -148,13 +157,22 @@ describe('project membership from a token claim', () => {
     const me = await claimGet('/api/me', dave);
     assert.equal(me.status, 200);
     assert.deepEqual(me.body.user, { id: 'dave', displayName: 'Dave Diaz' });
-    assert.deepEqual(me.body.projects.map((project: { id: string }) => project.id), ['likvid-mobile']);
+    assert.deepEqual(
+      me.body.projects.map((project: { id: string }) => project.id),
+      ['likvid-mobile'],
+    );
     assert.equal((await claimGet('/api/projects/likvid-mobile', dave)).status, 200);
     assert.equal((await claimGet('/api/projects/likvid-payments', dave)).status, 404);
 
     const aliceWithoutClaim = await claimGet('/api/me', await issuer.sign({ sub: 'alice' }));
     assert.deepEqual(aliceWithoutClaim.body.projects, [], 'the YAML member lists no longer count');
-    const spaceSeparated = await claimGet('/api/me', await issuer.sign({ sub: 'erin', projects: 'acme-webshop likvid-payments' }));
-    assert.deepEqual(spaceSeparated.body.projects.map((project: { id: string }) => project.id), ['likvid-payments', 'acme-webshop']);
+    const spaceSeparated = await claimGet(
+      '/api/me',
+      await issuer.sign({ sub: 'erin', projects: 'acme-webshop likvid-payments' }),
+    );
+    assert.deepEqual(
+      spaceSeparated.body.projects.map((project: { id: string }) => project.id),
+      ['likvid-payments', 'acme-webshop'],
+    );
   });
 });

@@ -58,7 +58,11 @@ describe('the demo portal', () => {
   it('serves its files, its settings and its index for every address below /portal/', async () => {
     assert.equal((await fetch(`${platform.url}/portal/main-ABCD1234.js`)).status, 200);
     const settings = await fetch(`${platform.url}/portal/config.json`);
-    assert.deepEqual(await settings.json(), { issuer: issuer.issuer, clientId: 'demo-portal', scope: 'openid profile email' });
+    assert.deepEqual(await settings.json(), {
+      issuer: issuer.issuer,
+      clientId: 'demo-portal',
+      scope: 'openid profile email',
+    });
     for (const path of ['/portal/', '/portal/marketplace/services/s1', '/portal/marketplace/instances/i1']) {
       const page = await fetch(`${platform.url}${path}`);
       assert.equal(page.status, 200, path);

@@ -34,7 +34,9 @@ import { PortalSession } from './portal-session';
       <nav class="portal-nav" aria-label="Portal">
         <a routerLink="/overview" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Overview</a>
         <a routerLink="/marketplace" routerLinkActive="portal-nav__active">Marketplace</a>
-        <a routerLink="/marketplace/instances" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Service instances</a>
+        <a routerLink="/marketplace/instances" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page"
+          >Service instances</a
+        >
         <a routerLink="/access" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Access control</a>
       </nav>
       <main class="portal-main"><router-outlet /></main>

@@ -53,9 +53,16 @@ export class TokenUsers {
     if (typeof userId !== 'string' || userId === '') return undefined;
     const configured = this.users.get(userId);
     if (!projectsClaim) {
-      return configured && { id: configured.id, displayName: configured.displayName, ...(configured.email ? { email: configured.email } : {}) };
+      return (
+        configured && {
+          id: configured.id,
+          displayName: configured.displayName,
+          ...(configured.email ? { email: configured.email } : {}),
+        }
+      );
     }
-    const displayName = configured?.displayName ?? stringClaim(payload, 'name') ?? stringClaim(payload, 'preferred_username') ?? userId;
+    const displayName =
+      configured?.displayName ?? stringClaim(payload, 'name') ?? stringClaim(payload, 'preferred_username') ?? userId;
     const email = configured?.email ?? stringClaim(payload, 'email');
     return { id: userId, displayName, ...(email ? { email } : {}), projectIds: projectIdsOf(payload[projectsClaim]) };
   }

@@ -67,7 +67,10 @@ export class EmbedLocationStrategy extends LocationStrategy {
     // Both events may announce one traversal: the address is reported once.
     const report = () => {
       const address = this.currentAddress();
-      if (address !== this.lastAddress && routeOf(this.window.location.pathname, this.context.basePath(), this.context.projectId()) !== null) {
+      if (
+        address !== this.lastAddress &&
+        routeOf(this.window.location.pathname, this.context.basePath(), this.context.projectId()) !== null
+      ) {
         this.lastAddress = address;
         fn({ type: 'popstate', state: this.window.history.state });
       }
@@ -99,7 +102,9 @@ export function routeOf(pathname: string, basePath: string, projectId: string | 
   }
   const rest = pathname.slice(basePath.length).replace(/\/+$/, '');
   const project = `/projects/${encodeURIComponent(projectId)}`;
-  return rest === '/instances' || rest.startsWith('/instances/') ? `${project}${rest}` : `${project}/marketplace${rest}`;
+  return rest === '/instances' || rest.startsWith('/instances/')
+    ? `${project}${rest}`
+    : `${project}/marketplace${rest}`;
 }
 
 /** The browser address for a route (with query and fragment); the reverse of `routeOf`. */

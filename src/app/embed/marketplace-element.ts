@@ -24,7 +24,7 @@ import { AccessTokenProvider, EmbedContext, HostEvents, normaliseBasePath } from
  * pages and its own CSS does not reach the host.
  */
 @Component({
-  selector: 'osb-marketplace-root',
+  selector: 'mp-marketplace-element',
   imports: [RouterOutlet],
   template: `
     <div class="osb-root" #root>
@@ -51,10 +51,13 @@ export class MarketplaceElement implements OnDestroy {
   readonly accessTokenProvider = input<AccessTokenProvider>();
 
   /** A page was shown: its address and title. */
+  // eslint-disable-next-line @angular-eslint/no-output-rename -- hosts listen for the DOM event names.
   readonly navigated = output<HostEvents['osb-navigate']>({ alias: 'osb-navigate' });
   /** An operation of an instance or a binding ended. */
+  // eslint-disable-next-line @angular-eslint/no-output-rename -- hosts listen for the DOM event names.
   readonly operationFinished = output<HostEvents['osb-operation-finished']>({ alias: 'osb-operation-finished' });
   /** The API refused the host's token, also after asking for it once more. */
+  // eslint-disable-next-line @angular-eslint/no-output-rename -- hosts listen for the DOM event names.
   readonly authRequired = output<HostEvents['osb-auth-required']>({ alias: 'osb-auth-required' });
 
   private readonly context = inject(EmbedContext);

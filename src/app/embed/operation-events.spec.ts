@@ -17,7 +17,9 @@ describe('OperationWatcher', () => {
 
   it('reports a running deletion as finished when the resource is gone', () => {
     const watcher = new OperationWatcher();
-    watcher.observe(`${instances}/i1/bindings`, [{ id: 'b1', lastOperation: { type: 'delete', state: 'in progress' } }]);
+    watcher.observe(`${instances}/i1/bindings`, [
+      { id: 'b1', lastOperation: { type: 'delete', state: 'in progress' } },
+    ]);
     expect(watcher.observe(`${instances}/i1/bindings`, [])).toEqual([
       { kind: 'binding', id: 'b1', operation: 'delete', state: 'succeeded' },
     ]);
@@ -30,6 +32,8 @@ describe('OperationWatcher', () => {
   it('ignores answers of other resources', () => {
     const watcher = new OperationWatcher();
     expect(watcher.observe('/api/catalog', { services: [] })).toEqual([]);
-    expect(watcher.observe('/api/me', { id: 'x', lastOperation: { type: 'create', state: 'in progress' } })).toEqual([]);
+    expect(watcher.observe('/api/me', { id: 'x', lastOperation: { type: 'create', state: 'in progress' } })).toEqual(
+      [],
+    );
   });
 });

@@ -44,7 +44,11 @@ export class OperationWatcher {
     if (Array.isArray(body)) {
       // A running deletion that left the list has ended.
       for (const [resourceUrl, entry] of this.running) {
-        if (resourceUrl.startsWith(`${collection}/`) && !resourceUrl.slice(collection.length + 1).includes('/') && !resourceUrls.has(resourceUrl)) {
+        if (
+          resourceUrl.startsWith(`${collection}/`) &&
+          !resourceUrl.slice(collection.length + 1).includes('/') &&
+          !resourceUrls.has(resourceUrl)
+        ) {
           this.gone(resourceUrl, entry, finished);
         }
       }
@@ -63,7 +67,11 @@ export class OperationWatcher {
     return finished;
   }
 
-  private gone(resourceUrl: string, entry: { kind: OperationFinishedDetail['kind']; view: OperationView }, into: OperationFinishedDetail[]) {
+  private gone(
+    resourceUrl: string,
+    entry: { kind: OperationFinishedDetail['kind']; view: OperationView },
+    into: OperationFinishedDetail[],
+  ) {
     this.running.delete(resourceUrl);
     if (entry.view.lastOperation.type === 'delete' || entry.view.lastOperation.type === 'expire') {
       into.push(detail(entry.kind, entry.view, 'succeeded'));
@@ -71,7 +79,11 @@ export class OperationWatcher {
   }
 }
 
-function detail(kind: OperationFinishedDetail['kind'], view: OperationView, state: 'succeeded' | 'failed'): OperationFinishedDetail {
+function detail(
+  kind: OperationFinishedDetail['kind'],
+  view: OperationView,
+  state: 'succeeded' | 'failed',
+): OperationFinishedDetail {
   return { kind, id: view.id, ...(view.name ? { name: view.name } : {}), operation: view.lastOperation.type, state };
 }
 
@@ -88,7 +100,8 @@ function isOperationView(value: unknown): value is OperationView {
 export const operationEventsInterceptor: HttpInterceptorFn = (request, next) => {
   const context = inject(EmbedContext);
   const watcher = inject(OPERATION_WATCHER);
-  const report = (finished: OperationFinishedDetail[]) => finished.forEach((event) => context.emit('osb-operation-finished', event));
+  const report = (finished: OperationFinishedDetail[]) =>
+    finished.forEach((event) => context.emit('osb-operation-finished', event));
   return next(request).pipe(
     tap({
       next: (event) => {
