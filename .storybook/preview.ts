@@ -2,7 +2,9 @@ import '@angular/localize/init';
 
 import { applicationConfig, type Decorator, type Preview } from '@storybook/angular-vite';
 
-import { isLanguage, type Language, loadedLanguage, loadLanguage, provideLanguage } from '../src/app/core/i18n';
+import { isLanguage, type Language } from '../src/app/core/i18n/languages';
+import { loadedLanguage, loadLanguage } from '../src/app/core/i18n/load-language';
+import { provideLanguage } from '../src/app/core/i18n/provide-language';
 import { applyTheme, isTheme } from '../src/app/core/theme/theme';
 import { provideAppIcons } from '../src/app/shared/ui/icons/app-icons';
 

@@ -31,7 +31,7 @@ for (const file of readdirSync(localeDir).filter((name) => /^messages\.[a-z-]+\.
   for (const unit of units) {
     const old = translated.get(unit.id);
     if (!old?.target) untranslated.push(unit.id);
-    else if (old.source !== unit.source) changed.push(unit.id);
+    else if (withoutEquivText(old.source) !== withoutEquivText(unit.source)) changed.push(unit.id);
     lines.push(`      <trans-unit id="${unit.id}" datatype="html">`, `        <source>${unit.source}</source>`);
     if (old?.target) lines.push(`        <target>${old.target}</target>`);
     for (const note of unit.notes) lines.push(`        ${note}`);
@@ -45,6 +45,11 @@ for (const file of readdirSync(localeDir).filter((name) => /^messages\.[a-z-]+\.
   for (const id of changed) console.log(`  source changed, check the translation: ${id}`);
 }
 process.exitCode = missing > 0 ? 1 : 0;
+
+/** A message without the code its placeholders stand for (`equiv-text`), which does not change its meaning. */
+function withoutEquivText(xml) {
+  return xml.replace(/ equiv-text="[^"]*"/g, '');
+}
 
 /** The units of an XLIFF 1.2 file in Angular's layout: id, source, target and notes as raw XML. */
 function readUnits(xml) {

@@ -5,7 +5,8 @@
  * translates messages when their module is evaluated.
  */
 
-import { type Language, SOURCE_LANGUAGE, languageOfTag, loadLanguage } from './app/core/i18n';
+import { type Language, SOURCE_LANGUAGE, languageOfTag } from './app/core/i18n/languages';
+import { loadLanguage } from './app/core/i18n/load-language';
 
 /** The element's tag name. */
 const TAG_NAME = 'osb-marketplace';

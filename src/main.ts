@@ -1,7 +1,9 @@
 import { applyPrimaryColor } from './app/core/config/theme-color';
 import { loadUiConfig } from './app/core/config/ui-config';
 import { renderStartupError } from './app/core/config/startup-error-page';
-import { type Language, initialLanguage, loadLanguage, SOURCE_LANGUAGE } from './app/core/i18n';
+import { initialLanguage } from './app/core/i18n/language-preference';
+import { type Language, SOURCE_LANGUAGE } from './app/core/i18n/languages';
+import { loadLanguage } from './app/core/i18n/load-language';
 import { applyTheme, initialTheme } from './app/core/theme/theme';
 
 /**

@@ -18,7 +18,8 @@ import { authInterceptor } from './core/auth/auth-interceptor';
 import { provideAuth } from './core/auth/provide-auth';
 import { UI_CONFIG } from './core/config/ui-config';
 import { GlobalErrorHandler } from './core/errors/global-error-handler';
-import { type Language, provideLanguage } from './core/i18n';
+import type { Language } from './core/i18n/languages';
+import { provideLanguage } from './core/i18n/provide-language';
 import { PageTitleStrategy } from './core/layout/page-title-strategy';
 import { provideAppIcons } from './shared/ui/icons/app-icons';
 

@@ -1,6 +1,6 @@
 import type { ApiErrorCode, ApiErrorParams, BrokerFailureReason, ErrorBody } from '@osb/api';
 
-import { plural } from '../i18n';
+import { plural } from '../../shared/i18n/plural';
 
 type Translations = { readonly [C in ApiErrorCode]: (params: ApiErrorParams[C]) => string };
 

@@ -1,4 +1,4 @@
-import { plural } from '../../core/i18n';
+import { plural } from '../i18n/plural';
 
 /** One error as z-schema (the validator inside ngx-schema-form) reports it. */
 export interface SchemaError {

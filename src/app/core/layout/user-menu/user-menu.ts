@@ -4,7 +4,8 @@ import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 
-import { LANGUAGE_NAMES, LANGUAGES, LanguageSettings } from '../../i18n';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
+import { LanguageSettings } from '../../i18n/provide-language';
 import { type Theme, ThemeSettings } from '../../theme/theme';
 import type { AppIconName } from '../../../shared/ui/icons/app-icons';
 
