@@ -24,6 +24,7 @@ import { meRoutes } from './routes/me.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { CatalogRepository } from './store/catalog-repository.ts';
+import { ChangeFeed } from './store/change-feed.ts';
 import type { Database } from './store/database.ts';
 import { openDatabase } from './store/open-database.ts';
 
@@ -166,6 +167,7 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
       database,
       catalog: app.catalog,
       catalogRepository: new CatalogRepository(database),
+      changes: new ChangeFeed(database),
       discovery: new OidcDiscovery(effective.auth.issuer),
       log: app.log,
       projects: new ProjectAccess(effective),

@@ -133,6 +133,7 @@ describe('errors', () => {
       transaction: async () => {
         throw new Error('unused');
       },
+      listen: async () => async () => undefined,
       close: async () => undefined,
     };
     const url = await startAnotherApp(failing, join(directory.path, 'missing'), (app) => {

@@ -23,6 +23,7 @@ import {
 } from '../provisioning/requests.ts';
 import type { ProvisioningSettings } from '../provisioning/settings.ts';
 import { TaskScheduler } from '../provisioning/task-scheduler.ts';
+import { LeaseLostError, LeaseSweeper, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 
@@ -51,6 +52,8 @@ export interface BindingRunnerDependencies {
   settings: ProvisioningSettings;
   /** The current time in ms since the epoch (expiry dates and expiry records). */
   clock(): number;
+  /** This replica's leases on binding operations, and how often it sweeps. */
+  leases: { bindings: TableLeases; settings: LeaseSettings };
   log: RunnerLog;
 }
 
@@ -81,26 +84,33 @@ export function expiryOf(createdAt: Date, brokerExpiresAt: string | undefined, p
 /** Runs and finishes binding operations. */
 export class BindingRunner {
   private readonly scheduler: TaskScheduler;
+  private readonly sweeper: LeaseSweeper;
 
-  /** @param deps the repository, the broker transport, the cipher, timings, the clock and the log */
+  /** @param deps the repository, the broker transport, the cipher, timings, the clock, leases and the log */
   constructor(private readonly deps: BindingRunnerDependencies) {
     this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background binding task failed'));
+    const { leases } = deps;
+    this.sweeper = new LeaseSweeper(leases.bindings, leases.settings, (work) => this.schedulePollAt(work.key, work.dueAt), deps.log);
   }
 
-  /** Resumes polling of every running binding operation. */
+  /** Starts sweeping for running binding operations whose lease is free or expired (at once: this resumes after a restart). */
   async start(): Promise<void> {
-    for (const record of await this.deps.bindings.listInProgress()) this.schedulePoll(record);
+    this.sweeper.start();
   }
 
-  /** Stops scheduling and waits for running steps. */
-  stop(): Promise<void> {
-    return this.scheduler.stop();
+  /** Stops sweeping and scheduling and waits for running steps. */
+  async stop(): Promise<void> {
+    await this.sweeper.stop();
+    await this.scheduler.stop();
   }
 
-  /** Polls the binding's operation at its `nextPollAt` (at once when unset). */
+  /** Polls the binding's operation at its `nextPollAt` (at once when unset); this replica holds its lease. */
   schedulePoll(record: BindingRecord): void {
-    const at = record.operation.nextPollAt?.getTime() ?? Date.now();
-    this.scheduler.schedule(`binding-poll:${record.id}`, at, () => this.poll(record.id));
+    this.schedulePollAt(record.id, record.operation.nextPollAt);
+  }
+
+  private schedulePollAt(id: string, at: Date | null): void {
+    this.scheduler.schedule(`binding-poll:${id}`, at?.getTime() ?? Date.now(), () => this.poll(id));
   }
 
   /** The time at which the next poll is due after an answer (honouring its `Retry-After`). */
@@ -200,8 +210,21 @@ export class BindingRunner {
     await this.deps.bindings.addEvent({ bindingId: binding.id, instanceId: binding.instanceId, projectId: binding.projectId, kind, detail, occurredAt: at });
   }
 
-  /** One poll of `last_operation`; after a successful bind, the credentials are fetched. */
+  /**
+   * One poll of `last_operation`, while this replica holds the operation's lease; after a
+   * successful bind, the credentials are fetched.
+   */
   private async poll(id: string): Promise<void> {
+    try {
+      await this.pollOwned(id);
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      this.deps.log.info({ bindingId: id }, 'Another replica took over the binding operation');
+    }
+  }
+
+  private async pollOwned(id: string): Promise<void> {
+    if (!(await this.deps.leases.bindings.confirm(id))) return;
     const binding = await this.deps.bindings.find(id);
     if (!binding || binding.operation.state !== 'in progress') return;
     const instance = await this.deps.findInstance(binding.instanceId);

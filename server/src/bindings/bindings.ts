@@ -7,8 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MarketplaceConfig } from '../config/config.ts';
 import { ParameterValidator } from '../provisioning/parameter-validation.ts';
-import { registerProvisioning, type Provisioning } from '../provisioning/provisioning.ts';
-import { provisioningSettings } from '../provisioning/settings.ts';
+import { registerProvisioning, replicaLeases, type Provisioning } from '../provisioning/provisioning.ts';
 import { ShareRepository } from '../sharing/share-repository.ts';
 import { shareRoutes } from '../sharing/share-routes.ts';
 import { ShareService } from '../sharing/share-service.ts';
@@ -20,7 +19,7 @@ import { CredentialCipher, keyFileIsExposed, loadCredentialKey } from './credent
 import { ExpiryScheduler } from './expiry-scheduler.ts';
 
 /** What provisioning is registered with, without the parts this module supplies. */
-type ProvisioningRegistration = Omit<Parameters<typeof registerProvisioning>[1], 'bindings' | 'shares'>;
+type ProvisioningRegistration = Omit<Parameters<typeof registerProvisioning>[1], 'bindings' | 'shares' | 'leases'>;
 
 /** What instances with bindings and sharing are built from. */
 export interface InstancesWithBindingsOptions extends ProvisioningRegistration {
@@ -55,14 +54,16 @@ export async function registerInstancesWithBindings(app: FastifyInstance, option
   // Provisioning calls back into bindings and sharing, which in turn need its runner.
   let bindings: BindingService | undefined;
   let shares: ShareService | undefined;
+  const leases = replicaLeases(options.database, config.operations, log);
   const provisioning = await registerProvisioning(app, {
     ...options,
+    leases,
     bindings: { deleteAll: (instance, user) => bindings!.deleteAll(instance, user) },
     shares: { sharedWith: (projectId) => shares!.sharedWith(projectId) },
   });
 
-  const settings = provisioningSettings(options.settings);
-  const bindingRepository = new BindingRepository(options.database);
+  const { settings } = provisioning;
+  const bindingRepository = new BindingRepository(options.database, { leases: leases.bindings, changes: options.changes });
   const requestOrphanMitigation = provisioning.runner.requestOrphanMitigation.bind(provisioning.runner);
   const runner = new BindingRunner({
     bindings: bindingRepository,
@@ -73,6 +74,7 @@ export async function registerInstancesWithBindings(app: FastifyInstance, option
     cipher,
     settings,
     clock,
+    leases,
     log,
   });
   bindings = new BindingService({
@@ -109,12 +111,17 @@ export async function registerInstancesWithBindings(app: FastifyInstance, option
   });
 
   app.addHook('onReady', async () => {
+    leases.start();
     await runner.start();
     expiry.start();
   });
+  // Stopping twice is harmless: whichever hook runs first, every runner has stopped before this
+  // replica hands its leases back to the others.
   app.addHook('onClose', async () => {
     await expiry.stop();
     await runner.stop();
+    await provisioning.runner.stop();
+    await leases.stop();
   });
   await app.register(bindingRoutes, { projects: options.projects, service: bindings, users: options.users });
   await app.register(shareRoutes, { projects: options.projects, service: shares, users: options.users });

@@ -29,6 +29,7 @@ import {
   type RequestingUser,
 } from './requests.ts';
 import type { ProvisioningSettings } from './settings.ts';
+import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -178,6 +179,7 @@ export class InstanceService {
       createdBy: user.id,
       createdAt: new Date(now),
       operation: this.startOperation('create', user, plan, plan.id, now),
+      version: 0,
     };
     await this.insert(record);
     const request = buildProvisionRequest({
@@ -201,8 +203,9 @@ export class InstanceService {
     try {
       return (await this.settle(record, outcome, reply))!;
     } catch (error) {
-      // The broker may hold an instance the platform could not record: mitigate it.
-      if (!(error instanceof HttpError)) await this.mitigateAfterInternalError(record);
+      // The broker may hold an instance the platform could not record: mitigate it (unless
+      // another replica took the operation over and records it).
+      if (!(error instanceof HttpError) && !(error instanceof LeaseLostError)) await this.mitigateAfterInternalError(record);
       throw error;
     }
   }
@@ -436,6 +439,7 @@ export class InstanceService {
     try {
       saved = await this.deps.instances.saveIfIdle(record);
     } catch (error) {
+      if (error instanceof StaleRecordError) throw new HttpError(409, 'The instance was changed in the meantime. Reload it and try again.');
       throw this.nameTaken(error, record);
     }
     if (!saved) throw this.busy((await this.deps.instances.find(record.id)) ?? record);

@@ -2,7 +2,9 @@
  * The background half of provisioning: polls `last_operation` of running instance operations
  * and retries orphan mitigation, both from database state, so that a restarted platform picks
  * up where the last one stopped. It also owns the end of every operation (`finish`), for
- * synchronous answers as well as for polled ones.
+ * synchronous answers as well as for polled ones. With several replicas on one database, each
+ * works only on the operations whose lease it holds (see `store/leases.ts`) and sweeps for work
+ * whose lease is free or expired.
  */
 import type { OsbRequest } from '../osb/osb-client.ts';
 import type { BrokerReply } from './broker-reply.ts';
@@ -20,6 +22,7 @@ import { platformFailure, type OperationKind } from './outcome.ts';
 import { nextPollDelay } from './polling.ts';
 import { buildDeprovisionRequest, buildLastOperationRequest, buildUnbindRequest } from './requests.ts';
 import type { ProvisioningSettings } from './settings.ts';
+import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 import { TaskScheduler } from './task-scheduler.ts';
 
 /** The end of an operation: success (or gone, for a delete) or failure. */
@@ -39,6 +42,8 @@ export interface OperationRunnerDependencies {
   /** Sends a request to a configured broker. */
   send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
   settings: ProvisioningSettings;
+  /** This replica's leases on instance operations and orphan mitigation, and how often it sweeps. */
+  leases: { instances: TableLeases; orphans: TableLeases; settings: LeaseSettings };
   log: RunnerLog;
 }
 
@@ -54,27 +59,39 @@ export type OrphanMitigationRequest = Omit<OrphanMitigationEntry, keyof OrphanMi
 /** Polls running operations and retries orphan mitigation in the background. */
 export class OperationRunner {
   private readonly scheduler: TaskScheduler;
+  private readonly sweepers: LeaseSweeper[];
 
-  /** @param deps repositories, the broker transport, timings and the log */
+  /** @param deps repositories, the broker transport, timings, leases and the log */
   constructor(private readonly deps: OperationRunnerDependencies) {
     this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background task failed'));
+    const { leases, log } = deps;
+    this.sweepers = [
+      new LeaseSweeper(leases.instances, leases.settings, (work) => this.schedulePollAt(work.key, work.dueAt), log),
+      new LeaseSweeper(leases.orphans, leases.settings, (work) => this.scheduleMitigationAt(work), log),
+    ];
   }
 
-  /** Resumes polling of every running operation and every pending orphan mitigation. */
+  /**
+   * Starts sweeping for running operations and pending orphan mitigation whose lease is free or
+   * expired (at once: after a restart, this resumes the work of the last run).
+   */
   async start(): Promise<void> {
-    for (const record of await this.deps.instances.listInProgress()) this.schedulePoll(record);
-    for (const entry of await this.deps.orphans.listAll()) this.scheduleMitigation(entry);
+    for (const sweeper of this.sweepers) sweeper.start();
   }
 
-  /** Stops scheduling and waits for running steps. */
-  stop(): Promise<void> {
-    return this.scheduler.stop();
+  /** Stops sweeping and scheduling and waits for running steps (the caller then hands back the leases). */
+  async stop(): Promise<void> {
+    await Promise.all(this.sweepers.map((sweeper) => sweeper.stop()));
+    await this.scheduler.stop();
   }
 
-  /** Polls the instance's operation at its `nextPollAt` (at once when unset). */
+  /** Polls the instance's operation at its `nextPollAt` (at once when unset); this replica holds its lease. */
   schedulePoll(record: InstanceRecord): void {
-    const at = record.operation.nextPollAt?.getTime() ?? Date.now();
-    this.scheduler.schedule(`poll:${record.id}`, at, () => this.poll(record.id));
+    this.schedulePollAt(record.id, record.operation.nextPollAt);
+  }
+
+  private schedulePollAt(id: string, at: Date | null): void {
+    this.scheduler.schedule(`poll:${id}`, at?.getTime() ?? Date.now(), () => this.poll(id));
   }
 
   /** Starts (or restarts) orphan mitigation of a resource. */
@@ -142,12 +159,28 @@ export class OperationRunner {
   }
 
   private scheduleMitigation(entry: OrphanMitigationEntry): void {
-    const key = resourceKey(entry);
-    this.scheduler.schedule(`om:${key}`, entry.nextAttemptAt, () => this.mitigate(key));
+    this.scheduleMitigationAt({ key: resourceKey(entry), dueAt: new Date(entry.nextAttemptAt) });
   }
 
-  /** One poll of `last_operation`; at the deadline the operation fails without asking. */
+  private scheduleMitigationAt({ key, dueAt }: ClaimedWork): void {
+    this.scheduler.schedule(`om:${key}`, dueAt?.getTime() ?? Date.now(), () => this.mitigate(key));
+  }
+
+  /**
+   * One poll of `last_operation`, while this replica holds the operation's lease; at the
+   * deadline the operation fails without asking.
+   */
   private async poll(id: string): Promise<void> {
+    try {
+      await this.pollOwned(id);
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      this.deps.log.info({ instanceId: id }, 'Another replica took over the operation');
+    }
+  }
+
+  private async pollOwned(id: string): Promise<void> {
+    if (!(await this.deps.leases.instances.confirm(id))) return;
     const record = await this.deps.instances.find(id);
     if (!record || record.operation.state !== 'in progress') return;
     const { operation } = record;
@@ -182,8 +215,12 @@ export class OperationRunner {
     this.schedulePoll(next);
   }
 
-  /** One orphan-mitigation DELETE; retried with backoff until the broker answers 200 or 410. */
+  /**
+   * One orphan-mitigation DELETE, while this replica holds the entry's lease; retried with
+   * backoff until the broker answers 200 or 410.
+   */
   private async mitigate(key: string): Promise<void> {
+    if (!(await this.deps.leases.orphans.confirm(key))) return;
     const entry = await this.deps.orphans.find(key);
     if (!entry) return;
     const ref = { instanceId: entry.instanceId, serviceId: entry.serviceId, planId: entry.planId };
@@ -198,10 +235,9 @@ export class OperationRunner {
       }
       return;
     }
-    if (!(await this.deps.orphans.find(key))) return;
     const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, Date.now()) };
     this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, result: describeReply(reply) }, 'Orphan mitigation attempt failed');
-    await this.deps.orphans.save(next);
-    this.scheduleMitigation(next);
+    // Not when the entry was cancelled or restarted meanwhile (it is no longer this replica's).
+    if (await this.deps.orphans.recordAttempt(next)) this.scheduleMitigation(next);
   }
 }

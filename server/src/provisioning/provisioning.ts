@@ -10,7 +10,9 @@ import type { MarketplaceConfig, ProjectConfig, UserConfig } from '../config/con
 import { isRecord } from '../osb/broker-error.ts';
 import { OsbClient, type OsbRequest } from '../osb/osb-client.ts';
 import type { CatalogRepository } from '../store/catalog-repository.ts';
+import type { ChangeFeed } from '../store/change-feed.ts';
 import type { Queryable } from '../store/database.ts';
+import { leaseSettings, ReplicaLeases } from '../store/leases.ts';
 import { sendToBroker } from './broker-gateway.ts';
 import type { BrokerReply } from './broker-reply.ts';
 import { InstanceRepository } from './instance-repository.ts';
@@ -21,12 +23,19 @@ import { ParameterValidator } from './parameter-validation.ts';
 import { permissionRoutes } from './permission-routes.ts';
 import { serviceInstanceRoutes } from './service-instance-routes.ts';
 import type { DashboardSso } from './requests.ts';
-import { provisioningSettings, type ProvisioningOverrides } from './settings.ts';
+import { configuredProvisioningSettings, type ProvisioningOverrides, type ProvisioningSettings } from './settings.ts';
 
 /** What provisioning is built from. */
 export interface ProvisioningOptions {
-  config: Pick<MarketplaceConfig, 'brokers' | 'server'>;
+  config: Pick<MarketplaceConfig, 'brokers' | 'server' | 'operations'>;
   database: Queryable;
+  /**
+   * This replica's leases; when absent, provisioning makes its own and starts and stops them
+   * with its runner.
+   */
+  leases?: ReplicaLeases;
+  /** Where changes of instances are announced to every replica. */
+  changes?: ChangeFeed;
   catalog: CatalogLookup;
   /** The stored raw catalogs (for `dashboard_client.id`, which the offerings do not carry). */
   catalogRepository: CatalogRepository;
@@ -41,6 +50,8 @@ export interface ProvisioningOptions {
 /** The assembled parts. */
 export interface Provisioning {
   instances: InstanceRepository;
+  leases: ReplicaLeases;
+  settings: ProvisioningSettings;
   runner: OperationRunner;
   service: InstanceService;
   /** Sends a request to a configured broker (binding operations use it too). */
@@ -57,8 +68,14 @@ export async function registerProvisioning(
   options: ProvisioningOptions & { projects: ProjectAccess; users: UserConfig[]; usernameClaim: string; projectConfigs: ProjectConfig[] },
 ): Promise<Provisioning> {
   const provisioning = createProvisioning(options);
-  app.addHook('onReady', () => provisioning.runner.start());
-  app.addHook('onClose', () => provisioning.runner.stop());
+  app.addHook('onReady', async () => {
+    if (!options.leases) provisioning.leases.start();
+    await provisioning.runner.start();
+  });
+  app.addHook('onClose', async () => {
+    await provisioning.runner.stop();
+    if (!options.leases) await provisioning.leases.stop();
+  });
   await app.register(serviceInstanceRoutes, { projects: options.projects, service: provisioning.service, users: options.users });
   await app.register(permissionRoutes, {
     instances: provisioning.instances,
@@ -71,7 +88,8 @@ export async function registerProvisioning(
 
 /** Builds provisioning; call `runner.start()` once the app is ready and `runner.stop()` on close. */
 export function createProvisioning(options: ProvisioningOptions): Provisioning {
-  const settings = provisioningSettings(options.settings);
+  const settings = configuredProvisioningSettings(options.config.operations, options.settings);
+  const leases = options.leases ?? replicaLeases(options.database, options.config.operations, options.log);
   const clients = new Map(
     options.config.brokers.map((broker) => [
       broker.id,
@@ -88,9 +106,9 @@ export function createProvisioning(options: ProvisioningOptions): Provisioning {
     const client = clients.get(brokerId);
     return client ? sendToBroker(client, request) : { kind: 'unreachable' };
   };
-  const instances = new InstanceRepository(options.database);
-  const orphans = new OrphanMitigationRepository(options.database);
-  const runner = new OperationRunner({ instances, orphans, send, settings, log: options.log });
+  const instances = new InstanceRepository(options.database, { leases: leases.instances, changes: options.changes });
+  const orphans = new OrphanMitigationRepository(options.database, leases.orphans);
+  const runner = new OperationRunner({ instances, orphans, send, settings, leases, log: options.log });
   const service = new InstanceService({
     instances,
     orphans,
@@ -105,7 +123,16 @@ export function createProvisioning(options: ProvisioningOptions): Provisioning {
     settings,
     log: options.log,
   });
-  return { instances, runner, service, send };
+  return { instances, leases, settings, runner, service, send };
+}
+
+/** The leases of this replica with the configured lease time and sweep interval. */
+export function replicaLeases(
+  database: Queryable,
+  operations: Pick<MarketplaceConfig['operations'], 'leaseSeconds' | 'sweepIntervalSeconds'>,
+  log: RunnerLog,
+): ReplicaLeases {
+  return new ReplicaLeases(database, leaseSettings(operations.leaseSeconds * 1000, operations.sweepIntervalSeconds * 1000), log);
 }
 
 /** The dashboard client id from the broker's stored catalog and the provider's endpoints. */
