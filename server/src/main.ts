@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from './config/load-config.ts';
 
 try {
   const config = loadConfig();
-  const platform = await startPlatform(config);
+  const platform = await startPlatform(config, { logger: { level: process.env.LOG_LEVEL || 'info' } });
   const lines = [``, `  OSB Marketplace is running: open ${platform.url}/`];
   if (platform.config.auth.devProvider) {
     lines.push(``, `  Demo users (id / password):`);

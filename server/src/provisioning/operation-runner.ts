@@ -227,12 +227,13 @@ export class OperationRunner {
     const request = entry.bindingId === undefined ? buildDeprovisionRequest(ref) : buildUnbindRequest({ ...ref, bindingId: entry.bindingId });
     const reply = await this.deps.send(entry.brokerId, request);
     if (orphanMitigationDone(reply)) {
-      await this.deps.orphans.remove(key);
-      this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
+      // The instance first: once the entry is gone, so is an instance it was to forget.
       if (entry.forgetInstance) {
         const record = await this.deps.instances.find(entry.instanceId);
         if (record && record.operation.type === 'delete' && record.operation.state === 'failed') await this.deps.instances.remove(record.id);
       }
+      await this.deps.orphans.remove(key);
+      this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
       return;
     }
     const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, Date.now()) };

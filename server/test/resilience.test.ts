@@ -1,0 +1,157 @@
+/**
+ * Nothing is lost or done twice when a platform process dies: several replicas (separate
+ * processes) on one PostgreSQL, or one platform on the embedded database restarted, with
+ * hundreds of asynchronous operations in flight against a broker that records every request.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openPostgresDatabase } from '../src/store/postgres-database.ts';
+import { analyseLog, RECORDING_SERVICE, startRecordingBroker, type RecordingBroker } from './support/recording-broker.ts';
+import { startReplica, type ReplicaProcess } from './support/replica-process.ts';
+import { temporaryDirectory } from './support/test-config.ts';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+
+const OPERATIONS = 300;
+const PROJECT = 'likvid-payments';
+
+let issuer: TestIssuer;
+let token: string;
+
+before(async () => {
+  issuer = await startTestIssuer();
+  token = await issuer.sign({ sub: 'alice' }, { expiresIn: '30m' });
+});
+
+after(async () => {
+  await issuer.close();
+});
+
+/** A replica's configuration file: short leases and intervals, so that a takeover takes seconds. */
+function replicaConfig(options: { broker: RecordingBroker; caller: string; dataDir: string; database?: { url: string; schema: string } }) {
+  return {
+    server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
+    database: { dataDir: options.dataDir, ...(options.database ?? {}), poolSize: 5 },
+    auth: { issuer: issuer.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
+    operations: { leaseSeconds: 3, sweepIntervalSeconds: 0.3, pollIntervalSeconds: 0.2, maxPollIntervalSeconds: 0.4, shutdownGraceSeconds: 0 },
+    locations: [],
+    // The broker tells the replicas apart by their user name.
+    brokers: [{ id: 'recorded', displayName: 'Recorded', url: options.broker.url, username: options.caller, password: 'secret', locality: 'global' }],
+    workspaces: [{ id: 'likvid-bank', displayName: 'Likvid Bank' }],
+    projects: [{ id: PROJECT, displayName: 'Payments', workspaceId: 'likvid-bank', members: ['alice'] }],
+    users: [{ id: 'alice', displayName: 'Alice Adams' }],
+  };
+}
+
+async function call<T>(replica: ReplicaProcess, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${replica.url}/api${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Orders `count` instances, spread round-robin over `replicas`, `concurrency` at a time; returns their ids. */
+async function orderInstances(replicas: ReplicaProcess[], count: number, concurrency = 25): Promise<string[]> {
+  const ids: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const { status, body } = await call<{ id: string; lastOperation: { state: string } }>(
+        replicas[index % replicas.length]!,
+        'POST',
+        `/projects/${PROJECT}/service-instances`,
+        { name: `db-${index}`, serviceId: RECORDING_SERVICE.serviceId, planId: RECORDING_SERVICE.planId, parameters: {} },
+      );
+      assert.equal(status, 202, `order ${index}: ${JSON.stringify(body)}`);
+      assert.equal(body.lastOperation.state, 'in progress');
+      ids.push(body.id);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return ids;
+}
+
+/** Waits until every instance of the project finished; returns the states by instance id. */
+async function waitForAll(replica: ReplicaProcess, count: number, timeoutMs: number): Promise<Map<string, string>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await call<{ id: string; lastOperation: { state: string } }[]>(replica, 'GET', `/projects/${PROJECT}/service-instances`);
+    const states = new Map(body.map((instance) => [instance.id, instance.lastOperation.state]));
+    const running = [...states.values()].filter((state) => state === 'in progress').length;
+    if ((states.size === count && running === 0) || Date.now() > deadline) return states;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The checks both scenarios share: every operation finished once, none lost, none polled at once. */
+function assertNothingLostOrDoubled(broker: RecordingBroker, ids: string[], states: Map<string, string>, crashed: string) {
+  assert.equal(states.size, ids.length, 'every ordered instance is known to the platform');
+  const unfinished = ids.filter((id) => states.get(id) !== 'succeeded');
+  assert.deepEqual(unfinished, [], 'every operation finished successfully');
+  const analysis = analyseLog(broker.log, [crashed]);
+  assert.deepEqual(analysis.provisionedTwice, [], 'no instance was provisioned twice');
+  assert.deepEqual(analysis.polledAtOnce, [], 'no operation was polled twice at once');
+  assert.deepEqual(analysis.pollerSwitchedBack, [], 'an operation moves from one replica to another at most once, never back');
+  assert.deepEqual(analysis.finishedTwice, [], 'every operation was seen finished once and never polled after');
+  const provisioned = new Set(broker.log.filter((entry) => entry.kind === 'provision').map((entry) => entry.instanceId));
+  assert.equal(provisioned.size, ids.length, 'the broker got one provision per instance');
+  return analysis;
+}
+
+describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set' }, () => {
+  it(`finish all ${OPERATIONS} operations, each polled by one replica at a time, when one replica is killed`, async () => {
+    const directory = await temporaryDirectory();
+    const schema = `osb_test_replicas_${process.pid}`;
+    const database = { url: process.env.DATABASE_URL!, schema };
+    const broker = await startRecordingBroker({ operationMs: 4_000, pollDelayMs: 15 });
+    const replicas: ReplicaProcess[] = [];
+    try {
+      for (const name of ['replica-a', 'replica-b', 'replica-c']) {
+        const dataDir = join(directory.path, name);
+        replicas.push(await startReplica(name, directory.path, replicaConfig({ broker, caller: name, dataDir, database })));
+      }
+      const ids = await orderInstances(replicas, OPERATIONS);
+      const victim = replicas[1]!;
+      assert.equal(await victim.stop('SIGKILL'), 'SIGKILL');
+      const survivors = replicas.filter((replica) => replica !== victim);
+      const states = await waitForAll(survivors[0]!, OPERATIONS, 60_000);
+
+      const analysis = assertNothingLostOrDoubled(broker, ids, states, victim.name);
+      assert.ok(analysis.handedOver > 0, 'the killed replica had operations the others took over');
+      assert.deepEqual(Object.keys(analysis.handedOverFrom), [victim.name], 'only the killed replica handed operations over');
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.stop('SIGTERM')));
+      await broker.close();
+      const admin = await openPostgresDatabase(database.url);
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => admin.close());
+      await directory.remove();
+    }
+  });
+});
+
+describe('one platform on the embedded database', { skip: process.env.DATABASE_URL ? 'the embedded suite runs it' : false }, () => {
+  it(`finishes all ${OPERATIONS} operations once after it was killed and restarted`, async () => {
+    const directory = await temporaryDirectory();
+    const broker = await startRecordingBroker({ operationMs: 4_000, pollDelayMs: 15 });
+    const dataDir = join(directory.path, 'data');
+    let platform: ReplicaProcess | undefined;
+    try {
+      // The run before and the run after the crash call the broker by different names.
+      platform = await startReplica('first-run', directory.path, replicaConfig({ broker, caller: 'first-run', dataDir }));
+      const ids = await orderInstances([platform], OPERATIONS);
+      assert.equal(await platform.stop('SIGKILL'), 'SIGKILL');
+      platform = await startReplica('second-run', directory.path, replicaConfig({ broker, caller: 'second-run', dataDir }));
+      const states = await waitForAll(platform, OPERATIONS, 60_000);
+
+      const analysis = assertNothingLostOrDoubled(broker, ids, states, 'first-run');
+      assert.ok(analysis.handedOver > 0, 'the restarted platform took over operations of the killed one');
+    } finally {
+      await platform?.stop('SIGTERM');
+      await broker.close();
+      await directory.remove();
+    }
+  });
+});
