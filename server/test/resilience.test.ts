@@ -102,7 +102,9 @@ function assertNothingLostOrDoubled(broker: RecordingBroker, ids: string[], stat
 }
 
 describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set' }, () => {
-  it(`finish all ${OPERATIONS} operations, each polled by one replica at a time, when one replica is killed`, async () => {
+  it(`finish all ${OPERATIONS} operations, each polled by one replica at a time, when one replica is killed`, async (t) => {
+    const started = Date.now();
+    const mark = (what: string) => t.diagnostic(`${what} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const directory = await temporaryDirectory();
     const schema = `osb_test_replicas_${process.pid}`;
     const database = { url: process.env.DATABASE_URL!, schema };
@@ -113,11 +115,14 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
         const dataDir = join(directory.path, name);
         replicas.push(await startReplica(name, directory.path, replicaConfig({ broker, caller: name, dataDir, database })));
       }
+      mark('started');
       const ids = await orderInstances(replicas, OPERATIONS);
+      mark('ordered');
       const victim = replicas[1]!;
       assert.equal(await victim.stop('SIGKILL'), 'SIGKILL');
       const survivors = replicas.filter((replica) => replica !== victim);
       const states = await waitForAll(survivors[0]!, OPERATIONS, 60_000);
+      mark('all finished');
 
       const analysis = assertNothingLostOrDoubled(broker, ids, states, victim.name);
       assert.ok(analysis.handedOver > 0, 'the killed replica had operations the others took over');
@@ -133,7 +138,9 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
 });
 
 describe('one platform on the embedded database', { skip: process.env.DATABASE_URL ? 'the embedded suite runs it' : false }, () => {
-  it(`finishes all ${OPERATIONS} operations once after it was killed and restarted`, async () => {
+  it(`finishes all ${OPERATIONS} operations once after it was killed and restarted`, async (t) => {
+    const started = Date.now();
+    const mark = (what: string) => t.diagnostic(`${what} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const directory = await temporaryDirectory();
     const broker = await startRecordingBroker({ operationMs: 4_000, pollDelayMs: 15 });
     const dataDir = join(directory.path, 'data');
@@ -141,10 +148,14 @@ describe('one platform on the embedded database', { skip: process.env.DATABASE_U
     try {
       // The run before and the run after the crash call the broker by different names.
       platform = await startReplica('first-run', directory.path, replicaConfig({ broker, caller: 'first-run', dataDir }));
+      mark('started');
       const ids = await orderInstances([platform], OPERATIONS);
+      mark('ordered');
       assert.equal(await platform.stop('SIGKILL'), 'SIGKILL');
       platform = await startReplica('second-run', directory.path, replicaConfig({ broker, caller: 'second-run', dataDir }));
+      mark('restarted');
       const states = await waitForAll(platform, OPERATIONS, 60_000);
+      mark('all finished');
 
       const analysis = assertNothingLostOrDoubled(broker, ids, states, 'first-run');
       assert.ok(analysis.handedOver > 0, 'the restarted platform took over operations of the killed one');
