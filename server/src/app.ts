@@ -21,19 +21,28 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerStaticUi } from './plugins/static-ui.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { meRoutes } from './routes/me.ts';
-import { platformRoutes } from './routes/platform.ts';
+import { platformRoutes, type Readiness } from './routes/platform.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { CatalogRepository } from './store/catalog-repository.ts';
 import { ChangeFeed } from './store/change-feed.ts';
 import type { Database } from './store/database.ts';
+import { replicaName } from './store/leases.ts';
 import { openDatabase } from './store/open-database.ts';
+import { ScheduledJobs } from './store/scheduled-jobs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every broker's catalog and health. */
     catalog: CatalogService;
+    /** This replica's name among all replicas on the database (leases and job runs carry it). */
+    replica: string;
+    /** Whether this replica takes requests (its readiness endpoint says so to load balancers). */
+    readiness: Readiness;
   }
 }
+
+/** The channel on which a replica tells the others that it stored fresh catalogs. */
+const CATALOG_CHANNEL = 'osb_marketplace_catalogs';
 
 /** The built UI, served at `/`. */
 export const DEFAULT_UI_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace/browser', import.meta.url));
@@ -76,11 +85,23 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   await registerStaticUi(app, { root: deps.uiRoot ?? DEFAULT_UI_ROOT, issuerOrigin: new URL(config.auth.issuer).origin });
 
   // Store and services.
+  const replica = replicaName();
+  app.decorate('replica', replica);
+  const readiness: Readiness = { accepting: true };
+  app.decorate('readiness', readiness);
+  const jobs = new ScheduledJobs(deps.database, replica);
   const catalog = new CatalogService({
     brokers: config.brokers,
     locations: config.locations,
     repository: new CatalogRepository(deps.database),
     refreshIntervalSeconds: config.catalog.refreshIntervalSeconds,
+    coordination: {
+      claimRefresh: () => jobs.claim('catalog-refresh', config.catalog.refreshIntervalSeconds * 1000),
+      announce: async () => {
+        await deps.database.query('SELECT pg_notify($1, $2)', [CATALOG_CHANNEL, replica]);
+      },
+      onRefreshedElsewhere: (handler) => deps.database.listen(CATALOG_CHANNEL, (from) => from !== replica && handler()),
+    },
     clientFor: (broker: BrokerConfig) =>
       new OsbClient({
         url: broker.url,
@@ -97,7 +118,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   const projects = new ProjectAccess(config);
 
   // Routes.
-  await app.register(platformRoutes, { config, discovery, database: deps.database });
+  await app.register(platformRoutes, { config, discovery, database: deps.database, readiness });
   await app.register(meRoutes, { projects });
   await app.register(projectRoutes, { projects });
   await app.register(catalogRoutes, { catalog });
@@ -111,7 +132,11 @@ export interface RunningPlatform {
   /** The configuration in effect (with the bound port, the public URL and the demo broker's URL filled in). */
   config: MarketplaceConfig;
   app: FastifyInstance;
-  /** Stops the platform, the demo broker and closes the database. */
+  /**
+   * Shuts down gracefully: reports not ready, keeps serving for the configured grace time (so that
+   * load balancers stop sending requests), then stops the background work, hands its leases to
+   * the other replicas, stops the demo broker and closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -195,7 +220,12 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
     }
     await app.ready();
     ready = true;
-    return { url: effective.server.publicUrl, config: effective, app, close };
+    const shutDown = async () => {
+      app.readiness.accepting = false;
+      await new Promise((resolve) => setTimeout(resolve, effective.operations.shutdownGraceSeconds * 1000));
+      await close();
+    };
+    return { url: effective.server.publicUrl, config: effective, app, close: shutDown };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { MarketplaceConfig } from '../config/config.ts';
 import { ParameterValidator } from '../provisioning/parameter-validation.ts';
 import { registerProvisioning, replicaLeases, type Provisioning } from '../provisioning/provisioning.ts';
+import { ScheduledJobs } from '../store/scheduled-jobs.ts';
 import { ShareRepository } from '../sharing/share-repository.ts';
 import { shareRoutes } from '../sharing/share-routes.ts';
 import { ShareService } from '../sharing/share-service.ts';
@@ -54,7 +55,8 @@ export async function registerInstancesWithBindings(app: FastifyInstance, option
   // Provisioning calls back into bindings and sharing, which in turn need its runner.
   let bindings: BindingService | undefined;
   let shares: ShareService | undefined;
-  const leases = replicaLeases(options.database, config.operations, log);
+  const leases = replicaLeases(options.database, config.operations, log, app.replica);
+  const jobs = new ScheduledJobs(options.database, leases.owner);
   const provisioning = await registerProvisioning(app, {
     ...options,
     leases,
@@ -106,6 +108,7 @@ export async function registerInstancesWithBindings(app: FastifyInstance, option
     bindings: bindingRepository,
     expire: (binding) => bindingService.expire(binding),
     intervalMs: config.expiry.checkIntervalSeconds * 1000,
+    claimRun: () => jobs.claim('binding-expiry', config.expiry.checkIntervalSeconds * 1000),
     clock,
     log,
   });

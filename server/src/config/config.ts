@@ -43,7 +43,10 @@ export interface OperationsConfig {
   pollIntervalSeconds: number;
   /** The longest delay between polls without a `Retry-After`. */
   maxPollIntervalSeconds: number;
-  /** How long a stopping replica waits for running requests before it hands back its leases. */
+  /**
+   * How long a stopping replica keeps serving while its readiness answers 503, so that the load
+   * balancer stops sending it requests, before it stops its work and hands back its leases.
+   */
   shutdownGraceSeconds: number;
 }
 

@@ -110,7 +110,7 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
       sweepIntervalSeconds: file.operations?.sweepIntervalSeconds ?? 5,
       pollIntervalSeconds: file.operations?.pollIntervalSeconds ?? 2,
       maxPollIntervalSeconds: file.operations?.maxPollIntervalSeconds ?? 30,
-      shutdownGraceSeconds: file.operations?.shutdownGraceSeconds ?? 10,
+      shutdownGraceSeconds: file.operations?.shutdownGraceSeconds ?? 0,
     },
     ui: { productName: file.ui?.productName ?? 'OSB Marketplace', primaryColor: file.ui?.primaryColor },
     locations: file.locations,

@@ -36,6 +36,8 @@ export interface ProvisioningOptions {
   leases?: ReplicaLeases;
   /** Where changes of instances are announced to every replica. */
   changes?: ChangeFeed;
+  /** This replica's name (default: a new one). */
+  replica?: string;
   catalog: CatalogLookup;
   /** The stored raw catalogs (for `dashboard_client.id`, which the offerings do not carry). */
   catalogRepository: CatalogRepository;
@@ -89,7 +91,7 @@ export async function registerProvisioning(
 /** Builds provisioning; call `runner.start()` once the app is ready and `runner.stop()` on close. */
 export function createProvisioning(options: ProvisioningOptions): Provisioning {
   const settings = configuredProvisioningSettings(options.config.operations, options.settings);
-  const leases = options.leases ?? replicaLeases(options.database, options.config.operations, options.log);
+  const leases = options.leases ?? replicaLeases(options.database, options.config.operations, options.log, options.replica);
   const clients = new Map(
     options.config.brokers.map((broker) => [
       broker.id,
@@ -131,8 +133,9 @@ export function replicaLeases(
   database: Queryable,
   operations: Pick<MarketplaceConfig['operations'], 'leaseSeconds' | 'sweepIntervalSeconds'>,
   log: RunnerLog,
+  owner?: string,
 ): ReplicaLeases {
-  return new ReplicaLeases(database, leaseSettings(operations.leaseSeconds * 1000, operations.sweepIntervalSeconds * 1000), log);
+  return new ReplicaLeases(database, leaseSettings(operations.leaseSeconds * 1000, operations.sweepIntervalSeconds * 1000), log, owner);
 }
 
 /** The dashboard client id from the broker's stored catalog and the provider's endpoints. */
