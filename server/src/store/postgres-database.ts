@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { MIGRATION_LOCK } from './migrate.ts';
 
 /** How the platform connects to a PostgreSQL server. */
 export interface PostgresOptions {
@@ -24,7 +25,16 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
   // Fail at start, with the server's reason, rather than at the first request.
   const client = await pool.connect();
   try {
-    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (schema) {
+      // Under the migrations' lock: replicas starting together would otherwise race to create it.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query('COMMIT');
+    }
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
     client.release();
   }
