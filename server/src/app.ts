@@ -20,6 +20,7 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerStaticUi } from './plugins/static-ui.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { changeRoutes } from './routes/changes.ts';
 import { meRoutes } from './routes/me.ts';
 import { platformRoutes, type Readiness } from './routes/platform.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -187,19 +188,22 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
       },
     });
     cleanups.push(() => app.close());
+    const changes = new ChangeFeed(database);
+    const projects = new ProjectAccess(effective);
     await registerInstancesWithBindings(app, {
       config: effective,
       database,
       catalog: app.catalog,
       catalogRepository: new CatalogRepository(database),
-      changes: new ChangeFeed(database),
+      changes,
       discovery: new OidcDiscovery(effective.auth.issuer),
       log: app.log,
-      projects: new ProjectAccess(effective),
+      projects,
       users: effective.users,
       usernameClaim: effective.auth.usernameClaim,
       projectConfigs: effective.projects,
     });
+    await app.register(changeRoutes, { projects, changes });
     if (effective.auth.devProvider) {
       const { registerDevOidcProvider } = await import('./dev-oidc/dev-oidc-provider.ts');
       const publicUrl = effective.server.publicUrl;

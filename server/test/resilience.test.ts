@@ -86,6 +86,34 @@ async function waitForAll(replica: ReplicaProcess, count: number, timeoutMs: num
   }
 }
 
+/** Listens to a replica's change stream of the project; `stop` ends it and returns the instance ids it named. */
+async function listenToChanges(replica: ReplicaProcess): Promise<{ stop(): Promise<Set<string>> }> {
+  const controller = new AbortController();
+  const response = await fetch(`${replica.url}/api/projects/${PROJECT}/changes`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+  let text = '';
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body!) text += decoder.decode(chunk as Uint8Array, { stream: true });
+    } catch {
+      // Aborted by `stop`.
+    }
+  })();
+  return {
+    async stop() {
+      controller.abort();
+      await reading;
+      const ids = [...text.matchAll(/^event: change\ndata: (.*)$/gm)].map((match) => (JSON.parse(match[1]!) as { instanceId: string }).instanceId);
+      return new Set(ids);
+    },
+  };
+}
+
 /** The checks both scenarios share: every operation finished once, none lost, none polled at once. */
 function assertNothingLostOrDoubled(broker: RecordingBroker, ids: string[], states: Map<string, string>, crashed: string) {
   assert.equal(states.size, ids.length, 'every ordered instance is known to the platform');
@@ -111,11 +139,18 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
     const broker = await startRecordingBroker({ operationMs: 4_000, pollDelayMs: 15 });
     const replicas: ReplicaProcess[] = [];
     try {
-      for (const name of ['replica-a', 'replica-b', 'replica-c']) {
-        const dataDir = join(directory.path, name);
-        replicas.push(await startReplica(name, directory.path, replicaConfig({ broker, caller: name, dataDir, database })));
-      }
+      const names = ['replica-a', 'replica-b', 'replica-c'];
+      const starting = names.map((name) =>
+        startReplica(name, directory.path, replicaConfig({ broker, caller: name, dataDir: join(directory.path, name), database })),
+      );
+      // Replicas that started are stopped in `finally` even when another one failed to start.
+      const results = await Promise.allSettled(starting);
+      for (const result of results) if (result.status === 'fulfilled') replicas.push(result.value);
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
       mark('started');
+      // Replica c streams the changes all replicas make (PostgreSQL LISTEN/NOTIFY between them).
+      const stream = await listenToChanges(replicas[2]!);
       const ids = await orderInstances(replicas, OPERATIONS);
       mark('ordered');
       const victim = replicas[1]!;
@@ -123,6 +158,8 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
       const survivors = replicas.filter((replica) => replica !== victim);
       const states = await waitForAll(survivors[0]!, OPERATIONS, 60_000);
       mark('all finished');
+      const streamed = await stream.stop();
+      assert.deepEqual(ids.filter((id) => !streamed.has(id)), [], 'replica c streamed changes of every instance, whichever replica ran it');
 
       const analysis = assertNothingLostOrDoubled(broker, ids, states, victim.name);
       assert.ok(analysis.handedOver > 0, 'the killed replica had operations the others took over');

@@ -20,7 +20,8 @@ import { ServiceInstancesApi } from '../../service-instances-api';
 
 /**
  * A project's service instances with their status. While any operation runs the list is read
- * again every few seconds, so progress and results show without a reload.
+ * again when the platform reports a change (or every few seconds without its change stream), so
+ * progress and results show without a reload.
  */
 @Component({
   selector: 'mp-instances-page',
@@ -64,7 +65,7 @@ export class InstancesPage {
   protected readonly deprovisionError = signal<{ instanceName: string; message: string } | null>(null);
 
   constructor() {
-    reloadWhileRunning(this.instances, (instances) => instances.some(isOperationRunning));
+    reloadWhileRunning(this.instances, (instances) => instances.some(isOperationRunning), () => this.projectId());
   }
 
   /** Asks for confirmation, then deprovisions the instance; a refusal keeps it and says why. */
