@@ -8,12 +8,18 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openPostgresDatabase } from '../src/store/postgres-database.ts';
 import { analyseLog, RECORDING_SERVICE, startRecordingBroker, type RecordingBroker } from './support/recording-broker.ts';
-import { startReplica, type ReplicaProcess } from './support/replica-process.ts';
+import {
+  orderInstances,
+  REPLICA_PROJECT as PROJECT,
+  replicaConfig,
+  startReplica,
+  waitForInstances,
+  type ReplicaProcess,
+} from './support/replica-process.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 
 const OPERATIONS = 300;
-const PROJECT = 'likvid-payments';
 
 let issuer: TestIssuer;
 let token: string;
@@ -27,63 +33,11 @@ after(async () => {
   await issuer.close();
 });
 
-/** A replica's configuration file: short leases and intervals, so that a takeover takes seconds. */
-function replicaConfig(options: { broker: RecordingBroker; caller: string; dataDir: string; database?: { url: string; schema: string } }) {
-  return {
-    server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
-    database: { dataDir: options.dataDir, ...(options.database ?? {}), poolSize: 5 },
-    auth: { issuer: issuer.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
-    operations: { leaseSeconds: 3, sweepIntervalSeconds: 0.3, pollIntervalSeconds: 0.2, maxPollIntervalSeconds: 0.4, shutdownGraceSeconds: 0 },
-    locations: [],
-    // The broker tells the replicas apart by their user name.
-    brokers: [{ id: 'recorded', displayName: 'Recorded', url: options.broker.url, username: options.caller, password: 'secret', locality: 'global' }],
-    workspaces: [{ id: 'likvid-bank', displayName: 'Likvid Bank' }],
-    projects: [{ id: PROJECT, displayName: 'Payments', workspaceId: 'likvid-bank', members: ['alice'] }],
-    users: [{ id: 'alice', displayName: 'Alice Adams' }],
-  };
-}
-
-async function call<T>(replica: ReplicaProcess, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${replica.url}/api${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-/** Orders `count` instances, spread round-robin over `replicas`, `concurrency` at a time; returns their ids. */
-async function orderInstances(replicas: ReplicaProcess[], count: number, concurrency = 25): Promise<string[]> {
-  const ids: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      const { status, body } = await call<{ id: string; lastOperation: { state: string } }>(
-        replicas[index % replicas.length]!,
-        'POST',
-        `/projects/${PROJECT}/service-instances`,
-        { name: `db-${index}`, serviceId: RECORDING_SERVICE.serviceId, planId: RECORDING_SERVICE.planId, parameters: {} },
-      );
-      assert.equal(status, 202, `order ${index}: ${JSON.stringify(body)}`);
-      assert.equal(body.lastOperation.state, 'in progress');
-      ids.push(body.id);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+/** Orders the instances through `replicas`; every order must be accepted. */
+async function order(replicas: ReplicaProcess[]): Promise<string[]> {
+  const { ids, refused } = await orderInstances(replicas, token, RECORDING_SERVICE, OPERATIONS, 25);
+  assert.deepEqual(refused, [], 'every order is accepted');
   return ids;
-}
-
-/** Waits until every instance of the project finished; returns the states by instance id. */
-async function waitForAll(replica: ReplicaProcess, count: number, timeoutMs: number): Promise<Map<string, string>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { body } = await call<{ id: string; lastOperation: { state: string } }[]>(replica, 'GET', `/projects/${PROJECT}/service-instances`);
-    const states = new Map(body.map((instance) => [instance.id, instance.lastOperation.state]));
-    const running = [...states.values()].filter((state) => state === 'in progress').length;
-    if ((states.size === count && running === 0) || Date.now() > deadline) return states;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** Listens to a replica's change stream of the project; `stop` ends it and returns the instance ids it named. */
@@ -141,7 +95,7 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
     try {
       const names = ['replica-a', 'replica-b', 'replica-c'];
       const starting = names.map((name) =>
-        startReplica(name, directory.path, replicaConfig({ broker, caller: name, dataDir: join(directory.path, name), database })),
+        startReplica(name, directory.path, replicaConfig({ issuer: issuer.issuer, brokerUrl: broker.url, caller: name, dataDir: join(directory.path, name), database })),
       );
       // Replicas that started are stopped in `finally` even when another one failed to start.
       const results = await Promise.allSettled(starting);
@@ -151,12 +105,12 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
       mark('started');
       // Replica c streams the changes all replicas make (PostgreSQL LISTEN/NOTIFY between them).
       const stream = await listenToChanges(replicas[2]!);
-      const ids = await orderInstances(replicas, OPERATIONS);
+      const ids = await order(replicas);
       mark('ordered');
       const victim = replicas[1]!;
       assert.equal(await victim.stop('SIGKILL'), 'SIGKILL');
       const survivors = replicas.filter((replica) => replica !== victim);
-      const states = await waitForAll(survivors[0]!, OPERATIONS, 60_000);
+      const states = await waitForInstances(survivors[0]!, token, OPERATIONS, 60_000);
       mark('all finished');
       const streamed = await stream.stop();
       assert.deepEqual(ids.filter((id) => !streamed.has(id)), [], 'replica c streamed changes of every instance, whichever replica ran it');
@@ -184,14 +138,14 @@ describe('one platform on the embedded database', { skip: process.env.DATABASE_U
     let platform: ReplicaProcess | undefined;
     try {
       // The run before and the run after the crash call the broker by different names.
-      platform = await startReplica('first-run', directory.path, replicaConfig({ broker, caller: 'first-run', dataDir }));
+      platform = await startReplica('first-run', directory.path, replicaConfig({ issuer: issuer.issuer, brokerUrl: broker.url, caller: 'first-run', dataDir }));
       mark('started');
-      const ids = await orderInstances([platform], OPERATIONS);
+      const ids = await order([platform]);
       mark('ordered');
       assert.equal(await platform.stop('SIGKILL'), 'SIGKILL');
-      platform = await startReplica('second-run', directory.path, replicaConfig({ broker, caller: 'second-run', dataDir }));
+      platform = await startReplica('second-run', directory.path, replicaConfig({ issuer: issuer.issuer, brokerUrl: broker.url, caller: 'second-run', dataDir }));
       mark('restarted');
-      const states = await waitForAll(platform, OPERATIONS, 60_000);
+      const states = await waitForInstances(platform, token, OPERATIONS, 60_000);
       mark('all finished');
 
       const analysis = assertNothingLostOrDoubled(broker, ids, states, 'first-run');

@@ -93,3 +93,100 @@ function residentMemory(pid: number | undefined): number {
     return 0;
   }
 }
+
+/** The project the replicas' instances are ordered in. */
+export const REPLICA_PROJECT = 'likvid-payments';
+
+/** What a replica's configuration is made of. */
+export interface ReplicaConfigOptions {
+  issuer: string;
+  brokerUrl: string;
+  /** The broker's basic-auth user name for this replica: the broker tells replicas apart by it. */
+  caller: string;
+  dataDir: string;
+  /** PostgreSQL; without it the embedded database in `dataDir`. */
+  database?: { url: string; schema: string };
+  /** `operations` settings (default: short leases and intervals, so that a takeover takes seconds). */
+  operations?: Record<string, number>;
+}
+
+/** A replica's configuration file: one broker, one project with alice as its member. */
+export function replicaConfig(options: ReplicaConfigOptions) {
+  return {
+    server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
+    database: { dataDir: options.dataDir, ...(options.database ?? {}), poolSize: 5 },
+    auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
+    operations: options.operations ?? {
+      leaseSeconds: 3,
+      sweepIntervalSeconds: 0.3,
+      pollIntervalSeconds: 0.2,
+      maxPollIntervalSeconds: 0.4,
+    },
+    locations: [],
+    brokers: [
+      { id: 'recorded', displayName: 'Recorded', url: options.brokerUrl, username: options.caller, password: 'secret', locality: 'global' },
+    ],
+    workspaces: [{ id: 'likvid-bank', displayName: 'Likvid Bank' }],
+    projects: [{ id: REPLICA_PROJECT, displayName: 'Payments', workspaceId: 'likvid-bank', members: ['alice'] }],
+    users: [{ id: 'alice', displayName: 'Alice Adams' }],
+  };
+}
+
+/** Calls a replica's API with `token`. */
+export async function callReplica<T>(replica: ReplicaProcess, token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${replica.url}/api${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/**
+ * Orders `count` instances of `service`, spread round-robin over `replicas`, `concurrency` at a
+ * time. Returns the ids of those the platform accepted and the answers it refused.
+ */
+export async function orderInstances(
+  replicas: ReplicaProcess[],
+  token: string,
+  service: { serviceId: string; planId: string },
+  count: number,
+  concurrency: number,
+): Promise<{ ids: string[]; refused: string[] }> {
+  const ids: string[] = [];
+  const refused: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const { status, body } = await callReplica<{ id: string; lastOperation?: { state: string } }>(
+        replicas[index % replicas.length]!,
+        token,
+        'POST',
+        `/projects/${REPLICA_PROJECT}/service-instances`,
+        { name: `db-${index}`, ...service, parameters: {} },
+      );
+      if (status === 202 && body.lastOperation?.state === 'in progress') ids.push(body.id);
+      else refused.push(`order ${index}: ${status} ${JSON.stringify(body)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { ids, refused };
+}
+
+/** Waits until `count` instances of the project exist and none runs (or `timeoutMs` passed); returns their states by id. */
+export async function waitForInstances(replica: ReplicaProcess, token: string, count: number, timeoutMs: number): Promise<Map<string, string>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await callReplica<{ id: string; lastOperation: { state: string } }[]>(
+      replica,
+      token,
+      'GET',
+      `/projects/${REPLICA_PROJECT}/service-instances`,
+    );
+    const states = new Map(body.map((instance) => [instance.id, instance.lastOperation.state]));
+    const running = [...states.values()].filter((state) => state === 'in progress').length;
+    if ((states.size >= count && running === 0) || Date.now() > deadline) return states;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
