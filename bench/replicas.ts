@@ -9,6 +9,7 @@
  * The replicas run with the production defaults of `operations` (30 s leases, 5 s sweeps, polls
  * from 2 s backing off to 30 s). Options: `--operations=N`, `--concurrency=N`, `--replicas=1,3`.
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPostgresDatabase } from '../server/src/store/postgres-database.ts';
@@ -40,7 +41,8 @@ try {
 } finally {
   await issuer.close();
 }
-console.log(`\n${operations} asynchronous provisions at concurrency ${concurrency} on PostgreSQL\n`);
+console.log(`\n${operations} asynchronous provisions at concurrency ${concurrency} on PostgreSQL`);
+console.log(`(${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}; replicas, database and broker share them)\n`);
 console.table(rows);
 
 /** One run with `count` replicas on a fresh schema. */

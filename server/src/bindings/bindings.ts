@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { MarketplaceConfig } from '../config/config.ts';
 import { ParameterValidator } from '../provisioning/parameter-validation.ts';
 import { registerProvisioning, replicaLeases, type Provisioning } from '../provisioning/provisioning.ts';
+import type { Database } from '../store/database.ts';
 import { ScheduledJobs } from '../store/scheduled-jobs.ts';
 import { ShareRepository } from '../sharing/share-repository.ts';
 import { shareRoutes } from '../sharing/share-routes.ts';
@@ -25,6 +26,7 @@ type ProvisioningRegistration = Omit<Parameters<typeof registerProvisioning>[1],
 /** What instances with bindings and sharing are built from. */
 export interface InstancesWithBindingsOptions extends ProvisioningRegistration {
   config: ProvisioningRegistration['config'] & Pick<MarketplaceConfig, 'credentials' | 'expiry' | 'projects'>;
+  database: Database;
   /** The current time in ms since the epoch, for expiry (tests move it); default `Date.now`. */
   clock?: () => number;
 }
@@ -114,6 +116,7 @@ export async function registerInstancesWithBindings(app: FastifyInstance, option
   });
 
   app.addHook('onReady', async () => {
+    if (options.database.kind === 'pglite') await leases.voidEarlierRuns();
     leases.start();
     await runner.start();
     expiry.start();

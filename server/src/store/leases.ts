@@ -179,6 +179,14 @@ export class TableLeases {
     );
   }
 
+  /** Voids the leases of every other owner (earlier runs on a database no other process can open). */
+  async voidOthers(): Promise<void> {
+    await this.database.query(
+      `UPDATE ${this.table.table} SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner <> $1`,
+      [this.owner],
+    );
+  }
+
   /** Gives back every lease of this replica (graceful shutdown). */
   async releaseAll(): Promise<void> {
     this.held.clear();
@@ -240,6 +248,14 @@ export class ReplicaLeases {
     this.instances = new TableLeases(database, INSTANCE_OPERATIONS, owner, settings.ttlMs);
     this.bindings = new TableLeases(database, BINDING_OPERATIONS, owner, settings.ttlMs);
     this.orphans = new TableLeases(database, ORPHAN_MITIGATIONS, owner, settings.ttlMs);
+  }
+
+  /**
+   * On the embedded database, which no other process can open, the leases left by earlier runs
+   * belong to processes that are gone: void them, so that their work resumes at once.
+   */
+  async voidEarlierRuns(): Promise<void> {
+    await Promise.all([this.instances.voidOthers(), this.bindings.voidOthers(), this.orphans.voidOthers()]);
   }
 
   /** Starts renewing. */
