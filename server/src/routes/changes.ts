@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '@osb/api';
+import { ErrorBody, type ResourceChangeEvent } from '@osb/api';
 import type { ProjectAccess } from '../auth/project-access.ts';
 import type { ChangeFeed, ResourceChange } from '../store/change-feed.ts';
 
@@ -14,7 +14,7 @@ export interface ChangeRoutesOptions {
 
 /**
  * `GET /api/projects/:projectId/changes`: Server-Sent Events that tell the UI which of the
- * project's instances or bindings changed (`event: change`, data `{kind, instanceId, bindingId?}`),
+ * project's instances or bindings changed (`event: change`, data a `ResourceChangeEvent`),
  * whichever replica made the change, so that it reloads what changed instead of polling.
  * Events carry no state: the UI reads it through the ordinary API with the user's permissions.
  */
@@ -41,7 +41,11 @@ export const changeRoutes: FastifyPluginAsyncTypebox<ChangeRoutesOptions> = asyn
       const project = projects.requireProject(request.user.id, request.params.projectId);
       const send = (change: ResourceChange) => {
         if (change.projectId !== project.id) return;
-        const data = { kind: change.kind, instanceId: change.instanceId, ...(change.bindingId ? { bindingId: change.bindingId } : {}) };
+        const data: ResourceChangeEvent = {
+          kind: change.kind,
+          instanceId: change.instanceId,
+          ...(change.bindingId ? { bindingId: change.bindingId } : {}),
+        };
         reply.raw.write(`event: change\ndata: ${JSON.stringify(data)}\n\n`);
       };
       const stop = await changes.subscribe(send);

@@ -1,4 +1,5 @@
 import { Injectable, Injector, inject } from '@angular/core';
+import type { ResourceChangeEvent } from '@osb/api';
 import { Observable, retry, share, timer } from 'rxjs';
 
 import { Auth } from '../auth/auth';
@@ -9,7 +10,7 @@ import { apiUrl } from './api-url';
 export type LiveChangeEvent =
   | { type: 'open' }
   | { type: 'closed' }
-  | { type: 'change'; kind: 'instance' | 'binding'; instanceId: string; bindingId?: string };
+  | ({ type: 'change' } & ResourceChangeEvent);
 
 /** How long to wait before connecting again after the stream broke. */
 const RECONNECT_DELAY_MS = 5000;
@@ -102,7 +103,7 @@ export function parseChangeEvent(block: string): LiveChangeEvent | undefined {
     return undefined;
   }
   try {
-    const data = JSON.parse(field('data')) as { kind?: unknown; instanceId?: unknown; bindingId?: unknown };
+    const data = JSON.parse(field('data')) as { [key in keyof ResourceChangeEvent]?: unknown };
     if ((data.kind !== 'instance' && data.kind !== 'binding') || typeof data.instanceId !== 'string') {
       return undefined;
     }
