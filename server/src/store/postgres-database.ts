@@ -45,6 +45,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     },
   });
   const listener = new NotificationListener(url, schema);
+  let closing: Promise<void> | undefined;
   return {
     kind: 'postgres',
     ...wrap(pool),
@@ -63,9 +64,9 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
       }
     },
     listen: (channel, handler) => listener.listen(channel, handler),
-    async close() {
-      await listener.close();
-      await pool.end();
+    close() {
+      closing ??= listener.close().then(() => pool.end());
+      return closing;
     },
   };
 }
