@@ -57,6 +57,14 @@ export const ServiceBindingWithCredentials = Type.Object({
 });
 export type ServiceBindingWithCredentials = Static<typeof ServiceBindingWithCredentials>;
 
+/**
+ * `GET /api/projects/:projectId/expiring-bindings`: the project's bindings on every instance it
+ * sees that expire within the warning period (without credentials), soonest first. One request
+ * for the project's notice about expiring bindings.
+ */
+export const ExpiringServiceBindings = Type.Array(ServiceBinding);
+export type ExpiringServiceBindings = Static<typeof ExpiringServiceBindings>;
+
 /** `POST …/service-instances/:instanceId/bindings`: order a binding. */
 export const CreateServiceBindingRequest = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),

@@ -1,40 +1,67 @@
 /**
- * Builds the platform: `buildApp` assembles the Fastify app (plugins, then store, then routes);
- * `startPlatform` starts everything the configuration asks for and listens.
+ * The composition root: `buildApp` assembles the whole platform (plugins, the catalog, service
+ * instances, bindings, sharing, their background runners and schedulers, and the routes) into
+ * one Fastify app. `startPlatform` (start-platform.ts) runs it the way `npm start` does.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import type { BrokerConfig, MarketplaceConfig } from './config/config.ts';
+import type { MarketplaceConfig } from './config/config.ts';
 import { OidcDiscovery } from './auth/oidc-discovery.ts';
 import { registerAuth } from './auth/auth-plugin.ts';
-import { registerInstancesWithBindings } from './bindings/bindings.ts';
-import { ProjectAccess } from './auth/project-access.ts';
+import { ProjectAccess, registerProjectAccess } from './auth/project-access.ts';
+import { BindingRepository } from './bindings/binding-repository.ts';
+import { bindingRoutes, toServiceBinding } from './bindings/binding-routes.ts';
+import { BindingRunner } from './bindings/binding-runner.ts';
+import { BindingService } from './bindings/binding-service.ts';
+import { CredentialCipher, keyFileIsExposed, loadCredentialKey } from './bindings/credential-cipher.ts';
+import { ExpiryScheduler } from './bindings/expiry-scheduler.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
-import { OsbClient } from './osb/osb-client.ts';
+import { systemClock, type Clock } from './operations/clock.ts';
+import { OrphanMitigationRepository } from './operations/orphan-mitigation-repository.ts';
+import { configuredProvisioningSettings, type ProvisioningOverrides } from './operations/settings.ts';
+import { OsbClients } from './osb/osb-clients.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerStaticUi } from './plugins/static-ui.ts';
+import { dashboardSsoLookup } from './provisioning/dashboard-sso.ts';
+import { InstanceRepository } from './provisioning/instance-repository.ts';
+import { InstanceService } from './provisioning/instance-service.ts';
+import { OperationRunner } from './provisioning/operation-runner.ts';
+import { ParameterValidator } from './osb/parameter-validator.ts';
+import { permissionRoutes } from './provisioning/permission-routes.ts';
+import { serviceInstanceRoutes } from './provisioning/service-instance-routes.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { changeRoutes } from './routes/changes.ts';
 import { meRoutes } from './routes/me.ts';
 import { platformRoutes, type Readiness } from './routes/platform.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { ShareRepository } from './sharing/share-repository.ts';
+import { shareRoutes } from './sharing/share-routes.ts';
+import { ShareService } from './sharing/share-service.ts';
 import { CatalogRepository } from './store/catalog-repository.ts';
 import { ChangeFeed } from './store/change-feed.ts';
 import type { Database } from './store/database.ts';
-import { replicaName } from './store/leases.ts';
-import { openDatabase } from './store/open-database.ts';
+import { leaseSettings, ReplicaLeases, replicaName } from './store/leases.ts';
 import { ScheduledJobs } from './store/scheduled-jobs.ts';
+
+/** The platform's services, for the routes and for tests. */
+export interface Platform {
+  /** Every broker's catalog and health. */
+  catalog: CatalogService;
+  instances: InstanceService;
+  bindings: BindingService;
+  shares: ShareService;
+  /** Deletes expired bindings at their brokers. */
+  expiry: ExpiryScheduler;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every broker's catalog and health. */
     catalog: CatalogService;
+    /** The platform's services. */
+    platform: Platform;
     /** This replica's name among all replicas on the database (leases and job runs carry it). */
     replica: string;
     /** Whether this replica takes requests (its readiness endpoint says so to load balancers). */
@@ -58,11 +85,17 @@ export interface AppDependencies {
   uiRoot?: string;
   /** Supplies the HTTP server, for callers that listen before building (see `startPlatform`). */
   serverFactory?: FastifyServerOptions['serverFactory'];
+  /** Timings of broker requests, polling and orphan mitigation (default: the production ones). */
+  settings?: ProvisioningOverrides;
+  /** The platform's clock (default: the system's); tests move it. */
+  clock?: Clock;
 }
 
 /**
- * Builds the Fastify app for `config`. The catalog's first fetch runs when the app becomes
- * ready, so `await app.ready()` (or `listen`) resolves with every broker's status known.
+ * Builds the whole platform for `config`. The catalog's first fetch runs when the app becomes
+ * ready, so `await app.ready()` (or `listen`) resolves with every broker's status known; the
+ * background runners and the expiry checks start then too and stop when the app closes, handing
+ * this replica's leases on operations back to the other replicas (see docs/deployment.md).
  */
 export async function buildApp(config: MarketplaceConfig, deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
@@ -72,6 +105,17 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     routerOptions: { maxParamLength: 500 },
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  const clock = deps.clock ?? systemClock;
+  const settings = configuredProvisioningSettings(config.operations, deps.settings);
+  const { database } = deps;
+
+  // This replica among the others on the same database.
+  const replica = replicaName();
+  const readiness: Readiness = { accepting: true };
+  const { leaseSeconds, sweepIntervalSeconds } = config.operations;
+  const leases = new ReplicaLeases(database, leaseSettings(leaseSeconds * 1000, sweepIntervalSeconds * 1000), app.log, replica);
+  const jobs = new ScheduledJobs(database, replica);
+  const changes = new ChangeFeed(database);
 
   // Plugins.
   registerErrorHandler(app);
@@ -83,211 +127,154 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     usernameClaim: config.auth.usernameClaim,
     users: config.users,
   });
+  const projects = new ProjectAccess(config);
+  registerProjectAccess(app, { projects, users: config.users });
   await registerStaticUi(app, { root: deps.uiRoot ?? DEFAULT_UI_ROOT, issuerOrigin: new URL(config.auth.issuer).origin });
 
-  // Store and services.
-  const replica = replicaName();
-  app.decorate('replica', replica);
-  const readiness: Readiness = { accepting: true };
-  app.decorate('readiness', readiness);
-  const jobs = new ScheduledJobs(deps.database, replica);
+  // One OSB client per broker; the catalog and the operations share them.
+  const brokers = new OsbClients(config.brokers, {
+    publicUrl: config.server.publicUrl,
+    catalogTimeoutSeconds: config.catalog.requestTimeoutSeconds,
+    operationTimeoutSeconds: settings.requestTimeoutSeconds,
+  });
+  const catalogRepository = new CatalogRepository(deps.database);
   const catalog = new CatalogService({
     brokers: config.brokers,
     locations: config.locations,
-    repository: new CatalogRepository(deps.database),
+    repository: catalogRepository,
     refreshIntervalSeconds: config.catalog.refreshIntervalSeconds,
     coordination: {
       claimRefresh: () => jobs.claim('catalog-refresh', config.catalog.refreshIntervalSeconds * 1000),
       announce: async () => {
-        await deps.database.query('SELECT pg_notify($1, $2)', [CATALOG_CHANNEL, replica]);
+        await database.query('SELECT pg_notify($1, $2)', [CATALOG_CHANNEL, replica]);
       },
-      onRefreshedElsewhere: (handler) => deps.database.listen(CATALOG_CHANNEL, (from) => from !== replica && handler()),
+      onRefreshedElsewhere: (handler) => database.listen(CATALOG_CHANNEL, (from) => from !== replica && handler()),
     },
-    clientFor: (broker: BrokerConfig) =>
-      new OsbClient({
-        url: broker.url,
-        username: broker.username,
-        password: broker.password,
-        publicUrl: config.server.publicUrl,
-        timeoutSeconds: config.catalog.requestTimeoutSeconds,
-      }),
+    clientFor: (broker) => brokers.client(broker.id)!,
     log: app.log.child({ component: 'catalog' }),
   });
+
+  // Service instances, bindings and sharing, each built after what it needs.
+  const validator = new ParameterValidator();
+  const instanceRepository = new InstanceRepository(database, { leases: leases.instances, changes });
+  const orphans = new OrphanMitigationRepository(database, leases.orphans);
+  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, settings, leases, log: app.log });
+  const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);
+
+  const bindingLog = app.log.child({ component: 'bindings' });
+  const cipher = await openCredentialCipher(config.credentials, bindingLog);
+  const bindingRepository = new BindingRepository(database, { leases: leases.bindings, changes });
+  const shareRepository = new ShareRepository(deps.database);
+  const bindingRunner = new BindingRunner({
+    bindings: bindingRepository,
+    findInstance: (id) => instanceRepository.find(id),
+    findService: (id) => catalog.findService(id),
+    brokers,
+    requestOrphanMitigation,
+    cipher,
+    settings,
+    clock,
+    leases,
+    log: bindingLog,
+  });
+  const bindings = new BindingService({
+    bindings: bindingRepository,
+    instances: instanceRepository,
+    shares: shareRepository,
+    runner: bindingRunner,
+    catalog,
+    validator,
+    cipher,
+    brokers,
+    requestOrphanMitigation,
+    publicUrl: config.server.publicUrl,
+    settings,
+    expiryWarningDays: config.expiry.warningDays,
+    clock,
+    log: bindingLog,
+  });
+  const shares = new ShareService({
+    shares: shareRepository,
+    instances: instanceRepository,
+    catalog,
+    bindings: {
+      listOfProject: async (instance, projectId) =>
+        (await bindings.listOfProject(instance, projectId)).map((view) => toServiceBinding({ ...view, credentials: undefined })),
+      deleteProjectBindings: (instance, projectId, user) => bindings.deleteProjectBindings(instance, projectId, user),
+    },
+    projects: config.projects,
+    clock,
+  });
+  const instances = new InstanceService({
+    instances: instanceRepository,
+    orphans,
+    runner,
+    catalog,
+    validator,
+    brokers,
+    publicUrl: config.server.publicUrl,
+    dashboardSso: dashboardSsoLookup(catalogRepository, discovery),
+    bindings,
+    shares,
+    settings,
+    log: app.log,
+  });
+  const expiry = new ExpiryScheduler({
+    bindings: bindingRepository,
+    expire: (binding) => bindings.expire(binding),
+    intervalMs: config.expiry.checkIntervalSeconds * 1000,
+    claimRun: () => jobs.claim('binding-expiry', config.expiry.checkIntervalSeconds * 1000),
+    clock,
+    log: bindingLog,
+  });
+
   app.decorate('catalog', catalog);
-  app.addHook('onReady', () => catalog.start());
-  app.addHook('onClose', () => catalog.stop());
-  const projects = new ProjectAccess(config);
+  app.decorate('platform', { catalog, instances, bindings, shares, expiry });
+  app.decorate('replica', replica);
+  app.decorate('readiness', readiness);
+  app.addHook('onReady', async () => {
+    // No other process can open the embedded database: leases left there belong to earlier runs.
+    if (database.kind === 'pglite') await leases.voidEarlierRuns();
+    leases.start();
+    await catalog.start();
+    await runner.start();
+    await bindingRunner.start();
+    expiry.start();
+  });
+  app.addHook('onClose', async () => {
+    await expiry.stop();
+    await bindingRunner.stop();
+    await runner.stop();
+    await leases.stop();
+    await catalog.stop();
+  });
 
   // Routes.
-  await app.register(platformRoutes, { config, discovery, database: deps.database, readiness });
+  await app.register(platformRoutes, { config, discovery, database, readiness });
   await app.register(meRoutes, { projects });
-  await app.register(projectRoutes, { projects });
+  await app.register(projectRoutes);
   await app.register(catalogRoutes, { catalog });
+  await app.register(serviceInstanceRoutes, { service: instances });
+  await app.register(permissionRoutes, {
+    instances: instanceRepository,
+    discovery,
+    usernameClaim: config.auth.usernameClaim,
+    projects: config.projects,
+  });
+  await app.register(bindingRoutes, { service: bindings });
+  await app.register(shareRoutes, { service: shares });
+  await app.register(changeRoutes, { changes });
   return app;
 }
 
-/** A running platform. */
-export interface RunningPlatform {
-  /** The URL the platform listens at (its public URL). */
-  url: string;
-  /** The configuration in effect (with the bound port, the public URL and the demo broker's URL filled in). */
-  config: MarketplaceConfig;
-  app: FastifyInstance;
-  /**
-   * Shuts down gracefully: reports not ready, keeps serving for the configured grace time (so that
-   * load balancers stop sending requests), then stops the background work, hands its leases to
-   * the other replicas, stops the demo broker and closes the database.
-   */
-  close(): Promise<void>;
-}
-
-/** Options of `startPlatform`. */
-export interface StartOptions {
-  logger?: FastifyServerOptions['logger'];
-  uiRoot?: string;
-}
-
-/**
- * Does everything `npm start` does: starts the demo broker if enabled, opens the database,
- * builds the app, adds service instances with bindings and sharing, mounts the development OpenID provider if enabled, and listens. With port 0
- * the public URL (and the dev provider's issuer) take the bound port.
- */
-export async function startPlatform(config: MarketplaceConfig, options: StartOptions = {}): Promise<RunningPlatform> {
-  const cleanups: (() => Promise<void>)[] = [];
-  const close = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  };
-  try {
-    await mkdir(config.database.dataDir, { recursive: true });
-    let ready = false;
-    let handler: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
-    const server = createServer((request, response) => {
-      if (ready && handler) return handler(request, response);
-      response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
-      response.end(JSON.stringify({ message: 'The platform is starting.' }));
-    });
-    await listen(server, config.server.port, config.server.host);
-    cleanups.push(() => closeServer(server));
-    const effective = withBoundPort(config, (server.address() as AddressInfo).port);
-
-    if (effective.demoBroker.enabled) {
-      const demoBroker = await startConfiguredDemoBroker(effective);
-      cleanups.push(() => demoBroker.close());
-      effective.brokers = effective.brokers.map((broker) => ({ ...broker, url: demoBroker.rewrite(broker.url) }));
-    }
-
-    const database = await openDatabase(effective.database);
-    cleanups.push(() => database.close());
-    const app = await buildApp(effective, {
-      database,
-      logger: options.logger,
-      uiRoot: options.uiRoot,
-      serverFactory: (fastifyHandler) => {
-        handler = fastifyHandler;
-        return server;
-      },
-    });
-    cleanups.push(() => app.close());
-    const changes = new ChangeFeed(database);
-    const projects = new ProjectAccess(effective);
-    await registerInstancesWithBindings(app, {
-      config: effective,
-      database,
-      catalog: app.catalog,
-      catalogRepository: new CatalogRepository(database),
-      changes,
-      discovery: new OidcDiscovery(effective.auth.issuer),
-      log: app.log,
-      projects,
-      users: effective.users,
-      usernameClaim: effective.auth.usernameClaim,
-      projectConfigs: effective.projects,
-    });
-    await app.register(changeRoutes, { projects, changes });
-    if (effective.auth.devProvider) {
-      const { registerDevOidcProvider } = await import('./dev-oidc/dev-oidc-provider.ts');
-      const publicUrl = effective.server.publicUrl;
-      await registerDevOidcProvider(app, {
-        issuer: effective.auth.issuer,
-        clientId: effective.auth.clientId,
-        redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
-        postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
-        audience: effective.auth.audience ?? effective.auth.clientId,
-        users: effective.users.map((user) => ({
-          id: user.id,
-          displayName: user.displayName,
-          email: user.email,
-          password: user.password ?? '',
-        })),
-        keyFile: join(effective.database.dataDir, 'dev-oidc-keys.json'),
-      });
-    }
-    await app.ready();
-    ready = true;
-    const shutDown = async () => {
-      app.readiness.accepting = false;
-      await new Promise((resolve) => setTimeout(resolve, effective.operations.shutdownGraceSeconds * 1000));
-      await close();
-    };
-    return { url: effective.server.publicUrl, config: effective, app, close: shutDown };
-  } catch (error) {
-    await close().catch(() => undefined);
-    throw error;
+/** The cipher of stored binding credentials, with a warning when its key file is readable by others. */
+async function openCredentialCipher(
+  options: MarketplaceConfig['credentials'],
+  log: { warn(object: object, message: string): void },
+): Promise<CredentialCipher> {
+  const key = await loadCredentialKey(options.keyFile, options.createIfMissing);
+  if (await keyFileIsExposed(options.keyFile)) {
+    log.warn({ keyFile: options.keyFile }, 'The credentials key file can be read by other users; restrict it to mode 0600');
   }
-}
-
-/**
- * The configuration with the bound port in effect: with port 0 the public URL takes the real
- * port, and a development provider's issuer (served by this platform) moves along with it.
- */
-function withBoundPort(config: MarketplaceConfig, port: number): MarketplaceConfig {
-  if (config.server.port !== 0) return structuredClone(config);
-  const publicUrl = new URL(config.server.publicUrl);
-  publicUrl.port = String(port);
-  const publicBase = publicUrl.toString().replace(/\/+$/, '');
-  const issuer = config.auth.devProvider
-    ? `${publicUrl.origin}${new URL(config.auth.issuer).pathname.replace(/\/+$/, '')}`
-    : config.auth.issuer;
-  return {
-    ...structuredClone(config),
-    server: { ...config.server, port, publicUrl: publicBase },
-    auth: { ...config.auth, issuer },
-  };
-}
-
-/** Starts the demo broker; `rewrite` points configured demo broker URLs at where it really listens. */
-async function startConfiguredDemoBroker(config: MarketplaceConfig) {
-  const { startDemoBroker } = await import('./demo-broker/demo-broker.ts');
-  const { host, port, username, password } = config.demoBroker;
-  const broker = await startDemoBroker({
-    host,
-    port,
-    username,
-    password,
-    locationIds: config.locations.map((location) => location.id),
-    stateFile: join(config.database.dataDir, 'demo-broker-state.json'),
-  });
-  const configuredOrigin = `http://${host}:${port}`;
-  const actualOrigin = new URL(broker.url).origin;
-  return {
-    close: () => broker.close(),
-    rewrite: (url: string) => (url.startsWith(`${configuredOrigin}/`) ? actualOrigin + url.slice(configuredOrigin.length) : url),
-  };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  return new CredentialCipher(key);
 }

@@ -2,7 +2,7 @@
  * Starts the platform with the configuration from MARKETPLACE_CONFIG (or the demo file) and
  * stops it cleanly on SIGINT and SIGTERM.
  */
-import { startPlatform } from './app.ts';
+import { startPlatform } from './start-platform.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 
 try {

@@ -3,16 +3,17 @@ import assert from 'node:assert/strict';
 import { OidcDiscovery } from '../src/auth/oidc-discovery.ts';
 import { startTestBroker } from './support/test-brokers.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { startTestApp, temporaryDirectory, testConfig, type RunningTestApp } from './support/test-config.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { temporaryDirectory, testConfig } from './support/test-config.ts';
 
 let issuer: TestIssuer;
-let platform: RunningTestApp;
+let platform: TestPlatform;
 let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
 
 before(async () => {
   issuer = await startTestIssuer();
   dataDir = await temporaryDirectory();
-  platform = await startTestApp(testConfig({ issuer: issuer.issuer, dataDir: dataDir.path }));
+  platform = await startTestPlatform({ config: testConfig({ issuer: issuer.issuer, dataDir: dataDir.path }) });
 });
 after(async () => {
   await platform.close();

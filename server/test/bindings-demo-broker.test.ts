@@ -18,25 +18,26 @@ import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually } from './support/scripted-broker.ts';
 import type { Database } from '../src/store/database.ts';
-import { startBindingsPlatform, type BindingsPlatform } from './support/bindings-platform.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 
 let issuer: TestIssuer;
 let demoBroker: RunningDemoBroker;
-let platform: BindingsPlatform;
+let platform: TestPlatform;
 let token: string;
 let dataDir: string;
 let removeDirectory: () => Promise<void>;
 
-async function start(): Promise<BindingsPlatform> {
-  return startBindingsPlatform({
+async function start(): Promise<TestPlatform> {
+  return startTestPlatform({
     issuer: issuer.issuer,
     brokers: [
       { id: 'demo-global', url: `${demoBroker.url}/global` },
       { id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
     ],
     dataDir,
+    captureLogs: true,
   });
 }
 
@@ -65,13 +66,7 @@ after(async () => {
 });
 
 async function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  return platform.call<T>(method, path, { body, token });
 }
 
 async function service(name: string): Promise<ServiceOffering> {

@@ -15,7 +15,7 @@ import type {
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startBindingsPlatform, type BindingsPlatform } from './support/bindings-platform.ts';
+import { startTestPlatform, type Answer, type TestPlatform } from './helper.ts';
 
 const PROJECT = 'likvid-payments';
 const INSTANCES = `/api/projects/${PROJECT}/service-instances`;
@@ -87,19 +87,20 @@ const amsterdamCatalog = {
 let issuer: TestIssuer;
 let broker: ScriptedBroker;
 let amsterdam: ScriptedBroker;
-let platform: BindingsPlatform;
+let platform: TestPlatform;
 let token: string;
 let dataDir: string;
 let removeDirectory: () => Promise<void>;
 
-function start(): Promise<BindingsPlatform> {
-  return startBindingsPlatform({
+function start(): Promise<TestPlatform> {
+  return startTestPlatform({
     issuer: issuer.issuer,
     brokers: [
       { id: 'scripted', url: broker.url },
       { id: 'scripted-ams', url: amsterdam.url, locality: { location: 'eu-nl-west' } },
     ],
     dataDir,
+    captureLogs: true,
   });
 }
 
@@ -127,20 +128,8 @@ beforeEach(() => {
   amsterdam.requests.length = 0;
 });
 
-interface Answer<T> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
 async function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+  return platform.call<T>(method, path, { body, token });
 }
 
 let instanceCount = 0;

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { BrokerStatus, CatalogResponse, ServiceOffering } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { startTestApp, temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';
+import { startTestPlatform } from './helper.ts';
+import { temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';
 import { serveCatalog, startTestBroker, unreachableUrl, validCatalog, type TestBroker } from './support/test-brokers.ts';
 
 const osbaSchema = JSON.parse(
@@ -38,7 +39,7 @@ async function dataDirectory(): Promise<string> {
 
 /** Starts an app over `brokers` with its data in `dataDir`, closed after the tests. */
 async function platformWith(brokers: TestBrokerEntry[], dataDir: string, requestTimeoutSeconds = 5) {
-  const running = await startTestApp(testConfig({ issuer: issuer.issuer, dataDir, brokers, requestTimeoutSeconds }));
+  const running = await startTestPlatform({ config: testConfig({ issuer: issuer.issuer, dataDir, brokers, requestTimeoutSeconds }) });
   cleanups.push(() => running.close());
   return running;
 }

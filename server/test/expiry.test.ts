@@ -15,10 +15,11 @@ import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startBindingsPlatform, type BindingsPlatform } from './support/bindings-platform.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const DAY_MS = 86_400_000;
+const EXPIRING = '/api/projects/likvid-payments/expiring-bindings';
 
 let issuer: TestIssuer;
 let token: string;
@@ -32,17 +33,11 @@ after(async () => {
   await issuer.close();
 });
 
-async function call<T = ServiceBindingWithCredentials>(platform: BindingsPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+async function call<T = ServiceBindingWithCredentials>(platform: TestPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return platform.call<T>(method, path, { body, token });
 }
 
-async function events(platform: BindingsPlatform, bindingId: string): Promise<{ kind: string; detail: string | null }[]> {
+async function events(platform: TestPlatform, bindingId: string): Promise<{ kind: string; detail: string | null }[]> {
   const { rows } = await platform.database.query<{ kind: string; detail: string | null }>(
     'SELECT kind, detail FROM binding_events WHERE binding_id = $1 ORDER BY id',
     [bindingId],
@@ -52,7 +47,7 @@ async function events(platform: BindingsPlatform, bindingId: string): Promise<{ 
 
 describe('expiring bindings of the demo broker (Object Storage)', () => {
   let demoBroker: RunningDemoBroker;
-  let platform: BindingsPlatform;
+  let platform: TestPlatform;
   let removeDirectory: () => Promise<void>;
 
   before(async () => {
@@ -65,7 +60,7 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
       password: 'broker-secret-password',
       locationIds: ['eu-de-central'],
     });
-    platform = await startBindingsPlatform({
+    platform = await startTestPlatform({
       issuer: issuer.issuer,
       brokers: [{ id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } }],
       dataDir: directory.path,
@@ -98,11 +93,18 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     const expiresAt = Date.parse(created.body.expiresAt);
     assert.ok(Math.abs(expiresAt - (Date.parse(created.body.createdAt) + 30 * DAY_MS)) < 60_000, 'the broker’s expires_at, 30 days on');
     assert.equal(created.body.expiresSoon, false);
+    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', EXPIRING)).body, [], 'nothing expires soon yet');
 
     platform.clock.advance(24 * DAY_MS);
     const warned = await call<ServiceBinding[]>(platform, 'GET', bindings);
     assert.equal(warned.body[0]!.expiresSoon, true);
     assert.equal(warned.body[0]!.expiredAt, undefined);
+    const expiring = await call<ServiceBinding[]>(platform, 'GET', EXPIRING);
+    assert.equal(expiring.status, 200);
+    assert.deepEqual(expiring.body.map((binding) => [binding.id, binding.expiresSoon]), [[created.body.id, true]], 'one request names the project’s expiring bindings');
+    assert.equal((expiring.body[0] as ServiceBindingWithCredentials).credentials, undefined);
+    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', '/api/projects/likvid-mobile/expiring-bindings')).body, [], 'only the project’s own');
+    assert.equal((await call(platform, 'GET', '/api/projects/acme-webshop/expiring-bindings')).status, 404, 'not a member');
 
     platform.clock.advance(7 * DAY_MS);
     const expired = await eventually(async () => {
@@ -114,6 +116,7 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     assert.equal(expired.lastOperation.requestedBy, 'platform');
     assert.equal(expired.credentials, undefined);
     assert.equal(expired.expiresSoon, false);
+    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', EXPIRING)).body, [], 'an expired binding no longer expires soon');
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expired', detail: null }]);
     const { rows } = await platform.database.query<{ credentials: string | null }>('SELECT credentials FROM service_bindings WHERE id = $1', [created.body.id]);
     assert.equal(rows[0]?.credentials, null);
@@ -149,14 +152,14 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
     ],
   };
   let broker: ScriptedBroker;
-  let platform: BindingsPlatform;
+  let platform: TestPlatform;
   let removeDirectory: () => Promise<void>;
 
   before(async () => {
     const directory = await temporaryDirectory();
     removeDirectory = directory.remove;
     broker = await startScriptedBroker(catalog);
-    platform = await startBindingsPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
+    platform = await startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
   });
 
   after(async () => {

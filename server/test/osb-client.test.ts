@@ -31,8 +31,8 @@ describe('OsbClient', () => {
   it('sends the OSB headers on every request', async () => {
     const broker = await brokerAnswering(() => ({ status: 200, body: validCatalog('a') }));
     const client = clientFor(`${broker.url}/some/prefix/`);
-    assert.deepEqual(await client.fetchCatalog(), validCatalog('a'));
-    await client.fetchCatalog();
+    assert.deepEqual(await client.catalog(), validCatalog('a'));
+    await client.catalog();
     const [first, second] = broker.requests;
     assert.equal(first!.url, '/some/prefix/v2/catalog');
     assert.equal(first!.headers['x-broker-api-version'], '2.17');
@@ -71,7 +71,7 @@ describe('OsbClient', () => {
       status: 422,
       body: { error: 'ConcurrencyError', description: 'Another operation is running', instance_usable: false },
     }));
-    const error = await brokerError(clientFor(broker.url).fetchCatalog());
+    const error = await brokerError(clientFor(broker.url).catalog());
     assert.equal(error.kind, 'http');
     assert.equal(error.status, 422);
     assert.deepEqual(error.body, { error: 'ConcurrencyError', description: 'Another operation is running', instanceUsable: false });
@@ -80,21 +80,21 @@ describe('OsbClient', () => {
   });
 
   it('reports unreachable brokers, timeouts and answers that are not JSON objects', async () => {
-    const refused = await brokerError(clientFor(await unreachableUrl()).fetchCatalog());
+    const refused = await brokerError(clientFor(await unreachableUrl()).catalog());
     assert.equal(refused.kind, 'unreachable');
     assert.equal(refused.message, 'The broker could not be reached (connection refused)');
 
     const hanging = await brokerAnswering(() => 'hang');
-    const timeout = await brokerError(clientFor(hanging.url, 0.2).fetchCatalog());
+    const timeout = await brokerError(clientFor(hanging.url, 0.2).catalog());
     assert.equal(timeout.kind, 'timeout');
     assert.equal(timeout.message, 'The broker did not answer within 0.2 s');
 
     const html = await brokerAnswering(() => ({ status: 200, raw: '<html>hello</html>' }));
-    const invalid = await brokerError(clientFor(html.url).fetchCatalog());
+    const invalid = await brokerError(clientFor(html.url).catalog());
     assert.equal(invalid.kind, 'invalid-response');
 
     const array = await brokerAnswering(() => ({ status: 200, body: [1, 2] }));
-    assert.equal((await brokerError(clientFor(array.url).fetchCatalog())).kind, 'invalid-response');
+    assert.equal((await brokerError(clientFor(array.url).catalog())).kind, 'invalid-response');
   });
 });
 

@@ -7,10 +7,11 @@ import { buildApp } from '../src/app.ts';
 import type { MarketplaceConfig } from '../src/config/config.ts';
 import type { Database } from '../src/store/database.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { startTestApp, temporaryDirectory, testConfig, type RunningTestApp } from './support/test-config.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { temporaryDirectory, testConfig } from './support/test-config.ts';
 
 let issuer: TestIssuer;
-let platform: RunningTestApp;
+let platform: TestPlatform;
 let config: MarketplaceConfig;
 let directory: Awaited<ReturnType<typeof temporaryDirectory>>;
 const extraApps: FastifyInstance[] = [];
@@ -24,7 +25,7 @@ before(async () => {
   await writeFile(join(uiRoot, 'main-ABCD2345.js'), 'console.log("ui")');
   await writeFile(join(uiRoot, 'favicon.ico'), 'icon');
   config = testConfig({ issuer: issuer.issuer, dataDir: join(directory.path, 'data') });
-  platform = await startTestApp(config, uiRoot);
+  platform = await startTestPlatform({ config, uiRoot });
 });
 after(async () => {
   for (const app of extraApps) await app.close();

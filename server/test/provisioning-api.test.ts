@@ -9,11 +9,11 @@ import type { ServiceInstance } from '@osb/api';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startProvisioningPlatform, type ProvisioningPlatform } from './support/provisioning-platform.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
 
 let issuer: TestIssuer;
 let broker: ScriptedBroker;
-let platform: ProvisioningPlatform;
+let platform: TestPlatform;
 let alice: string;
 let bob: string;
 let removeDirectory: () => Promise<void>;
@@ -40,8 +40,8 @@ after(async () => {
   await removeDirectory();
 });
 
-function startPlatform(): Promise<ProvisioningPlatform> {
-  return startProvisioningPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir });
+function startPlatform(): Promise<TestPlatform> {
+  return startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir });
 }
 
 beforeEach(() => {
@@ -49,13 +49,7 @@ beforeEach(() => {
 });
 
 async function call<T = ServiceInstance>(method: string, path: string, body?: unknown, token = alice): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  return platform.call<T>(method, path, { body, token });
 }
 
 let counter = 0;

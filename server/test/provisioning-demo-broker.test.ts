@@ -9,7 +9,7 @@ import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually } from './support/scripted-broker.ts';
-import { startProvisioningPlatform, type ProvisioningPlatform } from './support/provisioning-platform.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 
@@ -18,7 +18,7 @@ let demoBroker: RunningDemoBroker;
 let token: string;
 let dataDir: string;
 let removeDirectory: () => Promise<void>;
-const running = new Set<ProvisioningPlatform>();
+const running = new Set<TestPlatform>();
 
 before(async () => {
   issuer = await startTestIssuer();
@@ -43,8 +43,8 @@ after(async () => {
   await removeDirectory();
 });
 
-async function start(): Promise<ProvisioningPlatform> {
-  const platform = await startProvisioningPlatform({
+async function start(): Promise<TestPlatform> {
+  const platform = await startTestPlatform({
     issuer: issuer.issuer,
     brokers: [{ id: 'demo-global', url: `${demoBroker.url}/global` }],
     dataDir,
@@ -53,30 +53,24 @@ async function start(): Promise<ProvisioningPlatform> {
   return platform;
 }
 
-async function stop(platform: ProvisioningPlatform): Promise<void> {
+async function stop(platform: TestPlatform): Promise<void> {
   running.delete(platform);
   await platform.close();
 }
 
-async function call<T>(platform: ProvisioningPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+async function call<T>(platform: TestPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return platform.call<T>(method, path, { body, token });
 }
 
 /** The demo broker's asynchronous CDN service and its pay-as-you-go plan. */
-async function asyncCdn(platform: ProvisioningPlatform): Promise<{ service: ServiceOffering; planId: string }> {
+async function asyncCdn(platform: TestPlatform): Promise<{ service: ServiceOffering; planId: string }> {
   const { body } = await call<CatalogResponse>(platform, 'GET', '/api/catalog');
   const service = body.services.find((candidate) => candidate.plans.some((plan) => plan.name === 'pay-as-you-go'));
   assert.ok(service, 'the demo catalog has the CDN service');
   return { service, planId: service.plans.find((plan) => plan.name === 'pay-as-you-go')!.id };
 }
 
-async function settled(platform: ProvisioningPlatform, id: string): Promise<ServiceInstance> {
+async function settled(platform: TestPlatform, id: string): Promise<ServiceInstance> {
   return eventually(async () => {
     const { status, body } = await call<ServiceInstance>(platform, 'GET', `${INSTANCES}/${id}`);
     return status === 200 && body.lastOperation.state !== 'in progress' && body;

@@ -18,14 +18,14 @@ import type {
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
-import { startBindingsPlatform, type BindingsPlatform } from './support/bindings-platform.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
 
 const OWNER = '/api/projects/likvid-payments/service-instances';
 const TARGET = '/api/projects/likvid-mobile/service-instances';
 
 let issuer: TestIssuer;
 let demoBroker: RunningDemoBroker;
-let platform: BindingsPlatform;
+let platform: TestPlatform;
 let alice: string;
 let bob: string;
 let removeDirectory: () => Promise<void>;
@@ -37,7 +37,7 @@ before(async () => {
   const directory = await temporaryDirectory();
   removeDirectory = directory.remove;
   demoBroker = await startDemoBroker({ host: '127.0.0.1', port: 0, username: 'broker-user', password: 'broker-secret-password', locationIds: [] });
-  platform = await startBindingsPlatform({ issuer: issuer.issuer, brokers: [{ id: 'demo-global', url: `${demoBroker.url}/global` }], dataDir: directory.path });
+  platform = await startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'demo-global', url: `${demoBroker.url}/global` }], dataDir: directory.path });
 });
 
 after(async () => {
@@ -48,13 +48,7 @@ after(async () => {
 });
 
 async function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown, token = alice): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  return platform.call<T>(method, path, { body, token });
 }
 
 function message(answer: { body: unknown }): string {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogResponse, MeResponse } from '@osb/api';
-import { startPlatform, type RunningPlatform } from '../src/app.ts';
+import { startPlatform, type RunningPlatform } from '../src/start-platform.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { signIn } from './support/dev-oidc-browser.ts';
 import { temporaryDirectory } from './support/test-config.ts';

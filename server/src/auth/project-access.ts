@@ -1,5 +1,7 @@
 import type { Project } from '@osb/api';
-import type { MarketplaceConfig } from '../config/config.ts';
+import type { FastifyInstance } from 'fastify';
+import type { MarketplaceConfig, UserConfig } from '../config/config.ts';
+import type { RequestingUser } from '../osb/requests.ts';
 import { HttpError } from '../plugins/http-error.ts';
 
 /** Which projects a user may see: exactly those they are a member of. */
@@ -32,4 +34,31 @@ export class ProjectAccess {
     if (!entry || !entry.members.has(userId)) throw new HttpError(404, 'Project not found.');
     return entry.project;
   }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The project named by the route's `:projectId`, once the user's membership is checked. */
+    project: Project;
+    /** The signed-in user as brokers learn of them (originating identity). */
+    requester: RequestingUser;
+  }
+}
+
+/**
+ * Adds the project-access check to every route with a `:projectId` parameter: before the
+ * handler runs, the user's membership is checked (404 otherwise, so other projects stay
+ * invisible) and the project is put on `request.project`, the user on `request.requester`.
+ */
+export function registerProjectAccess(app: FastifyInstance, options: { projects: ProjectAccess; users: UserConfig[] }): void {
+  const euids = new Map(options.users.map((user) => [user.id, user.euid]));
+  app.decorateRequest('project', null as unknown as Project);
+  app.decorateRequest('requester', null as unknown as RequestingUser);
+  app.addHook('preHandler', async (request) => {
+    const projectId = (request.params as { projectId?: unknown } | undefined)?.projectId;
+    if (typeof projectId !== 'string' || !request.user) return;
+    request.project = options.projects.requireProject(request.user.id, projectId);
+    const euid = euids.get(request.user.id);
+    request.requester = { id: request.user.id, ...(euid ? { euid } : {}) };
+  });
 }

@@ -247,6 +247,15 @@ export class BindingRepository {
     return rows.map(fromRow);
   }
 
+  /** The bindings of a project that have an expiry date and have not expired yet, soonest expiry first. */
+  async listExpiringOfProject(projectId: string): Promise<BindingRecord[]> {
+    const { rows } = await this.database.query<BindingRow>(
+      'SELECT * FROM service_bindings WHERE project_id = $1 AND expires_at IS NOT NULL AND expired_at IS NULL ORDER BY expires_at, id',
+      [projectId],
+    );
+    return rows.map(fromRow);
+  }
+
   /** Bindings that expired at or before `now`, are not expired yet on the platform and are idle. */
   async listExpired(now: Date): Promise<BindingRecord[]> {
     const { rows } = await this.database.query<BindingRow>(

@@ -1,24 +1,18 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   BindingTenantChoice,
   CreateServiceBindingRequest,
   ErrorBody,
+  ExpiringServiceBindings,
   ServiceBinding,
   ServiceBindingWithCredentials,
 } from '@osb/api';
-import type { ProjectAccess } from '../auth/project-access.ts';
-import type { UserConfig } from '../config/config.ts';
-import type { RequestingUser } from '../provisioning/requests.ts';
 import type { BindingService, BindingView } from './binding-service.ts';
 
 /** What the binding routes need. */
 export interface BindingRoutesOptions {
-  projects: ProjectAccess;
   service: BindingService;
-  /** The configured users (for the external id sent as `user_euid`). */
-  users: UserConfig[];
 }
 
 const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
@@ -29,15 +23,6 @@ const BindingParams = Type.Object({
 });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 500: ErrorBody, 502: ErrorBody, 503: ErrorBody };
 const BINDINGS = '/api/projects/:projectId/service-instances/:instanceId/bindings';
-
-/** Who makes a request, with the external id sent to brokers as `user_euid`. */
-export function requesterOf(users: UserConfig[]): (request: FastifyRequest) => RequestingUser {
-  const euids = new Map(users.map((user) => [user.id, user.euid]));
-  return (request) => {
-    const euid = euids.get(request.user.id);
-    return { id: request.user.id, ...(euid ? { euid } : {}) };
-  };
-}
 
 /** The API shape of a binding, with credentials when the view carries them. */
 export function toServiceBinding({ record, expiresSoon, credentials }: BindingView): ServiceBindingWithCredentials {
@@ -73,8 +58,7 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
  * sent with `Cache-Control: no-store`, since some carry credentials.
  */
 export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = async (app, options) => {
-  const { projects, service } = options;
-  const requester = requesterOf(options.users);
+  const { service } = options;
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Cache-Control', 'no-store');
     return payload;
@@ -91,9 +75,23 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       return (await service.list(project, request.params.instanceId)).map((view) => toServiceBinding({ ...view, credentials: undefined }));
     },
+  );
+
+  app.get(
+    '/api/projects/:projectId/expiring-bindings',
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary: "The project's bindings that expire within the warning period, soonest first (without credentials)",
+        params: Type.Object({ projectId: Type.String({ minLength: 1 }) }),
+        response: { 200: ExpiringServiceBindings, ...errors },
+      },
+    },
+    async (request) =>
+      (await service.listExpiringSoon(request.project)).map((view) => toServiceBinding({ ...view, credentials: undefined })),
   );
 
   app.get(
@@ -107,7 +105,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       return service.tenantChoices(project, request.params.instanceId);
     },
   );
@@ -124,8 +122,8 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
-      const view = await service.create(requester(request), project, request.params.instanceId, request.body);
+      const { project } = request;
+      const view = await service.create(request.requester, project, request.params.instanceId, request.body);
       return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view));
     },
   );
@@ -141,7 +139,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       return toServiceBinding(await service.get(project, request.params.instanceId, request.params.bindingId));
     },
   );
@@ -157,8 +155,8 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
-      const view = await service.delete(requester(request), project, request.params.instanceId, request.params.bindingId);
+      const { project } = request;
+      const view = await service.delete(request.requester, project, request.params.instanceId, request.params.bindingId);
       return view ? reply.code(202).send(toServiceBinding({ ...view, credentials: undefined })) : reply.code(204).send(null);
     },
   );

@@ -7,22 +7,16 @@
  * queue of the `OperationRunner`. State lives in the database, so polls resume after a restart.
  */
 import type { ServiceOffering } from '@osb/api';
-import type { OsbRequest } from '../osb/osb-client.ts';
-import type { BrokerReply } from '../provisioning/broker-reply.ts';
+import type { BrokerDirectory } from '../osb/osb-clients.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord } from '../provisioning/instance-repository.ts';
-import { classifyLastOperation } from '../provisioning/last-operation.ts';
+import { classifyLastOperation } from '../osb/last-operation.ts';
 import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
-import { classifyReply, platformFailure, type BindingResult, type BrokerFailure } from '../provisioning/outcome.ts';
-import { nextPollDelay } from '../provisioning/polling.ts';
-import {
-  buildBindingLastOperationRequest,
-  buildUnbindRequest,
-  type BindingRef,
-  type LifecycleRequest,
-  type RequestingUser,
-} from '../provisioning/requests.ts';
-import type { ProvisioningSettings } from '../provisioning/settings.ts';
-import { TaskScheduler } from '../provisioning/task-scheduler.ts';
+import { classifyReply, platformFailure, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
+import { nextPollDelay } from '../osb/polling.ts';
+import type { BindingRef, RequestingUser } from '../osb/requests.ts';
+import type { ProvisioningSettings } from '../operations/settings.ts';
+import { TaskScheduler } from '../operations/task-scheduler.ts';
 import { LeaseLostError, LeaseSweeper, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
@@ -45,7 +39,8 @@ export interface BindingRunnerDependencies {
   /** The instance a binding belongs to. */
   findInstance(instanceId: string): Promise<InstanceRecord | undefined>;
   findService(serviceId: string): ServiceOffering | undefined;
-  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** The configured brokers' OSB clients. */
+  brokers: BrokerDirectory;
   /** Queues orphan mitigation (the provisioning `OperationRunner` retries it). */
   requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
   cipher: CredentialCipher;
@@ -55,15 +50,6 @@ export interface BindingRunnerDependencies {
   /** This replica's leases on binding operations, and how often it sweeps. */
   leases: { bindings: TableLeases; settings: LeaseSettings };
   log: RunnerLog;
-}
-
-/** `GET /v2/service_instances/:id/service_bindings/:bid?service_id=&plan_id=`: a binding with its credentials. */
-export function buildFetchBindingRequest(ref: BindingRef): LifecycleRequest {
-  return {
-    method: 'GET',
-    path: ['service_instances', ref.instanceId, 'service_bindings', ref.bindingId],
-    query: { service_id: ref.serviceId, plan_id: ref.planId },
-  };
 }
 
 /** Identifies a binding at its broker. */
@@ -126,7 +112,7 @@ export class BindingRunner {
    * with its operation started; the answer is settled here.
    */
   async unbind(binding: BindingRecord, instance: InstanceRecord, user?: RequestingUser): Promise<UnbindStart> {
-    const reply = await this.deps.send(instance.brokerId, buildUnbindRequest(bindingRef(instance, binding), user));
+    const reply = await this.deps.brokers.broker(instance.brokerId).unbind(bindingRef(instance, binding), user);
     const outcome = classifyReply('unbind', reply);
     if (outcome.type === 'accepted') {
       const accepted: BindingRecord = {
@@ -237,7 +223,7 @@ export class BindingRunner {
       return;
     }
     const ref = bindingRef(instance, binding);
-    const reply = await this.deps.send(instance.brokerId, buildBindingLastOperationRequest(ref, operation.brokerOperation ?? undefined));
+    const reply = await this.deps.brokers.broker(instance.brokerId).bindingLastOperation(ref, operation.brokerOperation ?? undefined);
     const result = classifyLastOperation(kind, reply);
     if (result.type === 'gone' || result.type === 'failed') {
       await this.finish(binding, instance, result);
@@ -249,7 +235,7 @@ export class BindingRunner {
         return;
       }
       // OSB: after an asynchronous bind the platform fetches the binding, which then carries the credentials.
-      const fetched = classifyReply('bind', await this.deps.send(instance.brokerId, buildFetchBindingRequest(ref)));
+      const fetched = classifyReply('bind', await this.deps.brokers.broker(instance.brokerId).fetchBinding(ref));
       if (fetched.type === 'already-exists') {
         await this.finish(binding, instance, { type: 'succeeded', ...(fetched.binding ? { result: fetched.binding } : {}) });
         return;

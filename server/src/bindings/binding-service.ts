@@ -15,32 +15,39 @@
 import { StaleRecordError } from '../store/leases.ts';
 import { randomUUID } from 'node:crypto';
 import type { Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
-import type { OsbRequest } from '../osb/osb-client.ts';
+import type { BrokerDirectory } from '../osb/osb-clients.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 import { HttpError } from '../plugins/http-error.ts';
-import type { BrokerReply } from '../provisioning/broker-reply.ts';
 import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
 import { statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
 import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
-import { classifyReply, type BindingResult, type BrokerFailure } from '../provisioning/outcome.ts';
-import type { ParameterValidator } from '../provisioning/parameter-validation.ts';
-import { pollingDeadline } from '../provisioning/polling.ts';
-import { buildBindRequest, buildContext, type RequestingUser } from '../provisioning/requests.ts';
-import type { ProvisioningSettings } from '../provisioning/settings.ts';
-import type { ShareRepository } from '../sharing/share-repository.ts';
+import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
+import { pollingDeadline } from '../osb/polling.ts';
+import { buildContext, type RequestingUser } from '../osb/requests.ts';
+import type { ProvisioningSettings } from '../operations/settings.ts';
 import { DuplicateTenantBindingError, type BindingOperation, type BindingRecord, type BindingRepository } from './binding-repository.ts';
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
+
+/** Which instances were shared with which projects. */
+export interface SharedInstances {
+  /** The share of `instanceId` with `projectId`, if there is one. */
+  find(instanceId: string, projectId: string): Promise<object | undefined>;
+}
 
 /** What the service needs. */
 export interface BindingServiceDependencies {
   bindings: BindingRepository;
   instances: InstanceRepository;
-  shares: ShareRepository;
+  /** Instances shared into projects: a project binds instances shared with it too. */
+  shares: SharedInstances;
   runner: BindingRunner;
   catalog: CatalogLookup;
   validator: ParameterValidator;
   cipher: CredentialCipher;
-  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** The configured brokers' OSB clients. */
+  brokers: BrokerDirectory;
   /** Queues orphan mitigation of a binding (the provisioning `OperationRunner` retries it). */
   requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
   /** The platform's public URL (for the context object). */
@@ -88,6 +95,11 @@ export class BindingService {
   async list(project: Project, instanceId: string): Promise<BindingView[]> {
     const instance = await this.access(project, instanceId);
     return (await this.deps.bindings.listByInstance(instance.id, project.id)).map((record) => this.view(record));
+  }
+
+  /** The project's bindings that expire within the warning period, soonest first (without credentials). */
+  async listExpiringSoon(project: Project): Promise<BindingView[]> {
+    return (await this.deps.bindings.listExpiringOfProject(project.id)).map((record) => this.view(record)).filter((view) => view.expiresSoon);
   }
 
   /** One of the project's bindings with its stored credentials, decrypted. */
@@ -149,7 +161,7 @@ export class BindingService {
       if (error instanceof DuplicateTenantBindingError) throw this.tenantTaken(tenant!);
       throw error;
     }
-    const request = buildBindRequest({
+    const reply = await this.deps.brokers.broker(instance.brokerId).bind({
       ...bindingRef(instance, record),
       context: buildContext({ instanceId: instance.id, workspaceId: project.workspaceId, projectId: project.id, publicUrl: this.deps.publicUrl }),
       ...(tenant ? { bindResource: { tenant_id: tenant.id, platform: `${tenant.locationId}.${tenant.platform}` } } : {}),
@@ -157,7 +169,6 @@ export class BindingService {
       acceptsIncomplete: !service.sensitive,
       user,
     });
-    const reply = await this.deps.send(instance.brokerId, request);
     const outcome = classifyReply('bind', reply);
     if (outcome.type === 'failed') {
       await this.deps.bindings.remove(record.id);

@@ -169,7 +169,7 @@ export class CatalogService {
 
   private async fetch(broker: BrokerConfig): Promise<FetchOutcome> {
     try {
-      const catalog = await this.options.clientFor(broker).fetchCatalog();
+      const catalog = await this.options.clientFor(broker).catalog();
       return { ok: true, catalog, fetchedAt: new Date() };
     } catch (error) {
       if (!(error instanceof BrokerError)) throw error;

@@ -10,7 +10,7 @@ import Type from 'typebox';
 import { BrokerCatalog, type CatalogService } from './catalog.ts';
 import { osbRoutes } from './osb-routes.ts';
 import { dashboardPage, documentationPage, supportPage } from './pages.ts';
-import { ParameterValidator } from './parameters.ts';
+import { ParameterValidator } from '../osb/parameter-validator.ts';
 import { RequestLog } from './request-log.ts';
 import { globalServices, localServices } from './services.ts';
 import { DemoBrokerStore } from './store.ts';

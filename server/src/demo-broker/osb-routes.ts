@@ -10,7 +10,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { sameJson } from '@osb/json-schema';
 import type { BrokerCatalog, CatalogPlan, CatalogService } from './catalog.ts';
-import type { ParameterValidator } from './parameters.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
+import { parameterProblems } from './parameters.ts';
 import type { RequestLog } from './request-log.ts';
 import {
   type BindingRecord,
@@ -251,7 +252,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       }
       const conflict = maintenanceConflict(plan, body.maintenance_info);
       if (conflict) return fail(reply, 422, 'MaintenanceInfoConflict', conflict);
-      const problems = validator.problems(plan.definition.schemas?.instanceCreate, body.parameters);
+      const problems = parameterProblems(validator, plan.definition.schemas?.instanceCreate, body.parameters);
       if (problems) return fail(reply, 400, 'InvalidParameters', problems);
 
       const async = plan.definition.async;
@@ -312,8 +313,8 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       const merged = { ...existing.parameters, ...changedParameters };
       const updateSchema = targetPlan.definition.schemas?.instanceUpdate;
       const problems = updateSchema
-        ? validator.problems(updateSchema, body.parameters)
-        : validator.problems(targetPlan.definition.schemas?.instanceCreate, merged);
+        ? parameterProblems(validator, updateSchema, body.parameters)
+        : parameterProblems(validator, targetPlan.definition.schemas?.instanceCreate, merged);
       if (problems) return fail(reply, 400, 'InvalidParameters', problems);
 
       existing.lastOperation = startOperation('update', async ? asyncOperationMs : 0, {
@@ -444,7 +445,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       if (async && request.query.accepts_incomplete !== true) {
         return fail(reply, 422, 'AsyncRequired', `${service.definition.displayName} creates bindings asynchronously; send accepts_incomplete=true.`);
       }
-      const problems = validator.problems(plan.definition.schemas?.bindingCreate, body.parameters);
+      const problems = parameterProblems(validator, plan.definition.schemas?.bindingCreate, body.parameters);
       if (problems) return fail(reply, 400, 'InvalidParameters', problems);
 
       const operation = startOperation('bind', async ? asyncOperationMs : 0);

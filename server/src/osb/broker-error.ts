@@ -1,18 +1,11 @@
+import { isJsonObject } from '@osb/json-schema';
+import { brokerText, parseBrokerError, tryParseJson, type BrokerErrorBody } from './broker-reply.ts';
+
 /**
  * What went wrong talking to a broker. `interrupted`: the connection broke after the request
  * went out, so the broker may have acted on it (unlike `unreachable`).
  */
 export type BrokerErrorKind = 'unreachable' | 'timeout' | 'interrupted' | 'http' | 'invalid-response';
-
-/** The OSB error body fields, parsed leniently from whatever the broker sent. */
-export interface BrokerErrorBody {
-  /** A machine-readable code such as `AsyncRequired` or `ConcurrencyError`. */
-  error?: string;
-  /** A message for the user. */
-  description?: string;
-  instanceUsable?: boolean;
-  updateRepeatable?: boolean;
-}
 
 /** A failed broker request. Its message never contains credentials. */
 export class BrokerError extends Error {
@@ -39,54 +32,18 @@ export class BrokerError extends Error {
   }
 }
 
-/** Longest error text kept from a broker. */
-const MAX_TEXT = 1000;
+/** Longest error text kept from a broker's failed answer (a sentence or two for the user). */
+const MAX_ERROR_TEXT_LENGTH = 1001;
 
 /**
- * Reads an OSB error body leniently: any JSON or none; `error` may hold JSON-encoded text with
- * its own `error`/`description`; strings are capped. Never throws.
+ * Reads an OSB error body leniently from the raw text: a JSON object goes through
+ * `parseBrokerError`; plain text is shown as it is; JSON that is not an object and HTML pages
+ * are not. Never throws.
  */
 export function parseErrorBody(text: string): BrokerErrorBody {
   const parsed = tryParseJson(text);
-  if (!isRecord(parsed)) {
-    // Plain text is shown as it is; JSON that is not an object and HTML pages are not.
-    const plain = text.trim();
-    return parsed === undefined && plain && !plain.startsWith('<') ? { description: cap(plain) } : {};
-  }
-  const body: BrokerErrorBody = {};
-  let error = parsed['error'];
-  let description = parsed['description'];
-  if (typeof error === 'string') {
-    const nested = tryParseJson(error);
-    if (isRecord(nested)) {
-      error = nested['error'];
-      description ??= nested['description'] ?? nested['message'];
-    }
-  } else if (isRecord(error)) {
-    description ??= error['description'] ?? error['message'];
-    error = error['error'] ?? error['code'];
-  }
-  if (typeof error === 'string' && error) body.error = cap(error);
-  if (typeof description === 'string' && description) body.description = cap(description);
-  if (typeof parsed['instance_usable'] === 'boolean') body.instanceUsable = parsed['instance_usable'];
-  if (typeof parsed['update_repeatable'] === 'boolean') body.updateRepeatable = parsed['update_repeatable'];
-  return body;
-}
-
-/** Parses JSON, or returns `undefined`. */
-export function tryParseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether `value` is a plain JSON object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function cap(text: string): string {
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+  if (isJsonObject(parsed)) return parseBrokerError(parsed, MAX_ERROR_TEXT_LENGTH);
+  const plain = text.trim();
+  const description = parsed === undefined && !plain.startsWith('<') ? brokerText(plain, MAX_ERROR_TEXT_LENGTH) : undefined;
+  return description === undefined ? {} : { description };
 }

@@ -3,7 +3,7 @@
  * the contract's `ServiceOffering`s. Pure: no I/O, everything it needs comes in as arguments.
  */
 import type { Locality, PlanCost, PlanSchemas, ServiceOffering, ServicePlan } from '@osb/api';
-import { isRecord } from './broker-error.ts';
+import { isJsonObject } from '@osb/json-schema';
 
 /** What the validator needs to know besides the catalog. */
 export interface CatalogValidationContext {
@@ -43,7 +43,7 @@ const MAX_SCHEMA_BYTES = 64 * 1024;
 export function validateCatalog(raw: unknown, context: CatalogValidationContext): AcceptedCatalog | RejectedCatalog {
   const reasons: string[] = [];
   const warnings: string[] = [];
-  if (!isRecord(raw) || !Array.isArray(raw['services'])) {
+  if (!isJsonObject(raw) || !Array.isArray(raw['services'])) {
     return { accepted: false, reasons: ["the catalog has no 'services' list"], warnings };
   }
   const services: ServiceOffering[] = [];
@@ -62,7 +62,7 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
   };
 
   raw['services'].forEach((rawService, serviceIndex) => {
-    if (!isRecord(rawService)) {
+    if (!isJsonObject(rawService)) {
       reasons.push(`service #${serviceIndex + 1} is not an object`);
       return;
     }
@@ -84,7 +84,7 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
     else if (typeof bindable !== 'boolean') reasons.push(`${serviceLabel}: 'bindable' is not true or false`);
     checkRequires(rawService['requires'], serviceLabel, reasons);
 
-    const serviceMetadata = isRecord(rawService['metadata']) ? rawService['metadata'] : {};
+    const serviceMetadata = isJsonObject(rawService['metadata']) ? rawService['metadata'] : {};
     const tags = Array.isArray(rawService['tags'])
       ? rawService['tags'].filter((tag): tag is string => typeof tag === 'string')
       : [];
@@ -97,8 +97,8 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
     } else {
       const planNames = new Set<string>();
       rawPlans.forEach((rawPlan, planIndex) => {
-        const planLabel = `plan ${label(isRecord(rawPlan) ? rawPlan['name'] : undefined, planIndex)} of ${serviceLabel}`;
-        if (!isRecord(rawPlan)) {
+        const planLabel = `plan ${label(isJsonObject(rawPlan) ? rawPlan['name'] : undefined, planIndex)} of ${serviceLabel}`;
+        if (!isJsonObject(rawPlan)) {
           reasons.push(`${planLabel} is not an object`);
           return;
         }
@@ -133,7 +133,7 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
       bindable,
       instancesRetrievable: optionalBoolean(rawService, 'instances_retrievable', serviceLabel, warnings) ?? false,
       bindingsRetrievable: optionalBoolean(rawService, 'bindings_retrievable', serviceLabel, warnings) ?? false,
-      hasDashboardClient: isRecord(rawService['dashboard_client']),
+      hasDashboardClient: isJsonObject(rawService['dashboard_client']),
       sensitive: serviceMetadata['sensitive'] === true || tags.includes('sensitive'),
       tenantAware: serviceMetadata['tenantAware'] === true,
       shareable: serviceMetadata['shareable'] === true,
@@ -166,7 +166,7 @@ function mapPlan(rawPlan: Record<string, unknown>, planLabel: string, defaults: 
   const maintenanceInfo = rawPlan['maintenance_info'];
   let maintenanceInfoVersion: string | undefined;
   if (maintenanceInfo !== undefined) {
-    const version = isRecord(maintenanceInfo) ? maintenanceInfo['version'] : undefined;
+    const version = isJsonObject(maintenanceInfo) ? maintenanceInfo['version'] : undefined;
     if (typeof version !== 'string' || !SEMVER.test(version)) {
       reasons.push(`${planLabel}: maintenance_info.version ${JSON.stringify(version ?? null)} is not a semantic version`);
     } else {
@@ -175,7 +175,7 @@ function mapPlan(rawPlan: Record<string, unknown>, planLabel: string, defaults: 
   }
   if (id === undefined || name === undefined || description === undefined) return undefined;
 
-  const metadata = isRecord(rawPlan['metadata']) ? rawPlan['metadata'] : {};
+  const metadata = isJsonObject(rawPlan['metadata']) ? rawPlan['metadata'] : {};
   const bindable = optionalBoolean(rawPlan, 'bindable', planLabel, warnings) ?? defaults.bindable;
   return {
     id,
@@ -209,12 +209,12 @@ function mapCosts(rawCosts: unknown, planLabel: string, warnings: string[]): Pla
   const costs: PlanCost[] = [];
   rawCosts.forEach((rawCost, index) => {
     const amount: Record<string, number> = {};
-    if (isRecord(rawCost) && isRecord(rawCost['amount'])) {
+    if (isJsonObject(rawCost) && isJsonObject(rawCost['amount'])) {
       for (const [currency, value] of Object.entries(rawCost['amount'])) {
         if (typeof value === 'number' && Number.isFinite(value)) amount[currency.toLowerCase()] = value;
       }
     }
-    const unit = isRecord(rawCost) ? rawCost['unit'] : undefined;
+    const unit = isJsonObject(rawCost) ? rawCost['unit'] : undefined;
     if (typeof unit !== 'string' || unit.trim() === '' || Object.keys(amount).length === 0) {
       warnings.push(`${planLabel}: cost #${index + 1} lacks an amount or a unit and was ignored`);
       return;
@@ -225,12 +225,12 @@ function mapCosts(rawCosts: unknown, planLabel: string, warnings: string[]): Pla
 }
 
 function mapSchemas(rawSchemas: unknown, bindable: boolean, planLabel: string, warnings: string[]): PlanSchemas {
-  if (!isRecord(rawSchemas)) return {};
+  if (!isJsonObject(rawSchemas)) return {};
   const pick = (path: string[], schemaLabel: string) => {
     let node: unknown = rawSchemas;
-    for (const key of path) node = isRecord(node) ? node[key] : undefined;
+    for (const key of path) node = isJsonObject(node) ? node[key] : undefined;
     if (node === undefined) return undefined;
-    if (!isRecord(node)) {
+    if (!isJsonObject(node)) {
       warnings.push(`${planLabel}: the ${schemaLabel} schema is not an object and was ignored`);
       return undefined;
     }
@@ -258,7 +258,7 @@ function mapSchemas(rawSchemas: unknown, bindable: boolean, planLabel: string, w
 
 function hasExternalRef(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(hasExternalRef);
-  if (!isRecord(node)) return false;
+  if (!isJsonObject(node)) return false;
   return Object.entries(node).some(([key, value]) =>
     key === '$ref' && typeof value === 'string' ? !value.startsWith('#') : hasExternalRef(value),
   );

@@ -1,10 +1,35 @@
 /**
- * A typed client for one OSB broker (API version 2.17). Each OSB operation is a small method over
- * `request`, which adds the headers every call needs, enforces the timeout and the size limit,
- * and turns every failure into a `BrokerError`.
+ * A typed client for one OSB broker (API version 2.17). Each OSB operation is a small method:
+ * `catalog` throws a `BrokerError` on any failure; the lifecycle methods report every answer
+ * as a `BrokerReply` for the classification to judge. All go through `request`, which adds the
+ * headers every call needs, enforces the timeout and the size limit, and turns every failure
+ * into a `BrokerError`.
  */
 import { randomUUID } from 'node:crypto';
-import { BrokerError, isRecord, parseErrorBody, tryParseJson } from './broker-error.ts';
+import { isJsonObject } from '@osb/json-schema';
+import { BrokerError, parseErrorBody } from './broker-error.ts';
+import { tryParseJson } from './broker-reply.ts';
+import { sendToBroker } from './broker-gateway.ts';
+import type { BrokerReply } from './broker-reply.ts';
+import {
+  buildBindingLastOperationRequest,
+  buildBindRequest,
+  buildDeprovisionRequest,
+  buildFetchBindingRequest,
+  buildFetchInstanceRequest,
+  buildLastOperationRequest,
+  buildProvisionRequest,
+  buildUnbindRequest,
+  buildUpdateRequest,
+  type BindInput,
+  type BindingRef,
+  type InstanceRef,
+  type ProvisionInput,
+  type RequestingUser,
+  type OsbRequest,
+  type OsbResponse,
+  type UpdateInput,
+} from './requests.ts';
 
 /** The OSB API version this platform speaks. */
 export const OSB_API_VERSION = '2.17';
@@ -20,38 +45,80 @@ export interface OsbClientOptions {
   password: string;
   /** The platform's public URL; the client sends `X-Api-Info-Location: <publicUrl>/info`. */
   publicUrl: string;
-  /** Per-request timeout in seconds. */
+  /** Per-request timeout in seconds of the lifecycle requests. */
   timeoutSeconds: number;
+  /** Timeout in seconds of `GET /v2/catalog` (default: `timeoutSeconds`). */
+  catalogTimeoutSeconds?: number;
 }
 
-/** One broker request. */
-export interface OsbRequest {
-  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path segments below `/v2`, each percent-encoded by the client (for example `['service_instances', id]`). */
-  path: string[];
-  query?: Record<string, string | boolean | undefined>;
-  body?: unknown;
-  /** `X-Broker-API-Originating-Identity`, sent on user-initiated requests. */
-  originatingIdentity?: { platform: string; user: Record<string, string> };
-}
-
-/** A broker's answer with any 2xx-4xx status the caller asked to accept. */
-export interface OsbResponse<T = unknown> {
-  status: number;
-  body: T;
-  /** The `Retry-After` header, if any (polling honours it). */
-  retryAfter?: string;
+/** The lifecycle requests of one broker; each reports the answer, whatever it is, and never throws. */
+export interface BrokerOperations {
+  /** `PUT /v2/service_instances/:id`. */
+  provision(input: ProvisionInput): Promise<BrokerReply>;
+  /** `PATCH /v2/service_instances/:id`. */
+  update(input: UpdateInput): Promise<BrokerReply>;
+  /** `DELETE /v2/service_instances/:id`; without a user for orphan mitigation. */
+  deprovision(ref: InstanceRef, user?: RequestingUser): Promise<BrokerReply>;
+  /** `GET /v2/service_instances/:id/last_operation`. */
+  lastOperation(ref: InstanceRef, operation: string | undefined): Promise<BrokerReply>;
+  /** `GET /v2/service_instances/:id`. */
+  fetchInstance(ref: InstanceRef): Promise<BrokerReply>;
+  /** `PUT …/service_bindings/:bid`. */
+  bind(input: BindInput): Promise<BrokerReply>;
+  /** `DELETE …/service_bindings/:bid`; without a user for orphan mitigation. */
+  unbind(ref: BindingRef, user?: RequestingUser): Promise<BrokerReply>;
+  /** `GET …/service_bindings/:bid`: the binding with its credentials. */
+  fetchBinding(ref: BindingRef): Promise<BrokerReply>;
+  /** `GET …/service_bindings/:bid/last_operation`. */
+  bindingLastOperation(ref: BindingRef, operation: string | undefined): Promise<BrokerReply>;
 }
 
 /** Talks to one broker. */
-export class OsbClient {
-  /** @param options the broker's URL, credentials, the platform's public URL and the timeout */
+export class OsbClient implements BrokerOperations {
+  /** @param options the broker's URL, credentials, the platform's public URL and the timeouts */
   constructor(private readonly options: OsbClientOptions) {}
 
   /** `GET /v2/catalog`: the broker's raw catalog, to be checked with `validateCatalog`. */
-  async fetchCatalog(): Promise<unknown> {
-    const response = await this.request({ method: 'GET', path: ['catalog'] }, [200]);
-    return response.body;
+  async catalog(): Promise<unknown> {
+    const request: OsbRequest = { method: 'GET', path: ['catalog'] };
+    if (this.options.catalogTimeoutSeconds !== undefined) request.timeoutSeconds = this.options.catalogTimeoutSeconds;
+    return (await this.request(request, [200])).body;
+  }
+
+  provision(input: ProvisionInput): Promise<BrokerReply> {
+    return sendToBroker(this, buildProvisionRequest(input));
+  }
+
+  update(input: UpdateInput): Promise<BrokerReply> {
+    return sendToBroker(this, buildUpdateRequest(input));
+  }
+
+  deprovision(ref: InstanceRef, user?: RequestingUser): Promise<BrokerReply> {
+    return sendToBroker(this, buildDeprovisionRequest(ref, user));
+  }
+
+  lastOperation(ref: InstanceRef, operation: string | undefined): Promise<BrokerReply> {
+    return sendToBroker(this, buildLastOperationRequest(ref, operation));
+  }
+
+  fetchInstance(ref: InstanceRef): Promise<BrokerReply> {
+    return sendToBroker(this, buildFetchInstanceRequest(ref));
+  }
+
+  bind(input: BindInput): Promise<BrokerReply> {
+    return sendToBroker(this, buildBindRequest(input));
+  }
+
+  unbind(ref: BindingRef, user?: RequestingUser): Promise<BrokerReply> {
+    return sendToBroker(this, buildUnbindRequest(ref, user));
+  }
+
+  fetchBinding(ref: BindingRef): Promise<BrokerReply> {
+    return sendToBroker(this, buildFetchBindingRequest(ref));
+  }
+
+  bindingLastOperation(ref: BindingRef, operation: string | undefined): Promise<BrokerReply> {
+    return sendToBroker(this, buildBindingLastOperationRequest(ref, operation));
   }
 
   /**
@@ -73,7 +140,8 @@ export class OsbClient {
     }
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    const timeoutMs = this.options.timeoutSeconds * 1000;
+    const timeoutSeconds = request.timeoutSeconds ?? this.options.timeoutSeconds;
+    const timeoutMs = timeoutSeconds * 1000;
     let response: Response;
     let text: string;
     try {
@@ -86,7 +154,7 @@ export class OsbClient {
       });
       text = await readLimited(response, MAX_RESPONSE_BYTES);
     } catch (error) {
-      throw toTransportError(error, this.options.timeoutSeconds);
+      throw toTransportError(error, timeoutSeconds);
     }
 
     const retryAfter = response.headers.get('retry-after') ?? undefined;
@@ -96,7 +164,7 @@ export class OsbClient {
       throw new BrokerError('http', `The broker answered HTTP ${response.status}${detail}`, response.status, body);
     }
     const parsed = text.trim() === '' ? {} : tryParseJson(text);
-    if (!isRecord(parsed)) {
+    if (!isJsonObject(parsed)) {
       throw new BrokerError('invalid-response', 'The broker answered with something that is not a JSON object', response.status);
     }
     return { status: response.status, body: parsed as T, retryAfter };

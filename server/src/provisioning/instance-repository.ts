@@ -4,7 +4,7 @@
 import type { ChangeFeed } from '../store/change-feed.ts';
 import type { Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
-import type { InstanceMetadata } from './outcome.ts';
+import type { InstanceMetadata } from '../osb/outcome.ts';
 
 /** Kinds of instance operations, as users see them. */
 export type InstanceOperationType = 'create' | 'update' | 'delete';

@@ -6,9 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Project, ServiceOffering, ServicePlan } from '@osb/api';
-import type { OsbRequest } from '../osb/osb-client.ts';
+import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import { HttpError } from '../plugins/http-error.ts';
-import type { BrokerReply } from './broker-reply.ts';
 import {
   DuplicateInstanceNameError,
   type InstanceOperation,
@@ -16,19 +15,13 @@ import {
   type InstanceRepository,
 } from './instance-repository.ts';
 import type { OperationRunner } from './operation-runner.ts';
-import type { OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
-import { classifyReply, type BrokerFailure, type OperationOutcome } from './outcome.ts';
-import type { ParameterValidator } from './parameter-validation.ts';
-import { nextPollDelay, pollingDeadline } from './polling.ts';
-import {
-  buildDeprovisionRequest,
-  buildProvisionRequest,
-  buildUpdateRequest,
-  changedParameters,
-  type DashboardSso,
-  type RequestingUser,
-} from './requests.ts';
-import type { ProvisioningSettings } from './settings.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
+import type { OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
+import { classifyReply, type BrokerFailure, type OperationOutcome } from '../osb/outcome.ts';
+import type { ParameterValidator } from '../osb/parameter-validator.ts';
+import { nextPollDelay, pollingDeadline } from '../osb/polling.ts';
+import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
+import type { ProvisioningSettings } from '../operations/settings.ts';
 import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
 
 /** The catalog as provisioning reads it. */
@@ -63,14 +56,15 @@ export interface InstanceServiceDependencies {
   runner: OperationRunner;
   catalog: CatalogLookup;
   validator: ParameterValidator;
-  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** The configured brokers' OSB clients. */
+  brokers: BrokerDirectory;
   /** The platform's public URL (for `permission_url`). */
   publicUrl: string;
   /** Sign-in details for a service with a `dashboard_client`. */
   dashboardSso(service: ServiceOffering): Promise<DashboardSso>;
-  bindings?: BindingCleanup;
+  bindings: BindingCleanup;
   /** Instances shared into projects: listed there read-only. */
-  shares?: SharedInstanceLookup;
+  shares: SharedInstanceLookup;
   settings: ProvisioningSettings;
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
@@ -126,7 +120,7 @@ export class InstanceService {
   async list(project: Project): Promise<InstanceView[]> {
     const records = await this.deps.instances.listByProject(project.id);
     const shared: { record: InstanceRecord; sharedFrom: SharedFrom }[] = [];
-    for (const { instanceId, from } of (await this.deps.shares?.sharedWith(project.id)) ?? []) {
+    for (const { instanceId, from } of await this.deps.shares.sharedWith(project.id)) {
       const record = await this.deps.instances.find(instanceId);
       if (record) shared.push({ record, sharedFrom: from });
     }
@@ -182,7 +176,7 @@ export class InstanceService {
       version: 0,
     };
     await this.insert(record);
-    const request = buildProvisionRequest({
+    const reply = await this.deps.brokers.broker(record.brokerId).provision({
       instanceId: record.id,
       serviceId: record.serviceId,
       planId: record.planId,
@@ -194,7 +188,6 @@ export class InstanceService {
       ...(record.maintenanceInfoVersion !== null ? { maintenanceInfoVersion: record.maintenanceInfoVersion } : {}),
       user,
     });
-    const reply = await this.deps.send(record.brokerId, request);
     const outcome = classifyReply('provision', reply);
     if (outcome.type === 'failed') {
       await this.deps.instances.remove(record.id);
@@ -251,7 +244,7 @@ export class InstanceService {
       },
     };
     await this.begin(updating);
-    const request = buildUpdateRequest({
+    const reply = await this.deps.brokers.broker(record.brokerId).update({
       instanceId: record.id,
       serviceId: record.serviceId,
       currentPlanId: record.planId,
@@ -265,7 +258,6 @@ export class InstanceService {
       ...(maintenanceInfoVersion !== null ? { maintenanceInfoVersion } : {}),
       user,
     });
-    const reply = await this.deps.send(record.brokerId, request);
     const outcome = classifyReply('update', reply);
     if (outcome.type === 'failed') {
       await this.deps.runner.finish(updating, outcome);
@@ -287,12 +279,12 @@ export class InstanceService {
       await this.deps.instances.remove(record.id);
       return undefined;
     }
-    await this.deps.bindings?.deleteAll(record, user);
+    await this.deps.bindings.deleteAll(record, user);
     const plan = this.deps.catalog.findService(record.serviceId)?.plans.find((candidate) => candidate.id === record.planId);
     const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, Date.now()) };
     await this.begin(deleting);
-    const request = buildDeprovisionRequest({ instanceId: record.id, serviceId: record.serviceId, planId: record.planId }, user);
-    const reply = await this.deps.send(record.brokerId, request);
+    const ref = { instanceId: record.id, serviceId: record.serviceId, planId: record.planId };
+    const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
     const outcome = classifyReply('deprovision', reply);
     if (outcome.type === 'failed') {
       await this.deps.runner.finish(deleting, outcome);
@@ -421,7 +413,7 @@ export class InstanceService {
   }
 
   private async sharedFrom(project: Project, instanceId: string): Promise<SharedFrom | undefined> {
-    const shared = (await this.deps.shares?.sharedWith(project.id)) ?? [];
+    const shared = await this.deps.shares.sharedWith(project.id);
     return shared.find((entry) => entry.instanceId === instanceId)?.from;
   }
 

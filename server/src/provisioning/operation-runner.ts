@@ -6,24 +6,23 @@
  * works only on the operations whose lease it holds (see `store/leases.ts`) and sweeps for work
  * whose lease is free or expired.
  */
-import type { OsbRequest } from '../osb/osb-client.ts';
-import type { BrokerReply } from './broker-reply.ts';
+import type { BrokerDirectory } from '../osb/osb-clients.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
-import { classifyLastOperation, type PollResult } from './last-operation.ts';
+import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
 import {
   afterFailedAttempt,
   describeReply,
   orphanMitigationDone,
   startOrphanMitigation,
   type OrphanMitigationState,
-} from './orphan-mitigation.ts';
-import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from './orphan-mitigation-repository.ts';
-import { platformFailure, type OperationKind } from './outcome.ts';
-import { nextPollDelay } from './polling.ts';
-import { buildDeprovisionRequest, buildLastOperationRequest, buildUnbindRequest } from './requests.ts';
-import type { ProvisioningSettings } from './settings.ts';
+} from '../operations/orphan-mitigation.ts';
+import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
+import { platformFailure, type OperationKind } from '../osb/outcome.ts';
+import { nextPollDelay } from '../osb/polling.ts';
+import type { ProvisioningSettings } from '../operations/settings.ts';
+import { TaskScheduler } from '../operations/task-scheduler.ts';
 import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
-import { TaskScheduler } from './task-scheduler.ts';
 
 /** The end of an operation: success (or gone, for a delete) or failure. */
 export type OperationEnd = Extract<PollResult, { type: 'succeeded' | 'gone' | 'failed' }>;
@@ -39,8 +38,8 @@ export interface RunnerLog {
 export interface OperationRunnerDependencies {
   instances: InstanceRepository;
   orphans: OrphanMitigationRepository;
-  /** Sends a request to a configured broker. */
-  send(brokerId: string, request: OsbRequest): Promise<BrokerReply>;
+  /** The configured brokers' OSB clients. */
+  brokers: BrokerDirectory;
   settings: ProvisioningSettings;
   /** This replica's leases on instance operations and orphan mitigation, and how often it sweeps. */
   leases: { instances: TableLeases; orphans: TableLeases; settings: LeaseSettings };
@@ -193,7 +192,7 @@ export class OperationRunner {
       return;
     }
     const ref = { instanceId: id, serviceId: record.serviceId, planId: operation.pollPlanId ?? record.planId };
-    const reply = await this.deps.send(record.brokerId, buildLastOperationRequest(ref, operation.brokerOperation ?? undefined));
+    const reply = await this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined);
     const result = classifyLastOperation(kind, reply);
     if (result.type !== 'in-progress' && result.type !== 'invalid') {
       await this.finish(record, result);
@@ -224,8 +223,8 @@ export class OperationRunner {
     const entry = await this.deps.orphans.find(key);
     if (!entry) return;
     const ref = { instanceId: entry.instanceId, serviceId: entry.serviceId, planId: entry.planId };
-    const request = entry.bindingId === undefined ? buildDeprovisionRequest(ref) : buildUnbindRequest({ ...ref, bindingId: entry.bindingId });
-    const reply = await this.deps.send(entry.brokerId, request);
+    const broker = this.deps.brokers.broker(entry.brokerId);
+    const reply = entry.bindingId === undefined ? await broker.deprovision(ref) : await broker.unbind({ ...ref, bindingId: entry.bindingId });
     if (orphanMitigationDone(reply)) {
       // The instance first: once the entry is gone, so is an instance it was to forget.
       if (entry.forgetInstance) {

@@ -1,23 +1,16 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   CreateServiceInstanceRequest,
   ErrorBody,
   ServiceInstance,
   UpdateServiceInstanceRequest,
 } from '@osb/api';
-import type { ProjectAccess } from '../auth/project-access.ts';
-import type { UserConfig } from '../config/config.ts';
 import type { InstanceService, InstanceView } from './instance-service.ts';
-import type { RequestingUser } from './requests.ts';
 
 /** What the service instance routes need. */
 export interface ServiceInstanceRoutesOptions {
-  projects: ProjectAccess;
   service: InstanceService;
-  /** The configured users (for the external id sent as `user_euid`). */
-  users: UserConfig[];
 }
 
 const ProjectParams = Type.Object({ projectId: Type.String({ minLength: 1 }) });
@@ -62,12 +55,7 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
  * works (poll `GET` until `lastOperation.state` is no longer `in progress`), 204 after a delete.
  */
 export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
-  const { projects, service } = options;
-  const euids = new Map(options.users.map((user) => [user.id, user.euid]));
-  const requester = (request: FastifyRequest): RequestingUser => {
-    const euid = euids.get(request.user.id);
-    return { id: request.user.id, ...(euid ? { euid } : {}) };
-  };
+  const { service } = options;
   /** 202 while the broker works on the instance, `doneStatus` once it finished. */
   const statusOf = (view: InstanceView, doneStatus: 200 | 201) => (view.record.operation.state === 'in progress' ? 202 : doneStatus);
 
@@ -82,7 +70,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       return (await service.list(project)).map(toServiceInstance);
     },
   );
@@ -98,7 +86,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       return toServiceInstance(await service.get(project, request.params.instanceId));
     },
   );
@@ -115,8 +103,8 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
-      const view = await service.create(requester(request), project, request.body);
+      const { project } = request;
+      const view = await service.create(request.requester, project, request.body);
       return reply.code(statusOf(view, 201)).send(toServiceInstance(view));
     },
   );
@@ -133,8 +121,8 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
-      const view = await service.update(requester(request), project, request.params.instanceId, request.body);
+      const { project } = request;
+      const view = await service.update(request.requester, project, request.params.instanceId, request.body);
       return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
     },
   );
@@ -150,8 +138,8 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
-      const view = await service.delete(requester(request), project, request.params.instanceId);
+      const { project } = request;
+      const view = await service.delete(request.requester, project, request.params.instanceId);
       return view ? reply.code(202).send(toServiceInstance(view)) : reply.code(204).send(null);
     },
   );

@@ -1,12 +1,10 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, type ResourceChangeEvent } from '@osb/api';
-import type { ProjectAccess } from '../auth/project-access.ts';
 import type { ChangeFeed, ResourceChange } from '../store/change-feed.ts';
 
 /** What the change stream needs. */
 export interface ChangeRoutesOptions {
-  projects: ProjectAccess;
   changes: ChangeFeed;
   /** How often a comment keeps an idle stream open through proxies (default 15 s). */
   heartbeatMs?: number;
@@ -19,7 +17,7 @@ export interface ChangeRoutesOptions {
  * Events carry no state: the UI reads it through the ordinary API with the user's permissions.
  */
 export const changeRoutes: FastifyPluginAsyncTypebox<ChangeRoutesOptions> = async (app, options) => {
-  const { projects, changes } = options;
+  const { changes } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const open = new Set<() => void>();
   // A replica that shuts down ends its streams first (they would keep it open); clients reconnect to another replica.
@@ -38,7 +36,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<ChangeRoutesOptions> = asyn
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       const send = (change: ResourceChange) => {
         if (change.projectId !== project.id) return;
         const data: ResourceChangeEvent = {

@@ -1,10 +1,9 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Project } from '@osb/api';
-import type { ProjectAccess } from '../auth/project-access.ts';
 
 /** `GET /api/projects/:projectId`: one of the user's projects (404 for any other). */
-export const projectRoutes: FastifyPluginAsyncTypebox<{ projects: ProjectAccess }> = async (app, { projects }) => {
+export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/projects/:projectId',
     {
@@ -15,6 +14,6 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ projects: ProjectAccess 
         response: { 200: Project, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => projects.requireProject(request.user.id, request.params.projectId),
+    async (request) => request.project,
   );
 };

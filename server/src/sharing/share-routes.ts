@@ -6,16 +6,11 @@ import {
   ServiceInstanceShare,
   ServiceInstanceShareDetails,
 } from '@osb/api';
-import type { ProjectAccess } from '../auth/project-access.ts';
-import { requesterOf, toServiceBinding } from '../bindings/binding-routes.ts';
-import type { UserConfig } from '../config/config.ts';
 import type { ShareService, ShareView } from './share-service.ts';
 
 /** What the share routes need. */
 export interface ShareRoutesOptions {
-  projects: ProjectAccess;
   service: ShareService;
-  users: UserConfig[];
 }
 
 const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
@@ -44,8 +39,7 @@ function toShare({ record, targetProjectDisplayName }: ShareView): ServiceInstan
  * target's bindings that ending the share deletes, for the confirmation; `DELETE` ends it.
  */
 export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async (app, options) => {
-  const { projects, service } = options;
-  const requester = requesterOf(options.users);
+  const { service } = options;
 
   app.get(
     SHARES,
@@ -58,7 +52,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       return (await service.list(project, request.params.instanceId)).map(toShare);
     },
   );
@@ -75,8 +69,8 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
-      const share = await service.create(requester(request), project, request.params.instanceId, request.body.targetProjectId);
+      const { project } = request;
+      const share = await service.create(request.requester, project, request.params.instanceId, request.body.targetProjectId);
       return reply.code(201).send(toShare(share));
     },
   );
@@ -92,9 +86,9 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
+      const { project } = request;
       const { share, bindingsToRemove } = await service.details(project, request.params.instanceId, request.params.targetProjectId);
-      return { share: toShare(share), bindingsToRemove: bindingsToRemove.map((view) => toServiceBinding({ ...view, credentials: undefined })) };
+      return { share: toShare(share), bindingsToRemove };
     },
   );
 
@@ -109,8 +103,8 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const project = projects.requireProject(request.user.id, request.params.projectId);
-      await service.end(requester(request), project, request.params.instanceId, request.params.targetProjectId);
+      const { project } = request;
+      await service.end(request.requester, project, request.params.instanceId, request.params.targetProjectId);
       return reply.code(204).send(null);
     },
   );

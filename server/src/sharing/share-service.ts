@@ -4,21 +4,28 @@
  * project creates and deletes only its own bindings. The owner or the target ends a share,
  * which first deletes the target's bindings at the broker.
  */
-import type { Project } from '@osb/api';
-import type { BindingService, BindingView } from '../bindings/binding-service.ts';
+import type { Project, ServiceBinding } from '@osb/api';
 import type { ProjectConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
 import type { CatalogLookup, SharedFrom, SharedInstanceLookup } from '../provisioning/instance-service.ts';
-import type { RequestingUser } from '../provisioning/requests.ts';
+import type { RequestingUser } from '../osb/requests.ts';
 import { DuplicateShareError, type ShareRecord, type ShareRepository } from './share-repository.ts';
+
+/** The bindings a target project holds on a shared instance. */
+export interface SharedInstanceBindings {
+  /** The target project's bindings of the instance, without credentials. */
+  listOfProject(instance: InstanceRecord, projectId: string): Promise<ServiceBinding[]>;
+  /** Deletes the target project's bindings of the instance at the broker; throws an `HttpError` while some remain. */
+  deleteProjectBindings(instance: InstanceRecord, projectId: string, user: RequestingUser): Promise<void>;
+}
 
 /** What the service needs. */
 export interface ShareServiceDependencies {
   shares: ShareRepository;
   instances: InstanceRepository;
   catalog: CatalogLookup;
-  bindings: BindingService;
+  bindings: SharedInstanceBindings;
   /** Every configured project (targets need not be the user's own projects). */
   projects: ProjectConfig[];
   /** The current time in ms since the epoch. */
@@ -83,7 +90,7 @@ export class ShareService implements SharedInstanceLookup {
   }
 
   /** A share with the target's bindings that ending it deletes (for the confirmation). */
-  async details(project: Project, instanceId: string, targetProjectId: string): Promise<{ share: ShareView; bindingsToRemove: BindingView[] }> {
+  async details(project: Project, instanceId: string, targetProjectId: string): Promise<{ share: ShareView; bindingsToRemove: ServiceBinding[] }> {
     const { share, instance } = await this.requireShare(project, instanceId, targetProjectId);
     return { share: this.view(share), bindingsToRemove: await this.deps.bindings.listOfProject(instance, targetProjectId) };
   }

@@ -1,17 +1,13 @@
 /**
- * Configurations and running apps for tests: the demo's users and projects, brokers of the
- * test's choosing, a temporary data directory.
+ * Configurations for tests: the demo's users and projects, brokers of the test's choosing, a
+ * temporary data directory.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
 import type { MarketplaceConfig } from '../../src/config/config.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
-import type { Database } from '../../src/store/database.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
 
 /** A broker entry as written in the configuration file. */
 export interface TestBrokerEntry {
@@ -47,6 +43,8 @@ export function testConfig(options: { issuer: string; dataDir: string; brokers?:
       database: testDatabase(options.dataDir),
       auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
       catalog: { refreshIntervalSeconds: 3600, requestTimeoutSeconds: options.requestTimeoutSeconds ?? 5 },
+      // Work left by a platform that stopped without handing it back moves on within seconds.
+      operations: { leaseSeconds: 5, sweepIntervalSeconds: 0.2 },
       ui: { productName: 'Test Marketplace', primaryColor: '#005a9c' },
       locations: [
         { id: 'eu-de-central', displayName: 'Frankfurt' },
@@ -82,31 +80,4 @@ export function testConfig(options: { issuer: string; dataDir: string; brokers?:
     },
     'test configuration',
   );
-}
-
-/** An app listening on a random port with its own database. */
-export interface RunningTestApp {
-  app: FastifyInstance;
-  url: string;
-  database: Database;
-  close(): Promise<void>;
-}
-
-/** Opens the database of `config`, builds the app and listens on 127.0.0.1 port 0. */
-export async function startTestApp(config: MarketplaceConfig, uiRoot?: string): Promise<RunningTestApp> {
-  const database = await openDatabase(config.database);
-  const app = await buildApp(config, { database, logger: false, uiRoot });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  let closing: Promise<void> | undefined;
-  return {
-    app,
-    url: `http://127.0.0.1:${port}`,
-    database,
-    close() {
-      closing ??= app.close().then(() => database.close());
-      return closing;
-    },
-  };
 }

@@ -5,6 +5,7 @@ import { Observable, map } from 'rxjs';
 import type {
   BindingTenantChoice,
   CreateServiceBindingRequest,
+  ExpiringServiceBindings,
   ServiceBinding,
   ServiceBindingWithCredentials,
 } from '@osb/api';
@@ -41,6 +42,11 @@ export class BindingsApi {
   /** The project's bindings on one instance, once. */
   list(ref: InstanceRef): Observable<ServiceBinding[]> {
     return this.http.get<ServiceBinding[]>(this.url(ref, 'bindings'));
+  }
+
+  /** The project's bindings on all its instances that expire within the warning period, in one request. */
+  listExpiring(projectId: string): Observable<ExpiringServiceBindings> {
+    return this.http.get<ExpiringServiceBindings>(apiUrl(this.config.apiBaseUrl, 'projects', projectId, 'expiring-bindings'));
   }
 
   /** The project's tenants a tenant binding of the instance may name, and which are bound already. */

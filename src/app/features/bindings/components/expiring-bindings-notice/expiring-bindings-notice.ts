@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { catchError, forkJoin, of } from 'rxjs';
+import { catchError, of } from 'rxjs';
 
 import { expiresSoon, expiringBindingsNotice } from '../../binding-expiry';
 import { BindingsApi } from '../../bindings-api';
 
 /**
- * A notice for a project's pages: how many of the project's bindings on the given instances
- * expire within the warning period. Shows nothing while none do; an instance whose bindings
- * cannot be read counts as none.
+ * A notice for a project's pages: how many of the project's bindings expire within the warning
+ * period, asked of the API in one request. Shows nothing while none do, or when the bindings
+ * cannot be read.
  */
 @Component({
   selector: 'mp-expiring-bindings-notice',
@@ -47,10 +47,13 @@ export class ExpiringBindingsNotice {
 
   /** The project whose bindings count. */
   readonly projectId = input.required<string>();
-  /** Ids of the project's instances to look at (those whose plan has expiring bindings). */
+  /**
+   * Ids of the project's instances whose plan has expiring bindings: the notice asks while
+   * there are any, and asks again when they change.
+   */
   readonly instanceIds = input.required<readonly string[]>();
 
-  /** The instances to ask, as one key so that an equal list read again asks nothing new. */
+  /** When to ask, as one key so that an equal list read again asks nothing new. */
   private readonly query = computed(() => ({ projectId: this.projectId(), instanceIds: [...this.instanceIds()].sort() }), {
     equal: (a, b) => a.projectId === b.projectId && a.instanceIds.join('\n') === b.instanceIds.join('\n'),
   });
@@ -66,9 +69,10 @@ export class ExpiringBindingsNotice {
         this.count.set(0);
         return;
       }
-      const subscription = forkJoin(
-        instanceIds.map((instanceId) => this.api.list({ projectId, instanceId }).pipe(catchError(() => of([])))),
-      ).subscribe((lists) => this.count.set(lists.flat().filter(expiresSoon).length));
+      const subscription = this.api
+        .listExpiring(projectId)
+        .pipe(catchError(() => of([])))
+        .subscribe((bindings) => this.count.set(bindings.filter(expiresSoon).length));
       onCleanup(() => subscription.unsubscribe());
     });
   }

@@ -7,7 +7,8 @@
  * - Anything else (other codes, a 200 without a valid `state`, timeouts): an invalid answer;
  *   the platform keeps polling until the deadline.
  */
-import { brokerText, isJsonObject, type BrokerReply } from './broker-reply.ts';
+import { isJsonObject } from '@osb/json-schema';
+import { brokerText, type BrokerReply } from './broker-reply.ts';
 import { brokerFailure, deletes, type BrokerFailure, type OperationKind } from './outcome.ts';
 
 /** What one poll tells the platform. */

@@ -6,7 +6,28 @@
  * version, basic auth, request identity, `X-Api-Info-Location`), percent-encodes the path
  * segments and the query, and sends them.
  */
-import type { OsbRequest } from '../osb/osb-client.ts';
+import { sameJson } from '@osb/json-schema';
+
+/** One broker request. */
+export interface OsbRequest {
+  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path segments below `/v2`, each percent-encoded by the client (for example `['service_instances', id]`). */
+  path: string[];
+  query?: Record<string, string | boolean | undefined>;
+  body?: unknown;
+  /** `X-Broker-API-Originating-Identity`, sent on user-initiated requests. */
+  originatingIdentity?: { platform: string; user: Record<string, string> };
+  /** This request's timeout in seconds (default: the client's). */
+  timeoutSeconds?: number;
+}
+
+/** A broker's answer with any 2xx-4xx status the caller asked to accept. */
+export interface OsbResponse<T = unknown> {
+  status: number;
+  body: T;
+  /** The `Retry-After` header, if any (polling honours it). */
+  retryAfter?: string;
+}
 
 /** The `context.platform` value and the originating-identity platform name. */
 export const PLATFORM_NAME = 'meshmarketplace';
@@ -254,6 +275,16 @@ export function buildBindingLastOperationRequest(ref: BindingRef, operation: str
   };
 }
 
+/** `GET /v2/service_instances/:id/service_bindings/:bid?service_id=&plan_id=`: a binding with its credentials. */
+export function buildFetchBindingRequest(ref: BindingRef): LifecycleRequest {
+  return { method: 'GET', path: bindingPath(ref.instanceId, ref.bindingId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
+}
+
+/** `GET /v2/service_instances/:id?service_id=&plan_id=`: an instance as its broker sees it. */
+export function buildFetchInstanceRequest(ref: InstanceRef): LifecycleRequest {
+  return { method: 'GET', path: instancePath(ref.instanceId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
+}
+
 /**
  * The parameters that differ between the stored and the edited set: only these go to the
  * broker on update. Keys the user removed are not sent (OSB has no way to unset a parameter).
@@ -261,19 +292,7 @@ export function buildBindingLastOperationRequest(ref: BindingRef, operation: str
 export function changedParameters(previous: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
-    if (!Object.hasOwn(previous, key) || !jsonEqual(previous[key], value)) changed[key] = value;
+    if (!Object.hasOwn(previous, key) || !sameJson(previous[key], value)) changed[key] = value;
   }
   return changed;
-}
-
-/** Structural equality of JSON values (object key order does not matter). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  const aRecord = a as Record<string, unknown>;
-  const bRecord = b as Record<string, unknown>;
-  const aKeys = Object.keys(aRecord);
-  return aKeys.length === Object.keys(bRecord).length && aKeys.every((key) => Object.hasOwn(bRecord, key) && jsonEqual(aRecord[key], bRecord[key]));
 }

@@ -11,14 +11,14 @@ import {
   buildUpdateRequest,
   changedParameters,
   originatingIdentity,
-} from '../src/provisioning/requests.ts';
-import { DEFAULT_POLLING_SETTINGS, nextPollDelay, parseRetryAfter, pollingDeadline } from '../src/provisioning/polling.ts';
+} from '../src/osb/requests.ts';
+import { DEFAULT_POLLING_SETTINGS, nextPollDelay, parseRetryAfter, pollingDeadline } from '../src/osb/polling.ts';
 import {
   afterFailedAttempt,
   orphanMitigationDone,
   startOrphanMitigation,
   type OrphanMitigationSchedule,
-} from '../src/provisioning/orphan-mitigation.ts';
+} from '../src/operations/orphan-mitigation.ts';
 
 const user = { id: 'alice', euid: 'alice@likvid-bank.example' };
 const base = {

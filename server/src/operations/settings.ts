@@ -3,7 +3,7 @@
  */
 import type { OperationsConfig } from '../config/config.ts';
 import { DEFAULT_ORPHAN_MITIGATION_SCHEDULE, type OrphanMitigationSchedule } from './orphan-mitigation.ts';
-import { DEFAULT_POLLING_SETTINGS, type PollingSettings } from './polling.ts';
+import { DEFAULT_POLLING_SETTINGS, type PollingSettings } from '../osb/polling.ts';
 
 /** Timeouts and schedules of broker requests, polling and orphan mitigation. */
 export interface ProvisioningSettings {

@@ -2,9 +2,15 @@
  * Sends lifecycle requests through a broker's `OsbClient` and reports every answer as a
  * `BrokerReply`, whatever its status, so that the classification can judge it.
  */
-import { BrokerError } from '../osb/broker-error.ts';
-import type { OsbClient, OsbRequest } from '../osb/osb-client.ts';
+import { BrokerError } from './broker-error.ts';
 import type { BrokerReply } from './broker-reply.ts';
+import type { OsbRequest, OsbResponse } from './requests.ts';
+
+/** What the gateway sends through: an `OsbClient`. */
+export interface BrokerTransport {
+  /** Sends one request; answers with a status outside `expectedStatuses` throw a `BrokerError`. */
+  request<T>(request: OsbRequest, expectedStatuses: number[]): Promise<OsbResponse<T>>;
+}
 
 /** Every HTTP status: the classification, not the client, decides what each one means. */
 const EVERY_STATUS = Array.from({ length: 500 }, (_, index) => index + 100);
@@ -15,7 +21,7 @@ const EVERY_STATUS = Array.from({ length: 500 }, (_, index) => index + 100);
  * when the request cannot have reached the broker; a broken connection counts as a timeout.
  * Never throws.
  */
-export async function sendToBroker(client: OsbClient, request: OsbRequest): Promise<BrokerReply> {
+export async function sendToBroker(client: BrokerTransport, request: OsbRequest): Promise<BrokerReply> {
   try {
     const response = await client.request<unknown>(request, EVERY_STATUS);
     return {

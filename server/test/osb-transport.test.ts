@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OsbClient } from '../src/osb/osb-client.ts';
-import { sendToBroker } from '../src/provisioning/broker-gateway.ts';
-import { buildDeprovisionRequest } from '../src/provisioning/requests.ts';
+import { sendToBroker } from '../src/osb/broker-gateway.ts';
+import { buildDeprovisionRequest } from '../src/osb/requests.ts';
 import { unreachableUrl } from './support/test-brokers.ts';
 
 const servers: Server[] = [];

@@ -5,7 +5,7 @@
  * simply sends the DELETE again later (a re-sent DELETE answers 202 until the delete is done).
  * The state lives in the database, so the retries survive restarts.
  */
-import type { BrokerReply } from './broker-reply.ts';
+import type { BrokerReply } from '../osb/broker-reply.ts';
 
 /** Retry timings of orphan mitigation, in milliseconds. */
 export interface OrphanMitigationSchedule {

@@ -5,6 +5,7 @@
  * Everything a broker sends is untrusted: these helpers never throw on odd input and cut
  * broker text to a sane length.
  */
+import { isJsonObject } from '@osb/json-schema';
 
 /** The answer to one OSB request, as the transport saw it. */
 export type BrokerReply =
@@ -37,33 +38,29 @@ export interface BrokerErrorBody {
 /** Longest broker text the platform keeps or shows. */
 export const MAX_BROKER_TEXT_LENGTH = 2000;
 
-/** A JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Cleans broker text for storage and display: only non-empty strings pass, control characters
- * are removed and the text is cut to `MAX_BROKER_TEXT_LENGTH` characters.
+ * are removed and the text is cut to `maxLength` characters.
  */
-export function brokerText(value: unknown): string | undefined {
+export function brokerText(value: unknown, maxLength = MAX_BROKER_TEXT_LENGTH): string | undefined {
   if (typeof value !== 'string') return undefined;
   const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (cleaned === '') return undefined;
-  return cleaned.length > MAX_BROKER_TEXT_LENGTH ? `${cleaned.slice(0, MAX_BROKER_TEXT_LENGTH - 1)}…` : cleaned;
+  return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
 }
 
 /**
- * Reads an OSB error body leniently. Some brokers put JSON-encoded text in `error`
+ * The one reader of OSB error bodies, lenient. Some brokers put JSON-encoded text in `error`
  * (`{"error": "{\"error\":\"ConcurrencyError\",\"description\":\"…\"}"}`) or an object
- * (`{"error": {"code": …, "message": …}}`); both are unpacked. Never throws.
+ * (`{"error": {"code": …, "message": …}}`); both are unpacked. Texts are cut to `maxLength`.
+ * Never throws.
  */
-export function parseBrokerError(body: unknown): BrokerErrorBody {
+export function parseBrokerError(body: unknown, maxLength = MAX_BROKER_TEXT_LENGTH): BrokerErrorBody {
   if (!isJsonObject(body)) return {};
   let error: unknown = body['error'];
   let description: unknown = body['description'];
   if (typeof error === 'string' && error.trim().startsWith('{')) {
-    error = parseJsonQuietly(error) ?? error;
+    error = tryParseJson(error) ?? error;
   }
   if (isJsonObject(error)) {
     const inner = error;
@@ -71,16 +68,17 @@ export function parseBrokerError(body: unknown): BrokerErrorBody {
     error = inner['error'] ?? inner['code'];
   }
   const result: BrokerErrorBody = {};
-  const code = brokerText(error);
+  const code = brokerText(error, maxLength);
   if (code !== undefined && /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/.test(code)) result.error = code;
-  const text = brokerText(description);
+  const text = brokerText(description, maxLength);
   if (text !== undefined) result.description = text;
   if (typeof body['instance_usable'] === 'boolean') result.instanceUsable = body['instance_usable'];
   if (typeof body['update_repeatable'] === 'boolean') result.updateRepeatable = body['update_repeatable'];
   return result;
 }
 
-function parseJsonQuietly(text: string): unknown {
+/** Parses JSON, or returns `undefined`. */
+export function tryParseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

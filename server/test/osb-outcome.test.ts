@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyReply, type OperationKind, type OperationOutcome } from '../src/provisioning/outcome.ts';
-import { classifyLastOperation } from '../src/provisioning/last-operation.ts';
-import { parseBrokerError, type BrokerReply } from '../src/provisioning/broker-reply.ts';
+import { classifyReply, type OperationKind, type OperationOutcome } from '../src/osb/outcome.ts';
+import { classifyLastOperation } from '../src/osb/last-operation.ts';
+import { parseBrokerError, type BrokerReply } from '../src/osb/broker-reply.ts';
 
 function reply(status: number, body?: unknown): BrokerReply {
   return { kind: 'response', status, body };

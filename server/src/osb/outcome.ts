@@ -11,7 +11,8 @@
  * Status codes outside 2xx, 4xx and 5xx are treated like 5xx: the platform cannot be sure
  * that nothing was created.
  */
-import { brokerText, isJsonObject, parseBrokerError, type BrokerReply } from './broker-reply.ts';
+import { isJsonObject } from '@osb/json-schema';
+import { brokerText, parseBrokerError, type BrokerReply } from './broker-reply.ts';
 
 /** The OSB requests whose answers are classified here. */
 export type OperationKind = 'provision' | 'update' | 'deprovision' | 'bind' | 'unbind';

@@ -1,6 +1,6 @@
 /**
- * Server-side check of instance parameters against the plan's schema, before anything goes to
- * the broker. Brokers' schemas are draft-04 (or later, or without `$schema`) with form-only
+ * The one check of OSB parameters against a plan's schema: the platform runs it before anything
+ * goes to a broker, the demo broker runs it the way a real broker would. Brokers' schemas are draft-04 (or later, or without `$schema`) with form-only
  * keywords; those are stripped (`stripUiKeywords`) and the schema is compiled non-strictly.
  * A schema that cannot be compiled at all is not held against the user: the broker checks.
  */
@@ -36,14 +36,23 @@ export class ParameterValidator {
    * top-level `required` is not enforced (an update sends only the changed keys).
    */
   problems(schema: Record<string, unknown> | undefined, parameters: Record<string, unknown>, partial = false): string | undefined {
+    const errors = this.errors(schema, parameters, partial);
+    return errors && `The parameters are invalid: ${errors.slice(0, MAX_PROBLEMS).join('; ')}.`;
+  }
+
+  /**
+   * Every way `parameters` fail `schema`, each as `<where> <what>` (for example `size must be
+   * integer`); undefined when they satisfy it, when there is no schema, or when it cannot be compiled.
+   */
+  errors(schema: Record<string, unknown> | undefined, parameters: unknown, partial = false): string[] | undefined {
     if (!schema) return undefined;
     const validate = this.validatorFor(schema, partial);
     if (!validate || validate(parameters)) return undefined;
-    const details = (validate.errors ?? []).slice(0, MAX_PROBLEMS).map((error) => {
+    return (validate.errors ?? []).map((error) => {
       const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'parameters';
-      return `${where} ${error.message ?? 'is invalid'}`;
+      const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params['additionalProperty'])})` : '';
+      return `${where} ${error.message ?? 'is invalid'}${extra}`;
     });
-    return `The parameters are invalid: ${details.join('; ')}.`;
   }
 
   private validatorFor(schema: Record<string, unknown>, partial: boolean): ValidateFunction | null {

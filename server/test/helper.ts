@@ -1,0 +1,136 @@
+/**
+ * The one way server tests start the platform: `startTestPlatform` builds the whole app with
+ * `buildApp` over a test configuration (the demo's users and projects, the test's brokers, a
+ * temporary data directory), shortens the operation timings, gives it a clock the test moves,
+ * listens on 127.0.0.1 port 0, and returns it with helpers that call it over real HTTP.
+ */
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type Platform } from '../src/app.ts';
+import type { MarketplaceConfig } from '../src/config/config.ts';
+import type { ProvisioningOverrides } from '../src/operations/settings.ts';
+import type { Database } from '../src/store/database.ts';
+import { openDatabase } from '../src/store/open-database.ts';
+import { testConfig, type TestBrokerEntry } from './support/test-config.ts';
+
+/** Timings for tests: polls every few milliseconds, 1 s request timeout, quick orphan-mitigation retries. */
+export const FAST_PROVISIONING: ProvisioningOverrides = {
+  requestTimeoutSeconds: 1,
+  polling: { initialDelayMs: 20, minDelayMs: 10, backoffFactor: 1.2, maxBackoffDelayMs: 50, maxRetryAfterMs: 200 },
+  orphanMitigation: { initialDelayMs: 20, factor: 2, maxDelayMs: 100 },
+};
+
+/** A clock a test sets and moves. */
+export class TestClock {
+  private offsetMs = 0;
+
+  /** The current time: real time plus the offset. */
+  readonly now = (): number => Date.now() + this.offsetMs;
+
+  /** Moves the clock forward. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** An answer of the platform. */
+export interface Answer<T> {
+  status: number;
+  /** The parsed JSON body; `undefined` when empty. */
+  body: T;
+  headers: Headers;
+}
+
+/** A running platform for a test. */
+export interface TestPlatform {
+  /** Where it listens. */
+  url: string;
+  /** The public URL the platform tells brokers. */
+  publicUrl: string;
+  config: MarketplaceConfig;
+  app: FastifyInstance;
+  /** The platform's services (instances, bindings, shares, expiry, catalog). */
+  parts: Platform;
+  database: Database;
+  clock: TestClock;
+  /** Everything the server logged so far (at trace level), one JSON line each; empty unless `captureLogs`. */
+  logs(): string;
+  /** Sends a request with the bearer `token` (if any) and a JSON `body` (if any). */
+  call<T = unknown>(method: string, path: string, options?: { body?: unknown; token?: string }): Promise<Answer<T>>;
+  /** Closes the app and then its database (once, however often it is called). */
+  close(): Promise<void>;
+}
+
+/** What the test platform is built from. */
+export interface TestPlatformOptions {
+  /** A complete configuration; otherwise one is made from `issuer`, `dataDir` and `brokers`. */
+  config?: MarketplaceConfig;
+  issuer?: string;
+  dataDir?: string;
+  /** Brokers with basic auth `broker-user` / `broker-secret-password`. */
+  brokers?: TestBrokerEntry[];
+  /** Seconds between expiry checks (default: an hour, so tests trigger checks themselves). */
+  expiryCheckIntervalSeconds?: number;
+  /** Where the built UI is. */
+  uiRoot?: string;
+  /** Keep every log line (at trace level) for `logs()`. */
+  captureLogs?: boolean;
+}
+
+/** Starts the whole platform for a test. */
+export async function startTestPlatform(options: TestPlatformOptions): Promise<TestPlatform> {
+  const config = options.config ?? testConfig({ issuer: options.issuer!, dataDir: options.dataDir!, brokers: options.brokers ?? [] });
+  if (options.expiryCheckIntervalSeconds !== undefined) config.expiry = { ...config.expiry, checkIntervalSeconds: options.expiryCheckIntervalSeconds };
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const clock = new TestClock();
+  const database = await openDatabase(config.database);
+  const app = await buildApp(config, {
+    database,
+    logger: options.captureLogs ? { level: 'trace', stream } : false,
+    uiRoot: options.uiRoot,
+    settings: FAST_PROVISIONING,
+    clock: clock.now,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    publicUrl: config.server.publicUrl,
+    config,
+    app,
+    parts: app.platform,
+    database,
+    clock,
+    logs: () => lines.join(''),
+    call: (method, path, callOptions) => callPlatform(url, method, path, callOptions),
+    close() {
+      closing ??= app.close().then(() => database.close());
+      return closing;
+    },
+  };
+}
+
+/** Calls a platform at `url` over HTTP. */
+export async function callPlatform<T = unknown>(
+  url: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string } = {},
+): Promise<Answer<T>> {
+  const { body, token } = options;
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(token !== undefined ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+}

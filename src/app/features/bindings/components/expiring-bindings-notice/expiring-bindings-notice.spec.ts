@@ -1,0 +1,59 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+
+import type { ServiceBinding } from '@osb/api';
+import { UI_CONFIG } from '../../../../core/config/ui-config';
+import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { ExpiringBindingsNotice } from './expiring-bindings-notice';
+
+const EXPIRING_URL = '/api/projects/p1/expiring-bindings';
+
+/** A binding as the notice reads it: only its expiry matters. */
+function binding(id: string, expiresSoon: boolean, expiredAt?: string): ServiceBinding {
+  return { id, expiresSoon, ...(expiredAt ? { expiredAt } : {}) } as ServiceBinding;
+}
+
+describe('ExpiringBindingsNotice', () => {
+  let fixture: ComponentFixture<ExpiringBindingsNotice>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideAppIcons(), { provide: UI_CONFIG, useValue: testUiConfig }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ExpiringBindingsNotice);
+    fixture.componentRef.setInput('projectId', 'p1');
+  });
+
+  afterEach(() => http.verify());
+
+  function text(): string {
+    return (fixture.nativeElement as HTMLElement).textContent?.trim() ?? '';
+  }
+
+  it('asks the project’s expiring bindings in one request however many instances there are', () => {
+    fixture.componentRef.setInput('instanceIds', ['i1', 'i2', 'i3']);
+    fixture.detectChanges();
+    http.expectOne(EXPIRING_URL).flush([binding('b1', true), binding('b2', true), binding('b3', false), binding('b4', true, '2026-01-01T00:00:00Z')]);
+    fixture.detectChanges();
+    expect(text()).toContain('2 bindings expire within 7 days.');
+  });
+
+  it('asks nothing while no listed instance has expiring bindings, and shows nothing', () => {
+    fixture.componentRef.setInput('instanceIds', []);
+    fixture.detectChanges();
+    http.expectNone(EXPIRING_URL);
+    expect(text()).toBe('');
+  });
+
+  it('shows nothing when the bindings cannot be read', () => {
+    fixture.componentRef.setInput('instanceIds', ['i1']);
+    fixture.detectChanges();
+    http.expectOne(EXPIRING_URL).flush({ message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
+    fixture.detectChanges();
+    expect(text()).toBe('');
+  });
+});
