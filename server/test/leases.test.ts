@@ -101,6 +101,17 @@ describe('leases on operations', () => {
     assert.deepEqual(stored.rows, [{ lease_owner: null, version: 1 }], 'the end of the operation hands the lease back');
   });
 
+  it('are not claimed again by their own replica, which may still be working, when a renewal comes late', async () => {
+    const a = replica('replica-g', 100);
+    const b = replica('replica-h');
+    const record = creating();
+    await a.instances.insert(record);
+    await wait(200);
+    const due = new Date(Date.now() + 1000);
+    assert.equal((await a.leases.instances.claimDue(10, due)).some((work) => work.key === record.id), false);
+    assert.equal((await b.leases.instances.claimDue(10, due)).some((work) => work.key === record.id), true, 'another replica takes it over');
+  });
+
   it('are handed back at once by a replica that stops', async () => {
     const a = replica('replica-d');
     const b = replica('replica-e');

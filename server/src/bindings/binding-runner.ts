@@ -204,7 +204,11 @@ export class BindingRunner {
     try {
       await this.pollOwned(id);
     } catch (error) {
-      if (!(error instanceof LeaseLostError)) throw error;
+      if (!(error instanceof LeaseLostError)) {
+        // Hand the operation back, so that a later sweep (here or elsewhere) tries it again.
+        await this.deps.leases.bindings.release(id);
+        throw error;
+      }
       this.deps.log.info({ bindingId: id }, 'Another replica took over the binding operation');
     }
   }

@@ -173,7 +173,11 @@ export class OperationRunner {
     try {
       await this.pollOwned(id);
     } catch (error) {
-      if (!(error instanceof LeaseLostError)) throw error;
+      if (!(error instanceof LeaseLostError)) {
+        // Hand the operation back, so that a later sweep (here or elsewhere) tries it again.
+        await this.deps.leases.instances.release(id);
+        throw error;
+      }
       this.deps.log.info({ instanceId: id }, 'Another replica took over the operation');
     }
   }
@@ -219,6 +223,15 @@ export class OperationRunner {
    * backoff until the broker answers 200 or 410.
    */
   private async mitigate(key: string): Promise<void> {
+    try {
+      await this.mitigateOwned(key);
+    } catch (error) {
+      await this.deps.leases.orphans.release(key);
+      throw error;
+    }
+  }
+
+  private async mitigateOwned(key: string): Promise<void> {
     if (!(await this.deps.leases.orphans.confirm(key))) return;
     const entry = await this.deps.orphans.find(key);
     if (!entry) return;

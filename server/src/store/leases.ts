@@ -117,7 +117,8 @@ export class TableLeases {
 
   /**
    * Claims up to `limit` rows with work due by `dueBy` whose lease is free or expired; rows
-   * another replica's sweep is claiming at the same moment are skipped, not waited for.
+   * another replica's sweep is claiming at the same moment are skipped, not waited for, and so
+   * are rows this replica works on already (a renewal that came late must not start their work twice).
    */
   async claimDue(limit: number, dueBy: Date): Promise<ClaimedWork[]> {
     const { table, key, pending, dueAt } = this.table;
@@ -125,14 +126,14 @@ export class TableLeases {
       `WITH due AS (
          SELECT ${key} FROM ${table}
          WHERE ${pending} AND (lease_expires_at IS NULL OR lease_expires_at < now())
-           AND (${dueAt} IS NULL OR ${dueAt} <= $3)
+           AND (${dueAt} IS NULL OR ${dueAt} <= $3) AND NOT (${key} = ANY($5::text[]))
          ORDER BY ${dueAt} NULLS FIRST
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
        UPDATE ${table} AS t SET lease_owner = $1, lease_expires_at = ${this.expiresSql(4)}
        FROM due WHERE t.${key} = due.${key}
        RETURNING t.${key} AS key, t.${dueAt} AS due_at`,
-      [this.owner, limit, dueBy.toISOString(), this.ttlMs],
+      [this.owner, limit, dueBy.toISOString(), this.ttlMs, [...this.held]],
     );
     for (const row of rows) this.held.add(row.key);
     return rows.map((row) => ({ key: row.key, dueAt: row.due_at === null ? null : new Date(row.due_at) }));
