@@ -23,6 +23,8 @@ export default defineConfig({
   use: {
     // Set by the global setup; Playwright loads this file again in each worker, after the setup.
     baseURL: process.env['E2E_BASE_URL'],
+    // The browser's language decides the UI's on a first visit; journeys in German set their own.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -10,6 +10,8 @@ process.env['STORYBOOK_ANGULAR_BUILDER_OPTIONS_JSON'] ??= JSON.stringify(angular
 export default defineMain({
   stories: ['../src/**/*.stories.ts'],
   addons: ['@storybook/addon-vitest'],
+  // The translations, fetched when the toolbar switches the language (as the app fetches them).
+  staticDirs: [{ from: '../src/locale', to: '/i18n' }],
   framework: {
     name: '@storybook/angular-vite',
     options: {

@@ -1,10 +1,11 @@
 /**
- * Journey: the main pages pass axe's accessibility rules (WCAG 2.1 A and AA) once their
- * content has loaded.
+ * Journey: the main pages pass axe's accessibility rules (WCAG 2.1 A and AA, colour contrast
+ * included) once their content has loaded, in the light and in the dark colour scheme.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 
 import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
+import { orderInstance, recordApiToken, uniqueName } from './support/platform-api.ts';
 
 import type { Page } from '@playwright/test';
 
@@ -29,28 +30,52 @@ async function expectNoViolations(page: Page): Promise<void> {
   expect(violations, `axe found violations on ${page.url()}:\n\n${describeViolations(violations)}`).toEqual([]);
 }
 
-test('the marketplace and a service page have no accessibility violations', async ({ page }) => {
-  await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace');
-  await expect(page.getByRole('link', { name: 'API Gateway', exact: true })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Project' })).toBeVisible();
-  await expectNoViolations(page);
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`in the ${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme });
 
-  await page.getByRole('link', { name: 'PostgreSQL', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'PostgreSQL', level: 1 })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'General Purpose' })).toBeVisible();
-  await expectNoViolations(page);
-});
+    test('the marketplace and a service page have no accessibility violations', async ({ page }) => {
+      await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace');
+      await expect(page.getByRole('link', { name: 'API Gateway', exact: true })).toBeVisible();
+      await expect(page.getByRole('combobox', { name: 'Project' })).toBeVisible();
+      await expectNoViolations(page);
 
-test('the order form and the instances page have no accessibility violations', async ({ page }) => {
-  await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace');
-  await page.getByRole('link', { name: 'API Gateway', exact: true }).click();
-  await page.getByRole('link', { name: 'Order' }).click();
-  await expect(page.getByRole('heading', { name: 'Order API Gateway', level: 1 })).toBeVisible();
-  await expect(page.getByRole('radio', { name: 'Standard' })).toBeVisible();
-  await expectNoViolations(page);
+      await page.getByRole('link', { name: 'PostgreSQL', exact: true }).click();
+      await expect(page.getByRole('heading', { name: 'PostgreSQL', level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'General Purpose' })).toBeVisible();
+      await expectNoViolations(page);
+    });
 
-  await openFromNavigation(page, 'Instances');
-  await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: 'Loading the instances' })).toHaveCount(0);
-  await expectNoViolations(page);
-});
+    test('the order form and the instances page have no accessibility violations', async ({ page }) => {
+      await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace');
+      await page.getByRole('link', { name: 'API Gateway', exact: true }).click();
+      await page.getByRole('link', { name: 'Order' }).click();
+      await expect(page.getByRole('heading', { name: 'Order API Gateway', level: 1 })).toBeVisible();
+      await expect(page.getByRole('radio', { name: 'Standard' })).toBeVisible();
+      await expectNoViolations(page);
+
+      await openFromNavigation(page, 'Instances');
+      await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
+      await expect(page.getByRole('progressbar', { name: 'Loading the instances' })).toHaveCount(0);
+      await expectNoViolations(page);
+    });
+
+    test('an instance page has no accessibility violations', async ({ page }) => {
+      const apiToken = recordApiToken(page);
+      await signIn(page, 'alice', 'demo', '/projects/likvid-payments/instances');
+      await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
+      const instance = await orderInstance(page, apiToken(), {
+        projectId: 'likvid-payments',
+        serviceName: 'dns-zone',
+        planName: 'free',
+        name: uniqueName('e2e-a11y'),
+        parameters: { zoneName: 'a11y.likvid-bank.example' },
+      });
+      await page.goto(`/projects/likvid-payments/instances/${instance.id}`);
+      await expect(page.getByRole('heading', { name: instance.name, level: 1 })).toBeVisible();
+      await expect(page.getByRole('status').filter({ has: page.locator('mp-instance-status') })).toContainText('Ready');
+      await expect(page.getByRole('progressbar')).toHaveCount(0);
+      await expectNoViolations(page);
+    });
+  });
+}

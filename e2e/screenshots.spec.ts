@@ -45,3 +45,20 @@ test('marketplace, service page and order form', async ({ page }) => {
   await expect(page.getByRole('textbox', { name: /External Registration Number/ })).toHaveAttribute('aria-invalid', 'false');
   await capture(page, 'order');
 });
+
+test.describe('in German and dark', () => {
+  test.use({ locale: 'de-DE', colorScheme: 'dark' });
+
+  test('marketplace and service page', async ({ page }) => {
+    await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace', 'de');
+    await expect(page.getByRole('link', { name: 'PostgreSQL', exact: true })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Projekt' })).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await capture(page, 'marketplace-de-dark');
+
+    await page.getByRole('link', { name: 'API Gateway', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'API Gateway', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Dedicated' })).toBeVisible();
+    await capture(page, 'service-de-dark');
+  });
+});

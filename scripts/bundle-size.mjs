@@ -2,7 +2,7 @@
 /**
  * `npm run bundle-size`: prints the size of the UI's initial JavaScript in the production build
  * (dist/osb-marketplace/browser): the scripts index.html loads and every chunk they import
- * statically, raw and gzip-compressed (level 9, file by file, as a server would send them).
+ * statically (and the app main imports once the translations are loaded), raw and gzip-compressed (level 9, file by file, as a server would send them).
  * Run `npm run build` first. It prints figures and judges nothing.
  */
 import { readFileSync } from 'node:fs';
@@ -18,8 +18,13 @@ while (pending.length > 0) {
   if (initial.has(file)) continue;
   initial.add(file);
   const source = readFileSync(join(browserDir, file), 'utf8');
-  // Static imports only (`import{a}from"./chunk.js"`, `import"./chunk.js"`); `import("…")` is lazy.
+  // Static imports (`import{a}from"./chunk.js"`, `import"./chunk.js"`); `import("…")` is lazy,
+  // except in main, which imports the app that way once its translations are loaded: the app
+  // is needed before the first page shows.
   for (const match of source.matchAll(/\bimport\s*(?:[\w$*{}\s,]*?\bfrom\s*)?"\.\/([^"]+\.js)"/g)) pending.push(match[1]);
+  if (/^main-[A-Z0-9]+\.js$/.test(file)) {
+    for (const match of source.matchAll(/\bimport\(\s*"\.\/([^"]+\.js)"\s*\)/g)) pending.push(match[1]);
+  }
 }
 
 let raw = 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every test suite in turn (unit, server, stories, e2e), each with its normal
+ * `npm test`: runs every test suite in turn (lint, unit, server, stories, e2e), each with its normal
  * console output plus a machine-readable report under test-results/, then prints a table of the
  * counts read from those reports and one closing line `N passed, N failed, N skipped`.
  *
@@ -8,7 +8,7 @@
  *
  * `server-postgres` runs the server suite once more against the PostgreSQL server at
  * `TEST_DATABASE_URL` (each test platform in a schema of its own), in parallel with `server`;
- * without that variable it is skipped.
+ * without that variable it is reported as not run.
  *
  * Exits non-zero when a test failed or a suite crashed (no readable report, an error outside
  * the tests, a non-zero exit without failed tests) or ran no tests; each such suite adds one to
@@ -27,16 +27,25 @@ const bin = (path) => join(root, 'node_modules', path);
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number, problem?: string, note?: string }} Counts
- * @typedef {{ name: string, report: string, command: () => string[] | undefined, count: (report: string) => Counts,
- *   env?: () => Record<string, string>, unavailable?: () => string | undefined, prepare?: () => Promise<void>,
+ * @typedef {{ name: string, report: string, prepare?: string[], command: () => string[] | undefined, count: (report: string) => Counts,
+ *   env?: () => Record<string, string>, unavailable?: () => string | undefined, setUp?: () => Promise<void>,
  *   parallelWith?: string }} Suite
  */
 
 /** @type {Suite[]} */
 const suites = [
   {
+    // First, because it is the quickest: ESLint, Prettier and the module-boundary fixtures.
+    name: 'lint',
+    report: 'lint.tap',
+    command: () => nodeTests('lint.tap', ['scripts/lint.test.mjs']),
+    count: nodeTestCounts,
+  },
+  {
     name: 'unit',
     report: 'unit.json',
+    // The translation spec compares the translations with the messages extracted from the code now.
+    prepare: [bin('@angular/cli/bin/ng.js'), 'extract-i18n', '--output-path', 'src/locale'],
     // Angular's unit-test builder writes the output file for the first reporter only.
     command: () => [bin('@angular/cli/bin/ng.js'), 'test', '--watch=false',
       '--reporters=json', `--output-file=${join(resultsDir, 'unit.json')}`, '--reporters=default'],
@@ -45,17 +54,17 @@ const suites = [
   {
     name: 'server',
     report: 'server.tap',
-    command: () => serverTestCommand('server.tap'),
+    command: () => serverTests('server.tap'),
     count: nodeTestCounts,
   },
   {
     name: 'server-postgres',
     report: 'server-postgres.tap',
-    command: () => serverTestCommand('server-postgres.tap'),
+    command: () => serverTests('server-postgres.tap'),
     count: nodeTestCounts,
     env: () => ({ DATABASE_URL: process.env.TEST_DATABASE_URL }),
     unavailable: () => (process.env.TEST_DATABASE_URL ? undefined : 'TEST_DATABASE_URL is not set'),
-    prepare: dropTestSchemas,
+    setUp: dropTestSchemas,
     // Runs alongside `server`: most of their time is spent waiting on brokers and timers.
     parallelWith: 'server',
   },
@@ -101,14 +110,19 @@ for (const suite of chosen) {
 printSummary(results);
 process.exitCode = results.some((result) => result.failed > 0) ? 1 : 0;
 
-/** `node --test` over every server test file, reporting to the console and to `report`. */
-function serverTestCommand(report) {
-  const files = findFiles(join(root, 'server', 'test'), '.test.ts');
-  if (files.length === 0) return undefined;
-  return ['--import', 'tsx', '--test', '--test-concurrency=1',
+/** Arguments for node's test runner: the files one after another, spec output and a TAP report. */
+function nodeTests(report, files) {
+  return ['--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${join(resultsDir, report)}`,
-    ...files.map((file) => relative(root, file))];
+    ...files];
+}
+
+/** `node --test` over every server test file, reporting to the console and to `report`. */
+function serverTests(report) {
+  const files = findFiles(join(root, 'server', 'test'), '.test.ts');
+  if (files.length === 0) return undefined;
+  return ['--import', 'tsx', ...nodeTests(report, files.map((file) => relative(root, file)))];
 }
 
 /** Drops the schemas an earlier run of the server suite left in the test database. */
@@ -124,7 +138,10 @@ async function dropTestSchemas() {
   }
 }
 
-/** Runs one suite and reads its counts from its own report. */
+/**
+ * Runs one suite and reads its counts from its own report; with `output`, the suite's console
+ * output is collected there instead of printed.
+ */
 async function runSuite(suite, output) {
   const heading = `\n=== ${suite.name} ${'='.repeat(60 - suite.name.length)}\n\n`;
   if (output) output.push(Buffer.from(heading));
@@ -143,10 +160,17 @@ async function runSuite(suite, output) {
     return { name: suite.name, seconds: 0, ...withProblem(zero(), 'no test files') };
   }
   const started = performance.now();
+  if (suite.prepare) {
+    const prepared = await run(suite.prepare);
+    if (prepared !== 0) {
+      const seconds = (performance.now() - started) / 1000;
+      return { name: suite.name, seconds, ...withProblem(zero(), `preparation failed: exit code ${prepared}`) };
+    }
+  }
   try {
-    await suite.prepare?.();
+    await suite.setUp?.();
   } catch (error) {
-    return { name: suite.name, seconds: 0, ...withProblem(zero(), `cannot prepare: ${error.message}`) };
+    return { name: suite.name, seconds: 0, ...withProblem(zero(), `cannot set up: ${error.message}`) };
   }
   const exitCode = await run(args, { ...process.env, ...suite.env?.() }, output);
   const seconds = (performance.now() - started) / 1000;
@@ -181,7 +205,7 @@ function zero() {
  * Runs `node args…` in the repository root with the console attached, or with its output
  * collected in `output`; resolves to its exit code.
  */
-function run(args, env, output) {
+function run(args, env = process.env, output = undefined) {
   return new Promise((resolve) => {
     const child = spawn(node, args, { cwd: root, env, stdio: output ? ['inherit', 'pipe', 'pipe'] : 'inherit' });
     if (output) {

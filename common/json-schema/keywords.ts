@@ -32,7 +32,7 @@ export const UI_KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Spellings of ngx-schema-form's extension keywords that it also accepts (`x-widget`, ...). */
-export const UI_KEYWORD_ALIASES: ReadonlyArray<{ keyword: string; alias: RegExp }> = [
+export const UI_KEYWORD_ALIASES: readonly { keyword: string; alias: RegExp }[] = [
   { keyword: 'fieldsets', alias: /^x-?field-?sets$/i },
   { keyword: 'widget', alias: /^x-?widget$/i },
   { keyword: 'visibleIf', alias: /^x-?visible-?if$/i },

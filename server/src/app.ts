@@ -18,6 +18,7 @@ import { CredentialCipher, keyFileIsExposed, loadCredentialKey } from './binding
 import { ExpiryScheduler } from './bindings/expiry-scheduler.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { systemClock, type Clock } from './operations/clock.ts';
+import { OperationEngine } from './operations/operation-engine.ts';
 import { OrphanMitigationRepository } from './operations/orphan-mitigation-repository.ts';
 import { configuredProvisioningSettings, type ProvisioningOverrides } from './operations/settings.ts';
 import { OsbClients } from './osb/osb-clients.ts';
@@ -158,7 +159,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   const validator = new ParameterValidator();
   const instanceRepository = new InstanceRepository(database, { leases: leases.instances, changes });
   const orphans = new OrphanMitigationRepository(database, leases.orphans);
-  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, settings, leases, log: app.log });
+  const engine = new OperationEngine({ settings, clock, log: app.log });
+  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, engine, settings, leases, log: app.log });
   const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);
 
   const bindingLog = app.log.child({ component: 'bindings' });
@@ -172,7 +174,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     brokers,
     requestOrphanMitigation,
     cipher,
-    settings,
+    engine,
     clock,
     leases,
     log: bindingLog,
@@ -182,13 +184,13 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     instances: instanceRepository,
     shares: shareRepository,
     runner: bindingRunner,
+    engine,
     catalog,
     validator,
     cipher,
     brokers,
     requestOrphanMitigation,
     publicUrl: config.server.publicUrl,
-    settings,
     expiryWarningDays: config.expiry.warningDays,
     clock,
     log: bindingLog,
@@ -209,6 +211,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     instances: instanceRepository,
     orphans,
     runner,
+    engine,
     catalog,
     validator,
     brokers,
@@ -216,7 +219,6 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     dashboardSso: dashboardSsoLookup(catalogRepository, discovery),
     bindings,
     shares,
-    settings,
     log: app.log,
   });
   const expiry = new ExpiryScheduler({
@@ -245,6 +247,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     await expiry.stop();
     await bindingRunner.stop();
     await runner.stop();
+    await engine.stop();
     await leases.stop();
     await catalog.stop();
   });

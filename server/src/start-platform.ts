@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { apiErrorBody } from '@osb/api';
 import { buildApp } from './app.ts';
 import type { MarketplaceConfig } from './config/config.ts';
 import { openDatabase } from './store/open-database.ts';
@@ -50,7 +51,7 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
     const server = createServer((request, response) => {
       if (ready && handler) return handler(request, response);
       response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
-      response.end(JSON.stringify({ message: 'The platform is starting.' }));
+      response.end(JSON.stringify(apiErrorBody('platformStarting', {})));
     });
     await listen(server, config.server.port, config.server.host);
     cleanups.push(() => closeServer(server));

@@ -31,7 +31,8 @@ describe('authentication', () => {
     const response = await get('/api/me');
     assert.equal(response.status, 401);
     assert.equal(response.headers.get('www-authenticate'), 'Bearer');
-    assert.deepEqual(Object.keys(response.body), ['message']);
+    assert.deepEqual(Object.keys(response.body).sort(), ['code', 'message', 'params']);
+    assert.equal(response.body.code, 'signInRequired');
     const basic = await fetch(`${platform.url}/api/catalog`, { headers: { Authorization: 'Basic YWxpY2U6ZGVtbw==' } });
     assert.equal(basic.status, 401);
   });
@@ -55,7 +56,7 @@ describe('authentication', () => {
   it('answers 403 for a valid token of a user the marketplace does not know', async () => {
     const response = await get('/api/me', await issuer.sign({ sub: 'mallory' }));
     assert.equal(response.status, 403);
-    assert.deepEqual(response.body, { message: 'Your account has no access to this marketplace.' });
+    assert.deepEqual(response.body, { code: 'noAccess', params: {}, message: 'Your account has no access to this marketplace.' });
     const noClaim = await get('/api/me', await issuer.sign({}));
     assert.equal(noClaim.status, 403);
   });
@@ -102,7 +103,7 @@ describe('GET /api/me and /api/projects/:projectId', () => {
     assert.equal((await get('/api/projects/acme-webshop', bob)).body.displayName, 'Web Shop');
     const foreign = await get('/api/projects/likvid-payments', bob);
     assert.equal(foreign.status, 404);
-    assert.deepEqual(foreign.body, { message: 'Project not found.' });
+    assert.deepEqual(foreign.body, { code: 'projectNotFound', params: {}, message: 'Project not found.' });
     const missing = await get('/api/projects/no-such-project', bob);
     assert.deepEqual(missing, { ...missing, status: 404, body: foreign.body }, 'a foreign project looks like a missing one');
   });

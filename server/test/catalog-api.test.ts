@@ -142,7 +142,7 @@ describe('GET /api/catalog with misbehaving brokers', () => {
     assert.equal(found.body.plans.length, 2);
     assert.deepEqual(found.body.plans[0]!.schemas, { instanceCreate: osbaSchema });
     const missing = await getJson(`${url}/api/catalog/services/broken-service-id`);
-    assert.deepEqual(missing, { status: 404, body: { message: 'Service not found.' } });
+    assert.deepEqual(missing, { status: 404, body: { code: 'serviceNotFound', params: {}, message: 'Service not found.' } });
   });
 
   it("keeps a broker's last good catalog listed when it starts serving a broken one", async () => {

@@ -170,6 +170,28 @@ describe('development OpenID provider', () => {
     assert.ok(succeeded.redirectedTo?.searchParams.get('code'), 'the same interaction still accepts the right password');
   });
 
+  test("shows the sign-in page in German for a German browser, or when the client asks for German", async () => {
+    const germanBrowser = new TestBrowser(provider.issuer, { 'accept-language': 'fr-CH, de-DE;q=0.9, en;q=0.8' });
+    const page = await germanBrowser.navigate(authorizationUrl(client, createPkce()));
+    assert.match(page.body, /<html lang="de">/);
+    assert.match(page.body, /<h1>Bei OSB Marketplace anmelden<\/h1>/);
+    assert.match(page.body, /<label for="username">Benutzername<\/label>/);
+    assert.match(page.body, /<label for="password">Passwort<\/label>/);
+    assert.match(page.body, /<button type="submit">Anmelden<\/button>/);
+    const failed = await germanBrowser.navigate(new URL(formAction(page.body), page.url), { username: 'alice', password: 'wrong' });
+    assert.match(failed.body, /role="alert">Unbekannter Benutzer oder falsches Passwort</);
+
+    const englishBrowser = new TestBrowser(provider.issuer, { 'accept-language': 'en-GB,en;q=0.9' });
+    const requested = authorizationUrl(client, createPkce());
+    requested.searchParams.set('ui_locales', 'de');
+    const asked = await englishBrowser.navigate(requested);
+    assert.match(asked.body, /<h1>Bei OSB Marketplace anmelden<\/h1>/, 'ui_locales wins over Accept-Language');
+
+    const english = await englishBrowser.navigate(authorizationUrl(client, createPkce()));
+    assert.match(english.body, /<html lang="en">/);
+    assert.match(english.body, /<h1>Sign in to OSB Marketplace<\/h1>/);
+  });
+
   test('accepts a sign-in form only for the interaction bound to the browser', async () => {
     const browser = new TestBrowser(provider.issuer);
     const page = await browser.navigate(authorizationUrl(client, createPkce()));

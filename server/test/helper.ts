@@ -75,6 +75,10 @@ export interface TestPlatformOptions {
   uiRoot?: string;
   /** Keep every log line (at trace level) for `logs()`. */
   captureLogs?: boolean;
+  /** An open database to use (left open by `close`); default: the configuration's own. */
+  database?: Database;
+  /** Adds to the app before it listens (for example a route that fails on purpose). */
+  beforeListen?: (app: FastifyInstance) => void;
 }
 
 /** Starts the whole platform for a test. */
@@ -89,7 +93,7 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     },
   });
   const clock = new TestClock();
-  const database = await openDatabase(config.database);
+  const database = options.database ?? (await openDatabase(config.database));
   const app = await buildApp(config, {
     database,
     logger: options.captureLogs ? { level: 'trace', stream } : false,
@@ -97,6 +101,7 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     settings: FAST_PROVISIONING,
     clock: clock.now,
   });
+  options.beforeListen?.(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -112,7 +117,7 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     logs: () => lines.join(''),
     call: (method, path, callOptions) => callPlatform(url, method, path, callOptions),
     close() {
-      closing ??= app.close().then(() => database.close());
+      closing ??= app.close().then(() => (options.database ? undefined : database.close()));
       return closing;
     },
   };

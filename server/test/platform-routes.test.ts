@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
 import type { MarketplaceConfig } from '../src/config/config.ts';
 import type { Database } from '../src/store/database.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
@@ -14,7 +13,7 @@ let issuer: TestIssuer;
 let platform: TestPlatform;
 let config: MarketplaceConfig;
 let directory: Awaited<ReturnType<typeof temporaryDirectory>>;
-const extraApps: FastifyInstance[] = [];
+const extraPlatforms: TestPlatform[] = [];
 
 before(async () => {
   issuer = await startTestIssuer();
@@ -28,7 +27,7 @@ before(async () => {
   platform = await startTestPlatform({ config, uiRoot });
 });
 after(async () => {
-  for (const app of extraApps) await app.close();
+  for (const extra of extraPlatforms) await extra.close();
   await platform.close();
   await issuer.close();
   await directory.remove();
@@ -36,12 +35,9 @@ after(async () => {
 
 /** Starts another app over the same configuration with other dependencies. */
 async function startAnotherApp(database: Database, uiRoot: string, setup?: (app: FastifyInstance) => void): Promise<string> {
-  const app = await buildApp(config, { database, logger: false, uiRoot });
-  extraApps.push(app);
-  setup?.(app);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const extra = await startTestPlatform({ config, database, uiRoot, ...(setup ? { beforeListen: setup } : {}) });
+  extraPlatforms.push(extra);
+  return extra.url;
 }
 
 describe('public platform routes', () => {
@@ -102,7 +98,11 @@ describe('the UI', () => {
     const token = await issuer.sign({ sub: 'alice' });
     const api = await fetch(`${platform.url}/api/nothing-here`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(api.status, 404);
-    assert.deepEqual(await api.json(), { message: 'No route GET /api/nothing-here' });
+    assert.deepEqual(await api.json(), {
+      code: 'routeNotFound',
+      params: { method: 'GET', path: '/api/nothing-here' },
+      message: 'No route GET /api/nothing-here',
+    });
     assert.equal((await fetch(`${platform.url}/api/nothing-here`)).status, 401, 'unknown API paths still need a token');
     for (const path of ['/oidc/unknown', '/info/x', '/config.json/x']) {
       const response = await fetch(`${platform.url}${path}`);
@@ -123,7 +123,7 @@ describe('the UI', () => {
 });
 
 describe('errors', () => {
-  it('answer {message} only and never reveal internals', async () => {
+  it('answer a code, its params and a message only, and never reveal internals', async () => {
     const failing: Database = {
       kind: 'pglite',
       query: async <T>(sql: string) => {
@@ -144,11 +144,15 @@ describe('errors', () => {
     });
     const health = await fetch(`${url}/api/health`);
     assert.equal(health.status, 503);
-    assert.deepEqual(await health.json(), { message: 'The database does not answer.' });
+    assert.deepEqual(await health.json(), { code: 'databaseUnavailable', params: {}, message: 'The database does not answer.' });
 
     const token = await issuer.sign({ sub: 'alice' });
     const broken = await fetch(`${url}/api/broken`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(broken.status, 500);
-    assert.deepEqual(await broken.json(), { message: 'Something went wrong on the server. Try again later.' });
+    assert.deepEqual(await broken.json(), {
+      code: 'serverError',
+      params: {},
+      message: 'Something went wrong on the server. Try again later.',
+    });
   });
 });

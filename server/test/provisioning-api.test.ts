@@ -5,7 +5,7 @@
  */
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ServiceInstance } from '@osb/api';
+import type { ErrorBody, ServiceInstance } from '@osb/api';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
@@ -130,17 +130,21 @@ describe('provision', () => {
   });
 
   it('rejects parameters that do not match the plan schema without calling the broker', async () => {
-    const { status, body } = await call<{ message: string }>('POST', INSTANCES, order({ parameters: { size: 11 } }));
+    const { status, body } = await call<ErrorBody>('POST', INSTANCES, order({ parameters: { size: 11 } }));
     assert.equal(status, 400);
     assert.match(body.message, /size must be <= 10/);
+    assert.equal(body.code, 'parametersInvalid');
+    assert.match(String(body.params['detail']), /size must be <= 10/);
     assert.equal(broker.requestsTo('provision').length, 0);
   });
 
   it('refuses a second instance of the same name in the project', async () => {
     const first = order();
     assert.equal((await call('POST', INSTANCES, first)).status, 201);
-    const { status } = await call('POST', INSTANCES, { ...first });
+    const { status, body } = await call<ErrorBody>('POST', INSTANCES, { ...first });
     assert.equal(status, 409);
+    assert.equal(body.code, 'instanceNameTaken');
+    assert.deepEqual(body.params, { name: first.name });
     assert.equal(broker.requestsTo('provision').length, 1);
   });
 
@@ -154,9 +158,15 @@ describe('provision', () => {
   ] as const) {
     it(`answers ${label} without storing the instance and without orphan mitigation`, async () => {
       broker.script('provision', answer);
-      const { status, body } = await call<{ message: string }>('POST', INSTANCES, order());
+      const { status, body } = await call<ErrorBody>('POST', INSTANCES, order());
       assert.equal(status, expectedStatus);
-      if ('body' in answer && 'description' in answer.body) assert.equal(body.message, answer.body.description);
+      if ('body' in answer && 'description' in answer.body) {
+        assert.equal(body.message, answer.body.description);
+        assert.equal(body.code, 'brokerFailed');
+        assert.equal(body.params['brokerMessage'], answer.body.description, "the broker's words travel unchanged, as the broker's");
+      } else {
+        assert.equal(body.params['brokerMessage'], undefined, 'no words are put in the broker’s mouth');
+      }
       const id = broker.requestsTo('provision')[0]!.instanceId!;
       assert.equal(await stored(id), undefined);
       assert.deepEqual(await pendingMitigations(), []);

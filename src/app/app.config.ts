@@ -18,14 +18,19 @@ import { authInterceptor } from './core/auth/auth-interceptor';
 import { provideAuth } from './core/auth/provide-auth';
 import { UI_CONFIG } from './core/config/ui-config';
 import { GlobalErrorHandler } from './core/errors/global-error-handler';
+import { type Language, provideLanguage } from './core/i18n';
 import { PageTitleStrategy } from './core/layout/page-title-strategy';
 import { provideAppIcons } from './shared/ui/icons/app-icons';
 
-/** All application-wide providers, given the runtime configuration fetched at startup. */
-export function appConfig(config: UiConfig): ApplicationConfig {
+/**
+ * All application-wide providers, given the runtime configuration fetched at startup and the
+ * language whose translations `loadLanguage` loaded.
+ */
+export function appConfig(config: UiConfig, language: Language): ApplicationConfig {
   return {
     providers: [
       { provide: UI_CONFIG, useValue: config },
+      provideLanguage(language),
       provideBrowserGlobalErrorListeners(),
       provideZonelessChangeDetection(),
       provideRouter(

@@ -21,16 +21,15 @@ export const routes: Routes = [
       {
         path: 'marketplace/services/:serviceId/order',
         title: $localize`:page title@@titleOrder:Order a service`,
-        loadComponent: () => import('./features/provisioning/pages/order-page/order-page').then((m) => m.OrderPage),
+        loadComponent: () => import('./features/provisioning').then((m) => m.OrderPage),
       },
       {
         path: 'marketplace',
-        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.catalogRoutes),
+        loadChildren: () => import('./features/catalog').then((m) => m.catalogRoutes),
       },
       {
         path: 'instances',
-        loadChildren: () =>
-          import('./features/service-instances/service-instances.routes').then((m) => m.serviceInstancesRoutes),
+        loadChildren: () => import('./features/service-instances').then((m) => m.serviceInstancesRoutes),
       },
     ],
   },

@@ -1,10 +1,21 @@
 /** Sample service instances for unit tests and stories. */
 import type { ServiceInstance, ServiceInstanceOperation } from '@osb/api';
 
-/** An instance for tests and stories, ready unless overridden; `lastOperation` merges with the default. */
-export function testInstance(
-  overrides: Partial<Omit<ServiceInstance, 'lastOperation'>> & { lastOperation?: Partial<ServiceInstanceOperation> } = {},
-): ServiceInstance {
+/** What a fixture with a `lastOperation` may override; the given `lastOperation` fields merge with the default. */
+export type OperationOverrides<T extends { lastOperation: object }> = Partial<Omit<T, 'lastOperation'>> & {
+  lastOperation?: Partial<T['lastOperation']>;
+};
+
+/** The default `lastOperation` of instance and binding fixtures: created by alice, succeeded. */
+export const CREATED = {
+  type: 'create',
+  state: 'succeeded',
+  startedAt: '2026-11-20T09:30:00.000Z',
+  requestedBy: 'alice',
+} as const satisfies Partial<ServiceInstanceOperation>;
+
+/** An instance for tests and stories, ready unless overridden. */
+export function testInstance(overrides: OperationOverrides<ServiceInstance> = {}): ServiceInstance {
   const { lastOperation, ...rest } = overrides;
   return {
     id: 'instance-1',
@@ -20,12 +31,6 @@ export function testInstance(
     usable: true,
     orphanMitigationPending: false,
     ...rest,
-    lastOperation: {
-      type: 'create',
-      state: 'succeeded',
-      startedAt: '2026-11-20T09:30:00.000Z',
-      requestedBy: 'alice',
-      ...lastOperation,
-    },
+    lastOperation: { ...CREATED, ...lastOperation },
   };
 }

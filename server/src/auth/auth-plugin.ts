@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { User } from '@osb/api';
+import { apiErrorBody, type User } from '@osb/api';
 import type { UserConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { OidcDiscovery } from './oidc-discovery.ts';
@@ -44,7 +44,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     if (!(path === '/api' || path.startsWith('/api/')) || PUBLIC_API_PATHS.has(path)) return;
 
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(request.headers.authorization ?? '');
-    if (!match) return deny(reply, 'Sign in to use the marketplace API.');
+    if (!match) return deny(reply, 'signInRequired');
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(match[1]!, await keySet(), {
@@ -54,21 +54,21 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     } catch (error) {
       if (!isTokenError(error)) {
         request.log.error({ err: error }, 'Cannot get the OpenID provider keys');
-        throw new HttpError(503, 'The sign-in service cannot be reached right now. Try again shortly.');
+        throw new HttpError(503, 'signInUnavailable', {});
       }
       request.log.info({ reason: (error as Error).message }, 'Rejected bearer token');
-      return deny(reply, 'Your session is invalid or has expired. Sign in again.', 'invalid_token');
+      return deny(reply, 'sessionExpired', 'invalid_token');
     }
     const userId = payload[options.usernameClaim];
     const user = typeof userId === 'string' ? users.get(userId) : undefined;
-    if (!user) return reply.code(403).send({ message: 'Your account has no access to this marketplace.' });
+    if (!user) return reply.code(403).send(apiErrorBody('noAccess', {}));
     request.user = { id: user.id, displayName: user.displayName, ...(user.email ? { email: user.email } : {}) };
   });
 }
 
-function deny(reply: FastifyReply, message: string, error?: string) {
+function deny(reply: FastifyReply, code: 'signInRequired' | 'sessionExpired', error?: string) {
   reply.header('WWW-Authenticate', error ? `Bearer error="${error}"` : 'Bearer');
-  return reply.code(401).send({ message });
+  return reply.code(401).send(apiErrorBody(code, {}));
 }
 
 /** Whether the token itself is at fault (as opposed to the key set being unreachable). */

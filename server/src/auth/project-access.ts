@@ -31,7 +31,7 @@ export class ProjectAccess {
   /** The project, if `userId` is a member; otherwise a 404, so other projects stay invisible. */
   requireProject(userId: string, projectId: string): Project {
     const entry = this.projects.find((candidate) => candidate.project.id === projectId);
-    if (!entry || !entry.members.has(userId)) throw new HttpError(404, 'Project not found.');
+    if (!entry || !entry.members.has(userId)) throw new HttpError(404, 'projectNotFound', {});
     return entry.project;
   }
 }

@@ -4,26 +4,18 @@
  * handed to this repository sealed by the `CredentialCipher`.
  */
 import type { ChangeFeed } from '../store/change-feed.ts';
+import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
 
 /** Kinds of binding operations: created and deleted by users, expired by the platform. */
 export type BindingOperationType = 'create' | 'delete' | 'expire';
 /** States of an operation (the OSB `last_operation` states). */
-export type BindingOperationState = 'in progress' | 'succeeded' | 'failed';
+export type BindingOperationState = OperationState;
 
 /** The last operation on a binding. */
-export interface BindingOperation {
+export interface BindingOperation extends PolledOperation {
   type: BindingOperationType;
-  state: BindingOperationState;
-  description: string | null;
-  requestedBy: string;
-  startedAt: Date;
-  /** The broker's `operation`, echoed exactly when polling. */
-  brokerOperation: string | null;
-  deadline: Date | null;
-  nextPollAt: Date | null;
-  polls: number;
 }
 
 /** The tenant of a tenant binding. */

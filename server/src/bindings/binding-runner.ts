@@ -8,18 +8,14 @@
  */
 import type { ServiceOffering } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
-import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord } from '../provisioning/instance-repository.ts';
-import { classifyLastOperation } from '../osb/last-operation.ts';
-import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
-import { classifyReply, platformFailure, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
-import { nextPollDelay } from '../osb/polling.ts';
+import type { OrphanMitigationRequest } from '../provisioning/operation-runner.ts';
+import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
 import type { BindingRef, RequestingUser } from '../osb/requests.ts';
-import type { ProvisioningSettings } from '../operations/settings.ts';
-import { TaskScheduler } from '../operations/task-scheduler.ts';
-import { LeaseLostError, LeaseSweeper, type LeaseSettings, type TableLeases } from '../store/leases.ts';
+import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
+import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
 /** How an operation on a binding ended. */
 export type BindingEnd =
@@ -44,7 +40,8 @@ export interface BindingRunnerDependencies {
   /** Queues orphan mitigation (the provisioning `OperationRunner` retries it). */
   requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
   cipher: CredentialCipher;
-  settings: ProvisioningSettings;
+  /** Polls and schedules; shared with the instance runner. */
+  engine: OperationEngine;
   /** The current time in ms since the epoch (expiry dates and expiry records). */
   clock(): number;
   /** This replica's leases on binding operations, and how often it sweeps. */
@@ -69,14 +66,11 @@ export function expiryOf(createdAt: Date, brokerExpiresAt: string | undefined, p
 
 /** Runs and finishes binding operations. */
 export class BindingRunner {
-  private readonly scheduler: TaskScheduler;
   private readonly sweeper: LeaseSweeper;
 
-  /** @param deps the repository, the broker transport, the cipher, timings, the clock, leases and the log */
+  /** @param deps the repository, the broker transport, the engine, the cipher, the clock, leases and the log */
   constructor(private readonly deps: BindingRunnerDependencies) {
-    this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background binding task failed'));
-    const { leases } = deps;
-    this.sweeper = new LeaseSweeper(leases.bindings, leases.settings, (work) => this.schedulePollAt(work.key, work.dueAt), deps.log);
+    this.sweeper = new LeaseSweeper(deps.leases.bindings, deps.leases.settings, (work) => this.schedulePollAt(work), deps.log);
   }
 
   /** Starts sweeping for running binding operations whose lease is free or expired (at once: this resumes after a restart). */
@@ -84,26 +78,18 @@ export class BindingRunner {
     this.sweeper.start();
   }
 
-  /** Stops sweeping and scheduling and waits for running steps. */
+  /** Stops sweeping (the engine then stops the polls). */
   async stop(): Promise<void> {
     await this.sweeper.stop();
-    await this.scheduler.stop();
   }
 
   /** Polls the binding's operation at its `nextPollAt` (at once when unset); this replica holds its lease. */
   schedulePoll(record: BindingRecord): void {
-    this.schedulePollAt(record.id, record.operation.nextPollAt);
+    this.schedulePollAt({ key: record.id, dueAt: record.operation.nextPollAt });
   }
 
-  private schedulePollAt(id: string, at: Date | null): void {
-    this.scheduler.schedule(`binding-poll:${id}`, at?.getTime() ?? Date.now(), () => this.poll(id));
-  }
-
-  /** The time at which the next poll is due after an answer (honouring its `Retry-After`). */
-  nextPollAt(record: BindingRecord, reply: BrokerReply, pollsSoFar: number): Date {
-    const now = Date.now();
-    const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
-    return new Date(now + nextPollDelay(this.deps.settings.polling, pollsSoFar, retryAfter, now, record.operation.deadline?.getTime()));
+  private schedulePollAt({ key, dueAt }: ClaimedWork): void {
+    this.deps.engine.schedulePoll(`binding-poll:${key}`, { nextPollAt: dueAt }, () => this.poll(key));
   }
 
   /**
@@ -117,7 +103,7 @@ export class BindingRunner {
     if (outcome.type === 'accepted') {
       const accepted: BindingRecord = {
         ...binding,
-        operation: { ...binding.operation, brokerOperation: outcome.operation ?? null, nextPollAt: this.nextPollAt(binding, reply, 0) },
+        operation: this.deps.engine.accepted(binding.operation, outcome.operation, reply),
       };
       await this.deps.bindings.save(accepted);
       this.schedulePoll(accepted);
@@ -196,10 +182,7 @@ export class BindingRunner {
     await this.deps.bindings.addEvent({ bindingId: binding.id, instanceId: binding.instanceId, projectId: binding.projectId, kind, detail, occurredAt: at });
   }
 
-  /**
-   * One poll of `last_operation`, while this replica holds the operation's lease; after a
-   * successful bind, the credentials are fetched.
-   */
+  /** One poll of `last_operation` through the engine; after a successful bind, the credentials are fetched. */
   private async poll(id: string): Promise<void> {
     try {
       await this.pollOwned(id);
@@ -221,44 +204,35 @@ export class BindingRunner {
     if (!instance) return;
     const { operation } = binding;
     const kind = operation.type === 'create' ? 'bind' : 'unbind';
-    if (Date.now() >= (operation.deadline?.getTime() ?? Infinity)) {
-      this.deps.log.warn({ bindingId: id, operation: operation.type }, 'Binding operation reached its polling deadline');
-      await this.finish(binding, instance, { type: 'failed', orphanMitigation: true, failure: platformFailure('polling-deadline') });
-      return;
-    }
     const ref = bindingRef(instance, binding);
-    const reply = await this.deps.brokers.broker(instance.brokerId).bindingLastOperation(ref, operation.brokerOperation ?? undefined);
-    const result = classifyLastOperation(kind, reply);
-    if (result.type === 'gone' || result.type === 'failed') {
-      await this.finish(binding, instance, result);
-      return;
-    }
-    if (result.type === 'succeeded') {
-      if (kind === 'unbind') {
-        await this.finish(binding, instance, { type: 'gone' });
-        return;
-      }
-      // OSB: after an asynchronous bind the platform fetches the binding, which then carries the credentials.
-      const fetched = classifyReply('bind', await this.deps.brokers.broker(instance.brokerId).fetchBinding(ref));
-      if (fetched.type === 'already-exists') {
-        await this.finish(binding, instance, { type: 'succeeded', ...(fetched.binding ? { result: fetched.binding } : {}) });
-        return;
-      }
-      this.deps.log.warn({ bindingId: id }, 'The broker did not return the finished binding; trying again');
-    } else if (result.type === 'invalid') {
-      this.deps.log.warn({ bindingId: id, detail: result.detail }, 'Invalid binding last_operation answer');
-    }
-    const polls = operation.polls + 1;
-    const next: BindingRecord = {
-      ...binding,
-      operation: {
-        ...operation,
-        polls,
-        nextPollAt: this.nextPollAt(binding, reply, polls),
-        description: result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
+    const broker = this.deps.brokers.broker(instance.brokerId);
+    await this.deps.engine.poll({
+      kind,
+      operation,
+      logContext: { bindingId: id, operation: operation.type },
+      lastOperation: () => broker.bindingLastOperation(ref, operation.brokerOperation ?? undefined),
+      finish: async (end) => {
+        await this.finish(binding, instance, end.type === 'succeeded' ? { type: 'succeeded' } : end);
       },
-    };
-    await this.deps.bindings.save(next);
-    this.schedulePoll(next);
+      completeSuccess: async () => {
+        if (kind === 'unbind') {
+          await this.finish(binding, instance, { type: 'gone' });
+          return true;
+        }
+        // OSB: after an asynchronous bind the platform fetches the binding, which then carries the credentials.
+        const fetched = classifyReply('bind', await broker.fetchBinding(ref));
+        if (fetched.type === 'already-exists') {
+          await this.finish(binding, instance, { type: 'succeeded', ...(fetched.binding ? { result: fetched.binding } : {}) });
+          return true;
+        }
+        this.deps.log.warn({ bindingId: id }, 'The broker did not return the finished binding; trying again');
+        return false;
+      },
+      continue: async (next) => {
+        const continued: BindingRecord = { ...binding, operation: next };
+        await this.deps.bindings.save(continued);
+        this.schedulePoll(continued);
+      },
+    });
   }
 }

@@ -19,13 +19,12 @@ import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
-import { statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
-import type { OrphanMitigationRequest, RunnerLog } from '../provisioning/operation-runner.ts';
+import { brokerFailureError, brokerFailureParams, statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
+import type { OrphanMitigationRequest } from '../provisioning/operation-runner.ts';
 import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
 import type { ParameterValidator } from '../osb/parameter-validator.ts';
-import { pollingDeadline } from '../osb/polling.ts';
 import { buildContext, type RequestingUser } from '../osb/requests.ts';
-import type { ProvisioningSettings } from '../operations/settings.ts';
+import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import { DuplicateTenantBindingError, type BindingOperation, type BindingRecord, type BindingRepository } from './binding-repository.ts';
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
@@ -43,6 +42,8 @@ export interface BindingServiceDependencies {
   /** Instances shared into projects: a project binds instances shared with it too. */
   shares: SharedInstances;
   runner: BindingRunner;
+  /** Starts and times operations; its clock is the platform's. */
+  engine: OperationEngine;
   catalog: CatalogLookup;
   validator: ParameterValidator;
   cipher: CredentialCipher;
@@ -52,7 +53,6 @@ export interface BindingServiceDependencies {
   requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
   /** The platform's public URL (for the context object). */
   publicUrl: string;
-  settings: ProvisioningSettings;
   /** Warn about bindings that expire within this many days. */
   expiryWarningDays: number;
   /** The current time in ms since the epoch. */
@@ -88,7 +88,7 @@ const DAY_MS = 86_400_000;
 
 /** Creates, lists, reads and deletes bindings. */
 export class BindingService {
-  /** @param deps repositories, the runner, the catalog, the cipher, the broker transport and settings */
+  /** @param deps repositories, the runner, the catalog, the cipher, the engine and the broker transport */
   constructor(private readonly deps: BindingServiceDependencies) {}
 
   /** The project's bindings on the instance, oldest first (without credentials). */
@@ -131,11 +131,11 @@ export class BindingService {
   async create(user: RequestingUser, project: Project, instanceId: string, input: CreateBindingInput): Promise<BindingView> {
     const instance = await this.access(project, instanceId);
     const { service, plan } = this.offeringOf(instance);
-    if (!plan.bindable) throw new HttpError(422, 'Instances of this plan cannot be bound.');
+    if (!plan.bindable) throw new HttpError(422, 'planNotBindable', {});
     this.requireBindableState(instance);
     const parameters = input.parameters ?? {};
     const problem = this.deps.validator.problems(plan.schemas.bindingCreate, parameters);
-    if (problem) throw new HttpError(400, problem);
+    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
     const tenant = this.chooseTenant(project, instance, service, input.tenantId);
 
     const now = this.deps.clock();
@@ -178,10 +178,7 @@ export class BindingService {
     if (outcome.type === 'accepted' && service.sensitive) {
       await this.deps.bindings.remove(record.id);
       await this.mitigate(instance, record, 'asynchronous bind of a sensitive service');
-      throw new HttpError(
-        502,
-        'The service broker wanted to create the binding asynchronously, which the marketplace does not allow for sensitive services: their credentials can only be handed over at once. The binding was not created; the marketplace is deleting it at the broker again.',
-      );
+      throw new HttpError(502, 'sensitiveBindingAcceptedAsync', {});
     }
     try {
       return await this.settle(record, instance, outcome.type === 'accepted' ? { operation: outcome.operation } : { result: ('binding' in outcome ? outcome.binding : undefined) ?? {} }, reply);
@@ -214,7 +211,7 @@ export class BindingService {
    * Throws when one cannot be deleted, or while some are still being deleted by the broker.
    */
   async deleteAll(instance: InstanceRecord, user: RequestingUser): Promise<void> {
-    await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id), user, 'Delete the instance again');
+    await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id), user, 'deleteInstance');
   }
 
   /**
@@ -222,7 +219,7 @@ export class BindingService {
    * cannot be deleted, or while some are still being deleted by the broker.
    */
   async deleteProjectBindings(instance: InstanceRecord, projectId: string, user: RequestingUser): Promise<void> {
-    await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id, projectId), user, 'End the share again');
+    await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id, projectId), user, 'endShare');
   }
 
   /**
@@ -252,7 +249,7 @@ export class BindingService {
     return { record, expiresSoon, ...(credentials ? { credentials } : {}) };
   }
 
-  private async deleteBindings(instance: InstanceRecord, bindings: BindingRecord[], user: RequestingUser, retryHint: string): Promise<void> {
+  private async deleteBindings(instance: InstanceRecord, bindings: BindingRecord[], user: RequestingUser, retryHint: 'deleteInstance' | 'endShare'): Promise<void> {
     let pending = 0;
     for (const binding of bindings) {
       if (binding.operation.state === 'in progress') {
@@ -265,12 +262,12 @@ export class BindingService {
       }
       const started = await this.unbind(binding, instance, user);
       if (started.type === 'failed') {
-        throw new HttpError(statusFor(started.failure), `The binding “${binding.name}” could not be deleted: ${started.failure.description}`);
+        throw new HttpError(statusFor(started.failure), 'bindingNotDeleted', { name: binding.name, ...brokerFailureParams(started.failure) });
       }
       if (started.type === 'in-progress') pending++;
     }
     if (pending > 0) {
-      throw new HttpError(409, `${pending} binding(s) of this instance are still being deleted by the service broker. ${retryHint} once they are gone.`);
+      throw new HttpError(409, 'bindingsStillDeleting', { count: pending, then: retryHint });
     }
   }
 
@@ -298,10 +295,7 @@ export class BindingService {
     reply: BrokerReply,
   ): Promise<BindingView> {
     if ('operation' in answer) {
-      const accepted: BindingRecord = {
-        ...record,
-        operation: { ...record.operation, brokerOperation: answer.operation ?? null, nextPollAt: this.deps.runner.nextPollAt(record, reply, 0) },
-      };
+      const accepted: BindingRecord = { ...record, operation: this.deps.engine.accepted(record.operation, answer.operation, reply) };
       await this.deps.bindings.save(accepted);
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
@@ -317,7 +311,7 @@ export class BindingService {
     } catch {
       // Only the id: an error message could quote what was decrypted.
       this.deps.log.error({ bindingId: record.id }, 'Cannot decrypt stored credentials (wrong key or altered data)');
-      throw new HttpError(500, 'The credentials cannot be read.');
+      throw new HttpError(500, 'credentialsUnreadable', {});
     }
   }
 
@@ -340,18 +334,13 @@ export class BindingService {
   /** The tenant for a new binding: required for tenant-aware services, refused for others. */
   private chooseTenant(project: Project, instance: InstanceRecord, service: ServiceOffering, tenantId: string | undefined): Tenant | null {
     if (!service.tenantAware) {
-      if (tenantId !== undefined) throw new HttpError(400, 'This service does not bind tenants.');
+      if (tenantId !== undefined) throw new HttpError(400, 'tenantNotSupported', {});
       return null;
     }
-    if (tenantId === undefined) throw new HttpError(400, 'Choose the tenant to bind.');
+    if (tenantId === undefined) throw new HttpError(400, 'tenantRequired', {});
     const tenant = this.eligibleTenants(project, instance).find((candidate) => candidate.id === tenantId);
     if (!tenant) {
-      throw new HttpError(
-        422,
-        instance.locationId
-          ? 'The tenant is not a tenant of this project in the location of the instance.'
-          : 'The tenant is not a tenant of this project.',
-      );
+      throw new HttpError(422, 'tenantNotEligible', { inLocation: instance.locationId ? 1 : 0 });
     }
     return { ...tenant };
   }
@@ -362,26 +351,23 @@ export class BindingService {
   }
 
   private tenantTaken(tenant: Tenant): HttpError {
-    return new HttpError(409, `Tenant ${tenant.id} is already bound to this instance.`);
+    return new HttpError(409, 'tenantAlreadyBound', { tenant: tenant.id });
   }
 
   private failure(failure: BrokerFailure, service?: ServiceOffering): HttpError {
     if (failure.reason === 'async-required' && service?.sensitive) {
-      return new HttpError(
-        422,
-        'The service broker only creates bindings asynchronously, which the marketplace does not support for sensitive services: their credentials can only be handed over at once.',
-      );
+      return new HttpError(422, 'sensitiveBindingAsync', {});
     }
-    return new HttpError(statusFor(failure), failure.description);
+    return brokerFailureError(failure);
   }
 
   private requireBindableState(instance: InstanceRecord): void {
     const { operation } = instance;
     if (operation.state === 'in progress') {
-      throw new HttpError(409, `Another operation (${operation.type}) is in progress on this instance. Try again when it has finished.`);
+      throw new HttpError(409, 'instanceBusy', { operation: operation.type });
     }
-    if (operation.type === 'create' && operation.state === 'failed') throw new HttpError(409, 'The instance could not be created, so it cannot be bound.');
-    if (!instance.usable) throw new HttpError(409, 'The service broker reported this instance as unusable, so it cannot be bound.');
+    if (operation.type === 'create' && operation.state === 'failed') throw new HttpError(409, 'instanceNotProvisioned', {});
+    if (!instance.usable) throw new HttpError(409, 'instanceUnusable', {});
   }
 
   private planOf(instance: InstanceRecord): ServicePlan | undefined {
@@ -391,7 +377,7 @@ export class BindingService {
   private offeringOf(instance: InstanceRecord): { service: ServiceOffering; plan: ServicePlan } {
     const service = this.deps.catalog.findService(instance.serviceId);
     const plan = service?.plans.find((candidate) => candidate.id === instance.planId);
-    if (!service || !plan) throw new HttpError(409, 'The service or plan of this instance is no longer in the marketplace.');
+    if (!service || !plan) throw new HttpError(409, 'offeringGone', {});
     return { service, plan };
   }
 
@@ -400,33 +386,23 @@ export class BindingService {
     const instance = await this.deps.instances.find(instanceId);
     if (instance?.projectId === project.id) return instance;
     if (instance && (await this.deps.shares.find(instanceId, project.id))) return instance;
-    throw new HttpError(404, 'Service instance not found.');
+    throw new HttpError(404, 'instanceNotFound', {});
   }
 
   /** One of the project's bindings on an instance it sees, with the instance; else 404. */
   private async requireBinding(project: Project, instanceId: string, bindingId: string): Promise<{ record: BindingRecord; instance: InstanceRecord }> {
     const instance = await this.access(project, instanceId);
     const record = await this.deps.bindings.find(bindingId);
-    if (!record || record.instanceId !== instance.id || record.projectId !== project.id) throw new HttpError(404, 'Service binding not found.');
+    if (!record || record.instanceId !== instance.id || record.projectId !== project.id) throw new HttpError(404, 'bindingNotFound', {});
     return { record, instance };
   }
 
   private busy(): HttpError {
-    return new HttpError(409, 'Another operation is in progress on this binding. Try again when it has finished.');
+    return new HttpError(409, 'bindingBusy', {});
   }
 
   private startOperation(type: BindingOperation['type'], requestedBy: string, plan: ServicePlan | undefined): BindingOperation {
-    const now = Date.now();
-    return {
-      type,
-      state: 'in progress',
-      description: null,
-      requestedBy,
-      startedAt: new Date(this.deps.clock()),
-      brokerOperation: null,
-      deadline: new Date(pollingDeadline(this.deps.settings.polling, now, plan?.maximumPollingDurationSeconds)),
-      nextPollAt: null,
-      polls: 0,
-    };
+    return { type, ...this.deps.engine.start(requestedBy, plan?.maximumPollingDurationSeconds) };
   }
+
 }

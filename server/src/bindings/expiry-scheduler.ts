@@ -6,7 +6,7 @@
  * not delete it is asked again at the next check. With several replicas, one check runs per
  * interval across all of them (`claimRun`).
  */
-import type { RunnerLog } from '../provisioning/operation-runner.ts';
+import type { RunnerLog } from '../operations/operation-engine.ts';
 import { askInterval } from '../store/scheduled-jobs.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 

@@ -19,21 +19,11 @@ import type { FastifyInstance } from 'fastify';
 import Provider, { type Configuration, errors, type ProviderContext } from 'oidc-provider';
 import { MemoryAdapter, MemoryStore } from './memory-adapter.ts';
 import { interactionRoutes } from './interaction-routes.ts';
-import { errorPage, type HtmlPage, PRODUCT_NAME, signedOutPage, signingOutPage } from './pages.ts';
+import { errorPage, type HtmlPage, pageLanguage, PRODUCT_NAME, signedOutPage, signingOutPage } from './pages.ts';
 import { loadOrCreateProviderKeys, type ProviderKeys, SIGNING_ALGORITHM } from './provider-keys.ts';
-import { CLAIMS_BY_SCOPE, UserDirectory } from './user-directory.ts';
+import { CLAIMS_BY_SCOPE, UserDirectory, type DevOidcUser } from './user-directory.ts';
 
-/** A user who can sign in at the development OpenID provider. */
-export interface DevOidcUser {
-  /** The user id; becomes the `sub` and `preferred_username` claims. */
-  id: string;
-  /** The full name; becomes the `name` claim. */
-  displayName: string;
-  /** Becomes the `email` claim. */
-  email?: string;
-  /** The password, in plain text (development only). */
-  password: string;
-}
+export type { DevOidcUser } from './user-directory.ts';
 
 /** How the development OpenID provider is set up. */
 export interface DevOidcOptions {
@@ -146,7 +136,8 @@ function providerConfiguration(
       return user && { accountId: user.id, claims: () => UserDirectory.claimsOf(user) };
     },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
-    renderError: (ctx, out) => sendPage(ctx, errorPage(out.error_description ?? 'The request is not valid.', out.error)),
+    renderError: (ctx, out) =>
+      sendPage(ctx, errorPage(out.error_description ? { text: out.error_description } : 'invalidRequest', out.error, languageOf(ctx))),
     ttl: TTL,
     features: {
       devInteractions: { enabled: false },
@@ -170,8 +161,8 @@ function providerConfiguration(
       },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: (ctx, form) => sendPage(ctx, signingOutPage(form)),
-        postLogoutSuccessSource: (ctx) => sendPage(ctx, signedOutPage()),
+        logoutSource: (ctx, form) => sendPage(ctx, signingOutPage(form, languageOf(ctx))),
+        postLogoutSuccessSource: (ctx) => sendPage(ctx, signedOutPage(languageOf(ctx))),
       },
     },
   };
@@ -190,4 +181,9 @@ function sendPage(ctx: ProviderContext, page: HtmlPage): void {
   ctx.set('Content-Security-Policy', page.contentSecurityPolicy);
   ctx.set('Cache-Control', 'no-store');
   ctx.body = page.html;
+}
+
+/** The language of a provider page: the request's `ui_locales`, else the browser's languages. */
+function languageOf(ctx: ProviderContext) {
+  return pageLanguage({ uiLocales: ctx.oidc?.params?.['ui_locales'], acceptLanguage: ctx.get('accept-language') });
 }

@@ -12,7 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type Provider from 'oidc-provider';
 import { errors, type Interaction } from 'oidc-provider';
 import Type from 'typebox';
-import { errorPage, type HtmlPage, signInPage } from './pages.ts';
+import { errorPage, type HtmlPage, type PageLanguage, pageLanguage, signInPage } from './pages.ts';
 import type { UserDirectory } from './user-directory.ts';
 
 /** What the interaction routes need. */
@@ -60,13 +60,14 @@ export async function interactionRoutes(app: FastifyInstance, { provider, users 
   }, async (request, reply) => {
     const interaction = await pendingInteraction(provider, request, reply, request.params.uid);
     if (!interaction) return reply;
+    const language = interactionLanguage(request, interaction);
     switch (interaction.prompt.name) {
       case 'login':
-        return sendPage(reply, 200, signInPage({ action: signInAction(request.params.uid) }));
+        return sendPage(reply, 200, signInPage({ action: signInAction(request.params.uid), language }));
       case 'consent':
         return reply.redirect(await grantConsent(provider, request, reply, interaction), 303);
       default:
-        return sendPage(reply, 400, errorPage('This sign-in step is not supported.'));
+        return sendPage(reply, 400, errorPage('unsupportedStep', undefined, language));
     }
   });
 
@@ -75,14 +76,15 @@ export async function interactionRoutes(app: FastifyInstance, { provider, users 
   }, async (request, reply) => {
     const interaction = await pendingInteraction(provider, request, reply, request.params.uid);
     if (!interaction) return reply;
+    const language = interactionLanguage(request, interaction);
     if (interaction.prompt.name !== 'login') {
-      return sendPage(reply, 400, errorPage('This sign-in request does not expect a password. Return to the application and sign in again.'));
+      return sendPage(reply, 400, errorPage('noPasswordExpected', undefined, language));
     }
     const { username, password } = request.body;
     const user = users.authenticate(username, password);
     if (!user) {
       request.log.info({ interaction: interaction.uid }, 'Sign-in failed');
-      return sendPage(reply, 400, signInPage({ action: signInAction(request.params.uid), username, failed: true }));
+      return sendPage(reply, 400, signInPage({ action: signInAction(request.params.uid), username, failed: true, language }));
     }
     const returnTo = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: user.id } }, {
       mergeWithLastSubmission: false,
@@ -106,14 +108,19 @@ async function pendingInteraction(
     interaction = await provider.interactionDetails(request.raw, reply.raw);
   } catch (error) {
     if (!(error instanceof errors.SessionNotFound)) throw error;
-    sendPage(reply, 400, errorPage('This sign-in request has expired or was already completed. Return to the application and sign in again.'));
+    sendPage(reply, 400, errorPage('expired', undefined, pageLanguage({ acceptLanguage: request.headers['accept-language'] })));
     return undefined;
   }
   if (interaction.uid !== uid) {
-    sendPage(reply, 400, errorPage('This sign-in form belongs to another sign-in request. Return to the application and sign in again.'));
+    sendPage(reply, 400, errorPage('otherRequest', undefined, interactionLanguage(request, interaction)));
     return undefined;
   }
   return interaction;
+}
+
+/** The language of an interaction's pages: the client's `ui_locales`, else the browser's languages. */
+function interactionLanguage(request: FastifyRequest, interaction: Interaction): PageLanguage {
+  return pageLanguage({ uiLocales: interaction.params['ui_locales'], acceptLanguage: request.headers['accept-language'] });
 }
 
 /** Grants what the interaction asks consent for and returns where the authorization goes on. */

@@ -13,9 +13,13 @@ declare module 'oidc-provider' {
     type: string;
     status: number;
     set(field: string, value: string): void;
+    /** A request header. */
+    get(field: string): string;
     oidc: {
       client?: { clientId: string };
       session?: { accountId?: string };
+      /** The parameters of the authorization or end-session request, once parsed. */
+      params?: Record<string, unknown>;
     };
   }
 

@@ -34,7 +34,7 @@ const generateRsaKeyPair = promisify(generateKeyPair);
  */
 export async function loadOrCreateProviderKeys(
   keyFile: string,
-  onPermissionsTightened: () => void = () => {},
+  onPermissionsTightened?: () => void,
 ): Promise<ProviderKeys> {
   const existing = await readProviderKeys(keyFile, onPermissionsTightened);
   if (existing) return existing;
@@ -55,7 +55,7 @@ export async function loadOrCreateProviderKeys(
   return stored;
 }
 
-async function readProviderKeys(keyFile: string, onPermissionsTightened: () => void): Promise<ProviderKeys | undefined> {
+async function readProviderKeys(keyFile: string, onPermissionsTightened?: () => void): Promise<ProviderKeys | undefined> {
   let text: string;
   try {
     text = await readFile(keyFile, 'utf8');
@@ -65,7 +65,7 @@ async function readProviderKeys(keyFile: string, onPermissionsTightened: () => v
   }
   if (((await stat(keyFile)).mode & 0o077) !== 0) {
     await chmod(keyFile, KEY_FILE_MODE);
-    onPermissionsTightened();
+    onPermissionsTightened?.();
   }
   return parseProviderKeys(text, keyFile);
 }

@@ -3,9 +3,21 @@
  * claims of their tokens.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { DevOidcUser } from './dev-oidc-provider.ts';
+
+/** A user who can sign in at the development OpenID provider. */
+export interface DevOidcUser {
+  /** The user id; becomes the `sub` and `preferred_username` claims. */
+  id: string;
+  /** The full name; becomes the `name` claim. */
+  displayName: string;
+  /** Becomes the `email` claim. */
+  email?: string;
+  /** The password, in plain text (development only). */
+  password: string;
+}
 
 /** The claims the provider may release about a user (which ones depends on the scopes, see `CLAIMS_BY_SCOPE`). */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- a type, unlike an interface, fits oidc-provider's Record<string, unknown> claims
 export type UserClaims = { sub: string; name: string; preferred_username: string; email?: string };
 
 /** Which claims each scope releases. */

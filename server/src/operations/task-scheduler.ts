@@ -10,8 +10,14 @@ export class TaskScheduler {
   private readonly runningKeys = new Set<string>();
   private stopped = false;
 
-  /** @param onError reports a task that threw (tasks are expected to handle their own failures) */
-  constructor(private readonly onError: (key: string, error: unknown) => void) {}
+  /**
+   * @param onError reports a task that threw (tasks are expected to handle their own failures)
+   * @param clock the time `schedule` reads its `at` against
+   */
+  constructor(
+    private readonly onError: (key: string, error: unknown) => void,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** Runs `task` at `at` (ms since the epoch, or at once if past) under `key`. */
   schedule(key: string, at: number, task: () => Promise<void>): void {
@@ -28,7 +34,7 @@ export class TaskScheduler {
           this.runningKeys.delete(key);
         });
       this.running.add(run);
-    }, Math.max(0, at - Date.now()));
+    }, Math.max(0, at - this.clock()));
     this.timers.set(key, timer);
   }
 

@@ -44,6 +44,7 @@ export const MAX_BROKER_TEXT_LENGTH = 2000;
  */
 export function brokerText(value: unknown, maxLength = MAX_BROKER_TEXT_LENGTH): string | undefined {
   if (typeof value !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (cleaned === '') return undefined;
   return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;

@@ -11,31 +11,18 @@
  * Status codes outside 2xx, 4xx and 5xx are treated like 5xx: the platform cannot be sure
  * that nothing was created.
  */
+import { BROKER_FAILURE_MESSAGES, type BrokerFailureReason } from '@osb/api';
 import { isJsonObject } from '@osb/json-schema';
 import { brokerText, parseBrokerError, type BrokerReply } from './broker-reply.ts';
 
 /** The OSB requests whose answers are classified here. */
 export type OperationKind = 'provision' | 'update' | 'deprovision' | 'bind' | 'unbind';
 
-/** Why a request failed, for the platform's decisions; the user reads `description`. */
-export type FailureReason =
-  | 'bad-request'
-  | 'unauthorized'
-  | 'request-timeout'
-  | 'conflict'
-  | 'async-required'
-  | 'maintenance-info-conflict'
-  | 'concurrency-error'
-  | 'requires-app'
-  | 'unprocessable'
-  | 'rejected'
-  | 'broker-error'
-  | 'unexpected-status'
-  | 'malformed-response'
-  | 'timeout'
-  | 'unreachable'
-  | 'operation-failed'
-  | 'polling-deadline';
+/**
+ * Why a request failed, for the platform's decisions; the user reads `description`. The reasons
+ * are part of the API contract, since error bodies carry them for the UI to translate.
+ */
+export type FailureReason = BrokerFailureReason;
 
 /** A failed request or operation. */
 export interface BrokerFailure {
@@ -46,6 +33,8 @@ export interface BrokerFailure {
   error?: string;
   /** A message for the user: the broker's description, or the platform's own. */
   description: string;
+  /** The broker's own description, when it sent one (shown to users as the broker's words). */
+  brokerDescription?: string;
   /** Whether the instance is still usable (update and deprovision only; default true). */
   instanceUsable: boolean;
   /** Whether the same update may be repeated (update only; default true). */
@@ -97,26 +86,6 @@ export interface ClassifyOptions {
 /** Longest `operation` a broker may return (OSB v2.17). */
 const MAX_OPERATION_LENGTH = 10_000;
 
-const PLATFORM_DESCRIPTIONS: Record<FailureReason, string> = {
-  'bad-request': 'The service broker rejected the request as invalid.',
-  unauthorized: 'The service broker did not accept the platform’s credentials.',
-  'request-timeout': 'The request to the service broker timed out before the broker received it.',
-  conflict: 'The service broker already has a resource with this id but different attributes.',
-  'async-required': 'The service broker requires asynchronous operations for this plan.',
-  'maintenance-info-conflict':
-    'The maintenance information of the plan has changed at the service broker. The catalog is refreshed; please try again.',
-  'concurrency-error': 'Another operation on this service instance is in progress at the service broker. Please try again later.',
-  'requires-app': 'The service broker requires an application to bind to.',
-  unprocessable: 'The service broker cannot carry out this request.',
-  rejected: 'The service broker rejected the request.',
-  'broker-error': 'The service broker failed to carry out the request.',
-  'unexpected-status': 'The service broker answered with an unexpected status.',
-  'malformed-response': 'The service broker sent an invalid answer.',
-  timeout: 'The service broker did not answer in time.',
-  unreachable: 'The service broker could not be reached.',
-  'operation-failed': 'The service broker reported that the operation failed.',
-  'polling-deadline': 'The operation did not finish in the time allowed.',
-};
 
 /** Whether a failure of this kind of request can leave a resource behind at the broker. */
 function mayOrphan(kind: OperationKind): boolean {
@@ -150,14 +119,15 @@ export function brokerFailure(
     reason,
     ...(status !== undefined ? { status } : {}),
     ...(parsed.error !== undefined ? { error: parsed.error } : {}),
-    description: parsed.description ?? PLATFORM_DESCRIPTIONS[reason].replace(/\.$/, `${statusNote}.`),
+    description: parsed.description ?? BROKER_FAILURE_MESSAGES[reason].replace(/\.$/, `${statusNote}.`),
+    ...(parsed.description !== undefined ? { brokerDescription: parsed.description } : {}),
     instanceUsable: flagsApply ? (parsed.instanceUsable ?? true) : true,
     updateRepeatable: kind === 'update' ? (parsed.updateRepeatable ?? true) : true,
   };
 }
 
 /** The platform's own message for a failure reason, for failures without a broker answer. */
-export function platformFailure(reason: FailureReason, description = PLATFORM_DESCRIPTIONS[reason]): BrokerFailure {
+export function platformFailure(reason: FailureReason, description = BROKER_FAILURE_MESSAGES[reason]): BrokerFailure {
   return { reason, description, instanceUsable: true, updateRepeatable: true };
 }
 

@@ -31,13 +31,13 @@ export class ParameterValidator {
   }
 
   /**
-   * Why `parameters` do not satisfy `schema`, as one sentence for the user; undefined when
-   * they do, when there is no schema, or when the schema cannot be compiled. With `partial`,
-   * top-level `required` is not enforced (an update sends only the changed keys).
+   * Why `parameters` do not satisfy `schema`, the first few problems joined by `; ` (the
+   * `parametersInvalid` error's detail); undefined when they do, when there is no schema, or
+   * when the schema cannot be compiled. With `partial`, top-level `required` is not enforced
+   * (an update sends only the changed keys).
    */
   problems(schema: Record<string, unknown> | undefined, parameters: Record<string, unknown>, partial = false): string | undefined {
-    const errors = this.errors(schema, parameters, partial);
-    return errors && `The parameters are invalid: ${errors.slice(0, MAX_PROBLEMS).join('; ')}.`;
+    return this.errors(schema, parameters, partial)?.slice(0, MAX_PROBLEMS).join('; ');
   }
 
   /**

@@ -1,9 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { apiErrorBody, type ErrorBody } from '@osb/api';
 import { HttpError } from './http-error.ts';
 
 /**
- * The one error handler: logs the whole error and answers `{message}` only. Messages of 4xx
- * errors and of `HttpError`s (for example a broker's description in a 502) are meant for users;
+ * The one error handler: logs the whole error and answers with a code of the API contract, its
+ * parameters and the English message. `HttpError`s are meant for users (for example a broker's
+ * failure in a 502); a request the API's schemas reject, or another 4xx, is an invalid request;
  * other 5xx answers never reveal internals.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -11,10 +13,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'Request failed');
     else request.log.info({ err: error }, 'Request rejected');
-    let message: string;
-    if (error.validation) message = `The request is invalid: ${error.message}`;
-    else if (status === 503 || status < 500 || error instanceof HttpError) message = error.message;
-    else message = 'Something went wrong on the server. Try again later.';
-    return reply.code(status).send({ message });
+    let body: ErrorBody;
+    if (error instanceof HttpError) body = error.body;
+    else if (status < 500) body = apiErrorBody('invalidRequest', { detail: error.message });
+    else body = apiErrorBody('serverError', {});
+    return reply.code(status).send(body);
   });
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { apiErrorBody } from '@osb/api';
 
 /** Path prefixes that never fall back to the UI's index.html. */
 const SERVER_PATHS = ['/api', '/oidc', '/info', '/config.json'];
@@ -70,7 +71,7 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
     const path = request.url.split('?', 1)[0]!;
     const isUiRoute = (request.method === 'GET' || request.method === 'HEAD') && !SERVER_PATHS.some((prefix) => isUnder(path, prefix));
     if (isUiRoute) return serveIndex(request, reply);
-    return reply.code(404).send({ message: `No route ${request.method} ${path}` });
+    return reply.code(404).send(apiErrorBody('routeNotFound', { method: request.method, path }));
   });
   if (!uiBuilt) app.get('/', { schema: { hide: true } }, serveIndex);
 }

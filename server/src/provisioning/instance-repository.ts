@@ -2,6 +2,7 @@
  * The stored service instances with their last operation (table `service_instances`).
  */
 import type { ChangeFeed } from '../store/change-feed.ts';
+import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
 import type { InstanceMetadata } from '../osb/outcome.ts';
@@ -9,7 +10,7 @@ import type { InstanceMetadata } from '../osb/outcome.ts';
 /** Kinds of instance operations, as users see them. */
 export type InstanceOperationType = 'create' | 'update' | 'delete';
 /** States of an operation (the OSB `last_operation` states). */
-export type InstanceOperationState = 'in progress' | 'succeeded' | 'failed';
+export type InstanceOperationState = OperationState;
 
 /** What a running update applies once the broker confirms it. */
 export interface UpdateTarget {
@@ -19,21 +20,12 @@ export interface UpdateTarget {
 }
 
 /** The last operation on an instance. */
-export interface InstanceOperation {
+export interface InstanceOperation extends PolledOperation {
   type: InstanceOperationType;
-  state: InstanceOperationState;
-  description: string | null;
   updateRepeatable: boolean | null;
-  requestedBy: string;
-  startedAt: Date;
-  /** The broker's `operation`, echoed exactly when polling. */
-  brokerOperation: string | null;
   /** The plan id to poll with (the plan before a plan change). */
   pollPlanId: string | null;
   updateTarget: UpdateTarget | null;
-  deadline: Date | null;
-  nextPollAt: Date | null;
-  polls: number;
 }
 
 /** A stored service instance. */

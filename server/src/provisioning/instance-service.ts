@@ -14,14 +14,13 @@ import {
   type InstanceRecord,
   type InstanceRepository,
 } from './instance-repository.ts';
+import type { OperationEngine } from '../operations/operation-engine.ts';
 import type { OperationRunner } from './operation-runner.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
 import { classifyReply, type BrokerFailure, type OperationOutcome } from '../osb/outcome.ts';
 import type { ParameterValidator } from '../osb/parameter-validator.ts';
-import { nextPollDelay, pollingDeadline } from '../osb/polling.ts';
 import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
-import type { ProvisioningSettings } from '../operations/settings.ts';
 import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
 
 /** The catalog as provisioning reads it. */
@@ -54,6 +53,8 @@ export interface InstanceServiceDependencies {
   instances: InstanceRepository;
   orphans: OrphanMitigationRepository;
   runner: OperationRunner;
+  /** Starts and times operations; its clock is the platform's. */
+  engine: OperationEngine;
   catalog: CatalogLookup;
   validator: ParameterValidator;
   /** The configured brokers' OSB clients. */
@@ -65,7 +66,6 @@ export interface InstanceServiceDependencies {
   bindings: BindingCleanup;
   /** Instances shared into projects: listed there read-only. */
   shares: SharedInstanceLookup;
-  settings: ProvisioningSettings;
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
@@ -93,6 +93,20 @@ export interface InstanceView {
   sharedFrom?: SharedFrom;
 }
 
+/** What an error body says about a broker failure: the reason, the broker's status and its own words. */
+export function brokerFailureParams(failure: BrokerFailure): { reason: BrokerFailure['reason']; status?: number; brokerMessage?: string } {
+  return {
+    reason: failure.reason,
+    ...(failure.status !== undefined ? { status: failure.status } : {}),
+    ...(failure.brokerDescription !== undefined ? { brokerMessage: failure.brokerDescription } : {}),
+  };
+}
+
+/** The error to answer with when a request to the broker failed. */
+export function brokerFailureError(failure: BrokerFailure): HttpError {
+  return new HttpError(statusFor(failure), 'brokerFailed', brokerFailureParams(failure));
+}
+
 /** HTTP status for a failure the broker reported synchronously. */
 export function statusFor(failure: BrokerFailure): number {
   switch (failure.reason) {
@@ -113,7 +127,7 @@ export function statusFor(failure: BrokerFailure): number {
 
 /** Creates, changes, deletes and lists the service instances of projects. */
 export class InstanceService {
-  /** @param deps repositories, the runner, the catalog, the broker transport and settings */
+  /** @param deps repositories, the runner, the catalog, the engine and the broker transport */
   constructor(private readonly deps: InstanceServiceDependencies) {}
 
   /** The project's instances, oldest first, then the instances other projects shared with it. */
@@ -147,15 +161,15 @@ export class InstanceService {
    */
   async create(user: RequestingUser, project: Project, input: CreateInstanceInput): Promise<InstanceView> {
     const service = this.deps.catalog.findService(input.serviceId);
-    if (!service) throw new HttpError(422, 'The service is not in the marketplace.');
+    if (!service) throw new HttpError(422, 'serviceNotOffered', {});
     const plan = service.plans.find((candidate) => candidate.id === input.planId);
-    if (!plan) throw new HttpError(422, 'The plan is not offered for this service.');
+    if (!plan) throw new HttpError(422, 'planNotOffered', {});
     const parameters = input.parameters ?? {};
     const problem = this.deps.validator.problems(plan.schemas.instanceCreate, parameters);
-    if (problem) throw new HttpError(400, problem);
+    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
-    const now = Date.now();
+    const now = this.deps.engine.now();
     const record: InstanceRecord = {
       id: randomUUID(),
       projectId: project.id,
@@ -211,7 +225,7 @@ export class InstanceService {
     const record = await this.requireInstance(project, instanceId);
     this.requireIdle(record);
     if (record.operation.type === 'create' && record.operation.state === 'failed') {
-      throw new HttpError(409, 'The instance could not be created. Delete it and order a new one.');
+      throw new HttpError(409, 'instanceCreateFailed', {});
     }
     const name = input.name?.trim() ?? record.name;
     const newPlanId = input.planId !== undefined && input.planId !== record.planId ? input.planId : undefined;
@@ -223,15 +237,15 @@ export class InstanceService {
 
     const service = this.deps.catalog.findService(record.serviceId);
     const currentPlan = service?.plans.find((plan) => plan.id === record.planId);
-    if (!service || !currentPlan) throw new HttpError(409, 'The service or plan of this instance is no longer in the marketplace.');
+    if (!service || !currentPlan) throw new HttpError(409, 'offeringGone', {});
     const newPlan = newPlanId === undefined ? undefined : service.plans.find((plan) => plan.id === newPlanId);
     if (newPlanId !== undefined) {
-      if (!currentPlan.planUpdateable) throw new HttpError(422, 'The plan of this instance cannot be changed.');
-      if (!newPlan) throw new HttpError(422, 'The plan is not offered for this service.');
+      if (!currentPlan.planUpdateable) throw new HttpError(422, 'planNotUpdatable', {});
+      if (!newPlan) throw new HttpError(422, 'planNotOffered', {});
     }
     const targetPlan = newPlan ?? currentPlan;
     const problem = this.deps.validator.problems(targetPlan.schemas.instanceUpdate, changed, true);
-    if (problem) throw new HttpError(400, problem);
+    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
     const maintenanceInfoVersion = newPlan ? (newPlan.maintenanceInfoVersion ?? null) : record.maintenanceInfoVersion;
@@ -239,7 +253,7 @@ export class InstanceService {
       ...record,
       name,
       operation: {
-        ...this.startOperation('update', user, targetPlan, record.planId, Date.now()),
+        ...this.startOperation('update', user, targetPlan, record.planId, this.deps.engine.now()),
         updateTarget: { planId: targetPlan.id, parameters: { ...record.parameters, ...changed }, maintenanceInfoVersion },
       },
     };
@@ -281,7 +295,7 @@ export class InstanceService {
     }
     await this.deps.bindings.deleteAll(record, user);
     const plan = this.deps.catalog.findService(record.serviceId)?.plans.find((candidate) => candidate.id === record.planId);
-    const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, Date.now()) };
+    const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()) };
     await this.begin(deleting);
     const ref = { instanceId: record.id, serviceId: record.serviceId, planId: record.planId };
     const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
@@ -311,17 +325,7 @@ export class InstanceService {
       ...(outcome.type !== 'gone' && outcome.metadata !== undefined ? { metadata: outcome.metadata } : {}),
     };
     if (outcome.type === 'accepted') {
-      const now = Date.now();
-      const deadline = answered.operation.deadline?.getTime();
-      const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
-      const accepted: InstanceRecord = {
-        ...answered,
-        operation: {
-          ...answered.operation,
-          brokerOperation: outcome.operation ?? null,
-          nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, 0, retryAfter, now, deadline)),
-        },
-      };
+      const accepted: InstanceRecord = { ...answered, operation: this.deps.engine.accepted(answered.operation, outcome.operation, reply) };
       await this.deps.instances.save(accepted);
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
@@ -350,7 +354,7 @@ export class InstanceService {
       { instanceId: record.id, operation: record.operation.type, reason: failure.reason, status: failure.status, error: failure.error },
       'The broker did not carry out the operation',
     );
-    throw new HttpError(statusFor(failure), failure.description);
+    throw brokerFailureError(failure);
   }
 
   private async mitigateAfterInternalError(record: InstanceRecord): Promise<void> {
@@ -376,20 +380,7 @@ export class InstanceService {
     pollPlanId: string,
     now: number,
   ): InstanceOperation {
-    return {
-      type,
-      state: 'in progress',
-      description: null,
-      updateRepeatable: null,
-      requestedBy: user.id,
-      startedAt: new Date(now),
-      brokerOperation: null,
-      pollPlanId,
-      updateTarget: null,
-      deadline: new Date(pollingDeadline(this.deps.settings.polling, now, plan?.maximumPollingDurationSeconds)),
-      nextPollAt: null,
-      polls: 0,
-    };
+    return { type, ...this.deps.engine.start(user.id, plan?.maximumPollingDurationSeconds, now), updateRepeatable: null, pollPlanId, updateTarget: null };
   }
 
   private async dashboardSso(service: ServiceOffering): Promise<DashboardSso> {
@@ -397,7 +388,7 @@ export class InstanceService {
       return await this.deps.dashboardSso(service);
     } catch (error) {
       this.deps.log.error({ err: error, serviceId: service.id }, 'Cannot prepare dashboard sign-in');
-      throw new HttpError(503, 'The sign-in details for this service’s dashboard are not available. Try again later.');
+      throw new HttpError(503, 'dashboardUnavailable', {});
     }
   }
 
@@ -407,9 +398,9 @@ export class InstanceService {
     if (record && record.projectId === project.id) return record;
     const sharedFrom = await this.sharedFrom(project, instanceId);
     if (record && sharedFrom) {
-      throw new HttpError(403, `This instance is shared with your project by ${sharedFrom.displayName}; only that project can change or delete it.`);
+      throw new HttpError(403, 'instanceSharedReadOnly', { project: sharedFrom.displayName });
     }
-    throw new HttpError(404, 'Service instance not found.');
+    throw new HttpError(404, 'instanceNotFound', {});
   }
 
   private async sharedFrom(project: Project, instanceId: string): Promise<SharedFrom | undefined> {
@@ -422,7 +413,7 @@ export class InstanceService {
   }
 
   private busy(record: InstanceRecord): HttpError {
-    return new HttpError(409, `Another operation (${record.operation.type}) is in progress on this instance. Try again when it has finished.`);
+    return new HttpError(409, 'instanceBusy', { operation: record.operation.type });
   }
 
   /** Stores the start of an operation (or a rename), unless another request started an operation first. */
@@ -431,7 +422,7 @@ export class InstanceService {
     try {
       saved = await this.deps.instances.saveIfIdle(record);
     } catch (error) {
-      if (error instanceof StaleRecordError) throw new HttpError(409, 'The instance was changed in the meantime. Reload it and try again.');
+      if (error instanceof StaleRecordError) throw new HttpError(409, 'instanceChanged', {});
       throw this.nameTaken(error, record);
     }
     if (!saved) throw this.busy((await this.deps.instances.find(record.id)) ?? record);
@@ -447,7 +438,7 @@ export class InstanceService {
 
   private nameTaken(error: unknown, record: InstanceRecord): unknown {
     return error instanceof DuplicateInstanceNameError
-      ? new HttpError(409, `The project already has a service instance named “${record.name}”.`)
+      ? new HttpError(409, 'instanceNameTaken', { name: record.name })
       : error;
   }
 

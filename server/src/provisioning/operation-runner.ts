@@ -7,9 +7,7 @@
  * whose lease is free or expired.
  */
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
-import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
-import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
 import {
   afterFailedAttempt,
   describeReply,
@@ -18,21 +16,10 @@ import {
   type OrphanMitigationState,
 } from '../operations/orphan-mitigation.ts';
 import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
-import { platformFailure, type OperationKind } from '../osb/outcome.ts';
-import { nextPollDelay } from '../osb/polling.ts';
+import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
+import type { OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
-import { TaskScheduler } from '../operations/task-scheduler.ts';
 import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
-
-/** The end of an operation: success (or gone, for a delete) or failure. */
-export type OperationEnd = Extract<PollResult, { type: 'succeeded' | 'gone' | 'failed' }>;
-
-/** Where the runner logs (never credentials). */
-export interface RunnerLog {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
 
 /** What the runner needs. */
 export interface OperationRunnerDependencies {
@@ -40,6 +27,8 @@ export interface OperationRunnerDependencies {
   orphans: OrphanMitigationRepository;
   /** The configured brokers' OSB clients. */
   brokers: BrokerDirectory;
+  /** Polls and schedules; shared with the binding runner. */
+  engine: OperationEngine;
   settings: ProvisioningSettings;
   /** This replica's leases on instance operations and orphan mitigation, and how often it sweeps. */
   leases: { instances: TableLeases; orphans: TableLeases; settings: LeaseSettings };
@@ -57,15 +46,13 @@ export type OrphanMitigationRequest = Omit<OrphanMitigationEntry, keyof OrphanMi
 
 /** Polls running operations and retries orphan mitigation in the background. */
 export class OperationRunner {
-  private readonly scheduler: TaskScheduler;
   private readonly sweepers: LeaseSweeper[];
 
-  /** @param deps repositories, the broker transport, timings, leases and the log */
+  /** @param deps repositories, the broker transport, the engine, timings, leases and the log */
   constructor(private readonly deps: OperationRunnerDependencies) {
-    this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background task failed'));
     const { leases, log } = deps;
     this.sweepers = [
-      new LeaseSweeper(leases.instances, leases.settings, (work) => this.schedulePollAt(work.key, work.dueAt), log),
+      new LeaseSweeper(leases.instances, leases.settings, (work) => this.schedulePollAt(work), log),
       new LeaseSweeper(leases.orphans, leases.settings, (work) => this.scheduleMitigationAt(work), log),
     ];
   }
@@ -78,24 +65,23 @@ export class OperationRunner {
     for (const sweeper of this.sweepers) sweeper.start();
   }
 
-  /** Stops sweeping and scheduling and waits for running steps (the caller then hands back the leases). */
+  /** Stops sweeping (the engine then stops the polls, and the caller hands back the leases). */
   async stop(): Promise<void> {
     await Promise.all(this.sweepers.map((sweeper) => sweeper.stop()));
-    await this.scheduler.stop();
   }
 
   /** Polls the instance's operation at its `nextPollAt` (at once when unset); this replica holds its lease. */
   schedulePoll(record: InstanceRecord): void {
-    this.schedulePollAt(record.id, record.operation.nextPollAt);
+    this.schedulePollAt({ key: record.id, dueAt: record.operation.nextPollAt });
   }
 
-  private schedulePollAt(id: string, at: Date | null): void {
-    this.scheduler.schedule(`poll:${id}`, at?.getTime() ?? Date.now(), () => this.poll(id));
+  private schedulePollAt({ key, dueAt }: ClaimedWork): void {
+    this.deps.engine.schedulePoll(`poll:${key}`, { nextPollAt: dueAt }, () => this.poll(key));
   }
 
   /** Starts (or restarts) orphan mitigation of a resource. */
   async requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void> {
-    const entry: OrphanMitigationEntry = { ...request, ...startOrphanMitigation(this.deps.settings.orphanMitigation, Date.now()) };
+    const entry: OrphanMitigationEntry = { ...request, ...startOrphanMitigation(this.deps.settings.orphanMitigation, this.deps.engine.now()) };
     await this.deps.orphans.save(entry);
     this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, reason: entry.reason }, 'Orphan mitigation scheduled');
     this.scheduleMitigation(entry);
@@ -153,7 +139,7 @@ export class OperationRunner {
   }
 
   private async cancelOrphanMitigation(key: string): Promise<void> {
-    this.scheduler.cancel(`om:${key}`);
+    this.deps.engine.scheduler.cancel(`om:${key}`);
     await this.deps.orphans.remove(key);
   }
 
@@ -162,13 +148,10 @@ export class OperationRunner {
   }
 
   private scheduleMitigationAt({ key, dueAt }: ClaimedWork): void {
-    this.scheduler.schedule(`om:${key}`, dueAt?.getTime() ?? Date.now(), () => this.mitigate(key));
+    this.deps.engine.scheduler.schedule(`om:${key}`, dueAt?.getTime() ?? this.deps.engine.now(), () => this.mitigate(key));
   }
 
-  /**
-   * One poll of `last_operation`, while this replica holds the operation's lease; at the
-   * deadline the operation fails without asking.
-   */
+  /** One poll of `last_operation` through the engine, while this replica holds the operation's lease. */
   private async poll(id: string): Promise<void> {
     try {
       await this.pollOwned(id);
@@ -187,35 +170,21 @@ export class OperationRunner {
     const record = await this.deps.instances.find(id);
     if (!record || record.operation.state !== 'in progress') return;
     const { operation } = record;
-    const kind = OPERATION_KINDS[operation.type];
-    const now = Date.now();
-    const deadline = operation.deadline?.getTime() ?? Infinity;
-    if (now >= deadline) {
-      this.deps.log.warn({ instanceId: id, operation: operation.type }, 'Operation reached its polling deadline');
-      await this.finish(record, { type: 'failed', orphanMitigation: kind !== 'update', failure: platformFailure('polling-deadline') });
-      return;
-    }
     const ref = { instanceId: id, serviceId: record.serviceId, planId: operation.pollPlanId ?? record.planId };
-    const reply = await this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined);
-    const result = classifyLastOperation(kind, reply);
-    if (result.type !== 'in-progress' && result.type !== 'invalid') {
-      await this.finish(record, result);
-      return;
-    }
-    if (result.type === 'invalid') this.deps.log.warn({ instanceId: id, detail: result.detail }, 'Invalid last_operation answer');
-    const polls = operation.polls + 1;
-    const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
-    const next: InstanceRecord = {
-      ...record,
-      operation: {
-        ...operation,
-        polls,
-        nextPollAt: new Date(now + nextPollDelay(this.deps.settings.polling, polls, retryAfter, now, deadline)),
-        description: result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
+    await this.deps.engine.poll({
+      kind: OPERATION_KINDS[operation.type],
+      operation,
+      logContext: { instanceId: id, operation: operation.type },
+      lastOperation: () => this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined),
+      finish: async (end) => {
+        await this.finish(record, end);
       },
-    };
-    await this.deps.instances.save(next);
-    this.schedulePoll(next);
+      continue: async (next) => {
+        const continued: InstanceRecord = { ...record, operation: next };
+        await this.deps.instances.save(continued);
+        this.schedulePoll(continued);
+      },
+    });
   }
 
   /**
@@ -248,7 +217,7 @@ export class OperationRunner {
       this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
       return;
     }
-    const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, Date.now()) };
+    const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, this.deps.engine.now()) };
     this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, result: describeReply(reply) }, 'Orphan mitigation attempt failed');
     // Not when the entry was cancelled or restarted meanwhile (it is no longer this replica's).
     if (await this.deps.orphans.recordAttempt(next)) this.scheduleMitigation(next);

@@ -45,7 +45,7 @@ export const permissionRoutes: FastifyPluginAsyncTypebox<PermissionRoutesOptions
       const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(request.headers.authorization ?? '');
       if (!match) {
         reply.header('WWW-Authenticate', 'Bearer');
-        throw new HttpError(401, 'A bearer token is required.');
+        throw new HttpError(401, 'tokenRequired', {});
       }
       let userId: unknown;
       try {
@@ -54,13 +54,13 @@ export const permissionRoutes: FastifyPluginAsyncTypebox<PermissionRoutesOptions
       } catch (error) {
         if (!(error instanceof joseErrors.JOSEError) || error instanceof joseErrors.JWKSTimeout) {
           request.log.error({ err: error }, 'Cannot get the OpenID provider keys');
-          throw new HttpError(503, 'The sign-in provider cannot be reached. Try again later.');
+          throw new HttpError(503, 'signInUnavailable', {});
         }
         reply.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-        throw new HttpError(401, 'The token is invalid or has expired.');
+        throw new HttpError(401, 'tokenInvalid', {});
       }
       const instance = await options.instances.find(request.params.instanceId);
-      if (!instance) throw new HttpError(404, 'Service instance not found.');
+      if (!instance) throw new HttpError(404, 'instanceNotFound', {});
       const allowed = typeof userId === 'string' && members.get(instance.projectId)?.has(userId) === true;
       return { permission: allowed ? ('USER' as const) : ('NONE' as const) };
     },

@@ -30,7 +30,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     },
     async (request) => {
       const service = catalog.findService(request.params.serviceId);
-      if (!service) throw new HttpError(404, 'Service not found.');
+      if (!service) throw new HttpError(404, 'serviceNotFound', {});
       return service;
     },
   );

@@ -37,7 +37,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
       await database.query('SELECT 1');
     } catch (error) {
       request.log.error({ err: error }, 'Database health check failed');
-      throw new HttpError(503, 'The database does not answer.');
+      throw new HttpError(503, 'databaseUnavailable', {});
     }
   };
 
@@ -50,7 +50,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
     '/api/health/ready',
     { schema: { ...health, summary: 'Whether this replica takes requests: its database answers and it is not shutting down' } },
     async (request) => {
-      if (!readiness.accepting) throw new HttpError(503, 'This replica is shutting down.');
+      if (!readiness.accepting) throw new HttpError(503, 'platformStopping', {});
       await databaseAnswers(request);
       return { status: 'ok' as const };
     },
@@ -101,7 +101,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
         return { authorization_endpoint: metadata.authorization_endpoint, token_endpoint: metadata.token_endpoint };
       } catch (error) {
         request.log.error({ err: error }, 'OpenID discovery failed');
-        throw new HttpError(503, 'The sign-in service cannot be reached right now.');
+        throw new HttpError(503, 'signInUnavailable', {});
       }
     },
   );

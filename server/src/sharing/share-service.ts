@@ -60,7 +60,7 @@ export class ShareService implements SharedInstanceLookup {
     const instance = await this.deps.instances.find(instanceId);
     if (instance?.projectId === project.id) return (await this.deps.shares.listByInstance(instanceId)).map((share) => this.view(share));
     const own = instance && (await this.deps.shares.find(instanceId, project.id));
-    if (!own) throw new HttpError(404, 'Service instance not found.');
+    if (!own) throw new HttpError(404, 'instanceNotFound', {});
     return [this.view(own)];
   }
 
@@ -68,22 +68,22 @@ export class ShareService implements SharedInstanceLookup {
   async create(user: RequestingUser, project: Project, instanceId: string, targetProjectId: string): Promise<ShareView> {
     const instance = await this.requireOwnInstance(project, instanceId);
     if (!this.deps.catalog.findService(instance.serviceId)?.shareable) {
-      throw new HttpError(422, 'The service of this instance does not allow sharing.');
+      throw new HttpError(422, 'sharingNotAllowed', {});
     }
     const { operation } = instance;
     if (operation.state === 'in progress' || (operation.type === 'create' && operation.state === 'failed')) {
-      throw new HttpError(409, 'Only a ready instance can be shared. Try again when its operation has finished.');
+      throw new HttpError(409, 'shareNotReady', {});
     }
-    if (targetProjectId === project.id) throw new HttpError(422, 'An instance cannot be shared with its own project.');
+    if (targetProjectId === project.id) throw new HttpError(422, 'shareWithOwnProject', {});
     const target = this.projects.get(targetProjectId);
     if (!target || target.workspaceId !== project.workspaceId) {
-      throw new HttpError(422, 'Instances can only be shared with other projects of the same workspace.');
+      throw new HttpError(422, 'shareOutsideWorkspace', {});
     }
     const record = { instanceId, targetProjectId, sharedBy: user.id, createdAt: new Date(this.deps.clock()) };
     try {
       await this.deps.shares.insert(record);
     } catch (error) {
-      if (error instanceof DuplicateShareError) throw new HttpError(409, `The instance is already shared with ${target.displayName}.`);
+      if (error instanceof DuplicateShareError) throw new HttpError(409, 'alreadyShared', { project: target.displayName });
       throw error;
     }
     return this.view({ ...record, ownerProjectId: project.id });
@@ -110,9 +110,9 @@ export class ShareService implements SharedInstanceLookup {
     const instance = await this.deps.instances.find(instanceId);
     if (instance?.projectId === project.id) return instance;
     if (instance && (await this.deps.shares.find(instanceId, project.id))) {
-      throw new HttpError(403, 'Only the project that owns the instance can share it.');
+      throw new HttpError(403, 'shareOwnerOnly', {});
     }
-    throw new HttpError(404, 'Service instance not found.');
+    throw new HttpError(404, 'instanceNotFound', {});
   }
 
   /** The share, if `project` is the owner or the target of it; else 404. */
@@ -120,7 +120,7 @@ export class ShareService implements SharedInstanceLookup {
     const instance = await this.deps.instances.find(instanceId);
     const share = instance && (await this.deps.shares.find(instanceId, targetProjectId));
     if (!instance || !share || (project.id !== share.ownerProjectId && project.id !== targetProjectId)) {
-      throw new HttpError(404, 'Share not found.');
+      throw new HttpError(404, 'shareNotFound', {});
     }
     return { share, instance };
   }

@@ -38,8 +38,14 @@ interface StoredCookie {
 export class TestBrowser {
   private readonly cookies = new Map<string, StoredCookie>();
 
-  /** @param providerBase the issuer URL: redirects below it are followed, others end the navigation */
-  constructor(private readonly providerBase: string) {}
+  /**
+   * @param providerBase the issuer URL: redirects below it are followed, others end the navigation
+   * @param headers headers sent with every request, for example `accept-language`
+   */
+  constructor(
+    private readonly providerBase: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   /**
    * Requests `url` and follows redirects while they stay inside the provider.
@@ -63,7 +69,7 @@ export class TestBrowser {
 
   /** One request with this browser's cookies; stores the cookies the answer sets. */
   async request(url: URL, form?: Record<string, string>): Promise<Response> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     const cookie = this.cookieHeader(url);
     if (cookie) headers.cookie = cookie;
     let body: string | undefined;

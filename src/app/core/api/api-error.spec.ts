@@ -1,11 +1,47 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
+import { clearTranslations, loadTranslations } from '@angular/localize';
+
+import { apiErrorBody } from '@osb/api';
 import { apiErrorMessage, isNotFound } from './api-error';
 
 describe('apiErrorMessage', () => {
   it("shows the platform's message", () => {
     const error = new HttpErrorResponse({ status: 502, error: { message: 'Broker demo-global is down' } });
     expect(apiErrorMessage(error)).toBe('Broker demo-global is down');
+  });
+
+  it('translates the error from its code and parameters, not from the English message', () => {
+    loadTranslations({
+      'apiError.instanceNameTaken': 'Das Projekt hat schon eine Instanz namens „{$name}“.',
+    });
+    try {
+      const error = new HttpErrorResponse({ status: 409, error: apiErrorBody('instanceNameTaken', { name: 'orders-db' }) });
+      expect(apiErrorMessage(error)).toBe('Das Projekt hat schon eine Instanz namens „orders-db“.');
+    } finally {
+      clearTranslations();
+    }
+  });
+
+  it("shows a broker's words as the broker's, unchanged", () => {
+    const body = apiErrorBody('brokerFailed', { reason: 'rejected', status: 422, brokerMessage: 'Quota <b>exceeded</b>' });
+    expect(apiErrorMessage(new HttpErrorResponse({ status: 502, error: body }))).toBe(
+      'The service broker says: “Quota <b>exceeded</b>”',
+    );
+    const silent = apiErrorBody('brokerFailed', { reason: 'timeout' });
+    expect(apiErrorMessage(new HttpErrorResponse({ status: 502, error: silent }))).toBe('The service broker did not answer in time.');
+  });
+
+  it('says how many bindings are still being deleted, in the right plural', () => {
+    const one = apiErrorBody('bindingsStillDeleting', { count: 1, then: 'endShare' });
+    expect(apiErrorMessage(new HttpErrorResponse({ status: 409, error: one }))).toBe(
+      '1 binding of this instance is still being deleted by the service broker. End the share again once they are gone.',
+    );
+  });
+
+  it('falls back to the English message for a code it does not know', () => {
+    const error = new HttpErrorResponse({ status: 418, error: { code: 'teapot', params: {}, message: 'I am a teapot' } });
+    expect(apiErrorMessage(error)).toBe('I am a teapot');
   });
 
   it('describes errors without a message', () => {

@@ -1,14 +1,20 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
 import type { ErrorBody } from '@osb/api';
+import { translateApiError } from './api-error-messages';
 
 /**
- * A message fit to show to the user for a failed request: the platform's own `{message}` when it
- * sent one, otherwise a description of what went wrong.
+ * A message fit to show to the user for a failed request: the platform's error translated from
+ * its `code` (its English `message` for a code this UI does not know), otherwise a description
+ * of what went wrong.
  */
 export function apiErrorMessage(error: unknown): string {
   if (error instanceof HttpErrorResponse) {
     const body = error.error as Partial<ErrorBody> | null;
+    const translated = body ? translateApiError(body) : undefined;
+    if (translated) {
+      return translated;
+    }
     if (body && typeof body.message === 'string' && body.message.length > 0) {
       return body.message;
     }

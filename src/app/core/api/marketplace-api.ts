@@ -1,4 +1,4 @@
-import { HttpClient, HttpResourceRef, httpResource } from '@angular/common/http';
+import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
@@ -8,13 +8,8 @@ import type {
   ServiceOffering,
 } from '@osb/api';
 import { UI_CONFIG } from '../config/ui-config';
+import type { ApiResource } from './api-types';
 import { apiUrl } from './api-url';
-
-/**
- * A value loaded from the platform API, with its loading and error state as signals.
- * (Backed by Angular's experimental `httpResource`; only this service creates them.)
- */
-export type ApiResource<T> = HttpResourceRef<T | undefined>;
 
 /**
  * Read access to the platform API. The `*Resource` methods must run in an injection context

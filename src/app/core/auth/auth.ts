@@ -1,5 +1,5 @@
 import { Location } from '@angular/common';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { OAuthService } from 'angular-oauth2-oidc';
 
@@ -19,6 +19,7 @@ export class Auth {
   private readonly config = inject(UI_CONFIG);
   private readonly location = inject(Location);
   private readonly router = inject(Router);
+  private readonly locale = inject(LOCALE_ID);
 
   private readonly authenticated = signal(false);
   private readonly claims = signal<Record<string, unknown> | null>(null);
@@ -80,7 +81,8 @@ export class Auth {
     this.redirectingState.set(true);
     this.signInErrorState.set(null);
     // The library URL-encodes the target into `state`; `decodeTargetUrl` reverses that.
-    this.oauth.initCodeFlow(targetUrl);
+    // `ui_locales` asks the provider to show its pages in the app's language.
+    this.oauth.initCodeFlow(targetUrl, { ui_locales: this.locale });
   }
 
   /**

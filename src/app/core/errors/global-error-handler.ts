@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ErrorHandler, Injectable, Injector, NgZone, inject } from '@angular/core';
+import { ErrorHandler, Injectable, Injector, inject } from '@angular/core';
 
 import { apiErrorMessage } from '../api/api-error';
 
@@ -11,7 +11,6 @@ import { apiErrorMessage } from '../api/api-error';
 @Injectable()
 export class GlobalErrorHandler implements ErrorHandler {
   private readonly injector = inject(Injector);
-  private readonly zone = inject(NgZone);
 
   /** Logs the error and tells the user about it. */
   handleError(error: unknown): void {
@@ -22,11 +21,7 @@ export class GlobalErrorHandler implements ErrorHandler {
         ? apiErrorMessage(original)
         : $localize`:@@unexpectedErrorReload:Something went wrong. Reloading the page may help.`;
     void import('@angular/material/snack-bar').then(({ MatSnackBar }) =>
-      this.zone.run(() =>
-        this.injector
-          .get(MatSnackBar)
-          .open(message, $localize`:@@dismissError:Dismiss`, { politeness: 'assertive' }),
-      ),
+      this.injector.get(MatSnackBar).open(message, $localize`:@@dismissError:Dismiss`, { politeness: 'assertive' }),
     );
   }
 }

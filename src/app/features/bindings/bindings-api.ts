@@ -9,17 +9,9 @@ import type {
   ServiceBinding,
   ServiceBindingWithCredentials,
 } from '@osb/api';
-import type { ApiResource } from '../../core/api/marketplace-api';
+import type { ApiResource, InstanceRef } from '../../core/api/api-types';
 import { apiUrl } from '../../core/api/api-url';
 import { UI_CONFIG } from '../../core/config/ui-config';
-
-/** Which instance of which project a request is about. */
-export interface InstanceRef {
-  /** The project asking (the owner, or a project the instance is shared with). */
-  readonly projectId: string;
-  /** The service instance. */
-  readonly instanceId: string;
-}
 
 /**
  * The bindings a project holds on a service instance: reads as resources (signals), writes and

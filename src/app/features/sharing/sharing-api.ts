@@ -3,10 +3,9 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import type { ServiceInstanceShare, ServiceInstanceShareDetails } from '@osb/api';
-import type { ApiResource } from '../../core/api/marketplace-api';
+import type { ApiResource, InstanceRef } from '../../core/api/api-types';
 import { apiUrl } from '../../core/api/api-url';
 import { UI_CONFIG } from '../../core/config/ui-config';
-import type { InstanceRef } from '../bindings/bindings-api';
 
 /**
  * The shares of a service instance. Asked as the owner project, every share; asked as a target

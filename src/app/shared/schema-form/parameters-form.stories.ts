@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/angular-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { ParametersForm } from './parameters-form';
 import { SchemaPreview } from './schema-preview';
-import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from './schema-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from '../../../testing/schema-fixtures';
 
 const meta: Meta<ParametersForm> = {
   title: 'Shared/Parameters form',
@@ -30,11 +30,11 @@ export const MeshMarketplaceExample: Story = {
     const registration = await canvas.findByLabelText(/External Registration Number/);
     await userEvent.type(registration, '12a');
     await userEvent.tab();
-    await expect(await canvas.findByText('Must match the required format: ^[0-9]{5}$')).toBeVisible();
+    await expect(await canvas.findByText('The value does not have the expected form.')).toBeVisible();
     await expect(registration).toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(registration);
     await userEvent.type(registration, '12345');
-    await waitFor(() => expect(canvas.queryByText(/Must match the required format/)).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(/does not have the expected form/)).toBeNull());
     await expect(registration).toHaveAttribute('aria-invalid', 'false');
   },
 };

@@ -32,7 +32,8 @@ export class ParametersValidator {
     }
     const problems = (this.validator.getLastErrors() ?? []).filter(isSchemaError).map((error) => {
       const missing = error.code === 'OBJECT_MISSING_REQUIRED_PROPERTY' ? `/${String(error.params[0])}` : '';
-      return { path: `${error.path.replace(/\/$/, '')}${missing}`, message: describeSchemaError(error) };
+      const path = `${error.path.replace(/\/$/, '')}${missing}`;
+      return { path, message: describeSchemaError(error, descriptionAt(this.schema, path)) };
     });
     return problems.sort((left, right) => this.rank(left.path) - this.rank(right.path));
   }
@@ -43,6 +44,19 @@ export class ParametersValidator {
     const index = this.fieldOrder.findIndex((candidate) => fieldPath === candidate);
     return index === -1 ? this.fieldOrder.length : index;
   }
+}
+
+/** The description of the field at a JSON pointer such as `#/servers/0/name`, if it has one. */
+function descriptionAt(schema: JsonSchema, path: string): string | undefined {
+  let current: unknown = schema;
+  for (const segment of path.split('/').slice(1)) {
+    if (!isJsonObject(current)) return undefined;
+    const properties = current['properties'];
+    current = /^\d+$/.test(segment) && isJsonObject(current['items'])
+      ? current['items']
+      : isJsonObject(properties) ? properties[segment] : undefined;
+  }
+  return isJsonObject(current) && typeof current['description'] === 'string' ? current['description'] : undefined;
 }
 
 /** The paths of a schema's fields, depth first, in schema order. */

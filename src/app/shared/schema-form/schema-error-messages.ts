@@ -1,3 +1,5 @@
+import { plural } from '../../core/i18n/plural';
+
 /** One error as z-schema (the validator inside ngx-schema-form) reports it. */
 export interface SchemaError {
   /** z-schema's error code, e.g. `PATTERN` or `OBJECT_MISSING_REQUIRED_PROPERTY`. */
@@ -35,18 +37,31 @@ const TYPE_MESSAGES: Record<string, () => string> = {
   array: () => $localize`:@@schemaForm.error.type.array:Enter a list.`,
 };
 
-/** Translates one z-schema error into a plain-language sentence for the person filling the form. */
-export function describeSchemaError(error: SchemaError): string {
+/**
+ * Translates one z-schema error into a plain-language sentence for the person filling the form.
+ * A value that does not match the field's pattern is explained by the field's description (the
+ * regular expression means nothing to most people), when one is given.
+ */
+export function describeSchemaError(error: SchemaError, fieldDescription?: string): string {
   const [first, second] = error.params ?? [];
+  const count = Number(second);
   switch (error.code) {
     case 'OBJECT_MISSING_REQUIRED_PROPERTY':
       return $localize`:@@schemaForm.error.required:This field is required.`;
     case 'PATTERN':
-      return $localize`:@@schemaForm.error.pattern:Must match the required format: ${first}:pattern:`;
+      return fieldDescription
+        ? $localize`:@@schemaForm.error.patternDescribed:The value does not have the expected form: ${fieldDescription}:description:`
+        : $localize`:@@schemaForm.error.pattern:The value does not have the expected form.`;
     case 'MIN_LENGTH':
-      return $localize`:@@schemaForm.error.minLength:Enter at least ${second}:minimum: characters.`;
+      return plural(count, {
+        one: () => $localize`:@@schemaForm.error.minLength.one:Enter at least ${count}:minimum: character.`,
+        other: () => $localize`:@@schemaForm.error.minLength:Enter at least ${count}:minimum: characters.`,
+      });
     case 'MAX_LENGTH':
-      return $localize`:@@schemaForm.error.maxLength:Enter at most ${second}:maximum: characters.`;
+      return plural(count, {
+        one: () => $localize`:@@schemaForm.error.maxLength.one:Enter at most ${count}:maximum: character.`,
+        other: () => $localize`:@@schemaForm.error.maxLength:Enter at most ${count}:maximum: characters.`,
+      });
     case 'MINIMUM':
       return $localize`:@@schemaForm.error.minimum:Must be ${second}:minimum: or more.`;
     case 'MINIMUM_EXCLUSIVE':
@@ -72,17 +87,29 @@ export function describeSchemaError(error: SchemaError): string {
     case 'INVALID_FORMAT':
       return (FORMAT_MESSAGES[String(first)] ?? (() => $localize`:@@schemaForm.error.format:Must be a valid ${first}:format:.`))();
     case 'ARRAY_LENGTH_SHORT':
-      return $localize`:@@schemaForm.error.minItems:Add at least ${second}:minimum: items.`;
+      return plural(count, {
+        one: () => $localize`:@@schemaForm.error.minItems.one:Add at least ${count}:minimum: item.`,
+        other: () => $localize`:@@schemaForm.error.minItems:Add at least ${count}:minimum: items.`,
+      });
     case 'ARRAY_LENGTH_LONG':
-      return $localize`:@@schemaForm.error.maxItems:Add at most ${second}:maximum: items.`;
+      return plural(count, {
+        one: () => $localize`:@@schemaForm.error.maxItems.one:Add at most ${count}:maximum: item.`,
+        other: () => $localize`:@@schemaForm.error.maxItems:Add at most ${count}:maximum: items.`,
+      });
     case 'ARRAY_UNIQUE':
       return $localize`:@@schemaForm.error.uniqueItems:Each item must be different.`;
     case 'OBJECT_ADDITIONAL_PROPERTIES':
       return $localize`:@@schemaForm.error.additionalProperties:These keys are not allowed: ${[first].flat().join(', ')}:keys:.`;
     case 'OBJECT_PROPERTIES_MINIMUM':
-      return $localize`:@@schemaForm.error.minProperties:Add at least ${second}:minimum: entries.`;
+      return plural(count, {
+        one: () => $localize`:@@schemaForm.error.minProperties.one:Add at least ${count}:minimum: entry.`,
+        other: () => $localize`:@@schemaForm.error.minProperties:Add at least ${count}:minimum: entries.`,
+      });
     case 'OBJECT_PROPERTIES_MAXIMUM':
-      return $localize`:@@schemaForm.error.maxProperties:Add at most ${second}:maximum: entries.`;
+      return plural(count, {
+        one: () => $localize`:@@schemaForm.error.maxProperties.one:Add at most ${count}:maximum: entry.`,
+        other: () => $localize`:@@schemaForm.error.maxProperties:Add at most ${count}:maximum: entries.`,
+      });
     case 'OBJECT_DEPENDENCY_KEY':
       return $localize`:@@schemaForm.error.dependency:${first}:dependency: is required when ${second}:key: is given.`;
     default:
@@ -92,5 +119,5 @@ export function describeSchemaError(error: SchemaError): string {
 
 /** The distinct messages of a list of errors, in order. */
 export function describeSchemaErrors(errors: readonly SchemaError[]): string[] {
-  return [...new Set(errors.map(describeSchemaError))];
+  return [...new Set(errors.map((error) => describeSchemaError(error)))];
 }

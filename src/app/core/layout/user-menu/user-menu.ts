@@ -1,10 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 
-/** The signed-in user's name with a menu to sign out. */
+import { LANGUAGE_NAMES, LANGUAGES, LanguageSettings } from '../../i18n';
+import { type Theme, ThemeSettings } from '../../theme/theme';
+import type { AppIconName } from '../../../shared/ui/icons/app-icons';
+
+/** A colour scheme in the menu: its icon and label. */
+interface ThemeChoice {
+  theme: Theme;
+  icon: AppIconName;
+  label: string;
+}
+
+/** The signed-in user's name with a menu to choose the language and colour scheme, and to sign out. */
 @Component({
   selector: 'mp-user-menu',
   imports: [MatButtonModule, MatDividerModule, MatIconModule, MatMenuModule],
@@ -27,6 +38,35 @@ import { MatMenuModule } from '@angular/material/menu';
         }
       </div>
       <mat-divider />
+      <div class="mp-user-menu__heading" role="presentation" i18n="user menu@@languageMenuHeading">Language</div>
+      @for (language of languages; track language) {
+        <button
+          mat-menu-item
+          type="button"
+          role="menuitemradio"
+          [attr.aria-checked]="language === currentLanguage"
+          [attr.lang]="language"
+          (click)="languageSettings.choose(language)"
+        >
+          <mat-icon [svgIcon]="language === currentLanguage ? 'check' : 'translate'" aria-hidden="true" />
+          <span>{{ languageNames[language] }}</span>
+        </button>
+      }
+      <mat-divider />
+      <div class="mp-user-menu__heading" role="presentation" i18n="user menu@@themeMenuHeading">Appearance</div>
+      @for (choice of themeChoices; track choice.theme) {
+        <button
+          mat-menu-item
+          type="button"
+          role="menuitemradio"
+          [attr.aria-checked]="choice.theme === themeSettings.current()"
+          (click)="themeSettings.choose(choice.theme)"
+        >
+          <mat-icon [svgIcon]="choice.theme === themeSettings.current() ? 'check' : choice.icon" aria-hidden="true" />
+          <span>{{ choice.label }}</span>
+        </button>
+      }
+      <mat-divider />
       <button mat-menu-item type="button" (click)="signOutRequested.emit()">
         <mat-icon svgIcon="logout" aria-hidden="true" />
         <span i18n="user menu@@signOut">Sign out</span>
@@ -43,6 +83,20 @@ export class UserMenu {
   readonly email = input<string | undefined>();
   /** Emits when the user chooses to sign out. */
   readonly signOutRequested = output<void>();
+
+  /** The app's language and the way to change it. */
+  protected readonly languageSettings = inject(LanguageSettings);
+  /** The app's colour scheme and the way to change it. */
+  protected readonly themeSettings = inject(ThemeSettings);
+  protected readonly languages = LANGUAGES;
+  /** Each language's name in itself, so that users find theirs whatever the page speaks. */
+  protected readonly languageNames = LANGUAGE_NAMES;
+  protected readonly currentLanguage = this.languageSettings.current;
+  protected readonly themeChoices: readonly ThemeChoice[] = [
+    { theme: 'system', icon: 'brightness_medium', label: $localize`:user menu, colour scheme@@themeSystem:Same as system` },
+    { theme: 'light', icon: 'light_mode', label: $localize`:user menu, colour scheme@@themeLight:Light` },
+    { theme: 'dark', icon: 'dark_mode', label: $localize`:user menu, colour scheme@@themeDark:Dark` },
+  ];
 
   /** Accessible name of the menu button, which shows only an icon on narrow screens. */
   protected readonly accountLabel = computed(

@@ -70,8 +70,11 @@ export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy 
     );
   }
 
-  /** Subscriptions are made in `ngOnInit` and released on destroy. */
-  override ngAfterViewInit(): void {}
+  /** Replaces the library widget's hook, so that it makes none of its own subscriptions. */
+  // eslint-disable-next-line @angular-eslint/no-empty-lifecycle-method -- deliberately does nothing
+  override ngAfterViewInit(): void {
+    // Subscriptions are made in `ngOnInit` and released on destroy.
+  }
 
   ngOnDestroy(): void {
     this.subscriptions.unsubscribe();

@@ -95,8 +95,11 @@ export abstract class MaterialControlWidget extends ControlWidget implements OnI
     );
   }
 
-  /** Subscriptions are made in `ngOnInit`; the library's leaking ones are not. */
-  override ngAfterViewInit(): void {}
+  /** Replaces the library widget's hook, so that it makes none of its own subscriptions. */
+  // eslint-disable-next-line @angular-eslint/no-empty-lifecycle-method -- deliberately does nothing
+  override ngAfterViewInit(): void {
+    // Subscriptions are made in `ngOnInit`; the library's leaking ones are not.
+  }
 
   ngOnDestroy(): void {
     this.subscriptions.unsubscribe();

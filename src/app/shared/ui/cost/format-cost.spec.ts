@@ -11,8 +11,10 @@ describe('formatCost', () => {
     expect(formatCost({ amount: { eur: 1234.5 }, unit: 'YEARLY' }, 'de-DE')).toBe('1.234,50\u00a0€ per year');
   });
 
-  it('shows other units as given', () => {
-    expect(formatCost({ amount: { eur: 0.4 }, unit: 'PER 1000 REQUESTS' }, 'en-US')).toBe('€0.40 PER 1000 REQUESTS');
+  it('shows other units readably: capitals lowered, mixed case as given', () => {
+    expect(formatCost({ amount: { eur: 0.4 }, unit: 'PER 1000 REQUESTS' }, 'en-US')).toBe('€0.40 per 1000 requests');
+    expect(formatCost({ amount: { eur: 0.4 }, unit: 'PER_API_CALL' }, 'en-US')).toBe('€0.40 per api call');
+    expect(formatCost({ amount: { eur: 0.4 }, unit: 'per API call' }, 'en-US')).toBe('€0.40 per API call');
   });
 
   it('puts euro first and survives codes that are not currencies', () => {

@@ -13,7 +13,7 @@ const UNIT_LABELS: Readonly<Record<string, () => string>> = {
 };
 
 /**
- * One cost component as text, for example `€12.50 per month` or `€0.40 PER 1000 REQUESTS`.
+ * One cost component as text, for example `€12.50 per month` or `€0.40 per 1000 requests`.
  * Amounts are formatted with `Intl.NumberFormat` in `locale`; euro comes first when a plan
  * names several currencies.
  */
@@ -25,10 +25,16 @@ export function formatCost(cost: PlanCost, locale: string): string {
   return [amounts.join(' / '), unit].filter((part) => part.length > 0).join(' ');
 }
 
-/** The label of a cost unit (`MONTHLY` gives `per month`); unknown units stay as given. */
+/**
+ * The label of a cost unit (`MONTHLY` gives `per month`). Other units are shown as the broker
+ * wrote them, except that words in capitals are lowered (`PER 1000 REQUESTS` gives
+ * `per 1000 requests`): shouting units read as codes.
+ */
 export function unitLabel(unit: string): string {
-  const label = UNIT_LABELS[unit.trim().replace(/[\s_-]+/g, ' ').toUpperCase()];
-  return label ? label() : unit.trim();
+  const words = unit.trim().replace(/[\s_]+/g, ' ');
+  const label = UNIT_LABELS[words.replace(/-/g, ' ').toUpperCase()];
+  if (label) return label();
+  return words === words.toUpperCase() ? words.toLowerCase() : words;
 }
 
 function formatAmount(amount: number, currency: string, locale: string): string {

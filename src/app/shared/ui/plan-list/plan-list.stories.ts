@@ -60,7 +60,7 @@ export const UsageAndExpiringBindings: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText('€0.40 PER 1000 REQUESTS')).toBeVisible();
+    await expect(canvas.getByText('€0.40 per 1000 requests')).toBeVisible();
     await expect(canvas.getByText(/Bindings expire after 30 days/)).toBeVisible();
     await expect(canvas.getByText(/Bindings expire after 1 day$/)).toBeVisible();
     await expect(canvas.getByText('Not bindable')).toBeVisible();

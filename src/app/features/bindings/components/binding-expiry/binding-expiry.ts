@@ -1,8 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 
 import type { ServiceBinding } from '@osb/api';
+import { DateTimePipe } from '../../../../shared/ui/date-time/date-time-pipe';
 import { expiryWarningText, timeLeftText } from '../../binding-expiry';
 
 /**
@@ -11,16 +11,16 @@ import { expiryWarningText, timeLeftText } from '../../binding-expiry';
  */
 @Component({
   selector: 'mp-binding-expiry',
-  imports: [DatePipe, MatIconModule],
+  imports: [DateTimePipe, MatIconModule],
   template: `
     @let item = binding();
     @if (item.expiredAt) {
       <p class="mp-binding-expiry__line" i18n="@@bindingExpiredOn">
-        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expired on {{ item.expiredAt | date: 'medium' }}; its credentials no longer work.
+        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expired on {{ item.expiredAt | mpDateTime }}; its credentials no longer work.
       </p>
     } @else if (item.expiresAt) {
       <p class="mp-binding-expiry__line" i18n="@@bindingExpiresOn">
-        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expires on {{ item.expiresAt | date: 'medium' }} ({{ timeLeft() }})
+        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expires on {{ item.expiresAt | mpDateTime }} ({{ timeLeft() }})
       </p>
       @if (warning(); as text) {
         <p class="mp-binding-expiry__warning" role="note">

@@ -16,8 +16,9 @@ import type {
   ServicePlan,
 } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import type { InstanceRef } from '../../../../core/api/api-types';
 import { ParametersForm, type Parameters } from '../../../../shared/schema-form/parameters-form';
-import { BindingsApi, type InstanceRef } from '../../bindings-api';
+import { BindingsApi } from '../../bindings-api';
 import { TenantPicker } from '../tenant-picker/tenant-picker';
 
 /** What the create-binding dialog needs to know about the instance. */

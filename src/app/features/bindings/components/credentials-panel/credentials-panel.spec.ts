@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { provideUiTesting } from '../../../../../testing/test-providers';
 import { type DownloadSpy, spyOnDownloads } from '../../testing/download-spy';
 import { CredentialsPanel } from './credentials-panel';
 
@@ -32,7 +31,7 @@ describe('CredentialsPanel', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideAppIcons(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      providers: provideUiTesting(),
     });
     downloads = spyOnDownloads();
     clipboard = [];

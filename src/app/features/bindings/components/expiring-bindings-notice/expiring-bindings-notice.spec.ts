@@ -1,18 +1,16 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import type { ServiceBinding } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { testBinding } from '../../../../../testing/binding-fixtures';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { ExpiringBindingsNotice } from './expiring-bindings-notice';
 
 const EXPIRING_URL = '/api/projects/p1/expiring-bindings';
 
 /** A binding as the notice reads it: only its expiry matters. */
 function binding(id: string, expiresSoon: boolean, expiredAt?: string): ServiceBinding {
-  return { id, expiresSoon, ...(expiredAt ? { expiredAt } : {}) } as ServiceBinding;
+  return testBinding({ id, expiresSoon, ...(expiredAt ? { expiredAt } : {}) });
 }
 
 describe('ExpiringBindingsNotice', () => {
@@ -21,7 +19,7 @@ describe('ExpiringBindingsNotice', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideAppIcons(), { provide: UI_CONFIG, useValue: testUiConfig }],
+      providers: providePlatformApiTesting(),
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ExpiringBindingsNotice);

@@ -1,40 +1,21 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 
-import type { ServiceBinding, ServiceBindingOperation } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import type { ServiceBinding } from '@osb/api';
+import { OPERATION_POLL_INTERVAL_MS } from '../../../../core/api/reload-while-running';
 import { testPlan, testService } from '../../../../../testing/catalog-fixtures';
+import { testBinding } from '../../../../../testing/binding-fixtures';
 import { testInstance } from '../../../../../testing/instance-fixtures';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { spyOnDownloads } from '../../testing/download-spy';
-import { OPERATION_POLL_INTERVAL_MS } from '../../../service-instances/reload-while-running';
 import { InstanceBindings } from './instance-bindings';
 
 const LIST_URL = '/api/projects/p1/service-instances/instance-1/bindings';
-
-function binding(overrides: Partial<Omit<ServiceBinding, 'lastOperation'>> & { lastOperation?: Partial<ServiceBindingOperation> } = {}): ServiceBinding {
-  const { lastOperation, ...rest } = overrides;
-  return {
-    id: 'b1',
-    instanceId: 'instance-1',
-    projectId: 'p1',
-    name: 'orders-app',
-    parameters: {},
-    createdBy: 'alice',
-    createdAt: '2026-11-20T09:30:00.000Z',
-    expiresSoon: false,
-    ...rest,
-    lastOperation: { type: 'create', state: 'succeeded', startedAt: '2026-11-20T09:30:00.000Z', requestedBy: 'alice', ...lastOperation },
-  };
-}
 
 describe('InstanceBindings', () => {
   let http: HttpTestingController;
@@ -80,12 +61,8 @@ describe('InstanceBindings', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
+        ...providePlatformApiTesting(),
         { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -98,7 +75,7 @@ describe('InstanceBindings', () => {
     await createBinding('orders-app');
     const post = http.expectOne({ method: 'POST', url: LIST_URL });
     expect(post.request.body).toEqual({ name: 'orders-app', parameters: {} });
-    const running = binding({ lastOperation: { state: 'in progress', description: 'Creating user…' } });
+    const running = testBinding({ lastOperation: { state: 'in progress', description: 'Creating user…' } });
     post.flush(running, { status: 202, statusText: 'Accepted' });
     await settle();
 
@@ -107,9 +84,9 @@ describe('InstanceBindings', () => {
     expect(element.textContent).toContain('Binding');
     expect(element.textContent).toContain('Creating user…');
 
-    http.expectOne(LIST_URL).flush([binding()]);
+    http.expectOne(LIST_URL).flush([testBinding()]);
     await turn();
-    http.expectOne(`${LIST_URL}/b1`).flush({ ...binding(), credentials: { password: 'pw-123' } });
+    http.expectOne(`${LIST_URL}/b1`).flush({ ...testBinding(), credentials: { password: 'pw-123' } });
     await turn();
     http.expectNone(LIST_URL);
 
@@ -125,7 +102,7 @@ describe('InstanceBindings', () => {
       const sensitive = testService({ sensitive: true });
       const element = await open([], sensitive);
       await createBinding('ci');
-      const created = binding({ name: 'ci', credentialsDelivered: 'once' });
+      const created = testBinding({ name: 'ci', credentialsDelivered: 'once' });
       http.expectOne({ method: 'POST', url: LIST_URL }).flush({ ...created, credentials: { token: 's3cr3t' } }, { status: 201, statusText: 'Created' });
       await settle();
       http.expectOne(LIST_URL).flush([created]);
@@ -143,7 +120,7 @@ describe('InstanceBindings', () => {
   });
 
   it('unbinds only after confirmation', async () => {
-    await open([binding()]);
+    await open([testBinding()]);
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Delete the binding “orders-app”?');
@@ -162,8 +139,8 @@ describe('InstanceBindings', () => {
 
   it('no longer lists a binding once the platform deleted it at its expiry', async () => {
     const element = await open([
-      binding({ id: 'b1', name: 'current-app', expiresAt: '2026-12-20T09:30:00.000Z' }),
-      binding({ id: 'b2', name: 'expired-app', expiresAt: '2026-11-21T09:30:00.000Z', expiredAt: '2026-11-21T09:31:00.000Z' }),
+      testBinding({ id: 'b1', name: 'current-app', expiresAt: '2026-12-20T09:30:00.000Z' }),
+      testBinding({ id: 'b2', name: 'expired-app', expiresAt: '2026-11-21T09:30:00.000Z', expiredAt: '2026-11-21T09:31:00.000Z' }),
     ]);
     expect(element.textContent).toContain('current-app');
     expect(element.textContent).not.toContain('expired-app');

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,10 +13,13 @@ import type {
   ServicePlan,
 } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import type { InstanceRef } from '../../../../core/api/api-types';
+import { confirmThenAct } from '../../../../core/api/confirm-then-act';
+import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
-import { reloadWhileRunning } from '../../../service-instances/reload-while-running';
 import { isBindingRunning } from '../../binding-status';
-import { BindingsApi, type InstanceRef } from '../../bindings-api';
+import { BindingsApi } from '../../bindings-api';
 import type { Credentials } from '../../credential-export';
 import { BindingExpiry } from '../binding-expiry/binding-expiry';
 import { BindingStatus } from '../binding-status/binding-status';
@@ -34,7 +36,7 @@ import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
  */
 @Component({
   selector: 'mp-instance-bindings',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState, TimeAgo],
   templateUrl: './instance-bindings.html',
   styleUrl: './instance-bindings.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -159,29 +161,27 @@ export class InstanceBindings implements OnDestroy {
 
   /** Asks for confirmation, then deletes the binding. */
   protected unbind(binding: ServiceBinding): void {
-    confirmUnbind(this.dialog, binding.name).subscribe((confirmed) => {
-      if (!confirmed) {
-        return;
-      }
-      this.forgetCredentials(binding.id);
-      this.actionError.set(null);
-      this.unbinding.update((ids) => new Set(ids).add(binding.id));
-      this.api.delete(this.ref(), binding.id).subscribe({
-        next: (deleting) => {
-          this.stopUnbinding(binding.id);
-          this.announcement.set(
-            deleting
-              ? $localize`:@@bindingUnbindingAnnouncement:The broker is deleting the binding “${binding.name}:name:”.`
-              : $localize`:@@bindingUnboundAnnouncement:The binding “${binding.name}:name:” was deleted.`,
-          );
-          this.bindings.reload();
-        },
-        error: (error: unknown) => {
-          this.stopUnbinding(binding.id);
-          this.actionError.set($localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${apiErrorMessage(error)}:message:`);
-          this.bindings.reload();
-        },
-      });
+    confirmThenAct({
+      confirm: confirmUnbind(this.dialog, binding.name),
+      start: () => {
+        this.forgetCredentials(binding.id);
+        this.actionError.set(null);
+        this.unbinding.update((ids) => new Set(ids).add(binding.id));
+      },
+      act: () => this.api.delete(this.ref(), binding.id),
+      settled: () => this.stopUnbinding(binding.id),
+      done: (deleting) => {
+        this.announcement.set(
+          deleting
+            ? $localize`:@@bindingUnbindingAnnouncement:The broker is deleting the binding “${binding.name}:name:”.`
+            : $localize`:@@bindingUnboundAnnouncement:The binding “${binding.name}:name:” was deleted.`,
+        );
+        this.bindings.reload();
+      },
+      failed: (message) => {
+        this.actionError.set($localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${message}:message:`);
+        this.bindings.reload();
+      },
     });
   }
 

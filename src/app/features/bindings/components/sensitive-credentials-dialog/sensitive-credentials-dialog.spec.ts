@@ -1,13 +1,12 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideUiTesting } from '../../../../../testing/test-providers';
 import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { type DownloadSpy, spyOnDownloads } from '../../testing/download-spy';
 import { showSensitiveCredentials } from './sensitive-credentials-dialog';
 
@@ -23,7 +22,7 @@ describe('SensitiveCredentialsDialog', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideAppIcons(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      providers: provideUiTesting(),
     });
     downloads = spyOnDownloads();
     localStorage.clear();

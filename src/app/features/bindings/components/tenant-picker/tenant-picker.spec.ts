@@ -1,6 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { provideUiTesting } from '../../../../../testing/test-providers';
 import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 
 import type { BindingTenantChoice } from '@osb/api';
@@ -18,7 +18,7 @@ describe('TenantPicker', () => {
   ];
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] });
+    TestBed.configureTestingModule({ providers: provideUiTesting() });
   });
 
   async function render(locationId: string | undefined) {

@@ -1,7 +1,6 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatChipListboxHarness, MatChipOptionHarness } from '@angular/material/chips/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
@@ -9,10 +8,8 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testCatalog } from '../../../../../testing/catalog-fixtures';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { MarketplacePage } from './marketplace-page';
 
 describe('MarketplacePage', () => {
@@ -46,10 +43,7 @@ describe('MarketplacePage', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'projects/:projectId/marketplace', component: MarketplacePage }], withComponentInputBinding()),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
+        ...providePlatformApiTesting(),
       ],
     });
     http = TestBed.inject(HttpTestingController);

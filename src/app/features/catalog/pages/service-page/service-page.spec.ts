@@ -1,15 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceOffering } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testCatalog, testPlan, testService } from '../../../../../testing/catalog-fixtures';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { ServicePage } from './service-page';
 
 describe('ServicePage', () => {
@@ -46,10 +43,7 @@ describe('ServicePage', () => {
           [{ path: 'projects/:projectId/marketplace/services/:serviceId', component: ServicePage }],
           withComponentInputBinding(),
         ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
+        ...providePlatformApiTesting(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -82,7 +76,7 @@ describe('ServicePage', () => {
     expect(plans[0]).toContain('Free');
     expect(plans[1]).toContain('Paid');
     expect(plans[1]).toContain('€12.50 per month');
-    expect(plans[1]).toContain('€0.40 PER 1000 REQUESTS');
+    expect(plans[1]).toContain('€0.40 per 1000 requests');
     expect(plans[1]).toContain('Bindings expire after 30 days');
     expect(page.textContent).toContain('Global');
     expect(TestBed.inject(Title).getTitle()).toBe('PostgreSQL · OSB Marketplace');

@@ -1,11 +1,9 @@
 import { Component } from '@angular/core';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioButtonHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
@@ -14,13 +12,11 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { CatalogResponse } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { MESHCLOUD_EXAMPLE_SCHEMA } from '../../../../shared/schema-form/schema-fixtures';
 import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testCatalog, testPlan, testService } from '../../../../../testing/catalog-fixtures';
 import { testInstance } from '../../../../../testing/instance-fixtures';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { MESHCLOUD_EXAMPLE_SCHEMA } from '../../../../../testing/schema-fixtures';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { OrderPage } from './order-page';
 
 /** Rendering Material forms in jsdom is slow on a busy machine. */
@@ -110,11 +106,7 @@ describe('OrderPage', FORM_TESTS, () => {
           ],
           withComponentInputBinding(),
         ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        ...providePlatformApiTesting(),
       ],
     });
     http = TestBed.inject(HttpTestingController);

@@ -14,13 +14,13 @@ import { Router, RouterLink } from '@angular/router';
 import type { Location, ServiceOffering } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
 import { ParametersForm, type Parameters } from '../../../../shared/schema-form/parameters-form';
 import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { PriceBadge } from '../../../../shared/ui/price-badge/price-badge';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
-import { ServiceInstancesApi } from '../../../service-instances/service-instances-api';
 import { PlanPicker } from '../../components/plan-picker/plan-picker';
 
 /** The longest instance name the platform accepts. */

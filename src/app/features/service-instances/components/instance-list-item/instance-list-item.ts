@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
 import type { ServiceInstance } from '@osb/api';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
 import type { InstanceOffering } from '../../instance-offering';
@@ -17,7 +17,7 @@ import { InstanceStatus } from '../instance-status/instance-status';
  */
 @Component({
   selector: 'mp-instance-list-item',
-  imports: [DatePipe, MatButtonModule, MatIconModule, RouterLink, InstanceStatus, ServiceIcon],
+  imports: [MatButtonModule, MatIconModule, RouterLink, InstanceStatus, ServiceIcon, TimeAgo],
   templateUrl: './instance-list-item.html',
   styleUrl: './instance-list-item.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,4 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -7,10 +7,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 
 import { apiErrorMessage, isNotFound } from '../../../../core/api/api-error';
+import { confirmThenAct } from '../../../../core/api/confirm-then-act';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
+import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
 import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
-import { InstanceBindings } from '../../../bindings/components/instance-bindings/instance-bindings';
-import { InstanceSharing } from '../../../sharing/components/instance-sharing/instance-sharing';
+import { InstanceBindings } from '../../../bindings';
+import { InstanceSharing } from '../../../sharing';
+import { DateTimePipe } from '../../../../shared/ui/date-time/date-time-pipe';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
@@ -18,8 +23,6 @@ import { confirmDeprovision } from '../../components/deprovision-dialog/deprovis
 import { InstanceStatus } from '../../components/instance-status/instance-status';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
-import { reloadWhileRunning } from '../../reload-while-running';
-import { ServiceInstancesApi } from '../../service-instances-api';
 
 /**
  * One service instance: its status (followed live while an operation runs), service, plan,
@@ -27,7 +30,7 @@ import { ServiceInstancesApi } from '../../service-instances-api';
  */
 @Component({
   selector: 'mp-instance-page',
-  imports: [DatePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ServiceIcon],
+  imports: [DateTimePipe, JsonPipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ServiceIcon, TimeAgo],
   templateUrl: './instance-page.html',
   styleUrl: './instance-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -101,27 +104,25 @@ export class InstancePage {
     if (!instance) {
       return;
     }
-    confirmDeprovision(this.dialog, instance.name).subscribe((confirmed) => {
-      if (!confirmed) {
-        return;
-      }
-      this.deprovisioning.set(true);
-      this.deprovisionError.set(null);
-      this.api.delete(this.projectId(), instance.id).subscribe({
-        next: (deleting) => {
-          this.deprovisioning.set(false);
-          if (deleting) {
-            this.instance.set(deleting);
-          } else {
-            void this.router.navigate(['/projects', this.projectId(), 'instances']);
-          }
-        },
-        error: (error: unknown) => {
-          this.deprovisioning.set(false);
-          this.deprovisionError.set(apiErrorMessage(error));
-          this.instance.reload();
-        },
-      });
+    confirmThenAct({
+      confirm: confirmDeprovision(this.dialog, instance.name),
+      start: () => {
+        this.deprovisioning.set(true);
+        this.deprovisionError.set(null);
+      },
+      act: () => this.api.delete(this.projectId(), instance.id),
+      settled: () => this.deprovisioning.set(false),
+      done: (deleting) => {
+        if (deleting) {
+          this.instance.set(deleting);
+        } else {
+          void this.router.navigate(['/projects', this.projectId(), 'instances']);
+        }
+      },
+      failed: (message) => {
+        this.deprovisionError.set(message);
+        this.instance.reload();
+      },
     });
   }
 

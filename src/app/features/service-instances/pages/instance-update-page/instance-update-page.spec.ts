@@ -1,23 +1,19 @@
 import { Component } from '@angular/core';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceInstance, ServiceOffering } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
 import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
 import { testPlan, testService } from '../../../../../testing/catalog-fixtures';
 import { testInstance } from '../../../../../testing/instance-fixtures';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { InstanceUpdatePage } from './instance-update-page';
 
 /** Rendering Material forms in jsdom is slow on a busy machine. */
@@ -89,11 +85,7 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
           ],
           withComponentInputBinding(),
         ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        ...providePlatformApiTesting(),
       ],
     });
     http = TestBed.inject(HttpTestingController);

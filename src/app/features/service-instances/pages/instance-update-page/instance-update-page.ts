@@ -12,6 +12,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { UpdateServiceInstanceRequest } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
+import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
 import { ParametersForm } from '../../../../shared/schema-form/parameters-form';
 import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
@@ -23,7 +24,6 @@ import {
   updatableParameters,
   type InstanceParameters,
 } from '../../parameter-changes';
-import { ServiceInstancesApi } from '../../service-instances-api';
 
 /** The longest instance name the platform accepts. */
 const NAME_MAX_LENGTH = 100;

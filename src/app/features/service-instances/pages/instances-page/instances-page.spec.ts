@@ -1,22 +1,18 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceInstance } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
+import { OPERATION_POLL_INTERVAL_MS } from '../../../../core/api/reload-while-running';
 import { testCatalog } from '../../../../../testing/catalog-fixtures';
 import { testInstance } from '../../../../../testing/instance-fixtures';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
-import { OPERATION_POLL_INTERVAL_MS } from '../../reload-while-running';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { InstancesPage } from './instances-page';
 
 const LIST_URL = '/api/projects/p1/service-instances';
@@ -75,12 +71,8 @@ describe('InstancesPage', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'projects/:projectId/instances', component: InstancesPage }], withComponentInputBinding()),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
+        ...providePlatformApiTesting(),
         { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
     http = TestBed.inject(HttpTestingController);

@@ -7,16 +7,17 @@ import { RouterLink } from '@angular/router';
 
 import type { ServiceInstance } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import { confirmThenAct } from '../../../../core/api/confirm-then-act';
 import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
-import { ExpiringBindingsNotice } from '../../../bindings/components/expiring-bindings-notice/expiring-bindings-notice';
+import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
+import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
+import { ExpiringBindingsNotice } from '../../../bindings';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
-import { reloadWhileRunning } from '../../reload-while-running';
-import { ServiceInstancesApi } from '../../service-instances-api';
 
 /**
  * A project's service instances with their status. While any operation runs the list is read
@@ -70,18 +71,15 @@ export class InstancesPage {
 
   /** Asks for confirmation, then deprovisions the instance; a refusal keeps it and says why. */
   protected deprovision(instance: ServiceInstance): void {
-    confirmDeprovision(this.dialog, instance.name).subscribe((confirmed) => {
-      if (!confirmed) {
-        return;
-      }
-      this.deprovisionError.set(null);
-      this.api.delete(this.projectId(), instance.id).subscribe({
-        next: () => this.instances.reload(),
-        error: (error: unknown) => {
-          this.deprovisionError.set({ instanceName: instance.name, message: apiErrorMessage(error) });
-          this.instances.reload();
-        },
-      });
+    confirmThenAct({
+      confirm: confirmDeprovision(this.dialog, instance.name),
+      start: () => this.deprovisionError.set(null),
+      act: () => this.api.delete(this.projectId(), instance.id),
+      done: () => this.instances.reload(),
+      failed: (message) => {
+        this.deprovisionError.set({ instanceName: instance.name, message });
+        this.instances.reload();
+      },
     });
   }
 

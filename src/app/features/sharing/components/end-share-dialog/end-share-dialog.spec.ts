@@ -1,17 +1,13 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 
-import type { ServiceBinding } from '@osb/api';
-import { UI_CONFIG } from '../../../../core/config/ui-config';
-import { provideAppIcons } from '../../../../shared/ui/icons/app-icons';
-import { testUiConfig } from '../../../../../testing/ui-config-fixture';
+import { testBinding } from '../../../../../testing/binding-fixtures';
+import { providePlatformApiTesting } from '../../../../../testing/test-providers';
 import { confirmEndShare } from './end-share-dialog';
 
 @Component({ template: '' })
@@ -19,18 +15,9 @@ class Host {
   readonly dialog = inject(MatDialog);
 }
 
-function binding(id: string, name: string): ServiceBinding {
-  return {
-    id,
-    instanceId: 'dns-1',
-    projectId: 'likvid-mobile',
-    name,
-    parameters: {},
-    createdBy: 'alice',
-    createdAt: '2026-11-20T09:30:00.000Z',
-    expiresSoon: false,
-    lastOperation: { type: 'create', state: 'succeeded', startedAt: '2026-11-20T09:30:00.000Z', requestedBy: 'alice' },
-  };
+/** A binding the target project Mobile App holds on the shared DNS zone. */
+function mobileBinding(id: string, name: string) {
+  return testBinding({ id, name, instanceId: 'dns-1', projectId: 'likvid-mobile' });
 }
 
 describe('EndShareDialog', () => {
@@ -40,11 +27,7 @@ describe('EndShareDialog', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideAppIcons(),
-        { provide: UI_CONFIG, useValue: testUiConfig },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        ...providePlatformApiTesting(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -82,7 +65,7 @@ describe('EndShareDialog', () => {
         sharedBy: 'alice',
         createdAt: '2026-11-20T09:30:00.000Z',
       },
-      bindingsToRemove: [binding('b1', 'mobile-api'), binding('b2', 'mobile-ci')],
+      bindingsToRemove: [mobileBinding('b1', 'mobile-api'), mobileBinding('b2', 'mobile-ci')],
     });
     await fixture.whenStable();
 

@@ -7,7 +7,7 @@ import { Observable, map } from 'rxjs';
 
 import type { ServiceInstanceShareDetails } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
-import type { InstanceRef } from '../../../bindings/bindings-api';
+import type { InstanceRef } from '../../../../core/api/api-types';
 import { SharingApi } from '../../sharing-api';
 
 /** Which share the confirmation is about. */

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,8 +10,10 @@ import { Router } from '@angular/router';
 
 import type { ServiceInstance, ServiceInstanceShare, ServiceOffering } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
+import type { InstanceRef } from '../../../../core/api/api-types';
+import { confirmThenAct } from '../../../../core/api/confirm-then-act';
 import { CurrentUser } from '../../../../core/api/current-user';
-import type { InstanceRef } from '../../../bindings/bindings-api';
+import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
 import { SharingApi } from '../../sharing-api';
 import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
 
@@ -25,7 +26,7 @@ import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
  */
 @Component({
   selector: 'mp-instance-sharing',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TimeAgo],
   templateUrl: './instance-sharing.html',
   styleUrl: './instance-sharing.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -107,33 +108,31 @@ export class InstanceSharing {
 
   /** Asks for confirmation (listing the bindings it deletes), then ends the share. */
   protected endShare(share: ServiceInstanceShare): void {
-    confirmEndShare(this.dialog, {
-      ref: this.ref(),
-      instanceName: this.instance().name,
-      targetProjectId: share.targetProjectId,
-      targetProjectName: share.targetProjectDisplayName,
-    }).subscribe((confirmed) => {
-      if (!confirmed) {
-        return;
-      }
-      this.busy.set(true);
-      this.actionError.set(null);
-      this.api.end(this.ref(), share.targetProjectId).subscribe({
-        next: () => {
-          this.busy.set(false);
-          if (this.sharedFrom()) {
-            void this.router.navigate(['/projects', this.projectId(), 'instances']);
-          } else {
-            this.announcement.set($localize`:@@shareEndedAnnouncement:The instance is no longer shared with ${share.targetProjectDisplayName}:project:.`);
-            this.shares.reload();
-          }
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          this.actionError.set($localize`:@@endShareFailed:The share was not ended: ${apiErrorMessage(error)}:message:`);
+    confirmThenAct({
+      confirm: confirmEndShare(this.dialog, {
+        ref: this.ref(),
+        instanceName: this.instance().name,
+        targetProjectId: share.targetProjectId,
+        targetProjectName: share.targetProjectDisplayName,
+      }),
+      start: () => {
+        this.busy.set(true);
+        this.actionError.set(null);
+      },
+      act: () => this.api.end(this.ref(), share.targetProjectId),
+      settled: () => this.busy.set(false),
+      done: () => {
+        if (this.sharedFrom()) {
+          void this.router.navigate(['/projects', this.projectId(), 'instances']);
+        } else {
+          this.announcement.set($localize`:@@shareEndedAnnouncement:The instance is no longer shared with ${share.targetProjectDisplayName}:project:.`);
           this.shares.reload();
-        },
-      });
+        }
+      },
+      failed: (message) => {
+        this.actionError.set($localize`:@@endShareFailed:The share was not ended: ${message}:message:`);
+        this.shares.reload();
+      },
     });
   }
 

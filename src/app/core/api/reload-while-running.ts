@@ -1,7 +1,7 @@
 import { InjectionToken, computed, effect, inject, signal } from '@angular/core';
 
-import type { ApiResource } from '../../core/api/marketplace-api';
-import { LiveChanges } from '../../core/api/live-changes';
+import type { ApiResource } from './api-types';
+import { LiveChanges } from './live-changes';
 
 /** How long to wait between two reads of an instance whose operation is running. */
 export const OPERATION_POLL_INTERVAL_MS = new InjectionToken<number>('OPERATION_POLL_INTERVAL_MS', {

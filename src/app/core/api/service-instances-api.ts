@@ -7,9 +7,9 @@ import type {
   ServiceInstance,
   UpdateServiceInstanceRequest,
 } from '@osb/api';
-import type { ApiResource } from '../../core/api/marketplace-api';
-import { apiUrl } from '../../core/api/api-url';
-import { UI_CONFIG } from '../../core/config/ui-config';
+import { UI_CONFIG } from '../config/ui-config';
+import type { ApiResource } from './api-types';
+import { apiUrl } from './api-url';
 
 /**
  * The service instances of a project: reads as resources (signals), writes through `HttpClient`.

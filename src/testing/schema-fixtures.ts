@@ -1,13 +1,13 @@
-import gcpCloudStorageBindingCreate from '../../../../fixtures/schemas/gcp-cloud-storage-binding-create.json';
-import gcpGoogleRedisInstanceCreate from '../../../../fixtures/schemas/gcp-google-redis-instance-create.json';
-import meshcloudDocsExampleInstanceCreate from '../../../../fixtures/schemas/meshcloud-docs-example-instance-create.json';
-import osbaPostgresqlInstanceCreate from '../../../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-create.json';
-import osbaPostgresqlInstanceUpdate from '../../../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-update.json';
-import osbaStorageBlobInstanceCreate from '../../../../fixtures/schemas/osba-storage-blob-all-in-one-instance-create.json';
-import overviewBrokerDefaultValueAndRequired from '../../../../fixtures/schemas/overview-broker-example-default-value-and-required.json';
-import overviewBrokerOptionalObject from '../../../../fixtures/schemas/overview-broker-example-optional-object-with-required-field.json';
-import overviewBrokerLargeInstanceCreate from '../../../../fixtures/schemas/overview-broker-large-instance-create.json';
-import unipipeAzureVnetInstanceCreate from '../../../../fixtures/schemas/unipipe-azure-vnet-instance-create.json';
+import gcpCloudStorageBindingCreate from '../../fixtures/schemas/gcp-cloud-storage-binding-create.json';
+import gcpGoogleRedisInstanceCreate from '../../fixtures/schemas/gcp-google-redis-instance-create.json';
+import meshcloudDocsExampleInstanceCreate from '../../fixtures/schemas/meshcloud-docs-example-instance-create.json';
+import osbaPostgresqlInstanceCreate from '../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-create.json';
+import osbaPostgresqlInstanceUpdate from '../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-update.json';
+import osbaStorageBlobInstanceCreate from '../../fixtures/schemas/osba-storage-blob-all-in-one-instance-create.json';
+import overviewBrokerDefaultValueAndRequired from '../../fixtures/schemas/overview-broker-example-default-value-and-required.json';
+import overviewBrokerOptionalObject from '../../fixtures/schemas/overview-broker-example-optional-object-with-required-field.json';
+import overviewBrokerLargeInstanceCreate from '../../fixtures/schemas/overview-broker-large-instance-create.json';
+import unipipeAzureVnetInstanceCreate from '../../fixtures/schemas/unipipe-azure-vnet-instance-create.json';
 
 /** A real broker's parameter schema from fixtures/schemas (see its README for sources). */
 export interface SchemaFixture {

@@ -3,8 +3,8 @@ import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 import { vi } from 'vitest';
 
-import { LiveChanges, type LiveChangeEvent } from '../../core/api/live-changes';
-import type { ApiResource } from '../../core/api/marketplace-api';
+import { LiveChanges, type LiveChangeEvent } from './live-changes';
+import type { ApiResource } from './api-types';
 import { OPERATION_POLL_INTERVAL_MS, reloadWhileRunning } from './reload-while-running';
 
 describe('reloading while an operation runs', () => {

@@ -1,0 +1,145 @@
+/**
+ * The one engine behind instance and binding operations: it starts an operation's clock and
+ * deadline, settles a `202 Accepted` into the first scheduled poll, and runs each poll of
+ * `last_operation` (deadline, request, classification, next poll time). How an operation ends
+ * stays with its owner (`finish` of the instance and binding runners).
+ */
+import type { BrokerReply } from '../osb/broker-reply.ts';
+import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
+import { platformFailure, type OperationKind } from '../osb/outcome.ts';
+import { nextPollDelay, pollingDeadline } from '../osb/polling.ts';
+import type { Clock } from './clock.ts';
+import type { ProvisioningSettings } from './settings.ts';
+import { TaskScheduler } from './task-scheduler.ts';
+
+/** The end of an operation: success (or gone, for a delete) or failure. */
+export type OperationEnd = Extract<PollResult, { type: 'succeeded' | 'gone' | 'failed' }>;
+
+/** Where the engine and the runners log (never credentials). */
+export interface RunnerLog {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+/** States of an operation (the OSB `last_operation` states). */
+export type OperationState = 'in progress' | 'succeeded' | 'failed';
+
+/** The fields every polled operation has, instance or binding. */
+export interface PolledOperation {
+  state: OperationState;
+  description: string | null;
+  requestedBy: string;
+  startedAt: Date;
+  /** The broker's `operation`, echoed exactly on every poll. */
+  brokerOperation: string | null;
+  /** When polling gives up; null: never. */
+  deadline: Date | null;
+  nextPollAt: Date | null;
+  polls: number;
+}
+
+/** One poll of a running operation, as its owner describes it. */
+export interface PollStep<O extends PolledOperation> {
+  /** The OSB operation being polled. */
+  kind: OperationKind;
+  operation: O;
+  /** Log fields naming the resource (ids only). */
+  logContext: object;
+  /** Asks the broker's `last_operation` endpoint. */
+  lastOperation(): Promise<BrokerReply>;
+  /** Ends the operation. */
+  finish(end: OperationEnd): Promise<void>;
+  /** A succeeded operation that needs one more step (a bind fetches its binding); false: poll again. */
+  completeSuccess?(result: Extract<PollResult, { type: 'succeeded' }>): Promise<boolean>;
+  /** Stores the still running operation with its next poll time and schedules that poll. */
+  continue(operation: O): Promise<void>;
+}
+
+/** What the engine needs. */
+export interface OperationEngineDependencies {
+  settings: ProvisioningSettings;
+  clock: Clock;
+  log: RunnerLog;
+}
+
+/** Starts, schedules and polls asynchronous broker operations. */
+export class OperationEngine {
+  /** Runs the polls and the orphan-mitigation attempts. */
+  readonly scheduler: TaskScheduler;
+
+  /** @param deps timings, the clock and the log */
+  constructor(private readonly deps: OperationEngineDependencies) {
+    this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background task failed'), deps.clock);
+  }
+
+  /** The current time of the platform's clock. */
+  now(): number {
+    return this.deps.clock();
+  }
+
+  /** The fields of an operation that starts now; its deadline honours the plan's `maximum_polling_duration`. */
+  start(requestedBy: string, planMaxPollingDurationSeconds: number | undefined, now = this.now()): PolledOperation & { state: 'in progress' } {
+    return {
+      state: 'in progress',
+      description: null,
+      requestedBy,
+      startedAt: new Date(now),
+      brokerOperation: null,
+      deadline: new Date(pollingDeadline(this.deps.settings.polling, now, planMaxPollingDurationSeconds)),
+      nextPollAt: null,
+      polls: 0,
+    };
+  }
+
+  /** The operation after a `202 Accepted`: the broker's `operation` kept and the first poll timed. */
+  accepted<O extends PolledOperation>(operation: O, brokerOperation: string | undefined, reply: BrokerReply): O {
+    return { ...operation, brokerOperation: brokerOperation ?? null, nextPollAt: this.nextPollAt(operation, reply, 0) };
+  }
+
+  /** Runs `poll` at the operation's `nextPollAt` (at once when unset) under `key`. */
+  schedulePoll(key: string, operation: Pick<PolledOperation, 'nextPollAt'>, poll: () => Promise<void>): void {
+    this.scheduler.schedule(key, operation.nextPollAt?.getTime() ?? this.now(), poll);
+  }
+
+  /**
+   * One poll: past the deadline the operation fails without asking (with orphan mitigation
+   * unless it is an update); a final answer ends it; otherwise the next poll is scheduled.
+   */
+  async poll<O extends PolledOperation>(step: PollStep<O>): Promise<void> {
+    const { operation } = step;
+    if (this.now() >= (operation.deadline?.getTime() ?? Infinity)) {
+      this.deps.log.warn({ ...step.logContext, kind: step.kind }, 'Operation reached its polling deadline');
+      await step.finish({ type: 'failed', orphanMitigation: step.kind !== 'update', failure: platformFailure('polling-deadline') });
+      return;
+    }
+    const reply = await step.lastOperation();
+    const result = classifyLastOperation(step.kind, reply);
+    if (result.type === 'succeeded' && step.completeSuccess) {
+      if (await step.completeSuccess(result)) return;
+    } else if (result.type !== 'in-progress' && result.type !== 'invalid') {
+      await step.finish(result);
+      return;
+    }
+    if (result.type === 'invalid') this.deps.log.warn({ ...step.logContext, detail: result.detail }, 'Invalid last_operation answer');
+    const polls = operation.polls + 1;
+    await step.continue({
+      ...operation,
+      polls,
+      nextPollAt: this.nextPollAt(operation, reply, polls),
+      description: result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
+    });
+  }
+
+  /** Cancels every pending run and waits for the running ones. */
+  stop(): Promise<void> {
+    return this.scheduler.stop();
+  }
+
+  /** When to poll next after an answer, honouring its `Retry-After`, never beyond the deadline. */
+  private nextPollAt(operation: PolledOperation, reply: BrokerReply, pollsSoFar: number): Date {
+    const now = this.now();
+    const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
+    return new Date(now + nextPollDelay(this.deps.settings.polling, pollsSoFar, retryAfter, now, operation.deadline?.getTime()));
+  }
+}
