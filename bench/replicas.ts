@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPostgresDatabase } from '../server/src/store/postgres-database.ts';
 import { analyseLog, RECORDING_SERVICE, startRecordingBroker } from '../server/test/support/recording-broker.ts';
-import { orderInstances, replicaConfig, startReplica, waitForInstances, type ReplicaProcess } from '../server/test/support/replica-process.ts';
+import {
+  orderInstances,
+  replicaConfig,
+  startReplica,
+  waitForInstances,
+  type ReplicaProcess,
+} from '../server/test/support/replica-process.ts';
 import { temporaryDirectory } from '../server/test/support/test-config.ts';
 import { startTestIssuer } from '../server/test/support/test-issuer.ts';
 
@@ -29,7 +35,9 @@ const operations = Number(values.operations);
 const concurrency = Number(values.concurrency);
 const databaseUrl = process.env.TEST_DATABASE_URL;
 if (!databaseUrl) {
-  console.error('Set TEST_DATABASE_URL to a PostgreSQL database the benchmark may use (it creates and drops schemas osb_bench_…).');
+  console.error(
+    'Set TEST_DATABASE_URL to a PostgreSQL database the benchmark may use (it creates and drops schemas osb_bench_…).',
+  );
   process.exit(2);
 }
 
@@ -42,7 +50,11 @@ try {
   await issuer.close();
 }
 console.log(`\n${operations} asynchronous provisions at concurrency ${concurrency} on PostgreSQL`);
-console.log(`(${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}; replicas, database and broker share them)\n`);
+console.log(
+  `(${cpus().length} cores, load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}; replicas, database and broker share them)\n`,
+);
 console.table(rows);
 
 /** One run with `count` replicas on a fresh schema. */
@@ -53,7 +65,12 @@ async function run(count: number): Promise<Record<string, string | number>> {
   const replicas: ReplicaProcess[] = [];
   try {
     const names = Array.from({ length: count }, (_, index) => `replica-${index + 1}`);
-    const operationsConfig = { leaseSeconds: 30, sweepIntervalSeconds: 5, pollIntervalSeconds: 2, maxPollIntervalSeconds: 30 };
+    const operationsConfig = {
+      leaseSeconds: 30,
+      sweepIntervalSeconds: 5,
+      pollIntervalSeconds: 2,
+      maxPollIntervalSeconds: 30,
+    };
     for (const name of names) {
       const config = replicaConfig({
         issuer: issuer.issuer,
@@ -75,7 +92,8 @@ async function run(count: number): Promise<Record<string, string | number>> {
 
     const analysis = analyseLog(broker.log);
     const lost = refused.length + ids.filter((id) => states.get(id) !== 'succeeded').length;
-    const duplicated = new Set([...analysis.provisionedTwice, ...analysis.polledAtOnce, ...analysis.finishedTwice]).size;
+    const duplicated = new Set([...analysis.provisionedTwice, ...analysis.polledAtOnce, ...analysis.finishedTwice])
+      .size;
     const peak = Math.max(...replicas.map((replica) => replica.peakMemory()));
     return {
       replicas: count,

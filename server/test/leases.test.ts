@@ -85,7 +85,10 @@ describe('leases on operations', () => {
     assert.equal(await b.leases.instances.confirm(record.id), false);
 
     await wait(400);
-    const [first, second] = await Promise.all([b.leases.instances.claimDue(10, due), c.leases.instances.claimDue(10, due)]);
+    const [first, second] = await Promise.all([
+      b.leases.instances.claimDue(10, due),
+      c.leases.instances.claimDue(10, due),
+    ]);
     const claims = [...first, ...second].filter((work) => work.key === record.id);
     assert.equal(claims.length, 1, 'two sweeps at once claim an expired lease once');
     const winner = first.some((work) => work.key === record.id) ? b : c;
@@ -108,8 +111,15 @@ describe('leases on operations', () => {
     await a.instances.insert(record);
     await wait(200);
     const due = new Date(Date.now() + 1000);
-    assert.equal((await a.leases.instances.claimDue(10, due)).some((work) => work.key === record.id), false);
-    assert.equal((await b.leases.instances.claimDue(10, due)).some((work) => work.key === record.id), true, 'another replica takes it over');
+    assert.equal(
+      (await a.leases.instances.claimDue(10, due)).some((work) => work.key === record.id),
+      false,
+    );
+    assert.equal(
+      (await b.leases.instances.claimDue(10, due)).some((work) => work.key === record.id),
+      true,
+      'another replica takes it over',
+    );
   });
 
   it('are handed back at once by a replica that stops', async () => {
@@ -132,7 +142,10 @@ describe('leases on operations', () => {
     const fresh = (await a.instances.find(record.id))!;
     assert.equal(await a.instances.saveIfIdle({ ...fresh, name: 'renamed' }), true);
     // `fresh` no longer matches the stored version: a second write based on it would undo the rename.
-    await assert.rejects(a.instances.saveIfIdle({ ...fresh, operation: { ...fresh.operation, type: 'delete', state: 'in progress' } }), StaleRecordError);
+    await assert.rejects(
+      a.instances.saveIfIdle({ ...fresh, operation: { ...fresh.operation, type: 'delete', state: 'in progress' } }),
+      StaleRecordError,
+    );
     assert.equal((await a.instances.find(record.id))!.name, 'renamed');
   });
 });
@@ -143,7 +156,11 @@ describe('scheduled jobs', () => {
     const name = `job-${Date.now()}`;
     const first = await Promise.all(replicas.map((jobs) => jobs.claim(name, 400)));
     assert.equal(first.filter(Boolean).length, 1, 'one replica takes the due run');
-    assert.deepEqual(await Promise.all(replicas.map((jobs) => jobs.claim(name, 400))), [false, false, false], 'none within the interval');
+    assert.deepEqual(
+      await Promise.all(replicas.map((jobs) => jobs.claim(name, 400))),
+      [false, false, false],
+      'none within the interval',
+    );
     await wait(450);
     const next = await Promise.all(replicas.map((jobs) => jobs.claim(name, 400)));
     assert.equal(next.filter(Boolean).length, 1, 'one replica takes the next run');

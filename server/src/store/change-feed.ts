@@ -39,7 +39,9 @@ export class ChangeFeed {
 function parseChange(payload: string): ResourceChange | undefined {
   try {
     const value = JSON.parse(payload) as Partial<ResourceChange>;
-    return (value.kind === 'instance' || value.kind === 'binding') && typeof value.projectId === 'string' && typeof value.instanceId === 'string'
+    return (value.kind === 'instance' || value.kind === 'binding') &&
+      typeof value.projectId === 'string' &&
+      typeof value.instanceId === 'string'
       ? (value as ResourceChange)
       : undefined;
   } catch {

@@ -338,7 +338,12 @@ export class LeasedRowWriter {
    * Writes a row that has no operation running (`idleCondition` may narrow what idle means),
    * from a copy read at `version`; a write that starts an operation takes the lease.
    */
-  async saveIfIdle(values: unknown[], version: number, inProgress: boolean, idleCondition = ''): Promise<IdleWriteResult> {
+  async saveIfIdle(
+    values: unknown[],
+    version: number,
+    inProgress: boolean,
+    idleCondition = '',
+  ): Promise<IdleWriteResult> {
     const n = this.columns.length;
     const owner = inProgress ? this.leases?.owner : undefined;
     const saved = await this.update(
@@ -378,8 +383,15 @@ export class LeasedRowWriter {
     return `now() + $${n}::integer * interval '1 millisecond'`;
   }
 
-  private async update(values: unknown[], extraAssignments: string, condition: string, extraParams: unknown[]): Promise<boolean> {
-    const assignments = this.columns.slice(1).map((column, index) => `${column} = ${this.placeholder(column, index + 2)}`);
+  private async update(
+    values: unknown[],
+    extraAssignments: string,
+    condition: string,
+    extraParams: unknown[],
+  ): Promise<boolean> {
+    const assignments = this.columns
+      .slice(1)
+      .map((column, index) => `${column} = ${this.placeholder(column, index + 2)}`);
     const { rows } = await this.database.query(
       `UPDATE ${this.table} SET ${assignments.join(', ')}, version = version + 1${extraAssignments}
        WHERE id = $1${condition} RETURNING id`,
@@ -426,7 +438,10 @@ export class LeaseSweeper {
 
   /** One sweep; returns how many rows it claimed. */
   async sweepOnce(): Promise<number> {
-    const claimed = await this.leases.claimDue(this.settings.sweepBatch, new Date(Date.now() + this.settings.sweepIntervalMs));
+    const claimed = await this.leases.claimDue(
+      this.settings.sweepBatch,
+      new Date(Date.now() + this.settings.sweepIntervalMs),
+    );
     for (const work of claimed) this.onClaimed(work);
     return claimed.length;
   }

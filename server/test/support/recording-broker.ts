@@ -48,13 +48,19 @@ const catalog = {
  * Starts the broker. Provisions succeed `operationMs` after their request; every poll answers
  * after `pollDelayMs`.
  */
-export async function startRecordingBroker(options: { operationMs: number; pollDelayMs: number }): Promise<RecordingBroker> {
+export async function startRecordingBroker(options: {
+  operationMs: number;
+  pollDelayMs: number;
+}): Promise<RecordingBroker> {
   const log: LoggedRequest[] = [];
   const provisionedAt = new Map<string, number>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const startedAt = Date.now();
-    const caller = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':')[0] ?? '';
+    const caller =
+      Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+        .toString()
+        .split(':')[0] ?? '';
     for await (const _ of request);
     const url = new URL(request.url ?? '/', 'http://broker');
     const match = /^\/v2\/service_instances\/([^/]+)(\/last_operation)?$/.exec(url.pathname);
@@ -148,18 +154,24 @@ export function analyseLog(log: LoggedRequest[], crashed: string[] = []): LogAna
     const provisions = entries.filter((entry) => entry.kind === 'provision');
     provisioned += provisions.length > 0 ? 1 : 0;
     if (provisions.length > 1) analysis.provisionedTwice.push(instanceId);
-    const instancePolls = entries.filter((entry) => entry.kind === 'last_operation').sort((a, b) => a.startedAt - b.startedAt);
+    const instancePolls = entries
+      .filter((entry) => entry.kind === 'last_operation')
+      .sort((a, b) => a.startedAt - b.startedAt);
     polls += instancePolls.length;
     if (instancePolls.some((poll, index) => index > 0 && poll.startedAt < instancePolls[index - 1]!.endedAt)) {
       analysis.polledAtOnce.push(instanceId);
     }
-    const pollers = instancePolls.map((poll) => poll.caller).filter((caller, index, all) => index === 0 || all[index - 1] !== caller);
+    const pollers = instancePolls
+      .map((poll) => poll.caller)
+      .filter((caller, index, all) => index === 0 || all[index - 1] !== caller);
     if (new Set(pollers).size !== pollers.length) analysis.pollerSwitchedBack.push(instanceId);
     if (pollers.length > 1) {
       analysis.handedOver++;
       analysis.handedOverFrom[pollers[0]!] = (analysis.handedOverFrom[pollers[0]!] ?? 0) + 1;
     }
-    const firstRecorded = instancePolls.findIndex((poll) => poll.state === 'succeeded' && !crashed.includes(poll.caller));
+    const firstRecorded = instancePolls.findIndex(
+      (poll) => poll.state === 'succeeded' && !crashed.includes(poll.caller),
+    );
     if (firstRecorded >= 0 && firstRecorded !== instancePolls.length - 1) analysis.finishedTwice.push(instanceId);
   }
   analysis.pollsPerOperation = provisioned === 0 ? 0 : polls / provisioned;

@@ -29,7 +29,12 @@ export interface ReplicaProcess {
  * Writes `config` (a configuration file document) to `<directory>/<name>.json` and starts a
  * replica on it; resolves once it listens. Its output is kept for the error message if it fails to start.
  */
-export async function startReplica(name: string, directory: string, config: object, env: Record<string, string> = {}): Promise<ReplicaProcess> {
+export async function startReplica(
+  name: string,
+  directory: string,
+  config: object,
+  env: Record<string, string> = {},
+): Promise<ReplicaProcess> {
   const configFile = join(directory, `${name}.json`);
   await writeFile(configFile, JSON.stringify(config));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -43,7 +48,9 @@ export async function startReplica(name: string, directory: string, config: obje
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
 
   let peak = 0;
   const sampler = setInterval(() => {
@@ -53,7 +60,10 @@ export async function startReplica(name: string, directory: string, config: obje
   void exited.then(() => clearInterval(sampler));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`Replica ${name} did not start within 60 s:\n${output}`)), 60_000);
+    const timeout = setTimeout(
+      () => reject(new Error(`Replica ${name} did not start within 60 s:\n${output}`)),
+      60_000,
+    );
     const watch = () => {
       const match = /running: open (\S+?)\/?\s/.exec(output);
       if (match) {
@@ -115,7 +125,12 @@ export function replicaConfig(options: ReplicaConfigOptions) {
   return {
     server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
     database: { dataDir: options.dataDir, ...(options.database ?? {}), poolSize: 5 },
-    auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
+    auth: {
+      issuer: options.issuer,
+      clientId: 'osb-marketplace-ui',
+      audience: 'osb-marketplace-api',
+      usernameClaim: 'sub',
+    },
     operations: options.operations ?? {
       leaseSeconds: 3,
       sweepIntervalSeconds: 0.3,
@@ -124,7 +139,14 @@ export function replicaConfig(options: ReplicaConfigOptions) {
     },
     locations: [],
     brokers: [
-      { id: 'recorded', displayName: 'Recorded', url: options.brokerUrl, username: options.caller, password: 'secret', locality: 'global' },
+      {
+        id: 'recorded',
+        displayName: 'Recorded',
+        url: options.brokerUrl,
+        username: options.caller,
+        password: 'secret',
+        locality: 'global',
+      },
     ],
     workspaces: [{ id: 'likvid-bank', displayName: 'Likvid Bank' }],
     projects: [{ id: REPLICA_PROJECT, displayName: 'Payments', workspaceId: 'likvid-bank', members: ['alice'] }],
@@ -133,7 +155,13 @@ export function replicaConfig(options: ReplicaConfigOptions) {
 }
 
 /** Calls a replica's API with `token`. */
-export async function callReplica<T>(replica: ReplicaProcess, token: string, method: string, path: string, body?: unknown) {
+export async function callReplica<T>(
+  replica: ReplicaProcess,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
   const response = await fetch(`${replica.url}/api${path}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
@@ -175,7 +203,12 @@ export async function orderInstances(
 }
 
 /** Waits until `count` instances of the project exist and none runs (or `timeoutMs` passed); returns their states by id. */
-export async function waitForInstances(replica: ReplicaProcess, token: string, count: number, timeoutMs: number): Promise<Map<string, string>> {
+export async function waitForInstances(
+  replica: ReplicaProcess,
+  token: string,
+  count: number,
+  timeoutMs: number,
+): Promise<Map<string, string>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { body } = await callReplica<{ id: string; lastOperation: { state: string } }[]>(

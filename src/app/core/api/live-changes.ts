@@ -7,10 +7,7 @@ import { UI_CONFIG } from '../config/ui-config';
 import { apiUrl } from './api-url';
 
 /** What the platform's change stream says: it is live, it broke, or something of the project changed. */
-export type LiveChangeEvent =
-  | { type: 'open' }
-  | { type: 'closed' }
-  | ({ type: 'change' } & ResourceChangeEvent);
+export type LiveChangeEvent = { type: 'open' } | { type: 'closed' } | ({ type: 'change' } & ResourceChangeEvent);
 
 /** How long to wait before connecting again after the stream broke. */
 const RECONNECT_DELAY_MS = 5000;
