@@ -17,7 +17,7 @@ declare module 'fastify' {
 }
 
 /** API paths anyone may read. */
-const PUBLIC_API_PATHS = new Set(['/api/openapi.json', '/api/health']);
+const PUBLIC_API_PATHS = new Set(['/api/openapi.json', '/api/health', '/api/health/ready', '/api/health/live']);
 
 /** What bearer tokens are checked against. */
 export interface AuthOptions {

@@ -44,7 +44,7 @@ export function testConfig(options: { issuer: string; dataDir: string; brokers?:
       auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
       catalog: { refreshIntervalSeconds: 3600, requestTimeoutSeconds: options.requestTimeoutSeconds ?? 5 },
       // Work left by a platform that stopped without handing it back moves on within seconds.
-      operations: { leaseSeconds: 5, sweepIntervalSeconds: 0.2 },
+      operations: { leaseSeconds: 5, sweepIntervalSeconds: 1 },
       ui: { productName: 'Test Marketplace', primaryColor: '#005a9c' },
       locations: [
         { id: 'eu-de-central', displayName: 'Frankfurt' },
