@@ -2,33 +2,9 @@
  * Journey: the main pages pass axe's accessibility rules (WCAG 2.1 A and AA, colour contrast
  * included) once their content has loaded, in the light and in the dark colour scheme.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-
+import { expectNoViolations } from './support/axe.ts';
 import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
 import { orderInstance, recordApiToken, uniqueName } from './support/platform-api.ts';
-
-import type { Page } from '@playwright/test';
-
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-
-/** Each violation as one block: rule, impact, help link and the offending elements. */
-function describeViolations(violations: AxeResults['violations']): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .map((node) => `    ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
-        .join('\n');
-      return `[${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help}\n  ${violation.helpUrl}\n${nodes}`;
-    })
-    .join('\n\n');
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(violations, `axe found violations on ${page.url()}:\n\n${describeViolations(violations)}`).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in the ${colorScheme} colour scheme`, () => {

@@ -62,3 +62,15 @@ test.describe('in German and dark', () => {
     await capture(page, 'service-de-dark');
   });
 });
+
+test('the marketplace embedded in the demo portal', async ({ page }) => {
+  await page.goto('/portal/');
+  await page.getByLabel('Username', { exact: true }).fill('alice');
+  await page.getByLabel('Password', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Marketplace', exact: true }).click();
+  const element = page.locator('osb-marketplace');
+  await expect(element.getByRole('link', { name: 'PostgreSQL', exact: true })).toBeVisible();
+  await expect(element.getByRole('progressbar')).toHaveCount(0);
+  await capture(page, 'portal');
+});

@@ -45,7 +45,7 @@ const suites = [
     name: 'unit',
     report: 'unit.json',
     // The translation spec compares the translations with the messages extracted from the code now.
-    prepare: [bin('@angular/cli/bin/ng.js'), 'extract-i18n', '--output-path', 'src/locale'],
+    prepare: [bin('@angular/cli/bin/ng.js'), 'extract-i18n', 'osb-marketplace', '--output-path', 'src/locale'],
     // Angular's unit-test builder writes the output file for the first reporter only.
     command: () => [bin('@angular/cli/bin/ng.js'), 'test', '--watch=false',
       '--reporters=json', `--output-file=${join(resultsDir, 'unit.json')}`, '--reporters=default'],

@@ -21,6 +21,8 @@ export interface PlatformInfo {
   baseURL: string;
   /** The demo broker's root; its catalogs are under /global and /locations/<id>. */
   brokerURL: string;
+  /** The platform's data directory (the development OpenID provider's keys are in it). */
+  dataDir: string;
 }
 
 /** A started platform. */
@@ -43,7 +45,7 @@ const healthTimeoutMs = 60_000;
  * on localhost at the platform port, the demo broker and every broker URL pointing at it at the
  * broker port, the embedded database in `<dir>/data`. Returns the file's path.
  */
-function writePlatformConfig(dir: string, platformPort: number, brokerPort: number): string {
+function writePlatformConfig(dir: string, platformPort: number, brokerPort: number, allowedOrigins: string[]): string {
   const config = parse(readFileSync(demoConfigFile, 'utf8'));
   const demoBrokerOrigin = `http://${config.demoBroker.host}:${config.demoBroker.port}`;
   config.server.port = platformPort;
@@ -51,6 +53,7 @@ function writePlatformConfig(dir: string, platformPort: number, brokerPort: numb
   config.auth.issuer = `http://localhost:${platformPort}/oidc`;
   config.database = { dataDir: join(dir, 'data') };
   config.demoBroker.port = brokerPort;
+  config.embedding = { ...config.embedding, allowedOrigins };
   for (const broker of config.brokers) {
     broker.url = broker.url.replace(demoBrokerOrigin, `http://127.0.0.1:${brokerPort}`);
   }
@@ -60,10 +63,10 @@ function writePlatformConfig(dir: string, platformPort: number, brokerPort: numb
 }
 
 /** Starts the platform and resolves once /api/health answers; stops it again if it never does. */
-export async function startPlatform(): Promise<RunningPlatform> {
+export async function startPlatform(allowedOrigins: string[] = []): Promise<RunningPlatform> {
   const tempDir = await mkdtemp(join(tmpdir(), 'osb-marketplace-e2e-'));
   const [platformPort, brokerPort] = [await freePort(), await freePort()];
-  const configFile = writePlatformConfig(tempDir, platformPort, brokerPort);
+  const configFile = writePlatformConfig(tempDir, platformPort, brokerPort, allowedOrigins);
   mkdirSync(dirname(platformLogFile), { recursive: true });
   const log = createWriteStream(platformLogFile);
   await once(log, 'open');
@@ -80,6 +83,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
     tempDir,
     baseURL: `http://localhost:${platformPort}`,
     brokerURL: `http://127.0.0.1:${brokerPort}`,
+    dataDir: join(tempDir, 'data'),
   };
   try {
     await waitForHealth(platform);
@@ -151,7 +155,7 @@ function tail(file: string): string {
 }
 
 /** A TCP port that is free on 127.0.0.1 right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.on('error', reject);

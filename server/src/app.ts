@@ -9,6 +9,8 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { MarketplaceConfig } from './config/config.ts';
 import { OidcDiscovery } from './auth/oidc-discovery.ts';
 import { registerAuth } from './auth/auth-plugin.ts';
+import { registerCors } from './auth/cors.ts';
+import { TokenVerifier, acceptedClientsOf } from './auth/token-verifier.ts';
 import { ProjectAccess, registerProjectAccess } from './auth/project-access.ts';
 import { BindingRepository } from './bindings/binding-repository.ts';
 import { bindingRoutes, toServiceBinding } from './bindings/binding-routes.ts';
@@ -76,6 +78,11 @@ const CATALOG_CHANNEL = 'osb_marketplace_catalogs';
 /** The built UI, served at `/`. */
 export const DEFAULT_UI_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace/browser', import.meta.url));
 
+/** The built marketplace element, served at `/embed/`. */
+export const DEFAULT_EMBED_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace-embed/browser', import.meta.url));
+/** The built demo host portal, served at `/portal/` when enabled. */
+export const DEFAULT_PORTAL_ROOT = fileURLToPath(new URL('../../dist/demo-portal/browser', import.meta.url));
+
 /** What `buildApp` is given besides the configuration. */
 export interface AppDependencies {
   /** The open, migrated database; the caller closes it after the app. */
@@ -84,6 +91,10 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** Where the built UI is (default: dist/osb-marketplace/browser). */
   uiRoot?: string;
+  /** Where the built marketplace element is (default: dist/osb-marketplace-embed/browser). */
+  embedRoot?: string;
+  /** Where the built demo portal is (default: dist/demo-portal/browser). */
+  portalRoot?: string;
   /** Supplies the HTTP server, for callers that listen before building (see `startPlatform`). */
   serverFactory?: FastifyServerOptions['serverFactory'];
   /** Timings of broker requests, polling and orphan mitigation (default: the production ones). */
@@ -121,16 +132,28 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   // Plugins.
   registerErrorHandler(app);
   await registerOpenApi(app);
+  // Before the token check, so that a host also reads the API's 401 answers.
+  await registerCors(app, config.embedding.allowedOrigins);
   const discovery = new OidcDiscovery(config.auth.issuer);
   registerAuth(app, {
-    discovery,
-    audience: config.auth.audience,
+    tokens: new TokenVerifier(discovery, acceptedClientsOf(config.auth)),
     usernameClaim: config.auth.usernameClaim,
+    projectsClaim: config.auth.projectsClaim,
     users: config.users,
   });
   const projects = new ProjectAccess(config);
   registerProjectAccess(app, { projects, users: config.users });
-  await registerStaticUi(app, { root: deps.uiRoot ?? DEFAULT_UI_ROOT, issuerOrigin: new URL(config.auth.issuer).origin });
+  await registerStaticUi(app, {
+    root: deps.uiRoot ?? DEFAULT_UI_ROOT,
+    issuerOrigin: new URL(config.auth.issuer).origin,
+    embedRoot: deps.embedRoot ?? DEFAULT_EMBED_ROOT,
+    portal: config.embedding.demoPortal.enabled
+      ? {
+          root: deps.portalRoot ?? DEFAULT_PORTAL_ROOT,
+          config: { issuer: config.auth.issuer, clientId: config.embedding.demoPortal.clientId, scope: 'openid profile email' },
+        }
+      : undefined,
+  });
 
   // One OSB client per broker; the catalog and the operations share them.
   const brokers = new OsbClients(config.brokers, {
@@ -258,12 +281,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   await app.register(projectRoutes);
   await app.register(catalogRoutes, { catalog });
   await app.register(serviceInstanceRoutes, { service: instances });
-  await app.register(permissionRoutes, {
-    instances: instanceRepository,
-    discovery,
-    usernameClaim: config.auth.usernameClaim,
-    projects: config.projects,
-  });
+  await app.register(permissionRoutes, { instances: instanceRepository, projects });
   await app.register(bindingRoutes, { service: bindings });
   await app.register(shareRoutes, { service: shares });
   await app.register(changeRoutes, { changes });

@@ -9,6 +9,7 @@ try {
   const config = loadConfig();
   const platform = await startPlatform(config, { logger: { level: process.env.LOG_LEVEL || 'info' } });
   const lines = [``, `  OSB Marketplace is running: open ${platform.url}/`];
+  if (platform.config.embedding.demoPortal.enabled) lines.push(`  The demo host portal embedding it: ${platform.url}/portal/`);
   if (platform.config.auth.devProvider) {
     lines.push(``, `  Demo users (id / password):`);
     for (const user of platform.config.users) lines.push(`    ${user.id} / ${user.password ?? ''}   ${user.displayName}`);

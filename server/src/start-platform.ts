@@ -78,11 +78,19 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
     if (effective.auth.devProvider) {
       const { registerDevOidcProvider } = await import('./dev-oidc/dev-oidc-provider.ts');
       const publicUrl = effective.server.publicUrl;
+      const portal = effective.embedding.demoPortal;
       await registerDevOidcProvider(app, {
         issuer: effective.auth.issuer,
-        clientId: effective.auth.clientId,
-        redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
-        postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
+        clients: [
+          {
+            clientId: effective.auth.clientId,
+            redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
+            postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
+          },
+          ...(portal.enabled
+            ? [{ clientId: portal.clientId, redirectUris: [`${publicUrl}/portal/`], postLogoutRedirectUris: [`${publicUrl}/portal/`] }]
+            : []),
+        ],
         audience: effective.auth.audience ?? effective.auth.clientId,
         users: effective.users.map((user) => ({
           id: user.id,

@@ -46,9 +46,11 @@ async function startProvider(keyFile: string): Promise<RunningProvider> {
   const origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   const options: DevOidcOptions = {
     issuer: `${origin}/oidc`,
-    clientId: CLIENT_ID,
-    redirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
-    postLogoutRedirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
+    clients: [{
+      clientId: CLIENT_ID,
+      redirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
+      postLogoutRedirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
+    }],
     audience: AUDIENCE,
     users: [
       { id: 'alice', displayName: 'Alice Andersen', email: 'alice@example.com', password: 'demo' },

@@ -73,6 +73,9 @@ export interface TestPlatformOptions {
   expiryCheckIntervalSeconds?: number;
   /** Where the built UI is. */
   uiRoot?: string;
+  /** Where the built marketplace element and demo portal are. */
+  embedRoot?: string;
+  portalRoot?: string;
   /** Keep every log line (at trace level) for `logs()`. */
   captureLogs?: boolean;
   /** An open database to use (left open by `close`); default: the configuration's own. */
@@ -98,6 +101,8 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     database,
     logger: options.captureLogs ? { level: 'trace', stream } : false,
     uiRoot: options.uiRoot,
+    embedRoot: options.embedRoot,
+    portalRoot: options.portalRoot,
     settings: FAST_PROVISIONING,
     clock: clock.now,
   });

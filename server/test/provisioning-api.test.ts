@@ -412,7 +412,7 @@ describe('delete', () => {
 });
 
 describe('GET /serviceInstances/:id/permissions', () => {
-  it('answers USER for members of the project, NONE for others, 404 for unknown instances, 401 without a token', async () => {
+  it('answers USER for members of the project, NONE for others and for unknown instances alike, 401 without a token', async () => {
     const { body: instance } = await call('POST', INSTANCES, order());
     const ask = async (id: string, token?: string) => {
       const response = await fetch(`${platform.url}/serviceInstances/${id}/permissions`, {
@@ -423,9 +423,13 @@ describe('GET /serviceInstances/:id/permissions', () => {
     const dashboardToken = await issuer.sign({ sub: 'alice' }, { audience: 'some-dashboard-client' });
     assert.deepEqual(await ask(instance.id, dashboardToken), { status: 200, body: { permission: 'USER' } });
     assert.deepEqual(await ask(instance.id, bob), { status: 200, body: { permission: 'NONE' } });
-    assert.equal((await ask('no-such-instance', alice)).status, 404);
+    assert.deepEqual(await ask('no-such-instance', alice), { status: 200, body: { permission: 'NONE' } });
+    assert.deepEqual(await ask('no-such-instance', bob), await ask(instance.id, bob), 'unknown and forbidden look the same');
     assert.equal((await ask(instance.id)).status, 401);
     assert.equal((await ask(instance.id, await issuer.sign({ sub: 'alice' }, { foreignKey: true }))).status, 401);
+    assert.equal((await ask(instance.id, await issuer.sign({ sub: 'alice' }, { expiresIn: null }))).status, 401, 'no exp');
+    const idToken = await issuer.sign({ sub: 'alice', nonce: 'n-1' }, { audience: 'some-dashboard-client' });
+    assert.equal((await ask(instance.id, idToken)).status, 401, 'an ID token');
   });
 
   it('hides other projects’ instances from the API', async () => {

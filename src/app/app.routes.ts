@@ -2,6 +2,7 @@ import { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth-guard';
 import { firstProjectGuard, projectMemberGuard } from './core/projects/project-guards';
+import { projectPageRoutes } from './project-pages.routes';
 
 /** The app's routes; every feature is loaded lazily. */
 export const routes: Routes = [
@@ -16,22 +17,7 @@ export const routes: Routes = [
   {
     path: 'projects/:projectId',
     canMatch: [authGuard, projectMemberGuard],
-    children: [
-      { path: '', pathMatch: 'full', redirectTo: 'marketplace' },
-      {
-        path: 'marketplace/services/:serviceId/order',
-        title: $localize`:page title@@titleOrder:Order a service`,
-        loadComponent: () => import('./features/provisioning').then((m) => m.OrderPage),
-      },
-      {
-        path: 'marketplace',
-        loadChildren: () => import('./features/catalog').then((m) => m.catalogRoutes),
-      },
-      {
-        path: 'instances',
-        loadChildren: () => import('./features/service-instances').then((m) => m.serviceInstancesRoutes),
-      },
-    ],
+    children: projectPageRoutes,
   },
   {
     path: 'signed-out',

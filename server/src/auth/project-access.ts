@@ -4,6 +4,16 @@ import type { MarketplaceConfig, UserConfig } from '../config/config.ts';
 import type { RequestingUser } from '../osb/requests.ts';
 import { HttpError } from '../plugins/http-error.ts';
 
+/**
+ * Who asks for projects: a user id, and the project ids of the user's token when the
+ * configuration takes project membership from a token claim (`auth.projectsClaim`).
+ */
+export interface ProjectMember {
+  id: string;
+  /** Project ids from the token's claim; when present they decide membership instead of the YAML member lists. */
+  projectIds?: readonly string[];
+}
+
 /** Which projects a user may see: exactly those they are a member of. */
 export class ProjectAccess {
   private readonly projects: { members: Set<string>; project: Project }[];
@@ -23,17 +33,27 @@ export class ProjectAccess {
     }));
   }
 
-  /** The projects `userId` is a member of. */
-  projectsOf(userId: string): Project[] {
-    return this.projects.filter((entry) => entry.members.has(userId)).map((entry) => entry.project);
+  /** The projects `member` belongs to. */
+  projectsOf(member: ProjectMember): Project[] {
+    return this.projects.filter((entry) => isMember(entry, member)).map((entry) => entry.project);
   }
 
-  /** The project, if `userId` is a member; otherwise a 404, so other projects stay invisible. */
-  requireProject(userId: string, projectId: string): Project {
+  /** The project, if `member` belongs to it; otherwise a 404, so other projects stay invisible. */
+  requireProject(member: ProjectMember, projectId: string): Project {
     const entry = this.projects.find((candidate) => candidate.project.id === projectId);
-    if (!entry || !entry.members.has(userId)) throw new HttpError(404, 'projectNotFound', {});
+    if (!entry || !isMember(entry, member)) throw new HttpError(404, 'projectNotFound', {});
     return entry.project;
   }
+
+  /** Whether `member` belongs to the project `projectId`. */
+  isMember(member: ProjectMember, projectId: string): boolean {
+    const entry = this.projects.find((candidate) => candidate.project.id === projectId);
+    return entry !== undefined && isMember(entry, member);
+  }
+}
+
+function isMember(entry: { members: Set<string>; project: Project }, member: ProjectMember): boolean {
+  return member.projectIds ? member.projectIds.includes(entry.project.id) : entry.members.has(member.id);
 }
 
 declare module 'fastify' {
@@ -57,7 +77,7 @@ export function registerProjectAccess(app: FastifyInstance, options: { projects:
   app.addHook('preHandler', async (request) => {
     const projectId = (request.params as { projectId?: unknown } | undefined)?.projectId;
     if (typeof projectId !== 'string' || !request.user) return;
-    request.project = options.projects.requireProject(request.user.id, projectId);
+    request.project = options.projects.requireProject(request.user, projectId);
     const euid = euids.get(request.user.id);
     request.requester = { id: request.user.id, ...(euid ? { euid } : {}) };
   });

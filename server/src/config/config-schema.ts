@@ -42,9 +42,29 @@ export const ConfigFileSchema = Type.Object(
         clientId: NonEmpty,
         audience: Type.Optional(NonEmpty),
         usernameClaim: Type.Optional(NonEmpty),
+        projectsClaim: Type.Optional(NonEmpty),
+        acceptedClients: Type.Optional(
+          Type.Array(
+            Type.Object(
+              { clientId: NonEmpty, issuer: Type.Optional(HttpUrl), audience: Type.Optional(NonEmpty) },
+              { additionalProperties: false },
+            ),
+          ),
+        ),
         devProvider: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },
+    ),
+    embedding: Type.Optional(
+      Type.Object(
+        {
+          allowedOrigins: Type.Optional(Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' }))),
+          demoPortal: Type.Optional(
+            Type.Object({ enabled: Type.Boolean(), clientId: Type.Optional(NonEmpty) }, { additionalProperties: false }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
     ),
     demoBroker: Type.Optional(
       Type.Object(

@@ -3,6 +3,7 @@
  * server reads. `loadConfig` builds it from a YAML file.
  */
 import type { Locality } from '@osb/api';
+import type { AcceptedClient } from '../auth/token-verifier.ts';
 
 /** A configured OSB broker. */
 export interface BrokerConfig {
@@ -63,7 +64,21 @@ export interface MarketplaceConfig {
     clientId: string;
     audience?: string;
     usernameClaim: string;
+    /** The access-token claim with the user's project ids; when set it decides project membership. */
+    projectsClaim?: string;
+    /**
+     * The clients of host portals whose access tokens the API accepts besides the UI's own; an
+     * entry without `issuer` or `audience` takes those of `auth` (see `acceptedClientsOf`).
+     */
+    acceptedClients: (Omit<AcceptedClient, 'issuer'> & { issuer?: string })[];
     devProvider: boolean;
+  };
+  /** Host pages that embed the marketplace element. */
+  embedding: {
+    /** Origins whose pages may call the API from the browser (CORS). */
+    allowedOrigins: string[];
+    /** The demo host portal at /portal, with its own client at the development OpenID provider. */
+    demoPortal: { enabled: boolean; clientId: string };
   };
   demoBroker: { enabled: boolean; host: string; port: number; username: string; password: string };
   catalog: { refreshIntervalSeconds: number; requestTimeoutSeconds: number };

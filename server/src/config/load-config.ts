@@ -72,6 +72,7 @@ export function parseConfig(
 function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): MarketplaceConfig {
   const port = env.PORT !== undefined && env.PORT !== '' ? parsePort(env.PORT) : (file.server.port ?? 8080);
   const dataDir = resolve(cwd, env.MARKETPLACE_DATA_DIR || file.database?.dataDir || './data');
+  const issuer = file.auth.issuer.replace(/\/+$/, '');
   return {
     server: { host: file.server.host ?? '127.0.0.1', port, publicUrl: file.server.publicUrl.replace(/\/+$/, '') },
     database: {
@@ -81,11 +82,24 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
       ...(file.database?.schema !== undefined ? { schema: file.database.schema } : {}),
     },
     auth: {
-      issuer: file.auth.issuer.replace(/\/+$/, ''),
+      issuer,
       clientId: file.auth.clientId,
       audience: file.auth.audience,
       usernameClaim: file.auth.usernameClaim ?? 'sub',
+      projectsClaim: file.auth.projectsClaim,
+      acceptedClients: (file.auth.acceptedClients ?? []).map((client) => ({
+        clientId: client.clientId,
+        ...(client.issuer ? { issuer: client.issuer.replace(/\/+$/, '') } : {}),
+        ...(client.audience ? { audience: client.audience } : {}),
+      })),
       devProvider: file.auth.devProvider ?? false,
+    },
+    embedding: {
+      allowedOrigins: file.embedding?.allowedOrigins ?? [],
+      demoPortal: {
+        enabled: file.embedding?.demoPortal?.enabled ?? false,
+        clientId: file.embedding?.demoPortal?.clientId ?? 'osb-demo-portal',
+      },
     },
     demoBroker: {
       enabled: file.demoBroker?.enabled ?? false,

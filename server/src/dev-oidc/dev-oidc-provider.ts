@@ -6,7 +6,8 @@
  *
  * Everything lives under the issuer's path (for example `/oidc`):
  * - discovery at `<issuer>/.well-known/openid-configuration`, keys at `<issuer>/jwks`;
- * - one public client (the UI): authorization code flow with PKCE (S256), no client secret;
+ * - public clients (the UI, and the demo host portal if enabled): authorization code flow with
+ *   PKCE (S256), no client secret;
  * - access tokens are JWTs for the platform API (`aud` = the configured audience, `sub` = user id),
  *   also when the client sends no `resource` parameter;
  * - ID tokens carry `name`, `preferred_username` and `email` (there is no userinfo endpoint);
@@ -25,16 +26,21 @@ import { CLAIMS_BY_SCOPE, UserDirectory, type DevOidcUser } from './user-directo
 
 export type { DevOidcUser } from './user-directory.ts';
 
-/** How the development OpenID provider is set up. */
-export interface DevOidcOptions {
-  /** The issuer URL, for example `http://localhost:8080/oidc`; the provider is mounted at its path. */
-  issuer: string;
-  /** The id of the one client, the UI: public, authorization code with PKCE. */
+/** A public client of the development OpenID provider. */
+export interface DevOidcClient {
   clientId: string;
   /** Where the client may receive authorization codes, for example `http://localhost:4200/`. */
   redirectUris: string[];
   /** Where the client may send users after signing out. */
   postLogoutRedirectUris: string[];
+}
+
+/** How the development OpenID provider is set up. */
+export interface DevOidcOptions {
+  /** The issuer URL, for example `http://localhost:8080/oidc`; the provider is mounted at its path. */
+  issuer: string;
+  /** The clients (the UI first, then host portals): public, authorization code with PKCE. */
+  clients: DevOidcClient[];
   /** The `aud` of access tokens: the platform API. */
   audience: string;
   /** Who can sign in. */
@@ -110,27 +116,32 @@ function providerConfiguration(
 ): Configuration {
   const store = new MemoryStore();
   const resourceIndicator = resourceIndicatorFor(options.audience);
-  const corsOrigins = new Set([...options.redirectUris, ...options.postLogoutRedirectUris].map((uri) => new URL(uri).origin));
+  const corsOrigins = new Map(
+    options.clients.map((client) => [
+      client.clientId,
+      new Set([...client.redirectUris, ...client.postLogoutRedirectUris].map((uri) => new URL(uri).origin)),
+    ]),
+  );
   const cookieOptions = { httpOnly: true, sameSite: 'lax', signed: true };
   return {
     adapter: (model) => new MemoryAdapter(model, store),
-    clients: [{
-      client_id: options.clientId,
+    clients: options.clients.map((client) => ({
+      client_id: client.clientId,
       client_name: PRODUCT_NAME,
       application_type: 'web',
       token_endpoint_auth_method: 'none',
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      redirect_uris: options.redirectUris,
-      post_logout_redirect_uris: options.postLogoutRedirectUris,
-    }],
+      redirect_uris: client.redirectUris,
+      post_logout_redirect_uris: client.postLogoutRedirectUris,
+    })),
     jwks: { keys: keys.keys },
     cookies: { keys: keys.cookieKeys, long: cookieOptions, short: cookieOptions },
     claims: Object.fromEntries(Object.entries(CLAIMS_BY_SCOPE).map(([scope, claims]) => [scope, [...claims]])),
     scopes: SCOPE.split(' '),
     responseTypes: ['code'],
     pkce: { required: () => true, methods: ['S256'] },
-    clientBasedCORS: (_ctx, origin, client) => client.clientId === options.clientId && corsOrigins.has(origin),
+    clientBasedCORS: (_ctx, origin, client) => corsOrigins.get(client.clientId)?.has(origin) === true,
     findAccount: async (_ctx, id) => {
       const user = users.find(id);
       return user && { accountId: user.id, claims: () => UserDirectory.claimsOf(user) };

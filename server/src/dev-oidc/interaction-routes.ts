@@ -1,7 +1,7 @@
 /**
  * The user interactions of the development OpenID provider, at `<issuer>/interaction/:uid`:
- * the sign-in form, and the consent, which is granted at once because the provider's only
- * client is the platform's own UI.
+ * the sign-in form, and the consent, which is granted at once because the provider's clients
+ * are the platform's own UI and its demo host portal.
  *
  * The interaction `uid` in the URL must be the one bound to the browser by the provider's
  * signed, SameSite interaction cookie, so a form cannot be posted across sites or into another

@@ -3,13 +3,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiErrorBody } from '@osb/api';
 
 /** Path prefixes that never fall back to the UI's index.html. */
-const SERVER_PATHS = ['/api', '/oidc', '/info', '/config.json'];
+const SERVER_PATHS = ['/api', '/oidc', '/info', '/config.json', '/embed', '/portal'];
 /** Build output names with a content hash, such as `main-ABCD1234.js`. */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$/;
 /** The inline handler Angular writes on its non-blocking stylesheet link; its hash is allowed by CSP. */
@@ -21,6 +22,15 @@ export interface StaticUiOptions {
   root: string;
   /** The OpenID provider's origin, which the UI calls and frames for sign-in. */
   issuerOrigin: string;
+  /** The built marketplace element (`dist/osb-marketplace-embed/browser`), served at `/embed/`. */
+  embedRoot: string;
+  /** The demo host portal, served at `/portal/` with its own fallback; omitted when disabled. */
+  portal?: {
+    /** The build output (`dist/demo-portal/browser`). */
+    root: string;
+    /** The portal's sign-in settings, served as `/portal/config.json`. */
+    config: { issuer: string; clientId: string; scope: string };
+  };
 }
 
 /** Serves the UI; when it has not been built, every UI path answers with a hint to build it. */
@@ -52,6 +62,26 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
     });
   }
 
+  // The element's files have stable names (host pages link them), so they are revalidated.
+  // One stable URL for host pages: the polyfills ($localize) first, then the element.
+  app.get('/embed/osb-marketplace.js', { schema: { hide: true } }, (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send("import './polyfills.js';\nimport './main.js';\n"),
+  );
+  if (existsSync(options.embedRoot)) {
+    await app.register(fastifyStatic, {
+      root: options.embedRoot,
+      prefix: '/embed/',
+      decorateReply: false,
+      setHeaders: (reply) => reply.header('Cache-Control', 'no-cache'),
+    });
+  }
+  if (options.portal) {
+    await registerPortal(app, options.portal);
+  }
+
   const serveIndex = (request: FastifyRequest, reply: FastifyReply) => {
     if (!uiBuilt) {
       return reply
@@ -74,6 +104,20 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
     return reply.code(404).send(apiErrorBody('routeNotFound', { method: request.method, path }));
   });
   if (!uiBuilt) app.get('/', { schema: { hide: true } }, serveIndex);
+}
+
+/** Serves the demo portal's files, its `config.json`, and its index.html for every other path below /portal/. */
+async function registerPortal(app: FastifyInstance, portal: NonNullable<StaticUiOptions['portal']>): Promise<void> {
+  const index = join(portal.root, 'index.html');
+  app.get('/portal/config.json', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('Cache-Control', 'no-cache').send(portal.config),
+  );
+  app.get('/portal', { schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
+  if (!existsSync(index)) return;
+  await app.register(fastifyStatic, { root: portal.root, prefix: '/portal/', decorateReply: false, wildcard: false, index: false });
+  app.get('/portal/*', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(index)),
+  );
 }
 
 function isUnder(url: string, prefix: string): boolean {

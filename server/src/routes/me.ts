@@ -13,6 +13,6 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ projects: ProjectAccess }> = 
         response: { 200: MeResponse, 401: ErrorBody, 403: ErrorBody },
       },
     },
-    async (request) => ({ user: request.user, projects: projects.projectsOf(request.user.id) }),
+    async (request) => ({ user: request.user, projects: projects.projectsOf(request.user) }),
   );
 };

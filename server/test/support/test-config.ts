@@ -36,12 +36,22 @@ export function testDatabase(dataDir: string): { dataDir: string; url?: string; 
 }
 
 /** A configuration with the demo's locations, workspaces, projects and users. */
-export function testConfig(options: { issuer: string; dataDir: string; brokers?: TestBrokerEntry[]; requestTimeoutSeconds?: number }): MarketplaceConfig {
+export function testConfig(options: {
+  issuer: string;
+  dataDir: string;
+  brokers?: TestBrokerEntry[];
+  requestTimeoutSeconds?: number;
+  /** More `auth` keys of the configuration file, such as `acceptedClients` or `projectsClaim`. */
+  auth?: Record<string, unknown>;
+  /** The `embedding` section of the configuration file. */
+  embedding?: Record<string, unknown>;
+}): MarketplaceConfig {
   return parseConfig(
     {
       server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
       database: testDatabase(options.dataDir),
-      auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub' },
+      auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub', ...options.auth },
+      ...(options.embedding ? { embedding: options.embedding } : {}),
       catalog: { refreshIntervalSeconds: 3600, requestTimeoutSeconds: options.requestTimeoutSeconds ?? 5 },
       // Work left by a platform that stopped without handing it back moves on within seconds.
       operations: { leaseSeconds: 5, sweepIntervalSeconds: 1 },

@@ -5,12 +5,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 
+/** How `TestIssuer.sign` shapes a token. */
+export interface SignOptions {
+  audience?: string | null;
+  expiresIn?: string | number | null;
+  issuer?: string;
+  foreignKey?: boolean;
+  type?: string;
+}
+
 /** A running test issuer. */
 export interface TestIssuer {
   /** The issuer URL (`iss` of its tokens). */
   issuer: string;
-  /** Signs an access token; `options` can break it on purpose. */
-  sign(claims: JWTPayload, options?: { audience?: string; expiresIn?: string | number; issuer?: string; foreignKey?: boolean }): Promise<string>;
+  /**
+   * Signs an access token; `options` can break it on purpose: `audience: null` leaves out `aud`,
+   * `expiresIn: null` leaves out `exp`, `type` sets the header's `typ`.
+   */
+  sign(claims: JWTPayload, options?: SignOptions): Promise<string>;
   /** How many times the discovery document was requested. */
   discoveryRequests(): number;
   close(): Promise<void>;
@@ -47,13 +59,13 @@ export async function startTestIssuer(audience = 'osb-marketplace-api'): Promise
     issuer,
     async sign(claims, options = {}) {
       const key: CryptoKey = options.foreignKey ? foreign.privateKey : privateKey;
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      const token = new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-key', ...(options.type ? { typ: options.type } : {}) })
         .setIssuer(options.issuer ?? issuer)
-        .setAudience(options.audience ?? audience)
-        .setIssuedAt()
-        .setExpirationTime(options.expiresIn ?? '5m')
-        .sign(key);
+        .setIssuedAt();
+      if (options.audience !== null) token.setAudience(options.audience ?? audience);
+      if (options.expiresIn !== null) token.setExpirationTime(options.expiresIn ?? '5m');
+      return token.sign(key);
     },
     discoveryRequests: () => discoveryCount,
     close: () =>
