@@ -124,7 +124,7 @@ export class OperationRunner {
         updateRepeatable: operation.type === 'update' ? failure.updateRepeatable : null,
       },
     };
-    await this.deps.instances.save(failed);
+    // Mitigation first: whoever sees the failed operation also sees its orphan mitigation pending.
     if (end.orphanMitigation) {
       await this.requestOrphanMitigation({
         brokerId: record.brokerId,
@@ -135,6 +135,7 @@ export class OperationRunner {
         forgetInstance: operation.type === 'delete',
       });
     }
+    await this.deps.instances.save(failed);
     return failed;
   }
 
