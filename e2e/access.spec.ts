@@ -38,3 +38,19 @@ test('alice’s project is not found for bob, in the app and in the API', async 
   }
   expect((await page.request.get('/api/projects/likvid-payments')).status()).toBe(401);
 });
+
+test('a reload keeps alice signed in without leaving for the sign-in page', async ({ page }) => {
+  await signIn(page, 'alice', 'demo', '/projects/likvid-payments/instances');
+  await expect(page.getByRole('heading', { name: 'Service instances' })).toBeVisible();
+  const visited: string[] = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+      visited.push(new URL(request.url()).pathname);
+  });
+
+  await page.reload();
+
+  await expect(page.getByRole('heading', { name: 'Service instances' })).toBeVisible();
+  expect(visited.filter((path) => path.startsWith('/oidc'))).toEqual([]);
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toMatch(/eyJ/);
+});

@@ -12,7 +12,7 @@ const uiUrl = 'http://localhost:4200/';
 
 const processes = [
   start('platform', ['--import', 'tsx', 'server/src/main.ts']),
-  start('ui', [join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'serve', '--host', '127.0.0.1', '--port', '4200']),
+  start('ui', [join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'serve', 'osb-marketplace', '--host', '127.0.0.1', '--port', '4200']),
 ];
 console.log(`Starting the platform and the UI; open ${uiUrl} once "ng serve" says it is ready. Ctrl-C stops both.`);
 

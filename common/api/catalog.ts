@@ -38,53 +38,69 @@ export const PlanSchemas = Type.Object({
 });
 export type PlanSchemas = Static<typeof PlanSchemas>;
 
-/** A service plan with the OSB defaults and overrides already applied. */
-export const ServicePlan = Type.Object({
+/** What the marketplace listing carries of a plan: enough for cards, filters and instance lists. */
+export const ServicePlanSummary = Type.Object({
   id: Type.String(),
   name: Type.String(),
   displayName: Type.String(),
-  description: Type.String(),
   /** Plan `free`, default true. */
   free: Type.Boolean(),
   /** Plan `bindable`, else the service's. */
   bindable: Type.Boolean(),
   /** Plan `plan_updateable`, else the service's, default false. */
   planUpdateable: Type.Boolean(),
-  bullets: Type.Array(Type.String()),
-  costs: Type.Array(PlanCost),
   /** meshMarketplace `metadata.expiryDays`: bindings are deleted this many days after creation. */
   expiryDays: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type ServicePlanSummary = Static<typeof ServicePlanSummary>;
+
+/** A service plan with the OSB defaults and overrides already applied. */
+export const ServicePlan = Type.Object({
+  ...ServicePlanSummary.properties,
+  description: Type.String(),
+  bullets: Type.Array(Type.String()),
+  costs: Type.Array(PlanCost),
   maximumPollingDurationSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
   maintenanceInfoVersion: Type.Optional(Type.String()),
   schemas: PlanSchemas,
 });
 export type ServicePlan = Static<typeof ServicePlan>;
 
-/** A service offering of one broker, with the profile metadata the UI shows. */
-export const ServiceOffering = Type.Object({
+/**
+ * What the marketplace listing carries of a service: what cards and filters need, without long
+ * descriptions, links and parameter schemas (`GET /api/catalog/services/:serviceId` has those).
+ */
+export const ServiceSummary = Type.Object({
   id: Type.String(),
   brokerId: Type.String(),
   name: Type.String(),
   displayName: Type.String(),
   description: Type.String(),
-  /** Markdown from the broker: untrusted, the UI sanitises it before rendering. */
-  longDescription: Type.Optional(Type.String()),
   /** Broker-supplied image URL (http, https or data:image); untrusted. */
   imageUrl: Type.Optional(Type.String()),
   providerDisplayName: Type.Optional(Type.String()),
-  documentationUrl: Type.Optional(Type.String()),
-  supportUrl: Type.Optional(Type.String()),
   tags: Type.Array(Type.String()),
   locality: Locality,
   bindable: Type.Boolean(),
-  instancesRetrievable: Type.Boolean(),
-  bindingsRetrievable: Type.Boolean(),
-  /** Whether the service declares a `dashboard_client`. */
-  hasDashboardClient: Type.Boolean(),
   /** meshMarketplace flags from `metadata` (or the older `sensitive` tag). */
   sensitive: Type.Boolean(),
   tenantAware: Type.Boolean(),
   shareable: Type.Boolean(),
+  plans: Type.Array(ServicePlanSummary),
+});
+export type ServiceSummary = Static<typeof ServiceSummary>;
+
+/** A service offering of one broker, with the profile metadata the UI shows. */
+export const ServiceOffering = Type.Object({
+  ...ServiceSummary.properties,
+  /** Markdown from the broker: untrusted, the UI sanitises it before rendering. */
+  longDescription: Type.Optional(Type.String()),
+  documentationUrl: Type.Optional(Type.String()),
+  supportUrl: Type.Optional(Type.String()),
+  instancesRetrievable: Type.Boolean(),
+  bindingsRetrievable: Type.Boolean(),
+  /** Whether the service declares a `dashboard_client`. */
+  hasDashboardClient: Type.Boolean(),
   plans: Type.Array(ServicePlan),
 });
 export type ServiceOffering = Static<typeof ServiceOffering>;
@@ -104,9 +120,12 @@ export const BrokerStatus = Type.Object({
 });
 export type BrokerStatus = Static<typeof BrokerStatus>;
 
-/** `GET /api/catalog`: every service of every broker, the locations and the brokers' health. */
+/**
+ * `GET /api/catalog`: every service of every broker (as summaries), the locations and the
+ * brokers' health. Served with an ETag; a request with a matching `If-None-Match` gets 304.
+ */
 export const CatalogResponse = Type.Object({
-  services: Type.Array(ServiceOffering),
+  services: Type.Array(ServiceSummary),
   locations: Type.Array(Location),
   brokers: Type.Array(BrokerStatus),
 });

@@ -50,6 +50,25 @@ export const ServiceInstance = Type.Object({
 });
 export type ServiceInstance = Static<typeof ServiceInstance>;
 
+/** The largest page of `GET /api/projects/:projectId/service-instances`, and the page size when none is asked for. */
+export const INSTANCE_PAGE_MAX = 500;
+export const INSTANCE_PAGE_DEFAULT = 100;
+
+/**
+ * Query of `GET /api/projects/:projectId/service-instances`: one page of the project's instances
+ * (its own, oldest first, then those shared with it), narrowed by name and operation state. The
+ * answer is the page; its `X-Total-Count` header says how many instances match in all.
+ */
+export const ServiceInstanceListQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: INSTANCE_PAGE_MAX })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Part of the instance's name, ignoring case. */
+  search: Type.Optional(Type.String({ maxLength: 100 })),
+  /** The state of the instance's last operation. */
+  state: Type.Optional(ServiceInstanceOperation.properties.state),
+});
+export type ServiceInstanceListQuery = Static<typeof ServiceInstanceListQuery>;
+
 /** `POST /api/projects/:projectId/service-instances`: order a service instance. */
 export const CreateServiceInstanceRequest = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { MarketplaceConfig } from './config/config.ts';
 import { OidcDiscovery } from './auth/oidc-discovery.ts';
@@ -115,6 +116,9 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     serverFactory: deps.serverFactory,
     // Brokers' ids are not ours to shorten; keep generous limits for long path parameters.
     routerOptions: { maxParamLength: 500 },
+    // Ready waits for the first fetch of every broker's catalog, which takes longer than Fastify's
+    // default 10 s with many brokers on a busy machine (each broker has its own request timeout).
+    pluginTimeout: 120_000,
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const clock = deps.clock ?? systemClock;
@@ -131,6 +135,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
 
   // Plugins.
   registerErrorHandler(app);
+  // Every answer (API and UI files) compressed with brotli or gzip, as the client accepts.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'] });
   await registerOpenApi(app);
   // Before the token check, so that a host also reads the API's 401 answers.
   await registerCors(app, config.embedding.allowedOrigins);

@@ -84,7 +84,13 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
         clients: [
           {
             clientId: effective.auth.clientId,
-            redirectUris: [`${publicUrl}/`, 'http://localhost:4200/'],
+            // The app's start page, and the page a silent sign-in (in a hidden frame) is answered to.
+            redirectUris: [
+              `${publicUrl}/`,
+              `${publicUrl}/silent-refresh.html`,
+              'http://localhost:4200/',
+              'http://localhost:4200/silent-refresh.html',
+            ],
             postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
           },
           ...(portal.enabled

@@ -11,7 +11,7 @@ import type {
   CatalogResponse,
   ServiceBindingWithCredentials,
   ServiceInstance,
-  ServiceOffering,
+  ServiceSummary,
 } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
@@ -69,7 +69,7 @@ async function call<T = ServiceBindingWithCredentials>(method: string, path: str
   return platform.call<T>(method, path, { body, token });
 }
 
-async function service(name: string): Promise<ServiceOffering> {
+async function service(name: string): Promise<ServiceSummary> {
   const { body } = await call<CatalogResponse>('GET', '/api/catalog');
   const found = body.services.find((candidate) => candidate.name === name);
   assert.ok(found, `the demo catalog offers ${name}`);

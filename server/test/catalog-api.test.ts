@@ -2,6 +2,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { BrokerStatus, CatalogResponse, ServiceOffering } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
@@ -104,9 +106,9 @@ describe('GET /api/catalog with misbehaving brokers', () => {
     );
     const [service] = catalog.services;
     assert.equal(service!.displayName, 'good Database');
-    assert.deepEqual(service!.plans.map((plan) => [plan.name, plan.free, plan.costs]), [
-      ['small', true, []],
-      ['large', false, [{ amount: { eur: 12.5 }, unit: 'MONTHLY' }]],
+    assert.deepEqual(service!.plans.map((plan) => [plan.name, plan.free]), [
+      ['small', true],
+      ['large', false],
     ]);
     assert.deepEqual(catalog.locations, [
       { id: 'eu-de-central', displayName: 'Frankfurt' },
@@ -136,11 +138,15 @@ describe('GET /api/catalog with misbehaving brokers', () => {
     });
   });
 
-  it('serves one service by id with its parameter schemas intact, and 404 for unknown ids', async () => {
+  it('serves one service by id with its costs and parameter schemas intact, and 404 for unknown ids', async () => {
     const found = await getJson<ServiceOffering>(`${url}/api/catalog/services/local-service-id`);
     assert.equal(found.status, 200);
     assert.equal(found.body.plans.length, 2);
     assert.deepEqual(found.body.plans[0]!.schemas, { instanceCreate: osbaSchema });
+    assert.deepEqual(found.body.plans.map((plan) => [plan.name, plan.free, plan.costs]), [
+      ['small', true, []],
+      ['large', false, [{ amount: { eur: 12.5 }, unit: 'MONTHLY' }]],
+    ]);
     const missing = await getJson(`${url}/api/catalog/services/broken-service-id`);
     assert.deepEqual(missing, { status: 404, body: { code: 'serviceNotFound', params: {}, message: 'Service not found.' } });
   });
@@ -218,6 +224,95 @@ describe('GET /api/catalog against the demo broker', () => {
     assert.deepEqual([...brokersWithServices].sort(), ['demo-eu-de-central', 'demo-eu-nl-west', 'demo-global']);
     const local = body.services.filter((service) => service.locality.kind === 'local');
     assert.ok(local.length >= 2);
-    assert.ok(body.services.some((service) => service.plans.some((plan) => plan.schemas.instanceCreate)), 'some plan has a parameter form');
+    const details = await Promise.all(
+      body.services.map(async (service) => (await getJson<ServiceOffering>(`${running.url}/api/catalog/services/${service.id}`)).body),
+    );
+    assert.ok(details.some((service) => service.plans.some((plan) => plan.schemas.instanceCreate)), 'some plan has a parameter form');
+  });
+});
+
+/** A raw GET that keeps the body as sent (no automatic decompression). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { headers: { Authorization: `Bearer ${token}`, ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('GET /api/catalog on the wire', () => {
+  let url: string;
+  let app: FastifyInstance;
+  let upstream: TestBroker;
+
+  before(async () => {
+    const catalog = validCatalog('wire');
+    const service = catalog.services[0]!;
+    service['metadata'] = { ...(service['metadata'] as object), longDescription: '# Long\n\nText', documentationUrl: 'https://docs.example.com/' };
+    (service['plans'] as Record<string, unknown>[])[0]!['schemas'] = { service_instance: { create: { parameters: osbaSchema } } };
+    // Enough services that compression pays off.
+    for (let index = 0; index < 40; index++) {
+      const copy = structuredClone(validCatalog(`wire-${index}`).services[0]!);
+      catalog.services.push(copy);
+    }
+    upstream = await broker(serveCatalog(catalog));
+    const running = await platformWith([{ id: 'wire', url: upstream.url }], await dataDirectory());
+    url = running.url;
+    app = running.app;
+  });
+
+  it('lists summaries only: no parameter schemas, long descriptions, links or costs', async () => {
+    const { status, body } = await getJson<CatalogResponse>(`${url}/api/catalog`);
+    assert.equal(status, 200);
+    assert.equal(body.services.length, 41);
+    const [service] = body.services;
+    assert.deepEqual(Object.keys(service!).sort(), [
+      'bindable', 'brokerId', 'description', 'displayName', 'id', 'locality', 'name', 'plans', 'providerDisplayName',
+      'sensitive', 'shareable', 'tags', 'tenantAware',
+    ]);
+    assert.deepEqual(Object.keys(service!.plans[0]!).sort(), ['bindable', 'displayName', 'free', 'id', 'name', 'planUpdateable']);
+    const detail = await getJson<ServiceOffering>(`${url}/api/catalog/services/${service!.id}`);
+    assert.equal(detail.body.longDescription, '# Long\n\nText');
+    assert.equal(detail.body.documentationUrl, 'https://docs.example.com/');
+    assert.deepEqual(detail.body.plans[0]!.schemas, { instanceCreate: osbaSchema });
+  });
+
+  it('sends the listing compressed with brotli or gzip as accepted, the same JSON in each', async () => {
+    const identity = await rawGet(`${url}/api/catalog`, { 'Accept-Encoding': 'identity' });
+    assert.equal(identity.headers['content-encoding'], undefined);
+    const brotli = await rawGet(`${url}/api/catalog`, { 'Accept-Encoding': 'gzip, deflate, br' });
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.equal(brotli.headers['vary'], 'Accept-Encoding');
+    const gzip = await rawGet(`${url}/api/catalog`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.ok(brotli.body.length < identity.body.length / 3, `brotli ${brotli.body.length} of ${identity.body.length} bytes`);
+    assert.deepEqual(JSON.parse(brotliDecompressSync(brotli.body).toString()), JSON.parse(identity.body.toString()));
+    assert.deepEqual(JSON.parse(gunzipSync(gzip.body).toString()), JSON.parse(identity.body.toString()));
+  });
+
+  it('answers 304 to a matching If-None-Match, and a new ETag once the catalog changed', async () => {
+    const first = await rawGet(`${url}/api/catalog`, {});
+    const etag = first.headers['etag'];
+    assert.ok(etag, 'an ETag');
+    assert.equal(first.headers['cache-control'], 'private, no-cache');
+    const unchanged = await rawGet(`${url}/api/catalog`, { 'If-None-Match': etag });
+    assert.equal(unchanged.status, 304);
+    assert.equal(unchanged.body.length, 0);
+
+    upstream.respondWith(serveCatalog(validCatalog('wire')));
+    await app.catalog.refresh();
+    const changed = await rawGet(`${url}/api/catalog`, { 'If-None-Match': etag, 'Accept-Encoding': 'identity' });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers['etag'], etag);
+    assert.equal((JSON.parse(changed.body.toString()) as CatalogResponse).services.length, 1);
+  });
+
+  it('compresses other API answers too', async () => {
+    const openapi = await rawGet(`${url}/api/openapi.json`, { 'Accept-Encoding': 'br' });
+    assert.equal(openapi.status, 200);
+    assert.equal(openapi.headers['content-encoding'], 'br');
   });
 });

@@ -23,6 +23,7 @@ before(async () => {
   await writeFile(join(uiRoot, 'index.html'), '<!doctype html><html><body><mp-root></mp-root></body></html>');
   await writeFile(join(uiRoot, 'main-ABCD2345.js'), 'console.log("ui")');
   await writeFile(join(uiRoot, 'favicon.ico'), 'icon');
+  await writeFile(join(uiRoot, 'chunk-WXYZ2345.js'), `export const words = ${JSON.stringify('lorem ipsum '.repeat(1000))};`);
   config = testConfig({ issuer: issuer.issuer, dataDir: join(directory.path, 'data') });
   platform = await startTestPlatform({ config, uiRoot });
 });
@@ -106,6 +107,17 @@ describe('the UI', () => {
     assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     const plain = await fetch(`${platform.url}/favicon.ico`);
     assert.equal(plain.headers.get('cache-control'), 'no-cache');
+  });
+
+  it('sends UI files and index.html compressed as the browser accepts', async () => {
+    const brotli = await fetch(`${platform.url}/chunk-WXYZ2345.js`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(brotli.headers.get('content-encoding'), 'br');
+    assert.equal(brotli.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.match(await brotli.text(), /^export const words = "lorem ipsum/);
+    const gzip = await fetch(`${platform.url}/chunk-WXYZ2345.js`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzip.headers.get('content-encoding'), 'gzip');
+    const plain = await fetch(`${platform.url}/chunk-WXYZ2345.js`, { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
   });
 
   it('answers JSON 404s for server paths and other methods instead of the UI', async () => {

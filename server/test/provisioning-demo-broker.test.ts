@@ -4,7 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CatalogResponse, ServiceInstance, ServiceOffering } from '@osb/api';
+import type { CatalogResponse, ServiceInstance, ServiceSummary } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
@@ -63,7 +63,7 @@ async function call<T>(platform: TestPlatform, method: string, path: string, bod
 }
 
 /** The demo broker's asynchronous CDN service and its pay-as-you-go plan. */
-async function asyncCdn(platform: TestPlatform): Promise<{ service: ServiceOffering; planId: string }> {
+async function asyncCdn(platform: TestPlatform): Promise<{ service: ServiceSummary; planId: string }> {
   const { body } = await call<CatalogResponse>(platform, 'GET', '/api/catalog');
   const service = body.services.find((candidate) => candidate.plans.some((plan) => plan.name === 'pay-as-you-go'));
   assert.ok(service, 'the demo catalog has the CDN service');

@@ -13,7 +13,7 @@ import type {
   ServiceInstance,
   ServiceInstanceShare,
   ServiceInstanceShareDetails,
-  ServiceOffering,
+  ServiceSummary,
 } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
@@ -55,7 +55,7 @@ function message(answer: { body: unknown }): string {
   return (answer.body as { message: string }).message;
 }
 
-async function service(name: string): Promise<ServiceOffering> {
+async function service(name: string): Promise<ServiceSummary> {
   const { body } = await call<CatalogResponse>('GET', '/api/catalog');
   return body.services.find((candidate) => candidate.name === name)!;
 }

@@ -1,15 +1,17 @@
 /**
  * Keeps every broker's catalog: fetched in parallel at start and on a schedule, validated,
  * cached in memory and in the database. A broker that fails keeps its last good catalog (marked
- * unavailable) and never hides another broker's services. With several replicas, the scheduled
- * refresh runs on one of them per interval; the others then read the catalogs it stored.
+ * unavailable) and never hides another broker's services. After each refresh the services are
+ * indexed by id and the marketplace listing is prepared for the wire once. With several replicas,
+ * the scheduled refresh runs on one of them per interval; the others then read the catalogs it stored.
  */
-import type { BrokerStatus, Location, ServiceOffering } from '@osb/api';
+import type { BrokerStatus, CatalogResponse, Location, ServiceOffering } from '@osb/api';
 import type { BrokerConfig } from '../config/config.ts';
 import { BrokerError } from '../osb/broker-error.ts';
 import { validateCatalog } from '../osb/catalog-validation.ts';
 import type { OsbClient } from '../osb/osb-client.ts';
 import type { CatalogRepository, StoredCatalog } from '../store/catalog-repository.ts';
+import { prepareListing, summariseService, type PreparedListing } from './catalog-listing.ts';
 import { askInterval } from '../store/scheduled-jobs.ts';
 
 /** How replicas share the scheduled refresh. */
@@ -36,13 +38,6 @@ export interface CatalogServiceOptions {
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-/** The catalog as the API serves it. */
-export interface CatalogSnapshot {
-  services: ServiceOffering[];
-  locations: Location[];
-  brokers: BrokerStatus[];
-}
-
 interface BrokerState {
   services: ServiceOffering[];
   status: BrokerStatus;
@@ -55,6 +50,8 @@ type FetchOutcome = { ok: true; catalog: unknown; fetchedAt: Date; stored?: bool
 export class CatalogService {
   private states = new Map<string, BrokerState>();
   private stored = new Map<string, StoredCatalog>();
+  private servicesById = new Map<string, ServiceOffering>();
+  private prepared: Promise<PreparedListing>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopListening: (() => Promise<void>) | undefined;
@@ -67,6 +64,7 @@ export class CatalogService {
         status: { ...statusBase(broker), state: 'unavailable', reason: 'The catalog has not been fetched yet.', warnings: [] },
       });
     }
+    this.prepared = prepareListing(this.snapshot());
   }
 
   /**
@@ -130,23 +128,24 @@ export class CatalogService {
     return this.running;
   }
 
-  /** Every listed service, the locations and every broker's status, in configuration order. */
-  snapshot(): CatalogSnapshot {
+  /** The marketplace listing (service summaries, locations, brokers' health), ready to send. */
+  listing(): Promise<PreparedListing> {
+    return this.prepared;
+  }
+
+  /** One listed service by id, with its plans' schemas. */
+  findService(serviceId: string): ServiceOffering | undefined {
+    return this.servicesById.get(serviceId);
+  }
+
+  /** Every listed service summarised, the locations and every broker's status, in configuration order. */
+  private snapshot(): CatalogResponse {
     const states = this.options.brokers.map((broker) => this.states.get(broker.id)!);
     return {
-      services: states.flatMap((state) => state.services),
+      services: states.flatMap((state) => state.services.map(summariseService)),
       locations: this.options.locations,
       brokers: states.map((state) => state.status),
     };
-  }
-
-  /** One listed service by id. */
-  findService(serviceId: string): ServiceOffering | undefined {
-    for (const state of this.states.values()) {
-      const service = state.services.find((candidate) => candidate.id === serviceId);
-      if (service) return service;
-    }
-    return undefined;
   }
 
   private async refreshAll(): Promise<void> {
@@ -165,6 +164,13 @@ export class CatalogService {
         for (const plan of service.plans) knownIds.set(plan.id, broker.id);
       }
     }
+    this.servicesById = new Map(
+      this.options.brokers.flatMap((broker) => this.states.get(broker.id)!.services.map((service) => [service.id, service] as const)),
+    );
+    // The previous listing is served until the new one is ready.
+    const next = prepareListing(this.snapshot());
+    await next;
+    this.prepared = next;
   }
 
   private async fetch(broker: BrokerConfig): Promise<FetchOutcome> {

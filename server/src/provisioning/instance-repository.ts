@@ -28,6 +28,15 @@ export interface InstanceOperation extends PolledOperation {
   updateTarget: UpdateTarget | null;
 }
 
+/** Which page of a project's instances to read, and what narrows them. */
+export interface InstancePageQuery {
+  limit: number;
+  offset: number;
+  /** Part of the name, ignoring case. */
+  search?: string;
+  state?: InstanceOperationState;
+}
+
 /** A stored service instance. */
 export interface InstanceRecord {
   id: string;
@@ -256,12 +265,29 @@ export class InstanceRepository {
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
-  /** The instances of a project, oldest first. */
-  async listByProject(projectId: string): Promise<InstanceRecord[]> {
-    const { rows } = await this.database.query<InstanceRow>(
-      'SELECT * FROM service_instances WHERE project_id = $1 ORDER BY created_at, id',
-      [projectId],
-    );
+  /**
+   * One page of a project's instances, oldest first, narrowed in the database by part of the name
+   * (ignoring case) and the operation state; with the number of instances that match in all.
+   */
+  async pageByProject(projectId: string, page: InstancePageQuery): Promise<{ records: InstanceRecord[]; total: number }> {
+    const namePattern = page.search ? `%${page.search.replace(/[\\%_]/g, '\\$&')}%` : null;
+    const where = 'project_id = $1 AND ($2::text IS NULL OR name ILIKE $2) AND ($3::text IS NULL OR operation_state = $3)';
+    const parameters = [projectId, namePattern, page.state ?? null];
+    const [{ rows }, counted] = await Promise.all([
+      this.database.query<InstanceRow>(`SELECT * FROM service_instances WHERE ${where} ORDER BY created_at, id LIMIT $4 OFFSET $5`, [
+        ...parameters,
+        page.limit,
+        page.offset,
+      ]),
+      this.database.query<{ total: string }>(`SELECT count(*) AS total FROM service_instances WHERE ${where}`, parameters),
+    ]);
+    return { records: rows.map(fromRow), total: Number(counted.rows[0]?.total ?? 0) };
+  }
+
+  /** The instances with the given ids (in no particular order). */
+  async findMany(ids: readonly string[]): Promise<InstanceRecord[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.database.query<InstanceRow>('SELECT * FROM service_instances WHERE id = ANY($1::text[])', [ids]);
     return rows.map(fromRow);
   }
 

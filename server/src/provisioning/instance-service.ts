@@ -9,6 +9,7 @@ import type { Project, ServiceOffering, ServicePlan } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import {
+  type InstancePageQuery,
   DuplicateInstanceNameError,
   type InstanceOperation,
   type InstanceRecord,
@@ -130,19 +131,26 @@ export class InstanceService {
   /** @param deps repositories, the runner, the catalog, the engine and the broker transport */
   constructor(private readonly deps: InstanceServiceDependencies) {}
 
-  /** The project's instances, oldest first, then the instances other projects shared with it. */
-  async list(project: Project): Promise<InstanceView[]> {
-    const records = await this.deps.instances.listByProject(project.id);
-    const shared: { record: InstanceRecord; sharedFrom: SharedFrom }[] = [];
-    for (const { instanceId, from } of await this.deps.shares.sharedWith(project.id)) {
-      const record = await this.deps.instances.find(instanceId);
-      if (record) shared.push({ record, sharedFrom: from });
-    }
-    const pending = await this.deps.orphans.pendingInstanceIds([...records, ...shared.map((entry) => entry.record)].map((record) => record.id));
-    return [
-      ...records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) })),
-      ...shared.map(({ record, sharedFrom }) => ({ record, sharedFrom, orphanMitigationPending: pending.has(record.id) })),
-    ];
+  /**
+   * One page of the project's instances: its own, oldest first (paged and narrowed in the
+   * database), then the instances other projects shared with it; with how many match in all.
+   */
+  async list(project: Project, page: InstancePageQuery): Promise<{ views: InstanceView[]; total: number }> {
+    const own = await this.deps.instances.pageByProject(project.id, page);
+    const sharedFrom = new Map((await this.deps.shares.sharedWith(project.id)).map(({ instanceId, from }) => [instanceId, from]));
+    const shared = (await this.deps.instances.findMany([...sharedFrom.keys()]))
+      .filter((record) => matchesPage(record, page))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    const sharedStart = Math.max(0, page.offset - own.total);
+    const sharedShown = shared.slice(sharedStart, sharedStart + page.limit - own.records.length);
+    const pending = await this.deps.orphans.pendingInstanceIds([...own.records, ...sharedShown].map((record) => record.id));
+    return {
+      views: [
+        ...own.records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) })),
+        ...sharedShown.map((record) => ({ record, sharedFrom: sharedFrom.get(record.id)!, orphanMitigationPending: pending.has(record.id) })),
+      ],
+      total: own.total + shared.length,
+    };
   }
 
   /** One instance of the project or shared with it; 404 when the project sees none with that id. */
@@ -446,4 +454,12 @@ export class InstanceService {
     const pending = await this.deps.orphans.pendingInstanceIds([record.id]);
     return { record, orphanMitigationPending: pending.has(record.id), ...(sharedFrom ? { sharedFrom } : {}) };
   }
+}
+
+/** Whether an instance passes a page's name and state filters (as the database applies them to a project's own). */
+function matchesPage(record: InstanceRecord, page: InstancePageQuery): boolean {
+  return (
+    (!page.search || record.name.toLocaleLowerCase().includes(page.search.toLocaleLowerCase())) &&
+    (!page.state || record.operation.state === page.state)
+  );
 }

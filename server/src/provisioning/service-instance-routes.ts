@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateServiceInstanceRequest,
   ErrorBody,
+  INSTANCE_PAGE_DEFAULT,
   ServiceInstance,
+  ServiceInstanceListQuery,
   UpdateServiceInstanceRequest,
 } from '@osb/api';
 import type { InstanceService, InstanceView } from './instance-service.ts';
@@ -64,14 +66,18 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     {
       schema: {
         tags: ['service-instances'],
-        summary: "The project's service instances",
+        summary: "One page of the project's service instances (X-Total-Count: how many match in all)",
         params: ProjectParams,
+        querystring: ServiceInstanceListQuery,
         response: { 200: Type.Array(ServiceInstance), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { project } = request;
-      return (await service.list(project)).map(toServiceInstance);
+      const { limit = INSTANCE_PAGE_DEFAULT, offset = 0, search, state } = request.query;
+      const page = await service.list(project, { limit, offset, ...(search ? { search } : {}), ...(state ? { state } : {}) });
+      reply.header('X-Total-Count', String(page.total));
+      return page.views.map(toServiceInstance);
     },
   );
 

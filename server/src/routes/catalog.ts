@@ -1,21 +1,33 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CatalogResponse, ErrorBody, ServiceOffering } from '@osb/api';
+import { chooseEncoding, matchesEntityTag } from '../catalog/catalog-listing.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import { HttpError } from '../plugins/http-error.ts';
 
-/** `GET /api/catalog` and `GET /api/catalog/services/:serviceId`. */
+/**
+ * `GET /api/catalog` (the listing, prepared once per refresh: compressed, with an ETag, 304 when
+ * unchanged) and `GET /api/catalog/services/:serviceId` (one service in full, with its schemas).
+ */
 export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService }> = async (app, { catalog }) => {
   app.get(
     '/api/catalog',
     {
       schema: {
         tags: ['catalog'],
-        summary: "Every broker's services, the locations and each broker's health",
-        response: { 200: CatalogResponse, 401: ErrorBody, 403: ErrorBody },
+        summary: "Every broker's services (summaries), the locations and each broker's health",
+        response: { 200: CatalogResponse, 304: Type.Null(), 401: ErrorBody, 403: ErrorBody },
       },
     },
-    async () => catalog.snapshot(),
+    async (request, reply) => {
+      const listing = await catalog.listing();
+      // Private: the answer depends on who asks; no-cache: always revalidated with the ETag.
+      reply.header('ETag', listing.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
+      if (matchesEntityTag(request.headers['if-none-match'], listing.etag)) return reply.code(304).send();
+      const encoding = chooseEncoding(request.headers['accept-encoding']);
+      if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
+      return reply.type('application/json; charset=utf-8').send(listing.bodies[encoding]);
+    },
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { HttpClient, httpResource } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable, effect, inject, untracked } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import type {
@@ -10,6 +10,7 @@ import type {
 import { UI_CONFIG } from '../config/ui-config';
 import type { ApiResource } from './api-types';
 import { apiUrl } from './api-url';
+import { CatalogStore, type SharedResource } from './catalog-store';
 
 /**
  * Read access to the platform API. The `*Resource` methods must run in an injection context
@@ -20,18 +21,27 @@ import { apiUrl } from './api-url';
 export class MarketplaceApi {
   private readonly http = inject(HttpClient);
   private readonly config = inject(UI_CONFIG);
+  private readonly catalog = inject(CatalogStore);
 
   /** `GET /me`: the signed-in user and their projects. */
   getMe(): Observable<MeResponse> {
     return this.http.get<MeResponse>(this.url('me'));
   }
 
-  /** `GET /catalog`: every service, the locations and the brokers' health, once `enabled` is true. */
-  catalogResource(enabled: () => boolean = () => true): ApiResource<CatalogResponse> {
-    return httpResource<CatalogResponse>(() => (enabled() ? this.url('catalog') : undefined));
+  /**
+   * The shared catalog listing (service summaries, the locations and the brokers' health),
+   * revalidated once `enabled` is true.
+   */
+  catalogResource(enabled: () => boolean = () => true): SharedResource<CatalogResponse | undefined> {
+    effect(() => {
+      if (enabled()) {
+        untracked(() => this.catalog.reload());
+      }
+    });
+    return this.catalog;
   }
 
-  /** `GET /catalog/services/:serviceId` for the current id, idle while it is undefined. */
+  /** `GET /catalog/services/:serviceId` (the service in full, with its plans' schemas) for the current id, idle while it is undefined. */
   serviceResource(serviceId: () => string | undefined): ApiResource<ServiceOffering> {
     return httpResource<ServiceOffering>(() => {
       const id = serviceId();

@@ -21,11 +21,14 @@ export class ServiceInstancesApi {
   private readonly http = inject(HttpClient);
   private readonly config = inject(UI_CONFIG);
 
-  /** `GET /projects/:projectId/service-instances` for the current project, idle while it is undefined. */
-  instancesResource(projectId: () => string | undefined): ApiResource<ServiceInstance[]> {
+  /**
+   * `GET /projects/:projectId/service-instances`: the first `limit` instances of the current
+   * project (its `X-Total-Count` header says how many there are), idle while the id is undefined.
+   */
+  instancesResource(projectId: () => string | undefined, limit: () => number): ApiResource<ServiceInstance[]> {
     return httpResource<ServiceInstance[]>(() => {
       const id = projectId();
-      return id === undefined ? undefined : this.url(id);
+      return id === undefined ? undefined : { url: this.url(id), params: { limit: limit() } };
     });
   }
 

@@ -7,11 +7,17 @@ import { UI_CONFIG } from '../config/ui-config';
 
 /** Session storage key marking a sign-in that was started because the API rejected a token. */
 const REJECTED_TOKEN_MARKER = 'mp.sign-in-after-rejected-token';
+/** The page the provider answers a silent sign-in to, in a hidden frame (see public/silent-refresh.html). */
+export const SILENT_SIGN_IN_PAGE = 'silent-refresh.html';
+/** How long a silent sign-in may take before the app falls back to the provider's sign-in page. */
+const SILENT_SIGN_IN_TIMEOUT_MS = 4000;
 
 /**
  * The signed-in user's session: OpenID Connect authorization code flow with PKCE against the
- * configured issuer. Tokens live in memory only (see `TransientAuthStorage`), so after a reload
- * the app signs in again by redirecting; the provider's own session makes that seamless.
+ * configured issuer. Tokens live in memory only (see `TransientAuthStorage`). After a reload the
+ * app first asks the provider in a hidden frame (`prompt=none`) whether its session still holds,
+ * which keeps the user on the page; only when it does not (or the provider cannot be framed)
+ * does the app leave for the provider's sign-in page.
  */
 @Injectable({ providedIn: 'root' })
 export class Auth {
@@ -56,6 +62,8 @@ export class Auth {
       requireHttps: 'remoteOnly',
       showDebugInformation: false,
       sessionChecksEnabled: false,
+      silentRefreshRedirectUri: `${origin}/${SILENT_SIGN_IN_PAGE}`,
+      silentRefreshTimeout: SILENT_SIGN_IN_TIMEOUT_MS,
     });
     try {
       await this.oauth.loadDiscoveryDocument();
@@ -64,12 +72,16 @@ export class Auth {
         $localize`:@@signInServiceUnreachable:The sign-in service at ${this.config.oidc.issuer}:issuer: could not be reached.`,
       );
     }
+    const returningFromProvider = /[?&](code|error)=/.test(window.location.search);
     try {
       await this.oauth.tryLoginCodeFlow();
     } catch (error) {
       this.signInErrorState.set(signInFailureMessage(error));
     }
     this.refreshState();
+    if (!this.authenticated() && !returningFromProvider && !isSignedOutPage(window.location.pathname)) {
+      await this.signInSilently();
+    }
     const targetUrl = decodeTargetUrl(this.oauth.state);
     if (this.authenticated() && targetUrl) {
       this.location.replaceState(targetUrl);
@@ -130,11 +142,26 @@ export class Auth {
     }
   }
 
+  /** Asks the provider in a hidden frame for tokens of its current session; no answer leaves the user signed out. */
+  private async signInSilently(): Promise<void> {
+    try {
+      await this.oauth.silentRefresh();
+    } catch {
+      // No session at the provider, or it cannot be asked from a frame: the guard sends the user there.
+    }
+    this.refreshState();
+  }
+
   private refreshState(): void {
     const valid = this.oauth.hasValidAccessToken();
     this.authenticated.set(valid);
     this.claims.set(valid ? this.oauth.getIdentityClaims() : null);
   }
+}
+
+/** Whether `path` is the signed-out page, where nobody should be signed in again behind their back. */
+function isSignedOutPage(path: string): boolean {
+  return path === '/signed-out' || path.endsWith('/signed-out');
 }
 
 /**

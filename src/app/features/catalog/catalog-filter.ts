@@ -1,4 +1,4 @@
-import type { ServiceOffering } from '@osb/api';
+import type { ServiceSummary } from '@osb/api';
 
 /** What the user filters the marketplace by. */
 export interface CatalogFilter {
@@ -13,19 +13,17 @@ export function isFilterActive(filter: CatalogFilter): boolean {
   return filter.search.trim().length > 0 || filter.tags.length > 0;
 }
 
-/**
- * Whether a service matches the filter. Matching ignores case; the search looks at the display
- * name, name, description, tags and provider.
- */
-export function matchesFilter(service: ServiceOffering, filter: CatalogFilter): boolean {
-  const serviceTags = service.tags.map((tag) => tag.toLocaleLowerCase());
-  if (!filter.tags.every((tag) => serviceTags.includes(tag.toLocaleLowerCase()))) {
-    return false;
-  }
-  const words = filter.search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) {
-    return true;
-  }
+/** A service with its search text and tags lower-cased once, so filtering does no string work per service. */
+export interface SearchableService {
+  readonly service: ServiceSummary;
+  /** Display name, name, description, provider and tags, lower-cased, one per line. */
+  readonly text: string;
+  /** The tags, lower-cased. */
+  readonly tags: readonly string[];
+}
+
+/** Prepares a service for {@link filterServices}. */
+export function searchable(service: ServiceSummary): SearchableService {
   const text = [
     service.displayName,
     service.name,
@@ -35,14 +33,31 @@ export function matchesFilter(service: ServiceOffering, filter: CatalogFilter): 
   ]
     .join('\n')
     .toLocaleLowerCase();
-  return words.every((word) => text.includes(word));
+  return { service, text, tags: service.tags.map((tag) => tag.toLocaleLowerCase()) };
+}
+
+/**
+ * The services that match the filter, in order. Matching ignores case; every search word must
+ * occur in the display name, name, description, tags or provider, and every selected tag be carried.
+ */
+export function filterServices(services: readonly SearchableService[], filter: CatalogFilter): ServiceSummary[] {
+  const tags = filter.tags.map((tag) => tag.toLocaleLowerCase());
+  const words = filter.search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (tags.length === 0 && words.length === 0) {
+    return services.map((entry) => entry.service);
+  }
+  return services
+    .filter(
+      (entry) => tags.every((tag) => entry.tags.includes(tag)) && words.every((word) => entry.text.includes(word)),
+    )
+    .map((entry) => entry.service);
 }
 
 /** The global services, and the local services of one location, each in catalog order. */
 export function servicesByLocality(
-  services: readonly ServiceOffering[],
+  services: readonly ServiceSummary[],
   locationId: string | undefined,
-): { global: ServiceOffering[]; local: ServiceOffering[] } {
+): { global: ServiceSummary[]; local: ServiceSummary[] } {
   return {
     global: services.filter((service) => service.locality.kind === 'global'),
     local: services.filter(

@@ -1,11 +1,11 @@
-import type { CatalogResponse, ServiceInstance, ServiceOffering, ServicePlan } from '@osb/api';
+import type { CatalogResponse, ServiceInstance, ServicePlanSummary, ServiceSummary } from '@osb/api';
 
 /** What the catalog says about an instance's service, plan and location, as far as it still knows them. */
 export interface InstanceOffering {
   /** The instance's service, unless the catalog no longer offers it. */
-  readonly service?: ServiceOffering;
+  readonly service?: ServiceSummary;
   /** The instance's plan, unless the catalog no longer offers it. */
-  readonly plan?: ServicePlan;
+  readonly plan?: ServicePlanSummary;
   /** Name of the service to show: its display name, else its id. */
   readonly serviceName: string;
   /** Name of the plan to show: its display name, else its id. */

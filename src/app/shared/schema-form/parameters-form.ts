@@ -11,10 +11,10 @@ import {
   LogService,
   SchemaValidatorFactory,
   WidgetRegistry,
-  ZSchemaValidatorFactory,
   type ISchema,
 } from 'ngx-schema-form';
 import { isJsonObject, pruneEmptyParameters, sameJson } from '@osb/json-schema';
+import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';
@@ -48,7 +48,7 @@ interface FormRender {
   providers: [
     SchemaFormState,
     { provide: WidgetRegistry, useClass: MaterialWidgetRegistry },
-    { provide: SchemaValidatorFactory, useClass: ZSchemaValidatorFactory },
+    { provide: SchemaValidatorFactory, useClass: CachedZSchemaValidatorFactory },
     { provide: ExpressionCompilerFactory, useClass: JEXLExpressionCompilerFactory },
     { provide: LOG_LEVEL, useValue: 3 },
     { provide: LogService, useClass: DefaultLogService },

@@ -6,9 +6,9 @@ import {
   PropertyGroup,
   SchemaPreprocessor,
   ValidatorRegistry,
-  ZSchemaValidatorFactory,
 } from 'ngx-schema-form';
 import { isJsonObject, normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
+import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
 import { ParametersValidator } from './parameters-validator';
@@ -65,7 +65,7 @@ function renderOffScreen(schema: JsonSchema): string | undefined {
     const copy = structuredClone(schema);
     SchemaPreprocessor.preprocess(copy);
     const factory = new FormPropertyFactory(
-      new ZSchemaValidatorFactory(),
+      new CachedZSchemaValidatorFactory(),
       new ValidatorRegistry(),
       new PropertyBindingRegistry(),
       new JEXLExpressionCompilerFactory(),

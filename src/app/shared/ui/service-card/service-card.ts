@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import type { ServiceOffering } from '@osb/api';
+import type { ServiceSummary } from '@osb/api';
 import { isPaidService } from '../cost/pricing';
 import { PriceBadge } from '../price-badge/price-badge';
 import { ServiceIcon } from '../service-icon/service-icon';
@@ -20,7 +20,7 @@ const VISIBLE_TAGS = 4;
 })
 export class ServiceCard {
   /** The service to show. */
-  readonly service = input.required<ServiceOffering>();
+  readonly service = input.required<ServiceSummary>();
   /** Router link to the service's page; the whole card opens it. */
   readonly link = input.required<string | readonly unknown[]>();
 

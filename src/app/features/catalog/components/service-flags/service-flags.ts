@@ -3,7 +3,7 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
-import type { ServiceOffering } from '@osb/api';
+import type { ServiceSummary } from '@osb/api';
 import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
 
 /** One capability of a service, shown as a chip. */
@@ -37,7 +37,7 @@ interface ServiceFlag {
 })
 export class ServiceFlags {
   /** The service whose capabilities to show. */
-  readonly service = input.required<ServiceOffering>();
+  readonly service = input.required<ServiceSummary>();
 
   /** The flags that apply to the service. */
   protected readonly flags = computed<ServiceFlag[]>(() => {

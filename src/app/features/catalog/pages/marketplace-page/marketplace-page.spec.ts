@@ -8,9 +8,9 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { testCatalog } from '../../../../../testing/catalog-fixtures';
+import { testCatalog, testService } from '../../../../../testing/catalog-fixtures';
 import { providePlatformApiTesting } from '../../../../../testing/test-providers';
-import { MarketplacePage } from './marketplace-page';
+import { CARDS_PER_PAGE, MarketplacePage, URL_WRITE_DELAY_MS } from './marketplace-page';
 
 describe('MarketplacePage', () => {
   let router: RouterTestingHarness;
@@ -78,15 +78,58 @@ describe('MarketplacePage', () => {
     expect(cardTitles('local', page)).toEqual([]);
   });
 
+  /** The query parameters of the router's URL. */
+  function queryParams(): Record<string, unknown> {
+    const routerService = TestBed.inject(Router);
+    return routerService.parseUrl(routerService.url).queryParams;
+  }
+
+  /** Waits until typing has paused long enough for the URL to be written. */
+  async function pauseTyping(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, URL_WRITE_DELAY_MS + 50));
+    await settle();
+  }
+
   it('writes the filter back to the URL', async () => {
     await open('/projects/p1/marketplace');
 
     await (await loader.getHarness(MatInputHarness)).setValue('backup');
     await (await loader.getHarness(MatChipListboxHarness)).selectChips({ text: 'storage' });
+    await pauseTyping();
+
+    expect(queryParams()).toEqual({ search: 'backup', tags: 'storage' });
+  });
+
+  it('filters at once but writes the URL only after a pause in typing', async () => {
+    const page = await open('/projects/p1/marketplace');
+
+    await (await loader.getHarness(MatInputHarness)).setValue('backup');
+    await settle();
+    expect(cardTitles('global', page)).toEqual(['Backup Vault']);
+    expect(queryParams()).toEqual({});
+
+    await pauseTyping();
+    expect(queryParams()).toEqual({ search: 'backup' });
+  });
+
+  it('draws a page of cards at a time', async () => {
+    const many = Array.from({ length: CARDS_PER_PAGE + 2 }, (_, index) =>
+      testService({ id: `svc-${index}`, displayName: `Service ${index}`, locality: { kind: 'global' } }),
+    );
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/marketplace', MarketplacePage);
+    http.expectOne('/api/catalog').flush({ ...testCatalog(), services: many });
+    await settle();
+    const page = router.routeNativeElement as HTMLElement;
+
+    expect(cardTitles('global', page).length).toBe(CARDS_PER_PAGE);
+    const more = Array.from(page.querySelectorAll('button')).find((button) => button.textContent?.includes('Show more global services'));
+    expect(more?.textContent).toContain(`${CARDS_PER_PAGE} of ${CARDS_PER_PAGE + 2} shown`);
+    more!.click();
     await settle();
 
-    const url = TestBed.inject(Router).parseUrl(TestBed.inject(Router).url);
-    expect(url.queryParams).toEqual({ search: 'backup', tags: 'storage' });
+    expect(cardTitles('global', page).length).toBe(CARDS_PER_PAGE + 2);
+    expect(page.textContent).not.toContain('Show more global services');
   });
 
   it('offers to clear filters when nothing matches', async () => {

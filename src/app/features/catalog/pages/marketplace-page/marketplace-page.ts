@@ -13,13 +13,19 @@ import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { ServiceCard } from '../../../../shared/ui/service-card/service-card';
-import { CatalogFilter, collectTags, isFilterActive, matchesFilter, servicesByLocality } from '../../catalog-filter';
+import { CatalogFilter, collectTags, filterServices, isFilterActive, searchable, servicesByLocality } from '../../catalog-filter';
 import { BrokerNotice } from '../../components/broker-notice/broker-notice';
+
+/** How many cards a section shows at first, and how many more each "Show more" adds. */
+export const CARDS_PER_PAGE = 48;
+/** How long typing must pause before the filter is written to the URL. */
+export const URL_WRITE_DELAY_MS = 400;
 
 /**
  * The marketplace of a project: global services, and the local services of one location.
- * Search, tags and location live in the URL (`?search=…&tags=…&location=…`), so a filtered
- * view can be shared and survives a reload.
+ * Search, tags and location live in the URL (`?search=…&tags=…&location=…`, written once typing
+ * pauses), so a filtered view can be shared and survives a reload. Each section draws a page of
+ * cards at a time, so thousands of services cost no more than the cards on screen.
  */
 @Component({
   selector: 'mp-marketplace-page',
@@ -81,15 +87,28 @@ export class MarketplacePage {
   private readonly offered = computed(() =>
     servicesByLocality(this.catalog.hasValue() ? this.catalog.value().services : [], this.locationId()),
   );
+  /** The offered services prepared for searching, once per catalog and location. */
+  private readonly searchable = computed(() => {
+    const { global, local } = this.offered();
+    return { global: global.map(searchable), local: local.map(searchable) };
+  });
   /** Tags to filter by: those of the offered services, plus any selected ones. */
   protected readonly availableTags = computed(() => {
     const { global, local } = this.offered();
     return collectTags([...global.map((s) => s.tags), ...local.map((s) => s.tags), this.selectedTags()]);
   });
   /** Global services that match the filter. */
-  protected readonly globalServices = computed(() => this.offered().global.filter((s) => matchesFilter(s, this.filter())));
+  protected readonly globalServices = computed(() => filterServices(this.searchable().global, this.filter()));
   /** Local services of the chosen location that match the filter. */
-  protected readonly localServices = computed(() => this.offered().local.filter((s) => matchesFilter(s, this.filter())));
+  protected readonly localServices = computed(() => filterServices(this.searchable().local, this.filter()));
+  /** How many global cards are drawn: a page, more on request; back to one page when the filter changes. */
+  protected readonly globalLimit = linkedSignal({ source: this.globalServices, computation: () => CARDS_PER_PAGE });
+  /** How many local cards are drawn, likewise. */
+  protected readonly localLimit = linkedSignal({ source: this.localServices, computation: () => CARDS_PER_PAGE });
+  /** The global cards drawn. */
+  protected readonly shownGlobalServices = computed(() => this.globalServices().slice(0, this.globalLimit()));
+  /** The local cards drawn. */
+  protected readonly shownLocalServices = computed(() => this.localServices().slice(0, this.localLimit()));
   /** Whether nothing at all matches the filter. */
   protected readonly nothingMatches = computed(
     () => this.filtering() && this.globalServices().length === 0 && this.localServices().length === 0,
@@ -104,12 +123,23 @@ export class MarketplacePage {
   });
 
   constructor() {
-    effect(() => {
+    effect((onCleanup) => {
       const search = this.searchText().trim();
       const tags = this.selectedTags();
       const location = this.pickedLocationId();
-      untracked(() => this.writeFilterToUrl(search, tags, location));
+      const timer = setTimeout(() => untracked(() => this.writeFilterToUrl(search, tags, location)), URL_WRITE_DELAY_MS);
+      onCleanup(() => clearTimeout(timer));
     });
+  }
+
+  /** Draws another page of global cards. */
+  protected showMoreGlobal(): void {
+    this.globalLimit.update((limit) => limit + CARDS_PER_PAGE);
+  }
+
+  /** Draws another page of local cards. */
+  protected showMoreLocal(): void {
+    this.localLimit.update((limit) => limit + CARDS_PER_PAGE);
   }
 
   /** Title of the empty state for a search without results. */

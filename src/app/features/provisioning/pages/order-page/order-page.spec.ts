@@ -63,16 +63,28 @@ describe('OrderPage', FORM_TESTS, () => {
   let router: RouterTestingHarness;
   let http: HttpTestingController;
   let loader: HarnessLoader;
+  let answering: ReturnType<typeof setInterval> | undefined;
+
+  /** Answers the page's requests for a service in full from {@link catalog}. */
+  function answerServiceRequests(): void {
+    for (const request of http.match((candidate) => candidate.url.startsWith('/api/catalog/services/'))) {
+      const id = decodeURIComponent(request.request.url.split('/').pop()!);
+      request.flush(catalog().services.find((service) => service.id === id) ?? null);
+    }
+  }
 
   async function turn(): Promise<void> {
     for (let round = 0; round < 3; round++) {
       router.detectChanges();
       await new Promise((resolve) => setTimeout(resolve));
+      answerServiceRequests();
     }
     router.detectChanges();
   }
 
   async function open(url: string): Promise<HTMLElement> {
+    // Harness actions wait for pending requests: answer the page's service requests as they come.
+    answering = setInterval(answerServiceRequests, 5);
     router = await RouterTestingHarness.create();
     await router.navigateByUrl(url, OrderPage);
     http.expectOne('/api/catalog').flush(catalog());
@@ -112,7 +124,10 @@ describe('OrderPage', FORM_TESTS, () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    clearInterval(answering);
+    http.verify();
+  });
 
   it('preselects the plan from the link and compares the plans with their costs', async () => {
     const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');

@@ -11,7 +11,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatStepperModule } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 
-import type { Location, ServiceOffering } from '@osb/api';
+import type { Location, ServiceOffering, ServiceSummary } from '@osb/api';
 import { apiErrorMessage } from '../../../../core/api/api-error';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
@@ -29,7 +29,7 @@ const NAME_MAX_LENGTH = 100;
 /** A location where a local service is offered, with that location's offering. */
 interface LocationOption {
   readonly location: Location;
-  readonly service: ServiceOffering;
+  readonly service: ServiceSummary;
 }
 
 /**
@@ -73,8 +73,9 @@ export class OrderPage {
   /** Query parameter: the plan to preselect. */
   readonly plan = input<string>();
 
-  /** The catalog: the service, its offerings in other locations and the locations' names. */
-  protected readonly catalog = inject(MarketplaceApi).catalogResource();
+  private readonly marketplaceApi = inject(MarketplaceApi);
+  /** The catalog listing: the service, its offerings in other locations and the locations' names. */
+  protected readonly catalog = this.marketplaceApi.catalogResource();
   private readonly services = computed(() => (this.catalog.hasValue() ? this.catalog.value().services : []));
   /** The service the order started from. */
   protected readonly requestedService = computed(() => this.services().find((service) => service.id === this.serviceId()));
@@ -96,8 +97,13 @@ export class OrderPage {
   });
   /** The id of the offering chosen: the requested one until the user picks another location. */
   protected readonly offeringId = linkedSignal(() => this.serviceId());
-  /** The offering ordered. */
-  protected readonly offering = computed(() => this.services().find((service) => service.id === this.offeringId()));
+  /** The offering ordered, in full (plans with their costs and schemas). */
+  private readonly offeringDetail = this.marketplaceApi.serviceResource(() => this.offeringId());
+  /** The offering ordered, once loaded. */
+  protected readonly offering = computed(() => {
+    const detail = this.offeringDetail.hasValue() ? this.offeringDetail.value() : undefined;
+    return detail?.id === this.offeringId() ? detail : undefined;
+  });
   /** The chosen location, for a local service. */
   protected readonly location = computed(() => this.locationOptions().find((option) => option.service.id === this.offeringId())?.location);
   /** The chosen plan's id: preselected from the URL, kept by name when the location changes. */
@@ -128,8 +134,8 @@ export class OrderPage {
   private readonly nameValue = toSignal(this.name.valueChanges, { initialValue: '' });
   /** The parameters as entered. */
   protected readonly parameters = signal<Parameters>({});
-  /** Whether the parameters may be sent. */
-  protected readonly parametersValid = signal(true);
+  /** Whether the parameters may be sent; unknown until the parameters step was opened. */
+  protected readonly parametersValid = signal<boolean | undefined>(undefined);
   /** Whether the user tried to leave the parameters step, to reveal every problem. */
   protected readonly parametersAttempted = signal(false);
   /** Whether the order is on its way. */
@@ -143,9 +149,11 @@ export class OrderPage {
     const name = this.nameValue();
     return name.trim().length > 0 && name.length <= NAME_MAX_LENGTH;
   });
-  /** Why the catalog could not be loaded. */
+  /** Whether the catalog or the ordered offering is being loaded. */
+  protected readonly loading = computed(() => this.catalog.isLoading() || this.offeringDetail.isLoading());
+  /** Why the catalog or the service could not be loaded. */
   protected readonly loadError = computed(() => {
-    const error = this.catalog.error();
+    const error = this.catalog.error() ?? this.offeringDetail.error();
     return error ? apiErrorMessage(error) : null;
   });
 

@@ -48,8 +48,15 @@ export class InstancePage {
 
   /** The instance, read again while an operation runs. */
   protected readonly instance = this.api.instanceResource(() => this.projectId(), () => this.instanceId());
-  /** The catalog, to name the service, plan and location. */
-  private readonly catalog = inject(MarketplaceApi).catalogResource();
+  private readonly marketplaceApi = inject(MarketplaceApi);
+  /** The catalog listing, to name the service, plan and location. */
+  private readonly catalog = this.marketplaceApi.catalogResource();
+  /** The instance's service in full (binding schemas, flags), for the bindings and sharing sections. */
+  private readonly serviceDetail = this.marketplaceApi.serviceResource(() => this.current()?.serviceId);
+  /** The service in full, once loaded. */
+  protected readonly service = computed(() => (this.serviceDetail.hasValue() ? this.serviceDetail.value() : undefined));
+  /** The instance's plan in full, once loaded. */
+  protected readonly plan = computed(() => this.service()?.plans.find((plan) => plan.id === this.current()?.planId));
   /** The instance once loaded (reading `value()` of a failed resource throws). */
   protected readonly current = computed(() => (this.instance.hasValue() ? this.instance.value() : undefined));
   /** The catalog's locations, to name tenants' locations in bindings. */

@@ -13,9 +13,10 @@ import { OPERATION_POLL_INTERVAL_MS } from '../../../../core/api/reload-while-ru
 import { testCatalog } from '../../../../../testing/catalog-fixtures';
 import { testInstance } from '../../../../../testing/instance-fixtures';
 import { providePlatformApiTesting } from '../../../../../testing/test-providers';
-import { InstancesPage } from './instances-page';
+import { INSTANCES_PER_PAGE, InstancesPage } from './instances-page';
 
-const LIST_URL = '/api/projects/p1/service-instances';
+const INSTANCES_URL = '/api/projects/p1/service-instances';
+const LIST_URL = `${INSTANCES_URL}?limit=${INSTANCES_PER_PAGE}`;
 
 describe('InstancesPage', () => {
   let router: RouterTestingHarness;
@@ -134,7 +135,7 @@ describe('InstancesPage', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Deprovision' }))).click();
     await turn();
 
-    const request = http.expectOne(`${LIST_URL}/i-ready`);
+    const request = http.expectOne(`${INSTANCES_URL}/i-ready`);
     expect(request.request.method).toBe('DELETE');
     request.flush({ message: 'The broker refused: instance has active bindings' }, { status: 422, statusText: 'Unprocessable' });
     (await nextPoll()).flush([ready]);
@@ -143,5 +144,29 @@ describe('InstancesPage', () => {
     expect(router.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(
       '“cache” was not deprovisioned: The broker refused: instance has active bindings',
     );
+  });
+
+  // A hundred list items take a while to render in jsdom on a busy machine.
+  it('lists a page of instances and more on request, up to the total', { timeout: 60_000 }, async () => {
+    const many = Array.from({ length: INSTANCES_PER_PAGE }, (_, index) =>
+      done(testInstance({ id: `i-${index}`, name: `instance-${index}` })),
+    );
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/instances', InstancesPage);
+    http.expectOne('/api/catalog').flush(testCatalog());
+    http.expectOne(LIST_URL).flush(many, { headers: { 'X-Total-Count': String(INSTANCES_PER_PAGE + 1) } });
+    await turn();
+    const page = router.routeNativeElement as HTMLElement;
+    const more = Array.from(page.querySelectorAll('button')).find((button) => button.textContent?.includes('Show more instances'));
+    expect(more?.textContent).toContain(`${INSTANCES_PER_PAGE} of ${INSTANCES_PER_PAGE + 1} shown`);
+
+    more!.click();
+    await turn();
+    http
+      .expectOne(`${INSTANCES_URL}?limit=${2 * INSTANCES_PER_PAGE}`)
+      .flush([...many, done(testInstance({ id: 'i-last', name: 'last' }))], { headers: { 'X-Total-Count': String(INSTANCES_PER_PAGE + 1) } });
+    await turn();
+    expect(page.querySelectorAll('mp-instance-list-item').length).toBe(INSTANCES_PER_PAGE + 1);
+    expect(page.textContent).not.toContain('Show more instances');
   });
 });

@@ -24,6 +24,11 @@ import { isOperationRunning } from '../../instance-operation';
  * again when the platform reports a change (or every few seconds without its change stream), so
  * progress and results show without a reload.
  */
+/** How many instances the list shows at first, and how many more each "Show more" adds. */
+export const INSTANCES_PER_PAGE = 100;
+/** The platform's largest page of instances. */
+const MOST_INSTANCES_LISTED = 500;
+
 @Component({
   selector: 'mp-instances-page',
   imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, ExpiringBindingsNotice, InstanceListItem],
@@ -39,8 +44,14 @@ export class InstancesPage {
   /** Route parameter: the project whose instances are shown. */
   readonly projectId = input.required<string>();
 
-  /** The project's instances. */
-  protected readonly instances = this.api.instancesResource(() => this.projectId());
+  /** How many instances are listed: a page, more on request. */
+  protected readonly limit = signal(INSTANCES_PER_PAGE);
+  /** The project's first `limit` instances. */
+  protected readonly instances = this.api.instancesResource(() => this.projectId(), this.limit);
+  /** The most instances the list shows (the platform's largest page). */
+  protected readonly instancePageMax = MOST_INSTANCES_LISTED;
+  /** How many instances the project has in all, once known. */
+  protected readonly total = computed(() => Number(this.instances.headers()?.get('X-Total-Count') ?? Number.NaN));
   /** The catalog, to name services, plans and locations. */
   private readonly catalog = inject(MarketplaceApi).catalogResource();
   /** The project, for the page's subtitle. */
@@ -81,6 +92,11 @@ export class InstancesPage {
         this.instances.reload();
       },
     });
+  }
+
+  /** Lists another page of instances. */
+  protected showMore(): void {
+    this.limit.update((limit) => Math.min(limit + INSTANCES_PER_PAGE, MOST_INSTANCES_LISTED));
   }
 
   /** Loads the instances again after an error. */

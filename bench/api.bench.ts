@@ -1,0 +1,101 @@
+/**
+ * API benchmark on the embedded database: the catalog listing (5,000 services from 50 brokers)
+ * and a project's instances list (1,000 instances) at 50 and 200 concurrent connections, with
+ * autocannon: requests per second, p50, p99, errors and timeouts.
+ */
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import { BENCH_PROJECT, conditions, ms, startBenchPlatform } from './support/harness.ts';
+import { syntheticCatalog } from './support/synthetic-brokers.ts';
+
+const BROKERS = 50;
+const SERVICES_PER_BROKER = 100;
+const INSTANCES = Number(process.env['BENCH_INSTANCES'] ?? 1000);
+const SECONDS = Number(process.env['BENCH_API_SECONDS'] ?? 10);
+
+/** A plan of broker 0 without a parameter schema, so `{}` is valid (see syntheticCatalog). */
+function orderablePlan(): { serviceId: string; planId: string } {
+  const service = syntheticCatalog(0, 1).services[0]!;
+  const plan = (service['plans'] as { id: string; schemas?: unknown }[]).find(
+    (candidate) => candidate.schemas === undefined,
+  )!;
+  return { serviceId: String(service['id']), planId: plan.id };
+}
+
+/** Orders `count` instances through the API, ten at a time. */
+async function seedInstances(url: string, token: string, count: number): Promise<void> {
+  const { serviceId, planId } = orderablePlan();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const response = await fetch(`${url}/api/projects/${BENCH_PROJECT}/service-instances`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `bench-instance-${index}`, serviceId, planId, parameters: {} }),
+      });
+      if (response.status !== 201)
+        throw new Error(`Ordering an instance: HTTP ${response.status} ${await response.text()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 10 }, worker));
+}
+
+/**
+ * Waits until the platform answers its health check within 100 ms again: after a load run it
+ * may still be working on requests whose clients gave up.
+ */
+async function settle(url: string): Promise<void> {
+  const deadline = performance.now() + 180_000;
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    try {
+      await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      if (performance.now() - started < 100) return;
+    } catch {
+      // Still busy.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** Runs autocannon against `url` with `connections` and prints one line. */
+async function load(label: string, url: string, token: string, connections: number): Promise<void> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: SECONDS,
+    timeout: 10,
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' },
+  });
+  console.log(
+    `${label} at ${connections} connections (${SECONDS} s): ${Math.round(result.requests.average)} requests/s, ` +
+      `p50 ${ms(result.latency.p50)}, p99 ${ms(result.latency.p99)}, ${result.errors} errors (${result.timeouts} timeouts), ` +
+      `${result.non2xx} non-2xx, ${result['2xx']} answered 2xx`,
+  );
+}
+
+console.log(`# API benchmark (embedded database)\nConditions: ${conditions()}`);
+const platform = await startBenchPlatform(BROKERS, SERVICES_PER_BROKER);
+try {
+  const token = await platform.token();
+  // One request first, so the platform has fetched its provider's signing keys before the load.
+  await fetch(`${platform.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+  const catalogUrl = `${platform.url}/api/catalog`;
+  for (const connections of [50, 200]) {
+    await load(`GET /api/catalog (${BROKERS * SERVICES_PER_BROKER} services)`, catalogUrl, token, connections);
+    await settle(platform.url);
+  }
+
+  const seeding = performance.now();
+  await seedInstances(platform.url, token, INSTANCES);
+  console.log(`ordered ${INSTANCES} instances in ${ms(performance.now() - seeding)}`);
+  const instancesUrl = `${platform.url}/api/projects/${BENCH_PROJECT}/service-instances`;
+  for (const connections of [50, 200]) {
+    await load(`GET instances list (${INSTANCES} instances, first page)`, instancesUrl, token, connections);
+    await settle(platform.url);
+  }
+} finally {
+  await platform.close();
+}
+console.log(`Conditions at the end: ${conditions()}`);

@@ -1,0 +1,64 @@
+/**
+ * Forms benchmark: parameter forms of 50, 300 and 1,000 generated fields rendered in Chromium by
+ * the marketplace's form (Material widgets) and, in the same run, by ngx-schema-form's own default
+ * widgets: time until the form is painted and time per keystroke in a text field (medians).
+ * Serves the forms benchmark page (dist/forms-bench, built by `ng build forms-bench`).
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { conditions, launchChromium, median, ms } from './support/harness.ts';
+
+const SIZES = (process.env['BENCH_FORM_SIZES'] ?? '50,300,1000').split(',').map(Number);
+const ROUNDS = Number(process.env['BENCH_FORM_ROUNDS'] ?? 3);
+const root = join(import.meta.dirname, '..', 'dist', 'forms-bench', 'browser');
+if (!existsSync(join(root, 'index.html')))
+  throw new Error('Build the forms benchmark page first: npx ng build forms-bench');
+
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer((request, response) => {
+  const path = normalize(new URL(request.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+  const file = join(root, path === '/' ? 'index.html' : path);
+  if (!existsSync(file)) return response.writeHead(404).end();
+  response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+declare const benchForms: {
+  render(count: number, widgets: string): Promise<number>;
+  keystroke(character: string): Promise<number>;
+};
+
+console.log(`# Forms benchmark\nConditions: ${conditions()}`);
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1350, height: 940 } });
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.waitForFunction(() => 'benchForms' in window);
+  for (const count of SIZES) {
+    const figures: Record<string, { render: number; keystroke: number }> = {};
+    for (const widgets of ['app', 'default']) {
+      const renders: number[] = [];
+      const keystrokes: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        renders.push(await page.evaluate(([n, w]) => benchForms.render(n as number, w as string), [count, widgets]));
+        for (const character of 'abcdef')
+          keystrokes.push(await page.evaluate((c) => benchForms.keystroke(c), character));
+      }
+      figures[widgets] = { render: median(renders), keystroke: median(keystrokes) };
+      console.log(
+        `${count} fields, ${widgets === 'app' ? 'marketplace form (Material widgets)' : "ngx-schema-form's default widgets"}: ` +
+          `render ${ms(median(renders))} (${renders.map(ms).join(', ')}), keystroke median ${ms(median(keystrokes))}, max ${ms(Math.max(...keystrokes))}`,
+      );
+    }
+    console.log(
+      `${count} fields: render ratio marketplace / default widgets ${(figures['app']!.render / figures['default']!.render).toFixed(2)}`,
+    );
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`Conditions at the end: ${conditions()}`);

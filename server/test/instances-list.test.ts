@@ -1,0 +1,92 @@
+/**
+ * The project's instances list over real HTTP: paged in the database (oldest first, with the
+ * total in X-Total-Count), narrowed by name and state, its own instances before shared ones.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ServiceInstance } from '@osb/api';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { temporaryDirectory } from './support/test-config.ts';
+import { scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+
+let issuer: TestIssuer;
+let broker: ScriptedBroker;
+let platform: TestPlatform;
+let alice: string;
+let removeDirectory: () => Promise<void>;
+
+const INSTANCES = '/api/projects/likvid-payments/service-instances';
+const NAMES = ['alpha-db', 'beta-db', 'gamma-cache', 'delta-db', 'epsilon-cache', 'zeta_db'];
+
+before(async () => {
+  issuer = await startTestIssuer();
+  alice = await issuer.sign({ sub: 'alice' });
+  broker = await startScriptedBroker(scriptedCatalog());
+  const directory = await temporaryDirectory();
+  removeDirectory = directory.remove;
+  platform = await startTestPlatform({
+    issuer: issuer.issuer,
+    brokers: [{ id: 'scripted', url: broker.url }],
+    dataDir: directory.path,
+  });
+  for (const name of NAMES) {
+    const { status } = await platform.call('POST', INSTANCES, {
+      body: { name, serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
+      token: alice,
+    });
+    assert.equal(status, 201, `ordering ${name}`);
+  }
+});
+
+after(async () => {
+  await platform.close();
+  await broker.close();
+  await issuer.close();
+  await removeDirectory();
+});
+
+async function list(query: string): Promise<{ status: number; names: string[]; total: string | null }> {
+  const { status, body, headers } = await platform.call<ServiceInstance[]>('GET', `${INSTANCES}${query}`, {
+    token: alice,
+  });
+  return {
+    status,
+    names: Array.isArray(body) ? body.map((instance) => instance.name) : [],
+    total: headers.get('x-total-count'),
+  };
+}
+
+describe('GET /api/projects/:projectId/service-instances', () => {
+  it('answers the first page (up to 100), oldest first, with the total, when no page is asked for', async () => {
+    assert.deepEqual(await list(''), { status: 200, names: NAMES, total: '6' });
+  });
+
+  it('pages with limit and offset', async () => {
+    assert.deepEqual(await list('?limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '6' });
+    assert.deepEqual(await list('?limit=2&offset=4'), { status: 200, names: ['epsilon-cache', 'zeta_db'], total: '6' });
+    assert.deepEqual(await list('?limit=2&offset=10'), { status: 200, names: [], total: '6' });
+  });
+
+  it('narrows by part of the name, ignoring case, taking % and _ literally', async () => {
+    assert.deepEqual(await list('?search=DB&limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '4' });
+    assert.deepEqual(await list('?search=_'), { status: 200, names: ['zeta_db'], total: '1' });
+    assert.deepEqual(await list('?search=%25'), { status: 200, names: [], total: '0' });
+  });
+
+  it('narrows by the state of the last operation', async () => {
+    assert.deepEqual(await list('?state=succeeded&search=cache'), {
+      status: 200,
+      names: ['gamma-cache', 'epsilon-cache'],
+      total: '2',
+    });
+    assert.deepEqual(await list('?state=failed'), { status: 200, names: [], total: '0' });
+  });
+
+  it('refuses pages it cannot serve', async () => {
+    assert.equal((await list('?limit=0')).status, 400);
+    assert.equal((await list('?limit=501')).status, 400);
+    assert.equal((await list('?offset=-1')).status, 400);
+    assert.equal((await list('?state=sleeping')).status, 400);
+  });
+});
