@@ -6,11 +6,16 @@
  *
  * `node scripts/test-all.mjs server e2e` runs only the named suites.
  *
+ * `server-postgres` runs the server suite once more against the PostgreSQL server at
+ * `TEST_DATABASE_URL` (each test platform in a schema of its own), in parallel with `server`;
+ * without that variable it is reported as not run.
+ *
  * Exits non-zero when a test failed or a suite crashed (no readable report, an error outside
  * the tests, a non-zero exit without failed tests) or ran no tests; each such suite adds one to
  * the failed count, and the table says why.
  */
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +27,9 @@ const bin = (path) => join(root, 'node_modules', path);
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number, problem?: string, note?: string }} Counts
- * @typedef {{ name: string, report: string, prepare?: string[], command: () => string[] | undefined, count: (report: string) => Counts }} Suite
+ * @typedef {{ name: string, report: string, prepare?: string[], command: () => string[] | undefined, count: (report: string) => Counts,
+ *   env?: () => Record<string, string>, unavailable?: () => string | undefined, setUp?: () => Promise<void>,
+ *   parallelWith?: string }} Suite
  */
 
 /** @type {Suite[]} */
@@ -47,12 +54,19 @@ const suites = [
   {
     name: 'server',
     report: 'server.tap',
-    command: () => {
-      const files = findFiles(join(root, 'server', 'test'), '.test.ts');
-      if (files.length === 0) return undefined;
-      return ['--import', 'tsx', ...nodeTests('server.tap', files.map((file) => relative(root, file)))];
-    },
+    command: () => serverTests('server.tap'),
     count: nodeTestCounts,
+  },
+  {
+    name: 'server-postgres',
+    report: 'server-postgres.tap',
+    command: () => serverTests('server-postgres.tap'),
+    count: nodeTestCounts,
+    env: () => ({ DATABASE_URL: process.env.TEST_DATABASE_URL }),
+    unavailable: () => (process.env.TEST_DATABASE_URL ? undefined : 'TEST_DATABASE_URL is not set'),
+    setUp: dropTestSchemas,
+    // Runs alongside `server`: most of their time is spent waiting on brokers and timers.
+    parallelWith: 'server',
   },
   {
     name: 'stories',
@@ -78,9 +92,20 @@ if (unknown.length > 0) {
 }
 
 mkdirSync(resultsDir, { recursive: true });
+const chosen = suites.filter((s) => selected.length === 0 || selected.includes(s.name));
 const results = [];
-for (const suite of suites.filter((s) => selected.length === 0 || selected.includes(s.name))) {
-  results.push(await runSuite(suite));
+for (const suite of chosen) {
+  if (suite.parallelWith && chosen.some((other) => other.name === suite.parallelWith)) continue;
+  const companions = chosen.filter((other) => other.parallelWith === suite.name);
+  if (companions.length === 0) {
+    results.push(await runSuite(suite));
+    continue;
+  }
+  // The companions' output is held back and printed after this suite's, so that it stays readable.
+  const outputs = companions.map(() => []);
+  const running = [runSuite(suite), ...companions.map((companion, index) => runSuite(companion, outputs[index]))];
+  results.push(...(await Promise.all(running)));
+  for (const output of outputs) process.stdout.write(Buffer.concat(output));
 }
 printSummary(results);
 process.exitCode = results.some((result) => result.failed > 0) ? 1 : 0;
@@ -93,11 +118,43 @@ function nodeTests(report, files) {
     ...files];
 }
 
-/** Runs one suite and reads its counts from its own report. */
-async function runSuite(suite) {
-  console.log(`\n=== ${suite.name} ${'='.repeat(60 - suite.name.length)}\n`);
+/** `node --test` over every server test file, reporting to the console and to `report`. */
+function serverTests(report) {
+  const files = findFiles(join(root, 'server', 'test'), '.test.ts');
+  if (files.length === 0) return undefined;
+  return ['--import', 'tsx', ...nodeTests(report, files.map((file) => relative(root, file)))];
+}
+
+/** Drops the schemas an earlier run of the server suite left in the test database. */
+async function dropTestSchemas() {
+  const pg = createRequire(import.meta.url)('pg');
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'osb\\_test\\_%'");
+    for (const { nspname } of rows) await client.query(`DROP SCHEMA "${nspname}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs one suite and reads its counts from its own report; with `output`, the suite's console
+ * output is collected there instead of printed.
+ */
+async function runSuite(suite, output) {
+  const heading = `\n=== ${suite.name} ${'='.repeat(60 - suite.name.length)}\n\n`;
+  if (output) output.push(Buffer.from(heading));
+  else process.stdout.write(heading);
   const reportFile = join(resultsDir, suite.report);
   rmSync(reportFile, { force: true });
+  const unavailable = suite.unavailable?.();
+  if (unavailable) {
+    const note = `not run: ${unavailable}`;
+    if (output) output.push(Buffer.from(`${note}\n`));
+    else console.log(note);
+    return { name: suite.name, seconds: 0, ...zero(), note };
+  }
   const args = suite.command();
   if (!args) {
     return { name: suite.name, seconds: 0, ...withProblem(zero(), 'no test files') };
@@ -110,7 +167,12 @@ async function runSuite(suite) {
       return { name: suite.name, seconds, ...withProblem(zero(), `preparation failed: exit code ${prepared}`) };
     }
   }
-  const exitCode = await run(args);
+  try {
+    await suite.setUp?.();
+  } catch (error) {
+    return { name: suite.name, seconds: 0, ...withProblem(zero(), `cannot set up: ${error.message}`) };
+  }
+  const exitCode = await run(args, { ...process.env, ...suite.env?.() }, output);
   const seconds = (performance.now() - started) / 1000;
 
   let counts;
@@ -139,10 +201,17 @@ function zero() {
   return { passed: 0, failed: 0, skipped: 0 };
 }
 
-/** Runs `node args…` in the repository root with the console attached; resolves to its exit code. */
-function run(args) {
+/**
+ * Runs `node args…` in the repository root with the console attached, or with its output
+ * collected in `output`; resolves to its exit code.
+ */
+function run(args, env = process.env, output = undefined) {
   return new Promise((resolve) => {
-    const child = spawn(node, args, { cwd: root, stdio: 'inherit' });
+    const child = spawn(node, args, { cwd: root, env, stdio: output ? ['inherit', 'pipe', 'pipe'] : 'inherit' });
+    if (output) {
+      child.stdout.on('data', (chunk) => output.push(chunk));
+      child.stderr.on('data', (chunk) => output.push(chunk));
+    }
     child.on('error', () => resolve(-1));
     child.on('exit', (code, signal) => resolve(code ?? `signal ${signal}`));
   });

@@ -53,6 +53,8 @@ export interface ApiErrorParams {
   platformStarting: Record<string, never>;
   /** The platform's database does not answer. */
   databaseUnavailable: Record<string, never>;
+  /** This replica of the platform is shutting down (the load balancer sends requests elsewhere). */
+  platformStopping: Record<string, never>;
   projectNotFound: Record<string, never>;
   serviceNotFound: Record<string, never>;
   instanceNotFound: Record<string, never>;
@@ -70,6 +72,8 @@ export interface ApiErrorParams {
   instanceNameTaken: { name: string };
   /** An operation (`create`, `update`, `delete`) runs on the instance. */
   instanceBusy: { operation: string };
+  /** The instance changed since it was read (another request was quicker). */
+  instanceChanged: Record<string, never>;
   /** The instance's creation failed: it can only be deleted. */
   instanceCreateFailed: Record<string, never>;
   /** The instance's creation failed, so it cannot be bound. */
@@ -160,6 +164,7 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   noAccess: () => 'Your account has no access to this marketplace.',
   platformStarting: () => 'The platform is starting.',
   databaseUnavailable: () => 'The database does not answer.',
+  platformStopping: () => 'This replica of the platform is shutting down. Try again.',
   projectNotFound: () => 'Project not found.',
   serviceNotFound: () => 'Service not found.',
   instanceNotFound: () => 'Service instance not found.',
@@ -172,6 +177,7 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   instanceNameTaken: ({ name }) => `The project already has a service instance named “${name}”.`,
   instanceBusy: ({ operation }) =>
     `Another operation (${operation}) is in progress on this instance. Try again when it has finished.`,
+  instanceChanged: () => 'The instance was changed in the meantime. Reload it and try again.',
   instanceCreateFailed: () => 'The instance could not be created. Delete it and order a new one.',
   instanceNotProvisioned: () => 'The instance could not be created, so it cannot be bound.',
   instanceUnusable: () => 'The service broker reported this instance as unusable, so it cannot be bound.',

@@ -13,3 +13,4 @@ export * from './platform.js';
 export * from './service-instances.js';
 export * from './bindings.js';
 export * from './sharing.js';
+export * from './changes.js';

@@ -24,7 +24,7 @@ import { CatalogService } from './catalog/catalog-service.ts';
 import { systemClock, type Clock } from './operations/clock.ts';
 import { OperationEngine } from './operations/operation-engine.ts';
 import { OrphanMitigationRepository } from './operations/orphan-mitigation-repository.ts';
-import { provisioningSettings, type ProvisioningOverrides } from './operations/settings.ts';
+import { configuredProvisioningSettings, type ProvisioningOverrides } from './operations/settings.ts';
 import { OsbClients } from './osb/osb-clients.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -38,14 +38,18 @@ import { ParameterValidator } from './osb/parameter-validator.ts';
 import { permissionRoutes } from './provisioning/permission-routes.ts';
 import { serviceInstanceRoutes } from './provisioning/service-instance-routes.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { changeRoutes } from './routes/changes.ts';
 import { meRoutes } from './routes/me.ts';
-import { platformRoutes } from './routes/platform.ts';
+import { platformRoutes, type Readiness } from './routes/platform.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { ShareRepository } from './sharing/share-repository.ts';
 import { shareRoutes } from './sharing/share-routes.ts';
 import { ShareService } from './sharing/share-service.ts';
 import { CatalogRepository } from './store/catalog-repository.ts';
+import { ChangeFeed } from './store/change-feed.ts';
 import type { Database } from './store/database.ts';
+import { leaseSettings, ReplicaLeases, replicaName } from './store/leases.ts';
+import { ScheduledJobs } from './store/scheduled-jobs.ts';
 
 /** The platform's services, for the routes and for tests. */
 export interface Platform {
@@ -64,8 +68,15 @@ declare module 'fastify' {
     catalog: CatalogService;
     /** The platform's services. */
     platform: Platform;
+    /** This replica's name among all replicas on the database (leases and job runs carry it). */
+    replica: string;
+    /** Whether this replica takes requests (its readiness endpoint says so to load balancers). */
+    readiness: Readiness;
   }
 }
+
+/** The channel on which a replica tells the others that it stored fresh catalogs. */
+const CATALOG_CHANNEL = 'osb_marketplace_catalogs';
 
 /** The built UI, served at `/`. */
 export const DEFAULT_UI_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace/browser', import.meta.url));
@@ -98,7 +109,8 @@ export interface AppDependencies {
 /**
  * Builds the whole platform for `config`. The catalog's first fetch runs when the app becomes
  * ready, so `await app.ready()` (or `listen`) resolves with every broker's status known; the
- * background runners and the expiry checks start then too and stop when the app closes.
+ * background runners and the expiry checks start then too and stop when the app closes, handing
+ * this replica's leases on operations back to the other replicas (see docs/deployment.md).
  */
 export async function buildApp(config: MarketplaceConfig, deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
@@ -113,7 +125,19 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   const clock = deps.clock ?? systemClock;
   // The configured broker request timeout bounds every broker request; tests may shorten it further.
-  const settings = provisioningSettings({ requestTimeoutSeconds: config.catalog.requestTimeoutSeconds, ...deps.settings });
+  const settings = configuredProvisioningSettings(config.operations, {
+    requestTimeoutSeconds: config.catalog.requestTimeoutSeconds,
+    ...deps.settings,
+  });
+  const { database } = deps;
+
+  // This replica among the others on the same database.
+  const replica = replicaName();
+  const readiness: Readiness = { accepting: true };
+  const { leaseSeconds, sweepIntervalSeconds } = config.operations;
+  const leases = new ReplicaLeases(database, leaseSettings(leaseSeconds * 1000, sweepIntervalSeconds * 1000), app.log, replica);
+  const jobs = new ScheduledJobs(database, replica);
+  const changes = new ChangeFeed(database);
 
   // Plugins.
   registerErrorHandler(app);
@@ -155,21 +179,28 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     locations: config.locations,
     repository: catalogRepository,
     refreshIntervalSeconds: config.catalog.refreshIntervalSeconds,
+    coordination: {
+      claimRefresh: () => jobs.claim('catalog-refresh', config.catalog.refreshIntervalSeconds * 1000),
+      announce: async () => {
+        await database.query('SELECT pg_notify($1, $2)', [CATALOG_CHANNEL, replica]);
+      },
+      onRefreshedElsewhere: (handler) => database.listen(CATALOG_CHANNEL, (from) => from !== replica && handler()),
+    },
     clientFor: (broker) => brokers.client(broker.id)!,
     log: app.log.child({ component: 'catalog' }),
   });
 
   // Service instances, bindings and sharing, each built after what it needs.
   const validator = new ParameterValidator();
-  const instanceRepository = new InstanceRepository(deps.database);
-  const orphans = new OrphanMitigationRepository(deps.database);
+  const instanceRepository = new InstanceRepository(database, { leases: leases.instances, changes });
+  const orphans = new OrphanMitigationRepository(database, leases.orphans);
   const engine = new OperationEngine({ settings, clock, log: app.log });
-  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, engine, settings, log: app.log });
+  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, engine, settings, leases, log: app.log });
   const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);
 
   const bindingLog = app.log.child({ component: 'bindings' });
-  const cipher = await openCredentialCipher(deps.database, config.credentials, bindingLog);
-  const bindingRepository = new BindingRepository(deps.database);
+  const cipher = await openCredentialCipher(database, config.credentials, bindingLog);
+  const bindingRepository = new BindingRepository(database, { leases: leases.bindings, changes });
   const shareRepository = new ShareRepository(deps.database);
   const bindingRunner = new BindingRunner({
     bindings: bindingRepository,
@@ -180,6 +211,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     cipher,
     engine,
     clock,
+    leases,
     log: bindingLog,
   });
   const bindings = new BindingService({
@@ -229,13 +261,19 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     bindings: bindingRepository,
     expire: (binding) => bindings.expire(binding),
     intervalMs: config.expiry.checkIntervalSeconds * 1000,
+    claimRun: () => jobs.claim('binding-expiry', config.expiry.checkIntervalSeconds * 1000),
     clock,
     log: bindingLog,
   });
 
   app.decorate('catalog', catalog);
   app.decorate('platform', { catalog, instances, bindings, shares, expiry });
+  app.decorate('replica', replica);
+  app.decorate('readiness', readiness);
   app.addHook('onReady', async () => {
+    // No other process can open the embedded database: leases left there belong to earlier runs.
+    if (database.kind === 'pglite') await leases.voidEarlierRuns();
+    leases.start();
     await catalog.start();
     await runner.start();
     await bindingRunner.start();
@@ -243,12 +281,15 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   });
   app.addHook('onClose', async () => {
     await expiry.stop();
+    await bindingRunner.stop();
+    await runner.stop();
     await engine.stop();
-    catalog.stop();
+    await leases.stop();
+    await catalog.stop();
   });
 
   // Routes.
-  await app.register(platformRoutes, { config, discovery, database: deps.database });
+  await app.register(platformRoutes, { config, discovery, database, readiness });
   await app.register(meRoutes, { projects });
   await app.register(projectRoutes);
   await app.register(catalogRoutes, { catalog });
@@ -256,6 +297,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   await app.register(permissionRoutes, { instances: instanceRepository, projects });
   await app.register(bindingRoutes, { service: bindings });
   await app.register(shareRoutes, { service: shares });
+  await app.register(changeRoutes, { changes });
   return app;
 }
 

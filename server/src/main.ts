@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config/load-config.ts';
 
 try {
   const config = loadConfig();
-  const platform = await startPlatform(config);
+  const platform = await startPlatform(config, { logger: { level: process.env.LOG_LEVEL || 'info' } });
   process.stdout.write(startupBanner(platform.url, platform.config));
 
   let stopping = false;

@@ -20,7 +20,11 @@ export interface RunningPlatform {
   /** The configuration in effect (with the bound port, the public URL and the demo broker's URL filled in). */
   config: MarketplaceConfig;
   app: FastifyInstance;
-  /** Stops the platform, the demo broker and closes the database. */
+  /**
+   * Shuts down gracefully: reports not ready, keeps serving for the configured grace time (so that
+   * load balancers stop sending requests), then stops the background work, hands its leases to
+   * the other replicas, stops the demo broker and closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -105,7 +109,12 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
     }
     await app.ready();
     ready = true;
-    return { url: effective.server.publicUrl, config: effective, app, close };
+    const shutDown = async () => {
+      app.readiness.accepting = false;
+      await new Promise((resolve) => setTimeout(resolve, effective.operations.shutdownGraceSeconds * 1000));
+      await close();
+    };
+    return { url: effective.server.publicUrl, config: effective, app, close: shutDown };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

@@ -61,6 +61,20 @@ describe('public platform routes', () => {
     });
   });
 
+  it('tells load balancers whether the replica lives and takes requests, also while it shuts down', async () => {
+    assert.deepEqual(await (await fetch(`${platform.url}/api/health/live`)).json(), { status: 'ok' });
+    assert.equal((await fetch(`${platform.url}/api/health/ready`)).status, 200);
+    platform.app.readiness.accepting = false;
+    try {
+      const ready = await fetch(`${platform.url}/api/health/ready`);
+      assert.equal(ready.status, 503);
+      assert.equal(((await ready.json()) as { code: string }).code, 'platformStopping');
+      assert.equal((await fetch(`${platform.url}/api/health/live`)).status, 200, 'it still lives');
+    } finally {
+      platform.app.readiness.accepting = true;
+    }
+  });
+
   it('describes every API route in the OpenAPI document', async () => {
     const document = (await (await fetch(`${platform.url}/api/openapi.json`)).json()) as any;
     for (const path of ['/api/me', '/api/projects/{projectId}', '/api/catalog', '/api/catalog/services/{serviceId}', '/api/health', '/config.json', '/info']) {
@@ -146,6 +160,7 @@ describe('errors', () => {
       transaction: async () => {
         throw new Error('unused');
       },
+      listen: async () => async () => undefined,
       close: async () => undefined,
     };
     const url = await startAnotherApp(failing, join(directory.path, 'missing'), (app) => {

@@ -81,6 +81,23 @@ describe('store', () => {
     }
   });
 
+  it('lets replicas that start together on one PostgreSQL migrate once', { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set' }, async () => {
+    const schema = `osb_test_migrations_${process.pid}_${Date.now()}`;
+    const databases = await Promise.all(
+      Array.from({ length: 4 }, () => openDatabase({ url: process.env.DATABASE_URL!, schema, dataDir: '' })),
+    );
+    try {
+      const { rows } = await databases[0]!.query<{ version: number; n: string }>(
+        'SELECT version, count(*) AS n FROM schema_migrations GROUP BY version ORDER BY version',
+      );
+      const files = await readMigrations();
+      assert.deepEqual(rows.map((row) => [row.version, Number(row.n)]), files.map((migration) => [migration.version, 1]));
+    } finally {
+      await databases[0]!.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await Promise.all(databases.map((database) => database.close()));
+    }
+  });
+
   it('migrates PostgreSQL the same way', { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set, so there is no PostgreSQL server to test against' }, async () => {
     // A schema of its own, so the test never touches the database's other tables.
     const schema = `osb_marketplace_test_${process.pid}_${Date.now()}`;

@@ -69,7 +69,7 @@ export class TokenUsers {
 }
 
 /** API routes anyone may read. */
-const PUBLIC_API_ROUTES = new Set(['/api/openapi.json', '/api/health']);
+const PUBLIC_API_ROUTES = new Set(['/api/openapi.json', '/api/health', '/api/health/ready', '/api/health/live']);
 
 /** What bearer tokens are checked against and who their users are. */
 export interface AuthOptions {

@@ -3,8 +3,10 @@
  * events the platform records about them (table `binding_events`). Credentials are only ever
  * handed to this repository sealed by the `CredentialCipher`.
  */
+import type { ChangeFeed } from '../store/change-feed.ts';
 import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
+import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
 
 /** Kinds of binding operations: created and deleted by users, expired by the platform. */
 export type BindingOperationType = 'create' | 'delete' | 'expire';
@@ -44,6 +46,8 @@ export interface BindingRecord {
   createdBy: string;
   createdAt: Date;
   operation: BindingOperation;
+  /** The row's version when it was read (0 for a new binding); a write based on an older one is refused. */
+  version: number;
 }
 
 /** Kinds of recorded events. */
@@ -88,6 +92,7 @@ interface BindingRow {
   operation_deadline: Date | string | null;
   next_poll_at: Date | string | null;
   polls: number;
+  version: number;
 }
 
 /** Columns in the order `toRow` writes them. */
@@ -146,44 +151,77 @@ function fromRow(row: BindingRow): BindingRecord {
       nextPollAt: dateOrNull(row.next_poll_at),
       polls: row.polls,
     },
+    version: row.version,
   };
 }
 
-const PLACEHOLDERS = COLUMNS.map((column, index) => `$${index + 1}${column === 'parameters' ? '::jsonb' : ''}`).join(', ');
-const ASSIGNMENTS = COLUMNS.slice(1)
-  .map((column, index) => `${column} = $${index + 2}${column === 'parameters' ? '::jsonb' : ''}`)
-  .join(', ');
 
-/** Reads and writes `service_bindings` and `binding_events`. */
+/** What the repository works with besides the database. */
+export interface BindingRepositoryOptions {
+  /** This replica's leases on binding operations: writes of running operations require the lease. */
+  leases?: TableLeases;
+  /** Where changes of bindings are announced (to every replica). */
+  changes?: ChangeFeed;
+}
+
+/**
+ * Reads and writes `service_bindings` and `binding_events`. An operation's row is written only
+ * by the replica that holds its lease, an idle row only from an up-to-date copy (its `version`).
+ */
 export class BindingRepository {
-  /** @param database where the bindings live */
-  constructor(private readonly database: Queryable) {}
+  private readonly writer: LeasedRowWriter;
+  private readonly changes: ChangeFeed | undefined;
 
-  /** Stores a new binding; throws `DuplicateTenantBindingError` when its tenant is already bound to the instance. */
+  /**
+   * @param database where the bindings live
+   * @param options this replica's leases and the change feed
+   */
+  constructor(
+    private readonly database: Queryable,
+    options: BindingRepositoryOptions = {},
+  ) {
+    const placeholder = (column: string, n: number) => `$${n}${column === 'parameters' ? '::jsonb' : ''}`;
+    this.writer = new LeasedRowWriter(database, 'service_bindings', COLUMNS, placeholder, options.leases);
+    this.changes = options.changes;
+  }
+
+  /**
+   * Stores a new binding with this replica's lease on its operation; throws
+   * `DuplicateTenantBindingError` when its tenant is already bound to the instance.
+   */
   async insert(record: BindingRecord): Promise<void> {
     try {
-      await this.database.query(`INSERT INTO service_bindings (${COLUMNS.join(', ')}) VALUES (${PLACEHOLDERS})`, toRow(record));
+      await this.writer.insert(toRow(record), record.operation.state === 'in progress');
     } catch (error) {
       if ((error as { code?: string }).code === '23505' && record.tenant) throw new DuplicateTenantBindingError(record.tenant.id);
       throw error;
     }
-  }
-
-  /** Replaces every stored field of an existing binding. */
-  async save(record: BindingRecord): Promise<void> {
-    await this.database.query(`UPDATE service_bindings SET ${ASSIGNMENTS} WHERE id = $1`, toRow(record));
+    await this.announce(record);
   }
 
   /**
-   * Saves `record`, which starts an operation, unless the stored binding already has one in
-   * progress or has expired (racing requests). Returns whether it was saved.
+   * Stores the progress or the end of the binding's running operation (the end gives back its
+   * lease). Throws `LeaseLostError` when another replica took the operation over.
+   */
+  async save(record: BindingRecord): Promise<void> {
+    if (!(await this.writer.saveOwned(toRow(record), record.operation.state === 'in progress'))) throw new LeaseLostError(record.id);
+    await this.announce(record);
+  }
+
+  /**
+   * Saves `record`, which starts an operation (taking its lease), unless the stored binding
+   * already has one in progress or has expired (racing requests). Returns whether it was saved;
+   * throws `StaleRecordError` when the binding changed since `record` was read.
    */
   async saveIfIdle(record: BindingRecord): Promise<boolean> {
-    const { rows } = await this.database.query(
-      `UPDATE service_bindings SET ${ASSIGNMENTS} WHERE id = $1 AND operation_state <> 'in progress' AND expired_at IS NULL RETURNING id`,
-      toRow(record),
-    );
-    return rows.length > 0;
+    const result = await this.writer.saveIfIdle(toRow(record), record.version, record.operation.state === 'in progress', ' AND expired_at IS NULL');
+    if (result === 'stale') throw new StaleRecordError(record.id);
+    if (result === 'saved') await this.announce(record);
+    return result === 'saved';
+  }
+
+  private async announce(record: Pick<BindingRecord, 'id' | 'projectId' | 'instanceId'>): Promise<void> {
+    await this.changes?.publish({ kind: 'binding', projectId: record.projectId, instanceId: record.instanceId, bindingId: record.id });
   }
 
   /** One binding by id. */
@@ -210,12 +248,6 @@ export class BindingRepository {
     return rows.map(fromRow);
   }
 
-  /** Every binding with an operation in progress (to resume polling after a restart). */
-  async listInProgress(): Promise<BindingRecord[]> {
-    const { rows } = await this.database.query<BindingRow>("SELECT * FROM service_bindings WHERE operation_state = 'in progress'");
-    return rows.map(fromRow);
-  }
-
   /** Bindings that expired at or before `now`, are not expired yet on the platform and are idle. */
   async listExpired(now: Date): Promise<BindingRecord[]> {
     const { rows } = await this.database.query<BindingRow>(
@@ -228,9 +260,10 @@ export class BindingRepository {
     return rows.map(fromRow);
   }
 
-  /** Forgets a binding. */
+  /** Forgets a binding (one whose operation runs only by the replica holding its lease). */
   async remove(id: string): Promise<void> {
-    await this.database.query('DELETE FROM service_bindings WHERE id = $1', [id]);
+    const removed = await this.writer.remove(id);
+    if (removed) await this.announce({ id, ...removed });
   }
 
   /** Records an event. */

@@ -15,6 +15,7 @@ import type { BindingRef, RequestingUser } from '../osb/requests.ts';
 import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
+import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
 /** How an operation on a binding ended. */
 export type BindingEnd =
@@ -43,6 +44,8 @@ export interface BindingRunnerDependencies {
   engine: OperationEngine;
   /** The current time in ms since the epoch (expiry dates and expiry records). */
   clock(): number;
+  /** This replica's leases on binding operations, and how often it sweeps. */
+  leases: { bindings: TableLeases; settings: LeaseSettings };
   log: RunnerLog;
 }
 
@@ -63,17 +66,30 @@ export function expiryOf(createdAt: Date, brokerExpiresAt: string | undefined, p
 
 /** Runs and finishes binding operations. */
 export class BindingRunner {
-  /** @param deps the repository, the broker transport, the engine, the cipher, the clock and the log */
-  constructor(private readonly deps: BindingRunnerDependencies) {}
+  private readonly sweeper: LeaseSweeper;
 
-  /** Resumes polling of every running binding operation. */
-  async start(): Promise<void> {
-    for (const record of await this.deps.bindings.listInProgress()) this.schedulePoll(record);
+  /** @param deps the repository, the broker transport, the engine, the cipher, the clock, leases and the log */
+  constructor(private readonly deps: BindingRunnerDependencies) {
+    this.sweeper = new LeaseSweeper(deps.leases.bindings, deps.leases.settings, (work) => this.schedulePollAt(work), deps.log);
   }
 
-  /** Polls the binding's operation at its `nextPollAt` (at once when unset). */
+  /** Starts sweeping for running binding operations whose lease is free or expired (at once: this resumes after a restart). */
+  async start(): Promise<void> {
+    this.sweeper.start();
+  }
+
+  /** Stops sweeping (the engine then stops the polls). */
+  async stop(): Promise<void> {
+    await this.sweeper.stop();
+  }
+
+  /** Polls the binding's operation at its `nextPollAt` (at once when unset); this replica holds its lease. */
   schedulePoll(record: BindingRecord): void {
-    this.deps.engine.schedulePoll(`binding-poll:${record.id}`, record.operation, () => this.poll(record.id));
+    this.schedulePollAt({ key: record.id, dueAt: record.operation.nextPollAt });
+  }
+
+  private schedulePollAt({ key, dueAt }: ClaimedWork): void {
+    this.deps.engine.schedulePoll(`binding-poll:${key}`, { nextPollAt: dueAt }, () => this.poll(key));
   }
 
   /**
@@ -168,6 +184,20 @@ export class BindingRunner {
 
   /** One poll of `last_operation` through the engine; after a successful bind, the credentials are fetched. */
   private async poll(id: string): Promise<void> {
+    try {
+      await this.pollOwned(id);
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) {
+        // Hand the operation back, so that a later sweep (here or elsewhere) tries it again.
+        await this.deps.leases.bindings.release(id);
+        throw error;
+      }
+      this.deps.log.info({ bindingId: id }, 'Another replica took over the binding operation');
+    }
+  }
+
+  private async pollOwned(id: string): Promise<void> {
+    if (!(await this.deps.leases.bindings.confirm(id))) return;
     const binding = await this.deps.bindings.find(id);
     if (!binding || binding.operation.state !== 'in progress') return;
     const instance = await this.deps.findInstance(binding.instanceId);

@@ -12,6 +12,7 @@
  *   location for a local service), sent as `bind_resource {tenant_id, platform}`; a tenant is
  *   bound to an instance once.
  */
+import { StaleRecordError } from '../store/leases.ts';
 import { randomUUID } from 'node:crypto';
 import type { Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
@@ -159,6 +160,7 @@ export class BindingService {
       createdBy: user.id,
       createdAt: new Date(now),
       operation: this.startOperation('create', user.id, plan),
+      version: 0,
     };
     try {
       await this.deps.bindings.insert(record);
@@ -235,7 +237,7 @@ export class BindingService {
     const instance = await this.deps.instances.find(binding.instanceId);
     if (!instance) return false;
     const expiring: BindingRecord = { ...binding, operation: this.startOperation('expire', 'platform', this.planOf(instance)) };
-    if (!(await this.deps.bindings.saveIfIdle(expiring))) return false;
+    if (!(await this.begin(expiring))) return false;
     this.deps.log.info({ bindingId: binding.id, instanceId: instance.id }, 'Deleting an expired binding at the broker');
     await this.deps.runner.unbind(expiring, instance);
     return true;
@@ -278,8 +280,18 @@ export class BindingService {
 
   private async unbind(record: BindingRecord, instance: InstanceRecord, user: RequestingUser) {
     const deleting: BindingRecord = { ...record, operation: this.startOperation('delete', user.id, this.planOf(instance)) };
-    if (!(await this.deps.bindings.saveIfIdle(deleting))) throw this.busy();
+    if (!(await this.begin(deleting))) throw this.busy();
     return this.deps.runner.unbind(deleting, instance, user);
+  }
+
+  /** Stores the start of an operation unless another one runs or the binding changed since it was read. */
+  private async begin(record: BindingRecord): Promise<boolean> {
+    try {
+      return await this.deps.bindings.saveIfIdle(record);
+    } catch (error) {
+      if (error instanceof StaleRecordError) return false;
+      throw error;
+    }
   }
 
   /** Stores a synchronous or accepted answer; accepted binds are polled from now on. */

@@ -3,9 +3,11 @@
  * `metadata.expires_at`): at a fixed interval the platform looks for bindings past their expiry
  * and deletes them at their broker (its own request, without originating identity). The binding
  * stays as a record without credentials, and an event says what happened; a broker that does
- * not delete it is asked again at the next check.
+ * not delete it is asked again at the next check. With several replicas, one check runs per
+ * interval across all of them (`claimRun`).
  */
 import type { RunnerLog } from '../operations/operation-engine.ts';
+import { askInterval } from '../store/scheduled-jobs.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 
 /** What the scheduler needs. */
@@ -15,6 +17,11 @@ export interface ExpirySchedulerDependencies {
   expire(binding: BindingRecord): Promise<boolean>;
   /** Time between checks. */
   intervalMs: number;
+  /**
+   * Whether this replica takes the check that is due (asked at a fraction of the interval);
+   * without it, every interval's check runs here.
+   */
+  claimRun?: () => Promise<boolean>;
   /** The current time in ms since the epoch (tests move it). */
   clock(): number;
   log: RunnerLog;
@@ -58,10 +65,12 @@ export class ExpiryScheduler {
 
   private scheduleNext(delayMs: number): void {
     if (this.stopped) return;
+    const { claimRun, intervalMs } = this.deps;
     this.timer = setTimeout(() => {
-      this.running = this.runOnce()
+      this.running = (claimRun ? claimRun() : Promise.resolve(true))
+        .then((mine) => (mine ? this.runOnce() : 0))
         .catch((error: unknown) => this.deps.log.error({ err: error }, 'The expiry check failed'))
-        .finally(() => this.scheduleNext(this.deps.intervalMs));
+        .finally(() => this.scheduleNext(claimRun ? askInterval(intervalMs) : intervalMs));
     }, delayMs);
     this.timer.unref();
   }

@@ -2,7 +2,8 @@
  * Keeps every broker's catalog: fetched in parallel at start and on a schedule, validated,
  * cached in memory and in the database. A broker that fails keeps its last good catalog (marked
  * unavailable) and never hides another broker's services. After each refresh the services are
- * indexed by id and the marketplace listing is prepared for the wire once.
+ * indexed by id and the marketplace listing is prepared for the wire once. With several replicas,
+ * the scheduled refresh runs on one of them per interval; the others then read the catalogs it stored.
  */
 import type { BrokerStatus, CatalogResponse, Location, ServiceOffering } from '@osb/api';
 import { isJsonObject } from '@osb/json-schema';
@@ -12,6 +13,17 @@ import { validateCatalog } from '../osb/catalog-validation.ts';
 import type { OsbClient } from '../osb/osb-client.ts';
 import type { CatalogRepository, StoredCatalog } from '../store/catalog-repository.ts';
 import { prepareListing, summariseService, type PreparedListing } from './catalog-listing.ts';
+import { askInterval } from '../store/scheduled-jobs.ts';
+
+/** How replicas share the scheduled refresh. */
+export interface RefreshCoordination {
+  /** Whether this replica takes the refresh that is due. */
+  claimRefresh(): Promise<boolean>;
+  /** Tells the other replicas that fresh catalogs are stored. */
+  announce(): Promise<void>;
+  /** Calls `handler` when another replica stored fresh catalogs; resolves to a function that stops it. */
+  onRefreshedElsewhere(handler: () => void): Promise<() => Promise<void>>;
+}
 
 /** What the catalog service needs. */
 export interface CatalogServiceOptions {
@@ -21,6 +33,8 @@ export interface CatalogServiceOptions {
   /** The OSB client of a broker. */
   clientFor(broker: BrokerConfig): OsbClient;
   refreshIntervalSeconds: number;
+  /** Shares the scheduled refresh with other replicas; without it, this replica refreshes every interval. */
+  coordination?: RefreshCoordination;
   /** Where refresh problems are logged (never with credentials). */
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
@@ -30,7 +44,8 @@ interface BrokerState {
   status: BrokerStatus;
 }
 
-type FetchOutcome = { ok: true; catalog: unknown; fetchedAt: Date } | { ok: false; reason: string };
+/** A fetched (or, from another replica, stored) catalog, a failed fetch, or no news of the broker. */
+type FetchOutcome = { ok: true; catalog: unknown; fetchedAt: Date; stored?: boolean } | { ok: false; reason: string } | { ok: 'unchanged' };
 
 /** Every broker's services and health. */
 export class CatalogService {
@@ -40,6 +55,7 @@ export class CatalogService {
   private prepared: Promise<PreparedListing>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopListening: (() => Promise<void>) | undefined;
 
   /** @param options brokers, locations, the repository and a client per broker */
   constructor(private readonly options: CatalogServiceOptions) {
@@ -52,19 +68,56 @@ export class CatalogService {
     this.prepared = prepareListing(this.snapshot());
   }
 
-  /** Loads the stored catalogs, fetches every broker's catalog once, then refreshes on schedule. */
+  /**
+   * Loads the stored catalogs, fetches every broker's catalog once, then refreshes on schedule
+   * (or, with other replicas, takes its turn and adopts the catalogs the others stored).
+   */
   async start(): Promise<void> {
     for (const entry of await this.options.repository.findAll()) this.stored.set(entry.brokerId, entry);
     await this.refresh();
+    const { coordination } = this.options;
+    const intervalMs = this.options.refreshIntervalSeconds * 1000;
+    if (coordination) {
+      this.stopListening = await coordination.onRefreshedElsewhere(() => {
+        this.adoptStored().catch((error: unknown) => this.options.log.error({ err: error }, 'Cannot read the stored catalogs'));
+      });
+    }
     this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) => this.options.log.error({ err: error }, 'Catalog refresh failed'));
-    }, this.options.refreshIntervalSeconds * 1000);
+      this.scheduledRefresh().catch((error: unknown) => this.options.log.error({ err: error }, 'Catalog refresh failed'));
+    }, coordination ? askInterval(intervalMs) : intervalMs);
     this.timer.unref();
   }
 
   /** Stops the scheduled refresh and waits for a running one. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.stopListening?.();
+    await this.running;
+  }
+
+  private async scheduledRefresh(): Promise<void> {
+    const { coordination } = this.options;
+    if (coordination && !(await coordination.claimRefresh())) return;
+    await this.refresh();
+    await coordination?.announce();
+  }
+
+  /** Takes over the catalogs another replica fetched and stored (a broker without one keeps its state). */
+  private async adoptStored(): Promise<void> {
+    const stored = new Map((await this.options.repository.findAll()).map((entry) => [entry.brokerId, entry]));
+    const outcomes = this.options.brokers.map((broker): FetchOutcome => {
+      const entry = stored.get(broker.id);
+      const state = this.states.get(broker.id);
+      const known = state?.status.lastRefreshedAt ? Date.parse(state.status.lastRefreshedAt) : -Infinity;
+      return entry && entry.fetchedAt.getTime() > known
+        ? { ok: true, catalog: entry.catalog, fetchedAt: entry.fetchedAt, stored: true }
+        : { ok: 'unchanged' };
+    });
+    if (outcomes.every((outcome) => outcome.ok === 'unchanged')) return;
+    for (const entry of stored.values()) this.stored.set(entry.brokerId, entry);
+    this.running ??= this.settleAll(outcomes).finally(() => {
+      this.running = undefined;
+    });
     await this.running;
   }
 
@@ -101,17 +154,24 @@ export class CatalogService {
   }
 
   private async refreshAll(): Promise<void> {
-    const outcomes = await Promise.all(this.options.brokers.map((broker) => this.fetch(broker)));
+    await this.settleAll(await Promise.all(this.options.brokers.map((broker) => this.fetch(broker))));
+  }
+
+  private async settleAll(outcomes: FetchOutcome[]): Promise<void> {
     // An id belongs to the broker that listed it first: its owner so far keeps it (even when
     // down, through its stored catalog), and new ids go by configuration order.
     const knownIds = this.currentOwners();
     for (const [index, broker] of this.options.brokers.entries()) {
-      const state = await this.settle(broker, outcomes[index]!, knownIds).catch((error: unknown) => {
-        // Whatever one broker's catalog does, the others still refresh.
-        this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog could not be checked');
-        const reason = `The catalog could not be checked: ${error instanceof Error ? error.message : String(error)}.`;
-        return { services: [], status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] } } satisfies BrokerState;
-      });
+      const outcome = outcomes[index]!;
+      const state =
+        outcome.ok === 'unchanged'
+          ? this.states.get(broker.id)!
+          : await this.settle(broker, outcome, knownIds).catch((error: unknown) => {
+              // Whatever one broker's catalog does, the others still refresh.
+              this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog could not be checked');
+              const reason = `The catalog could not be checked: ${error instanceof Error ? error.message : String(error)}.`;
+              return { services: [], status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] } } satisfies BrokerState;
+            });
       this.states.set(broker.id, state);
       for (const service of state.services) {
         knownIds.set(service.id, broker.id);
@@ -156,14 +216,14 @@ export class CatalogService {
     }
   }
 
-  private async settle(broker: BrokerConfig, outcome: FetchOutcome, knownIds: Map<string, string>): Promise<BrokerState> {
+  private async settle(broker: BrokerConfig, outcome: Exclude<FetchOutcome, { ok: 'unchanged' }>, knownIds: Map<string, string>): Promise<BrokerState> {
     const context = { brokerId: broker.id, locality: broker.locality, knownIds };
     let reason: string;
     if (outcome.ok) {
       const result = validateCatalog(outcome.catalog, context);
       if (result.accepted) {
         const entry = { brokerId: broker.id, catalog: outcome.catalog, fetchedAt: outcome.fetchedAt };
-        await this.options.repository.save(entry);
+        if (!outcome.stored) await this.options.repository.save(entry);
         this.stored.set(broker.id, entry);
         return {
           services: result.services,

@@ -30,6 +30,8 @@ export const ConfigFileSchema = Type.Object(
         {
           url: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
           dataDir: Type.Optional(NonEmpty),
+          poolSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          schema: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_]*$' })),
         },
         { additionalProperties: false },
       ),
@@ -99,6 +101,18 @@ export const ConfigFileSchema = Type.Object(
         {
           warningDays: Type.Optional(Type.Integer({ minimum: 0 })),
           checkIntervalSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    operations: Type.Optional(
+      Type.Object(
+        {
+          leaseSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          sweepIntervalSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          pollIntervalSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          maxPollIntervalSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          shutdownGraceSeconds: Type.Optional(Type.Number({ minimum: 0 })),
         },
         { additionalProperties: false },
       ),

@@ -34,11 +34,31 @@ export interface ProjectConfig {
   tenants: { id: string; locationId: string; platform: string }[];
 }
 
+/** Background work on operations, shared by all replicas on one database (see docs/deployment.md). */
+export interface OperationsConfig {
+  /** How long a replica's claim on an operation lasts unless renewed: a dead replica's work moves on after this. */
+  leaseSeconds: number;
+  /** How often each replica looks for due work whose lease is free or expired. */
+  sweepIntervalSeconds: number;
+  /** The first delay between polls of an asynchronous operation (the backoff starts here). */
+  pollIntervalSeconds: number;
+  /** The longest delay between polls without a `Retry-After`. */
+  maxPollIntervalSeconds: number;
+  /**
+   * How long a stopping replica keeps serving while its readiness answers 503, so that the load
+   * balancer stops sending it requests, before it stops its work and hands back its leases.
+   */
+  shutdownGraceSeconds: number;
+}
+
 /** The whole, validated configuration. */
 export interface MarketplaceConfig {
   server: { host: string; port: number; publicUrl: string };
-  /** `url` selects PostgreSQL; without it the embedded PGlite keeps its data in `dataDir`. */
-  database: { url?: string; dataDir: string };
+  /**
+   * `url` selects PostgreSQL (with `poolSize` connections, tables in `schema`); without it the
+   * embedded PGlite keeps its data in `dataDir`.
+   */
+  database: { url?: string; dataDir: string; poolSize?: number; schema?: string };
   auth: {
     issuer: string;
     clientId: string;
@@ -71,6 +91,8 @@ export interface MarketplaceConfig {
   credentials: { keyFile: string; createIfMissing: boolean };
   /** Expiring bindings: warn this many days ahead; look for expired bindings every `checkIntervalSeconds`. */
   expiry: { warningDays: number; checkIntervalSeconds: number };
+  /** Background work on operations, shared by all replicas on one database. */
+  operations: OperationsConfig;
   ui: { productName: string; primaryColor?: string };
   locations: { id: string; displayName: string }[];
   brokers: BrokerConfig[];

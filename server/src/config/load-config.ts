@@ -78,6 +78,8 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
     database: {
       url: env.DATABASE_URL || file.database?.url,
       dataDir,
+      ...(file.database?.poolSize !== undefined ? { poolSize: file.database.poolSize } : {}),
+      ...(file.database?.schema !== undefined ? { schema: file.database.schema } : {}),
     },
     auth: {
       issuer,
@@ -117,6 +119,13 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
     expiry: {
       warningDays: file.expiry?.warningDays ?? 7,
       checkIntervalSeconds: file.expiry?.checkIntervalSeconds ?? 3600,
+    },
+    operations: {
+      leaseSeconds: file.operations?.leaseSeconds ?? 30,
+      sweepIntervalSeconds: file.operations?.sweepIntervalSeconds ?? 5,
+      pollIntervalSeconds: file.operations?.pollIntervalSeconds ?? 2,
+      maxPollIntervalSeconds: file.operations?.maxPollIntervalSeconds ?? 30,
+      shutdownGraceSeconds: file.operations?.shutdownGraceSeconds ?? 0,
     },
     ui: { productName: file.ui?.productName ?? 'OSB Marketplace', primaryColor: file.ui?.primaryColor },
     locations: file.locations,

@@ -98,7 +98,7 @@ export class OperationEngine {
   }
 
   /** Runs `poll` at the operation's `nextPollAt` (at once when unset) under `key`. */
-  schedulePoll(key: string, operation: PolledOperation, poll: () => Promise<void>): void {
+  schedulePoll(key: string, operation: Pick<PolledOperation, 'nextPollAt'>, poll: () => Promise<void>): void {
     this.scheduler.schedule(key, operation.nextPollAt?.getTime() ?? this.now(), poll);
   }
 

@@ -3,6 +3,7 @@
  * deleting at their broker until the broker confirms.
  */
 import type { Queryable } from '../store/database.ts';
+import type { TableLeases } from '../store/leases.ts';
 import type { OrphanMitigationState } from './orphan-mitigation.ts';
 
 /** A resource to delete at its broker, with the retry state. */
@@ -52,21 +53,33 @@ function fromRow(row: EntryRow): OrphanMitigationEntry {
   };
 }
 
-/** Reads and writes `orphan_mitigations`. */
+/**
+ * Reads and writes `orphan_mitigations`. The replica that queues an entry holds its lease and
+ * makes its attempts; another replica claims it when that lease expires.
+ */
 export class OrphanMitigationRepository {
-  /** @param database where the queue lives */
-  constructor(private readonly database: Queryable) {}
+  /**
+   * @param database where the queue lives
+   * @param leases this replica's leases on the queue's entries
+   */
+  constructor(
+    private readonly database: Queryable,
+    private readonly leases?: TableLeases,
+  ) {}
 
-  /** Adds an entry, or replaces the one for the same resource. */
+  /** Adds an entry, or replaces the one for the same resource; this replica takes its lease. */
   async save(entry: OrphanMitigationEntry): Promise<void> {
+    const owner = this.leases?.owner ?? null;
     await this.database.query(
       `INSERT INTO orphan_mitigations
          (resource_key, broker_id, instance_id, binding_id, service_id, plan_id, reason, forget_instance,
-          attempts, next_attempt_at, last_result, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
+          attempts, next_attempt_at, last_result, created_at, lease_owner, lease_expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), $12::text,
+               CASE WHEN $12::text IS NULL THEN NULL ELSE now() + $13::integer * interval '1 millisecond' END)
        ON CONFLICT (resource_key) DO UPDATE SET
          reason = EXCLUDED.reason, forget_instance = EXCLUDED.forget_instance, attempts = EXCLUDED.attempts,
-         next_attempt_at = EXCLUDED.next_attempt_at, last_result = EXCLUDED.last_result`,
+         next_attempt_at = EXCLUDED.next_attempt_at, last_result = EXCLUDED.last_result,
+         lease_owner = EXCLUDED.lease_owner, lease_expires_at = EXCLUDED.lease_expires_at`,
       [
         resourceKey(entry),
         entry.brokerId,
@@ -79,20 +92,31 @@ export class OrphanMitigationRepository {
         entry.attempts,
         new Date(entry.nextAttemptAt).toISOString(),
         entry.lastResult ?? null,
+        owner,
+        this.leases?.ttlMs ?? 0,
       ],
     );
+    if (owner !== null) this.leases?.taken(resourceKey(entry));
+  }
+
+  /**
+   * Stores the retry state after an unsuccessful attempt, unless the entry was removed or
+   * restarted meanwhile (its lease is no longer this replica's). Returns whether it was stored.
+   */
+  async recordAttempt(entry: OrphanMitigationEntry): Promise<boolean> {
+    const { rows } = await this.database.query(
+      `UPDATE orphan_mitigations SET attempts = $2, next_attempt_at = $3, last_result = $4
+       WHERE resource_key = $1 ${this.leases ? 'AND lease_owner = $5' : ''} RETURNING 1`,
+      [resourceKey(entry), entry.attempts, new Date(entry.nextAttemptAt).toISOString(), entry.lastResult ?? null,
+        ...(this.leases ? [this.leases.owner] : [])],
+    );
+    return rows.length > 0;
   }
 
   /** The entry for a resource key. */
   async find(key: string): Promise<OrphanMitigationEntry | undefined> {
     const { rows } = await this.database.query<EntryRow>('SELECT * FROM orphan_mitigations WHERE resource_key = $1', [key]);
     return rows[0] ? fromRow(rows[0]) : undefined;
-  }
-
-  /** Every pending entry. */
-  async listAll(): Promise<OrphanMitigationEntry[]> {
-    const { rows } = await this.database.query<EntryRow>('SELECT * FROM orphan_mitigations ORDER BY next_attempt_at');
-    return rows.map(fromRow);
   }
 
   /** The ids of instances (among `instanceIds`) with a pending instance-level entry. */
@@ -107,6 +131,7 @@ export class OrphanMitigationRepository {
 
   /** Removes the entry for a resource key. */
   async remove(key: string): Promise<void> {
+    this.leases?.dropped(key);
     await this.database.query('DELETE FROM orphan_mitigations WHERE resource_key = $1', [key]);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Timings of the provisioning machinery. The defaults suit production; tests shorten them.
  */
+import type { OperationsConfig } from '../config/config.ts';
 import { DEFAULT_ORPHAN_MITIGATION_SCHEDULE, type OrphanMitigationSchedule } from './orphan-mitigation.ts';
 import { DEFAULT_POLLING_SETTINGS, type PollingSettings } from '../osb/polling.ts';
 
@@ -33,4 +34,21 @@ export function provisioningSettings(overrides: ProvisioningOverrides = {}): Pro
     polling: { ...DEFAULT_PROVISIONING_SETTINGS.polling, ...overrides.polling },
     orphanMitigation: { ...DEFAULT_PROVISIONING_SETTINGS.orphanMitigation, ...overrides.orphanMitigation },
   };
+}
+
+/** The settings for the configured polling intervals, with `overrides` applied on top. */
+export function configuredProvisioningSettings(
+  operations: Pick<OperationsConfig, 'pollIntervalSeconds' | 'maxPollIntervalSeconds'>,
+  overrides: ProvisioningOverrides = {},
+): ProvisioningSettings {
+  const initialDelayMs = operations.pollIntervalSeconds * 1000;
+  return provisioningSettings({
+    ...overrides,
+    polling: {
+      initialDelayMs,
+      minDelayMs: Math.min(DEFAULT_PROVISIONING_SETTINGS.polling.minDelayMs, initialDelayMs),
+      maxBackoffDelayMs: Math.max(initialDelayMs, operations.maxPollIntervalSeconds * 1000),
+      ...overrides.polling,
+    },
+  });
 }

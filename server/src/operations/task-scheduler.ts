@@ -1,10 +1,13 @@
 /**
  * Runs keyed background tasks at given times (polls, orphan-mitigation attempts). Scheduling a
- * key again replaces its pending run; `stop` cancels what is pending and waits for what runs.
+ * key again replaces its pending run; a key never runs twice at once (a run due while the key
+ * still runs is dropped: the running task schedules what follows); `stop` cancels what is
+ * pending and waits for what runs.
  */
 export class TaskScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  private readonly runningKeys = new Set<string>();
   private stopped = false;
 
   /**
@@ -22,9 +25,14 @@ export class TaskScheduler {
     clearTimeout(this.timers.get(key));
     const timer = setTimeout(() => {
       this.timers.delete(key);
+      if (this.runningKeys.has(key)) return;
+      this.runningKeys.add(key);
       const run: Promise<void> = task()
         .catch((error: unknown) => this.onError(key, error))
-        .finally(() => this.running.delete(run));
+        .finally(() => {
+          this.running.delete(run);
+          this.runningKeys.delete(key);
+        });
       this.running.add(run);
     }, Math.max(0, at - this.clock()));
     this.timers.set(key, timer);

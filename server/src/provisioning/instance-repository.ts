@@ -1,8 +1,10 @@
 /**
  * The stored service instances with their last operation (table `service_instances`).
  */
+import type { ChangeFeed } from '../store/change-feed.ts';
 import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
+import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
 import type { InstanceMetadata } from '../osb/outcome.ts';
 
 /** Kinds of instance operations, as users see them. */
@@ -53,6 +55,8 @@ export interface InstanceRecord {
   createdBy: string;
   createdAt: Date;
   operation: InstanceOperation;
+  /** The row's version when it was read (0 for a new instance); a write based on an older one is refused. */
+  version: number;
 }
 
 interface InstanceRow {
@@ -83,6 +87,7 @@ interface InstanceRow {
   operation_deadline: Date | string | null;
   next_poll_at: Date | string | null;
   polls: number;
+  version: number;
 }
 
 /** Columns in the order `insert` writes them. */
@@ -168,6 +173,7 @@ function fromRow(row: InstanceRow): InstanceRecord {
       nextPollAt: dateOrNull(row.next_poll_at),
       polls: row.polls,
     },
+    version: row.version,
   };
 }
 
@@ -176,47 +182,81 @@ export class DuplicateInstanceNameError extends Error {
   override readonly name = 'DuplicateInstanceNameError';
 }
 
-/** Reads and writes `service_instances`. */
+/** What the repository works with besides the database. */
+export interface InstanceRepositoryOptions {
+  /** This replica's leases on instance operations: writes of running operations require the lease. */
+  leases?: TableLeases;
+  /** Where changes of instances are announced (to every replica). */
+  changes?: ChangeFeed;
+}
+
+/**
+ * Reads and writes `service_instances`. An operation's row is written only by the replica that
+ * holds its lease (taken when the operation starts, given back when it ends), and an idle row
+ * only from an up-to-date copy (its `version`).
+ */
 export class InstanceRepository {
-  /** @param database where the instances live */
-  constructor(private readonly database: Queryable) {}
+  private readonly writer: LeasedRowWriter;
+  private readonly changes: ChangeFeed | undefined;
 
-  /** Stores a new instance; throws `DuplicateInstanceNameError` when the name is taken in the project. */
-  async insert(record: InstanceRecord): Promise<void> {
-    const placeholders = COLUMNS.map((column, index) => `$${index + 1}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
-    try {
-      await this.database.query(`INSERT INTO service_instances (${COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`, toRow(record));
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new DuplicateInstanceNameError(record.name);
-      throw error;
-    }
-  }
-
-  /** Replaces every stored field of an existing instance; throws `DuplicateInstanceNameError` on a taken name. */
-  async save(record: InstanceRecord): Promise<void> {
-    await this.update(record, '');
+  /**
+   * @param database where the instances live
+   * @param options this replica's leases and the change feed
+   */
+  constructor(
+    private readonly database: Queryable,
+    options: InstanceRepositoryOptions = {},
+  ) {
+    const placeholder = (column: string, n: number) => `$${n}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`;
+    this.writer = new LeasedRowWriter(database, 'service_instances', COLUMNS, placeholder, options.leases);
+    this.changes = options.changes;
   }
 
   /**
-   * Saves `record`, which starts an operation, unless the stored instance already has one in
-   * progress (two requests racing for the same instance). Returns whether it was saved.
+   * Stores a new instance, with this replica's lease on its operation; throws
+   * `DuplicateInstanceNameError` when the name is taken in the project.
    */
-  async saveIfIdle(record: InstanceRecord): Promise<boolean> {
-    return this.update(record, " AND operation_state <> 'in progress'");
+  async insert(record: InstanceRecord): Promise<void> {
+    await this.nameChecked(record, () => this.writer.insert(toRow(record), inProgress(record)));
+    await this.announce(record);
   }
 
-  private async update(record: InstanceRecord, condition: string): Promise<boolean> {
-    const assignments = COLUMNS.slice(1).map((column, index) => `${column} = $${index + 2}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`);
+  /**
+   * Stores the progress or the end of the instance's running operation; an ended operation gives
+   * back its lease. Throws `LeaseLostError` when another replica took the operation over, and
+   * `DuplicateInstanceNameError` on a taken name.
+   */
+  async save(record: InstanceRecord): Promise<void> {
+    if (!(await this.nameChecked(record, () => this.writer.saveOwned(toRow(record), inProgress(record))))) {
+      throw new LeaseLostError(record.id);
+    }
+    await this.announce(record);
+  }
+
+  /**
+   * Saves `record`, which starts an operation (taking its lease) or renames the instance, unless
+   * the stored instance already has an operation in progress (two requests racing for the same
+   * instance). Returns whether it was saved; throws `StaleRecordError` when the instance changed
+   * since `record` was read.
+   */
+  async saveIfIdle(record: InstanceRecord): Promise<boolean> {
+    const result = await this.nameChecked(record, () => this.writer.saveIfIdle(toRow(record), record.version, inProgress(record)));
+    if (result === 'stale') throw new StaleRecordError(record.id);
+    if (result === 'saved') await this.announce(record);
+    return result === 'saved';
+  }
+
+  private async nameChecked<T>(record: InstanceRecord, write: () => Promise<T>): Promise<T> {
     try {
-      const { rows } = await this.database.query(
-        `UPDATE service_instances SET ${assignments.join(', ')} WHERE id = $1${condition} RETURNING id`,
-        toRow(record),
-      );
-      return rows.length > 0;
+      return await write();
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new DuplicateInstanceNameError(record.name);
       throw error;
     }
+  }
+
+  private async announce(record: Pick<InstanceRecord, 'id' | 'projectId'>): Promise<void> {
+    await this.changes?.publish({ kind: 'instance', projectId: record.projectId, instanceId: record.id });
   }
 
   /** One instance by id. */
@@ -251,14 +291,13 @@ export class InstanceRepository {
     return rows.map(fromRow);
   }
 
-  /** Every instance with an operation in progress (to resume polling after a restart). */
-  async listInProgress(): Promise<InstanceRecord[]> {
-    const { rows } = await this.database.query<InstanceRow>("SELECT * FROM service_instances WHERE operation_state = 'in progress'");
-    return rows.map(fromRow);
-  }
-
-  /** Forgets an instance. */
+  /** Forgets an instance (one whose operation runs only by the replica holding its lease). */
   async remove(id: string): Promise<void> {
-    await this.database.query('DELETE FROM service_instances WHERE id = $1', [id]);
+    const removed = await this.writer.remove(id);
+    if (removed) await this.announce({ id, projectId: removed.projectId });
   }
+}
+
+function inProgress(record: { operation: { state: string } }): boolean {
+  return record.operation.state === 'in progress';
 }

@@ -23,6 +23,7 @@ import { classifyReply, type BrokerFailure, type OperationOutcome } from '../osb
 import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
 import type { ParameterSecrets } from './parameter-secrets.ts';
+import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -198,6 +199,7 @@ export class InstanceService {
       createdBy: user.id,
       createdAt: new Date(now),
       operation: this.startOperation('create', user, plan, plan.id, now),
+      version: 0,
     };
     await this.insert(record);
     const reply = await this.deps.brokers.broker(record.brokerId).provision({
@@ -220,8 +222,9 @@ export class InstanceService {
     try {
       return (await this.settle(record, outcome, reply))!;
     } catch (error) {
-      // The broker may hold an instance the platform could not record: mitigate it.
-      if (!(error instanceof HttpError)) await this.mitigateAfterInternalError(record);
+      // The broker may hold an instance the platform could not record: mitigate it (unless
+      // another replica took the operation over and records it).
+      if (!(error instanceof HttpError) && !(error instanceof LeaseLostError)) await this.mitigateAfterInternalError(record);
       throw error;
     }
   }
@@ -438,6 +441,7 @@ export class InstanceService {
     try {
       saved = await this.deps.instances.saveIfIdle(record);
     } catch (error) {
+      if (error instanceof StaleRecordError) throw new HttpError(409, 'instanceChanged', {});
       throw this.nameTaken(error, record);
     }
     if (!saved) throw this.busy((await this.deps.instances.find(record.id)) ?? record);

@@ -2,7 +2,9 @@
  * The background half of provisioning: polls `last_operation` of running instance operations
  * and retries orphan mitigation, both from database state, so that a restarted platform picks
  * up where the last one stopped. It also owns the end of every operation (`finish`), for
- * synchronous answers as well as for polled ones.
+ * synchronous answers as well as for polled ones. With several replicas on one database, each
+ * works only on the operations whose lease it holds (see `store/leases.ts`) and sweeps for work
+ * whose lease is free or expired.
  */
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
@@ -17,6 +19,7 @@ import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepositor
 import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
 import type { OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
+import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
 /** What the runner needs. */
 export interface OperationRunnerDependencies {
@@ -27,6 +30,8 @@ export interface OperationRunnerDependencies {
   /** Polls and schedules; shared with the binding runner. */
   engine: OperationEngine;
   settings: ProvisioningSettings;
+  /** This replica's leases on instance operations and orphan mitigation, and how often it sweeps. */
+  leases: { instances: TableLeases; orphans: TableLeases; settings: LeaseSettings };
   log: RunnerLog;
 }
 
@@ -41,18 +46,37 @@ export type OrphanMitigationRequest = Omit<OrphanMitigationEntry, keyof OrphanMi
 
 /** Polls running operations and retries orphan mitigation in the background. */
 export class OperationRunner {
-  /** @param deps repositories, the broker transport, the engine, timings and the log */
-  constructor(private readonly deps: OperationRunnerDependencies) {}
+  private readonly sweepers: LeaseSweeper[];
 
-  /** Resumes polling of every running operation and every pending orphan mitigation. */
-  async start(): Promise<void> {
-    for (const record of await this.deps.instances.listInProgress()) this.schedulePoll(record);
-    for (const entry of await this.deps.orphans.listAll()) this.scheduleMitigation(entry);
+  /** @param deps repositories, the broker transport, the engine, timings, leases and the log */
+  constructor(private readonly deps: OperationRunnerDependencies) {
+    const { leases, log } = deps;
+    this.sweepers = [
+      new LeaseSweeper(leases.instances, leases.settings, (work) => this.schedulePollAt(work), log),
+      new LeaseSweeper(leases.orphans, leases.settings, (work) => this.scheduleMitigationAt(work), log),
+    ];
   }
 
-  /** Polls the instance's operation at its `nextPollAt` (at once when unset). */
+  /**
+   * Starts sweeping for running operations and pending orphan mitigation whose lease is free or
+   * expired (at once: after a restart, this resumes the work of the last run).
+   */
+  async start(): Promise<void> {
+    for (const sweeper of this.sweepers) sweeper.start();
+  }
+
+  /** Stops sweeping (the engine then stops the polls, and the caller hands back the leases). */
+  async stop(): Promise<void> {
+    await Promise.all(this.sweepers.map((sweeper) => sweeper.stop()));
+  }
+
+  /** Polls the instance's operation at its `nextPollAt` (at once when unset); this replica holds its lease. */
   schedulePoll(record: InstanceRecord): void {
-    this.deps.engine.schedulePoll(`poll:${record.id}`, record.operation, () => this.poll(record.id));
+    this.schedulePollAt({ key: record.id, dueAt: record.operation.nextPollAt });
+  }
+
+  private schedulePollAt({ key, dueAt }: ClaimedWork): void {
+    this.deps.engine.schedulePoll(`poll:${key}`, { nextPollAt: dueAt }, () => this.poll(key));
   }
 
   /** Starts (or restarts) orphan mitigation of a resource. */
@@ -100,7 +124,7 @@ export class OperationRunner {
         updateRepeatable: operation.type === 'update' ? failure.updateRepeatable : null,
       },
     };
-    await this.deps.instances.save(failed);
+    // Mitigation first: whoever sees the failed operation also sees its orphan mitigation pending.
     if (end.orphanMitigation) {
       await this.requestOrphanMitigation({
         brokerId: record.brokerId,
@@ -111,6 +135,7 @@ export class OperationRunner {
         forgetInstance: operation.type === 'delete',
       });
     }
+    await this.deps.instances.save(failed);
     return failed;
   }
 
@@ -120,12 +145,29 @@ export class OperationRunner {
   }
 
   private scheduleMitigation(entry: OrphanMitigationEntry): void {
-    const key = resourceKey(entry);
-    this.deps.engine.scheduler.schedule(`om:${key}`, entry.nextAttemptAt, () => this.mitigate(key));
+    this.scheduleMitigationAt({ key: resourceKey(entry), dueAt: new Date(entry.nextAttemptAt) });
   }
 
-  /** One poll of `last_operation` through the engine. */
+  private scheduleMitigationAt({ key, dueAt }: ClaimedWork): void {
+    this.deps.engine.scheduler.schedule(`om:${key}`, dueAt?.getTime() ?? this.deps.engine.now(), () => this.mitigate(key));
+  }
+
+  /** One poll of `last_operation` through the engine, while this replica holds the operation's lease. */
   private async poll(id: string): Promise<void> {
+    try {
+      await this.pollOwned(id);
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) {
+        // Hand the operation back, so that a later sweep (here or elsewhere) tries it again.
+        await this.deps.leases.instances.release(id);
+        throw error;
+      }
+      this.deps.log.info({ instanceId: id }, 'Another replica took over the operation');
+    }
+  }
+
+  private async pollOwned(id: string): Promise<void> {
+    if (!(await this.deps.leases.instances.confirm(id))) return;
     const record = await this.deps.instances.find(id);
     if (!record || record.operation.state !== 'in progress') return;
     const { operation } = record;
@@ -146,26 +188,39 @@ export class OperationRunner {
     });
   }
 
-  /** One orphan-mitigation DELETE; retried with backoff until the broker answers 200 or 410. */
+  /**
+   * One orphan-mitigation DELETE, while this replica holds the entry's lease; retried with
+   * backoff until the broker answers 200 or 410.
+   */
   private async mitigate(key: string): Promise<void> {
+    try {
+      await this.mitigateOwned(key);
+    } catch (error) {
+      await this.deps.leases.orphans.release(key);
+      throw error;
+    }
+  }
+
+  private async mitigateOwned(key: string): Promise<void> {
+    if (!(await this.deps.leases.orphans.confirm(key))) return;
     const entry = await this.deps.orphans.find(key);
     if (!entry) return;
     const ref = { instanceId: entry.instanceId, serviceId: entry.serviceId, planId: entry.planId };
     const broker = this.deps.brokers.broker(entry.brokerId);
     const reply = entry.bindingId === undefined ? await broker.deprovision(ref) : await broker.unbind({ ...ref, bindingId: entry.bindingId });
     if (orphanMitigationDone(reply)) {
-      await this.deps.orphans.remove(key);
-      this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
+      // The instance first: once the entry is gone, so is an instance it was to forget.
       if (entry.forgetInstance) {
         const record = await this.deps.instances.find(entry.instanceId);
         if (record && record.operation.type === 'delete' && record.operation.state === 'failed') await this.deps.instances.remove(record.id);
       }
+      await this.deps.orphans.remove(key);
+      this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
       return;
     }
-    if (!(await this.deps.orphans.find(key))) return;
     const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, this.deps.engine.now()) };
     this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, result: describeReply(reply) }, 'Orphan mitigation attempt failed');
-    await this.deps.orphans.save(next);
-    this.scheduleMitigation(next);
+    // Not when the entry was cancelled or restarted meanwhile (it is no longer this replica's).
+    if (await this.deps.orphans.recordAttempt(next)) this.scheduleMitigation(next);
   }
 }

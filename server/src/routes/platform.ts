@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { ErrorBody, HealthResponse, InfoResponse, UiConfig } from '@osb/api';
 import type { OidcDiscovery } from '../auth/oidc-discovery.ts';
 import type { MarketplaceConfig } from '../config/config.ts';
@@ -10,32 +11,54 @@ export interface PlatformRoutesOptions {
   config: MarketplaceConfig;
   discovery: OidcDiscovery;
   database: Queryable;
+  /** Turned off when the replica begins to shut down (readiness then answers 503). */
+  readiness: Readiness;
 }
 
-/** Public routes: `/api/health`, `/api/openapi.json`, `/config.json` (UI runtime settings) and `/info`. */
+/** Whether the replica takes new work: false from the moment it begins to shut down. */
+export interface Readiness {
+  accepting: boolean;
+}
+
+/**
+ * Public routes: `/api/health` (with `/api/health/ready` and `/api/health/live` for load
+ * balancers), `/api/openapi.json`, `/config.json` (UI runtime settings) and `/info`.
+ */
 export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = async (app, options) => {
-  const { config, discovery, database } = options;
+  const { config, discovery, database, readiness } = options;
+  const health = {
+    tags: ['platform'],
+    security: [],
+    response: { 200: HealthResponse, 503: ErrorBody },
+  };
+
+  const databaseAnswers = async (request: FastifyRequest) => {
+    try {
+      await database.query('SELECT 1');
+    } catch (error) {
+      request.log.error({ err: error }, 'Database health check failed');
+      throw new HttpError(503, 'databaseUnavailable', {});
+    }
+  };
+
+  app.get('/api/health', { schema: { ...health, summary: 'Whether the platform and its database answer' } }, async (request) => {
+    await databaseAnswers(request);
+    return { status: 'ok' as const };
+  });
 
   app.get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['platform'],
-        summary: 'Whether the platform and its database answer',
-        security: [],
-        response: { 200: HealthResponse, 503: ErrorBody },
-      },
-    },
+    '/api/health/ready',
+    { schema: { ...health, summary: 'Whether this replica takes requests: its database answers and it is not shutting down' } },
     async (request) => {
-      try {
-        await database.query('SELECT 1');
-      } catch (error) {
-        request.log.error({ err: error }, 'Database health check failed');
-        throw new HttpError(503, 'databaseUnavailable', {});
-      }
+      if (!readiness.accepting) throw new HttpError(503, 'platformStopping', {});
+      await databaseAnswers(request);
       return { status: 'ok' as const };
     },
   );
+
+  app.get('/api/health/live', { schema: { ...health, summary: 'Whether this replica’s process runs (no dependencies checked)' } }, async () => ({
+    status: 'ok' as const,
+  }));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -18,6 +18,11 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` inside one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `handler` with the payload of every `NOTIFY` on `channel` (from any process on the
+   * same database); resolves once listening, to a function that stops it.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   /** Closes the connection; the data stays. */
   close(): Promise<void>;
 }

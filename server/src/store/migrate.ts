@@ -31,22 +31,29 @@ export async function readMigrations(directory = MIGRATIONS_DIRECTORY): Promise<
   return migrations;
 }
 
+/** The advisory lock every migration step takes, so two platform processes never migrate at once. */
+export const MIGRATION_LOCK = 7201;
+
 /**
  * Applies the migrations that `schema_migrations` does not list yet, each in its own transaction
- * under an advisory lock (so two platform processes never migrate at once). Returns the versions applied.
+ * under one advisory lock (so replicas starting together never migrate at once); the creation of
+ * `schema_migrations` itself happens under the same lock. Returns the versions applied.
  */
 export async function migrate(database: Database, migrations?: Migration[]): Promise<number[]> {
   const pending = migrations ?? (await readMigrations());
-  await database.exec(`
-    CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY,
-      name text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
+  await database.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+  });
   const applied: number[] = [];
   for (const migration of pending) {
     const done = await database.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(7201)');
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const { rows } = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (rows.length > 0) return false;
       await tx.exec(migration.sql);

@@ -11,7 +11,7 @@ import { openPostgresDatabase } from './postgres-database.ts';
  */
 export async function openDatabase(config: MarketplaceConfig['database']): Promise<Database> {
   const database = config.url
-    ? await openPostgresDatabase(config.url)
+    ? await openPostgresDatabase(config.url, { poolSize: config.poolSize, schema: config.schema })
     : await openPgliteDatabase(join(config.dataDir, 'pglite'));
   try {
     await migrate(database);

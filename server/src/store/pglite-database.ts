@@ -18,6 +18,10 @@ export async function openPgliteDatabase(directory: string): Promise<Database> {
     kind: 'pglite',
     ...wrap(pglite),
     transaction: (work) => pglite.transaction((tx) => work(wrap(tx))).catch(rethrowConnectionFailure),
+    async listen(channel, handler) {
+      const unsubscribe = await pglite.listen(channel, handler);
+      return () => unsubscribe();
+    },
     close: () => pglite.close(),
   };
 }

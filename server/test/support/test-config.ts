@@ -2,6 +2,7 @@
  * Configurations for tests: the demo's users and projects, brokers of the test's choosing, a
  * temporary data directory.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,18 @@ export async function temporaryDirectory(): Promise<{ path: string; remove(): Pr
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
+/**
+ * The database section for a test platform with its data in `dataDir`: the embedded database
+ * there, or, when `DATABASE_URL` is set (the `server-postgres` suite), a schema of that
+ * PostgreSQL database named after `dataDir` (so a platform restarted on the same `dataDir`
+ * finds its data again).
+ */
+export function testDatabase(dataDir: string): { dataDir: string; url?: string; schema?: string } {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { dataDir };
+  return { dataDir, url, schema: `osb_test_${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}` };
+}
+
 /** A configuration with the demo's locations, workspaces, projects and users. */
 export function testConfig(options: {
   issuer: string;
@@ -36,10 +49,12 @@ export function testConfig(options: {
   return parseConfig(
     {
       server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
-      database: { dataDir: options.dataDir },
+      database: testDatabase(options.dataDir),
       auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub', ...options.auth },
       ...(options.embedding ? { embedding: options.embedding } : {}),
       catalog: { refreshIntervalSeconds: 3600, requestTimeoutSeconds: options.requestTimeoutSeconds ?? 5 },
+      // Work left by a platform that stopped without handing it back moves on within seconds.
+      operations: { leaseSeconds: 5, sweepIntervalSeconds: 1 },
       ui: { productName: 'Test Marketplace', primaryColor: '#005a9c' },
       locations: [
         { id: 'eu-de-central', displayName: 'Frankfurt' },

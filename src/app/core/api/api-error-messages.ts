@@ -59,6 +59,7 @@ const TRANSLATIONS: Translations = {
   noAccess: () => $localize`:api error@@apiError.noAccess:Your account has no access to this marketplace.`,
   platformStarting: () => $localize`:api error@@apiError.platformStarting:The platform is starting. Try again in a moment.`,
   databaseUnavailable: () => $localize`:api error@@apiError.databaseUnavailable:The platform’s database does not answer. Try again later.`,
+  platformStopping: () => $localize`:api error@@apiError.platformStopping:This server of the platform is shutting down. Try again.`,
   projectNotFound: () => $localize`:api error@@apiError.projectNotFound:The project was not found.`,
   serviceNotFound: () => $localize`:api error@@apiError.serviceNotFound:The service was not found.`,
   instanceNotFound: () => $localize`:api error@@apiError.instanceNotFound:The service instance was not found.`,
@@ -71,6 +72,7 @@ const TRANSLATIONS: Translations = {
   instanceNameTaken: ({ name }) => $localize`:api error@@apiError.instanceNameTaken:The project already has a service instance named “${name}:name:”.`,
   instanceBusy: ({ operation }) =>
     $localize`:api error@@apiError.instanceBusy:Another operation (${OPERATION_NAMES[operation]?.() ?? operation}:operation:) is in progress on this instance. Try again when it has finished.`,
+  instanceChanged: () => $localize`:api error@@apiError.instanceChanged:The instance was changed in the meantime. Reload it and try again.`,
   instanceCreateFailed: () => $localize`:api error@@apiError.instanceCreateFailed:The instance could not be created. Delete it and order a new one.`,
   instanceNotProvisioned: () => $localize`:api error@@apiError.instanceNotProvisioned:The instance could not be created, so it cannot be bound.`,
   instanceUnusable: () => $localize`:api error@@apiError.instanceUnusable:The service broker reported this instance as unusable, so it cannot be bound.`,

@@ -107,7 +107,7 @@ export class InstanceBindings implements OnDestroy {
   private readonly awaitingCredentials = new Set<string>();
 
   constructor() {
-    reloadWhileRunning(this.bindings, (bindings) => bindings.some(isBindingRunning));
+    reloadWhileRunning(this.bindings, (bindings) => bindings.some(isBindingRunning), () => this.projectId());
     effect(() => {
       const list = this.list();
       if (!list) {

@@ -98,7 +98,7 @@ export class InstancePage {
   protected readonly deprovisionError = signal<string | null>(null);
 
   constructor() {
-    reloadWhileRunning(this.instance, isOperationRunning);
+    reloadWhileRunning(this.instance, isOperationRunning, () => this.projectId());
     effect(() => {
       const instance = this.current();
       if (instance) {

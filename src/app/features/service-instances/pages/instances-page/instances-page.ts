@@ -21,7 +21,8 @@ import { isOperationRunning } from '../../instance-operation';
 
 /**
  * A project's service instances with their status. While any operation runs the list is read
- * again every few seconds, so progress and results show without a reload.
+ * again when the platform reports a change (or every few seconds without its change stream), so
+ * progress and results show without a reload.
  */
 /** How many instances the list shows at first, and how many more each "Show more" adds. */
 export const INSTANCES_PER_PAGE = 100;
@@ -76,7 +77,7 @@ export class InstancesPage {
   protected readonly deprovisionError = signal<{ instanceName: string; message: string } | null>(null);
 
   constructor() {
-    reloadWhileRunning(this.instances, (instances) => instances.some(isOperationRunning));
+    reloadWhileRunning(this.instances, (instances) => instances.some(isOperationRunning), () => this.projectId());
   }
 
   /** Asks for confirmation, then deprovisions the instance; a refusal keeps it and says why. */
