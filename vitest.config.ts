@@ -19,10 +19,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [
-          storybookAngularVitest(angularBuildOptions),
-          storybookTest({ configDir: '.storybook' }),
-        ],
+        plugins: [storybookAngularVitest(angularBuildOptions), storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
           browser: {

@@ -12,14 +12,11 @@ interface AngularBuildTargetOptions {
 }
 
 const workspace = JSON.parse(readFileSync(new URL('../angular.json', import.meta.url), 'utf8'));
-const appBuild: AngularBuildTargetOptions =
-  workspace.projects['osb-marketplace'].architect.build.options;
+const appBuild: AngularBuildTargetOptions = workspace.projects['osb-marketplace'].architect.build.options;
 
 /** Options in the shape `@storybook/angular-vite` accepts from the Angular builders. */
 export const angularBuildOptions = {
   zoneless: !(appBuild.polyfills ?? []).includes('zone.js'),
   styles: appBuild.styles ?? [],
-  ...(appBuild.stylePreprocessorOptions
-    ? { stylePreprocessorOptions: appBuild.stylePreprocessorOptions }
-    : {}),
+  ...(appBuild.stylePreprocessorOptions ? { stylePreprocessorOptions: appBuild.stylePreprocessorOptions } : {}),
 };

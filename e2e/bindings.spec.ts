@@ -14,7 +14,10 @@ import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts'
 import { orderInstance, recordApiToken, uniqueName, type InstanceOrder } from './support/platform-api.ts';
 
 /** Signs alice in, orders the instance through the API and opens its page. */
-async function openNewInstance(page: Page, order: Omit<InstanceOrder, 'projectId' | 'name'>): Promise<{ id: string; name: string; authorization: string }> {
+async function openNewInstance(
+  page: Page,
+  order: Omit<InstanceOrder, 'projectId' | 'name'>,
+): Promise<{ id: string; name: string; authorization: string }> {
   const apiToken = recordApiToken(page);
   await signIn(page, 'alice', 'demo', '/projects/likvid-payments/instances');
   await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
@@ -54,132 +57,146 @@ async function readDownload(download: Download): Promise<string> {
   return readFile(await download.path(), 'utf8');
 }
 
-test('alice reveals, copies and downloads the credentials of a DNS zone binding', { tag: '@bindings' }, async ({ page, context, baseURL }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
-  const instance = await openNewInstance(page, {
-    serviceName: 'dns-zone',
-    planName: 'free',
-    parameters: { zoneName: 'payments.likvid-bank.example' },
-  });
-  const bindingName = uniqueName('payments-dns');
+test(
+  'alice reveals, copies and downloads the credentials of a DNS zone binding',
+  { tag: '@bindings' },
+  async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
+    const instance = await openNewInstance(page, {
+      serviceName: 'dns-zone',
+      planName: 'free',
+      parameters: { zoneName: 'payments.likvid-bank.example' },
+    });
+    const bindingName = uniqueName('payments-dns');
 
-  const dialog = await startBinding(page, instance.name, bindingName);
-  await dialog.getByRole('button', { name: 'Create binding' }).click();
-  await expect(dialog).toHaveCount(0);
+    const dialog = await startBinding(page, instance.name, bindingName);
+    await dialog.getByRole('button', { name: 'Create binding' }).click();
+    await expect(dialog).toHaveCount(0);
 
-  // The new binding's credentials are shown, every value masked.
-  const item = bindingItem(page, bindingName);
-  await expect(bindingStatus(item)).toContainText('Ready');
-  const fields = item.getByRole('list', { name: `Credentials of ${bindingName}` }).getByRole('listitem');
-  await expect(fields).toHaveCount(4);
-  await expect(fields.getByText('hidden', { exact: true })).toHaveCount(4);
-  await expect(fields.locator('code, a')).toHaveCount(0);
+    // The new binding's credentials are shown, every value masked.
+    const item = bindingItem(page, bindingName);
+    await expect(bindingStatus(item)).toContainText('Ready');
+    const fields = item.getByRole('list', { name: `Credentials of ${bindingName}` }).getByRole('listitem');
+    await expect(fields).toHaveCount(4);
+    await expect(fields.getByText('hidden', { exact: true })).toHaveCount(4);
+    await expect(fields.locator('code, a')).toHaveCount(0);
 
-  // Reveal one field: only its value appears.
-  const token = fields.filter({ hasText: 'api_token' });
-  await item.getByRole('button', { name: 'Show api_token' }).click();
-  await expect(item.getByRole('button', { name: 'Hide api_token' })).toHaveAttribute('aria-pressed', 'true');
-  const tokenValue = (await token.locator('code').textContent())!.trim();
-  expect(tokenValue).toMatch(/\S{16,}/);
-  await expect(fields.getByText('hidden', { exact: true })).toHaveCount(3);
+    // Reveal one field: only its value appears.
+    const token = fields.filter({ hasText: 'api_token' });
+    await item.getByRole('button', { name: 'Show api_token' }).click();
+    await expect(item.getByRole('button', { name: 'Hide api_token' })).toHaveAttribute('aria-pressed', 'true');
+    const tokenValue = (await token.locator('code').textContent())!.trim();
+    expect(tokenValue).toMatch(/\S{16,}/);
+    await expect(fields.getByText('hidden', { exact: true })).toHaveCount(3);
 
-  // Reveal the others to compare the downloads with what the page shows.
-  const revealed: Record<string, string> = { api_token: tokenValue };
-  for (const key of ['zone_id', 'name_servers', 'api_url']) {
-    await item.getByRole('button', { name: `Show ${key}` }).click();
-    const value = fields.filter({ hasText: key }).locator('code, a');
-    await expect(value).toBeVisible();
-    revealed[key] = (await value.textContent())!.trim();
-  }
+    // Reveal the others to compare the downloads with what the page shows.
+    const revealed: Record<string, string> = { api_token: tokenValue };
+    for (const key of ['zone_id', 'name_servers', 'api_url']) {
+      await item.getByRole('button', { name: `Show ${key}` }).click();
+      const value = fields.filter({ hasText: key }).locator('code, a');
+      await expect(value).toBeVisible();
+      revealed[key] = (await value.textContent())!.trim();
+    }
 
-  // Copy one field.
-  await item.getByRole('button', { name: 'Copy api_token' }).click();
-  await expect(item.getByRole('status').filter({ hasText: 'Copied api_token to the clipboard.' })).toBeAttached();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tokenValue);
+    // Copy one field.
+    await item.getByRole('button', { name: 'Copy api_token' }).click();
+    await expect(item.getByRole('status').filter({ hasText: 'Copied api_token to the clipboard.' })).toBeAttached();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tokenValue);
 
-  // Download as JSON: the same values.
-  const [jsonDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    item.getByRole('button', { name: 'Download JSON' }).click(),
-  ]);
-  expect(jsonDownload.suggestedFilename()).toBe(`${bindingName}-credentials.json`);
-  const json = JSON.parse(await readDownload(jsonDownload)) as Record<string, unknown>;
-  expect(Object.keys(json).sort()).toEqual(Object.keys(revealed).sort());
-  for (const [key, value] of Object.entries(json)) {
-    expect(typeof value === 'string' ? value : JSON.stringify(value), key).toBe(revealed[key]);
-  }
+    // Download as JSON: the same values.
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
+    expect(jsonDownload.suggestedFilename()).toBe(`${bindingName}-credentials.json`);
+    const json = JSON.parse(await readDownload(jsonDownload)) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(Object.keys(revealed).sort());
+    for (const [key, value] of Object.entries(json)) {
+      expect(typeof value === 'string' ? value : JSON.stringify(value), key).toBe(revealed[key]);
+    }
 
-  // Download as .env: one quoted variable per field.
-  const [envDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    item.getByRole('button', { name: 'Download .env' }).click(),
-  ]);
-  expect(envDownload.suggestedFilename()).toBe(`${bindingName}.env`);
-  const env = await readDownload(envDownload);
-  expect(env).toContain(`API_TOKEN="${tokenValue}"\n`);
-  expect(env).toContain(`ZONE_ID="${revealed['zone_id']}"\n`);
-  expect(env).toContain(`API_URL="${revealed['api_url']}"\n`);
-  expect(env.trim().split('\n')).toHaveLength(4);
+    // Download as .env: one quoted variable per field.
+    const [envDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByRole('button', { name: 'Download .env' }).click(),
+    ]);
+    expect(envDownload.suggestedFilename()).toBe(`${bindingName}.env`);
+    const env = await readDownload(envDownload);
+    expect(env).toContain(`API_TOKEN="${tokenValue}"\n`);
+    expect(env).toContain(`ZONE_ID="${revealed['zone_id']}"\n`);
+    expect(env).toContain(`API_URL="${revealed['api_url']}"\n`);
+    expect(env.trim().split('\n')).toHaveLength(4);
 
-  // Hiding a value takes it off the page again.
-  await item.getByRole('button', { name: 'Hide api_token' }).click();
-  await expect(token.getByText('hidden', { exact: true })).toBeVisible();
-  expect(await page.locator('body').textContent()).not.toContain(tokenValue);
-});
+    // Hiding a value takes it off the page again.
+    await item.getByRole('button', { name: 'Hide api_token' }).click();
+    await expect(token.getByText('hidden', { exact: true })).toBeVisible();
+    expect(await page.locator('body').textContent()).not.toContain(tokenValue);
+  },
+);
 
-test('alice gets a Secrets Vault binding’s credentials once, and the browser keeps no copy', { tag: '@bindings' }, async ({ page }) => {
-  const instance = await openNewInstance(page, { serviceName: 'secrets-vault', planName: 'standard' });
-  const bindingName = uniqueName('payments-vault');
-  const downloads: Download[] = [];
-  page.on('download', (download) => downloads.push(download));
+test(
+  'alice gets a Secrets Vault binding’s credentials once, and the browser keeps no copy',
+  { tag: '@bindings' },
+  async ({ page }) => {
+    const instance = await openNewInstance(page, { serviceName: 'secrets-vault', planName: 'standard' });
+    const bindingName = uniqueName('payments-vault');
+    const downloads: Download[] = [];
+    page.on('download', (download) => downloads.push(download));
 
-  const dialog = await startBinding(page, instance.name, bindingName);
-  await expect(dialog).toContainText('its credentials are shown and downloaded only once');
-  const [created] = await Promise.all([
-    page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/service-instances/${instance.id}/bindings`)),
-    dialog.getByRole('button', { name: 'Create binding' }).click(),
-  ]);
-  const { credentials } = (await created.json()) as ServiceBindingWithCredentials;
-  const token = credentials?.['token'];
-  expect(typeof token === 'string' && token.startsWith('hvs.'), 'the broker’s token').toBe(true);
-  const secret = token as string;
+    const dialog = await startBinding(page, instance.name, bindingName);
+    await expect(dialog).toContainText('its credentials are shown and downloaded only once');
+    const [created] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === 'POST' &&
+          response.url().endsWith(`/service-instances/${instance.id}/bindings`),
+      ),
+      dialog.getByRole('button', { name: 'Create binding' }).click(),
+    ]);
+    const { credentials } = (await created.json()) as ServiceBindingWithCredentials;
+    const token = credentials?.['token'];
+    expect(typeof token === 'string' && token.startsWith('hvs.'), 'the broker’s token').toBe(true);
+    const secret = token as string;
 
-  // The one-time dialog: the file was saved as it opened; the value shows on request.
-  const once = page.getByRole('alertdialog', { name: `Save the credentials of “${bindingName}” now` });
-  await expect(once).toBeVisible();
-  await expect(once).toContainText(`${bindingName}-credentials.txt`);
-  await once.getByRole('button', { name: 'Show token' }).click();
-  await expect(once.locator('code').filter({ hasText: secret })).toBeVisible();
-  const done = once.getByRole('button', { name: 'Done' });
-  await expect(done).toBeDisabled();
-  await once.getByRole('checkbox', { name: 'I have saved these credentials in a safe place.' }).check();
-  await done.click();
-  await expect(once).toHaveCount(0);
+    // The one-time dialog: the file was saved as it opened; the value shows on request.
+    const once = page.getByRole('alertdialog', { name: `Save the credentials of “${bindingName}” now` });
+    await expect(once).toBeVisible();
+    await expect(once).toContainText(`${bindingName}-credentials.txt`);
+    await once.getByRole('button', { name: 'Show token' }).click();
+    await expect(once.locator('code').filter({ hasText: secret })).toBeVisible();
+    const done = once.getByRole('button', { name: 'Done' });
+    await expect(done).toBeDisabled();
+    await once.getByRole('checkbox', { name: 'I have saved these credentials in a safe place.' }).check();
+    await done.click();
+    await expect(once).toHaveCount(0);
 
-  expect(downloads, 'downloads while the dialog was open').toHaveLength(1);
-  const [file] = downloads;
-  expect(file!.suggestedFilename()).toBe(`${bindingName}-credentials.txt`);
-  expect(await readDownload(file!)).toContain(secret);
+    expect(downloads, 'downloads while the dialog was open').toHaveLength(1);
+    const [file] = downloads;
+    expect(file!.suggestedFilename()).toBe(`${bindingName}-credentials.txt`);
+    expect(await readDownload(file!)).toContain(secret);
 
-  // After a reload the credentials are nowhere: not in the page, not in the browser's storage.
-  await page.reload();
-  const item = bindingItem(page, bindingName);
-  await expect(item).toContainText('Its credentials were delivered once, when it was created, and are not kept.');
-  await expect(item.getByRole('button', { name: 'Credentials' })).toHaveCount(0);
-  expect(await page.locator('html').textContent()).not.toContain(secret);
-  const stored = await page.evaluate(browserStorageText);
-  expect(stored.localStorage, 'localStorage').not.toContain(secret);
-  expect(stored.sessionStorage, 'sessionStorage').not.toContain(secret);
-  expect(stored.indexedDb, 'IndexedDB').not.toContain(secret);
-  expect(stored.cacheStorage, 'Cache Storage').not.toContain(secret);
-  expect(downloads, 'downloads after the reload').toHaveLength(1);
-});
+    // After a reload the credentials are nowhere: not in the page, not in the browser's storage.
+    await page.reload();
+    const item = bindingItem(page, bindingName);
+    await expect(item).toContainText('Its credentials were delivered once, when it was created, and are not kept.');
+    await expect(item.getByRole('button', { name: 'Credentials' })).toHaveCount(0);
+    expect(await page.locator('html').textContent()).not.toContain(secret);
+    const stored = await page.evaluate(browserStorageText);
+    expect(stored.localStorage, 'localStorage').not.toContain(secret);
+    expect(stored.sessionStorage, 'sessionStorage').not.toContain(secret);
+    expect(stored.indexedDb, 'IndexedDB').not.toContain(secret);
+    expect(stored.cacheStorage, 'Cache Storage').not.toContain(secret);
+    expect(downloads, 'downloads after the reload').toHaveLength(1);
+  },
+);
 
 /**
  * Everything the page's origin keeps in the browser as text: localStorage, sessionStorage, every
  * record of every IndexedDB database and every Cache Storage response. Runs in the page.
  */
-async function browserStorageText(): Promise<Record<'localStorage' | 'sessionStorage' | 'indexedDb' | 'cacheStorage', string>> {
+async function browserStorageText(): Promise<
+  Record<'localStorage' | 'sessionStorage' | 'indexedDb' | 'cacheStorage', string>
+> {
   const storageText = (storage: Storage) => JSON.stringify(Object.entries(storage));
   const request = <T>(req: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
@@ -233,7 +250,8 @@ test('alice binds a Backup instance to one tenant after another', { tag: '@bindi
 
   // The broker was told which tenant to bind.
   const binds = (await brokerRequests('global')).filter(
-    (request) => request.method === 'PUT' && request.path.includes(`/v2/service_instances/${instance.id}/service_bindings/`),
+    (request) =>
+      request.method === 'PUT' && request.path.includes(`/v2/service_instances/${instance.id}/service_bindings/`),
   );
   expect(binds).toHaveLength(1);
   expect(binds[0]!.body?.['bind_resource']).toEqual({ tenant_id: '123456789012', platform: 'eu-de-central.aws' });
@@ -248,43 +266,52 @@ test('alice binds a Backup instance to one tenant after another', { tag: '@bindi
   await expect(dialog).toHaveCount(0);
 });
 
-test('alice is warned that a short-lived Object Storage binding expires within 7 days', { tag: '@bindings' }, async ({ page }) => {
-  const instance = await openNewInstance(page, {
-    serviceName: 'object-storage',
-    planName: 'short-lived',
-    locationId: 'eu-de-central',
-    parameters: { bucketName: uniqueName('ci-artifacts') },
-  });
-  const bindingName = uniqueName('ci-pipeline');
+test(
+  'alice is warned that a short-lived Object Storage binding expires within 7 days',
+  { tag: '@bindings' },
+  async ({ page }) => {
+    const instance = await openNewInstance(page, {
+      serviceName: 'object-storage',
+      planName: 'short-lived',
+      locationId: 'eu-de-central',
+      parameters: { bucketName: uniqueName('ci-artifacts') },
+    });
+    const bindingName = uniqueName('ci-pipeline');
 
-  const dialog = await startBinding(page, instance.name, bindingName);
-  await expect(dialog).toContainText('Bindings of this plan expire 7 days after they are created');
-  await dialog.getByRole('combobox', { name: /Role/ }).click();
-  await page.getByRole('option', { name: 'storage.objectViewer' }).click();
-  await dialog.getByRole('button', { name: 'Create binding' }).click();
-  await expect(dialog).toHaveCount(0);
+    const dialog = await startBinding(page, instance.name, bindingName);
+    await expect(dialog).toContainText('Bindings of this plan expire 7 days after they are created');
+    await dialog.getByRole('combobox', { name: /Role/ }).click();
+    await page.getByRole('option', { name: 'storage.objectViewer' }).click();
+    await dialog.getByRole('button', { name: 'Create binding' }).click();
+    await expect(dialog).toHaveCount(0);
 
-  const item = bindingItem(page, bindingName);
-  await expect(bindingStatus(item)).toContainText('Ready');
-  const bindingsResponse = await page.request.get(`/api/projects/likvid-payments/service-instances/${instance.id}/bindings`, {
-    headers: { authorization: instance.authorization },
-  });
-  const binding = ((await bindingsResponse.json()) as ServiceBinding[]).find(({ name }) => name === bindingName);
-  expect(binding?.expiresAt, 'the binding’s expiry').toBeTruthy();
-  // Counted from when the broker finished the binding, a moment after it was requested.
-  const lifetime = Date.parse(binding!.expiresAt!) - Date.parse(binding!.createdAt);
-  expect(lifetime).toBeGreaterThanOrEqual(7 * 24 * 60 * 60 * 1000);
-  expect(lifetime).toBeLessThan(7 * 24 * 60 * 60 * 1000 + 60 * 1000);
-  const expiryDate = await page.evaluate(
-    (iso) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' }),
-    binding!.expiresAt!,
-  );
-  await expect(item).toContainText(`Expires on ${expiryDate}`);
-  await expect(item.getByRole('note')).toContainText(/^\s*Expires soon \((7|6) days left\): the platform deletes this binding/);
+    const item = bindingItem(page, bindingName);
+    await expect(bindingStatus(item)).toContainText('Ready');
+    const bindingsResponse = await page.request.get(
+      `/api/projects/likvid-payments/service-instances/${instance.id}/bindings`,
+      {
+        headers: { authorization: instance.authorization },
+      },
+    );
+    const binding = ((await bindingsResponse.json()) as ServiceBinding[]).find(({ name }) => name === bindingName);
+    expect(binding?.expiresAt, 'the binding’s expiry').toBeTruthy();
+    // Counted from when the broker finished the binding, a moment after it was requested.
+    const lifetime = Date.parse(binding!.expiresAt!) - Date.parse(binding!.createdAt);
+    expect(lifetime).toBeGreaterThanOrEqual(7 * 24 * 60 * 60 * 1000);
+    expect(lifetime).toBeLessThan(7 * 24 * 60 * 60 * 1000 + 60 * 1000);
+    const expiryDate = await page.evaluate(
+      (iso) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' }),
+      binding!.expiresAt!,
+    );
+    await expect(item).toContainText(`Expires on ${expiryDate}`);
+    await expect(item.getByRole('note')).toContainText(
+      /^\s*Expires soon \((7|6) days left\): the platform deletes this binding/,
+    );
 
-  await openFromNavigation(page, 'Instances');
-  await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /bindings? expires? within 7 days\./ })).toContainText(
-    /(1 binding expires|\d+ bindings expire) within 7 days\./,
-  );
-});
+    await openFromNavigation(page, 'Instances');
+    await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /bindings? expires? within 7 days\./ })).toContainText(
+      /(1 binding expires|\d+ bindings expire) within 7 days\./,
+    );
+  },
+);

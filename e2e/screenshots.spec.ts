@@ -42,7 +42,10 @@ test('marketplace, service page and order form', async ({ page }) => {
   await page.getByRole('option', { name: 'External' }).click();
   await page.getByRole('textbox', { name: /External Registration Number/ }).fill('12345');
   await page.getByRole('heading', { name: 'Order API Gateway', level: 1 }).scrollIntoViewIfNeeded();
-  await expect(page.getByRole('textbox', { name: /External Registration Number/ })).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByRole('textbox', { name: /External Registration Number/ })).toHaveAttribute(
+    'aria-invalid',
+    'false',
+  );
   await capture(page, 'order');
 });
 
@@ -68,7 +71,10 @@ test('the marketplace embedded in the demo portal', async ({ page }) => {
   await page.getByLabel('Username', { exact: true }).fill('alice');
   await page.getByLabel('Password', { exact: true }).fill('demo');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Marketplace', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Portal' })
+    .getByRole('link', { name: 'Marketplace', exact: true })
+    .click();
   const element = page.locator('osb-marketplace');
   await expect(element.getByRole('link', { name: 'PostgreSQL', exact: true })).toBeVisible();
   await expect(element.getByRole('progressbar')).toHaveCount(0);

@@ -21,7 +21,8 @@ while (pending.length > 0) {
   // Static imports (`import{a}from"./chunk.js"`, `import"./chunk.js"`); `import("…")` is lazy,
   // except in main, which imports the app that way once its translations are loaded: the app
   // is needed before the first page shows.
-  for (const match of source.matchAll(/\bimport\s*(?:[\w$*{}\s,]*?\bfrom\s*)?"\.\/([^"]+\.js)"/g)) pending.push(match[1]);
+  for (const match of source.matchAll(/\bimport\s*(?:[\w$*{}\s,]*?\bfrom\s*)?"\.\/([^"]+\.js)"/g))
+    pending.push(match[1]);
   if (/^main-[A-Z0-9]+\.js$/.test(file)) {
     for (const match of source.matchAll(/\bimport\(\s*"\.\/([^"]+\.js)"\s*\)/g)) pending.push(match[1]);
   }

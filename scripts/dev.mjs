@@ -12,7 +12,15 @@ const uiUrl = 'http://localhost:4200/';
 
 const processes = [
   start('platform', ['--import', 'tsx', 'server/src/main.ts']),
-  start('ui', [join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'serve', 'osb-marketplace', '--host', '127.0.0.1', '--port', '4200']),
+  start('ui', [
+    join(root, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'),
+    'serve',
+    'osb-marketplace',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '4200',
+  ]),
 ];
 console.log(`Starting the platform and the UI; open ${uiUrl} once "ng serve" says it is ready. Ctrl-C stops both.`);
 
@@ -35,9 +43,14 @@ async function stopAll(exitCode) {
   if (stopping) return;
   stopping = true;
   const running = processes.filter((child) => child.exitCode === null && child.signalCode === null);
-  await Promise.all(running.map((child) => new Promise((done) => {
-    child.once('exit', done);
-    child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((done) => {
+          child.once('exit', done);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
   process.exit(exitCode);
 }

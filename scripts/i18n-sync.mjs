@@ -40,7 +40,9 @@ for (const file of readdirSync(localeDir).filter((name) => /^messages\.[a-z-]+\.
   lines.push('    </body>', '  </file>', '</xliff>', '');
   writeFileSync(path, lines.join('\n'));
   missing += untranslated.length;
-  console.log(`${file}: ${units.length} messages, ${untranslated.length} without translation, ${changed.length} with a changed source`);
+  console.log(
+    `${file}: ${units.length} messages, ${untranslated.length} without translation, ${changed.length} with a changed source`,
+  );
   for (const id of untranslated) console.log(`  missing: ${id}`);
   for (const id of changed) console.log(`  source changed, check the translation: ${id}`);
 }

@@ -47,8 +47,14 @@ const suites = [
     // The translation spec compares the translations with the messages extracted from the code now.
     prepare: [bin('@angular/cli/bin/ng.js'), 'extract-i18n', 'osb-marketplace', '--output-path', 'src/locale'],
     // Angular's unit-test builder writes the output file for the first reporter only.
-    command: () => [bin('@angular/cli/bin/ng.js'), 'test', '--watch=false',
-      '--reporters=json', `--output-file=${join(resultsDir, 'unit.json')}`, '--reporters=default'],
+    command: () => [
+      bin('@angular/cli/bin/ng.js'),
+      'test',
+      '--watch=false',
+      '--reporters=json',
+      `--output-file=${join(resultsDir, 'unit.json')}`,
+      '--reporters=default',
+    ],
     count: vitestCounts,
   },
   {
@@ -71,8 +77,14 @@ const suites = [
   {
     name: 'stories',
     report: 'stories.json',
-    command: () => [bin('vitest/vitest.mjs'), 'run', '--project=storybook',
-      '--reporter=default', '--reporter=json', `--outputFile.json=${join(resultsDir, 'stories.json')}`],
+    command: () => [
+      bin('vitest/vitest.mjs'),
+      'run',
+      '--project=storybook',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(resultsDir, 'stories.json')}`,
+    ],
     count: vitestCounts,
   },
   {
@@ -112,17 +124,29 @@ process.exitCode = results.some((result) => result.failed > 0) ? 1 : 0;
 
 /** Arguments for node's test runner: the files one after another, spec output and a TAP report. */
 function nodeTests(report, files) {
-  return ['--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${join(resultsDir, report)}`,
-    ...files];
+  return [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${join(resultsDir, report)}`,
+    ...files,
+  ];
 }
 
 /** `node --test` over every server test file, reporting to the console and to `report`. */
 function serverTests(report) {
   const files = findFiles(join(root, 'server', 'test'), '.test.ts');
   if (files.length === 0) return undefined;
-  return ['--import', 'tsx', ...nodeTests(report, files.map((file) => relative(root, file)))];
+  return [
+    '--import',
+    'tsx',
+    ...nodeTests(
+      report,
+      files.map((file) => relative(root, file)),
+    ),
+  ];
 }
 
 /** Drops the schemas an earlier run of the server suite left in the test database. */
@@ -187,7 +211,11 @@ async function runSuite(suite, output) {
     return { name: suite.name, seconds, ...withProblem(counts, 'ran no tests') };
   }
   if (exitCode !== 0 && counts.failed === 0) {
-    return { name: suite.name, seconds, ...withProblem(counts, `crashed: exit code ${exitCode} without a failed test`) };
+    return {
+      name: suite.name,
+      seconds,
+      ...withProblem(counts, `crashed: exit code ${exitCode} without a failed test`),
+    };
   }
   return { name: suite.name, seconds, ...counts };
 }
@@ -255,12 +283,19 @@ function playwrightCounts(text) {
     failed: stats.unexpected,
     skipped: stats.skipped,
     ...(stats.flaky > 0 ? { note: `${stats.flaky} flaky (passed on retry)` } : {}),
-    ...(errors.length > 0 ? { problem: `${errors.length} error(s) outside the tests, first: ${firstLine(errors[0].message)}` } : {}),
+    ...(errors.length > 0
+      ? { problem: `${errors.length} error(s) outside the tests, first: ${firstLine(errors[0].message)}` }
+      : {}),
   };
 }
 
 function firstLine(message = '') {
-  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  return (
+    message
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }
 
 /** Every file under `dir` whose name ends with `suffix`, sorted. */
@@ -277,14 +312,28 @@ function findFiles(dir, suffix) {
 }
 
 function printSummary(results) {
-  const rows = [['suite', 'passed', 'failed', 'skipped', 'time', 'notes'],
-    ...results.map((r) => [r.name, r.passed, r.failed, r.skipped, `${r.seconds.toFixed(1)} s`,
-      [r.problem, r.note].filter(Boolean).join('; ')])];
+  const rows = [
+    ['suite', 'passed', 'failed', 'skipped', 'time', 'notes'],
+    ...results.map((r) => [
+      r.name,
+      r.passed,
+      r.failed,
+      r.skipped,
+      `${r.seconds.toFixed(1)} s`,
+      [r.problem, r.note].filter(Boolean).join('; '),
+    ]),
+  ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
   console.log(`\n=== summary ${'='.repeat(53)}\n`);
   for (const row of rows) {
-    console.log(row.map((cell, column) => (column >= 1 && column <= 4
-      ? String(cell).padStart(widths[column]) : String(cell).padEnd(widths[column]))).join('  ').trimEnd());
+    console.log(
+      row
+        .map((cell, column) =>
+          column >= 1 && column <= 4 ? String(cell).padStart(widths[column]) : String(cell).padEnd(widths[column]),
+        )
+        .join('  ')
+        .trimEnd(),
+    );
   }
   const sum = (key) => results.reduce((total, result) => total + result[key], 0);
   console.log(`\n${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);

@@ -136,7 +136,8 @@ export const BROKER_FAILURE_MESSAGES: Readonly<Record<BrokerFailureReason, strin
   'async-required': 'The service broker requires asynchronous operations for this plan.',
   'maintenance-info-conflict':
     'The maintenance information of the plan has changed at the service broker. The catalog is refreshed; please try again.',
-  'concurrency-error': 'Another operation on this service instance is in progress at the service broker. Please try again later.',
+  'concurrency-error':
+    'Another operation on this service instance is in progress at the service broker. Please try again later.',
   'requires-app': 'The service broker requires an application to bind to.',
   unprocessable: 'The service broker cannot carry out this request.',
   rejected: 'The service broker rejected the request.',

@@ -18,14 +18,21 @@ export interface Conditional {
  * with fixed values (`const`/`enum`); otherwise the fields are always shown, and validation still
  * follows the condition. Returns a warning for a condition the form cannot follow, if any.
  */
-export function drawConditionalFields(out: JsonSchema, rendered: { then?: JsonSchema; else?: JsonSchema }, condition: JsonSchema): string | undefined {
+export function drawConditionalFields(
+  out: JsonSchema,
+  rendered: { then?: JsonSchema; else?: JsonSchema },
+  condition: JsonSchema,
+): string | undefined {
   const properties = isJsonObject(out['properties']) ? out['properties'] : {};
   out['properties'] = properties;
   const comparisons = fieldComparisons(condition);
   const thenFields = propertiesOf(rendered.then);
   const elseFields = propertiesOf(rendered.else);
   let unfollowed = false;
-  for (const [branchFields, otherFields, holds] of [[thenFields, elseFields, true], [elseFields, thenFields, false]] as const) {
+  for (const [branchFields, otherFields, holds] of [
+    [thenFields, elseFields, true],
+    [elseFields, thenFields, false],
+  ] as const) {
     for (const [name, field] of Object.entries(branchFields)) {
       if (name in properties || !isJsonObject(field)) {
         continue;
@@ -41,7 +48,9 @@ export function drawConditionalFields(out: JsonSchema, rendered: { then?: JsonSc
       properties[name] = drawn;
     }
   }
-  return unfollowed ? 'the fields of its if/then/else are always shown, since the condition is not a plain comparison' : undefined;
+  return unfollowed
+    ? 'the fields of its if/then/else are always shown, since the condition is not a plain comparison'
+    : undefined;
 }
 
 /** Keywords a field of a plain comparison may carry besides its values. */

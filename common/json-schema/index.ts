@@ -9,7 +9,13 @@ export {
 export { NORMALIZED_WIDGETS, normalizeParameterSchema, sameJson, type NormalizeResult } from './normalize.js';
 export { pruneEmptyParameters } from './prune.js';
 export { stripUiKeywords } from './strip.js';
-export { MAX_PATTERN_LENGTH, MAX_PATTERN_TEXT_LENGTH, safePattern, unsupportedPatternReason, type SafePattern } from './safe-pattern.js';
+export {
+  MAX_PATTERN_LENGTH,
+  MAX_PATTERN_TEXT_LENGTH,
+  safePattern,
+  unsupportedPatternReason,
+  type SafePattern,
+} from './safe-pattern.js';
 export { SCHEMA_BUDGET, oversizeReason, referenceExpansionReason, type SchemaBudget } from './schema-budget.js';
 export { DRAWN_BY_CONDITION } from './conditionals.js';
 export { resolveSchemaForValue, type ResolveOptions } from './resolve.js';

@@ -14,9 +14,7 @@ import { isSecretField } from './secrets.js';
 import { VARIANTS_KEYWORD, buildVariants } from './variants.js';
 
 /** The outcome of {@link normalizeParameterSchema}. */
-export type NormalizeResult =
-  | { ok: true; schema: JsonSchema; warnings: string[] }
-  | { ok: false; reason: string };
+export type NormalizeResult = { ok: true; schema: JsonSchema; warnings: string[] } | { ok: false; reason: string };
 
 /** Widget ids the normaliser assigns; the UI registers a widget for each. */
 export const NORMALIZED_WIDGETS = {
@@ -43,9 +41,18 @@ const PASSED_UI_KEYWORDS = new Set(['widget', 'visibleIf', 'fieldsets', 'order',
 
 /** Keywords of later drafts that draft-04 lacks and that are dropped after conversion. */
 const LATER_DRAFT_KEYWORDS = new Set([
-  'contains', 'propertyNames', 'dependentRequired', 'dependentSchemas',
-  'unevaluatedProperties', 'unevaluatedItems', 'contentMediaType', 'contentEncoding', 'deprecated',
-  'prefixItems', 'minContains', 'maxContains',
+  'contains',
+  'propertyNames',
+  'dependentRequired',
+  'dependentSchemas',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contentMediaType',
+  'contentEncoding',
+  'deprecated',
+  'prefixItems',
+  'minContains',
+  'maxContains',
 ]);
 
 /** Keywords dropped without a warning: identifiers and comments once references are inlined. */
@@ -95,7 +102,10 @@ export function normalizeParameterSchema(schema: unknown): NormalizeResult {
     if (error instanceof SchemaRefusal || error instanceof SchemaBudgetExceeded) {
       return { ok: false, reason: error.message };
     }
-    return { ok: false, reason: `the schema could not be read (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      reason: `the schema could not be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
 }
 
@@ -118,7 +128,9 @@ class SchemaNormalizer {
     const rootType = this.document['type'];
     const types = Array.isArray(rootType) ? rootType : rootType === undefined ? [] : [rootType];
     if (types.length > 0 && !types.includes('object')) {
-      throw new SchemaRefusal(`parameters are a JSON object, but the schema describes ${types.map(String).join(' or ')}`);
+      throw new SchemaRefusal(
+        `parameters are a JSON object, but the schema describes ${types.map(String).join(' or ')}`,
+      );
     }
     const root = this.normalizeNode(this.document, '#', { render: true, isRoot: true });
     root['type'] = 'object';
@@ -270,7 +282,10 @@ class SchemaNormalizer {
   }
 
   private convertExclusiveBounds(out: JsonSchema): void {
-    for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [exclusive, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       const value = out[exclusive];
       if (typeof value === 'number') {
         out[bound] = value;
@@ -290,7 +305,8 @@ class SchemaNormalizer {
       return false;
     }
     const types = (Array.isArray(type) ? type : [type]).filter(
-      (entry, index, all): entry is string => typeof entry === 'string' && JSON_TYPES.has(entry) && all.indexOf(entry) === index,
+      (entry, index, all): entry is string =>
+        typeof entry === 'string' && JSON_TYPES.has(entry) && all.indexOf(entry) === index,
     );
     if (types.length === 0) {
       this.warn(`${pointer}: type ${JSON.stringify(type)} is not a JSON type and was ignored`);
@@ -349,12 +365,18 @@ class SchemaNormalizer {
       out['dependencies'] = Object.fromEntries(
         Object.entries(out['dependencies']).map(([name, dependency]) => [
           name,
-          Array.isArray(dependency) ? dependency : this.normalizeNode(dependency, `${pointer}/dependencies/${escapePointer(name)}`, branch),
+          Array.isArray(dependency)
+            ? dependency
+            : this.normalizeNode(dependency, `${pointer}/dependencies/${escapePointer(name)}`, branch),
         ]),
       );
     }
     if (out['additionalProperties'] !== undefined && typeof out['additionalProperties'] !== 'boolean') {
-      out['additionalProperties'] = this.normalizeNode(out['additionalProperties'], `${pointer}/additionalProperties`, field);
+      out['additionalProperties'] = this.normalizeNode(
+        out['additionalProperties'],
+        `${pointer}/additionalProperties`,
+        field,
+      );
     }
     if (out['additionalItems'] !== undefined && typeof out['additionalItems'] !== 'boolean') {
       out['additionalItems'] = this.normalizeNode(out['additionalItems'], `${pointer}/additionalItems`, field);
@@ -416,7 +438,9 @@ class SchemaNormalizer {
       if (!Array.isArray(list) || list.length < 2 || !Array.isArray(out[keyword])) {
         continue;
       }
-      const alternatives = list.map((entry, index) => this.normalizeNode(entry, `${pointer}/${keyword}/${index}`, { render: true, isRoot: true }));
+      const alternatives = list.map((entry, index) =>
+        this.normalizeNode(entry, `${pointer}/${keyword}/${index}`, { render: true, isRoot: true }),
+      );
       const variants = buildVariants(out, alternatives);
       if (variants) {
         out['type'] ??= 'object';
@@ -437,7 +461,12 @@ class SchemaNormalizer {
     const rawProperties = raw['properties'];
     if (isJsonObject(rawProperties)) {
       for (const [name, subschema] of Object.entries(rawProperties)) {
-        if (isJsonObject(subschema) && subschema['required'] === true && isJsonObject(out['properties']) && name in out['properties']) {
+        if (
+          isJsonObject(subschema) &&
+          subschema['required'] === true &&
+          isJsonObject(out['properties']) &&
+          name in out['properties']
+        ) {
           names.add(name);
         }
       }
@@ -528,7 +557,10 @@ class SchemaNormalizer {
       }
     }
     const widgetId = isJsonObject(out['widget']) ? out['widget']['id'] : undefined;
-    if (widgetId === NORMALIZED_WIDGETS.password || isSecretField(context.propertyName, { ...out, writeOnly: later['writeOnly'] })) {
+    if (
+      widgetId === NORMALIZED_WIDGETS.password ||
+      isSecretField(context.propertyName, { ...out, writeOnly: later['writeOnly'] })
+    ) {
       out['writeOnly'] = true;
     }
     if (out['placeholder'] !== undefined && typeof out['placeholder'] !== 'string') {
@@ -598,7 +630,8 @@ class SchemaNormalizer {
     } else if (out['order'] !== undefined) {
       const order = Array.isArray(out['order']) ? out['order'] : [];
       const listed = order.filter(
-        (field, index): field is string => typeof field === 'string' && names.includes(field) && order.indexOf(field) === index,
+        (field, index): field is string =>
+          typeof field === 'string' && names.includes(field) && order.indexOf(field) === index,
       );
       out['order'] = [...listed, ...names.filter((name) => !listed.includes(name))];
     }
@@ -623,7 +656,9 @@ class SchemaNormalizer {
     const original = out['default'];
     const coerced = coerceToType(original, out['type']);
     if (!coerced.ok) {
-      this.warn(`${pointer}: default ${JSON.stringify(original)} does not fit type ${JSON.stringify(out['type'])} and was dropped`);
+      this.warn(
+        `${pointer}: default ${JSON.stringify(original)} does not fit type ${JSON.stringify(out['type'])} and was dropped`,
+      );
       delete out['default'];
       return;
     }
@@ -665,14 +700,23 @@ function labelledOptions(oneOf: unknown): JsonSchema[] | undefined {
   }
   return oneOf.map((option) => {
     const value = (option['enum'] as unknown[])[0];
-    const label = typeof option['description'] === 'string' ? option['description'] : typeof option['title'] === 'string' ? option['title'] : String(value);
+    const label =
+      typeof option['description'] === 'string'
+        ? option['description']
+        : typeof option['title'] === 'string'
+          ? option['title']
+          : String(value);
     return { ...option, description: label };
   });
 }
 
 /** Guesses a missing `type` from the keywords present. */
 function inferType(schema: JsonSchema): string | undefined {
-  if (schema['properties'] !== undefined || schema['additionalProperties'] !== undefined || schema['patternProperties'] !== undefined) {
+  if (
+    schema['properties'] !== undefined ||
+    schema['additionalProperties'] !== undefined ||
+    schema['patternProperties'] !== undefined
+  ) {
     return 'object';
   }
   if (schema['items'] !== undefined) {
@@ -692,15 +736,17 @@ function inferType(schema: JsonSchema): string | undefined {
 
 /** The one JSON type all values share, or undefined. */
 function inferTypeOfValues(values: unknown[]): string | undefined {
-  const types = new Set(values.map((value) => {
-    if (typeof value === 'number') {
-      return Number.isInteger(value) ? 'integer' : 'number';
-    }
-    if (typeof value === 'string' || typeof value === 'boolean') {
-      return typeof value;
-    }
-    return 'other';
-  }));
+  const types = new Set(
+    values.map((value) => {
+      if (typeof value === 'number') {
+        return Number.isInteger(value) ? 'integer' : 'number';
+      }
+      if (typeof value === 'string' || typeof value === 'boolean') {
+        return typeof value;
+      }
+      return 'other';
+    }),
+  );
   if (types.size === 2 && types.has('integer') && types.has('number')) {
     return 'number';
   }
@@ -736,7 +782,10 @@ function coerceToSingleType(value: unknown, type: unknown): { ok: true; value: u
       if (typeof value === 'number') {
         return { ok: true, value };
       }
-      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) && String(Number(value)) === value.trim()
+      return typeof value === 'string' &&
+        value.trim() !== '' &&
+        Number.isFinite(Number(value)) &&
+        String(Number(value)) === value.trim()
         ? { ok: true, value: Number(value) }
         : { ok: false };
     case 'boolean':
@@ -748,7 +797,9 @@ function coerceToSingleType(value: unknown, type: unknown): { ok: true; value: u
       if (typeof value === 'string') {
         return { ok: true, value };
       }
-      return typeof value === 'number' || typeof value === 'boolean' ? { ok: true, value: String(value) } : { ok: false };
+      return typeof value === 'number' || typeof value === 'boolean'
+        ? { ok: true, value: String(value) }
+        : { ok: false };
     case 'object':
       return isJsonObject(value) ? { ok: true, value } : { ok: false };
     case 'array':
@@ -774,7 +825,9 @@ export function sameJson(left: unknown, right: unknown): boolean {
   }
   if (isJsonObject(left) && isJsonObject(right)) {
     const keys = Object.keys(left);
-    return keys.length === Object.keys(right).length && keys.every((key) => key in right && sameJson(left[key], right[key]));
+    return (
+      keys.length === Object.keys(right).length && keys.every((key) => key in right && sameJson(left[key], right[key]))
+    );
   }
   return false;
 }

@@ -16,7 +16,12 @@ export interface ResolveOptions {
  * and list items get one schema each. Validating against it names the fields that are wrong rather
  * than "matches none of the choices", and reviews read the chosen variant's labels from it.
  */
-export function resolveSchemaForValue(schema: JsonSchema, value: unknown, options: ResolveOptions, pointer = ''): JsonSchema {
+export function resolveSchemaForValue(
+  schema: JsonSchema,
+  value: unknown,
+  options: ResolveOptions,
+  pointer = '',
+): JsonSchema {
   let node = schema;
   const variants = node[VARIANTS_KEYWORD];
   if (Array.isArray(variants) && variants.length > 0 && (isJsonObject(value) || value === undefined)) {
@@ -29,7 +34,9 @@ export function resolveSchemaForValue(schema: JsonSchema, value: unknown, option
   if (isJsonObject(value) && isJsonObject(node['properties'])) {
     const properties: JsonSchema = {};
     for (const [name, field] of Object.entries(node['properties'])) {
-      properties[name] = isJsonObject(field) ? resolveSchemaForValue(field, value[name], options, `${pointer}/${escape(name)}`) : field;
+      properties[name] = isJsonObject(field)
+        ? resolveSchemaForValue(field, value[name], options, `${pointer}/${escape(name)}`)
+        : field;
     }
     node = { ...node, properties };
   }
@@ -50,15 +57,21 @@ export function resolveSchemaForValue(schema: JsonSchema, value: unknown, option
  */
 function applyConditionals(schema: JsonSchema, value: unknown, options: ResolveOptions): JsonSchema {
   const allOf = Array.isArray(schema['allOf']) ? schema['allOf'] : [];
-  const conditionals = [schema, ...allOf].filter((entry): entry is JsonSchema => isJsonObject(entry) && isJsonObject(entry['if']));
+  const conditionals = [schema, ...allOf].filter(
+    (entry): entry is JsonSchema => isJsonObject(entry) && isJsonObject(entry['if']),
+  );
   if (conditionals.length === 0) {
     return schema;
   }
-  const rest = Object.fromEntries(Object.entries(schema).filter(([keyword]) => !['if', 'then', 'else'].includes(keyword)));
+  const rest = Object.fromEntries(
+    Object.entries(schema).filter(([keyword]) => !['if', 'then', 'else'].includes(keyword)),
+  );
   const own = isJsonObject(rest['properties']) ? rest['properties'] : {};
   let node: JsonSchema = {
     ...rest,
-    properties: Object.fromEntries(Object.entries(own).map(([name, field]) => [name, isJsonObject(field) && field[DRAWN_BY_CONDITION] ? {} : field])),
+    properties: Object.fromEntries(
+      Object.entries(own).map(([name, field]) => [name, isJsonObject(field) && field[DRAWN_BY_CONDITION] ? {} : field]),
+    ),
   };
   const remainingAllOf = allOf.filter((entry) => !conditionals.includes(entry as JsonSchema));
   if (remainingAllOf.length > 0) {
@@ -83,14 +96,21 @@ function mergeBranch(node: JsonSchema, branch: JsonSchema): JsonSchema {
     const properties: JsonSchema = { ...(isJsonObject(node['properties']) ? node['properties'] : {}) };
     for (const [name, field] of Object.entries(branchProperties)) {
       const own = properties[name];
-      properties[name] = isJsonObject(own) && isJsonObject(field) ? { ...own, allOf: [...(Array.isArray(own['allOf']) ? own['allOf'] : []), field] } : field;
+      properties[name] =
+        isJsonObject(own) && isJsonObject(field)
+          ? { ...own, allOf: [...(Array.isArray(own['allOf']) ? own['allOf'] : []), field] }
+          : field;
     }
     merged['properties'] = properties;
   }
   if (Array.isArray(branchRequired)) {
-    merged['required'] = [...new Set([...(Array.isArray(node['required']) ? node['required'] : []), ...branchRequired])];
+    merged['required'] = [
+      ...new Set([...(Array.isArray(node['required']) ? node['required'] : []), ...branchRequired]),
+    ];
   }
-  const rest = Object.fromEntries(Object.entries(others).filter(([keyword]) => !['type', 'title', 'description'].includes(keyword)));
+  const rest = Object.fromEntries(
+    Object.entries(others).filter(([keyword]) => !['type', 'title', 'description'].includes(keyword)),
+  );
   if (Object.keys(rest).length > 0) {
     merged['allOf'] = [...(Array.isArray(node['allOf']) ? node['allOf'] : []), rest];
   }

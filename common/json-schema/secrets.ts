@@ -54,7 +54,13 @@ function collectSecretPaths(value: unknown, schema: JsonSchema | undefined, path
   for (const [key, child] of Object.entries(value)) {
     const childSchema = schema ? propertySchema(schema, key) : undefined;
     const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (child !== null && child !== undefined && !isJsonObject(child) && !Array.isArray(child) && isSecretField(key, childSchema)) {
+    if (
+      child !== null &&
+      child !== undefined &&
+      !isJsonObject(child) &&
+      !Array.isArray(child) &&
+      isSecretField(key, childSchema)
+    ) {
       paths.push(childPath);
     } else {
       collectSecretPaths(child, childSchema, childPath, paths);
@@ -70,7 +76,8 @@ function propertySchema(schema: JsonSchema, key: string): JsonSchema | undefined
   }
   candidates.push(schema['then'], schema['else']);
   for (const candidate of candidates) {
-    const properties = isJsonObject(candidate) && isJsonObject(candidate['properties']) ? candidate['properties'] : undefined;
+    const properties =
+      isJsonObject(candidate) && isJsonObject(candidate['properties']) ? candidate['properties'] : undefined;
     if (properties && isJsonObject(properties[key])) {
       return properties[key];
     }
@@ -95,10 +102,16 @@ export function valueAtPointer(value: unknown, pointer: string): unknown {
 }
 
 /** A copy of parameters with the values at some JSON pointers replaced (missing objects are created). */
-export function withValuesAt(parameters: Record<string, unknown>, replacements: Record<string, unknown>): Record<string, unknown> {
+export function withValuesAt(
+  parameters: Record<string, unknown>,
+  replacements: Record<string, unknown>,
+): Record<string, unknown> {
   const value = structuredClone(parameters);
   for (const [pointer, replacement] of Object.entries(replacements)) {
-    const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = pointer
+      .split('/')
+      .slice(1)
+      .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
     let current: unknown = value;
     segments.forEach((segment, index) => {
       if (!isJsonObject(current) && !Array.isArray(current)) {

@@ -29,7 +29,10 @@ function stripNode(node: unknown): unknown {
     }
     if (SCHEMA_MAP_KEYWORDS.has(keyword) && isJsonObject(value)) {
       out[keyword] = Object.fromEntries(
-        Object.entries(value).map(([name, subschema]) => [name, Array.isArray(subschema) ? subschema : stripNode(subschema)]),
+        Object.entries(value).map(([name, subschema]) => [
+          name,
+          Array.isArray(subschema) ? subschema : stripNode(subschema),
+        ]),
       );
     } else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
       out[keyword] = value.map(stripNode);

@@ -27,7 +27,9 @@ export function buildVariants(node: JsonSchema, alternatives: readonly JsonSchem
   }
   const common = propertiesOf(node);
   const base = Object.fromEntries(
-    Object.entries(node).filter(([keyword]) => !['oneOf', 'anyOf', 'widget', VARIANTS_KEYWORD, 'title', 'description'].includes(keyword)),
+    Object.entries(node).filter(
+      ([keyword]) => !['oneOf', 'anyOf', 'widget', VARIANTS_KEYWORD, 'title', 'description'].includes(keyword),
+    ),
   );
   const schemas = alternatives.map((alternative) => {
     const properties: JsonSchema = { ...common };
@@ -40,7 +42,10 @@ export function buildVariants(node: JsonSchema, alternatives: readonly JsonSchem
     }
     const required = [...new Set([...stringList(node['required']), ...stringList(alternative['required'])])];
     const own = Object.fromEntries(
-      Object.entries(alternative).filter(([keyword]) => !['properties', 'required', 'title', 'description', 'type', 'widget', 'order', 'fieldsets'].includes(keyword)),
+      Object.entries(alternative).filter(
+        ([keyword]) =>
+          !['properties', 'required', 'title', 'description', 'type', 'widget', 'order', 'fieldsets'].includes(keyword),
+      ),
     );
     return { ...base, ...own, type: 'object', properties, ...(required.length > 0 ? { required } : {}) } as JsonSchema;
   });

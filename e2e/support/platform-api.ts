@@ -50,7 +50,8 @@ export async function orderInstance(page: Page, authorization: string, order: In
         : locality.kind === 'local' && locality.locationId === order.locationId),
   );
   const plan = service?.plans.find(({ name }) => name === order.planName);
-  if (!service || !plan) throw new Error(`The catalog has no ${order.serviceName} plan ${order.planName} (${order.locationId ?? 'global'})`);
+  if (!service || !plan)
+    throw new Error(`The catalog has no ${order.serviceName} plan ${order.planName} (${order.locationId ?? 'global'})`);
 
   const response = await page.request.post(`/api/projects/${order.projectId}/service-instances`, {
     headers,

@@ -135,7 +135,12 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   const replica = replicaName();
   const readiness: Readiness = { accepting: true };
   const { leaseSeconds, sweepIntervalSeconds } = config.operations;
-  const leases = new ReplicaLeases(database, leaseSettings(leaseSeconds * 1000, sweepIntervalSeconds * 1000), app.log, replica);
+  const leases = new ReplicaLeases(
+    database,
+    leaseSettings(leaseSeconds * 1000, sweepIntervalSeconds * 1000),
+    app.log,
+    replica,
+  );
   const jobs = new ScheduledJobs(database, replica);
   const changes = new ChangeFeed(database);
 
@@ -162,7 +167,11 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     portal: config.embedding.demoPortal.enabled
       ? {
           root: deps.portalRoot ?? DEFAULT_PORTAL_ROOT,
-          config: { issuer: config.auth.issuer, clientId: config.embedding.demoPortal.clientId, scope: 'openid profile email' },
+          config: {
+            issuer: config.auth.issuer,
+            clientId: config.embedding.demoPortal.clientId,
+            scope: 'openid profile email',
+          },
         }
       : undefined,
   });
@@ -195,7 +204,15 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   const instanceRepository = new InstanceRepository(database, { leases: leases.instances, changes });
   const orphans = new OrphanMitigationRepository(database, leases.orphans);
   const engine = new OperationEngine({ settings, clock, log: app.log });
-  const runner = new OperationRunner({ instances: instanceRepository, orphans, brokers, engine, settings, leases, log: app.log });
+  const runner = new OperationRunner({
+    instances: instanceRepository,
+    orphans,
+    brokers,
+    engine,
+    settings,
+    leases,
+    log: app.log,
+  });
   const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);
 
   const bindingLog = app.log.child({ component: 'bindings' });
@@ -236,7 +253,9 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     catalog,
     bindings: {
       listOfProject: async (instance, projectId) =>
-        (await bindings.listOfProject(instance, projectId)).map((view) => toServiceBinding({ ...view, credentials: undefined })),
+        (await bindings.listOfProject(instance, projectId)).map((view) =>
+          toServiceBinding({ ...view, credentials: undefined }),
+        ),
       deleteProjectBindings: (instance, projectId, user) => bindings.deleteProjectBindings(instance, projectId, user),
     },
     projects: config.projects,
@@ -312,7 +331,10 @@ async function openCredentialCipher(
 ): Promise<CredentialCipher> {
   const key = await openCredentialKey(database, options);
   if (await keyFileIsExposed(options.keyFile)) {
-    log.warn({ keyFile: options.keyFile }, 'The credentials key file can be read by other users; restrict it to mode 0600');
+    log.warn(
+      { keyFile: options.keyFile },
+      'The credentials key file can be read by other users; restrict it to mode 0600',
+    );
   }
   return new CredentialCipher(key);
 }

@@ -30,7 +30,9 @@ try {
   const { code, address, port } = error as { code?: string; address?: string; port?: number };
   if (error instanceof ConfigError || error instanceof CredentialKeyError) console.error(error.message);
   else if (code === 'EADDRINUSE') {
-    console.error(`The platform could not start: ${address}:${port} is already in use. Stop what listens there, or choose other ports in the configuration (PORT sets the platform's).`);
+    console.error(
+      `The platform could not start: ${address}:${port} is already in use. Stop what listens there, or choose other ports in the configuration (PORT sets the platform's).`,
+    );
   } else console.error('The platform could not start:', error);
   process.exit(1);
 }

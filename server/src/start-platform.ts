@@ -94,7 +94,13 @@ export async function startPlatform(config: MarketplaceConfig, options: StartOpt
             postLogoutRedirectUris: [`${publicUrl}/signed-out`, 'http://localhost:4200/signed-out'],
           },
           ...(portal.enabled
-            ? [{ clientId: portal.clientId, redirectUris: [`${publicUrl}/portal/`], postLogoutRedirectUris: [`${publicUrl}/portal/`] }]
+            ? [
+                {
+                  clientId: portal.clientId,
+                  redirectUris: [`${publicUrl}/portal/`],
+                  postLogoutRedirectUris: [`${publicUrl}/portal/`],
+                },
+              ]
             : []),
         ],
         audience: effective.auth.audience ?? effective.auth.clientId,
@@ -171,7 +177,8 @@ async function startConfiguredDemoBroker(config: MarketplaceConfig) {
   const actualOrigin = new URL(broker.url).origin;
   return {
     close: () => broker.close(),
-    rewrite: (url: string) => (url.startsWith(`${configuredOrigin}/`) ? actualOrigin + url.slice(configuredOrigin.length) : url),
+    rewrite: (url: string) =>
+      url.startsWith(`${configuredOrigin}/`) ? actualOrigin + url.slice(configuredOrigin.length) : url,
   };
 }
 

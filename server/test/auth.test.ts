@@ -22,7 +22,9 @@ after(async () => {
 });
 
 async function get(path: string, token?: string) {
-  const response = await fetch(`${platform.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`${platform.url}${path}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
@@ -56,7 +58,11 @@ describe('authentication', () => {
   it('answers 403 for a valid token of a user the marketplace does not know', async () => {
     const response = await get('/api/me', await issuer.sign({ sub: 'mallory' }));
     assert.equal(response.status, 403);
-    assert.deepEqual(response.body, { code: 'noAccess', params: {}, message: 'Your account has no access to this marketplace.' });
+    assert.deepEqual(response.body, {
+      code: 'noAccess',
+      params: {},
+      message: 'Your account has no access to this marketplace.',
+    });
     const noClaim = await get('/api/me', await issuer.sign({}));
     assert.equal(noClaim.status, 403);
   });
@@ -82,7 +88,11 @@ describe('GET /api/me and /api/projects/:projectId', () => {
   it('shows alice her projects only', async () => {
     const response = await get('/api/me', await issuer.sign({ sub: 'alice' }));
     assert.equal(response.status, 200);
-    assert.deepEqual(response.body.user, { id: 'alice', displayName: 'Alice Adams', email: 'alice@likvid-bank.example' });
+    assert.deepEqual(response.body.user, {
+      id: 'alice',
+      displayName: 'Alice Adams',
+      email: 'alice@likvid-bank.example',
+    });
     assert.deepEqual(
       response.body.projects.map((project: { id: string }) => project.id),
       ['likvid-payments', 'likvid-mobile'],
@@ -99,13 +109,20 @@ describe('GET /api/me and /api/projects/:projectId', () => {
   it("never shows bob alice's projects", async () => {
     const bob = await issuer.sign({ sub: 'bob' });
     const me = await get('/api/me', bob);
-    assert.deepEqual(me.body.projects.map((project: { id: string }) => project.id), ['acme-webshop']);
+    assert.deepEqual(
+      me.body.projects.map((project: { id: string }) => project.id),
+      ['acme-webshop'],
+    );
     assert.equal((await get('/api/projects/acme-webshop', bob)).body.displayName, 'Web Shop');
     const foreign = await get('/api/projects/likvid-payments', bob);
     assert.equal(foreign.status, 404);
     assert.deepEqual(foreign.body, { code: 'projectNotFound', params: {}, message: 'Project not found.' });
     const missing = await get('/api/projects/no-such-project', bob);
-    assert.deepEqual(missing, { ...missing, status: 404, body: foreign.body }, 'a foreign project looks like a missing one');
+    assert.deepEqual(
+      missing,
+      { ...missing, status: 404, body: foreign.body },
+      'a foreign project looks like a missing one',
+    );
   });
 
   it('answers a user without projects with an empty list', async () => {
@@ -130,10 +147,10 @@ describe('OidcDiscovery', () => {
       await assert.rejects(discovery.metadata(), /answered HTTP 503/);
       assert.equal((await discovery.metadata()).token_endpoint, 't');
       await discovery.metadata();
-      assert.deepEqual(provider.requests.map((request) => request.url), [
-        '/realm/.well-known/openid-configuration',
-        '/realm/.well-known/openid-configuration',
-      ]);
+      assert.deepEqual(
+        provider.requests.map((request) => request.url),
+        ['/realm/.well-known/openid-configuration', '/realm/.well-known/openid-configuration'],
+      );
     } finally {
       await provider.close();
     }
@@ -145,7 +162,10 @@ describe('OidcDiscovery', () => {
       body: { issuer: 'https://elsewhere.example', jwks_uri: 'x', authorization_endpoint: 'a', token_endpoint: 't' },
     }));
     try {
-      await assert.rejects(new OidcDiscovery(`${provider.url}/realm`).metadata(), /names issuer https:\/\/elsewhere\.example/);
+      await assert.rejects(
+        new OidcDiscovery(`${provider.url}/realm`).metadata(),
+        /names issuer https:\/\/elsewhere\.example/,
+      );
     } finally {
       await provider.close();
     }

@@ -39,7 +39,10 @@ describe('the credentials key', () => {
       },
       'test',
     );
-    assert.deepEqual(config.credentials, { keyFile: join(directory, 'data', 'credentials.key'), createIfMissing: true });
+    assert.deepEqual(config.credentials, {
+      keyFile: join(directory, 'data', 'credentials.key'),
+      createIfMissing: true,
+    });
     assert.deepEqual(config.expiry, { warningDays: 7, checkIntervalSeconds: 3600 });
 
     const key = await loadCredentialKey(config.credentials.keyFile, true);
@@ -51,7 +54,10 @@ describe('the credentials key', () => {
   });
 
   it('must exist when configured, and hold 32 bytes', async () => {
-    await assert.rejects(loadCredentialKey(join(directory, 'missing.key'), false), /Cannot read the credentials key file/);
+    await assert.rejects(
+      loadCredentialKey(join(directory, 'missing.key'), false),
+      /Cannot read the credentials key file/,
+    );
     const short = join(directory, 'short.key');
     await writeFile(short, Buffer.alloc(16).toString('base64'));
     await assert.rejects(loadCredentialKey(short, false), /must hold 32 bytes/);
@@ -76,7 +82,9 @@ describe('the credential cipher', () => {
     const parts = sealed.split('.');
     const body = Buffer.from(parts[3]!, 'base64url');
     body[0] = body[0]! ^ 1;
-    assert.throws(() => cipher.decrypt([parts[0], parts[1], parts[2], body.toString('base64url')].join('.'), 'binding-1'));
+    assert.throws(() =>
+      cipher.decrypt([parts[0], parts[1], parts[2], body.toString('base64url')].join('.'), 'binding-1'),
+    );
     assert.throws(() => new CredentialCipher(Buffer.alloc(32, 8)).decrypt(sealed, 'binding-1'));
     assert.throws(() => new CredentialCipher(Buffer.alloc(16)), /32 bytes/);
   });

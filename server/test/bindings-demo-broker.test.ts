@@ -7,12 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type {
-  CatalogResponse,
-  ServiceBindingWithCredentials,
-  ServiceInstance,
-  ServiceSummary,
-} from '@osb/api';
+import type { CatalogResponse, ServiceBindingWithCredentials, ServiceInstance, ServiceSummary } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
@@ -65,7 +60,11 @@ after(async () => {
   await removeDirectory();
 });
 
-async function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function call<T = ServiceBindingWithCredentials>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   return platform.call<T>(method, path, { body, token });
 }
 
@@ -77,10 +76,20 @@ async function service(name: string): Promise<ServiceSummary> {
 }
 
 /** Orders an instance and waits until the broker finished it. */
-async function readyInstance(serviceName: string, planName: string, name: string, parameters: Record<string, unknown> = {}): Promise<ServiceInstance> {
+async function readyInstance(
+  serviceName: string,
+  planName: string,
+  name: string,
+  parameters: Record<string, unknown> = {},
+): Promise<ServiceInstance> {
   const offering = await service(serviceName);
   const planId = offering.plans.find((plan) => plan.name === planName)!.id;
-  const { status, body } = await call<ServiceInstance>('POST', INSTANCES, { name, serviceId: offering.id, planId, parameters });
+  const { status, body } = await call<ServiceInstance>('POST', INSTANCES, {
+    name,
+    serviceId: offering.id,
+    planId,
+    parameters,
+  });
   assert.ok(status === 201 || status === 202, `instance ordered (HTTP ${status})`);
   return eventually(async () => {
     const { body: current } = await call<ServiceInstance>('GET', `${INSTANCES}/${body.id}`);
@@ -115,13 +124,18 @@ async function everyRow(database: Database): Promise<string> {
 describe('sensitive binding (Secrets Vault)', () => {
   it('hands the token to the creating user and leaves no trace of it in the data directory or the logs', async () => {
     const instance = await readyInstance('secrets-vault', 'standard', 'vault');
-    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'marker-binding-name-for-search' });
+    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, {
+      name: 'marker-binding-name-for-search',
+    });
     assert.equal(created.status, 201);
     assert.equal(created.body.credentialsDelivered, 'once');
     const vaultToken = created.body.credentials?.['token'];
     assert.equal(typeof vaultToken, 'string');
     assert.match(String(vaultToken), /^hvs\./);
-    assert.equal((await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`)).body.credentials, undefined);
+    assert.equal(
+      (await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`)).body.credentials,
+      undefined,
+    );
     const logs = platform.logs();
     // On a PostgreSQL server the data lives in the server, not in the data directory: read every row.
     const rows = process.env.DATABASE_URL ? await everyRow(platform.database) : '';
@@ -131,7 +145,8 @@ describe('sensitive binding (Secrets Vault)', () => {
     const files = await filesBelow(dataDir);
     assert.ok(files.length > 0);
     assert.ok(
-      files.some((file) => file.content.includes('marker-binding-name-for-search')) || rows.includes('marker-binding-name-for-search'),
+      files.some((file) => file.content.includes('marker-binding-name-for-search')) ||
+        rows.includes('marker-binding-name-for-search'),
       'the search finds what the platform does store (the binding name)',
     );
     const leaks = files.filter((file) => file.content.includes(String(vaultToken))).map((file) => file.path);
@@ -146,7 +161,10 @@ describe('sensitive binding (Secrets Vault)', () => {
 describe('asynchronous binding (PostgreSQL)', () => {
   it('polls the bind, fetches the credentials afterwards and stores them encrypted', async () => {
     const instance = await readyInstance('postgresql', 'hobby', 'orders-db');
-    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'reporting', parameters: { readOnly: true } });
+    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, {
+      name: 'reporting',
+      parameters: { readOnly: true },
+    });
     assert.equal(created.status, 202);
     const done = await eventually(async () => {
       const { body } = await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`);
@@ -156,30 +174,46 @@ describe('asynchronous binding (PostgreSQL)', () => {
     const password = done.credentials?.['password'];
     assert.equal(typeof password, 'string');
     assert.match(String(done.credentials?.['username']), /^ro_/);
-    const { rows } = await platform.database.query<{ credentials: string }>('SELECT credentials FROM service_bindings WHERE id = $1', [created.body.id]);
+    const { rows } = await platform.database.query<{ credentials: string }>(
+      'SELECT credentials FROM service_bindings WHERE id = $1',
+      [created.body.id],
+    );
     assert.ok(rows[0]?.credentials.startsWith('v1.'));
     assert.equal(rows[0]!.credentials.includes(String(password)), false);
 
     const deleted = await call('DELETE', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`);
     assert.equal(deleted.status, 202);
-    await eventually(async () => (await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`)).status === 404, 'the unbind to finish');
+    await eventually(
+      async () => (await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`)).status === 404,
+      'the unbind to finish',
+    );
   });
 });
 
 describe('tenant binding (Backup)', () => {
   it('sends the tenant as bind_resource and shows the link the broker returns', async () => {
     const instance = await readyInstance('backup', 'standard', 'backups');
-    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'aws account', tenantId: '123456789012' });
+    const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, {
+      name: 'aws account',
+      tenantId: '123456789012',
+    });
     assert.equal(created.status, 201);
     assert.match(String(created.body.credentials?.['backup_console_url']), /\?tenant=123456789012$/);
 
     const basic = Buffer.from('broker-user:broker-secret-password').toString('base64');
-    const log = (await (await fetch(`${demoBroker.url}/global/demo/requests`, { headers: { Authorization: `Basic ${basic}` } })).json()) as { requests: { method: string; path: string; body?: Record<string, unknown> }[] };
-    const bind = log.requests.find((request) => request.method === 'PUT' && request.path.endsWith(`/service_bindings/${created.body.id}`));
+    const log = (await (
+      await fetch(`${demoBroker.url}/global/demo/requests`, { headers: { Authorization: `Basic ${basic}` } })
+    ).json()) as { requests: { method: string; path: string; body?: Record<string, unknown> }[] };
+    const bind = log.requests.find(
+      (request) => request.method === 'PUT' && request.path.endsWith(`/service_bindings/${created.body.id}`),
+    );
     assert.ok(bind, 'the demo broker received the bind');
     assert.deepEqual(bind.body?.['bind_resource'], { tenant_id: '123456789012', platform: 'eu-de-central.aws' });
 
-    const again = await call('POST', `${INSTANCES}/${instance.id}/bindings`, { name: 'again', tenantId: '123456789012' });
+    const again = await call('POST', `${INSTANCES}/${instance.id}/bindings`, {
+      name: 'again',
+      tenantId: '123456789012',
+    });
     assert.equal(again.status, 409);
   });
 });

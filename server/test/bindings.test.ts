@@ -6,12 +6,7 @@
  */
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import type {
-  BindingTenantChoice,
-  ServiceBinding,
-  ServiceBindingWithCredentials,
-  ServiceInstance,
-} from '@osb/api';
+import type { BindingTenantChoice, ServiceBinding, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
@@ -36,7 +31,13 @@ const globalCatalog = {
           description: 'Standard',
           schemas: {
             service_binding: {
-              create: { parameters: { $schema: DRAFT_04, type: 'object', properties: { role: { type: 'string', enum: ['reader', 'writer'] } } } },
+              create: {
+                parameters: {
+                  $schema: DRAFT_04,
+                  type: 'object',
+                  properties: { role: { type: 'string', enum: ['reader', 'writer'] } },
+                },
+              },
             },
           },
         },
@@ -128,7 +129,11 @@ beforeEach(() => {
   amsterdam.requests.length = 0;
 });
 
-async function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+async function call<T = ServiceBindingWithCredentials>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Answer<T>> {
   return platform.call<T>(method, path, { body, token });
 }
 
@@ -136,7 +141,11 @@ let instanceCount = 0;
 
 /** Provisions an instance (the scripted broker answers 201) and returns it. */
 async function instanceOf(serviceId: string, planId: string): Promise<ServiceInstance> {
-  const { status, body } = await call<ServiceInstance>('POST', INSTANCES, { name: `instance-${++instanceCount}`, serviceId, planId });
+  const { status, body } = await call<ServiceInstance>('POST', INSTANCES, {
+    name: `instance-${++instanceCount}`,
+    serviceId,
+    planId,
+  });
   assert.equal(status, 201);
   return body;
 }
@@ -151,14 +160,19 @@ async function storedRow(bindingId: string): Promise<Record<string, unknown> | u
 }
 
 async function pendingMitigations(): Promise<string[]> {
-  const { rows } = await platform.database.query<{ binding_id: string | null }>('SELECT binding_id FROM orphan_mitigations');
+  const { rows } = await platform.database.query<{ binding_id: string | null }>(
+    'SELECT binding_id FROM orphan_mitigations',
+  );
   return rows.map((row) => row.binding_id ?? '');
 }
 
 describe('ordinary bindings', () => {
   it('binds, stores the credentials encrypted and answers with Cache-Control: no-store', async () => {
     const instance = await instanceOf('plain-service', 'plain-plan');
-    broker.script('bind', { status: 201, body: { credentials: { username: 'app', password: 'plain-text-password-4711' } } });
+    broker.script('bind', {
+      status: 201,
+      body: { credentials: { username: 'app', password: 'plain-text-password-4711' } },
+    });
     const created = await call('POST', bindingsOf(instance), { name: 'my app', parameters: { role: 'reader' } });
     assert.equal(created.status, 201);
     assert.equal(created.headers.get('cache-control'), 'no-store');
@@ -171,11 +185,21 @@ describe('ordinary bindings', () => {
     assert.equal(put.instanceId, instance.id);
     assert.equal(put.bindingId, created.body.id);
     assert.deepEqual(put.query, { accepts_incomplete: 'true' });
-    assert.deepEqual(put.originatingIdentity, { platform: 'meshmarketplace', user: { user_id: 'alice', user_euid: 'alice' } });
+    assert.deepEqual(put.originatingIdentity, {
+      platform: 'meshmarketplace',
+      user: { user_id: 'alice', user_euid: 'alice' },
+    });
     assert.deepEqual(put.body, {
       service_id: 'plain-service',
       plan_id: 'plain-plan',
-      context: { platform: 'meshmarketplace', customer_id: 'likvid-bank', project_id: PROJECT, auth_url: null, token_url: null, permission_url: null },
+      context: {
+        platform: 'meshmarketplace',
+        customer_id: 'likvid-bank',
+        project_id: PROJECT,
+        auth_url: null,
+        token_url: null,
+        permission_url: null,
+      },
       parameters: { role: 'reader' },
     });
 
@@ -192,7 +216,10 @@ describe('ordinary bindings', () => {
     const list = await call<ServiceBinding[]>('GET', bindingsOf(instance));
     assert.equal(list.status, 200);
     assert.equal(list.headers.get('cache-control'), 'no-store');
-    assert.deepEqual(list.body.map((binding) => binding.name), ['my app']);
+    assert.deepEqual(
+      list.body.map((binding) => binding.name),
+      ['my app'],
+    );
     assert.equal('credentials' in list.body[0]!, false);
   });
 
@@ -214,8 +241,18 @@ describe('ordinary bindings', () => {
   it('follows an asynchronous bind and fetches the binding after success', async () => {
     const instance = await instanceOf('plain-service', 'plain-plan');
     broker.script('bind', { status: 202, body: { operation: 'bind op/1' } });
-    broker.script('binding_last_operation', { status: 200, body: { state: 'in progress', description: 'Creating user' } }, { status: 200, body: { state: 'succeeded' } });
-    broker.script('binding_fetch', { status: 200, body: { credentials: { uri: 'postgres://u:async-secret@db/x' }, metadata: { expires_at: '2099-01-01T00:00:00Z' } } });
+    broker.script(
+      'binding_last_operation',
+      { status: 200, body: { state: 'in progress', description: 'Creating user' } },
+      { status: 200, body: { state: 'succeeded' } },
+    );
+    broker.script('binding_fetch', {
+      status: 200,
+      body: {
+        credentials: { uri: 'postgres://u:async-secret@db/x' },
+        metadata: { expires_at: '2099-01-01T00:00:00Z' },
+      },
+    });
     const created = await call('POST', bindingsOf(instance), { name: 'async' });
     assert.equal(created.status, 202);
     assert.equal(created.body.lastOperation.state, 'in progress');
@@ -231,7 +268,10 @@ describe('ordinary bindings', () => {
     const polls = broker.requestsTo('binding_last_operation');
     assert.ok(polls.length >= 2);
     assert.deepEqual(polls[0]!.query, { service_id: 'plain-service', plan_id: 'plain-plan', operation: 'bind op/1' });
-    assert.deepEqual(broker.requestsTo('binding_fetch')[0]!.query, { service_id: 'plain-service', plan_id: 'plain-plan' });
+    assert.deepEqual(broker.requestsTo('binding_fetch')[0]!.query, {
+      service_id: 'plain-service',
+      plan_id: 'plain-plan',
+    });
     assert.doesNotMatch(JSON.stringify(await storedRow(created.body.id)), /async-secret/);
   });
 
@@ -262,7 +302,10 @@ describe('ordinary bindings', () => {
     assert.equal(status, 502);
     assert.equal((body as unknown as { message: string }).message, 'Bind exploded');
     const bindingId = broker.requestsTo('bind')[0]!.bindingId!;
-    await eventually(async () => !(await pendingMitigations()).includes(bindingId), 'orphan mitigation of the binding to finish');
+    await eventually(
+      async () => !(await pendingMitigations()).includes(bindingId),
+      'orphan mitigation of the binding to finish',
+    );
     const unbind = broker.requestsTo('unbind').find((request) => request.bindingId === bindingId);
     assert.ok(unbind, 'the broker got an unbind for the orphan');
     assert.equal(unbind.originatingIdentity, undefined);
@@ -278,14 +321,20 @@ describe('ordinary bindings', () => {
     assert.equal(deleted.status, 204);
     const [unbind] = broker.requestsTo('unbind');
     assert.deepEqual(unbind!.query, { service_id: 'plain-service', plan_id: 'plain-plan', accepts_incomplete: 'true' });
-    assert.deepEqual(unbind!.originatingIdentity, { platform: 'meshmarketplace', user: { user_id: 'alice', user_euid: 'alice' } });
+    assert.deepEqual(unbind!.originatingIdentity, {
+      platform: 'meshmarketplace',
+      user: { user_id: 'alice', user_euid: 'alice' },
+    });
 
     broker.script('unbind', { status: 202, body: { operation: 'unbind-2' } });
     broker.script('binding_last_operation', { status: 410, body: {} });
     const accepted = await call('DELETE', `${bindingsOf(instance)}/${second.body.id}`);
     assert.equal(accepted.status, 202);
     assert.equal(accepted.body.lastOperation.type, 'delete');
-    await eventually(async () => (await call('GET', `${bindingsOf(instance)}/${second.body.id}`)).status === 404, 'the asynchronous unbind to finish');
+    await eventually(
+      async () => (await call('GET', `${bindingsOf(instance)}/${second.body.id}`)).status === 404,
+      'the asynchronous unbind to finish',
+    );
     assert.equal(broker.requestsTo('binding_last_operation')[0]!.query['operation'], 'unbind-2');
   });
 
@@ -307,7 +356,9 @@ describe('ordinary bindings', () => {
     await call('POST', bindingsOf(instance), { name: 'two' });
     const deleted = await call('DELETE', `${INSTANCES}/${instance.id}`);
     assert.equal(deleted.status, 204);
-    const routes = broker.requests.filter((request) => request.instanceId === instance.id).map((request) => request.route);
+    const routes = broker.requests
+      .filter((request) => request.instanceId === instance.id)
+      .map((request) => request.route);
     assert.deepEqual(routes.slice(-3), ['unbind', 'unbind', 'deprovision']);
   });
 
@@ -326,9 +377,12 @@ describe('ordinary bindings', () => {
     const instance = await instanceOf('plain-service', 'plain-plan');
     const created = await call('POST', bindingsOf(instance), { name: 'mine' });
     const bob = await issuer.sign({ sub: 'bob' });
-    const response = await fetch(`${platform.url}/api/projects/acme-webshop/service-instances/${instance.id}/bindings/${created.body.id}`, {
-      headers: { Authorization: `Bearer ${bob}` },
-    });
+    const response = await fetch(
+      `${platform.url}/api/projects/acme-webshop/service-instances/${instance.id}/bindings/${created.body.id}`,
+      {
+        headers: { Authorization: `Bearer ${bob}` },
+      },
+    );
     assert.equal(response.status, 404);
     const other = await call('GET', `/api/projects/likvid-mobile/service-instances/${instance.id}/bindings`);
     assert.equal(other.status, 404);
@@ -372,7 +426,10 @@ describe('sensitive bindings', () => {
     assert.equal(refused.status, 502);
     assert.match((refused.body as unknown as { message: string }).message, /asynchronously.*sensitive/);
     const bindingId = broker.requestsTo('bind')[0]!.bindingId!;
-    await eventually(async () => !(await pendingMitigations()).includes(bindingId), 'orphan mitigation of the binding to finish');
+    await eventually(
+      async () => !(await pendingMitigations()).includes(bindingId),
+      'orphan mitigation of the binding to finish',
+    );
     assert.ok(broker.requestsTo('unbind').some((request) => request.bindingId === bindingId));
     assert.deepEqual((await call<ServiceBinding[]>('GET', bindingsOf(instance))).body, []);
     assert.equal(await storedRow(bindingId), undefined);
@@ -383,7 +440,10 @@ describe('sensitive bindings', () => {
     broker.script('bind', { status: 422, body: { error: 'AsyncRequired', description: 'Only async' } });
     const refused = await call('POST', bindingsOf(instance), { name: 'async' });
     assert.equal(refused.status, 422);
-    assert.match((refused.body as unknown as { message: string }).message, /only creates bindings asynchronously.*sensitive/);
+    assert.match(
+      (refused.body as unknown as { message: string }).message,
+      /only creates bindings asynchronously.*sensitive/,
+    );
     assert.equal(broker.requestsTo('unbind').length, 0);
   });
 });
@@ -392,7 +452,9 @@ describe('tenant bindings', () => {
   it('offers the project tenants and sends the chosen one as bind_resource, once per tenant', async () => {
     const instance = await instanceOf('tenant-service', 'tenant-plan');
     const choices = await call<BindingTenantChoice[]>('GET', `${INSTANCES}/${instance.id}/binding-tenants`);
-    assert.deepEqual(choices.body, [{ tenant: { id: '123456789012', locationId: 'eu-de-central', platform: 'aws' }, bound: false }]);
+    assert.deepEqual(choices.body, [
+      { tenant: { id: '123456789012', locationId: 'eu-de-central', platform: 'aws' }, bound: false },
+    ]);
 
     broker.script('bind', { status: 201, body: {} });
     const created = await call('POST', bindingsOf(instance), { name: 'aws account', tenantId: '123456789012' });

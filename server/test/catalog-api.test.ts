@@ -9,10 +9,19 @@ import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { startTestPlatform } from './helper.ts';
 import { temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';
-import { serveCatalog, startTestBroker, unreachableUrl, validCatalog, type TestBroker } from './support/test-brokers.ts';
+import {
+  serveCatalog,
+  startTestBroker,
+  unreachableUrl,
+  validCatalog,
+  type TestBroker,
+} from './support/test-brokers.ts';
 
 const osbaSchema = JSON.parse(
-  readFileSync(new URL('../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-create.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../fixtures/schemas/osba-postgresql-10-general-purpose-instance-create.json', import.meta.url),
+    'utf8',
+  ),
 ) as Record<string, unknown>;
 let issuer: TestIssuer;
 let token: string;
@@ -41,7 +50,9 @@ async function dataDirectory(): Promise<string> {
 
 /** Starts an app over `brokers` with its data in `dataDir`, closed after the tests. */
 async function platformWith(brokers: TestBrokerEntry[], dataDir: string, requestTimeoutSeconds = 5) {
-  const running = await startTestPlatform({ config: testConfig({ issuer: issuer.issuer, dataDir, brokers, requestTimeoutSeconds }) });
+  const running = await startTestPlatform({
+    config: testConfig({ issuer: issuer.issuer, dataDir, brokers, requestTimeoutSeconds }),
+  });
   cleanups.push(() => running.close());
   return running;
 }
@@ -70,7 +81,10 @@ describe('GET /api/catalog with misbehaving brokers', () => {
       service_instance: { create: { parameters: osbaSchema } },
     };
     const local = await broker(serveCatalog(localCatalog));
-    const failing = await broker(() => ({ status: 500, body: { error: 'InternalError', description: 'Database on fire' } }));
+    const failing = await broker(() => ({
+      status: 500,
+      body: { error: 'InternalError', description: 'Database on fire' },
+    }));
     const hanging = await broker(() => 'hang');
     const broken = validCatalog('broken');
     delete (broken.services[0]!['plans'] as Record<string, unknown>[])[1]!['description'];
@@ -106,10 +120,13 @@ describe('GET /api/catalog with misbehaving brokers', () => {
     );
     const [service] = catalog.services;
     assert.equal(service!.displayName, 'good Database');
-    assert.deepEqual(service!.plans.map((plan) => [plan.name, plan.free]), [
-      ['small', true],
-      ['large', false],
-    ]);
+    assert.deepEqual(
+      service!.plans.map((plan) => [plan.name, plan.free]),
+      [
+        ['small', true],
+        ['large', false],
+      ],
+    );
     assert.deepEqual(catalog.locations, [
       { id: 'eu-de-central', displayName: 'Frankfurt' },
       { id: 'eu-nl-west', displayName: 'Amsterdam' },
@@ -143,19 +160,28 @@ describe('GET /api/catalog with misbehaving brokers', () => {
     assert.equal(found.status, 200);
     assert.equal(found.body.plans.length, 2);
     assert.deepEqual(found.body.plans[0]!.schemas, { instanceCreate: osbaSchema });
-    assert.deepEqual(found.body.plans.map((plan) => [plan.name, plan.free, plan.costs]), [
-      ['small', true, []],
-      ['large', false, [{ amount: { eur: 12.5 }, unit: 'MONTHLY' }]],
-    ]);
+    assert.deepEqual(
+      found.body.plans.map((plan) => [plan.name, plan.free, plan.costs]),
+      [
+        ['small', true, []],
+        ['large', false, [{ amount: { eur: 12.5 }, unit: 'MONTHLY' }]],
+      ],
+    );
     const missing = await getJson(`${url}/api/catalog/services/broken-service-id`);
-    assert.deepEqual(missing, { status: 404, body: { code: 'serviceNotFound', params: {}, message: 'Service not found.' } });
+    assert.deepEqual(missing, {
+      status: 404,
+      body: { code: 'serviceNotFound', params: {}, message: 'Service not found.' },
+    });
   });
 
   it("keeps a broker's last good catalog listed when it starts serving a broken one", async () => {
     good.respondWith(() => ({ status: 200, body: { services: [{ id: 'x' }] } }));
     await app.catalog.refresh();
     const response = await getJson<CatalogResponse>(`${url}/api/catalog`);
-    assert.deepEqual(response.body.services.map((service) => service.id), ['good-service-id', 'local-service-id']);
+    assert.deepEqual(
+      response.body.services.map((service) => service.id),
+      ['good-service-id', 'local-service-id'],
+    );
     const status = statusOf(response.body, 'good');
     assert.equal(status.state, 'unavailable');
     assert.equal(status.lastRefreshedAt, statusOf(catalog, 'good').lastRefreshedAt);
@@ -211,7 +237,11 @@ describe('GET /api/catalog against the demo broker', () => {
     const running = await platformWith(
       [
         { id: 'demo-global', url: `${demo.url}/global` },
-        { id: 'demo-eu-de-central', url: `${demo.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
+        {
+          id: 'demo-eu-de-central',
+          url: `${demo.url}/locations/eu-de-central`,
+          locality: { location: 'eu-de-central' },
+        },
         { id: 'demo-eu-nl-west', url: `${demo.url}/locations/eu-nl-west`, locality: { location: 'eu-nl-west' } },
       ],
       await dataDirectory(),
@@ -225,19 +255,29 @@ describe('GET /api/catalog against the demo broker', () => {
     const local = body.services.filter((service) => service.locality.kind === 'local');
     assert.ok(local.length >= 2);
     const details = await Promise.all(
-      body.services.map(async (service) => (await getJson<ServiceOffering>(`${running.url}/api/catalog/services/${service.id}`)).body),
+      body.services.map(
+        async (service) => (await getJson<ServiceOffering>(`${running.url}/api/catalog/services/${service.id}`)).body,
+      ),
     );
-    assert.ok(details.some((service) => service.plans.some((plan) => plan.schemas.instanceCreate)), 'some plan has a parameter form');
+    assert.ok(
+      details.some((service) => service.plans.some((plan) => plan.schemas.instanceCreate)),
+      'some plan has a parameter form',
+    );
   });
 });
 
 /** A raw GET that keeps the body as sent (no automatic decompression). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = httpGet(url, { headers: { Authorization: `Bearer ${token}`, ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
     });
     request.on('error', reject);
   });
@@ -251,8 +291,14 @@ describe('GET /api/catalog on the wire', () => {
   before(async () => {
     const catalog = validCatalog('wire');
     const service = catalog.services[0]!;
-    service['metadata'] = { ...(service['metadata'] as object), longDescription: '# Long\n\nText', documentationUrl: 'https://docs.example.com/' };
-    (service['plans'] as Record<string, unknown>[])[0]!['schemas'] = { service_instance: { create: { parameters: osbaSchema } } };
+    service['metadata'] = {
+      ...(service['metadata'] as object),
+      longDescription: '# Long\n\nText',
+      documentationUrl: 'https://docs.example.com/',
+    };
+    (service['plans'] as Record<string, unknown>[])[0]!['schemas'] = {
+      service_instance: { create: { parameters: osbaSchema } },
+    };
     // Enough services that compression pays off.
     for (let index = 0; index < 40; index++) {
       const copy = structuredClone(validCatalog(`wire-${index}`).services[0]!);
@@ -270,10 +316,28 @@ describe('GET /api/catalog on the wire', () => {
     assert.equal(body.services.length, 41);
     const [service] = body.services;
     assert.deepEqual(Object.keys(service!).sort(), [
-      'bindable', 'brokerId', 'description', 'displayName', 'id', 'locality', 'name', 'plans', 'providerDisplayName',
-      'sensitive', 'shareable', 'tags', 'tenantAware',
+      'bindable',
+      'brokerId',
+      'description',
+      'displayName',
+      'id',
+      'locality',
+      'name',
+      'plans',
+      'providerDisplayName',
+      'sensitive',
+      'shareable',
+      'tags',
+      'tenantAware',
     ]);
-    assert.deepEqual(Object.keys(service!.plans[0]!).sort(), ['bindable', 'displayName', 'free', 'id', 'name', 'planUpdateable']);
+    assert.deepEqual(Object.keys(service!.plans[0]!).sort(), [
+      'bindable',
+      'displayName',
+      'free',
+      'id',
+      'name',
+      'planUpdateable',
+    ]);
     const detail = await getJson<ServiceOffering>(`${url}/api/catalog/services/${service!.id}`);
     assert.equal(detail.body.longDescription, '# Long\n\nText');
     assert.equal(detail.body.documentationUrl, 'https://docs.example.com/');
@@ -288,7 +352,10 @@ describe('GET /api/catalog on the wire', () => {
     assert.equal(brotli.headers['vary'], 'Accept-Encoding');
     const gzip = await rawGet(`${url}/api/catalog`, { 'Accept-Encoding': 'gzip' });
     assert.equal(gzip.headers['content-encoding'], 'gzip');
-    assert.ok(brotli.body.length < identity.body.length / 3, `brotli ${brotli.body.length} of ${identity.body.length} bytes`);
+    assert.ok(
+      brotli.body.length < identity.body.length / 3,
+      `brotli ${brotli.body.length} of ${identity.body.length} bytes`,
+    );
     assert.deepEqual(JSON.parse(brotliDecompressSync(brotli.body).toString()), JSON.parse(identity.body.toString()));
     assert.deepEqual(JSON.parse(gunzipSync(gzip.body).toString()), JSON.parse(identity.body.toString()));
   });

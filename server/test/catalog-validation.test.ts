@@ -4,11 +4,17 @@ import { readFileSync } from 'node:fs';
 import { validateCatalog, type AcceptedCatalog, type RejectedCatalog } from '../src/osb/catalog-validation.ts';
 
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/schemas/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(new URL(`../../fixtures/schemas/${name}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 const context = { brokerId: 'b1', locality: { kind: 'global' as const } };
 
 /** A minimal valid service; `patch` overrides its fields. */
-function service(patch: Record<string, unknown> = {}, plans: Record<string, unknown>[] = [plan()]): Record<string, unknown> {
+function service(
+  patch: Record<string, unknown> = {},
+  plans: Record<string, unknown>[] = [plan()],
+): Record<string, unknown> {
   return { id: 'svc-1', name: 'postgres', description: 'PostgreSQL', bindable: true, plans, ...patch };
 }
 function plan(patch: Record<string, unknown> = {}): Record<string, unknown> {
@@ -35,20 +41,34 @@ describe('validateCatalog rejects', () => {
   it('an offering lacking name, id, description, bindable or plans', () => {
     assert.deepEqual(reject({ services: [service({ name: undefined })] }).reasons, ['service #1 has no name']);
     assert.deepEqual(reject({ services: [service({ id: undefined })] }).reasons, ["service 'postgres' has no id"]);
-    assert.deepEqual(reject({ services: [service({ description: undefined })] }).reasons, ["service 'postgres' has no description"]);
-    assert.deepEqual(reject({ services: [service({ bindable: undefined })] }).reasons, ["service 'postgres' has no 'bindable' flag"]);
-    assert.deepEqual(reject({ services: [service({ bindable: 'yes' })] }).reasons, ["service 'postgres': 'bindable' is not true or false"]);
+    assert.deepEqual(reject({ services: [service({ description: undefined })] }).reasons, [
+      "service 'postgres' has no description",
+    ]);
+    assert.deepEqual(reject({ services: [service({ bindable: undefined })] }).reasons, [
+      "service 'postgres' has no 'bindable' flag",
+    ]);
+    assert.deepEqual(reject({ services: [service({ bindable: 'yes' })] }).reasons, [
+      "service 'postgres': 'bindable' is not true or false",
+    ]);
     assert.deepEqual(reject({ services: [service({}, [])] }).reasons, ["service 'postgres' has no plans"]);
-    assert.deepEqual(reject({ services: [service({ plans: undefined })] }).reasons, ["service 'postgres' has no plans"]);
+    assert.deepEqual(reject({ services: [service({ plans: undefined })] }).reasons, [
+      "service 'postgres' has no plans",
+    ]);
   });
 
   it('a plan lacking id, name or description, and empty required strings', () => {
     assert.deepEqual(reject({ services: [service({}, [plan({ description: undefined })])] }).reasons, [
       "plan 'small' of service 'postgres' has no description",
     ]);
-    assert.deepEqual(reject({ services: [service({}, [plan({ id: undefined })])] }).reasons, ["plan 'small' of service 'postgres' has no id"]);
-    assert.deepEqual(reject({ services: [service({}, [plan({ name: '  ' })])] }).reasons, ["plan #1 of service 'postgres' has an empty name"]);
-    assert.deepEqual(reject({ services: [service({ description: '' })] }).reasons, ["service 'postgres' has an empty description"]);
+    assert.deepEqual(reject({ services: [service({}, [plan({ id: undefined })])] }).reasons, [
+      "plan 'small' of service 'postgres' has no id",
+    ]);
+    assert.deepEqual(reject({ services: [service({}, [plan({ name: '  ' })])] }).reasons, [
+      "plan #1 of service 'postgres' has an empty name",
+    ]);
+    assert.deepEqual(reject({ services: [service({ description: '' })] }).reasons, [
+      "service 'postgres' has an empty description",
+    ]);
   });
 
   it('repeated service names and repeated plan names within an offering', () => {
@@ -60,9 +80,13 @@ describe('validateCatalog rejects', () => {
 
   it('ids that are not unique, within the catalog and across brokers', () => {
     const within = reject({ services: [service({}, [plan({ id: 'svc-1' })])] });
-    assert.deepEqual(within.reasons, ["plan 'small' of service 'postgres' uses id 'svc-1', which service 'postgres' already uses"]);
+    assert.deepEqual(within.reasons, [
+      "plan 'small' of service 'postgres' uses id 'svc-1', which service 'postgres' already uses",
+    ]);
     const across = reject({ services: [service()] }, new Map([['plan-1', 'other-broker']]));
-    assert.deepEqual(across.reasons, ["plan 'small' of service 'postgres' uses id 'plan-1', which broker 'other-broker' already uses"]);
+    assert.deepEqual(across.reasons, [
+      "plan 'small' of service 'postgres' uses id 'plan-1', which broker 'other-broker' already uses",
+    ]);
     // Ids the same broker used before are its own.
     accept({ services: [service()] }, new Map([['plan-1', 'b1']]));
   });
@@ -80,7 +104,11 @@ describe('validateCatalog rejects', () => {
   });
 
   it('with every reason at once', () => {
-    const result = reject({ services: [service({ name: 'x', bindable: undefined }, [plan({ description: '' }), plan({ id: 'p2', name: undefined })])] });
+    const result = reject({
+      services: [
+        service({ name: 'x', bindable: undefined }, [plan({ description: '' }), plan({ id: 'p2', name: undefined })]),
+      ],
+    });
     assert.equal(result.reasons.length, 3);
   });
 });
@@ -134,17 +162,24 @@ describe('validateCatalog maps', () => {
 
   it('keeps schemas without $schema with a warning, and drops external references', () => {
     const meshcloud = fixture('meshcloud-docs-example-instance-create.json');
-    const external = { $schema: 'http://json-schema.org/draft-04/schema#', properties: { a: { $ref: 'https://example.com/a.json' } } };
+    const external = {
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      properties: { a: { $ref: 'https://example.com/a.json' } },
+    };
     const result = accept({
       services: [
         service({}, [
-          plan({ schemas: { service_instance: { create: { parameters: meshcloud }, update: { parameters: external } } } }),
+          plan({
+            schemas: { service_instance: { create: { parameters: meshcloud }, update: { parameters: external } } },
+          }),
         ]),
       ],
     });
     assert.deepEqual(result.services[0]!.plans[0]!.schemas, { instanceCreate: meshcloud });
     assert.ok(result.warnings.some((warning) => warning.includes("instance create schema does not declare '$schema'")));
-    assert.ok(result.warnings.some((warning) => warning.includes('instance update schema refers to external documents')));
+    assert.ok(
+      result.warnings.some((warning) => warning.includes('instance update schema refers to external documents')),
+    );
   });
 
   it('reads the profile metadata and drops URLs that are not http(s)', () => {
@@ -169,7 +204,9 @@ describe('validateCatalog maps', () => {
     assert.equal(offering.providerDisplayName, 'Likvid');
     assert.equal(offering.documentationUrl, undefined);
     assert.equal(offering.supportUrl, 'https://support.example.com/');
-    assert.deepEqual(result.warnings, ["service 'postgres': metadata.documentationUrl is not an http(s) URL and was ignored"]);
+    assert.deepEqual(result.warnings, [
+      "service 'postgres': metadata.documentationUrl is not an http(s) URL and was ignored",
+    ]);
     const badImage = accept({ services: [service({ metadata: { imageUrl: 'data:text/html,<script>' } })] });
     assert.equal(badImage.services[0]!.imageUrl, undefined);
   });
@@ -220,7 +257,10 @@ describe('validateCatalog maps', () => {
   it('reads the meshMarketplace flags, the sensitive tag and dashboard_client', () => {
     const result = accept({
       services: [
-        service({ metadata: { sensitive: true, tenantAware: true, shareable: true }, dashboard_client: { id: 'c', secret: 's', redirect_uri: 'https://x' } }),
+        service({
+          metadata: { sensitive: true, tenantAware: true, shareable: true },
+          dashboard_client: { id: 'c', secret: 's', redirect_uri: 'https://x' },
+        }),
         service({ id: 'svc-2', name: 'vault', tags: ['sensitive', 7] }, [plan({ id: 'plan-2' })]),
         service({ id: 'svc-3', name: 'plain', metadata: { shareable: 'yes' } }, [plan({ id: 'plan-3' })]),
       ],
@@ -248,7 +288,10 @@ describe('validateCatalog maps', () => {
   });
 
   it('gives local brokers local offerings', () => {
-    const result = validateCatalog({ services: [service()] }, { brokerId: 'b2', locality: { kind: 'local', locationId: 'eu-de-central' } });
+    const result = validateCatalog(
+      { services: [service()] },
+      { brokerId: 'b2', locality: { kind: 'local', locationId: 'eu-de-central' } },
+    );
     assert.ok(result.accepted);
     assert.deepEqual(result.services[0]!.locality, { kind: 'local', locationId: 'eu-de-central' });
   });

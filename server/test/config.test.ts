@@ -36,13 +36,16 @@ describe('loadConfig', () => {
     const config = loadConfig({}, '/srv/marketplace');
     assert.equal(config.server.port, 8080);
     assert.equal(config.server.publicUrl, 'http://localhost:8080');
-    assert.equal(config.database.dataDir, '/srv/marketplace/data/demo', 'relative dataDir resolves against the working directory');
+    assert.equal(
+      config.database.dataDir,
+      '/srv/marketplace/data/demo',
+      'relative dataDir resolves against the working directory',
+    );
     assert.equal(config.auth.usernameClaim, 'sub');
-    assert.deepEqual(config.brokers.map((broker) => broker.locality), [
-      { kind: 'global' },
-      { kind: 'local', locationId: 'eu-de-central' },
-      { kind: 'local', locationId: 'eu-nl-west' },
-    ]);
+    assert.deepEqual(
+      config.brokers.map((broker) => broker.locality),
+      [{ kind: 'global' }, { kind: 'local', locationId: 'eu-de-central' }, { kind: 'local', locationId: 'eu-nl-west' }],
+    );
     assert.deepEqual(config.projects.find((project) => project.id === 'acme-webshop')?.members, ['bob']);
   });
 
@@ -58,7 +61,10 @@ describe('loadConfig', () => {
   });
 
   it('names the file when it cannot be read or parsed', async () => {
-    assert.throws(() => loadConfig({ MARKETPLACE_CONFIG: '/nonexistent/marketplace.yaml' }), /Cannot read the configuration file \/nonexistent\/marketplace\.yaml/);
+    assert.throws(
+      () => loadConfig({ MARKETPLACE_CONFIG: '/nonexistent/marketplace.yaml' }),
+      /Cannot read the configuration file \/nonexistent\/marketplace\.yaml/,
+    );
     await assertInvalid('server: [unclosed', 'is not valid YAML');
   });
 
@@ -67,7 +73,12 @@ describe('loadConfig', () => {
     config.server.publicUrl = 'localhost:8080';
     config.auth.clientSecret = 'x';
     delete config.brokers[0].password;
-    await assertInvalid(config, 'server.publicUrl: has the wrong format', "auth: unknown key 'clientSecret'", "brokers[0]: missing 'password'");
+    await assertInvalid(
+      config,
+      'server.publicUrl: has the wrong format',
+      "auth: unknown key 'clientSecret'",
+      "brokers[0]: missing 'password'",
+    );
   });
 
   it('requires broker localities, project members and tenant locations to be configured', async () => {
@@ -92,6 +103,10 @@ describe('loadConfig', () => {
     const config = demo();
     config.brokers[2].id = config.brokers[1].id;
     delete config.users[1].password;
-    await assertInvalid(config, "brokers[2].id: 'demo-eu-de-central' is used twice", 'users[1].password: required when auth.devProvider is true');
+    await assertInvalid(
+      config,
+      "brokers[2].id: 'demo-eu-de-central' is used twice",
+      'users[1].password: required when auth.devProvider is true',
+    );
   });
 });

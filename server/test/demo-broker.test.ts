@@ -46,7 +46,9 @@ async function osb(
   };
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    headers: Object.fromEntries(
+      Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
@@ -133,14 +135,24 @@ describe('demo broker', () => {
       assert.ok(verdict.accepted, `${prefix}: ${verdict.accepted ? '' : verdict.reasons.join('; ')}`);
       for (const id of verdict.ids) knownIds.set(id, prefix);
 
-      assert.equal(new Set(services.map((service) => service['name'])).size, services.length, 'service names are unique');
+      assert.equal(
+        new Set(services.map((service) => service['name'])).size,
+        services.length,
+        'service names are unique',
+      );
       for (const service of services) {
         for (const field of ['id', 'name', 'description']) assert.ok(service[field], `${service['name']}.${field}`);
         assert.equal(typeof service['bindable'], 'boolean');
         assert.ok(!seenIds.has(service['id']), `service id ${service['id']} is unique`);
         seenIds.add(service['id']);
         const metadata = service['metadata'] as Json;
-        for (const field of ['displayName', 'longDescription', 'providerDisplayName', 'documentationUrl', 'supportUrl']) {
+        for (const field of [
+          'displayName',
+          'longDescription',
+          'providerDisplayName',
+          'documentationUrl',
+          'supportUrl',
+        ]) {
           assert.ok(metadata[field], `${service['name']} metadata.${field}`);
         }
         assert.match(metadata['longDescription'], /^## /m);
@@ -166,8 +178,12 @@ describe('demo broker', () => {
             plan['schemas']?.['service_binding']?.['create']?.['parameters'],
           ].filter(Boolean);
           for (const schema of schemas) {
-            assert.doesNotThrow(() => ajv.compile(stripUiKeywords(schema)), `${service['name']}/${plan['name']} schema compiles`);
-            if (schema['$schema'] === undefined) assert.equal(service['name'], 'api-gateway', 'only the seed example lacks $schema');
+            assert.doesNotThrow(
+              () => ajv.compile(stripUiKeywords(schema)),
+              `${service['name']}/${plan['name']} schema compiles`,
+            );
+            if (schema['$schema'] === undefined)
+              assert.equal(service['name'], 'api-gateway', 'only the seed example lacks $schema');
             else assert.equal(schema['$schema'], 'http://json-schema.org/draft-04/schema#');
           }
         }
@@ -175,15 +191,25 @@ describe('demo broker', () => {
     }
     assert.equal(servicesWithoutImage, 1, 'exactly one service shows the fallback icon');
     for (const unit of MESHMARKETPLACE_UNITS) assert.ok(units.has(unit), `a plan costs ${unit}`);
-    assert.ok([...units].some((unit) => !MESHMARKETPLACE_UNITS.has(unit)), 'a plan uses a unit outside the list');
+    assert.ok(
+      [...units].some((unit) => !MESHMARKETPLACE_UNITS.has(unit)),
+      'a plan uses a unit outside the list',
+    );
     assert.ok(expiryDays.includes(30) && expiryDays.includes(7));
   });
 
   test('derives the same ids on every start', async () => {
-    const second = await startDemoBroker({ host: '127.0.0.1', port: 0, username: USERNAME, password: PASSWORD, locationIds: LOCATIONS });
+    const second = await startDemoBroker({
+      host: '127.0.0.1',
+      port: 0,
+      username: USERNAME,
+      password: PASSWORD,
+      locationIds: LOCATIONS,
+    });
     try {
       const again = (await osb(`${second.url}/global`, 'GET', '/v2/catalog')).body;
-      const idsOf = (catalog: Json) => (catalog['services'] as Json[]).flatMap((s) => [s['id'], ...(s['plans'] as Json[]).map((p) => p['id'])]);
+      const idsOf = (catalog: Json) =>
+        (catalog['services'] as Json[]).flatMap((s) => [s['id'], ...(s['plans'] as Json[]).map((p) => p['id'])]);
       assert.deepEqual(idsOf(again), idsOf(globalCatalog));
     } finally {
       await second.close();
@@ -196,7 +222,10 @@ describe('demo broker', () => {
     const unauthorised = await osb(global, 'GET', '/v2/catalog', undefined, { authorization: wrong });
     assert.equal(unauthorised.status, 401);
     assert.equal(unauthorised.body['services'], undefined);
-    assert.equal((await osb(global, 'GET', '/v2/catalog', undefined, { 'x-broker-api-version': undefined })).status, 400);
+    assert.equal(
+      (await osb(global, 'GET', '/v2/catalog', undefined, { 'x-broker-api-version': undefined })).status,
+      400,
+    );
     assert.equal((await osb(global, 'GET', '/v2/catalog', undefined, { 'x-broker-api-version': '2.12' })).status, 412);
     assert.equal((await osb(global, 'GET', '/v2/catalog', undefined, { 'x-broker-api-version': '3.0' })).status, 412);
     assert.equal((await osb(global, 'GET', '/v2/catalog', undefined, { 'x-broker-api-version': '2.13' })).status, 200);
@@ -205,12 +234,21 @@ describe('demo broker', () => {
 
   test('provisions synchronously: 201, identical 200, different 409', async () => {
     const plan = ids(globalCatalog, 'api-gateway', 'standard');
-    const body = { ...plan, context, organization_guid: 'likvid-bank', space_guid: 'likvid-payments', parameters: { serviceType: 'int' } };
+    const body = {
+      ...plan,
+      context,
+      organization_guid: 'likvid-bank',
+      space_guid: 'likvid-payments',
+      parameters: { serviceType: 'int' },
+    };
     const created = await osb(global, 'PUT', '/v2/service_instances/gw-sync', body);
     assert.equal(created.status, 201);
     assert.match(created.body['dashboard_url'], /^http:\/\/localhost:\d+\/dashboard\/gw-sync$/);
     assert.equal((await osb(global, 'PUT', '/v2/service_instances/gw-sync', body)).status, 200);
-    const different = await osb(global, 'PUT', '/v2/service_instances/gw-sync', { ...body, parameters: { serviceType: 'ext' } });
+    const different = await osb(global, 'PUT', '/v2/service_instances/gw-sync', {
+      ...body,
+      parameters: { serviceType: 'ext' },
+    });
     assert.equal(different.status, 409);
     assert.ok(different.body['description']);
   });
@@ -242,7 +280,11 @@ describe('demo broker', () => {
 
   test('refuses a second operation while one runs (ConcurrencyError)', async () => {
     const plan = ids(frankfurtCatalog, 'postgresql', 'hobby');
-    assert.equal((await osb(frankfurt, 'PUT', '/v2/service_instances/pg-busy?accepts_incomplete=true', { ...plan, context })).status, 202);
+    assert.equal(
+      (await osb(frankfurt, 'PUT', '/v2/service_instances/pg-busy?accepts_incomplete=true', { ...plan, context }))
+        .status,
+      202,
+    );
     const update = await osb(frankfurt, 'PATCH', '/v2/service_instances/pg-busy?accepts_incomplete=true', {
       service_id: plan.service_id,
       parameters: { storageGb: 8 },
@@ -250,18 +292,31 @@ describe('demo broker', () => {
     assert.equal(update.status, 422);
     assert.equal(update.body['error'], 'ConcurrencyError');
     assert.equal((await osb(frankfurt, 'GET', '/v2/service_instances/pg-busy')).status, 404, 'still provisioning');
-    const repeated = await osb(frankfurt, 'PUT', '/v2/service_instances/pg-busy?accepts_incomplete=true', { ...plan, context });
+    const repeated = await osb(frankfurt, 'PUT', '/v2/service_instances/pg-busy?accepts_incomplete=true', {
+      ...plan,
+      context,
+    });
     assert.equal(repeated.status, 202, 'an identical provision request joins the running one');
-    await pollUntilDone(frankfurt, `/v2/service_instances/pg-busy/last_operation?operation=${repeated.body['operation']}`);
+    await pollUntilDone(
+      frankfurt,
+      `/v2/service_instances/pg-busy/last_operation?operation=${repeated.body['operation']}`,
+    );
   });
 
   test('deletes an instance whose provisioning still runs (orphan mitigation)', async () => {
     const plan = ids(frankfurtCatalog, 'postgresql', 'hobby');
-    assert.equal((await osb(frankfurt, 'PUT', '/v2/service_instances/pg-orphan?accepts_incomplete=true', { ...plan, context })).status, 202);
+    assert.equal(
+      (await osb(frankfurt, 'PUT', '/v2/service_instances/pg-orphan?accepts_incomplete=true', { ...plan, context }))
+        .status,
+      202,
+    );
     const query = new URLSearchParams({ ...plan, accepts_incomplete: 'true' });
     const deleted = await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-orphan?${query}`);
     assert.equal(deleted.status, 202);
-    const answers = await pollUntilDone(frankfurt, `/v2/service_instances/pg-orphan/last_operation?operation=${deleted.body['operation']}`);
+    const answers = await pollUntilDone(
+      frankfurt,
+      `/v2/service_instances/pg-orphan/last_operation?operation=${deleted.body['operation']}`,
+    );
     assert.equal(answers.at(-1)!.body['state'], 'succeeded');
     assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-orphan?${query}`)).status, 410);
   });
@@ -283,7 +338,11 @@ describe('demo broker', () => {
     assert.equal(missing.status, 400);
     assert.match(missing.body['description'], /location/);
     assert.match(missing.body['description'], /cores/);
-    assert.equal((await osb(frankfurt, 'GET', '/v2/service_instances/pg-bad/last_operation')).status, 410, 'nothing was created');
+    assert.equal(
+      (await osb(frankfurt, 'GET', '/v2/service_instances/pg-bad/last_operation')).status,
+      410,
+      'nothing was created',
+    );
   });
 
   test('updates: validates against the update schema and changes plans', async () => {
@@ -301,11 +360,23 @@ describe('demo broker', () => {
       parameters: { rateLimitPerSecond: 500 },
     });
     assert.equal(updated.status, 200);
-    const toAsyncPlan = { service_id: standard.service_id, plan_id: dedicated.plan_id, previous_values: { plan_id: standard.plan_id } };
+    const toAsyncPlan = {
+      service_id: standard.service_id,
+      plan_id: dedicated.plan_id,
+      previous_values: { plan_id: standard.plan_id },
+    };
     assert.equal((await osb(global, 'PATCH', '/v2/service_instances/gw-update', toAsyncPlan)).status, 422);
-    const planChange = await osb(global, 'PATCH', '/v2/service_instances/gw-update?accepts_incomplete=true', toAsyncPlan);
+    const planChange = await osb(
+      global,
+      'PATCH',
+      '/v2/service_instances/gw-update?accepts_incomplete=true',
+      toAsyncPlan,
+    );
     assert.equal(planChange.status, 202);
-    const answers = await pollUntilDone(global, `/v2/service_instances/gw-update/last_operation?operation=${planChange.body['operation']}`);
+    const answers = await pollUntilDone(
+      global,
+      `/v2/service_instances/gw-update/last_operation?operation=${planChange.body['operation']}`,
+    );
     assert.equal(answers.at(-1)!.body['state'], 'succeeded');
     const fetched = await osb(global, 'GET', '/v2/service_instances/gw-update');
     assert.equal(fetched.body['plan_id'], dedicated.plan_id);
@@ -314,8 +385,21 @@ describe('demo broker', () => {
 
   test('binds with credentials and unbinds', async () => {
     const storage = ids(frankfurtCatalog, 'object-storage', 'short-lived');
-    assert.equal((await osb(frankfurt, 'PUT', '/v2/service_instances/bucket-1', { ...storage, context, parameters: { bucketName: 'invoices' } })).status, 201);
-    const invalid = await osb(frankfurt, 'PUT', '/v2/service_instances/bucket-1/service_bindings/key-bad', { ...storage, context, parameters: {} });
+    assert.equal(
+      (
+        await osb(frankfurt, 'PUT', '/v2/service_instances/bucket-1', {
+          ...storage,
+          context,
+          parameters: { bucketName: 'invoices' },
+        })
+      ).status,
+      201,
+    );
+    const invalid = await osb(frankfurt, 'PUT', '/v2/service_instances/bucket-1/service_bindings/key-bad', {
+      ...storage,
+      context,
+      parameters: {},
+    });
     assert.equal(invalid.status, 400);
     assert.match(invalid.body['description'], /role/);
 
@@ -331,25 +415,47 @@ describe('demo broker', () => {
     const again = await osb(frankfurt, 'PUT', '/v2/service_instances/bucket-1/service_bindings/key-1', bindBody);
     assert.equal(again.status, 200);
     assert.deepEqual(again.body['credentials'], credentials);
-    assert.equal((await osb(frankfurt, 'PUT', '/v2/service_instances/bucket-1/service_bindings/key-1', { ...bindBody, parameters: { role: 'storage.objectAdmin' } })).status, 409);
+    assert.equal(
+      (
+        await osb(frankfurt, 'PUT', '/v2/service_instances/bucket-1/service_bindings/key-1', {
+          ...bindBody,
+          parameters: { role: 'storage.objectAdmin' },
+        })
+      ).status,
+      409,
+    );
 
     const deprovision = `?${new URLSearchParams(storage)}`;
     const blocked = await osb(frankfurt, 'DELETE', `/v2/service_instances/bucket-1${deprovision}`);
     assert.equal(blocked.status, 400, 'bindings must go first');
-    assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/bucket-1/service_bindings/key-1${deprovision}`)).status, 200);
-    assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/bucket-1/service_bindings/key-1${deprovision}`)).status, 410);
+    assert.equal(
+      (await osb(frankfurt, 'DELETE', `/v2/service_instances/bucket-1/service_bindings/key-1${deprovision}`)).status,
+      200,
+    );
+    assert.equal(
+      (await osb(frankfurt, 'DELETE', `/v2/service_instances/bucket-1/service_bindings/key-1${deprovision}`)).status,
+      410,
+    );
     assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/bucket-1${deprovision}`)).status, 200);
     assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/bucket-1${deprovision}`)).status, 410);
   });
 
   test('binds PostgreSQL asynchronously and serves the credentials afterwards', async () => {
     const plan = ids(frankfurtCatalog, 'postgresql', 'hobby');
-    const created = await osb(frankfurt, 'PUT', '/v2/service_instances/pg-1?accepts_incomplete=true', { ...plan, context, parameters: { databaseName: 'shop' } });
+    const created = await osb(frankfurt, 'PUT', '/v2/service_instances/pg-1?accepts_incomplete=true', {
+      ...plan,
+      context,
+      parameters: { databaseName: 'shop' },
+    });
     assert.equal(created.status, 202);
     await pollUntilDone(frankfurt, '/v2/service_instances/pg-1/last_operation');
     const bindPath = '/v2/service_instances/pg-1/service_bindings/pg-1-app';
     assert.equal((await osb(frankfurt, 'PUT', bindPath, { ...plan, context })).status, 422);
-    const bound = await osb(frankfurt, 'PUT', `${bindPath}?accepts_incomplete=true`, { ...plan, context, parameters: { readOnly: true } });
+    const bound = await osb(frankfurt, 'PUT', `${bindPath}?accepts_incomplete=true`, {
+      ...plan,
+      context,
+      parameters: { readOnly: true },
+    });
     assert.equal(bound.status, 202);
     assert.equal(bound.body['credentials'], undefined);
     const answers = await pollUntilDone(frankfurt, `${bindPath}/last_operation?operation=${bound.body['operation']}`);
@@ -357,19 +463,29 @@ describe('demo broker', () => {
     const fetched = await osb(frankfurt, 'GET', bindPath);
     assert.equal(fetched.status, 200);
     const credentials = fetched.body['credentials'] as Json;
-    for (const field of ['host', 'port', 'database', 'username', 'password', 'uri']) assert.ok(credentials[field], field);
-    assert.equal(credentials['uri'], `postgresql://${credentials['username']}:${credentials['password']}@${credentials['host']}:5432/${credentials['database']}?sslmode=require`);
+    for (const field of ['host', 'port', 'database', 'username', 'password', 'uri'])
+      assert.ok(credentials[field], field);
+    assert.equal(
+      credentials['uri'],
+      `postgresql://${credentials['username']}:${credentials['password']}@${credentials['host']}:5432/${credentials['database']}?sslmode=require`,
+    );
 
     const query = new URLSearchParams({ ...plan, accepts_incomplete: 'true' });
     const unbound = await osb(frankfurt, 'DELETE', `${bindPath}?${query}`);
     assert.equal(unbound.status, 202);
-    const unbindAnswers = await pollUntilDone(frankfurt, `${bindPath}/last_operation?operation=${unbound.body['operation']}`);
+    const unbindAnswers = await pollUntilDone(
+      frankfurt,
+      `${bindPath}/last_operation?operation=${unbound.body['operation']}`,
+    );
     assert.deepEqual(unbindAnswers.at(-1)!.body, { state: 'succeeded', description: 'Credentials revoked.' });
     assert.equal((await osb(frankfurt, 'GET', bindPath)).status, 404);
 
     const deleted = await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-1?${query}`);
     assert.equal(deleted.status, 202);
-    const deleteAnswers = await pollUntilDone(frankfurt, `/v2/service_instances/pg-1/last_operation?operation=${deleted.body['operation']}`);
+    const deleteAnswers = await pollUntilDone(
+      frankfurt,
+      `/v2/service_instances/pg-1/last_operation?operation=${deleted.body['operation']}`,
+    );
     assert.match(deleteAnswers[0]!.body['description'], /^Deleting database… \d+%$/);
     assert.deepEqual(deleteAnswers.at(-1)!.body, { state: 'succeeded', description: 'Database deleted.' });
     assert.equal((await osb(frankfurt, 'DELETE', `/v2/service_instances/pg-1?${query}`)).status, 410);
@@ -378,17 +494,32 @@ describe('demo broker', () => {
   test('answers the credentials of a sensitive service only once', async () => {
     const plan = ids(globalCatalog, 'secrets-vault', 'standard');
     assert.equal((await osb(global, 'PUT', '/v2/service_instances/vault-1', { ...plan, context })).status, 201);
-    const first = await osb(global, 'PUT', '/v2/service_instances/vault-1/service_bindings/vault-key', { ...plan, context });
+    const first = await osb(global, 'PUT', '/v2/service_instances/vault-1/service_bindings/vault-key', {
+      ...plan,
+      context,
+    });
     assert.equal(first.status, 201);
     assert.ok(first.body['credentials']['token']);
-    const second = await osb(global, 'PUT', '/v2/service_instances/vault-1/service_bindings/vault-key', { ...plan, context });
+    const second = await osb(global, 'PUT', '/v2/service_instances/vault-1/service_bindings/vault-key', {
+      ...plan,
+      context,
+    });
     assert.equal(second.status, 200);
     assert.equal(second.body['credentials'], undefined);
   });
 
   test('keeps state across a restart, including a running async operation', async () => {
     const backup = ids(globalCatalog, 'backup', 'standard');
-    assert.equal((await osb(global, 'PUT', '/v2/service_instances/backup-1', { ...backup, context, parameters: { retentionDays: 14 } })).status, 201);
+    assert.equal(
+      (
+        await osb(global, 'PUT', '/v2/service_instances/backup-1', {
+          ...backup,
+          context,
+          parameters: { retentionDays: 14 },
+        })
+      ).status,
+      201,
+    );
     const bindResource = { tenant_id: '123456789012', platform: 'eu-de-central.aws' };
     const tenantBinding = await osb(global, 'PUT', '/v2/service_instances/backup-1/service_bindings/tenant-1', {
       ...backup,
@@ -396,7 +527,10 @@ describe('demo broker', () => {
       bind_resource: bindResource,
     });
     assert.equal(tenantBinding.status, 201);
-    assert.match(tenantBinding.body['credentials']['backup_console_url'], /\/dashboard\/backup-1\?tenant=123456789012$/);
+    assert.match(
+      tenantBinding.body['credentials']['backup_console_url'],
+      /\/dashboard\/backup-1\?tenant=123456789012$/,
+    );
     const cdn = ids(globalCatalog, 'cdn', 'pay-as-you-go');
     const running = await osb(global, 'PUT', '/v2/service_instances/cdn-1?accepts_incomplete=true', {
       ...cdn,
@@ -416,9 +550,30 @@ describe('demo broker', () => {
     assert.deepEqual(saved.brokers.global.bindings['tenant-1'].bindResource, bindResource);
     await start();
 
-    assert.equal((await osb(global, 'PUT', '/v2/service_instances/backup-1', { ...backup, context, parameters: { retentionDays: 14 } })).status, 200);
-    assert.equal((await osb(global, 'PUT', '/v2/service_instances/backup-1', { ...backup, context, parameters: { retentionDays: 15 } })).status, 409);
-    const answers = await pollUntilDone(global, `/v2/service_instances/cdn-1/last_operation?operation=${running.body['operation']}`);
+    assert.equal(
+      (
+        await osb(global, 'PUT', '/v2/service_instances/backup-1', {
+          ...backup,
+          context,
+          parameters: { retentionDays: 14 },
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (
+        await osb(global, 'PUT', '/v2/service_instances/backup-1', {
+          ...backup,
+          context,
+          parameters: { retentionDays: 15 },
+        })
+      ).status,
+      409,
+    );
+    const answers = await pollUntilDone(
+      global,
+      `/v2/service_instances/cdn-1/last_operation?operation=${running.body['operation']}`,
+    );
     assert.equal(answers.at(-1)!.body['state'], 'succeeded');
     assert.equal((await osb(global, 'GET', '/v2/service_instances/gw-async')).status, 200);
   });
@@ -426,11 +581,20 @@ describe('demo broker', () => {
   test('records received requests with their OSB headers, never the credentials it answered', async () => {
     assert.equal((await osb(global, 'DELETE', '/demo/requests')).status, 204);
     const plan = ids(globalCatalog, 'dns-zone', 'free');
-    await osb(global, 'PUT', '/v2/service_instances/dns-1', { ...plan, context, parameters: { zoneName: 'shop.example.com' } }, {
-      'x-broker-api-request-identity': 'req-1',
-      'x-api-info-location': 'http://localhost:8080/v2/info',
+    await osb(
+      global,
+      'PUT',
+      '/v2/service_instances/dns-1',
+      { ...plan, context, parameters: { zoneName: 'shop.example.com' } },
+      {
+        'x-broker-api-request-identity': 'req-1',
+        'x-api-info-location': 'http://localhost:8080/v2/info',
+      },
+    );
+    const bound = await osb(global, 'PUT', '/v2/service_instances/dns-1/service_bindings/dns-key', {
+      ...plan,
+      context,
     });
-    const bound = await osb(global, 'PUT', '/v2/service_instances/dns-1/service_bindings/dns-key', { ...plan, context });
     assert.equal(bound.status, 201);
     const { status, body } = await osb(global, 'GET', '/demo/requests');
     assert.equal(status, 200);

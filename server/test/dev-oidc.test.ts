@@ -46,11 +46,13 @@ async function startProvider(keyFile: string): Promise<RunningProvider> {
   const origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   const options: DevOidcOptions = {
     issuer: `${origin}/oidc`,
-    clients: [{
-      clientId: CLIENT_ID,
-      redirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
-      postLogoutRedirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
-    }],
+    clients: [
+      {
+        clientId: CLIENT_ID,
+        redirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
+        postLogoutRedirectUris: [`${origin}/`, `${UI_ORIGIN}/`],
+      },
+    ],
     audience: AUDIENCE,
     users: [
       { id: 'alice', displayName: 'Alice Andersen', email: 'alice@example.com', password: 'demo' },
@@ -92,7 +94,9 @@ describe('development OpenID provider', () => {
   });
 
   test('publishes a discovery document with every endpoint under the issuer', async () => {
-    const response = await fetch(`${provider.issuer}/.well-known/openid-configuration`, { headers: { origin: UI_ORIGIN } });
+    const response = await fetch(`${provider.issuer}/.well-known/openid-configuration`, {
+      headers: { origin: UI_ORIGIN },
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), UI_ORIGIN);
     const discovery = (await response.json()) as Record<string, unknown>;
@@ -131,7 +135,10 @@ describe('development OpenID provider', () => {
     assert.equal(access.client_id, CLIENT_ID);
     assert.equal(access.scope, 'openid profile email');
 
-    const { payload: identity } = await jwtVerify(tokens.id_token, keySet, { issuer: provider.issuer, audience: CLIENT_ID });
+    const { payload: identity } = await jwtVerify(tokens.id_token, keySet, {
+      issuer: provider.issuer,
+      audience: CLIENT_ID,
+    });
     assert.equal(identity.sub, 'alice');
     assert.equal(identity.name, 'Alice Andersen');
     assert.equal(identity.preferred_username, 'alice');
@@ -169,10 +176,13 @@ describe('development OpenID provider', () => {
     assert.match(withoutPassword.body, /Unknown user or wrong password/, 'a user without a password cannot sign in');
 
     const succeeded = await browser.navigate(action, { username: 'alice', password: 'demo' });
-    assert.ok(succeeded.redirectedTo?.searchParams.get('code'), 'the same interaction still accepts the right password');
+    assert.ok(
+      succeeded.redirectedTo?.searchParams.get('code'),
+      'the same interaction still accepts the right password',
+    );
   });
 
-  test("shows the sign-in page in German for a German browser, or when the client asks for German", async () => {
+  test('shows the sign-in page in German for a German browser, or when the client asks for German', async () => {
     const germanBrowser = new TestBrowser(provider.issuer, { 'accept-language': 'fr-CH, de-DE;q=0.9, en;q=0.8' });
     const page = await germanBrowser.navigate(authorizationUrl(client, createPkce()));
     assert.match(page.body, /<html lang="de">/);
@@ -180,7 +190,10 @@ describe('development OpenID provider', () => {
     assert.match(page.body, /<label for="username">Benutzername<\/label>/);
     assert.match(page.body, /<label for="password">Passwort<\/label>/);
     assert.match(page.body, /<button type="submit">Anmelden<\/button>/);
-    const failed = await germanBrowser.navigate(new URL(formAction(page.body), page.url), { username: 'alice', password: 'wrong' });
+    const failed = await germanBrowser.navigate(new URL(formAction(page.body), page.url), {
+      username: 'alice',
+      password: 'wrong',
+    });
     assert.match(failed.body, /role="alert">Unbekannter Benutzer oder falsches Passwort</);
 
     const englishBrowser = new TestBrowser(provider.issuer, { 'accept-language': 'en-GB,en;q=0.9' });
@@ -200,7 +213,9 @@ describe('development OpenID provider', () => {
     const action = new URL(formAction(page.body), page.url);
 
     // The interaction cookie of this browser, sent (as no browser would) to another interaction's form.
-    const otherInteraction = new URL(action.href.replace(/\/interaction\/[^/]+\//, '/interaction/another-interaction/'));
+    const otherInteraction = new URL(
+      action.href.replace(/\/interaction\/[^/]+\//, '/interaction/another-interaction/'),
+    );
     const misdirected = await fetch(otherInteraction, {
       method: 'POST',
       headers: { cookie: browser.cookieHeader(action), 'content-type': 'application/x-www-form-urlencoded' },
@@ -211,7 +226,10 @@ describe('development OpenID provider', () => {
     assert.equal(misdirected.headers.get('location'), null);
     assert.match(await misdirected.text(), /belongs to another sign-in request/);
 
-    const withoutCookies = await new TestBrowser(provider.issuer).navigate(action, { username: 'alice', password: 'demo' });
+    const withoutCookies = await new TestBrowser(provider.issuer).navigate(action, {
+      username: 'alice',
+      password: 'demo',
+    });
     assert.equal(withoutCookies.response.status, 400);
     assert.equal(withoutCookies.redirectedTo, undefined);
     assert.match(withoutCookies.body, /expired/);
@@ -237,14 +255,17 @@ describe('development OpenID provider', () => {
 
     const browser = new TestBrowser(provider.issuer);
     const page = await browser.navigate(authorizationUrl(client, createPkce()));
-    const result = await browser.navigate(new URL(formAction(page.body), page.url), { username: 'bob', password: 'bob-secret' });
+    const result = await browser.navigate(new URL(formAction(page.body), page.url), {
+      username: 'bob',
+      password: 'bob-secret',
+    });
     const code = result.redirectedTo!.searchParams.get('code')!;
     const response = await exchangeCode(client, code, createPkce().verifier);
     assert.equal(response.status, 400);
     assert.equal(((await response.json()) as { error: string }).error, 'invalid_grant');
   });
 
-  test('answers CORS on the token endpoint for the redirect URIs\' origins only', async () => {
+  test("answers CORS on the token endpoint for the redirect URIs' origins only", async () => {
     const preflight = await fetch(`${provider.issuer}/token`, {
       method: 'OPTIONS',
       headers: { origin: UI_ORIGIN, 'access-control-request-method': 'POST' },
@@ -279,7 +300,10 @@ describe('development OpenID provider', () => {
 
     // What the page's script does: submit the provider's form, with logout=yes.
     const form = Object.fromEntries(
-      [...signingOut.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]),
+      [...signingOut.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((match) => [
+        match[1]!,
+        match[2]!,
+      ]),
     );
     assert.equal(form.logout, 'yes');
     const signedOut = await browser.navigate(new URL(formAction(signingOut.body), signingOut.url), form);
@@ -294,7 +318,10 @@ describe('development OpenID provider', () => {
   test('refuses an unregistered post-logout URI', async () => {
     const tokens = await signIn({ ...client, username: 'alice', password: 'demo' });
     const endSession = new URL(`${provider.issuer}/session/end`);
-    endSession.search = new URLSearchParams({ id_token_hint: tokens.id_token, post_logout_redirect_uri: 'http://evil.example/' }).toString();
+    endSession.search = new URLSearchParams({
+      id_token_hint: tokens.id_token,
+      post_logout_redirect_uri: 'http://evil.example/',
+    }).toString();
     const response = await fetch(endSession, { redirect: 'manual' });
     assert.equal(response.status, 400);
     assert.equal(response.headers.get('location'), null);
@@ -308,10 +335,13 @@ describe('development OpenID provider', () => {
     const restarted = await startProvider(keyFile);
     try {
       assert.equal((await stat(keyFile)).mode & 0o777, 0o600, 'a key file readable by others is tightened');
-      const kid = async (issuer: string) => ((await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys[0]!.kid;
+      const kid = async (issuer: string) =>
+        ((await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys[0]!.kid;
       assert.equal(await kid(restarted.issuer), await kid(provider.issuer));
       assert.equal(decodeProtectedHeader(tokens.access_token).kid, await kid(restarted.issuer));
-      await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(`${restarted.issuer}/jwks`)), { audience: AUDIENCE });
+      await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(`${restarted.issuer}/jwks`)), {
+        audience: AUDIENCE,
+      });
     } finally {
       await restarted.close();
     }
@@ -322,7 +352,10 @@ describe('development OpenID provider', () => {
     await writeFile(brokenKeyFile, '{"keys": []}', { mode: 0o600 });
     const app = Fastify();
     try {
-      await assert.rejects(registerDevOidcProvider(app, { ...provider.options, keyFile: brokenKeyFile }), /broken-keys\.json is not usable/);
+      await assert.rejects(
+        registerDevOidcProvider(app, { ...provider.options, keyFile: brokenKeyFile }),
+        /broken-keys\.json is not usable/,
+      );
     } finally {
       await app.close();
     }

@@ -5,12 +5,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type {
-  CatalogResponse,
-  ServiceBinding,
-  ServiceBindingWithCredentials,
-  ServiceInstance,
-} from '@osb/api';
+import type { CatalogResponse, ServiceBinding, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
@@ -33,7 +28,12 @@ after(async () => {
   await issuer.close();
 });
 
-async function call<T = ServiceBindingWithCredentials>(platform: TestPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function call<T = ServiceBindingWithCredentials>(
+  platform: TestPlatform,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   return platform.call<T>(method, path, { body, token });
 }
 
@@ -62,7 +62,9 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     });
     platform = await startTestPlatform({
       issuer: issuer.issuer,
-      brokers: [{ id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } }],
+      brokers: [
+        { id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
+      ],
       dataDir: directory.path,
       expiryCheckIntervalSeconds: 1,
     });
@@ -87,11 +89,17 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     });
     assert.equal(instance.status, 201);
     const bindings = `${INSTANCES}/${instance.body.id}/bindings`;
-    const created = await call(platform, 'POST', bindings, { name: 'uploader', parameters: { role: 'storage.objectCreator' } });
+    const created = await call(platform, 'POST', bindings, {
+      name: 'uploader',
+      parameters: { role: 'storage.objectCreator' },
+    });
     assert.equal(created.status, 201);
     assert.ok(created.body.expiresAt);
     const expiresAt = Date.parse(created.body.expiresAt);
-    assert.ok(Math.abs(expiresAt - (Date.parse(created.body.createdAt) + 30 * DAY_MS)) < 60_000, 'the broker’s expires_at, 30 days on');
+    assert.ok(
+      Math.abs(expiresAt - (Date.parse(created.body.createdAt) + 30 * DAY_MS)) < 60_000,
+      'the broker’s expires_at, 30 days on',
+    );
     assert.equal(created.body.expiresSoon, false);
     assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', EXPIRING)).body, [], 'nothing expires soon yet');
 
@@ -101,10 +109,22 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     assert.equal(warned.body[0]!.expiredAt, undefined);
     const expiring = await call<ServiceBinding[]>(platform, 'GET', EXPIRING);
     assert.equal(expiring.status, 200);
-    assert.deepEqual(expiring.body.map((binding) => [binding.id, binding.expiresSoon]), [[created.body.id, true]], 'one request names the project’s expiring bindings');
+    assert.deepEqual(
+      expiring.body.map((binding) => [binding.id, binding.expiresSoon]),
+      [[created.body.id, true]],
+      'one request names the project’s expiring bindings',
+    );
     assert.equal((expiring.body[0] as ServiceBindingWithCredentials).credentials, undefined);
-    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', '/api/projects/likvid-mobile/expiring-bindings')).body, [], 'only the project’s own');
-    assert.equal((await call(platform, 'GET', '/api/projects/acme-webshop/expiring-bindings')).status, 404, 'not a member');
+    assert.deepEqual(
+      (await call<ServiceBinding[]>(platform, 'GET', '/api/projects/likvid-mobile/expiring-bindings')).body,
+      [],
+      'only the project’s own',
+    );
+    assert.equal(
+      (await call(platform, 'GET', '/api/projects/acme-webshop/expiring-bindings')).status,
+      404,
+      'not a member',
+    );
 
     platform.clock.advance(7 * DAY_MS);
     const expired = await eventually(async () => {
@@ -116,23 +136,40 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     assert.equal(expired.lastOperation.requestedBy, 'platform');
     assert.equal(expired.credentials, undefined);
     assert.equal(expired.expiresSoon, false);
-    assert.deepEqual((await call<ServiceBinding[]>(platform, 'GET', EXPIRING)).body, [], 'an expired binding no longer expires soon');
+    assert.deepEqual(
+      (await call<ServiceBinding[]>(platform, 'GET', EXPIRING)).body,
+      [],
+      'an expired binding no longer expires soon',
+    );
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expired', detail: null }]);
-    const { rows } = await platform.database.query<{ credentials: string | null }>('SELECT credentials FROM service_bindings WHERE id = $1', [created.body.id]);
+    const { rows } = await platform.database.query<{ credentials: string | null }>(
+      'SELECT credentials FROM service_bindings WHERE id = $1',
+      [created.body.id],
+    );
     assert.equal(rows[0]?.credentials, null);
 
     const unbinds = async () => {
       const basic = Buffer.from('broker-user:broker-secret-password').toString('base64');
-      const response = await fetch(`${demoBroker.url}/locations/eu-de-central/demo/requests`, { headers: { Authorization: `Basic ${basic}` } });
-      const { requests } = (await response.json()) as { requests: { method: string; path: string; headers: Record<string, string> }[] };
-      return requests.filter((request) => request.method === 'DELETE' && request.path.endsWith(`/service_bindings/${created.body.id}`));
+      const response = await fetch(`${demoBroker.url}/locations/eu-de-central/demo/requests`, {
+        headers: { Authorization: `Basic ${basic}` },
+      });
+      const { requests } = (await response.json()) as {
+        requests: { method: string; path: string; headers: Record<string, string> }[];
+      };
+      return requests.filter(
+        (request) => request.method === 'DELETE' && request.path.endsWith(`/service_bindings/${created.body.id}`),
+      );
     };
     const [unbind] = await unbinds();
     assert.ok(unbind, 'the broker received the unbind');
     assert.equal(unbind.headers['x-broker-api-originating-identity'], undefined, 'the platform’s own request');
 
     const listed = await call<ServiceBinding[]>(platform, 'GET', bindings);
-    assert.deepEqual(listed.body.map((binding) => binding.id), [created.body.id], 'the record is kept');
+    assert.deepEqual(
+      listed.body.map((binding) => binding.id),
+      [created.body.id],
+      'the record is kept',
+    );
     const forgotten = await call(platform, 'DELETE', `${bindings}/${created.body.id}`);
     assert.equal(forgotten.status, 204);
     assert.equal((await unbinds()).length, 1, 'forgetting the record sends nothing more to the broker');
@@ -159,7 +196,11 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
     const directory = await temporaryDirectory();
     removeDirectory = directory.remove;
     broker = await startScriptedBroker(catalog);
-    platform = await startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir: directory.path });
+    platform = await startTestPlatform({
+      issuer: issuer.issuer,
+      brokers: [{ id: 'scripted', url: broker.url }],
+      dataDir: directory.path,
+    });
   });
 
   after(async () => {
@@ -169,7 +210,11 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
   });
 
   it('takes the expiry from expiryDays, records a refused unbind and tries again at the next check', async () => {
-    const instance = await call<ServiceInstance>(platform, 'POST', INSTANCES, { name: 'daily', serviceId: 'expiring-service', planId: 'expiring-plan' });
+    const instance = await call<ServiceInstance>(platform, 'POST', INSTANCES, {
+      name: 'daily',
+      serviceId: 'expiring-service',
+      planId: 'expiring-plan',
+    });
     const bindings = `${INSTANCES}/${instance.body.id}/bindings`;
     const created = await call(platform, 'POST', bindings, { name: 'key' });
     assert.equal(Date.parse(created.body.expiresAt!), Date.parse(created.body.createdAt) + DAY_MS);
@@ -192,7 +237,10 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
     const expired = await call(platform, 'GET', `${bindings}/${created.body.id}`);
     assert.ok(expired.body.expiredAt);
     assert.equal(broker.requestsTo('unbind').length, 2);
-    assert.deepEqual((await events(platform, created.body.id)).map((event) => event.kind), ['expiry-failed', 'expired']);
+    assert.deepEqual(
+      (await events(platform, created.body.id)).map((event) => event.kind),
+      ['expiry-failed', 'expired'],
+    );
     assert.equal(await expiry.runOnce(), 0, 'an expired binding is not unbound again');
   });
 });

@@ -86,8 +86,11 @@ export interface TestPlatformOptions {
 
 /** Starts the whole platform for a test. */
 export async function startTestPlatform(options: TestPlatformOptions): Promise<TestPlatform> {
-  const config = options.config ?? testConfig({ issuer: options.issuer!, dataDir: options.dataDir!, brokers: options.brokers ?? [] });
-  if (options.expiryCheckIntervalSeconds !== undefined) config.expiry = { ...config.expiry, checkIntervalSeconds: options.expiryCheckIntervalSeconds };
+  const config =
+    options.config ??
+    testConfig({ issuer: options.issuer!, dataDir: options.dataDir!, brokers: options.brokers ?? [] });
+  if (options.expiryCheckIntervalSeconds !== undefined)
+    config.expiry = { ...config.expiry, checkIntervalSeconds: options.expiryCheckIntervalSeconds };
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -138,7 +141,10 @@ export async function callPlatform<T = unknown>(
   const { body, token } = options;
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { ...(token !== undefined ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      ...(token !== undefined ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();

@@ -14,7 +14,13 @@ async function brokerAnswering(...args: Parameters<typeof startTestBroker>) {
 }
 
 function clientFor(url: string, timeoutSeconds = 5) {
-  return new OsbClient({ url, username: 'broker-user', password: 'sécret:pass', publicUrl: 'https://marketplace.example', timeoutSeconds });
+  return new OsbClient({
+    url,
+    username: 'broker-user',
+    password: 'sécret:pass',
+    publicUrl: 'https://marketplace.example',
+    timeoutSeconds,
+  });
 }
 
 async function brokerError(promise: Promise<unknown>): Promise<BrokerError> {
@@ -38,7 +44,10 @@ describe('OsbClient', () => {
     assert.equal(first!.headers['x-broker-api-version'], '2.17');
     assert.equal(first!.headers['authorization'], `Basic ${Buffer.from('broker-user:sécret:pass').toString('base64')}`);
     assert.equal(first!.headers['x-api-info-location'], 'https://marketplace.example/info');
-    assert.match(String(first!.headers['x-broker-api-request-identity']), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.match(
+      String(first!.headers['x-broker-api-request-identity']),
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     assert.notEqual(first!.headers['x-broker-api-request-identity'], second!.headers['x-broker-api-request-identity']);
     assert.equal(first!.headers['content-type'], undefined, 'no content type without a body');
     assert.equal(first!.headers['x-broker-api-originating-identity'], undefined);
@@ -63,7 +72,10 @@ describe('OsbClient', () => {
     assert.deepEqual(JSON.parse(request!.body), { service_id: 's', plan_id: 'p' });
     const [platform, encoded] = String(request!.headers['x-broker-api-originating-identity']).split(' ');
     assert.equal(platform, 'meshmarketplace');
-    assert.deepEqual(JSON.parse(Buffer.from(encoded!, 'base64').toString()), { user_id: 'alice', user_euid: 'alice@x' });
+    assert.deepEqual(JSON.parse(Buffer.from(encoded!, 'base64').toString()), {
+      user_id: 'alice',
+      user_euid: 'alice@x',
+    });
   });
 
   it('turns unexpected statuses into http errors with the broker description', async () => {
@@ -74,7 +86,11 @@ describe('OsbClient', () => {
     const error = await brokerError(clientFor(broker.url).catalog());
     assert.equal(error.kind, 'http');
     assert.equal(error.status, 422);
-    assert.deepEqual(error.body, { error: 'ConcurrencyError', description: 'Another operation is running', instanceUsable: false });
+    assert.deepEqual(error.body, {
+      error: 'ConcurrencyError',
+      description: 'Another operation is running',
+      instanceUsable: false,
+    });
     assert.equal(error.message, 'The broker answered HTTP 422: Another operation is running');
     assert.ok(!error.message.includes('sécret'));
   });
@@ -100,11 +116,17 @@ describe('OsbClient', () => {
 
 describe('parseErrorBody', () => {
   it('reads JSON-encoded text in error, plain text, HTML and nonsense without throwing', () => {
-    assert.deepEqual(parseErrorBody('{"error":"{\\"error\\":\\"BadRequest\\",\\"description\\":\\"plan is full\\"}"}'), {
-      error: 'BadRequest',
-      description: 'plan is full',
+    assert.deepEqual(
+      parseErrorBody('{"error":"{\\"error\\":\\"BadRequest\\",\\"description\\":\\"plan is full\\"}"}'),
+      {
+        error: 'BadRequest',
+        description: 'plan is full',
+      },
+    );
+    assert.deepEqual(parseErrorBody('{"error":{"code":"E1","message":"nested"}}'), {
+      error: 'E1',
+      description: 'nested',
     });
-    assert.deepEqual(parseErrorBody('{"error":{"code":"E1","message":"nested"}}'), { error: 'E1', description: 'nested' });
     assert.deepEqual(parseErrorBody('quota exceeded'), { description: 'quota exceeded' });
     assert.deepEqual(parseErrorBody('<html><body>Bad gateway</body></html>'), {});
     assert.deepEqual(parseErrorBody(''), {});

@@ -67,7 +67,10 @@ const omTable: { kind: OperationKind; reply: BrokerReply; type: OperationOutcome
 
 describe('classifyReply', () => {
   for (const row of omTable) {
-    const label = row.reply.kind === 'response' ? `HTTP ${row.reply.status} ${JSON.stringify(row.reply.body)?.slice(0, 40)}` : row.reply.kind;
+    const label =
+      row.reply.kind === 'response'
+        ? `HTTP ${row.reply.status} ${JSON.stringify(row.reply.body)?.slice(0, 40)}`
+        : row.reply.kind;
     it(`${row.kind} ${label} → ${row.type}${row.om ? ' with orphan mitigation' : ''}`, () => {
       const outcome = classifyReply(row.kind, row.reply);
       assert.equal(outcome.type, row.type);
@@ -78,7 +81,11 @@ describe('classifyReply', () => {
   it('stores dashboard_url and metadata of a 201 and ignores unknown fields', () => {
     const outcome = classifyReply(
       'provision',
-      reply(201, { dashboard_url: 'https://dash.example/i/1', metadata: { labels: { a: '1' }, attributes: { b: 2 } }, extra: true }),
+      reply(201, {
+        dashboard_url: 'https://dash.example/i/1',
+        metadata: { labels: { a: '1' }, attributes: { b: 2 } },
+        extra: true,
+      }),
     );
     assert.deepEqual(outcome, {
       type: 'succeeded',
@@ -102,21 +109,35 @@ describe('classifyReply', () => {
       dashboardUrl: 'http://d/1',
     });
     assert.deepEqual(classifyReply('provision', reply(202, {})), { type: 'accepted', orphanMitigation: false });
-    assert.deepEqual(classifyReply('provision', reply(202, { operation: null })), { type: 'accepted', orphanMitigation: false });
+    assert.deepEqual(classifyReply('provision', reply(202, { operation: null })), {
+      type: 'accepted',
+      orphanMitigation: false,
+    });
   });
 
   it('tells the three 422 error codes apart', () => {
-    assert.equal(failureOf(classifyReply('provision', reply(422, { error: 'AsyncRequired' }))).failure.reason, 'async-required');
+    assert.equal(
+      failureOf(classifyReply('provision', reply(422, { error: 'AsyncRequired' }))).failure.reason,
+      'async-required',
+    );
     assert.equal(
       failureOf(classifyReply('update', reply(422, { error: 'MaintenanceInfoConflict' }))).failure.reason,
       'maintenance-info-conflict',
     );
-    assert.equal(failureOf(classifyReply('deprovision', reply(422, { error: 'ConcurrencyError' }))).failure.reason, 'concurrency-error');
-    assert.equal(failureOf(classifyReply('update', reply(422, { description: 'over quota' }))).failure.reason, 'unprocessable');
+    assert.equal(
+      failureOf(classifyReply('deprovision', reply(422, { error: 'ConcurrencyError' }))).failure.reason,
+      'concurrency-error',
+    );
+    assert.equal(
+      failureOf(classifyReply('update', reply(422, { description: 'over quota' }))).failure.reason,
+      'unprocessable',
+    );
   });
 
   it('shows the broker description, and its own message with the status otherwise', () => {
-    const withDescription = failureOf(classifyReply('provision', reply(400, { error: 'BadParams', description: 'size must be > 1' })));
+    const withDescription = failureOf(
+      classifyReply('provision', reply(400, { error: 'BadParams', description: 'size must be > 1' })),
+    );
     assert.equal(withDescription.failure.description, 'size must be > 1');
     assert.equal(withDescription.failure.error, 'BadParams');
     assert.equal(withDescription.failure.status, 400);
@@ -129,7 +150,9 @@ describe('classifyReply', () => {
     const update = failureOf(classifyReply('update', reply(422, { instance_usable: false, update_repeatable: false })));
     assert.equal(update.failure.instanceUsable, false);
     assert.equal(update.failure.updateRepeatable, false);
-    const deprovision = failureOf(classifyReply('deprovision', reply(500, { instance_usable: false, update_repeatable: false })));
+    const deprovision = failureOf(
+      classifyReply('deprovision', reply(500, { instance_usable: false, update_repeatable: false })),
+    );
     assert.equal(deprovision.failure.instanceUsable, false);
     assert.equal(deprovision.failure.updateRepeatable, true);
     const provision = failureOf(classifyReply('provision', reply(500, { instance_usable: false })));
@@ -139,9 +162,13 @@ describe('classifyReply', () => {
   });
 
   it('accepts drain, route and volume fields of a bind only when the service requires them', () => {
-    const outcome = classifyReply('bind', reply(201, { credentials: { u: 1 }, syslog_drain_url: 'syslog://d', volume_mounts: [] }), {
-      requires: ['syslog_drain', 'volume_mount'],
-    });
+    const outcome = classifyReply(
+      'bind',
+      reply(201, { credentials: { u: 1 }, syslog_drain_url: 'syslog://d', volume_mounts: [] }),
+      {
+        requires: ['syslog_drain', 'volume_mount'],
+      },
+    );
     assert.deepEqual(outcome, {
       type: 'succeeded',
       orphanMitigation: false,
@@ -194,11 +221,14 @@ describe('classifyLastOperation', () => {
       assert.equal(result.type === 'failed' && result.orphanMitigation, true, kind);
     }
     const update = classifyLastOperation('update', failedBody);
-    assert.deepEqual(update.type === 'failed' && [update.orphanMitigation, update.failure.instanceUsable, update.failure.updateRepeatable], [
-      false,
-      false,
-      false,
-    ]);
+    assert.deepEqual(
+      update.type === 'failed' && [
+        update.orphanMitigation,
+        update.failure.instanceUsable,
+        update.failure.updateRepeatable,
+      ],
+      [false, false, false],
+    );
   });
 
   it('treats 410 as success when deleting and as invalid otherwise', () => {
@@ -209,7 +239,13 @@ describe('classifyLastOperation', () => {
   });
 
   it('treats other codes, bad bodies and timeouts as invalid (keep polling)', () => {
-    for (const r of [reply(404, {}), reply(500), reply(200, { state: 'done' }), reply(200, 'x'), { kind: 'timeout' } as const]) {
+    for (const r of [
+      reply(404, {}),
+      reply(500),
+      reply(200, { state: 'done' }),
+      reply(200, 'x'),
+      { kind: 'timeout' } as const,
+    ]) {
       assert.equal(classifyLastOperation('provision', r).type, 'invalid');
     }
   });

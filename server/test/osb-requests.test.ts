@@ -31,7 +31,13 @@ const base = {
 
 describe('provision request', () => {
   it('sends the meshMarketplace context, organization_guid, space_guid and maintenance_info', () => {
-    const request = buildProvisionRequest({ ...base, planId: 'plan-1', parameters: { size: 2 }, maintenanceInfoVersion: '1.2.0', user });
+    const request = buildProvisionRequest({
+      ...base,
+      planId: 'plan-1',
+      parameters: { size: 2 },
+      maintenanceInfoVersion: '1.2.0',
+      user,
+    });
     assert.equal(request.method, 'PUT');
     assert.deepEqual(request.path, ['service_instances', 'a1b2c3']);
     assert.deepEqual(request.query, { accepts_incomplete: 'true' });
@@ -105,7 +111,13 @@ describe('update request', () => {
   });
 
   it('leaves out plan_id and parameters when they did not change', () => {
-    const body = buildUpdateRequest({ ...base, currentPlanId: 'small', newPlanId: 'small', changedParameters: {}, user }).body!;
+    const body = buildUpdateRequest({
+      ...base,
+      currentPlanId: 'small',
+      newPlanId: 'small',
+      changedParameters: {},
+      user,
+    }).body!;
     assert.equal('plan_id' in body, false);
     assert.equal('parameters' in body, false);
     assert.deepEqual(body['previous_values'], { plan_id: 'small' });
@@ -211,7 +223,12 @@ describe('orphan mitigation schedule', () => {
 
 describe('binding requests', () => {
   const ref = { instanceId: 'inst', bindingId: 'bind 1', serviceId: 'svc', planId: 'plan' };
-  const context = buildContext({ instanceId: 'inst', workspaceId: 'likvid-bank', projectId: 'likvid-payments', publicUrl: 'http://p' });
+  const context = buildContext({
+    instanceId: 'inst',
+    workspaceId: 'likvid-bank',
+    projectId: 'likvid-payments',
+    publicUrl: 'http://p',
+  });
 
   it('bind sends context, the meshMarketplace tenant bind_resource and parameters', () => {
     const request = buildBindRequest({

@@ -38,7 +38,9 @@ before(async () => {
   });
   platform = await startTestPlatform({
     issuer: issuer.issuer,
-    brokers: [{ id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } }],
+    brokers: [
+      { id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
+    ],
     dataDir: directory.path,
     captureLogs: true,
   });
@@ -51,7 +53,11 @@ after(async () => {
   await removeDirectory();
 });
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; text: string }> {
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; text: string }> {
   const answer = await platform.call<T>(method, path, { body, token });
   return { ...answer, text: JSON.stringify(answer.body) };
 }
@@ -65,9 +71,14 @@ async function storedRows(): Promise<string> {
 /** The parameters the demo broker received for an instance, by method, oldest first. */
 async function brokerParameters(instanceId: string, method: string): Promise<unknown[]> {
   const response = await fetch(`${demoBroker.url}/locations/eu-de-central/demo/requests`, {
-    headers: { Authorization: `Basic ${Buffer.from('broker-user:broker-secret-password').toString('base64')}`, 'X-Broker-API-Version': '2.17' },
+    headers: {
+      Authorization: `Basic ${Buffer.from('broker-user:broker-secret-password').toString('base64')}`,
+      'X-Broker-API-Version': '2.17',
+    },
   });
-  const { requests } = (await response.json()) as { requests: { method: string; path: string; body?: Record<string, unknown> }[] };
+  const { requests } = (await response.json()) as {
+    requests: { method: string; path: string; body?: Record<string, unknown> }[];
+  };
   return requests
     .filter((request) => request.method === method && request.path.endsWith(`/v2/service_instances/${instanceId}`))
     .map((request) => request.body?.['parameters']);
@@ -91,7 +102,11 @@ describe('secret instance parameters', () => {
       { adminUser: 'admin', adminPassword: SECRET, replicationToken: 'tok-secret-123', comment: 'ledger' },
     ]);
 
-    const answers = [created.text, (await call('GET', INSTANCES)).text, (await call('GET', `${INSTANCES}/${created.body.id}`)).text];
+    const answers = [
+      created.text,
+      (await call('GET', INSTANCES)).text,
+      (await call('GET', `${INSTANCES}/${created.body.id}`)).text,
+    ];
     for (const answer of answers) {
       assert.ok(!answer.includes(SECRET) && !answer.includes('tok-secret-123'), `no answer holds a secret: ${answer}`);
     }
@@ -101,10 +116,14 @@ describe('secret instance parameters', () => {
     assert.ok(!platform.logs().includes(SECRET), 'no log line holds the secret');
 
     // An update without the secret leaves it alone; a new one is sent once and sealed again.
-    const renamed = await call<ServiceInstance>('PATCH', `${INSTANCES}/${created.body.id}`, { parameters: { comment: 'ledger of payments' } });
+    const renamed = await call<ServiceInstance>('PATCH', `${INSTANCES}/${created.body.id}`, {
+      parameters: { comment: 'ledger of payments' },
+    });
     assert.equal(renamed.status, 200, renamed.text);
     assert.deepEqual(await brokerParameters(created.body.id, 'PATCH'), [{ comment: 'ledger of payments' }]);
-    const rotated = await call<ServiceInstance>('PATCH', `${INSTANCES}/${created.body.id}`, { parameters: { adminPassword: `${SECRET}-2` } });
+    const rotated = await call<ServiceInstance>('PATCH', `${INSTANCES}/${created.body.id}`, {
+      parameters: { adminPassword: `${SECRET}-2` },
+    });
     assert.equal(rotated.status, 200, rotated.text);
     assert.deepEqual((await brokerParameters(created.body.id, 'PATCH')).at(-1), { adminPassword: `${SECRET}-2` });
     const after = await eventually(async () => {
@@ -126,7 +145,10 @@ describe('secret instance parameters', () => {
     assert.deepEqual(binding.body.parameters, { readOnly: true });
     assert.deepEqual(binding.body.secretParameters, ['/accessToken']);
     const bindingRows = JSON.stringify((await platform.database.query('SELECT * FROM service_bindings')).rows);
-    assert.ok(!bindingRows.includes('bind-secret-42') && !binding.text.includes('bind-secret-42'), 'the binding secret is sealed and not answered');
+    assert.ok(
+      !bindingRows.includes('bind-secret-42') && !binding.text.includes('bind-secret-42'),
+      'the binding secret is sealed and not answered',
+    );
   });
 });
 
@@ -134,8 +156,19 @@ describe('ParameterSecrets', () => {
   const secrets = new ParameterSecrets(new CredentialCipher(Buffer.alloc(32, 7)));
 
   it('seals what the schema or the name marks secret, at any depth, and lists where', () => {
-    const schema = { type: 'object', properties: { pin: { type: 'string', writeOnly: true }, users: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, apiKey: { type: 'string' } } } } } };
-    const sealed = secrets.seal('instance-1', { pin: '1234', size: 3, users: [{ name: 'a', apiKey: 'k-1' }] }, [schema]);
+    const schema = {
+      type: 'object',
+      properties: {
+        pin: { type: 'string', writeOnly: true },
+        users: {
+          type: 'array',
+          items: { type: 'object', properties: { name: { type: 'string' }, apiKey: { type: 'string' } } },
+        },
+      },
+    };
+    const sealed = secrets.seal('instance-1', { pin: '1234', size: 3, users: [{ name: 'a', apiKey: 'k-1' }] }, [
+      schema,
+    ]);
     const text = JSON.stringify(sealed);
     assert.ok(!text.includes('1234') && !text.includes('k-1'), text);
     assert.deepEqual(visibleParameters(sealed), {

@@ -23,7 +23,10 @@ before(async () => {
   await writeFile(join(uiRoot, 'index.html'), '<!doctype html><html><body><mp-root></mp-root></body></html>');
   await writeFile(join(uiRoot, 'main-ABCD2345.js'), 'console.log("ui")');
   await writeFile(join(uiRoot, 'favicon.ico'), 'icon');
-  await writeFile(join(uiRoot, 'chunk-WXYZ2345.js'), `export const words = ${JSON.stringify('lorem ipsum '.repeat(1000))};`);
+  await writeFile(
+    join(uiRoot, 'chunk-WXYZ2345.js'),
+    `export const words = ${JSON.stringify('lorem ipsum '.repeat(1000))};`,
+  );
   config = testConfig({ issuer: issuer.issuer, dataDir: join(directory.path, 'data') });
   platform = await startTestPlatform({ config, uiRoot });
 });
@@ -35,7 +38,11 @@ after(async () => {
 });
 
 /** Starts another app over the same configuration with other dependencies. */
-async function startAnotherApp(database: Database, uiRoot: string, setup?: (app: FastifyInstance) => void): Promise<string> {
+async function startAnotherApp(
+  database: Database,
+  uiRoot: string,
+  setup?: (app: FastifyInstance) => void,
+): Promise<string> {
   const extra = await startTestPlatform({ config, database, uiRoot, ...(setup ? { beforeListen: setup } : {}) });
   extraPlatforms.push(extra);
   return extra.url;
@@ -77,7 +84,15 @@ describe('public platform routes', () => {
 
   it('describes every API route in the OpenAPI document', async () => {
     const document = (await (await fetch(`${platform.url}/api/openapi.json`)).json()) as any;
-    for (const path of ['/api/me', '/api/projects/{projectId}', '/api/catalog', '/api/catalog/services/{serviceId}', '/api/health', '/config.json', '/info']) {
+    for (const path of [
+      '/api/me',
+      '/api/projects/{projectId}',
+      '/api/catalog',
+      '/api/catalog/services/{serviceId}',
+      '/api/health',
+      '/config.json',
+      '/info',
+    ]) {
       assert.ok(document.paths[path]?.get, `${path} is documented`);
     }
     assert.ok(document.paths['/api/catalog'].get.responses['200'].content['application/json'].schema);
@@ -153,7 +168,8 @@ describe('errors', () => {
     const failing: Database = {
       kind: 'pglite',
       query: async <T>(sql: string) => {
-        if (sql === 'SELECT 1') throw new Error('connection to 10.0.0.7 lost: password authentication failed for user "admin"');
+        if (sql === 'SELECT 1')
+          throw new Error('connection to 10.0.0.7 lost: password authentication failed for user "admin"');
         return { rows: [] as T[] };
       },
       exec: async () => undefined,
@@ -170,7 +186,11 @@ describe('errors', () => {
     });
     const health = await fetch(`${url}/api/health`);
     assert.equal(health.status, 503);
-    assert.deepEqual(await health.json(), { code: 'databaseUnavailable', params: {}, message: 'The database does not answer.' });
+    assert.deepEqual(await health.json(), {
+      code: 'databaseUnavailable',
+      params: {},
+      message: 'The database does not answer.',
+    });
 
     const token = await issuer.sign({ sub: 'alice' });
     const broken = await fetch(`${url}/api/broken`, { headers: { Authorization: `Bearer ${token}` } });

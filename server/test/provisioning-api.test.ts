@@ -48,23 +48,38 @@ beforeEach(() => {
   broker.requests.length = 0;
 });
 
-async function call<T = ServiceInstance>(method: string, path: string, body?: unknown, token = alice): Promise<{ status: number; body: T }> {
+async function call<T = ServiceInstance>(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = alice,
+): Promise<{ status: number; body: T }> {
   return platform.call<T>(method, path, { body, token });
 }
 
 let counter = 0;
 function order(overrides: Record<string, unknown> = {}) {
   counter += 1;
-  return { name: `db-${counter}`, serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 }, ...overrides };
+  return {
+    name: `db-${counter}`,
+    serviceId: 'scripted-service',
+    planId: 'scripted-small',
+    parameters: { size: 2 },
+    ...overrides,
+  };
 }
 
 async function pendingMitigations(): Promise<string[]> {
-  const { rows } = await platform.database.query<{ resource_key: string }>('SELECT resource_key FROM orphan_mitigations');
+  const { rows } = await platform.database.query<{ resource_key: string }>(
+    'SELECT resource_key FROM orphan_mitigations',
+  );
   return rows.map((row) => row.resource_key);
 }
 
 async function stored(id: string) {
-  return platform.database.query('SELECT * FROM service_instances WHERE id = $1', [id]).then((result) => result.rows[0]);
+  return platform.database
+    .query('SELECT * FROM service_instances WHERE id = $1', [id])
+    .then((result) => result.rows[0]);
 }
 
 /** Waits for the instance's operation to leave `in progress` and returns the instance. */
@@ -83,7 +98,10 @@ async function mitigated(id: string) {
 
 describe('provision', () => {
   it('sends the meshMarketplace provision request and stores a synchronous 201', async () => {
-    broker.script('provision', { status: 201, body: { dashboard_url: 'https://dash.example/1', metadata: { labels: { tier: 'gold' } } } });
+    broker.script('provision', {
+      status: 201,
+      body: { dashboard_url: 'https://dash.example/1', metadata: { labels: { tier: 'gold' } } },
+    });
     const { status, body } = await call('POST', INSTANCES, order({ parameters: { size: 3, tier: 'basic' } }));
     assert.equal(status, 201);
     assert.equal(body.lastOperation.type, 'create');
@@ -97,7 +115,10 @@ describe('provision', () => {
     assert.deepEqual(put.query, { accepts_incomplete: 'true' });
     assert.equal(put.headers['x-broker-api-version'], '2.17');
     assert.match(String(put.headers['x-api-info-location']), /\/info$/);
-    assert.deepEqual(put.originatingIdentity, { platform: 'meshmarketplace', user: { user_id: 'alice', user_euid: 'alice' } });
+    assert.deepEqual(put.originatingIdentity, {
+      platform: 'meshmarketplace',
+      user: { user_id: 'alice', user_euid: 'alice' },
+    });
     assert.deepEqual(put.body, {
       service_id: 'scripted-service',
       plan_id: 'scripted-small',
@@ -118,7 +139,11 @@ describe('provision', () => {
   });
 
   it('sends auth_url, token_url and permission_url for a service with a dashboard client', async () => {
-    const { status, body } = await call('POST', INSTANCES, order({ serviceId: 'scripted-dashboard-service', planId: 'scripted-dashboard-plan', parameters: {} }));
+    const { status, body } = await call(
+      'POST',
+      INSTANCES,
+      order({ serviceId: 'scripted-dashboard-service', planId: 'scripted-dashboard-plan', parameters: {} }),
+    );
     assert.equal(status, 201);
     const context = (broker.requestsTo('provision')[0]?.body as { context: Record<string, string> }).context;
     assert.equal(
@@ -163,7 +188,11 @@ describe('provision', () => {
       if ('body' in answer && 'description' in answer.body) {
         assert.equal(body.message, answer.body.description);
         assert.equal(body.code, 'brokerFailed');
-        assert.equal(body.params['brokerMessage'], answer.body.description, "the broker's words travel unchanged, as the broker's");
+        assert.equal(
+          body.params['brokerMessage'],
+          answer.body.description,
+          "the broker's words travel unchanged, as the broker's",
+        );
       } else {
         assert.equal(body.params['brokerMessage'], undefined, 'no words are put in the broker’s mouth');
       }
@@ -190,7 +219,11 @@ describe('provision', () => {
       const deletes = await mitigated(id);
       assert.equal(deletes.length, 3);
       for (const request of deletes) {
-        assert.deepEqual(request.query, { service_id: 'scripted-service', plan_id: 'scripted-small', accepts_incomplete: 'true' });
+        assert.deepEqual(request.query, {
+          service_id: 'scripted-service',
+          plan_id: 'scripted-small',
+          accepts_incomplete: 'true',
+        });
         assert.equal(request.originatingIdentity, undefined);
       }
     });
@@ -216,7 +249,8 @@ describe('provision', () => {
     assert.equal(done.dashboardUrl, 'https://dash.example/async');
     const polls = broker.requestsTo('last_operation');
     assert.equal(polls.length, 5);
-    for (const poll of polls) assert.deepEqual(poll.query, { service_id: 'scripted-service', plan_id: 'scripted-small', operation });
+    for (const poll of polls)
+      assert.deepEqual(poll.query, { service_id: 'scripted-service', plan_id: 'scripted-small', operation });
     assert.deepEqual(await pendingMitigations(), []);
   });
 
@@ -287,16 +321,28 @@ describe('update', () => {
     assert.equal(patchBody['service_id'], 'scripted-service');
     assert.equal(patchBody['plan_id'], 'scripted-large');
     assert.deepEqual(patchBody['parameters'], { tier: 'premium' });
-    assert.deepEqual(patchBody['previous_values'], { plan_id: 'scripted-small', maintenance_info: { version: '1.0.0' } });
+    assert.deepEqual(patchBody['previous_values'], {
+      plan_id: 'scripted-small',
+      maintenance_info: { version: '1.0.0' },
+    });
     assert.deepEqual(patchBody['maintenance_info'], { version: '2.0.0' });
     assert.ok(patch.originatingIdentity);
-    assert.deepEqual(broker.requestsTo('last_operation')[0]?.query, { service_id: 'scripted-service', plan_id: 'scripted-small', operation: 'upd-1' });
+    assert.deepEqual(broker.requestsTo('last_operation')[0]?.query, {
+      service_id: 'scripted-service',
+      plan_id: 'scripted-small',
+      operation: 'upd-1',
+    });
   });
 
   it('keeps the instance as it was when the broker fails the update, never mitigating', async () => {
     const instance = await ready();
-    broker.script('update', { status: 500, body: { description: 'Update exploded', instance_usable: false, update_repeatable: false } });
-    const { status, body } = await call<{ message: string }>('PATCH', `${INSTANCES}/${instance.id}`, { parameters: { size: 5 } });
+    broker.script('update', {
+      status: 500,
+      body: { description: 'Update exploded', instance_usable: false, update_repeatable: false },
+    });
+    const { status, body } = await call<{ message: string }>('PATCH', `${INSTANCES}/${instance.id}`, {
+      parameters: { size: 5 },
+    });
     assert.equal(status, 502);
     assert.equal(body.message, 'Update exploded');
     const after = (await call('GET', `${INSTANCES}/${instance.id}`)).body;
@@ -333,7 +379,11 @@ describe('delete', () => {
       broker.script('deprovision', answer);
       assert.equal((await call('DELETE', `${INSTANCES}/${instance.id}`)).status, 204);
       const [request] = broker.requestsTo('deprovision');
-      assert.deepEqual(request?.query, { service_id: 'scripted-service', plan_id: 'scripted-small', accepts_incomplete: 'true' });
+      assert.deepEqual(request?.query, {
+        service_id: 'scripted-service',
+        plan_id: 'scripted-small',
+        accepts_incomplete: 'true',
+      });
       assert.ok(request?.originatingIdentity);
       assert.equal(await stored(instance.id), undefined);
     });
@@ -346,7 +396,10 @@ describe('delete', () => {
     const { status, body } = await call('DELETE', `${INSTANCES}/${instance.id}`);
     assert.equal(status, 202);
     assert.equal(body.lastOperation.type, 'delete');
-    await eventually(async () => (await call('GET', `${INSTANCES}/${instance.id}`)).status === 404, 'the instance to be gone');
+    await eventually(
+      async () => (await call('GET', `${INSTANCES}/${instance.id}`)).status === 404,
+      'the instance to be gone',
+    );
     assert.equal(broker.requestsTo('last_operation').at(-1)?.query['operation'], 'del-1');
   });
 
@@ -355,19 +408,28 @@ describe('delete', () => {
     broker.script('deprovision', { status: 202, body: {} });
     broker.setDefault('last_operation', { status: 200, body: { state: 'in progress' } });
     try {
-      const racing = await Promise.all([call('DELETE', `${INSTANCES}/${instance.id}`), call('DELETE', `${INSTANCES}/${instance.id}`)]);
+      const racing = await Promise.all([
+        call('DELETE', `${INSTANCES}/${instance.id}`),
+        call('DELETE', `${INSTANCES}/${instance.id}`),
+      ]);
       assert.deepEqual(racing.map((answer) => answer.status).sort(), [202, 409]);
       assert.equal((await call('PATCH', `${INSTANCES}/${instance.id}`, { name: 'renamed' })).status, 409);
       assert.equal(broker.requestsTo('deprovision').length, 1);
     } finally {
       broker.setDefault('last_operation', { status: 200, body: { state: 'succeeded' } });
     }
-    await eventually(async () => (await call('GET', `${INSTANCES}/${instance.id}`)).status === 404, 'the instance to be gone');
+    await eventually(
+      async () => (await call('GET', `${INSTANCES}/${instance.id}`)).status === 404,
+      'the instance to be gone',
+    );
   });
 
   it('keeps the instance on 422 ConcurrencyError and says why, without orphan mitigation', async () => {
     const instance = await ready();
-    broker.script('deprovision', { status: 422, body: { error: 'ConcurrencyError', description: 'An update is running' } });
+    broker.script('deprovision', {
+      status: 422,
+      body: { error: 'ConcurrencyError', description: 'An update is running' },
+    });
     const { status, body } = await call<{ message: string }>('DELETE', `${INSTANCES}/${instance.id}`);
     assert.equal(status, 409);
     assert.equal(body.message, 'An update is running');
@@ -379,7 +441,12 @@ describe('delete', () => {
 
   it('keeps the instance on 500, retries the DELETE and forgets the instance once the broker confirms', async () => {
     const instance = await ready();
-    broker.script('deprovision', { status: 500, body: { description: 'Disk busy' } }, { status: 500, body: {} }, { status: 200, body: {} });
+    broker.script(
+      'deprovision',
+      { status: 500, body: { description: 'Disk busy' } },
+      { status: 500, body: {} },
+      { status: 200, body: {} },
+    );
     const { status, body } = await call<{ message: string }>('DELETE', `${INSTANCES}/${instance.id}`);
     const deletes = await mitigated(instance.id);
     assert.equal(status, 502);
@@ -424,10 +491,18 @@ describe('GET /serviceInstances/:id/permissions', () => {
     assert.deepEqual(await ask(instance.id, dashboardToken), { status: 200, body: { permission: 'USER' } });
     assert.deepEqual(await ask(instance.id, bob), { status: 200, body: { permission: 'NONE' } });
     assert.deepEqual(await ask('no-such-instance', alice), { status: 200, body: { permission: 'NONE' } });
-    assert.deepEqual(await ask('no-such-instance', bob), await ask(instance.id, bob), 'unknown and forbidden look the same');
+    assert.deepEqual(
+      await ask('no-such-instance', bob),
+      await ask(instance.id, bob),
+      'unknown and forbidden look the same',
+    );
     assert.equal((await ask(instance.id)).status, 401);
     assert.equal((await ask(instance.id, await issuer.sign({ sub: 'alice' }, { foreignKey: true }))).status, 401);
-    assert.equal((await ask(instance.id, await issuer.sign({ sub: 'alice' }, { expiresIn: null }))).status, 401, 'no exp');
+    assert.equal(
+      (await ask(instance.id, await issuer.sign({ sub: 'alice' }, { expiresIn: null }))).status,
+      401,
+      'no exp',
+    );
     const idToken = await issuer.sign({ sub: 'alice', nonce: 'n-1' }, { audience: 'some-dashboard-client' });
     assert.equal((await ask(instance.id, idToken)).status, 401, 'an ID token');
   });
@@ -435,7 +510,10 @@ describe('GET /serviceInstances/:id/permissions', () => {
   it('hides other projects’ instances from the API', async () => {
     const { body: instance } = await call('POST', INSTANCES, order());
     assert.equal((await call('GET', `${INSTANCES}/${instance.id}`, undefined, bob)).status, 404);
-    assert.equal((await call('GET', `/api/projects/acme-webshop/service-instances/${instance.id}`, undefined, bob)).status, 404);
+    assert.equal(
+      (await call('GET', `/api/projects/acme-webshop/service-instances/${instance.id}`, undefined, bob)).status,
+      404,
+    );
   });
 });
 
@@ -445,7 +523,10 @@ describe('restart', () => {
     broker.setDefault('deprovision', { status: 500, body: {} });
     assert.equal((await call('POST', INSTANCES, order())).status, 502);
     const id = broker.requestsTo('provision')[0]!.instanceId!;
-    await eventually(() => broker.requestsTo('deprovision').some((request) => request.instanceId === id), 'a first orphan-mitigation DELETE');
+    await eventually(
+      () => broker.requestsTo('deprovision').some((request) => request.instanceId === id),
+      'a first orphan-mitigation DELETE',
+    );
     await platform.close();
     broker.setDefault('deprovision', { status: 200, body: {} });
 

@@ -58,7 +58,12 @@ async function stop(platform: TestPlatform): Promise<void> {
   await platform.close();
 }
 
-async function call<T>(platform: TestPlatform, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function call<T>(
+  platform: TestPlatform,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   return platform.call<T>(method, path, { body, token });
 }
 
@@ -95,7 +100,10 @@ describe('provisioning against the demo broker', () => {
 
       const deleted = await call<ServiceInstance>(platform, 'DELETE', `${INSTANCES}/${created.body.id}`);
       assert.equal(deleted.status, 202);
-      await eventually(async () => (await call(platform, 'GET', `${INSTANCES}/${created.body.id}`)).status === 404, 'the instance to be gone');
+      await eventually(
+        async () => (await call(platform, 'GET', `${INSTANCES}/${created.body.id}`)).status === 404,
+        'the instance to be gone',
+      );
     } finally {
       await stop(platform);
     }

@@ -64,7 +64,10 @@ describe('startPlatform with the demo configuration on port 0', () => {
   it('signs alice in at the development provider and shows her projects', async () => {
     const me = await getJson<MeResponse>('/api/me', await tokenFor('alice'));
     assert.equal(me.user.displayName, 'Alice Adams');
-    assert.deepEqual(me.projects.map((project) => project.id), ['likvid-payments', 'likvid-mobile']);
+    assert.deepEqual(
+      me.projects.map((project) => project.id),
+      ['likvid-payments', 'likvid-mobile'],
+    );
   });
 
   it("lists the demo broker's services from every catalog", async () => {
@@ -79,7 +82,9 @@ describe('startPlatform with the demo configuration on port 0', () => {
       ],
     );
     assert.ok(catalog.services.length > 0);
-    const project = await fetch(`${platform.url}/api/projects/likvid-payments`, { headers: { Authorization: `Bearer ${bob}` } });
+    const project = await fetch(`${platform.url}/api/projects/likvid-payments`, {
+      headers: { Authorization: `Bearer ${bob}` },
+    });
     assert.equal(project.status, 404);
   });
 

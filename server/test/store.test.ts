@@ -14,15 +14,24 @@ import { temporaryDirectory } from './support/test-config.ts';
 async function exerciseStore(open: () => Promise<Database>) {
   const database = await open();
   try {
-    const versions = (await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows;
+    const versions = (
+      await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+    ).rows;
     const files = await readMigrations();
-    assert.deepEqual(versions.map((row) => row.version), files.map((migration) => migration.version));
+    assert.deepEqual(
+      versions.map((row) => row.version),
+      files.map((migration) => migration.version),
+    );
     assert.deepEqual(await migrate(database), [], 'applying again changes nothing');
 
     const repository = new CatalogRepository(database);
     const fetchedAt = new Date('2026-11-23T10:00:00.000Z');
     await repository.save({ brokerId: 'b1', catalog: { services: [{ id: 'x', name: 'ü "quoted"' }] }, fetchedAt });
-    await repository.save({ brokerId: 'b1', catalog: { services: [] }, fetchedAt: new Date('2026-11-23T11:00:00.000Z') });
+    await repository.save({
+      brokerId: 'b1',
+      catalog: { services: [] },
+      fetchedAt: new Date('2026-11-23T11:00:00.000Z'),
+    });
     await repository.save({ brokerId: 'b2', catalog: { services: [{ id: 'y' }] }, fetchedAt });
     assert.deepEqual(await repository.findAll(), [
       { brokerId: 'b1', catalog: { services: [] }, fetchedAt: new Date('2026-11-23T11:00:00.000Z') },
@@ -50,7 +59,10 @@ describe('store', () => {
       const reopened = await openDatabase({ dataDir: directory.path });
       try {
         const catalogs = await new CatalogRepository(reopened).findAll();
-        assert.deepEqual(catalogs.map((entry) => entry.brokerId), ['b1', 'b2']);
+        assert.deepEqual(
+          catalogs.map((entry) => entry.brokerId),
+          ['b1', 'b2'],
+        );
       } finally {
         await reopened.close();
       }
@@ -64,15 +76,26 @@ describe('store', () => {
     const migrations = join(directory.path, 'migrations');
     await mkdir(migrations);
     await writeFile(join(migrations, '002_second.sql'), 'INSERT INTO things VALUES (2);');
-    await writeFile(join(migrations, '001_first.sql'), 'CREATE TABLE things (n integer); INSERT INTO things VALUES (1);');
+    await writeFile(
+      join(migrations, '001_first.sql'),
+      'CREATE TABLE things (n integer); INSERT INTO things VALUES (1);',
+    );
     await writeFile(join(migrations, '003_broken.sql'), 'INSERT INTO things VALUES (3); SELECT * FROM missing_table;');
     const database = await openPgliteDatabase(join(directory.path, 'pglite'));
     try {
       const loaded = await readMigrations(migrations);
-      assert.deepEqual(loaded.map((migration) => migration.version), [1, 2, 3]);
+      assert.deepEqual(
+        loaded.map((migration) => migration.version),
+        [1, 2, 3],
+      );
       await assert.rejects(migrate(database, loaded), /missing_table/);
-      assert.deepEqual((await database.query<{ n: number }>('SELECT n FROM things ORDER BY n')).rows, [{ n: 1 }, { n: 2 }]);
-      const applied = (await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows;
+      assert.deepEqual((await database.query<{ n: number }>('SELECT n FROM things ORDER BY n')).rows, [
+        { n: 1 },
+        { n: 2 },
+      ]);
+      const applied = (
+        await database.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+      ).rows;
       assert.deepEqual(applied, [{ version: 1 }, { version: 2 }]);
       assert.deepEqual(await migrate(database, loaded.slice(0, 2)), []);
     } finally {
@@ -81,35 +104,50 @@ describe('store', () => {
     }
   });
 
-  it('lets replicas that start together on one PostgreSQL migrate once', { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set' }, async () => {
-    const schema = `osb_test_migrations_${process.pid}_${Date.now()}`;
-    const databases = await Promise.all(
-      Array.from({ length: 4 }, () => openDatabase({ url: process.env.DATABASE_URL!, schema, dataDir: '' })),
-    );
-    try {
-      const { rows } = await databases[0]!.query<{ version: number; n: string }>(
-        'SELECT version, count(*) AS n FROM schema_migrations GROUP BY version ORDER BY version',
+  it(
+    'lets replicas that start together on one PostgreSQL migrate once',
+    { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set' },
+    async () => {
+      const schema = `osb_test_migrations_${process.pid}_${Date.now()}`;
+      const databases = await Promise.all(
+        Array.from({ length: 4 }, () => openDatabase({ url: process.env.DATABASE_URL!, schema, dataDir: '' })),
       );
-      const files = await readMigrations();
-      assert.deepEqual(rows.map((row) => [row.version, Number(row.n)]), files.map((migration) => [migration.version, 1]));
-    } finally {
-      await databases[0]!.exec(`DROP SCHEMA ${schema} CASCADE`);
-      await Promise.all(databases.map((database) => database.close()));
-    }
-  });
+      try {
+        const { rows } = await databases[0]!.query<{ version: number; n: string }>(
+          'SELECT version, count(*) AS n FROM schema_migrations GROUP BY version ORDER BY version',
+        );
+        const files = await readMigrations();
+        assert.deepEqual(
+          rows.map((row) => [row.version, Number(row.n)]),
+          files.map((migration) => [migration.version, 1]),
+        );
+      } finally {
+        await databases[0]!.exec(`DROP SCHEMA ${schema} CASCADE`);
+        await Promise.all(databases.map((database) => database.close()));
+      }
+    },
+  );
 
-  it('migrates PostgreSQL the same way', { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set, so there is no PostgreSQL server to test against' }, async () => {
-    // A schema of its own, so the test never touches the database's other tables.
-    const schema = `osb_marketplace_test_${process.pid}_${Date.now()}`;
-    const admin = await openPostgresDatabase(process.env.DATABASE_URL!);
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    try {
-      const url = new URL(process.env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      await exerciseStore(() => openDatabase({ url: url.toString(), dataDir: '' }));
-    } finally {
-      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.close();
-    }
-  });
+  it(
+    'migrates PostgreSQL the same way',
+    {
+      skip: process.env.DATABASE_URL
+        ? false
+        : 'DATABASE_URL is not set, so there is no PostgreSQL server to test against',
+    },
+    async () => {
+      // A schema of its own, so the test never touches the database's other tables.
+      const schema = `osb_marketplace_test_${process.pid}_${Date.now()}`;
+      const admin = await openPostgresDatabase(process.env.DATABASE_URL!);
+      await admin.exec(`CREATE SCHEMA ${schema}`);
+      try {
+        const url = new URL(process.env.DATABASE_URL!);
+        url.searchParams.set('options', `-c search_path=${schema}`);
+        await exerciseStore(() => openDatabase({ url: url.toString(), dataDir: '' }));
+      } finally {
+        await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.close();
+      }
+    },
+  );
 });

@@ -5,12 +5,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import {
-  TitleStrategy,
-  provideRouter,
-  withComponentInputBinding,
-  withRouterConfig,
-} from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding, withRouterConfig } from '@angular/router';
 
 import type { UiConfig } from '@osb/api';
 import { routes } from './app.routes';

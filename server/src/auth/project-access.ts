@@ -70,7 +70,10 @@ declare module 'fastify' {
  * handler runs, the user's membership is checked (404 otherwise, so other projects stay
  * invisible) and the project is put on `request.project`, the user on `request.requester`.
  */
-export function registerProjectAccess(app: FastifyInstance, options: { projects: ProjectAccess; users: UserConfig[] }): void {
+export function registerProjectAccess(
+  app: FastifyInstance,
+  options: { projects: ProjectAccess; users: UserConfig[] },
+): void {
   const euids = new Map(options.users.map((user) => [user.id, user.euid]));
   app.decorateRequest('project', null as unknown as Project);
   app.decorateRequest('requester', null as unknown as RequestingUser);

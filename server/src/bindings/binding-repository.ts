@@ -97,10 +97,29 @@ interface BindingRow {
 
 /** Columns in the order `toRow` writes them. */
 const COLUMNS = [
-  'id', 'instance_id', 'project_id', 'name', 'parameters', 'tenant_id', 'tenant_location_id', 'tenant_platform',
-  'credentials_handling', 'credentials', 'expires_at', 'expired_at', 'created_by', 'created_at',
-  'operation_type', 'operation_state', 'operation_description', 'operation_requested_by', 'operation_started_at',
-  'broker_operation', 'operation_deadline', 'next_poll_at', 'polls',
+  'id',
+  'instance_id',
+  'project_id',
+  'name',
+  'parameters',
+  'tenant_id',
+  'tenant_location_id',
+  'tenant_platform',
+  'credentials_handling',
+  'credentials',
+  'expires_at',
+  'expired_at',
+  'created_by',
+  'created_at',
+  'operation_type',
+  'operation_state',
+  'operation_description',
+  'operation_requested_by',
+  'operation_started_at',
+  'broker_operation',
+  'operation_deadline',
+  'next_poll_at',
+  'polls',
 ] as const;
 
 function iso(value: Date | null): string | null {
@@ -114,12 +133,29 @@ function dateOrNull(value: Date | string | null): Date | null {
 function toRow(record: BindingRecord): unknown[] {
   const op = record.operation;
   return [
-    record.id, record.instanceId, record.projectId, record.name, JSON.stringify(record.parameters),
-    record.tenant?.id ?? null, record.tenant?.locationId ?? null, record.tenant?.platform ?? null,
-    record.credentialsHandling, record.sealedCredentials, iso(record.expiresAt), iso(record.expiredAt),
-    record.createdBy, record.createdAt.toISOString(),
-    op.type, op.state, op.description, op.requestedBy, op.startedAt.toISOString(),
-    op.brokerOperation, iso(op.deadline), iso(op.nextPollAt), op.polls,
+    record.id,
+    record.instanceId,
+    record.projectId,
+    record.name,
+    JSON.stringify(record.parameters),
+    record.tenant?.id ?? null,
+    record.tenant?.locationId ?? null,
+    record.tenant?.platform ?? null,
+    record.credentialsHandling,
+    record.sealedCredentials,
+    iso(record.expiresAt),
+    iso(record.expiredAt),
+    record.createdBy,
+    record.createdAt.toISOString(),
+    op.type,
+    op.state,
+    op.description,
+    op.requestedBy,
+    op.startedAt.toISOString(),
+    op.brokerOperation,
+    iso(op.deadline),
+    iso(op.nextPollAt),
+    op.polls,
   ];
 }
 
@@ -154,7 +190,6 @@ function fromRow(row: BindingRow): BindingRecord {
     version: row.version,
   };
 }
-
 
 /** What the repository works with besides the database. */
 export interface BindingRepositoryOptions {
@@ -193,7 +228,8 @@ export class BindingRepository {
     try {
       await this.writer.insert(toRow(record), record.operation.state === 'in progress');
     } catch (error) {
-      if ((error as { code?: string }).code === '23505' && record.tenant) throw new DuplicateTenantBindingError(record.tenant.id);
+      if ((error as { code?: string }).code === '23505' && record.tenant)
+        throw new DuplicateTenantBindingError(record.tenant.id);
       throw error;
     }
     await this.announce(record);
@@ -204,7 +240,8 @@ export class BindingRepository {
    * lease). Throws `LeaseLostError` when another replica took the operation over.
    */
   async save(record: BindingRecord): Promise<void> {
-    if (!(await this.writer.saveOwned(toRow(record), record.operation.state === 'in progress'))) throw new LeaseLostError(record.id);
+    if (!(await this.writer.saveOwned(toRow(record), record.operation.state === 'in progress')))
+      throw new LeaseLostError(record.id);
     await this.announce(record);
   }
 
@@ -214,14 +251,24 @@ export class BindingRepository {
    * throws `StaleRecordError` when the binding changed since `record` was read.
    */
   async saveIfIdle(record: BindingRecord): Promise<boolean> {
-    const result = await this.writer.saveIfIdle(toRow(record), record.version, record.operation.state === 'in progress', ' AND expired_at IS NULL');
+    const result = await this.writer.saveIfIdle(
+      toRow(record),
+      record.version,
+      record.operation.state === 'in progress',
+      ' AND expired_at IS NULL',
+    );
     if (result === 'stale') throw new StaleRecordError(record.id);
     if (result === 'saved') await this.announce(record);
     return result === 'saved';
   }
 
   private async announce(record: Pick<BindingRecord, 'id' | 'projectId' | 'instanceId'>): Promise<void> {
-    await this.changes?.publish({ kind: 'binding', projectId: record.projectId, instanceId: record.instanceId, bindingId: record.id });
+    await this.changes?.publish({
+      kind: 'binding',
+      projectId: record.projectId,
+      instanceId: record.instanceId,
+      bindingId: record.id,
+    });
   }
 
   /** One binding by id. */

@@ -16,13 +16,26 @@ export interface BindingRoutesOptions {
   service: BindingService;
 }
 
-const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
+const InstanceParams = Type.Object({
+  projectId: Type.String({ minLength: 1 }),
+  instanceId: Type.String({ minLength: 1 }),
+});
 const BindingParams = Type.Object({
   projectId: Type.String({ minLength: 1 }),
   instanceId: Type.String({ minLength: 1 }),
   bindingId: Type.String({ minLength: 1 }),
 });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 500: ErrorBody, 502: ErrorBody, 503: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+  500: ErrorBody,
+  502: ErrorBody,
+  503: ErrorBody,
+};
 const BINDINGS = '/api/projects/:projectId/service-instances/:instanceId/bindings';
 
 /** The API shape of a binding, with credentials when the view carries them. */
@@ -77,7 +90,9 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     },
     async (request) => {
       const { project } = request;
-      return (await service.list(project, request.params.instanceId)).map((view) => toServiceBinding({ ...view, credentials: undefined }));
+      return (await service.list(project, request.params.instanceId)).map((view) =>
+        toServiceBinding({ ...view, credentials: undefined }),
+      );
     },
   );
 
@@ -92,7 +107,9 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       },
     },
     async (request) =>
-      (await service.listExpiringSoon(request.project)).map((view) => toServiceBinding({ ...view, credentials: undefined })),
+      (await service.listExpiringSoon(request.project)).map((view) =>
+        toServiceBinding({ ...view, credentials: undefined }),
+      ),
   );
 
   app.get(
@@ -100,7 +117,8 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     {
       schema: {
         tags: ['service-bindings'],
-        summary: "The project's tenants a tenant binding of the instance can name (any for a global service, those in its location for a local one)",
+        summary:
+          "The project's tenants a tenant binding of the instance can name (any for a global service, those in its location for a local one)",
         params: InstanceParams,
         response: { 200: Type.Array(BindingTenantChoice), ...errors },
       },
@@ -157,8 +175,15 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     },
     async (request, reply) => {
       const { project } = request;
-      const view = await service.delete(request.requester, project, request.params.instanceId, request.params.bindingId);
-      return view ? reply.code(202).send(toServiceBinding({ ...view, credentials: undefined })) : reply.code(204).send(null);
+      const view = await service.delete(
+        request.requester,
+        project,
+        request.params.instanceId,
+        request.params.bindingId,
+      );
+      return view
+        ? reply.code(202).send(toServiceBinding({ ...view, credentials: undefined }))
+        : reply.code(204).send(null);
     },
   );
 };

@@ -15,7 +15,13 @@ import type { BindingRef, RequestingUser } from '../osb/requests.ts';
 import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
-import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
+import {
+  LeaseLostError,
+  LeaseSweeper,
+  type ClaimedWork,
+  type LeaseSettings,
+  type TableLeases,
+} from '../store/leases.ts';
 
 /** How an operation on a binding ended. */
 export type BindingEnd =
@@ -58,7 +64,11 @@ export function bindingRef(instance: InstanceRecord, binding: Pick<BindingRecord
  * When a binding expires: the broker's `metadata.expires_at` when it is a readable date,
  * else its creation plus the plan's `expiryDays`; null when neither applies.
  */
-export function expiryOf(createdAt: Date, brokerExpiresAt: string | undefined, planExpiryDays: number | undefined): Date | null {
+export function expiryOf(
+  createdAt: Date,
+  brokerExpiresAt: string | undefined,
+  planExpiryDays: number | undefined,
+): Date | null {
   const fromBroker = brokerExpiresAt === undefined ? NaN : Date.parse(brokerExpiresAt);
   if (!Number.isNaN(fromBroker)) return new Date(fromBroker);
   return planExpiryDays === undefined ? null : new Date(createdAt.getTime() + planExpiryDays * 86_400_000);
@@ -70,7 +80,12 @@ export class BindingRunner {
 
   /** @param deps the repository, the broker transport, the engine, the cipher, the clock, leases and the log */
   constructor(private readonly deps: BindingRunnerDependencies) {
-    this.sweeper = new LeaseSweeper(deps.leases.bindings, deps.leases.settings, (work) => this.schedulePollAt(work), deps.log);
+    this.sweeper = new LeaseSweeper(
+      deps.leases.bindings,
+      deps.leases.settings,
+      (work) => this.schedulePollAt(work),
+      deps.log,
+    );
   }
 
   /** Starts sweeping for running binding operations whose lease is free or expired (at once: this resumes after a restart). */
@@ -129,7 +144,10 @@ export class BindingRunner {
     const operation = { ...binding.operation, nextPollAt: null, brokerOperation: null };
     const now = new Date(this.deps.clock());
     if (end.type === 'failed') {
-      const failed: BindingRecord = { ...binding, operation: { ...operation, state: 'failed', description: end.failure.description } };
+      const failed: BindingRecord = {
+        ...binding,
+        operation: { ...operation, state: 'failed', description: end.failure.description },
+      };
       await this.deps.bindings.save(failed);
       if (operation.type === 'expire') {
         await this.record(binding, 'expiry-failed', end.failure.description, now);
@@ -164,11 +182,15 @@ export class BindingRunner {
       }
       case 'create': {
         const result = end.type === 'succeeded' ? (end.result ?? {}) : {};
-        const plan = this.deps.findService(instance.serviceId, instance.brokerId)?.plans.find((candidate) => candidate.id === instance.planId);
+        const plan = this.deps
+          .findService(instance.serviceId, instance.brokerId)
+          ?.plans.find((candidate) => candidate.id === instance.planId);
         const created: BindingRecord = {
           ...binding,
           sealedCredentials:
-            binding.credentialsHandling === 'stored' && result.credentials ? this.deps.cipher.encrypt(result.credentials, binding.id) : null,
+            binding.credentialsHandling === 'stored' && result.credentials
+              ? this.deps.cipher.encrypt(result.credentials, binding.id)
+              : null,
           expiresAt: expiryOf(binding.createdAt, result.expiresAt, plan?.expiryDays),
           operation: { ...operation, state: 'succeeded', description: null },
         };
@@ -178,8 +200,20 @@ export class BindingRunner {
     }
   }
 
-  private async record(binding: BindingRecord, kind: 'expired' | 'expiry-failed', detail: string | null, at: Date): Promise<void> {
-    await this.deps.bindings.addEvent({ bindingId: binding.id, instanceId: binding.instanceId, projectId: binding.projectId, kind, detail, occurredAt: at });
+  private async record(
+    binding: BindingRecord,
+    kind: 'expired' | 'expiry-failed',
+    detail: string | null,
+    at: Date,
+  ): Promise<void> {
+    await this.deps.bindings.addEvent({
+      bindingId: binding.id,
+      instanceId: binding.instanceId,
+      projectId: binding.projectId,
+      kind,
+      detail,
+      occurredAt: at,
+    });
   }
 
   /** One poll of `last_operation` through the engine; after a successful bind, the credentials are fetched. */
@@ -224,7 +258,10 @@ export class BindingRunner {
           requires: this.deps.findService(instance.serviceId, instance.brokerId)?.requires,
         });
         if (fetched.type === 'already-exists') {
-          await this.finish(binding, instance, { type: 'succeeded', ...(fetched.binding ? { result: fetched.binding } : {}) });
+          await this.finish(binding, instance, {
+            type: 'succeeded',
+            ...(fetched.binding ? { result: fetched.binding } : {}),
+          });
           return true;
         }
         this.deps.log.warn({ bindingId: id }, 'The broker did not return the finished binding; trying again');

@@ -19,13 +19,23 @@ import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
-import { brokerFailureError, brokerFailureParams, statusFor, type CatalogLookup } from '../provisioning/instance-service.ts';
+import {
+  brokerFailureError,
+  brokerFailureParams,
+  statusFor,
+  type CatalogLookup,
+} from '../provisioning/instance-service.ts';
 import type { OrphanMitigationRequest } from '../provisioning/operation-runner.ts';
 import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
 import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { buildContext, type RequestingUser } from '../osb/requests.ts';
 import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
-import { DuplicateTenantBindingError, type BindingOperation, type BindingRecord, type BindingRepository } from './binding-repository.ts';
+import {
+  DuplicateTenantBindingError,
+  type BindingOperation,
+  type BindingRecord,
+  type BindingRepository,
+} from './binding-repository.ts';
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import { ParameterSecrets } from '../provisioning/parameter-secrets.ts';
@@ -105,7 +115,9 @@ export class BindingService {
 
   /** The project's bindings that expire within the warning period, soonest first (without credentials). */
   async listExpiringSoon(project: Project): Promise<BindingView[]> {
-    return (await this.deps.bindings.listExpiringOfProject(project.id)).map((record) => this.view(record)).filter((view) => view.expiresSoon);
+    return (await this.deps.bindings.listExpiringOfProject(project.id))
+      .map((record) => this.view(record))
+      .filter((view) => view.expiresSoon);
   }
 
   /** One of the project's bindings with its stored credentials, decrypted. */
@@ -124,7 +136,9 @@ export class BindingService {
     const instance = await this.access(project, instanceId);
     if (!this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.tenantAware) return [];
     const bound = new Set(
-      (await this.deps.bindings.listByInstance(instance.id)).filter((binding) => binding.tenant && !binding.expiredAt).map((binding) => binding.tenant!.id),
+      (await this.deps.bindings.listByInstance(instance.id))
+        .filter((binding) => binding.tenant && !binding.expiredAt)
+        .map((binding) => binding.tenant!.id),
     );
     return this.eligibleTenants(project, instance).map((tenant) => ({ tenant, bound: bound.has(tenant.id) }));
   }
@@ -134,7 +148,12 @@ export class BindingService {
    * sensitive service the only time they are ever shown) or accepted (then its operation is
    * `in progress` and the credentials follow when it succeeded).
    */
-  async create(user: RequestingUser, project: Project, instanceId: string, input: CreateBindingInput): Promise<BindingView> {
+  async create(
+    user: RequestingUser,
+    project: Project,
+    instanceId: string,
+    input: CreateBindingInput,
+  ): Promise<BindingView> {
     const instance = await this.access(project, instanceId);
     const { service, plan } = this.offeringOf(instance);
     if (!plan.bindable) throw new HttpError(422, 'planNotBindable', {});
@@ -170,8 +189,15 @@ export class BindingService {
     }
     const reply = await this.deps.brokers.broker(instance.brokerId).bind({
       ...bindingRef(instance, record),
-      context: buildContext({ instanceId: instance.id, workspaceId: project.workspaceId, projectId: project.id, publicUrl: this.deps.publicUrl }),
-      ...(tenant ? { bindResource: { tenant_id: tenant.id, platform: `${tenant.locationId}.${tenant.platform}` } } : {}),
+      context: buildContext({
+        instanceId: instance.id,
+        workspaceId: project.workspaceId,
+        projectId: project.id,
+        publicUrl: this.deps.publicUrl,
+      }),
+      ...(tenant
+        ? { bindResource: { tenant_id: tenant.id, platform: `${tenant.locationId}.${tenant.platform}` } }
+        : {}),
       parameters,
       acceptsIncomplete: !service.sensitive,
       user,
@@ -188,7 +214,14 @@ export class BindingService {
       throw new HttpError(502, 'sensitiveBindingAcceptedAsync', {});
     }
     try {
-      return await this.settle(record, instance, outcome.type === 'accepted' ? { operation: outcome.operation } : { result: ('binding' in outcome ? outcome.binding : undefined) ?? {} }, reply);
+      return await this.settle(
+        record,
+        instance,
+        outcome.type === 'accepted'
+          ? { operation: outcome.operation }
+          : { result: ('binding' in outcome ? outcome.binding : undefined) ?? {} },
+        reply,
+      );
     } catch (error) {
       // The broker may hold a binding the platform could not record: delete it there.
       await this.deps.bindings.remove(record.id).catch(() => undefined);
@@ -202,7 +235,12 @@ export class BindingService {
    * the binding with its delete `in progress`. An expired binding, or one whose creation failed,
    * is only forgotten: the broker's side is already taken care of.
    */
-  async delete(user: RequestingUser, project: Project, instanceId: string, bindingId: string): Promise<BindingView | undefined> {
+  async delete(
+    user: RequestingUser,
+    project: Project,
+    instanceId: string,
+    bindingId: string,
+  ): Promise<BindingView | undefined> {
     const { record, instance } = await this.requireBinding(project, instanceId, bindingId);
     if (record.expiredAt || (record.operation.type === 'create' && record.operation.state === 'failed')) {
       await this.deps.bindings.remove(record.id);
@@ -226,7 +264,12 @@ export class BindingService {
    * cannot be deleted, or while some are still being deleted by the broker.
    */
   async deleteProjectBindings(instance: InstanceRecord, projectId: string, user: RequestingUser): Promise<void> {
-    await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id, projectId), user, 'endShare');
+    await this.deleteBindings(
+      instance,
+      await this.deps.bindings.listByInstance(instance.id, projectId),
+      user,
+      'endShare',
+    );
   }
 
   /**
@@ -236,7 +279,10 @@ export class BindingService {
   async expire(binding: BindingRecord): Promise<boolean> {
     const instance = await this.deps.instances.find(binding.instanceId);
     if (!instance) return false;
-    const expiring: BindingRecord = { ...binding, operation: this.startOperation('expire', 'platform', this.planOf(instance)) };
+    const expiring: BindingRecord = {
+      ...binding,
+      operation: this.startOperation('expire', 'platform', this.planOf(instance)),
+    };
     if (!(await this.begin(expiring))) return false;
     this.deps.log.info({ bindingId: binding.id, instanceId: instance.id }, 'Deleting an expired binding at the broker');
     await this.deps.runner.unbind(expiring, instance);
@@ -252,11 +298,18 @@ export class BindingService {
   view(record: BindingRecord, credentials?: Record<string, unknown>): BindingView {
     const now = this.deps.clock();
     const expiresSoon =
-      record.expiresAt !== null && record.expiredAt === null && record.expiresAt.getTime() - now <= this.deps.expiryWarningDays * DAY_MS;
+      record.expiresAt !== null &&
+      record.expiredAt === null &&
+      record.expiresAt.getTime() - now <= this.deps.expiryWarningDays * DAY_MS;
     return { record, expiresSoon, ...(credentials ? { credentials } : {}) };
   }
 
-  private async deleteBindings(instance: InstanceRecord, bindings: BindingRecord[], user: RequestingUser, retryHint: 'deleteInstance' | 'endShare'): Promise<void> {
+  private async deleteBindings(
+    instance: InstanceRecord,
+    bindings: BindingRecord[],
+    user: RequestingUser,
+    retryHint: 'deleteInstance' | 'endShare',
+  ): Promise<void> {
     let pending = 0;
     for (const binding of bindings) {
       if (binding.operation.state === 'in progress') {
@@ -269,7 +322,10 @@ export class BindingService {
       }
       const started = await this.unbind(binding, instance, user);
       if (started.type === 'failed') {
-        throw new HttpError(statusFor(started.failure), 'bindingNotDeleted', { name: binding.name, ...brokerFailureParams(started.failure) });
+        throw new HttpError(statusFor(started.failure), 'bindingNotDeleted', {
+          name: binding.name,
+          ...brokerFailureParams(started.failure),
+        });
       }
       if (started.type === 'in-progress') pending++;
     }
@@ -279,7 +335,10 @@ export class BindingService {
   }
 
   private async unbind(record: BindingRecord, instance: InstanceRecord, user: RequestingUser) {
-    const deleting: BindingRecord = { ...record, operation: this.startOperation('delete', user.id, this.planOf(instance)) };
+    const deleting: BindingRecord = {
+      ...record,
+      operation: this.startOperation('delete', user.id, this.planOf(instance)),
+    };
     if (!(await this.begin(deleting))) throw this.busy();
     return this.deps.runner.unbind(deleting, instance, user);
   }
@@ -302,7 +361,10 @@ export class BindingService {
     reply: BrokerReply,
   ): Promise<BindingView> {
     if ('operation' in answer) {
-      const accepted: BindingRecord = { ...record, operation: this.deps.engine.accepted(record.operation, answer.operation, reply) };
+      const accepted: BindingRecord = {
+        ...record,
+        operation: this.deps.engine.accepted(record.operation, answer.operation, reply),
+      };
       await this.deps.bindings.save(accepted);
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
@@ -339,7 +401,12 @@ export class BindingService {
   }
 
   /** The tenant for a new binding: required for tenant-aware services, refused for others. */
-  private chooseTenant(project: Project, instance: InstanceRecord, service: ServiceOffering, tenantId: string | undefined): Tenant | null {
+  private chooseTenant(
+    project: Project,
+    instance: InstanceRecord,
+    service: ServiceOffering,
+    tenantId: string | undefined,
+  ): Tenant | null {
     if (!service.tenantAware) {
       if (tenantId !== undefined) throw new HttpError(400, 'tenantNotSupported', {});
       return null;
@@ -354,7 +421,9 @@ export class BindingService {
 
   /** Any tenant of the project for a global service; only those in the instance's location for a local one. */
   private eligibleTenants(project: Project, instance: InstanceRecord): Tenant[] {
-    return project.tenants.filter((tenant) => instance.locationId === null || tenant.locationId === instance.locationId);
+    return project.tenants.filter(
+      (tenant) => instance.locationId === null || tenant.locationId === instance.locationId,
+    );
   }
 
   private tenantTaken(tenant: Tenant): HttpError {
@@ -373,12 +442,15 @@ export class BindingService {
     if (operation.state === 'in progress') {
       throw new HttpError(409, 'instanceBusy', { operation: operation.type });
     }
-    if (operation.type === 'create' && operation.state === 'failed') throw new HttpError(409, 'instanceNotProvisioned', {});
+    if (operation.type === 'create' && operation.state === 'failed')
+      throw new HttpError(409, 'instanceNotProvisioned', {});
     if (!instance.usable) throw new HttpError(409, 'instanceUnusable', {});
   }
 
   private planOf(instance: InstanceRecord): ServicePlan | undefined {
-    return this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.plans.find((candidate) => candidate.id === instance.planId);
+    return this.deps.catalog
+      .findService(instance.serviceId, instance.brokerId)
+      ?.plans.find((candidate) => candidate.id === instance.planId);
   }
 
   private offeringOf(instance: InstanceRecord): { service: ServiceOffering; plan: ServicePlan } {
@@ -397,10 +469,15 @@ export class BindingService {
   }
 
   /** One of the project's bindings on an instance it sees, with the instance; else 404. */
-  private async requireBinding(project: Project, instanceId: string, bindingId: string): Promise<{ record: BindingRecord; instance: InstanceRecord }> {
+  private async requireBinding(
+    project: Project,
+    instanceId: string,
+    bindingId: string,
+  ): Promise<{ record: BindingRecord; instance: InstanceRecord }> {
     const instance = await this.access(project, instanceId);
     const record = await this.deps.bindings.find(bindingId);
-    if (!record || record.instanceId !== instance.id || record.projectId !== project.id) throw new HttpError(404, 'bindingNotFound', {});
+    if (!record || record.instanceId !== instance.id || record.projectId !== project.id)
+      throw new HttpError(404, 'bindingNotFound', {});
     return { record, instance };
   }
 
@@ -408,8 +485,11 @@ export class BindingService {
     return new HttpError(409, 'bindingBusy', {});
   }
 
-  private startOperation(type: BindingOperation['type'], requestedBy: string, plan: ServicePlan | undefined): BindingOperation {
+  private startOperation(
+    type: BindingOperation['type'],
+    requestedBy: string,
+    plan: ServicePlan | undefined,
+  ): BindingOperation {
     return { type, ...this.deps.engine.start(requestedBy, plan?.maximumPollingDurationSeconds) };
   }
-
 }

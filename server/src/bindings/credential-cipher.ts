@@ -25,7 +25,9 @@ export class CredentialCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
     cipher.setAAD(Buffer.from(bindingId, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(credentials), 'utf8'), cipher.final()]);
-    return [FORMAT, nonce, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    return [FORMAT, nonce, cipher.getAuthTag(), ciphertext]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
   }
 
   /** Opens what `encrypt` sealed for the same binding; throws when it was altered or sealed with another key. */
@@ -68,7 +70,9 @@ export async function loadCredentialKey(file: string, createIfMissing: boolean):
   }
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== KEY_BYTES) {
-    throw new Error(`The credentials key file ${file} must hold ${KEY_BYTES} bytes in base64 (for example from \`openssl rand -base64 32\`)`);
+    throw new Error(
+      `The credentials key file ${file} must hold ${KEY_BYTES} bytes in base64 (for example from \`openssl rand -base64 32\`)`,
+    );
   }
   return key;
 }

@@ -45,7 +45,10 @@ interface BrokerState {
 }
 
 /** A fetched (or, from another replica, stored) catalog, a failed fetch, or no news of the broker. */
-type FetchOutcome = { ok: true; catalog: unknown; fetchedAt: Date; stored?: boolean } | { ok: false; reason: string } | { ok: 'unchanged' };
+type FetchOutcome =
+  | { ok: true; catalog: unknown; fetchedAt: Date; stored?: boolean }
+  | { ok: false; reason: string }
+  | { ok: 'unchanged' };
 
 /** Every broker's services and health. */
 export class CatalogService {
@@ -62,7 +65,12 @@ export class CatalogService {
     for (const broker of options.brokers) {
       this.states.set(broker.id, {
         services: [],
-        status: { ...statusBase(broker), state: 'unavailable', reason: 'The catalog has not been fetched yet.', warnings: [] },
+        status: {
+          ...statusBase(broker),
+          state: 'unavailable',
+          reason: 'The catalog has not been fetched yet.',
+          warnings: [],
+        },
       });
     }
     this.prepared = prepareListing(this.snapshot());
@@ -79,12 +87,19 @@ export class CatalogService {
     const intervalMs = this.options.refreshIntervalSeconds * 1000;
     if (coordination) {
       this.stopListening = await coordination.onRefreshedElsewhere(() => {
-        this.adoptStored().catch((error: unknown) => this.options.log.error({ err: error }, 'Cannot read the stored catalogs'));
+        this.adoptStored().catch((error: unknown) =>
+          this.options.log.error({ err: error }, 'Cannot read the stored catalogs'),
+        );
       });
     }
-    this.timer = setInterval(() => {
-      this.scheduledRefresh().catch((error: unknown) => this.options.log.error({ err: error }, 'Catalog refresh failed'));
-    }, coordination ? askInterval(intervalMs) : intervalMs);
+    this.timer = setInterval(
+      () => {
+        this.scheduledRefresh().catch((error: unknown) =>
+          this.options.log.error({ err: error }, 'Catalog refresh failed'),
+        );
+      },
+      coordination ? askInterval(intervalMs) : intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -170,7 +185,10 @@ export class CatalogService {
               // Whatever one broker's catalog does, the others still refresh.
               this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog could not be checked');
               const reason = `The catalog could not be checked: ${error instanceof Error ? error.message : String(error)}.`;
-              return { services: [], status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] } } satisfies BrokerState;
+              return {
+                services: [],
+                status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] },
+              } satisfies BrokerState;
             });
       this.states.set(broker.id, state);
       for (const service of state.services) {
@@ -179,7 +197,9 @@ export class CatalogService {
       }
     }
     this.servicesById = new Map(
-      this.options.brokers.flatMap((broker) => this.states.get(broker.id)!.services.map((service) => [service.id, service] as const)),
+      this.options.brokers.flatMap((broker) =>
+        this.states.get(broker.id)!.services.map((service) => [service.id, service] as const),
+      ),
     );
     // The previous listing is served until the new one is ready.
     const next = prepareListing(this.snapshot());
@@ -209,14 +229,21 @@ export class CatalogService {
     } catch (error) {
       if (!(error instanceof BrokerError)) {
         this.options.log.error({ brokerId: broker.id, err: error }, 'Catalog fetch failed');
-        return { ok: false, reason: `The catalog could not be fetched: ${error instanceof Error ? error.message : String(error)}.` };
+        return {
+          ok: false,
+          reason: `The catalog could not be fetched: ${error instanceof Error ? error.message : String(error)}.`,
+        };
       }
       this.options.log.warn({ brokerId: broker.id, kind: error.kind, status: error.status }, error.message);
       return { ok: false, reason: `${error.message}.` };
     }
   }
 
-  private async settle(broker: BrokerConfig, outcome: Exclude<FetchOutcome, { ok: 'unchanged' }>, knownIds: Map<string, string>): Promise<BrokerState> {
+  private async settle(
+    broker: BrokerConfig,
+    outcome: Exclude<FetchOutcome, { ok: 'unchanged' }>,
+    knownIds: Map<string, string>,
+  ): Promise<BrokerState> {
     const context = { brokerId: broker.id, locality: broker.locality, knownIds };
     let reason: string;
     if (outcome.ok) {
@@ -227,7 +254,12 @@ export class CatalogService {
         this.stored.set(broker.id, entry);
         return {
           services: result.services,
-          status: { ...statusBase(broker), state: 'ok', warnings: result.warnings, lastRefreshedAt: outcome.fetchedAt.toISOString() },
+          status: {
+            ...statusBase(broker),
+            state: 'ok',
+            warnings: result.warnings,
+            lastRefreshedAt: outcome.fetchedAt.toISOString(),
+          },
         };
       }
       reason = `The catalog was rejected: ${summarise(result.reasons)}.`;
@@ -266,8 +298,11 @@ function summarise(reasons: string[]): string {
 /** The service and plan ids a raw catalog lists. */
 function listedIds(catalog: unknown): string[] {
   const services = isJsonObject(catalog) && Array.isArray(catalog['services']) ? catalog['services'] : [];
-  return services.filter(isJsonObject).flatMap((service) => [
-    service['id'],
-    ...(Array.isArray(service['plans']) ? service['plans'].filter(isJsonObject).map((plan) => plan['id']) : []),
-  ]).filter((id): id is string => typeof id === 'string');
+  return services
+    .filter(isJsonObject)
+    .flatMap((service) => [
+      service['id'],
+      ...(Array.isArray(service['plans']) ? service['plans'].filter(isJsonObject).map((plan) => plan['id']) : []),
+    ])
+    .filter((id): id is string => typeof id === 'string');
 }

@@ -61,7 +61,10 @@ export const ConfigFileSchema = Type.Object(
         {
           allowedOrigins: Type.Optional(Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' }))),
           demoPortal: Type.Optional(
-            Type.Object({ enabled: Type.Boolean(), clientId: Type.Optional(NonEmpty) }, { additionalProperties: false }),
+            Type.Object(
+              { enabled: Type.Boolean(), clientId: Type.Optional(NonEmpty) },
+              { additionalProperties: false },
+            ),
           ),
         },
         { additionalProperties: false },
@@ -126,9 +129,7 @@ export const ConfigFileSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    locations: Type.Array(
-      Type.Object({ id: Identifier, displayName: NonEmpty }, { additionalProperties: false }),
-    ),
+    locations: Type.Array(Type.Object({ id: Identifier, displayName: NonEmpty }, { additionalProperties: false })),
     brokers: Type.Array(
       Type.Object(
         {
@@ -142,9 +143,7 @@ export const ConfigFileSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    workspaces: Type.Array(
-      Type.Object({ id: Identifier, displayName: NonEmpty }, { additionalProperties: false }),
-    ),
+    workspaces: Type.Array(Type.Object({ id: Identifier, displayName: NonEmpty }, { additionalProperties: false })),
     projects: Type.Array(
       Type.Object(
         {

@@ -163,7 +163,9 @@ function crossReferenceProblems(config: MarketplaceConfig): string[] {
   }
   config.brokers.forEach((broker, index) => {
     if (broker.locality.kind === 'local' && !locationIds.has(broker.locality.locationId)) {
-      problems.push(`brokers[${index}].locality.location: '${broker.locality.locationId}' is not a configured location`);
+      problems.push(
+        `brokers[${index}].locality.location: '${broker.locality.locationId}' is not a configured location`,
+      );
     }
   });
   config.projects.forEach((project, index) => {
@@ -171,11 +173,14 @@ function crossReferenceProblems(config: MarketplaceConfig): string[] {
       problems.push(`projects[${index}].workspaceId: '${project.workspaceId}' is not a configured workspace`);
     }
     project.members.forEach((member, memberIndex) => {
-      if (!userIds.has(member)) problems.push(`projects[${index}].members[${memberIndex}]: '${member}' is not a configured user`);
+      if (!userIds.has(member))
+        problems.push(`projects[${index}].members[${memberIndex}]: '${member}' is not a configured user`);
     });
     project.tenants.forEach((tenant, tenantIndex) => {
       if (!locationIds.has(tenant.locationId)) {
-        problems.push(`projects[${index}].tenants[${tenantIndex}].locationId: '${tenant.locationId}' is not a configured location`);
+        problems.push(
+          `projects[${index}].tenants[${tenantIndex}].locationId: '${tenant.locationId}' is not a configured location`,
+        );
       }
     });
   });

@@ -50,7 +50,10 @@ export class BrokerCatalog {
     this.services = definitions.map((definition) => ({
       id: stableUuid(`${prefix}/${definition.name}`),
       definition,
-      plans: definition.plans.map((plan) => ({ id: stableUuid(`${prefix}/${definition.name}/${plan.name}`), definition: plan })),
+      plans: definition.plans.map((plan) => ({
+        id: stableUuid(`${prefix}/${definition.name}/${plan.name}`),
+        definition: plan,
+      })),
     }));
   }
 

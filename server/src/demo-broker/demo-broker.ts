@@ -111,7 +111,9 @@ async function buildApp(app: FastifyInstance, { options, store, catalogs, public
     return reply.code(status).send({ error: status === 500 ? 'InternalError' : 'BadRequest', description });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'NotFound', description: `No route for ${request.method} ${request.url.split('?')[0]}.` }),
+    reply
+      .code(404)
+      .send({ error: 'NotFound', description: `No route for ${request.method} ${request.url.split('?')[0]}.` }),
   );
 
   const validator = new ParameterValidator();
@@ -139,23 +141,37 @@ async function buildApp(app: FastifyInstance, { options, store, catalogs, public
 
   pages.get(
     '/dashboard/:instanceId',
-    { schema: { params: Type.Object({ instanceId: Type.String() }), querystring: Type.Object({ tenant: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        params: Type.Object({ instanceId: Type.String() }),
+        querystring: Type.Object({ tenant: Type.Optional(Type.String()) }),
+      },
+    },
     async (request, reply) => {
       const found = store.findInstanceAnywhere(request.params.instanceId);
-      if (!found) return reply.code(404).type('text/plain; charset=utf-8').send('This service instance does not exist.');
+      if (!found)
+        return reply.code(404).type('text/plain; charset=utf-8').send('This service instance does not exist.');
       const catalog = catalogs.find((candidate) => candidate.prefix === found.prefix);
       const service = catalog?.findService(found.instance.serviceId);
       return reply.type('text/html; charset=utf-8').send(dashboardPage(found.instance, service, request.query.tenant));
     },
   );
-  pages.get('/docs/:serviceName', { schema: { params: Type.Object({ serviceName: Type.String() }) } }, async (request, reply) => {
-    const service = serviceByName(request.params.serviceName);
-    if (!service) return reply.code(404).type('text/plain; charset=utf-8').send('Unknown service.');
-    return reply.type('text/html; charset=utf-8').send(documentationPage(service));
-  });
-  pages.get('/docs/:serviceName/support', { schema: { params: Type.Object({ serviceName: Type.String() }) } }, async (request, reply) => {
-    const service = serviceByName(request.params.serviceName);
-    if (!service) return reply.code(404).type('text/plain; charset=utf-8').send('Unknown service.');
-    return reply.type('text/html; charset=utf-8').send(supportPage(service));
-  });
+  pages.get(
+    '/docs/:serviceName',
+    { schema: { params: Type.Object({ serviceName: Type.String() }) } },
+    async (request, reply) => {
+      const service = serviceByName(request.params.serviceName);
+      if (!service) return reply.code(404).type('text/plain; charset=utf-8').send('Unknown service.');
+      return reply.type('text/html; charset=utf-8').send(documentationPage(service));
+    },
+  );
+  pages.get(
+    '/docs/:serviceName/support',
+    { schema: { params: Type.Object({ serviceName: Type.String() }) } },
+    async (request, reply) => {
+      const service = serviceByName(request.params.serviceName);
+      if (!service) return reply.code(404).type('text/plain; charset=utf-8').send('Unknown service.');
+      return reply.type('text/html; charset=utf-8').send(supportPage(service));
+    },
+  );
 }

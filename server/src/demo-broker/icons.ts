@@ -28,10 +28,7 @@ export const serviceIcons = {
       '<ellipse cx="32" cy="32" rx="8" ry="18" fill="none" stroke="#fff" stroke-width="3"/>' +
       '<path d="M14 32h36" stroke="#fff" stroke-width="3"/>',
   ),
-  cdn: tile(
-    '#ea580c',
-    '<path d="M36 10 18 36h12l-4 18 20-28H34z" fill="#fff"/>',
-  ),
+  cdn: tile('#ea580c', '<path d="M36 10 18 36h12l-4 18 20-28H34z" fill="#fff"/>'),
   backup: tile(
     '#15803d',
     '<path d="M20 34a12 12 0 1 1 4 9" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round"/>' +

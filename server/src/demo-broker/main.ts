@@ -28,8 +28,10 @@ const env = process.env;
 
 const port = Number(values.port ?? env['DEMO_BROKER_PORT'] ?? 8090);
 const asyncOperationSeconds = Number(values['async-seconds'] ?? env['DEMO_BROKER_ASYNC_SECONDS'] ?? 5);
-if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${values.port ?? env['DEMO_BROKER_PORT']}`);
-if (!Number.isFinite(asyncOperationSeconds) || asyncOperationSeconds < 0) throw new Error('Invalid async operation duration.');
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  throw new Error(`Invalid port: ${values.port ?? env['DEMO_BROKER_PORT']}`);
+if (!Number.isFinite(asyncOperationSeconds) || asyncOperationSeconds < 0)
+  throw new Error('Invalid async operation duration.');
 const stateFile = values['state-file'] ?? env['DEMO_BROKER_STATE_FILE'];
 
 const broker = await startDemoBroker({

@@ -152,7 +152,12 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
     }
     const match = /^(\d+)\.(\d+)$/.exec(version.trim());
     if (!match || Number(match[1]) !== 2 || Number(match[2]) < MINIMUM_MINOR_VERSION) {
-      return fail(reply, 412, 'UnsupportedBrokerApiVersion', `X-Broker-API-Version ${version} is not supported; use 2.${MINIMUM_MINOR_VERSION} to 2.17.`);
+      return fail(
+        reply,
+        412,
+        'UnsupportedBrokerApiVersion',
+        `X-Broker-API-Version ${version} is not supported; use 2.${MINIMUM_MINOR_VERSION} to 2.17.`,
+      );
     }
   });
 
@@ -187,7 +192,8 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
   function offeringOf(record: { serviceId: string; planId: string }): { service: CatalogService; plan: CatalogPlan } {
     const service = catalog.findService(record.serviceId);
     const plan = service && catalog.findPlan(service, record.planId);
-    if (!service || !plan) throw new Error(`The catalog no longer offers plan ${record.planId} of service ${record.serviceId}.`);
+    if (!service || !plan)
+      throw new Error(`The catalog no longer offers plan ${record.planId} of service ${record.serviceId}.`);
     return { service, plan };
   }
 
@@ -224,7 +230,13 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       const service = catalog.findService(body.service_id);
       if (!service) return fail(reply, 400, 'BadRequest', `Unknown service_id ${body.service_id}.`);
       const plan = catalog.findPlan(service, body.plan_id);
-      if (!plan) return fail(reply, 400, 'BadRequest', `Unknown plan_id ${body.plan_id} for service ${service.definition.name}.`);
+      if (!plan)
+        return fail(
+          reply,
+          400,
+          'BadRequest',
+          `Unknown plan_id ${body.plan_id} for service ${service.definition.name}.`,
+        );
       const parameters = parametersOf(body);
 
       const existing = liveInstance(instanceId);
@@ -242,13 +254,23 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
           return reply.code(202).send({ dashboard_url: existing.dashboardUrl, operation: existing.lastOperation.id });
         }
         if (inProgress(existing.lastOperation)) {
-          return fail(reply, 422, 'ConcurrencyError', `Another operation on service instance ${instanceId} is in progress.`);
+          return fail(
+            reply,
+            422,
+            'ConcurrencyError',
+            `Another operation on service instance ${instanceId} is in progress.`,
+          );
         }
         return reply.code(200).send({ dashboard_url: existing.dashboardUrl });
       }
 
       if (plan.definition.async && !acceptsIncomplete) {
-        return fail(reply, 422, 'AsyncRequired', `Plan ${plan.definition.name} provisions asynchronously; send accepts_incomplete=true.`);
+        return fail(
+          reply,
+          422,
+          'AsyncRequired',
+          `Plan ${plan.definition.name} provisions asynchronously; send accepts_incomplete=true.`,
+        );
       }
       const conflict = maintenanceConflict(plan, body.maintenance_info);
       if (conflict) return fail(reply, 422, 'MaintenanceInfoConflict', conflict);
@@ -266,7 +288,9 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         ...(body.context ? { context: body.context } : {}),
         ...(body.organization_guid !== undefined ? { organizationGuid: body.organization_guid } : {}),
         ...(body.space_guid !== undefined ? { spaceGuid: body.space_guid } : {}),
-        ...(plan.definition.maintenanceInfo ? { maintenanceInfo: { version: plan.definition.maintenanceInfo.version } } : {}),
+        ...(plan.definition.maintenanceInfo
+          ? { maintenanceInfo: { version: plan.definition.maintenanceInfo.version } }
+          : {}),
         ...optionalIdentity(request),
         createdAt: now,
         updatedAt: now,
@@ -291,20 +315,46 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       const existing = liveInstance(instanceId);
       if (!existing) return fail(reply, 404, 'NotFound', `Service instance ${instanceId} does not exist.`);
       if (existing.status === 'creating' || inProgress(existing.lastOperation)) {
-        return fail(reply, 422, 'ConcurrencyError', `Another operation on service instance ${instanceId} is in progress.`);
+        return fail(
+          reply,
+          422,
+          'ConcurrencyError',
+          `Another operation on service instance ${instanceId} is in progress.`,
+        );
       }
       if (body.service_id !== existing.serviceId) {
-        return fail(reply, 400, 'BadRequest', `service_id ${body.service_id} is not the service of instance ${instanceId}.`);
+        return fail(
+          reply,
+          400,
+          'BadRequest',
+          `service_id ${body.service_id} is not the service of instance ${instanceId}.`,
+        );
       }
       const { service, plan: currentPlan } = offeringOf(existing);
       const targetPlan = body.plan_id === undefined ? currentPlan : catalog.findPlan(service, body.plan_id);
-      if (!targetPlan) return fail(reply, 400, 'BadRequest', `Unknown plan_id ${body.plan_id} for service ${service.definition.name}.`);
+      if (!targetPlan)
+        return fail(
+          reply,
+          400,
+          'BadRequest',
+          `Unknown plan_id ${body.plan_id} for service ${service.definition.name}.`,
+        );
       if (targetPlan.id !== currentPlan.id && !service.definition.planUpdateable) {
-        return fail(reply, 422, 'PlanChangeNotSupported', `${service.definition.displayName} instances cannot change their plan.`);
+        return fail(
+          reply,
+          422,
+          'PlanChangeNotSupported',
+          `${service.definition.displayName} instances cannot change their plan.`,
+        );
       }
       const async = targetPlan.definition.async || currentPlan.definition.async;
       if (async && request.query.accepts_incomplete !== true) {
-        return fail(reply, 422, 'AsyncRequired', `Updates of plan ${currentPlan.definition.name} run asynchronously; send accepts_incomplete=true.`);
+        return fail(
+          reply,
+          422,
+          'AsyncRequired',
+          `Updates of plan ${currentPlan.definition.name} run asynchronously; send accepts_incomplete=true.`,
+        );
       }
       const conflict = maintenanceConflict(targetPlan, body.maintenance_info);
       if (conflict) return fail(reply, 422, 'MaintenanceInfoConflict', conflict);
@@ -325,7 +375,8 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       });
       store.settleInstance(existing);
       store.save();
-      if (async) return reply.code(202).send({ dashboard_url: existing.dashboardUrl, operation: existing.lastOperation.id });
+      if (async)
+        return reply.code(202).send({ dashboard_url: existing.dashboardUrl, operation: existing.lastOperation.id });
       return reply.code(200).send({ dashboard_url: existing.dashboardUrl });
     },
   );
@@ -348,11 +399,21 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         (binding) => binding.instanceId === instanceId && binding.status !== 'deleted',
       );
       if (bindings.length > 0) {
-        return fail(reply, 400, 'BindingsExist', `Service instance ${instanceId} still has ${bindings.length} binding(s); delete them first.`);
+        return fail(
+          reply,
+          400,
+          'BindingsExist',
+          `Service instance ${instanceId} still has ${bindings.length} binding(s); delete them first.`,
+        );
       }
       const { plan } = offeringOf(existing);
       if (plan.definition.async && request.query.accepts_incomplete !== true) {
-        return fail(reply, 422, 'AsyncRequired', `Plan ${plan.definition.name} deprovisions asynchronously; send accepts_incomplete=true.`);
+        return fail(
+          reply,
+          422,
+          'AsyncRequired',
+          `Plan ${plan.definition.name} deprovisions asynchronously; send accepts_incomplete=true.`,
+        );
       }
       existing.lastOperation = startOperation('deprovision', plan.definition.async ? asyncOperationMs : 0);
       store.settleInstance(existing);
@@ -376,7 +437,12 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         return fail(reply, 400, 'NotSupported', `${service.definition.displayName} instances are not retrievable.`);
       }
       if (inProgress(existing.lastOperation)) {
-        return fail(reply, 422, 'ConcurrencyError', `Another operation on service instance ${instanceId} is in progress.`);
+        return fail(
+          reply,
+          422,
+          'ConcurrencyError',
+          `Another operation on service instance ${instanceId} is in progress.`,
+        );
       }
       return {
         service_id: service.id,
@@ -398,7 +464,12 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       store.settleInstance(record);
       const operation = record.lastOperation;
       if (request.query.operation !== undefined && request.query.operation !== operation.id) {
-        return fail(reply, 400, 'BadRequest', `Operation ${request.query.operation} is not the last operation of service instance ${instanceId}.`);
+        return fail(
+          reply,
+          400,
+          'BadRequest',
+          `Operation ${request.query.operation} is not the last operation of service instance ${instanceId}.`,
+        );
       }
       return lastOperationBody(reply, operation, offeringOf(record).service.definition.resourceNoun);
     },
@@ -416,7 +487,12 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         return fail(reply, 422, 'ConcurrencyError', `Service instance ${instanceId} has an operation in progress.`);
       }
       if (body.service_id !== instanceRecord.serviceId || body.plan_id !== instanceRecord.planId) {
-        return fail(reply, 400, 'BadRequest', `service_id and plan_id must be those of service instance ${instanceId}.`);
+        return fail(
+          reply,
+          400,
+          'BadRequest',
+          `service_id and plan_id must be those of service instance ${instanceId}.`,
+        );
       }
       const { service, plan } = offeringOf(instanceRecord);
       if (!service.definition.bindable) {
@@ -429,7 +505,10 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       }
       const existing = liveBinding(instanceId, bindingId);
       if (existing) {
-        if (!sameRequestValue(existing.parameters, parameters) || !sameRequestValue(existing.bindResource, body.bind_resource)) {
+        if (
+          !sameRequestValue(existing.parameters, parameters) ||
+          !sameRequestValue(existing.bindResource, body.bind_resource)
+        ) {
           return fail(reply, 409, 'Conflict', `Service binding ${bindingId} already exists with other attributes.`);
         }
         if (existing.lastOperation?.kind === 'bind' && inProgress(existing.lastOperation)) {
@@ -443,7 +522,12 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
 
       const async = service.definition.asyncBindings;
       if (async && request.query.accepts_incomplete !== true) {
-        return fail(reply, 422, 'AsyncRequired', `${service.definition.displayName} creates bindings asynchronously; send accepts_incomplete=true.`);
+        return fail(
+          reply,
+          422,
+          'AsyncRequired',
+          `${service.definition.displayName} creates bindings asynchronously; send accepts_incomplete=true.`,
+        );
       }
       const problems = parameterProblems(validator, plan.definition.schemas?.bindingCreate, body.parameters);
       if (problems) return fail(reply, 400, 'InvalidParameters', problems);
@@ -494,7 +578,12 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       const { service } = offeringOf(existing);
       const async = service.definition.asyncBindings;
       if (async && request.query.accepts_incomplete !== true) {
-        return fail(reply, 422, 'AsyncRequired', `${service.definition.displayName} deletes bindings asynchronously; send accepts_incomplete=true.`);
+        return fail(
+          reply,
+          422,
+          'AsyncRequired',
+          `${service.definition.displayName} deletes bindings asynchronously; send accepts_incomplete=true.`,
+        );
       }
       existing.lastOperation = startOperation('unbind', async ? asyncOperationMs : 0);
       store.settleBinding(existing);
@@ -531,7 +620,12 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       store.settleBinding(record);
       const operation = record.lastOperation;
       if (request.query.operation !== undefined && request.query.operation !== operation.id) {
-        return fail(reply, 400, 'BadRequest', `Operation ${request.query.operation} is not the last operation of service binding ${bindingId}.`);
+        return fail(
+          reply,
+          400,
+          'BadRequest',
+          `Operation ${request.query.operation} is not the last operation of service binding ${bindingId}.`,
+        );
       }
       return lastOperationBody(reply, operation, 'credentials');
     },
@@ -555,7 +649,12 @@ function optionalIdentity(request: FastifyRequest): { originatingIdentity?: Orig
  * The body of a bind answer. A sensitive service hands out credentials only once, in the
  * answer that creates the binding (`firstDelivery`).
  */
-function bindingBody(binding: BindingRecord, service: CatalogService, plan: CatalogPlan, firstDelivery: boolean): Record<string, unknown> {
+function bindingBody(
+  binding: BindingRecord,
+  service: CatalogService,
+  plan: CatalogPlan,
+  firstDelivery: boolean,
+): Record<string, unknown> {
   const expiryDays = plan.definition.expiryDays;
   const metadata = expiryDays
     ? { metadata: { expires_at: new Date(Date.parse(binding.createdAt) + expiryDays * 86_400_000).toISOString() } }

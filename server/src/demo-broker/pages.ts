@@ -42,7 +42,11 @@ ${body}
 }
 
 /** The dashboard of one service instance. */
-export function dashboardPage(instance: InstanceRecord, service: CatalogService | undefined, tenant: string | undefined): string {
+export function dashboardPage(
+  instance: InstanceRecord,
+  service: CatalogService | undefined,
+  tenant: string | undefined,
+): string {
   const plan = service?.plans.find((candidate) => candidate.id === instance.planId);
   const serviceName = service?.definition.displayName ?? instance.serviceId;
   const status = instance.status === 'ready' ? 'Ready' : 'Being set up';

@@ -100,7 +100,12 @@ function secret(bytes = 18): string {
 
 /** The first block of a GUID, to build readable host names. */
 function shortId(id: string): string {
-  return id.replace(/[^a-zA-Z0-9]/g, '').slice(0, 8).toLowerCase() || 'instance';
+  return (
+    id
+      .replace(/[^a-zA-Z0-9]/g, '')
+      .slice(0, 8)
+      .toLowerCase() || 'instance'
+  );
 }
 
 const apiGatewayUpdateSchema: JsonSchema = {
@@ -374,7 +379,11 @@ const cdn: DemoService = {
               pattern: '^https?://',
             },
             cachingProfile: cdnCachingProfile,
-            customDomain: { type: 'string', title: 'Custom domain', description: 'For example `cdn.shop.example.com`.' },
+            customDomain: {
+              type: 'string',
+              title: 'Custom domain',
+              description: 'For example `cdn.shop.example.com`.',
+            },
           },
           required: ['originUrl'],
         },
@@ -415,7 +424,9 @@ const backup: DemoService = {
   createCredentials: ({ instanceId, bindResource, publicUrl }) => ({
     backup_console_url:
       `${publicUrl}/dashboard/${encodeURIComponent(instanceId)}` +
-      (typeof bindResource?.['tenant_id'] === 'string' ? `?tenant=${encodeURIComponent(bindResource['tenant_id'])}` : ''),
+      (typeof bindResource?.['tenant_id'] === 'string'
+        ? `?tenant=${encodeURIComponent(bindResource['tenant_id'])}`
+        : ''),
   }),
   plans: [
     {
@@ -627,7 +638,10 @@ const postgresql: DemoService = {
       async: false,
       schemas: {
         // Served as draft-04, which OSB brokers declare; `writeOnly` is read as an annotation.
-        instanceCreate: { ...fixtureSchema('marketplace-database-user-secret-instance-create.json'), $schema: DRAFT_04 },
+        instanceCreate: {
+          ...fixtureSchema('marketplace-database-user-secret-instance-create.json'),
+          $schema: DRAFT_04,
+        },
         instanceUpdate: postgresqlAdminUpdateSchema,
         bindingCreate: postgresqlBindingSchema,
       },

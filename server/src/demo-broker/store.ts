@@ -107,7 +107,11 @@ export function operationProgress(operation: OperationRecord, now = Date.now()):
  * A new operation record starting now. A synchronous operation has duration 0: settling the
  * record right away completes it.
  */
-export function startOperation(kind: OperationKind, durationMs: number, pendingUpdate?: PendingUpdate): OperationRecord {
+export function startOperation(
+  kind: OperationKind,
+  durationMs: number,
+  pendingUpdate?: PendingUpdate,
+): OperationRecord {
   return {
     id: `${kind}-${randomUUID()}`,
     kind,
@@ -132,7 +136,8 @@ export class DemoBrokerStore {
       await mkdir(dirname(stateFile), { recursive: true });
       try {
         const saved = JSON.parse(await readFile(stateFile, 'utf8')) as Partial<StateFile>;
-        if (saved.version === 1 && saved.brokers && typeof saved.brokers === 'object') store.state.brokers = saved.brokers;
+        if (saved.version === 1 && saved.brokers && typeof saved.brokers === 'object')
+          store.state.brokers = saved.brokers;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }

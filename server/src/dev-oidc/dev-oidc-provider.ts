@@ -72,10 +72,15 @@ const TTL = {
 export async function registerDevOidcProvider(app: FastifyInstance, options: DevOidcOptions): Promise<void> {
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
   if (!mountPath) {
-    throw new Error(`The development OpenID provider needs an issuer with a path (like http://localhost:8080/oidc), not ${options.issuer}`);
+    throw new Error(
+      `The development OpenID provider needs an issuer with a path (like http://localhost:8080/oidc), not ${options.issuer}`,
+    );
   }
   const keys = await loadOrCreateProviderKeys(options.keyFile, () =>
-    app.log.warn({ keyFile: options.keyFile }, 'The OpenID provider key file was readable by others; its mode is now 0600'),
+    app.log.warn(
+      { keyFile: options.keyFile },
+      'The OpenID provider key file was readable by others; its mode is now 0600',
+    ),
   );
   const users = new UserDirectory(options.users);
   const provider = new Provider(options.issuer, providerConfiguration(options, mountPath, users, keys));
@@ -148,7 +153,14 @@ function providerConfiguration(
     },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     renderError: (ctx, out) =>
-      sendPage(ctx, errorPage(out.error_description ? { text: out.error_description } : 'invalidRequest', out.error, languageOf(ctx))),
+      sendPage(
+        ctx,
+        errorPage(
+          out.error_description ? { text: out.error_description } : 'invalidRequest',
+          out.error,
+          languageOf(ctx),
+        ),
+      ),
     ttl: TTL,
     features: {
       devInteractions: { enabled: false },

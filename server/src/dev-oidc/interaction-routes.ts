@@ -44,7 +44,10 @@ const RedirectResponse = {
 const FORM_BODY_LIMIT = 4096;
 
 /** Registers the interaction routes; `app` must carry the issuer path as its prefix. */
-export async function interactionRoutes(app: FastifyInstance, { provider, users }: InteractionRoutesOptions): Promise<void> {
+export async function interactionRoutes(
+  app: FastifyInstance,
+  { provider, users }: InteractionRoutesOptions,
+): Promise<void> {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
   /** The URL the sign-in form of an interaction posts to. */
   const signInAction = (uid: string) => `${app.prefix}/interaction/${uid}/login`;
@@ -55,42 +58,68 @@ export async function interactionRoutes(app: FastifyInstance, { provider, users 
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
-  routes.get('/interaction/:uid', {
-    schema: { hide: true, params: InteractionParams, response: { 200: HtmlResponse, 303: RedirectResponse, 400: HtmlResponse } },
-  }, async (request, reply) => {
-    const interaction = await pendingInteraction(provider, request, reply, request.params.uid);
-    if (!interaction) return reply;
-    const language = interactionLanguage(request, interaction);
-    switch (interaction.prompt.name) {
-      case 'login':
-        return sendPage(reply, 200, signInPage({ action: signInAction(request.params.uid), language }));
-      case 'consent':
-        return reply.redirect(await grantConsent(provider, request, reply, interaction), 303);
-      default:
-        return sendPage(reply, 400, errorPage('unsupportedStep', undefined, language));
-    }
-  });
+  routes.get(
+    '/interaction/:uid',
+    {
+      schema: {
+        hide: true,
+        params: InteractionParams,
+        response: { 200: HtmlResponse, 303: RedirectResponse, 400: HtmlResponse },
+      },
+    },
+    async (request, reply) => {
+      const interaction = await pendingInteraction(provider, request, reply, request.params.uid);
+      if (!interaction) return reply;
+      const language = interactionLanguage(request, interaction);
+      switch (interaction.prompt.name) {
+        case 'login':
+          return sendPage(reply, 200, signInPage({ action: signInAction(request.params.uid), language }));
+        case 'consent':
+          return reply.redirect(await grantConsent(provider, request, reply, interaction), 303);
+        default:
+          return sendPage(reply, 400, errorPage('unsupportedStep', undefined, language));
+      }
+    },
+  );
 
-  routes.post('/interaction/:uid/login', {
-    schema: { hide: true, params: InteractionParams, body: SignInForm, response: { 303: RedirectResponse, 400: HtmlResponse } },
-  }, async (request, reply) => {
-    const interaction = await pendingInteraction(provider, request, reply, request.params.uid);
-    if (!interaction) return reply;
-    const language = interactionLanguage(request, interaction);
-    if (interaction.prompt.name !== 'login') {
-      return sendPage(reply, 400, errorPage('noPasswordExpected', undefined, language));
-    }
-    const { username, password } = request.body;
-    const user = users.authenticate(username, password);
-    if (!user) {
-      request.log.info({ interaction: interaction.uid }, 'Sign-in failed');
-      return sendPage(reply, 400, signInPage({ action: signInAction(request.params.uid), username, failed: true, language }));
-    }
-    const returnTo = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: user.id } }, {
-      mergeWithLastSubmission: false,
-    });
-    return reply.redirect(returnTo, 303);
-  });
+  routes.post(
+    '/interaction/:uid/login',
+    {
+      schema: {
+        hide: true,
+        params: InteractionParams,
+        body: SignInForm,
+        response: { 303: RedirectResponse, 400: HtmlResponse },
+      },
+    },
+    async (request, reply) => {
+      const interaction = await pendingInteraction(provider, request, reply, request.params.uid);
+      if (!interaction) return reply;
+      const language = interactionLanguage(request, interaction);
+      if (interaction.prompt.name !== 'login') {
+        return sendPage(reply, 400, errorPage('noPasswordExpected', undefined, language));
+      }
+      const { username, password } = request.body;
+      const user = users.authenticate(username, password);
+      if (!user) {
+        request.log.info({ interaction: interaction.uid }, 'Sign-in failed');
+        return sendPage(
+          reply,
+          400,
+          signInPage({ action: signInAction(request.params.uid), username, failed: true, language }),
+        );
+      }
+      const returnTo = await provider.interactionResult(
+        request.raw,
+        reply.raw,
+        { login: { accountId: user.id } },
+        {
+          mergeWithLastSubmission: false,
+        },
+      );
+      return reply.redirect(returnTo, 303);
+    },
+  );
 }
 
 /**
@@ -108,7 +137,11 @@ async function pendingInteraction(
     interaction = await provider.interactionDetails(request.raw, reply.raw);
   } catch (error) {
     if (!(error instanceof errors.SessionNotFound)) throw error;
-    sendPage(reply, 400, errorPage('expired', undefined, pageLanguage({ acceptLanguage: request.headers['accept-language'] })));
+    sendPage(
+      reply,
+      400,
+      errorPage('expired', undefined, pageLanguage({ acceptLanguage: request.headers['accept-language'] })),
+    );
     return undefined;
   }
   if (interaction.uid !== uid) {
@@ -120,15 +153,29 @@ async function pendingInteraction(
 
 /** The language of an interaction's pages: the client's `ui_locales`, else the browser's languages. */
 function interactionLanguage(request: FastifyRequest, interaction: Interaction): PageLanguage {
-  return pageLanguage({ uiLocales: interaction.params['ui_locales'], acceptLanguage: request.headers['accept-language'] });
+  return pageLanguage({
+    uiLocales: interaction.params['ui_locales'],
+    acceptLanguage: request.headers['accept-language'],
+  });
 }
 
 /** Grants what the interaction asks consent for and returns where the authorization goes on. */
-async function grantConsent(provider: Provider, request: FastifyRequest, reply: FastifyReply, interaction: Interaction): Promise<string> {
-  const { prompt: { details }, params, session, grantId } = interaction;
+async function grantConsent(
+  provider: Provider,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  interaction: Interaction,
+): Promise<string> {
+  const {
+    prompt: { details },
+    params,
+    session,
+    grantId,
+  } = interaction;
   if (!session) throw new Error('A consent interaction without a signed-in user');
-  const grant = (grantId ? await provider.Grant.find(grantId) : undefined)
-    ?? new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+  const grant =
+    (grantId ? await provider.Grant.find(grantId) : undefined) ??
+    new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
   if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(' '));
   if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
   for (const [resource, scopes] of Object.entries(details.missingResourceScopes ?? {})) {
@@ -136,7 +183,6 @@ async function grantConsent(provider: Provider, request: FastifyRequest, reply: 
   }
   return provider.interactionResult(request.raw, reply.raw, { consent: { grantId: await grant.save() } });
 }
-
 
 function sendPage(reply: FastifyReply, statusCode: number, page: HtmlPage): FastifyReply {
   return reply

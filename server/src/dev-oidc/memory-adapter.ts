@@ -6,7 +6,13 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 /** Models whose entries belong to a grant and go when the grant is revoked. */
-const GRANT_BOUND_MODELS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
+const GRANT_BOUND_MODELS = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+]);
 
 /** How many writes pass between two sweeps of expired entries. */
 const WRITES_PER_SWEEP = 100;

@@ -120,8 +120,16 @@ declare module 'oidc-provider' {
       devInteractions?: { enabled: boolean };
       resourceIndicators?: {
         enabled: boolean;
-        defaultResource?: (ctx: ProviderContext, client: unknown, oneOf?: string[]) => string | string[] | undefined | Promise<string | string[] | undefined>;
-        getResourceServerInfo?: (ctx: ProviderContext, resource: string, client: { clientId: string }) => ResourceServerInfo | Promise<ResourceServerInfo>;
+        defaultResource?: (
+          ctx: ProviderContext,
+          client: unknown,
+          oneOf?: string[],
+        ) => string | string[] | undefined | Promise<string | string[] | undefined>;
+        getResourceServerInfo?: (
+          ctx: ProviderContext,
+          resource: string,
+          client: { clientId: string },
+        ) => ResourceServerInfo | Promise<ResourceServerInfo>;
       };
       rpInitiatedLogout?: {
         enabled: boolean;

@@ -20,7 +20,8 @@ const TEXTS = {
   en: {
     signInTitle: 'Sign in – {product}',
     signInHeading: 'Sign in to {product}',
-    signInNote: "Development sign-in: the users come from the platform configuration. Production uses your organisation's OpenID provider.",
+    signInNote:
+      "Development sign-in: the users come from the platform configuration. Production uses your organisation's OpenID provider.",
     signInFailed: 'Unknown user or wrong password',
     username: 'Username',
     password: 'Password',
@@ -82,13 +83,24 @@ export const SIGN_IN_FAILED_MESSAGE = TEXTS.en.signInFailed;
  * marketplace passes the language the user chose), else the first language of the browser's
  * `Accept-Language` (by quality) that the pages speak, else English.
  */
-export function pageLanguage({ uiLocales, acceptLanguage }: { uiLocales?: unknown; acceptLanguage?: string }): PageLanguage {
+export function pageLanguage({
+  uiLocales,
+  acceptLanguage,
+}: {
+  uiLocales?: unknown;
+  acceptLanguage?: string;
+}): PageLanguage {
   const requested = typeof uiLocales === 'string' ? uiLocales.split(/\s+/) : [];
   const accepted = (acceptLanguage ?? '')
     .split(',')
     .map((entry, index) => {
       const [tag = '', ...parameters] = entry.trim().split(';');
-      const quality = Number(parameters.find((parameter) => parameter.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const quality = Number(
+        parameters
+          .find((parameter) => parameter.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag, quality: Number.isNaN(quality) ? 0 : quality, index };
     })
     .filter((entry) => entry.quality > 0)
@@ -203,7 +215,11 @@ export function signedOutPage(language: PageLanguage = 'en'): HtmlPage {
  * @param code a technical error code (an OAuth `error` value), if any
  * @param language the language of the page
  */
-export function errorPage(message: PageMessage | { text: string }, code?: string, language: PageLanguage = 'en'): HtmlPage {
+export function errorPage(
+  message: PageMessage | { text: string },
+  code?: string,
+  language: PageLanguage = 'en',
+): HtmlPage {
   const shown = typeof message === 'string' ? text(language, message) : message.text;
   return renderPage(language, {
     title: text(language, 'errorTitle'),
@@ -214,7 +230,10 @@ ${code ? `<p class="note">${escapeHtml(text(language, 'errorCode'))} <code>${esc
 }
 
 /** A complete page; `main` is trusted HTML, `script` runs at the end of the body. */
-function renderPage(language: PageLanguage, { title, main, script }: { title: string; main: string; script?: string }): HtmlPage {
+function renderPage(
+  language: PageLanguage,
+  { title, main, script }: { title: string; main: string; script?: string },
+): HtmlPage {
   const html = `<!doctype html>
 <html lang="${language}">
 <head>

@@ -55,7 +55,10 @@ export async function loadOrCreateProviderKeys(
   return stored;
 }
 
-async function readProviderKeys(keyFile: string, onPermissionsTightened?: () => void): Promise<ProviderKeys | undefined> {
+async function readProviderKeys(
+  keyFile: string,
+  onPermissionsTightened?: () => void,
+): Promise<ProviderKeys | undefined> {
   let text: string;
   try {
     text = await readFile(keyFile, 'utf8');
@@ -81,11 +84,18 @@ function parseProviderKeys(text: string, keyFile: string): ProviderKeys {
   }
   const { keys, cookieKeys } = (content ?? {}) as Partial<Record<keyof ProviderKeys, unknown>>;
   const isPrivateKey = (key: unknown) =>
-    typeof key === 'object' && key !== null && typeof (key as JWK).kty === 'string' && typeof (key as JWK).d === 'string';
+    typeof key === 'object' &&
+    key !== null &&
+    typeof (key as JWK).kty === 'string' &&
+    typeof (key as JWK).d === 'string';
   if (!Array.isArray(keys) || keys.length === 0 || !keys.every(isPrivateKey)) {
     throw invalid('"keys" must be a non-empty list of private JWKs');
   }
-  if (!Array.isArray(cookieKeys) || cookieKeys.length === 0 || !cookieKeys.every((key) => typeof key === 'string' && key.length >= 32)) {
+  if (
+    !Array.isArray(cookieKeys) ||
+    cookieKeys.length === 0 ||
+    !cookieKeys.every((key) => typeof key === 'string' && key.length >= 32)
+  ) {
     throw invalid('"cookieKeys" must be a non-empty list of long strings');
   }
   return { keys: keys as JWK[], cookieKeys: cookieKeys as string[] };

@@ -70,7 +70,10 @@ export class OperationEngine {
 
   /** @param deps timings, the clock and the log */
   constructor(private readonly deps: OperationEngineDependencies) {
-    this.scheduler = new TaskScheduler((key, error) => deps.log.error({ err: error, task: key }, 'A background task failed'), deps.clock);
+    this.scheduler = new TaskScheduler(
+      (key, error) => deps.log.error({ err: error, task: key }, 'A background task failed'),
+      deps.clock,
+    );
   }
 
   /** The current time of the platform's clock. */
@@ -79,7 +82,11 @@ export class OperationEngine {
   }
 
   /** The fields of an operation that starts now; its deadline honours the plan's `maximum_polling_duration`. */
-  start(requestedBy: string, planMaxPollingDurationSeconds: number | undefined, now = this.now()): PolledOperation & { state: 'in progress' } {
+  start(
+    requestedBy: string,
+    planMaxPollingDurationSeconds: number | undefined,
+    now = this.now(),
+  ): PolledOperation & { state: 'in progress' } {
     return {
       state: 'in progress',
       description: null,
@@ -110,7 +117,11 @@ export class OperationEngine {
     const { operation } = step;
     if (this.now() >= (operation.deadline?.getTime() ?? Infinity)) {
       this.deps.log.warn({ ...step.logContext, kind: step.kind }, 'Operation reached its polling deadline');
-      await step.finish({ type: 'failed', orphanMitigation: step.kind !== 'update', failure: platformFailure('polling-deadline') });
+      await step.finish({
+        type: 'failed',
+        orphanMitigation: step.kind !== 'update',
+        failure: platformFailure('polling-deadline'),
+      });
       return;
     }
     const reply = await step.lastOperation();
@@ -121,13 +132,15 @@ export class OperationEngine {
       await step.finish(result);
       return;
     }
-    if (result.type === 'invalid') this.deps.log.warn({ ...step.logContext, detail: result.detail }, 'Invalid last_operation answer');
+    if (result.type === 'invalid')
+      this.deps.log.warn({ ...step.logContext, detail: result.detail }, 'Invalid last_operation answer');
     const polls = operation.polls + 1;
     await step.continue({
       ...operation,
       polls,
       nextPollAt: this.nextPollAt(operation, reply, polls),
-      description: result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
+      description:
+        result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
     });
   }
 
@@ -140,6 +153,8 @@ export class OperationEngine {
   private nextPollAt(operation: PolledOperation, reply: BrokerReply, pollsSoFar: number): Date {
     const now = this.now();
     const retryAfter = reply.kind === 'response' ? reply.retryAfter : undefined;
-    return new Date(now + nextPollDelay(this.deps.settings.polling, pollsSoFar, retryAfter, now, operation.deadline?.getTime()));
+    return new Date(
+      now + nextPollDelay(this.deps.settings.polling, pollsSoFar, retryAfter, now, operation.deadline?.getTime()),
+    );
   }
 }

@@ -107,15 +107,22 @@ export class OrphanMitigationRepository {
     const { rows } = await this.database.query(
       `UPDATE orphan_mitigations SET attempts = $2, next_attempt_at = $3, last_result = $4
        WHERE resource_key = $1 ${this.leases ? 'AND lease_owner = $5' : ''} RETURNING 1`,
-      [resourceKey(entry), entry.attempts, new Date(entry.nextAttemptAt).toISOString(), entry.lastResult ?? null,
-        ...(this.leases ? [this.leases.owner] : [])],
+      [
+        resourceKey(entry),
+        entry.attempts,
+        new Date(entry.nextAttemptAt).toISOString(),
+        entry.lastResult ?? null,
+        ...(this.leases ? [this.leases.owner] : []),
+      ],
     );
     return rows.length > 0;
   }
 
   /** The entry for a resource key. */
   async find(key: string): Promise<OrphanMitigationEntry | undefined> {
-    const { rows } = await this.database.query<EntryRow>('SELECT * FROM orphan_mitigations WHERE resource_key = $1', [key]);
+    const { rows } = await this.database.query<EntryRow>('SELECT * FROM orphan_mitigations WHERE resource_key = $1', [
+      key,
+    ]);
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 

@@ -23,18 +23,21 @@ export class TaskScheduler {
   schedule(key: string, at: number, task: () => Promise<void>): void {
     if (this.stopped) return;
     clearTimeout(this.timers.get(key));
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      if (this.runningKeys.has(key)) return;
-      this.runningKeys.add(key);
-      const run: Promise<void> = task()
-        .catch((error: unknown) => this.onError(key, error))
-        .finally(() => {
-          this.running.delete(run);
-          this.runningKeys.delete(key);
-        });
-      this.running.add(run);
-    }, Math.max(0, at - this.clock()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        if (this.runningKeys.has(key)) return;
+        this.runningKeys.add(key);
+        const run: Promise<void> = task()
+          .catch((error: unknown) => this.onError(key, error))
+          .finally(() => {
+            this.running.delete(run);
+            this.runningKeys.delete(key);
+          });
+        this.running.add(run);
+      },
+      Math.max(0, at - this.clock()),
+    );
     this.timers.set(key, timer);
   }
 

@@ -44,6 +44,7 @@ export function parseErrorBody(text: string): BrokerErrorBody {
   const parsed = tryParseJson(text);
   if (isJsonObject(parsed)) return parseBrokerError(parsed, MAX_ERROR_TEXT_LENGTH);
   const plain = text.trim();
-  const description = parsed === undefined && !plain.startsWith('<') ? brokerText(plain, MAX_ERROR_TEXT_LENGTH) : undefined;
+  const description =
+    parsed === undefined && !plain.startsWith('<') ? brokerText(plain, MAX_ERROR_TEXT_LENGTH) : undefined;
   return description === undefined ? {} : { description };
 }

@@ -70,14 +70,19 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
     const id = requiredString(rawService, 'id', serviceLabel, reasons);
     const name = requiredString(rawService, 'name', serviceLabel, reasons);
     const description = requiredString(rawService, 'description', serviceLabel, reasons);
-    for (const [key, value] of [['id', id], ['name', name], ['description', description]] as const) {
+    for (const [key, value] of [
+      ['id', id],
+      ['name', name],
+      ['description', description],
+    ] as const) {
       warnIfLong(value, `${serviceLabel} ${key}`, warnings);
     }
     if (id !== undefined) claimId(id, serviceLabel);
     if (name !== undefined) {
       if (serviceNames.has(name)) reasons.push(`the service name '${name}' is used twice`);
       serviceNames.add(name);
-      if (!CLI_FRIENDLY.test(name)) warnings.push(`${serviceLabel}: the name is not CLI-friendly (letters, digits, '.' and '-' only)`);
+      if (!CLI_FRIENDLY.test(name))
+        warnings.push(`${serviceLabel}: the name is not CLI-friendly (letters, digits, '.' and '-' only)`);
     }
     const bindable = rawService['bindable'];
     if (bindable === undefined) reasons.push(`${serviceLabel} has no 'bindable' flag`);
@@ -160,7 +165,11 @@ function mapPlan(rawPlan: Record<string, unknown>, planLabel: string, defaults: 
   const id = requiredString(rawPlan, 'id', planLabel, reasons);
   const name = requiredString(rawPlan, 'name', planLabel, reasons);
   const description = requiredString(rawPlan, 'description', planLabel, reasons);
-  for (const [key, value] of [['id', id], ['name', name], ['description', description]] as const) {
+  for (const [key, value] of [
+    ['id', id],
+    ['name', name],
+    ['description', description],
+  ] as const) {
     warnIfLong(value, `${planLabel} ${key}`, warnings);
   }
   if (name !== undefined && !CLI_FRIENDLY.test(name)) {
@@ -171,7 +180,9 @@ function mapPlan(rawPlan: Record<string, unknown>, planLabel: string, defaults: 
   if (maintenanceInfo !== undefined) {
     const version = isJsonObject(maintenanceInfo) ? maintenanceInfo['version'] : undefined;
     if (typeof version !== 'string' || !SEMVER.test(version)) {
-      reasons.push(`${planLabel}: maintenance_info.version ${JSON.stringify(version ?? null)} is not a semantic version`);
+      reasons.push(
+        `${planLabel}: maintenance_info.version ${JSON.stringify(version ?? null)} is not a semantic version`,
+      );
     } else {
       maintenanceInfoVersion = version;
     }
@@ -256,7 +267,8 @@ function mapSchemas(rawSchemas: unknown, bindable: boolean, planLabel: string, w
       warnings.push(`${planLabel}: the ${schemaLabel} schema was ignored: ${unexpandable}`);
       return undefined;
     }
-    if (typeof node['$schema'] !== 'string') warnings.push(`${planLabel}: the ${schemaLabel} schema does not declare '$schema'`);
+    if (typeof node['$schema'] !== 'string')
+      warnings.push(`${planLabel}: the ${schemaLabel} schema does not declare '$schema'`);
     return node;
   };
   const schemas: PlanSchemas = {};
@@ -285,12 +297,19 @@ function checkRequires(requires: unknown, serviceLabel: string, reasons: string[
   }
   for (const entry of requires) {
     if (typeof entry !== 'string' || !ALLOWED_REQUIRES.has(entry)) {
-      reasons.push(`${serviceLabel} requires ${JSON.stringify(entry)}, which is not one of syslog_drain, route_forwarding, volume_mount`);
+      reasons.push(
+        `${serviceLabel} requires ${JSON.stringify(entry)}, which is not one of syslog_drain, route_forwarding, volume_mount`,
+      );
     }
   }
 }
 
-function requiredString(object: Record<string, unknown>, key: string, owner: string, reasons: string[]): string | undefined {
+function requiredString(
+  object: Record<string, unknown>,
+  key: string,
+  owner: string,
+  reasons: string[],
+): string | undefined {
   const value = object[key];
   if (value === undefined || value === null) reasons.push(`${owner} has no ${key}`);
   else if (typeof value !== 'string') reasons.push(`${owner}: ${key} is not a string`);
@@ -299,7 +318,12 @@ function requiredString(object: Record<string, unknown>, key: string, owner: str
   return undefined;
 }
 
-function optionalBoolean(object: Record<string, unknown>, key: string, owner: string, warnings: string[]): boolean | undefined {
+function optionalBoolean(
+  object: Record<string, unknown>,
+  key: string,
+  owner: string,
+  warnings: string[],
+): boolean | undefined {
   const value = object[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value;

@@ -37,7 +37,11 @@ export function classifyLastOperation(kind: OperationKind, reply: BrokerReply): 
     case 'succeeded':
       return description === undefined ? { type: 'succeeded' } : { type: 'succeeded', description };
     case 'failed':
-      return { type: 'failed', orphanMitigation: kind !== 'update', failure: brokerFailure(kind, 'operation-failed', body) };
+      return {
+        type: 'failed',
+        orphanMitigation: kind !== 'update',
+        failure: brokerFailure(kind, 'operation-failed', body),
+      };
     default:
       return { type: 'invalid', detail: 'HTTP 200 without a valid state' };
   }

@@ -158,7 +158,11 @@ export class OsbClient implements BrokerOperations {
     }
 
     if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
-      throw new BrokerError('invalid-response', `The broker's answer is nested more than ${MAX_JSON_DEPTH} levels deep`, response.status);
+      throw new BrokerError(
+        'invalid-response',
+        `The broker's answer is nested more than ${MAX_JSON_DEPTH} levels deep`,
+        response.status,
+      );
     }
     const retryAfter = response.headers.get('retry-after') ?? undefined;
     if (!expectedStatuses.includes(response.status)) {
@@ -168,7 +172,11 @@ export class OsbClient implements BrokerOperations {
     }
     const parsed = text.trim() === '' ? {} : tryParseJson(text);
     if (!isJsonObject(parsed)) {
-      throw new BrokerError('invalid-response', 'The broker answered with something that is not a JSON object', response.status);
+      throw new BrokerError(
+        'invalid-response',
+        'The broker answered with something that is not a JSON object',
+        response.status,
+      );
     }
     return { status: response.status, body: parsed as T, retryAfter };
   }
@@ -191,7 +199,11 @@ async function readLimited(response: Response, limit: number): Promise<string> {
     size += chunk.byteLength;
     if (size > limit) {
       await response.body.cancel().catch(() => undefined);
-      throw new BrokerError('invalid-response', `The broker's answer is larger than ${limit / 1024 / 1024} MB`, response.status);
+      throw new BrokerError(
+        'invalid-response',
+        `The broker's answer is larger than ${limit / 1024 / 1024} MB`,
+        response.status,
+      );
     }
     chunks.push(chunk);
   }

@@ -86,7 +86,6 @@ export interface ClassifyOptions {
 /** Longest `operation` a broker may return (OSB v2.17). */
 const MAX_OPERATION_LENGTH = 10_000;
 
-
 /** Whether a failure of this kind of request can leave a resource behind at the broker. */
 function mayOrphan(kind: OperationKind): boolean {
   return kind !== 'update';
@@ -131,12 +130,22 @@ export function platformFailure(reason: FailureReason, description = BROKER_FAIL
   return { reason, description, instanceUsable: true, updateRepeatable: true };
 }
 
-function failed(kind: OperationKind, reason: FailureReason, orphanMitigation: boolean, body?: unknown, status?: number): OperationOutcome {
+function failed(
+  kind: OperationKind,
+  reason: FailureReason,
+  orphanMitigation: boolean,
+  body?: unknown,
+  status?: number,
+): OperationOutcome {
   return { type: 'failed', orphanMitigation, failure: brokerFailure(kind, reason, body, status) };
 }
 
 /** Classifies the answer to a provision, update, deprovision, bind or unbind request. */
-export function classifyReply(kind: OperationKind, reply: BrokerReply, options: ClassifyOptions = {}): OperationOutcome {
+export function classifyReply(
+  kind: OperationKind,
+  reply: BrokerReply,
+  options: ClassifyOptions = {},
+): OperationOutcome {
   if (reply.kind === 'timeout') return failed(kind, 'timeout', creates(kind));
   if (reply.kind === 'unreachable') return failed(kind, 'unreachable', false);
   const { status, body } = reply;
@@ -202,7 +211,11 @@ function readSuccessBody(kind: OperationKind, body: unknown, options: ClassifyOp
 function readAcceptedBody(kind: OperationKind, body: unknown): (SuccessDetails & { operation?: string }) | undefined {
   if (!isJsonObject(body)) return undefined;
   const operation = body['operation'];
-  if (operation !== undefined && operation !== null && (typeof operation !== 'string' || operation.length > MAX_OPERATION_LENGTH)) {
+  if (
+    operation !== undefined &&
+    operation !== null &&
+    (typeof operation !== 'string' || operation.length > MAX_OPERATION_LENGTH)
+  ) {
     return undefined;
   }
   const details = kind === 'provision' || kind === 'update' ? readInstanceFields(body) : {};

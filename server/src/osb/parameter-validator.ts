@@ -53,7 +53,11 @@ export class ParameterValidator {
    * when the schema cannot be compiled. With `partial`, top-level `required` is not enforced
    * (an update sends only the changed keys).
    */
-  problems(schema: Record<string, unknown> | undefined, parameters: Record<string, unknown>, partial = false): string | undefined {
+  problems(
+    schema: Record<string, unknown> | undefined,
+    parameters: Record<string, unknown>,
+    partial = false,
+  ): string | undefined {
     return this.errors(schema, parameters, partial)?.slice(0, MAX_PROBLEMS).join('; ');
   }
 
@@ -84,7 +88,13 @@ export class ParameterValidator {
     }
     let validate: ValidateFunction | null;
     try {
-      const ajv = new Ajv04({ strict: false, allErrors: true, validateSchema: false, verbose: true, code: { regExp: linearRegExp } });
+      const ajv = new Ajv04({
+        strict: false,
+        allErrors: true,
+        validateSchema: false,
+        verbose: true,
+        code: { regExp: linearRegExp },
+      });
       addFormats(ajv);
       validate = ajv.compile(stripped);
     } catch {

@@ -60,12 +60,20 @@ export function nextPollDelay(
   const delay =
     asked !== undefined
       ? clamp(asked, settings.minDelayMs, settings.maxRetryAfterMs)
-      : clamp(settings.initialDelayMs * settings.backoffFactor ** pollsSoFar, settings.minDelayMs, settings.maxBackoffDelayMs);
+      : clamp(
+          settings.initialDelayMs * settings.backoffFactor ** pollsSoFar,
+          settings.minDelayMs,
+          settings.maxBackoffDelayMs,
+        );
   return deadline === undefined ? delay : Math.max(0, Math.min(delay, deadline - now));
 }
 
 /** The time (ms since the epoch) at which an operation started at `startedAt` is considered failed. */
-export function pollingDeadline(settings: PollingSettings, startedAt: number, planMaxPollingDurationSeconds?: number): number {
+export function pollingDeadline(
+  settings: PollingSettings,
+  startedAt: number,
+  planMaxPollingDurationSeconds?: number,
+): number {
   const planMs = planMaxPollingDurationSeconds !== undefined ? planMaxPollingDurationSeconds * 1000 : Infinity;
   return startedAt + Math.min(settings.platformMaxDurationMs, planMs);
 }

@@ -143,7 +143,9 @@ export function buildProvisionRequest(input: ProvisionInput): LifecycleRequest {
       organization_guid: input.workspaceId,
       space_guid: input.projectId,
       parameters: input.parameters ?? {},
-      ...(input.maintenanceInfoVersion !== undefined ? { maintenance_info: { version: input.maintenanceInfoVersion } } : {}),
+      ...(input.maintenanceInfoVersion !== undefined
+        ? { maintenance_info: { version: input.maintenanceInfoVersion } }
+        : {}),
     },
     originatingIdentity: originatingIdentity(input.user),
   };
@@ -184,7 +186,9 @@ export function buildUpdateRequest(input: UpdateInput): LifecycleRequest {
           ? { maintenance_info: { version: input.currentMaintenanceInfoVersion } }
           : {}),
       },
-      ...(input.maintenanceInfoVersion !== undefined ? { maintenance_info: { version: input.maintenanceInfoVersion } } : {}),
+      ...(input.maintenanceInfoVersion !== undefined
+        ? { maintenance_info: { version: input.maintenanceInfoVersion } }
+        : {}),
     },
     originatingIdentity: originatingIdentity(input.user),
   };
@@ -277,19 +281,30 @@ export function buildBindingLastOperationRequest(ref: BindingRef, operation: str
 
 /** `GET /v2/service_instances/:id/service_bindings/:bid?service_id=&plan_id=`: a binding with its credentials. */
 export function buildFetchBindingRequest(ref: BindingRef): LifecycleRequest {
-  return { method: 'GET', path: bindingPath(ref.instanceId, ref.bindingId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
+  return {
+    method: 'GET',
+    path: bindingPath(ref.instanceId, ref.bindingId),
+    query: { service_id: ref.serviceId, plan_id: ref.planId },
+  };
 }
 
 /** `GET /v2/service_instances/:id?service_id=&plan_id=`: an instance as its broker sees it. */
 export function buildFetchInstanceRequest(ref: InstanceRef): LifecycleRequest {
-  return { method: 'GET', path: instancePath(ref.instanceId), query: { service_id: ref.serviceId, plan_id: ref.planId } };
+  return {
+    method: 'GET',
+    path: instancePath(ref.instanceId),
+    query: { service_id: ref.serviceId, plan_id: ref.planId },
+  };
 }
 
 /**
  * The parameters that differ between the stored and the edited set: only these go to the
  * broker on update. Keys the user removed are not sent (OSB has no way to unset a parameter).
  */
-export function changedParameters(previous: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+export function changedParameters(
+  previous: Record<string, unknown>,
+  next: Record<string, unknown>,
+): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
     if (!Object.hasOwn(previous, key) || !sameJson(previous[key], value)) changed[key] = value;

@@ -54,10 +54,7 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
       // Looked up per request, so a rebuilt UI is served without a restart; misses reach the SPA fallback.
       wildcard: true,
       setHeaders: (reply, path) => {
-        reply.header(
-          'Cache-Control',
-          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        reply.header('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
@@ -99,7 +96,8 @@ export async function registerStaticUi(app: FastifyInstance, options: StaticUiOp
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?', 1)[0]!;
-    const isUiRoute = (request.method === 'GET' || request.method === 'HEAD') && !SERVER_PATHS.some((prefix) => isUnder(path, prefix));
+    const isUiRoute =
+      (request.method === 'GET' || request.method === 'HEAD') && !SERVER_PATHS.some((prefix) => isUnder(path, prefix));
     if (isUiRoute) return serveIndex(request, reply);
     return reply.code(404).send(apiErrorBody('routeNotFound', { method: request.method, path }));
   });
@@ -114,9 +112,18 @@ async function registerPortal(app: FastifyInstance, portal: NonNullable<StaticUi
   );
   app.get('/portal', { schema: { hide: true } }, (_request, reply) => reply.redirect('/portal/'));
   if (!existsSync(index)) return;
-  await app.register(fastifyStatic, { root: portal.root, prefix: '/portal/', decorateReply: false, wildcard: false, index: false });
+  await app.register(fastifyStatic, {
+    root: portal.root,
+    prefix: '/portal/',
+    decorateReply: false,
+    wildcard: false,
+    index: false,
+  });
   app.get('/portal/*', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(index)),
+    reply
+      .header('Cache-Control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(await readFile(index)),
   );
 }
 

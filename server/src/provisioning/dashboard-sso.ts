@@ -16,11 +16,15 @@ export function dashboardSsoLookup(
 ): (offering: ServiceOffering) => Promise<DashboardSso> {
   return async (offering) => {
     const stored = (await catalogRepository.findAll()).find((entry) => entry.brokerId === offering.brokerId);
-    const services = isJsonObject(stored?.catalog) && Array.isArray(stored.catalog['services']) ? stored.catalog['services'] : [];
+    const services =
+      isJsonObject(stored?.catalog) && Array.isArray(stored.catalog['services']) ? stored.catalog['services'] : [];
     const raw = services.find((candidate: unknown) => isJsonObject(candidate) && candidate['id'] === offering.id);
     const client = isJsonObject(raw) ? raw['dashboard_client'] : undefined;
     const clientId = isJsonObject(client) && typeof client['id'] === 'string' ? client['id'] : undefined;
-    if (!clientId) throw new Error(`The stored catalog of broker ${offering.brokerId} has no dashboard_client.id for ${offering.id}`);
+    if (!clientId)
+      throw new Error(
+        `The stored catalog of broker ${offering.brokerId} has no dashboard_client.id for ${offering.id}`,
+      );
     const metadata = await discovery.metadata();
     return { clientId, authorizationEndpoint: metadata.authorization_endpoint, tokenEndpoint: metadata.token_endpoint };
   };

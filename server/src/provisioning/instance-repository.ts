@@ -92,11 +92,33 @@ interface InstanceRow {
 
 /** Columns in the order `insert` writes them. */
 const COLUMNS = [
-  'id', 'project_id', 'workspace_id', 'broker_id', 'service_id', 'plan_id', 'location_id', 'name',
-  'parameters', 'maintenance_info_version', 'dashboard_url', 'metadata', 'usable', 'created_by', 'created_at',
-  'operation_type', 'operation_state', 'operation_description', 'operation_update_repeatable',
-  'operation_requested_by', 'operation_started_at', 'broker_operation', 'poll_plan_id', 'update_target',
-  'operation_deadline', 'next_poll_at', 'polls',
+  'id',
+  'project_id',
+  'workspace_id',
+  'broker_id',
+  'service_id',
+  'plan_id',
+  'location_id',
+  'name',
+  'parameters',
+  'maintenance_info_version',
+  'dashboard_url',
+  'metadata',
+  'usable',
+  'created_by',
+  'created_at',
+  'operation_type',
+  'operation_state',
+  'operation_description',
+  'operation_update_repeatable',
+  'operation_requested_by',
+  'operation_started_at',
+  'broker_operation',
+  'poll_plan_id',
+  'update_target',
+  'operation_deadline',
+  'next_poll_at',
+  'polls',
 ] as const;
 
 const JSON_COLUMNS = new Set(['parameters', 'metadata', 'update_target']);
@@ -240,7 +262,9 @@ export class InstanceRepository {
    * since `record` was read.
    */
   async saveIfIdle(record: InstanceRecord): Promise<boolean> {
-    const result = await this.nameChecked(record, () => this.writer.saveIfIdle(toRow(record), record.version, inProgress(record)));
+    const result = await this.nameChecked(record, () =>
+      this.writer.saveIfIdle(toRow(record), record.version, inProgress(record)),
+    );
     if (result === 'stale') throw new StaleRecordError(record.id);
     if (result === 'saved') await this.announce(record);
     return result === 'saved';
@@ -269,17 +293,23 @@ export class InstanceRepository {
    * One page of a project's instances, oldest first, narrowed in the database by part of the name
    * (ignoring case) and the operation state; with the number of instances that match in all.
    */
-  async pageByProject(projectId: string, page: InstancePageQuery): Promise<{ records: InstanceRecord[]; total: number }> {
+  async pageByProject(
+    projectId: string,
+    page: InstancePageQuery,
+  ): Promise<{ records: InstanceRecord[]; total: number }> {
     const namePattern = page.search ? `%${page.search.replace(/[\\%_]/g, '\\$&')}%` : null;
-    const where = 'project_id = $1 AND ($2::text IS NULL OR name ILIKE $2) AND ($3::text IS NULL OR operation_state = $3)';
+    const where =
+      'project_id = $1 AND ($2::text IS NULL OR name ILIKE $2) AND ($3::text IS NULL OR operation_state = $3)';
     const parameters = [projectId, namePattern, page.state ?? null];
     const [{ rows }, counted] = await Promise.all([
-      this.database.query<InstanceRow>(`SELECT * FROM service_instances WHERE ${where} ORDER BY created_at, id LIMIT $4 OFFSET $5`, [
-        ...parameters,
-        page.limit,
-        page.offset,
-      ]),
-      this.database.query<{ total: string }>(`SELECT count(*) AS total FROM service_instances WHERE ${where}`, parameters),
+      this.database.query<InstanceRow>(
+        `SELECT * FROM service_instances WHERE ${where} ORDER BY created_at, id LIMIT $4 OFFSET $5`,
+        [...parameters, page.limit, page.offset],
+      ),
+      this.database.query<{ total: string }>(
+        `SELECT count(*) AS total FROM service_instances WHERE ${where}`,
+        parameters,
+      ),
     ]);
     return { records: rows.map(fromRow), total: Number(counted.rows[0]?.total ?? 0) };
   }
@@ -287,7 +317,10 @@ export class InstanceRepository {
   /** The instances with the given ids (in no particular order). */
   async findMany(ids: readonly string[]): Promise<InstanceRecord[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.database.query<InstanceRow>('SELECT * FROM service_instances WHERE id = ANY($1::text[])', [ids]);
+    const { rows } = await this.database.query<InstanceRow>(
+      'SELECT * FROM service_instances WHERE id = ANY($1::text[])',
+      [ids],
+    );
     return rows.map(fromRow);
   }
 

@@ -98,7 +98,11 @@ export interface InstanceView {
 }
 
 /** What an error body says about a broker failure: the reason, the broker's status and its own words. */
-export function brokerFailureParams(failure: BrokerFailure): { reason: BrokerFailure['reason']; status?: number; brokerMessage?: string } {
+export function brokerFailureParams(failure: BrokerFailure): {
+  reason: BrokerFailure['reason'];
+  status?: number;
+  brokerMessage?: string;
+} {
   return {
     reason: failure.reason,
     ...(failure.status !== undefined ? { status: failure.status } : {}),
@@ -140,17 +144,25 @@ export class InstanceService {
    */
   async list(project: Project, page: InstancePageQuery): Promise<{ views: InstanceView[]; total: number }> {
     const own = await this.deps.instances.pageByProject(project.id, page);
-    const sharedFrom = new Map((await this.deps.shares.sharedWith(project.id)).map(({ instanceId, from }) => [instanceId, from]));
+    const sharedFrom = new Map(
+      (await this.deps.shares.sharedWith(project.id)).map(({ instanceId, from }) => [instanceId, from]),
+    );
     const shared = (await this.deps.instances.findMany([...sharedFrom.keys()]))
       .filter((record) => matchesPage(record, page))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
     const sharedStart = Math.max(0, page.offset - own.total);
     const sharedShown = shared.slice(sharedStart, sharedStart + page.limit - own.records.length);
-    const pending = await this.deps.orphans.pendingInstanceIds([...own.records, ...sharedShown].map((record) => record.id));
+    const pending = await this.deps.orphans.pendingInstanceIds(
+      [...own.records, ...sharedShown].map((record) => record.id),
+    );
     return {
       views: [
         ...own.records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) })),
-        ...sharedShown.map((record) => ({ record, sharedFrom: sharedFrom.get(record.id)!, orphanMitigationPending: pending.has(record.id) })),
+        ...sharedShown.map((record) => ({
+          record,
+          sharedFrom: sharedFrom.get(record.id)!,
+          orphanMitigationPending: pending.has(record.id),
+        })),
       ],
       total: own.total + shared.length,
     };
@@ -224,7 +236,8 @@ export class InstanceService {
     } catch (error) {
       // The broker may hold an instance the platform could not record: mitigate it (unless
       // another replica took the operation over and records it).
-      if (!(error instanceof HttpError) && !(error instanceof LeaseLostError)) await this.mitigateAfterInternalError(record);
+      if (!(error instanceof HttpError) && !(error instanceof LeaseLostError))
+        await this.mitigateAfterInternalError(record);
       throw error;
     }
   }
@@ -233,7 +246,12 @@ export class InstanceService {
    * Renames an instance, changes its plan (only where the plan is `plan_updateable`) and its
    * parameters (only the changed keys reach the broker). A rename alone stays on the platform.
    */
-  async update(user: RequestingUser, project: Project, instanceId: string, input: UpdateInstanceInput): Promise<InstanceView> {
+  async update(
+    user: RequestingUser,
+    project: Project,
+    instanceId: string,
+    input: UpdateInstanceInput,
+  ): Promise<InstanceView> {
     const record = await this.requireInstance(project, instanceId);
     this.requireIdle(record);
     if (record.operation.type === 'create' && record.operation.state === 'failed') {
@@ -287,7 +305,9 @@ export class InstanceService {
       projectId: record.projectId,
       publicUrl: this.deps.publicUrl,
       ...(dashboardSso ? { dashboardSso } : {}),
-      ...(record.maintenanceInfoVersion !== null ? { currentMaintenanceInfoVersion: record.maintenanceInfoVersion } : {}),
+      ...(record.maintenanceInfoVersion !== null
+        ? { currentMaintenanceInfoVersion: record.maintenanceInfoVersion }
+        : {}),
       ...(maintenanceInfoVersion !== null ? { maintenanceInfoVersion } : {}),
       user,
     });
@@ -313,8 +333,13 @@ export class InstanceService {
       return undefined;
     }
     await this.deps.bindings.deleteAll(record, user);
-    const plan = this.deps.catalog.findService(record.serviceId, record.brokerId)?.plans.find((candidate) => candidate.id === record.planId);
-    const deleting: InstanceRecord = { ...record, operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()) };
+    const plan = this.deps.catalog
+      .findService(record.serviceId, record.brokerId)
+      ?.plans.find((candidate) => candidate.id === record.planId);
+    const deleting: InstanceRecord = {
+      ...record,
+      operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()),
+    };
     await this.begin(deleting);
     const ref = { instanceId: record.id, serviceId: record.serviceId, planId: record.planId };
     const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
@@ -344,7 +369,10 @@ export class InstanceService {
       ...(outcome.type !== 'gone' && outcome.metadata !== undefined ? { metadata: outcome.metadata } : {}),
     };
     if (outcome.type === 'accepted') {
-      const accepted: InstanceRecord = { ...answered, operation: this.deps.engine.accepted(answered.operation, outcome.operation, reply) };
+      const accepted: InstanceRecord = {
+        ...answered,
+        operation: this.deps.engine.accepted(answered.operation, outcome.operation, reply),
+      };
       await this.deps.instances.save(accepted);
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
@@ -354,7 +382,10 @@ export class InstanceService {
   }
 
   /** Consequences of a synchronous failure beyond the stored state: orphan mitigation, a catalog refresh, the error. */
-  private async handleFailure(record: InstanceRecord, outcome: Extract<OperationOutcome, { type: 'failed' }>): Promise<never> {
+  private async handleFailure(
+    record: InstanceRecord,
+    outcome: Extract<OperationOutcome, { type: 'failed' }>,
+  ): Promise<never> {
     const { failure } = outcome;
     if (outcome.orphanMitigation && record.operation.type === 'create') {
       await this.deps.runner.requestOrphanMitigation({
@@ -367,10 +398,18 @@ export class InstanceService {
       });
     }
     if (failure.reason === 'maintenance-info-conflict') {
-      this.deps.catalog.refresh().catch((error: unknown) => this.deps.log.error({ err: error }, 'Catalog refresh failed'));
+      this.deps.catalog
+        .refresh()
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'Catalog refresh failed'));
     }
     this.deps.log.warn(
-      { instanceId: record.id, operation: record.operation.type, reason: failure.reason, status: failure.status, error: failure.error },
+      {
+        instanceId: record.id,
+        operation: record.operation.type,
+        reason: failure.reason,
+        status: failure.status,
+        error: failure.error,
+      },
       'The broker did not carry out the operation',
     );
     throw brokerFailureError(failure);
@@ -399,7 +438,13 @@ export class InstanceService {
     pollPlanId: string,
     now: number,
   ): InstanceOperation {
-    return { type, ...this.deps.engine.start(user.id, plan?.maximumPollingDurationSeconds, now), updateRepeatable: null, pollPlanId, updateTarget: null };
+    return {
+      type,
+      ...this.deps.engine.start(user.id, plan?.maximumPollingDurationSeconds, now),
+      updateRepeatable: null,
+      pollPlanId,
+      updateTarget: null,
+    };
   }
 
   private async dashboardSso(service: ServiceOffering): Promise<DashboardSso> {

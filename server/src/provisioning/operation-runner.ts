@@ -15,11 +15,21 @@ import {
   startOrphanMitigation,
   type OrphanMitigationState,
 } from '../operations/orphan-mitigation.ts';
-import { resourceKey, type OrphanMitigationEntry, type OrphanMitigationRepository } from '../operations/orphan-mitigation-repository.ts';
+import {
+  resourceKey,
+  type OrphanMitigationEntry,
+  type OrphanMitigationRepository,
+} from '../operations/orphan-mitigation-repository.ts';
 import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
 import type { OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
-import { LeaseLostError, LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
+import {
+  LeaseLostError,
+  LeaseSweeper,
+  type ClaimedWork,
+  type LeaseSettings,
+  type TableLeases,
+} from '../store/leases.ts';
 
 /** What the runner needs. */
 export interface OperationRunnerDependencies {
@@ -36,10 +46,11 @@ export interface OperationRunnerDependencies {
 }
 
 /** The OSB operation behind each kind of instance operation. */
-export const OPERATION_KINDS = { create: 'provision', update: 'update', delete: 'deprovision' } as const satisfies Record<
-  InstanceRecord['operation']['type'],
-  OperationKind
->;
+export const OPERATION_KINDS = {
+  create: 'provision',
+  update: 'update',
+  delete: 'deprovision',
+} as const satisfies Record<InstanceRecord['operation']['type'], OperationKind>;
 
 /** What orphan mitigation is asked for (the retry state is added by the runner). */
 export type OrphanMitigationRequest = Omit<OrphanMitigationEntry, keyof OrphanMitigationState>;
@@ -81,9 +92,15 @@ export class OperationRunner {
 
   /** Starts (or restarts) orphan mitigation of a resource. */
   async requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void> {
-    const entry: OrphanMitigationEntry = { ...request, ...startOrphanMitigation(this.deps.settings.orphanMitigation, this.deps.engine.now()) };
+    const entry: OrphanMitigationEntry = {
+      ...request,
+      ...startOrphanMitigation(this.deps.settings.orphanMitigation, this.deps.engine.now()),
+    };
     await this.deps.orphans.save(entry);
-    this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, reason: entry.reason }, 'Orphan mitigation scheduled');
+    this.deps.log.warn(
+      { instanceId: entry.instanceId, bindingId: entry.bindingId, reason: entry.reason },
+      'Orphan mitigation scheduled',
+    );
     this.scheduleMitigation(entry);
   }
 
@@ -105,9 +122,18 @@ export class OperationRunner {
       const finished: InstanceRecord = {
         ...record,
         ...(operation.type === 'update' && target
-          ? { planId: target.planId, parameters: target.parameters, maintenanceInfoVersion: target.maintenanceInfoVersion, usable: true }
+          ? {
+              planId: target.planId,
+              parameters: target.parameters,
+              maintenanceInfoVersion: target.maintenanceInfoVersion,
+              usable: true,
+            }
           : {}),
-        operation: { ...operation, state: 'succeeded', description: end.type === 'succeeded' ? (end.description ?? null) : null },
+        operation: {
+          ...operation,
+          state: 'succeeded',
+          description: end.type === 'succeeded' ? (end.description ?? null) : null,
+        },
       };
       await this.deps.instances.save(finished);
       return finished;
@@ -149,7 +175,9 @@ export class OperationRunner {
   }
 
   private scheduleMitigationAt({ key, dueAt }: ClaimedWork): void {
-    this.deps.engine.scheduler.schedule(`om:${key}`, dueAt?.getTime() ?? this.deps.engine.now(), () => this.mitigate(key));
+    this.deps.engine.scheduler.schedule(`om:${key}`, dueAt?.getTime() ?? this.deps.engine.now(), () =>
+      this.mitigate(key),
+    );
   }
 
   /** One poll of `last_operation` through the engine, while this replica holds the operation's lease. */
@@ -176,7 +204,8 @@ export class OperationRunner {
       kind: OPERATION_KINDS[operation.type],
       operation,
       logContext: { instanceId: id, operation: operation.type },
-      lastOperation: () => this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined),
+      lastOperation: () =>
+        this.deps.brokers.broker(record.brokerId).lastOperation(ref, operation.brokerOperation ?? undefined),
       finish: async (end) => {
         await this.finish(record, end);
       },
@@ -207,19 +236,32 @@ export class OperationRunner {
     if (!entry) return;
     const ref = { instanceId: entry.instanceId, serviceId: entry.serviceId, planId: entry.planId };
     const broker = this.deps.brokers.broker(entry.brokerId);
-    const reply = entry.bindingId === undefined ? await broker.deprovision(ref) : await broker.unbind({ ...ref, bindingId: entry.bindingId });
+    const reply =
+      entry.bindingId === undefined
+        ? await broker.deprovision(ref)
+        : await broker.unbind({ ...ref, bindingId: entry.bindingId });
     if (orphanMitigationDone(reply)) {
       // The instance first: once the entry is gone, so is an instance it was to forget.
       if (entry.forgetInstance) {
         const record = await this.deps.instances.find(entry.instanceId);
-        if (record && record.operation.type === 'delete' && record.operation.state === 'failed') await this.deps.instances.remove(record.id);
+        if (record && record.operation.type === 'delete' && record.operation.state === 'failed')
+          await this.deps.instances.remove(record.id);
       }
       await this.deps.orphans.remove(key);
-      this.deps.log.info({ instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 }, 'Orphan mitigation done');
+      this.deps.log.info(
+        { instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 },
+        'Orphan mitigation done',
+      );
       return;
     }
-    const next: OrphanMitigationEntry = { ...entry, ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, this.deps.engine.now()) };
-    this.deps.log.warn({ instanceId: entry.instanceId, bindingId: entry.bindingId, result: describeReply(reply) }, 'Orphan mitigation attempt failed');
+    const next: OrphanMitigationEntry = {
+      ...entry,
+      ...afterFailedAttempt(this.deps.settings.orphanMitigation, entry, reply, this.deps.engine.now()),
+    };
+    this.deps.log.warn(
+      { instanceId: entry.instanceId, bindingId: entry.bindingId, result: describeReply(reply) },
+      'Orphan mitigation attempt failed',
+    );
     // Not when the entry was cancelled or restarted meanwhile (it is no longer this replica's).
     if (await this.deps.orphans.recordAttempt(next)) this.scheduleMitigation(next);
   }

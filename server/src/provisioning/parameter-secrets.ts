@@ -31,11 +31,13 @@ export class ParameterSecrets {
     ]);
     return withValuesAt(parameters, Object.fromEntries(sealed));
   }
-
 }
 
 /** What the API shows of stored parameters: the values without the sealed secrets, and where secrets are set. */
-export function visibleParameters(parameters: Record<string, unknown>): { parameters: Record<string, unknown>; secretParameters: string[] } {
+export function visibleParameters(parameters: Record<string, unknown>): {
+  parameters: Record<string, unknown>;
+  secretParameters: string[];
+} {
   const secretParameters: string[] = [];
   const strip = (value: unknown, pointer: string): unknown => {
     if (Array.isArray(value)) return value.map((item, index) => strip(item, `${pointer}/${index}`));

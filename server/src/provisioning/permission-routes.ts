@@ -31,7 +31,7 @@ export const permissionRoutes: FastifyPluginAsyncTypebox<PermissionRoutesOptions
         tags: ['dashboards'],
         summary: "Whether the bearer token's user may use a service instance (for broker dashboards)",
         description:
-          'Accepts access tokens of the platform\'s OpenID issuer for any of its clients (signature, issuer and `exp` ' +
+          "Accepts access tokens of the platform's OpenID issuer for any of its clients (signature, issuer and `exp` " +
           'checked; ID tokens refused). Answers `NONE` for unknown instances as for instances of other projects.',
         params: Type.Object({ instanceId: Type.String({ minLength: 1 }) }),
         response: { 200: ServiceInstancePermission, 401: ErrorBody, 503: ErrorBody },

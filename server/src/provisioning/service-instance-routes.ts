@@ -17,8 +17,20 @@ export interface ServiceInstanceRoutesOptions {
 }
 
 const ProjectParams = Type.Object({ projectId: Type.String({ minLength: 1 }) });
-const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody };
+const InstanceParams = Type.Object({
+  projectId: Type.String({ minLength: 1 }),
+  instanceId: Type.String({ minLength: 1 }),
+});
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+  502: ErrorBody,
+  503: ErrorBody,
+};
 
 /** The API shape of a stored instance. */
 function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: InstanceView): ServiceInstance {
@@ -60,7 +72,8 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
 export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
   const { service } = options;
   /** 202 while the broker works on the instance, `doneStatus` once it finished. */
-  const statusOf = (view: InstanceView, doneStatus: 200 | 201) => (view.record.operation.state === 'in progress' ? 202 : doneStatus);
+  const statusOf = (view: InstanceView, doneStatus: 200 | 201) =>
+    view.record.operation.state === 'in progress' ? 202 : doneStatus;
 
   app.get(
     '/api/projects/:projectId/service-instances',
@@ -76,7 +89,12 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const { limit = INSTANCE_PAGE_DEFAULT, offset = 0, search, state } = request.query;
-      const page = await service.list(project, { limit, offset, ...(search ? { search } : {}), ...(state ? { state } : {}) });
+      const page = await service.list(project, {
+        limit,
+        offset,
+        ...(search ? { search } : {}),
+        ...(state ? { state } : {}),
+      });
       reply.header('X-Total-Count', String(page.total));
       return page.views.map(toServiceInstance);
     },

@@ -41,14 +41,23 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
     }
   };
 
-  app.get('/api/health', { schema: { ...health, summary: 'Whether the platform and its database answer' } }, async (request) => {
-    await databaseAnswers(request);
-    return { status: 'ok' as const };
-  });
+  app.get(
+    '/api/health',
+    { schema: { ...health, summary: 'Whether the platform and its database answer' } },
+    async (request) => {
+      await databaseAnswers(request);
+      return { status: 'ok' as const };
+    },
+  );
 
   app.get(
     '/api/health/ready',
-    { schema: { ...health, summary: 'Whether this replica takes requests: its database answers and it is not shutting down' } },
+    {
+      schema: {
+        ...health,
+        summary: 'Whether this replica takes requests: its database answers and it is not shutting down',
+      },
+    },
     async (request) => {
       if (!readiness.accepting) throw new HttpError(503, 'platformStopping', {});
       await databaseAnswers(request);
@@ -56,9 +65,13 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
     },
   );
 
-  app.get('/api/health/live', { schema: { ...health, summary: 'Whether this replica’s process runs (no dependencies checked)' } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/api/health/live',
+    { schema: { ...health, summary: 'Whether this replica’s process runs (no dependencies checked)' } },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -60,26 +60,28 @@ export class ShareRepository {
 
   /** The share of an instance with a project, if any. */
   async find(instanceId: string, targetProjectId: string): Promise<ShareRecord | undefined> {
-    const { rows } = await this.database.query<ShareRow>(`${SELECT} WHERE s.instance_id = $1 AND s.target_project_id = $2`, [
-      instanceId,
-      targetProjectId,
-    ]);
+    const { rows } = await this.database.query<ShareRow>(
+      `${SELECT} WHERE s.instance_id = $1 AND s.target_project_id = $2`,
+      [instanceId, targetProjectId],
+    );
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
   /** The shares of an instance, oldest first. */
   async listByInstance(instanceId: string): Promise<ShareRecord[]> {
-    const { rows } = await this.database.query<ShareRow>(`${SELECT} WHERE s.instance_id = $1 ORDER BY s.created_at, s.target_project_id`, [
-      instanceId,
-    ]);
+    const { rows } = await this.database.query<ShareRow>(
+      `${SELECT} WHERE s.instance_id = $1 ORDER BY s.created_at, s.target_project_id`,
+      [instanceId],
+    );
     return rows.map(fromRow);
   }
 
   /** The shares with a project, oldest first. */
   async listByTarget(targetProjectId: string): Promise<ShareRecord[]> {
-    const { rows } = await this.database.query<ShareRow>(`${SELECT} WHERE s.target_project_id = $1 ORDER BY s.created_at, s.instance_id`, [
-      targetProjectId,
-    ]);
+    const { rows } = await this.database.query<ShareRow>(
+      `${SELECT} WHERE s.target_project_id = $1 ORDER BY s.created_at, s.instance_id`,
+      [targetProjectId],
+    );
     return rows.map(fromRow);
   }
 

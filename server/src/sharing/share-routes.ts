@@ -13,13 +13,25 @@ export interface ShareRoutesOptions {
   service: ShareService;
 }
 
-const InstanceParams = Type.Object({ projectId: Type.String({ minLength: 1 }), instanceId: Type.String({ minLength: 1 }) });
+const InstanceParams = Type.Object({
+  projectId: Type.String({ minLength: 1 }),
+  instanceId: Type.String({ minLength: 1 }),
+});
 const ShareParams = Type.Object({
   projectId: Type.String({ minLength: 1 }),
   instanceId: Type.String({ minLength: 1 }),
   targetProjectId: Type.String({ minLength: 1 }),
 });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody, 503: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+  502: ErrorBody,
+  503: ErrorBody,
+};
 const SHARES = '/api/projects/:projectId/service-instances/:instanceId/shares';
 
 function toShare({ record, targetProjectDisplayName }: ShareView): ServiceInstanceShare {
@@ -70,7 +82,12 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
     },
     async (request, reply) => {
       const { project } = request;
-      const share = await service.create(request.requester, project, request.params.instanceId, request.body.targetProjectId);
+      const share = await service.create(
+        request.requester,
+        project,
+        request.params.instanceId,
+        request.body.targetProjectId,
+      );
       return reply.code(201).send(toShare(share));
     },
   );
@@ -87,7 +104,11 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
     },
     async (request) => {
       const { project } = request;
-      const { share, bindingsToRemove } = await service.details(project, request.params.instanceId, request.params.targetProjectId);
+      const { share, bindingsToRemove } = await service.details(
+        project,
+        request.params.instanceId,
+        request.params.targetProjectId,
+      );
       return { share: toShare(share), bindingsToRemove };
     },
   );
@@ -97,7 +118,8 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
     {
       schema: {
         tags: ['sharing'],
-        summary: "End a share: deletes the target project's bindings at the broker, then the share (409 while the broker still deletes some)",
+        summary:
+          "End a share: deletes the target project's bindings at the broker, then the share (409 while the broker still deletes some)",
         params: ShareParams,
         response: { 204: Type.Null(), ...errors },
       },

@@ -58,14 +58,20 @@ export class ShareService implements SharedInstanceLookup {
   /** The owner sees every share of its instance; a target project only its own. */
   async list(project: Project, instanceId: string): Promise<ShareView[]> {
     const instance = await this.deps.instances.find(instanceId);
-    if (instance?.projectId === project.id) return (await this.deps.shares.listByInstance(instanceId)).map((share) => this.view(share));
+    if (instance?.projectId === project.id)
+      return (await this.deps.shares.listByInstance(instanceId)).map((share) => this.view(share));
     const own = instance && (await this.deps.shares.find(instanceId, project.id));
     if (!own) throw new HttpError(404, 'instanceNotFound', {});
     return [this.view(own)];
   }
 
   /** Shares the project's instance of a shareable service with another project of its workspace. */
-  async create(user: RequestingUser, project: Project, instanceId: string, targetProjectId: string): Promise<ShareView> {
+  async create(
+    user: RequestingUser,
+    project: Project,
+    instanceId: string,
+    targetProjectId: string,
+  ): Promise<ShareView> {
     const instance = await this.requireOwnInstance(project, instanceId);
     if (!this.deps.catalog.findService(instance.serviceId, instance.brokerId)?.shareable) {
       throw new HttpError(422, 'sharingNotAllowed', {});
@@ -83,16 +89,24 @@ export class ShareService implements SharedInstanceLookup {
     try {
       await this.deps.shares.insert(record);
     } catch (error) {
-      if (error instanceof DuplicateShareError) throw new HttpError(409, 'alreadyShared', { project: target.displayName });
+      if (error instanceof DuplicateShareError)
+        throw new HttpError(409, 'alreadyShared', { project: target.displayName });
       throw error;
     }
     return this.view({ ...record, ownerProjectId: project.id });
   }
 
   /** A share with the target's bindings that ending it deletes (for the confirmation). */
-  async details(project: Project, instanceId: string, targetProjectId: string): Promise<{ share: ShareView; bindingsToRemove: ServiceBinding[] }> {
+  async details(
+    project: Project,
+    instanceId: string,
+    targetProjectId: string,
+  ): Promise<{ share: ShareView; bindingsToRemove: ServiceBinding[] }> {
     const { share, instance } = await this.requireShare(project, instanceId, targetProjectId);
-    return { share: this.view(share), bindingsToRemove: await this.deps.bindings.listOfProject(instance, targetProjectId) };
+    return {
+      share: this.view(share),
+      bindingsToRemove: await this.deps.bindings.listOfProject(instance, targetProjectId),
+    };
   }
 
   /**
@@ -116,7 +130,11 @@ export class ShareService implements SharedInstanceLookup {
   }
 
   /** The share, if `project` is the owner or the target of it; else 404. */
-  private async requireShare(project: Project, instanceId: string, targetProjectId: string): Promise<{ share: ShareRecord; instance: InstanceRecord }> {
+  private async requireShare(
+    project: Project,
+    instanceId: string,
+    targetProjectId: string,
+  ): Promise<{ share: ShareRecord; instance: InstanceRecord }> {
     const instance = await this.deps.instances.find(instanceId);
     const share = instance && (await this.deps.shares.find(instanceId, targetProjectId));
     if (!instance || !share || (project.id !== share.ownerProjectId && project.id !== targetProjectId)) {

@@ -13,7 +13,8 @@ export interface PostgresOptions {
 /** Connects to a PostgreSQL server through a connection pool. */
 export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
   const { schema } = options;
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`The schema name ${schema} is not a plain lower-case identifier`);
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new Error(`The schema name ${schema} is not a plain lower-case identifier`);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -116,7 +117,10 @@ class NotificationListener {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.url, ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}) });
+    const client = new pg.Client({
+      connectionString: this.url,
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+    });
     client.on('notification', (message) => {
       for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });

@@ -89,7 +89,11 @@ export class TestBrowser {
   /** The Cookie header this browser sends to `url`. */
   cookieHeader(url: URL): string {
     return [...this.cookies]
-      .filter(([, cookie]) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`))
+      .filter(
+        ([, cookie]) =>
+          url.pathname === cookie.path ||
+          url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`),
+      )
       .map(([key, cookie]) => `${key.split('\n', 1)[0]}=${cookie.value}`)
       .join('; ');
   }
@@ -103,7 +107,8 @@ export class TestBrowser {
       attributes.find((part) => part.toLowerCase().startsWith(`${wanted}=`))?.slice(wanted.length + 1);
     const path = attribute('path') ?? '/';
     const expires = attribute('expires');
-    const expired = value === '' || attribute('max-age') === '0' || (expires !== undefined && Date.parse(expires) <= Date.now());
+    const expired =
+      value === '' || attribute('max-age') === '0' || (expires !== undefined && Date.parse(expires) <= Date.now());
     const key = `${name}\n${path}`;
     if (expired) this.cookies.delete(key);
     else this.cookies.set(key, { value, path });
@@ -136,11 +141,17 @@ export interface SignInRequest {
  * Signs in through the provider's own pages like a browser and exchanges the code, without a
  * `resource` parameter (as angular-oauth2-oidc does). Returns the token response.
  */
-export async function signIn(request: SignInRequest, browser = new TestBrowser(request.issuer)): Promise<TokenResponse> {
+export async function signIn(
+  request: SignInRequest,
+  browser = new TestBrowser(request.issuer),
+): Promise<TokenResponse> {
   const pkce = createPkce();
   const loginPage = await browser.navigate(authorizationUrl(request, pkce));
   const action = formAction(loginPage.body);
-  const result = await browser.navigate(new URL(action, loginPage.url), { username: request.username, password: request.password });
+  const result = await browser.navigate(new URL(action, loginPage.url), {
+    username: request.username,
+    password: request.password,
+  });
   const code = result.redirectedTo?.searchParams.get('code');
   if (!code) throw new Error(`Sign-in did not end with a code (HTTP ${result.response.status} at ${result.url.href})`);
   const response = await exchangeCode(request, code, pkce.verifier);
@@ -149,7 +160,11 @@ export async function signIn(request: SignInRequest, browser = new TestBrowser(r
 }
 
 /** An authorization request URL for the code flow with PKCE. */
-export function authorizationUrl(request: Pick<SignInRequest, 'issuer' | 'clientId' | 'redirectUri'>, pkce: Pkce, state = 'test-state'): URL {
+export function authorizationUrl(
+  request: Pick<SignInRequest, 'issuer' | 'clientId' | 'redirectUri'>,
+  pkce: Pkce,
+  state = 'test-state',
+): URL {
   const url = new URL(`${request.issuer}/auth`);
   url.search = new URLSearchParams({
     client_id: request.clientId,

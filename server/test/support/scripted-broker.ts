@@ -20,7 +20,8 @@ export type BrokerRoute =
   | 'other';
 
 /** One scripted answer: a JSON body, or raw text for malformed ones; `hang` never answers. */
-export type ScriptedAnswer = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
+export type ScriptedAnswer =
+  { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
 
 /** A request as the broker saw it, with its route, path ids, query and JSON body read. */
 export interface BrokerRequest {
@@ -52,7 +53,10 @@ export function scriptedCatalog(options: { maximumPollingDurationSeconds?: numbe
   const update = {
     $schema: 'http://json-schema.org/draft-04/schema#',
     type: 'object',
-    properties: { size: { type: 'integer', minimum: 1, maximum: 10 }, tier: { type: 'string', enum: ['basic', 'premium'] } },
+    properties: {
+      size: { type: 'integer', minimum: 1, maximum: 10 },
+      tier: { type: 'string', enum: ['basic', 'premium'] },
+    },
     required: ['size'],
   };
   return {
@@ -70,10 +74,18 @@ export function scriptedCatalog(options: { maximumPollingDurationSeconds?: numbe
             description: 'Small',
             plan_updateable: true,
             maintenance_info: { version: '1.0.0' },
-            ...(options.maximumPollingDurationSeconds ? { maximum_polling_duration: options.maximumPollingDurationSeconds } : {}),
+            ...(options.maximumPollingDurationSeconds
+              ? { maximum_polling_duration: options.maximumPollingDurationSeconds }
+              : {}),
             schemas: { service_instance: { create: { parameters: create }, update: { parameters: update } } },
           },
-          { id: 'scripted-large', name: 'large', description: 'Large', plan_updateable: true, maintenance_info: { version: '2.0.0' } },
+          {
+            id: 'scripted-large',
+            name: 'large',
+            description: 'Large',
+            plan_updateable: true,
+            maintenance_info: { version: '2.0.0' },
+          },
           { id: 'scripted-fixed', name: 'fixed', description: 'Cannot change plans', plan_updateable: false },
         ],
       },
@@ -82,7 +94,11 @@ export function scriptedCatalog(options: { maximumPollingDurationSeconds?: numbe
         name: 'scripted-dashboard',
         description: 'A service with a dashboard client',
         bindable: false,
-        dashboard_client: { id: 'scripted-dashboard-client', secret: 'dashboard-secret', redirect_uri: 'http://127.0.0.1:9/dash' },
+        dashboard_client: {
+          id: 'scripted-dashboard-client',
+          secret: 'dashboard-secret',
+          redirect_uri: 'http://127.0.0.1:9/dash',
+        },
         plans: [{ id: 'scripted-dashboard-plan', name: 'standard', description: 'Standard' }],
       },
     ],
@@ -120,7 +136,9 @@ const DEFAULT_ANSWERS: Record<BrokerRoute, ScriptedAnswer> = {
 /** Starts a scripted broker on 127.0.0.1 port 0 serving `catalog`. */
 export async function startScriptedBroker(catalog: unknown = scriptedCatalog()): Promise<ScriptedBroker> {
   const queues = new Map<BrokerRoute, ScriptedAnswer[]>();
-  const defaults = new Map<BrokerRoute, ScriptedAnswer>(Object.entries(DEFAULT_ANSWERS) as [BrokerRoute, ScriptedAnswer][]);
+  const defaults = new Map<BrokerRoute, ScriptedAnswer>(
+    Object.entries(DEFAULT_ANSWERS) as [BrokerRoute, ScriptedAnswer][],
+  );
   defaults.set('catalog', { status: 200, body: catalog });
   const requests: BrokerRequest[] = [];
   const broker: TestBroker = await startTestBroker((recorded) => {
@@ -183,7 +201,12 @@ function routeOf(method: string, segments: string[]): BrokerRoute {
     if (method === 'DELETE') return 'unbind';
     if (method === 'GET') return 'binding_fetch';
   }
-  if (segments[3] === 'service_bindings' && segments.length === 6 && segments[5] === 'last_operation' && method === 'GET') {
+  if (
+    segments[3] === 'service_bindings' &&
+    segments.length === 6 &&
+    segments[5] === 'last_operation' &&
+    method === 'GET'
+  ) {
     return 'binding_last_operation';
   }
   return 'other';
@@ -193,7 +216,11 @@ function routeOf(method: string, segments: string[]): BrokerRoute {
  * Waits until `condition` holds, checking every 10 ms; fails with `description` after
  * `timeoutMs` (a safety net against hanging tests, not a timing assertion).
  */
-export async function eventually<T>(condition: () => T | undefined | false | Promise<T | undefined | false>, description: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  condition: () => T | undefined | false | Promise<T | undefined | false>,
+  description: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const giveUpAt = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

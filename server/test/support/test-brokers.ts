@@ -23,7 +23,9 @@ export interface TestBroker {
 }
 
 /** How a test broker answers: status, body, headers; `hang` never answers. */
-export type Responder = (request: RecordedRequest) => { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
+export type Responder = (
+  request: RecordedRequest,
+) => { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
 
 /** Starts a broker on 127.0.0.1 port 0. */
 export async function startTestBroker(responder: Responder): Promise<TestBroker> {
@@ -33,7 +35,12 @@ export async function startTestBroker(responder: Responder): Promise<TestBroker>
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const recorded = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString() };
+      const recorded = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       requests.push(recorded);
       const answer = current(recorded);
       if (answer === 'hang') return;
@@ -58,7 +65,8 @@ export async function startTestBroker(responder: Responder): Promise<TestBroker>
 
 /** A broker that serves `catalog` at /v2/catalog. */
 export function serveCatalog(catalog: unknown): Responder {
-  return (request) => (request.url.endsWith('/v2/catalog') ? { status: 200, body: catalog } : { status: 404, body: {} });
+  return (request) =>
+    request.url.endsWith('/v2/catalog') ? { status: 200, body: catalog } : { status: 404, body: {} };
 }
 
 /** A URL where nothing listens (the port was just freed). */

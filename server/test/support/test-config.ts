@@ -50,7 +50,13 @@ export function testConfig(options: {
     {
       server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
       database: testDatabase(options.dataDir),
-      auth: { issuer: options.issuer, clientId: 'osb-marketplace-ui', audience: 'osb-marketplace-api', usernameClaim: 'sub', ...options.auth },
+      auth: {
+        issuer: options.issuer,
+        clientId: 'osb-marketplace-ui',
+        audience: 'osb-marketplace-api',
+        usernameClaim: 'sub',
+        ...options.auth,
+      },
       ...(options.embedding ? { embedding: options.embedding } : {}),
       catalog: { refreshIntervalSeconds: 3600, requestTimeoutSeconds: options.requestTimeoutSeconds ?? 5 },
       // Work left by a platform that stopped without handing it back moves on within seconds.

@@ -6,27 +6,37 @@ type Translations = { readonly [C in ApiErrorCode]: (params: ApiErrorParams[C]) 
 
 /** The user's words for why a request to a service broker failed. */
 const BROKER_FAILURES: Readonly<Record<BrokerFailureReason, () => string>> = {
-  'bad-request': () => $localize`:broker failure@@brokerFailure.badRequest:The service broker rejected the request as invalid.`,
-  unauthorized: () => $localize`:broker failure@@brokerFailure.unauthorized:The service broker did not accept the platform’s credentials.`,
+  'bad-request': () =>
+    $localize`:broker failure@@brokerFailure.badRequest:The service broker rejected the request as invalid.`,
+  unauthorized: () =>
+    $localize`:broker failure@@brokerFailure.unauthorized:The service broker did not accept the platform’s credentials.`,
   'request-timeout': () =>
     $localize`:broker failure@@brokerFailure.requestTimeout:The request to the service broker timed out before the broker received it.`,
   conflict: () =>
     $localize`:broker failure@@brokerFailure.conflict:The service broker already has a resource with this id but different attributes.`,
-  'async-required': () => $localize`:broker failure@@brokerFailure.asyncRequired:The service broker requires asynchronous operations for this plan.`,
+  'async-required': () =>
+    $localize`:broker failure@@brokerFailure.asyncRequired:The service broker requires asynchronous operations for this plan.`,
   'maintenance-info-conflict': () =>
     $localize`:broker failure@@brokerFailure.maintenanceInfoConflict:The maintenance information of the plan has changed at the service broker. The catalog is refreshed; please try again.`,
   'concurrency-error': () =>
     $localize`:broker failure@@brokerFailure.concurrencyError:Another operation on this service instance is in progress at the service broker. Please try again later.`,
-  'requires-app': () => $localize`:broker failure@@brokerFailure.requiresApp:The service broker requires an application to bind to.`,
-  unprocessable: () => $localize`:broker failure@@brokerFailure.unprocessable:The service broker cannot carry out this request.`,
+  'requires-app': () =>
+    $localize`:broker failure@@brokerFailure.requiresApp:The service broker requires an application to bind to.`,
+  unprocessable: () =>
+    $localize`:broker failure@@brokerFailure.unprocessable:The service broker cannot carry out this request.`,
   rejected: () => $localize`:broker failure@@brokerFailure.rejected:The service broker rejected the request.`,
-  'broker-error': () => $localize`:broker failure@@brokerFailure.brokerError:The service broker failed to carry out the request.`,
-  'unexpected-status': () => $localize`:broker failure@@brokerFailure.unexpectedStatus:The service broker answered with an unexpected status.`,
-  'malformed-response': () => $localize`:broker failure@@brokerFailure.malformedResponse:The service broker sent an invalid answer.`,
+  'broker-error': () =>
+    $localize`:broker failure@@brokerFailure.brokerError:The service broker failed to carry out the request.`,
+  'unexpected-status': () =>
+    $localize`:broker failure@@brokerFailure.unexpectedStatus:The service broker answered with an unexpected status.`,
+  'malformed-response': () =>
+    $localize`:broker failure@@brokerFailure.malformedResponse:The service broker sent an invalid answer.`,
   timeout: () => $localize`:broker failure@@brokerFailure.timeout:The service broker did not answer in time.`,
   unreachable: () => $localize`:broker failure@@brokerFailure.unreachable:The service broker could not be reached.`,
-  'operation-failed': () => $localize`:broker failure@@brokerFailure.operationFailed:The service broker reported that the operation failed.`,
-  'polling-deadline': () => $localize`:broker failure@@brokerFailure.pollingDeadline:The operation did not finish in the time allowed.`,
+  'operation-failed': () =>
+    $localize`:broker failure@@brokerFailure.operationFailed:The service broker reported that the operation failed.`,
+  'polling-deadline': () =>
+    $localize`:broker failure@@brokerFailure.pollingDeadline:The operation did not finish in the time allowed.`,
 };
 
 /** The names of instance operations in running text ("another operation (update) is running"). */
@@ -48,18 +58,25 @@ export function brokerFailureText(reason: BrokerFailureReason, brokerMessage?: s
 }
 
 const TRANSLATIONS: Translations = {
-  invalidRequest: () => $localize`:api error@@apiError.invalidRequest:The marketplace sent a request the platform does not accept. Reload the page and try again.`,
+  invalidRequest: () =>
+    $localize`:api error@@apiError.invalidRequest:The marketplace sent a request the platform does not accept. Reload the page and try again.`,
   serverError: () => $localize`:api error@@apiError.serverError:Something went wrong on the server. Try again later.`,
-  routeNotFound: () => $localize`:api error@@apiError.routeNotFound:The platform does not offer this function. Reload the page and try again.`,
-  signInUnavailable: () => $localize`:api error@@apiError.signInUnavailable:The sign-in service cannot be reached right now. Try again shortly.`,
+  routeNotFound: () =>
+    $localize`:api error@@apiError.routeNotFound:The platform does not offer this function. Reload the page and try again.`,
+  signInUnavailable: () =>
+    $localize`:api error@@apiError.signInUnavailable:The sign-in service cannot be reached right now. Try again shortly.`,
   tokenRequired: () => $localize`:api error@@apiError.tokenRequired:You are not signed in. Sign in again.`,
   tokenInvalid: () => $localize`:api error@@apiError.tokenInvalid:Your sign-in has expired. Sign in again.`,
   signInRequired: () => $localize`:api error@@apiError.signInRequired:Sign in to use the marketplace.`,
-  sessionExpired: () => $localize`:api error@@apiError.sessionExpired:Your session is invalid or has expired. Sign in again.`,
+  sessionExpired: () =>
+    $localize`:api error@@apiError.sessionExpired:Your session is invalid or has expired. Sign in again.`,
   noAccess: () => $localize`:api error@@apiError.noAccess:Your account has no access to this marketplace.`,
-  platformStarting: () => $localize`:api error@@apiError.platformStarting:The platform is starting. Try again in a moment.`,
-  databaseUnavailable: () => $localize`:api error@@apiError.databaseUnavailable:The platform’s database does not answer. Try again later.`,
-  platformStopping: () => $localize`:api error@@apiError.platformStopping:This server of the platform is shutting down. Try again.`,
+  platformStarting: () =>
+    $localize`:api error@@apiError.platformStarting:The platform is starting. Try again in a moment.`,
+  databaseUnavailable: () =>
+    $localize`:api error@@apiError.databaseUnavailable:The platform’s database does not answer. Try again later.`,
+  platformStopping: () =>
+    $localize`:api error@@apiError.platformStopping:This server of the platform is shutting down. Try again.`,
   projectNotFound: () => $localize`:api error@@apiError.projectNotFound:The project was not found.`,
   serviceNotFound: () => $localize`:api error@@apiError.serviceNotFound:The service was not found.`,
   instanceNotFound: () => $localize`:api error@@apiError.instanceNotFound:The service instance was not found.`,
@@ -67,27 +84,38 @@ const TRANSLATIONS: Translations = {
   shareNotFound: () => $localize`:api error@@apiError.shareNotFound:The share was not found.`,
   serviceNotOffered: () => $localize`:api error@@apiError.serviceNotOffered:The service is not in the marketplace.`,
   planNotOffered: () => $localize`:api error@@apiError.planNotOffered:The plan is not offered for this service.`,
-  offeringGone: () => $localize`:api error@@apiError.offeringGone:The service or plan of this instance is no longer in the marketplace.`,
-  parametersInvalid: ({ detail }) => $localize`:api error@@apiError.parametersInvalid:The parameters are not valid: ${detail}:detail:`,
-  instanceNameTaken: ({ name }) => $localize`:api error@@apiError.instanceNameTaken:The project already has a service instance named “${name}:name:”.`,
+  offeringGone: () =>
+    $localize`:api error@@apiError.offeringGone:The service or plan of this instance is no longer in the marketplace.`,
+  parametersInvalid: ({ detail }) =>
+    $localize`:api error@@apiError.parametersInvalid:The parameters are not valid: ${detail}:detail:`,
+  instanceNameTaken: ({ name }) =>
+    $localize`:api error@@apiError.instanceNameTaken:The project already has a service instance named “${name}:name:”.`,
   instanceBusy: ({ operation }) =>
     $localize`:api error@@apiError.instanceBusy:Another operation (${OPERATION_NAMES[operation]?.() ?? operation}:operation:) is in progress on this instance. Try again when it has finished.`,
-  instanceChanged: () => $localize`:api error@@apiError.instanceChanged:The instance was changed in the meantime. Reload it and try again.`,
-  instanceCreateFailed: () => $localize`:api error@@apiError.instanceCreateFailed:The instance could not be created. Delete it and order a new one.`,
-  instanceNotProvisioned: () => $localize`:api error@@apiError.instanceNotProvisioned:The instance could not be created, so it cannot be bound.`,
-  instanceUnusable: () => $localize`:api error@@apiError.instanceUnusable:The service broker reported this instance as unusable, so it cannot be bound.`,
+  instanceChanged: () =>
+    $localize`:api error@@apiError.instanceChanged:The instance was changed in the meantime. Reload it and try again.`,
+  instanceCreateFailed: () =>
+    $localize`:api error@@apiError.instanceCreateFailed:The instance could not be created. Delete it and order a new one.`,
+  instanceNotProvisioned: () =>
+    $localize`:api error@@apiError.instanceNotProvisioned:The instance could not be created, so it cannot be bound.`,
+  instanceUnusable: () =>
+    $localize`:api error@@apiError.instanceUnusable:The service broker reported this instance as unusable, so it cannot be bound.`,
   planNotUpdatable: () => $localize`:api error@@apiError.planNotUpdatable:The plan of this instance cannot be changed.`,
   instanceSharedReadOnly: ({ project }) =>
     $localize`:api error@@apiError.instanceSharedReadOnly:This instance is shared with your project by ${project}:project:; only that project can change or delete it.`,
-  dashboardUnavailable: () => $localize`:api error@@apiError.dashboardUnavailable:The sign-in details for this service’s dashboard are not available. Try again later.`,
+  dashboardUnavailable: () =>
+    $localize`:api error@@apiError.dashboardUnavailable:The sign-in details for this service’s dashboard are not available. Try again later.`,
   planNotBindable: () => $localize`:api error@@apiError.planNotBindable:Instances of this plan cannot be bound.`,
-  bindingBusy: () => $localize`:api error@@apiError.bindingBusy:Another operation is in progress on this binding. Try again when it has finished.`,
+  bindingBusy: () =>
+    $localize`:api error@@apiError.bindingBusy:Another operation is in progress on this binding. Try again when it has finished.`,
   bindingNotDeleted: ({ name, reason, brokerMessage }) =>
     $localize`:api error@@apiError.bindingNotDeleted:The binding “${name}:name:” could not be deleted. ${brokerFailureText(reason, brokerMessage)}:reason:`,
   bindingsStillDeleting: ({ count, then }) => {
     const still = plural(count, {
-      one: () => $localize`:api error@@apiError.bindingsStillDeleting.one:${count}:count: binding of this instance is still being deleted by the service broker.`,
-      other: () => $localize`:api error@@apiError.bindingsStillDeleting:${count}:count: bindings of this instance are still being deleted by the service broker.`,
+      one: () =>
+        $localize`:api error@@apiError.bindingsStillDeleting.one:${count}:count: binding of this instance is still being deleted by the service broker.`,
+      other: () =>
+        $localize`:api error@@apiError.bindingsStillDeleting:${count}:count: bindings of this instance are still being deleted by the service broker.`,
     });
     const retry =
       then === 'endShare'
@@ -102,17 +130,24 @@ const TRANSLATIONS: Translations = {
     inLocation
       ? $localize`:api error@@apiError.tenantNotInLocation:The tenant is not a tenant of this project in the location of the instance.`
       : $localize`:api error@@apiError.tenantNotInProject:The tenant is not a tenant of this project.`,
-  tenantAlreadyBound: ({ tenant }) => $localize`:api error@@apiError.tenantAlreadyBound:Tenant ${tenant}:tenant: is already bound to this instance.`,
+  tenantAlreadyBound: ({ tenant }) =>
+    $localize`:api error@@apiError.tenantAlreadyBound:Tenant ${tenant}:tenant: is already bound to this instance.`,
   sensitiveBindingAsync: () =>
     $localize`:api error@@apiError.sensitiveBindingAsync:The service broker only creates bindings asynchronously, which the marketplace does not support for sensitive services: their credentials can only be handed over at once.`,
   sensitiveBindingAcceptedAsync: () =>
     $localize`:api error@@apiError.sensitiveBindingAcceptedAsync:The service broker wanted to create the binding asynchronously, which the marketplace does not allow for sensitive services: their credentials can only be handed over at once. The binding was not created; the marketplace is deleting it at the broker again.`,
-  sharingNotAllowed: () => $localize`:api error@@apiError.sharingNotAllowed:The service of this instance does not allow sharing.`,
-  shareNotReady: () => $localize`:api error@@apiError.shareNotReady:Only a ready instance can be shared. Try again when its operation has finished.`,
-  shareWithOwnProject: () => $localize`:api error@@apiError.shareWithOwnProject:An instance cannot be shared with its own project.`,
-  shareOutsideWorkspace: () => $localize`:api error@@apiError.shareOutsideWorkspace:Instances can only be shared with other projects of the same workspace.`,
-  alreadyShared: ({ project }) => $localize`:api error@@apiError.alreadyShared:The instance is already shared with ${project}:project:.`,
-  shareOwnerOnly: () => $localize`:api error@@apiError.shareOwnerOnly:Only the project that owns the instance can share it.`,
+  sharingNotAllowed: () =>
+    $localize`:api error@@apiError.sharingNotAllowed:The service of this instance does not allow sharing.`,
+  shareNotReady: () =>
+    $localize`:api error@@apiError.shareNotReady:Only a ready instance can be shared. Try again when its operation has finished.`,
+  shareWithOwnProject: () =>
+    $localize`:api error@@apiError.shareWithOwnProject:An instance cannot be shared with its own project.`,
+  shareOutsideWorkspace: () =>
+    $localize`:api error@@apiError.shareOutsideWorkspace:Instances can only be shared with other projects of the same workspace.`,
+  alreadyShared: ({ project }) =>
+    $localize`:api error@@apiError.alreadyShared:The instance is already shared with ${project}:project:.`,
+  shareOwnerOnly: () =>
+    $localize`:api error@@apiError.shareOwnerOnly:Only the project that owns the instance can share it.`,
   brokerFailed: ({ reason, brokerMessage }) => brokerFailureText(reason, brokerMessage),
 };
 
@@ -121,7 +156,8 @@ const TRANSLATIONS: Translations = {
  * a code this UI knows (the caller then shows the English `message`).
  */
 export function translateApiError(body: Partial<ErrorBody>): string | undefined {
-  const translate = body.code && Object.hasOwn(TRANSLATIONS, body.code) ? TRANSLATIONS[body.code as ApiErrorCode] : undefined;
+  const translate =
+    body.code && Object.hasOwn(TRANSLATIONS, body.code) ? TRANSLATIONS[body.code as ApiErrorCode] : undefined;
   if (!translate) return undefined;
   return (translate as (params: Record<string, unknown>) => string)(body.params ?? {});
 }

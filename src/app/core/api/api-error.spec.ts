@@ -16,7 +16,10 @@ describe('apiErrorMessage', () => {
       'apiError.instanceNameTaken': 'Das Projekt hat schon eine Instanz namens „{$name}“.',
     });
     try {
-      const error = new HttpErrorResponse({ status: 409, error: apiErrorBody('instanceNameTaken', { name: 'orders-db' }) });
+      const error = new HttpErrorResponse({
+        status: 409,
+        error: apiErrorBody('instanceNameTaken', { name: 'orders-db' }),
+      });
       expect(apiErrorMessage(error)).toBe('Das Projekt hat schon eine Instanz namens „orders-db“.');
     } finally {
       clearTranslations();
@@ -24,12 +27,18 @@ describe('apiErrorMessage', () => {
   });
 
   it("shows a broker's words as the broker's, unchanged", () => {
-    const body = apiErrorBody('brokerFailed', { reason: 'rejected', status: 422, brokerMessage: 'Quota <b>exceeded</b>' });
+    const body = apiErrorBody('brokerFailed', {
+      reason: 'rejected',
+      status: 422,
+      brokerMessage: 'Quota <b>exceeded</b>',
+    });
     expect(apiErrorMessage(new HttpErrorResponse({ status: 502, error: body }))).toBe(
       'The service broker says: “Quota <b>exceeded</b>”',
     );
     const silent = apiErrorBody('brokerFailed', { reason: 'timeout' });
-    expect(apiErrorMessage(new HttpErrorResponse({ status: 502, error: silent }))).toBe('The service broker did not answer in time.');
+    expect(apiErrorMessage(new HttpErrorResponse({ status: 502, error: silent }))).toBe(
+      'The service broker did not answer in time.',
+    );
   });
 
   it('says how many bindings are still being deleted, in the right plural', () => {
@@ -40,7 +49,10 @@ describe('apiErrorMessage', () => {
   });
 
   it('falls back to the English message for a code it does not know', () => {
-    const error = new HttpErrorResponse({ status: 418, error: { code: 'teapot', params: {}, message: 'I am a teapot' } });
+    const error = new HttpErrorResponse({
+      status: 418,
+      error: { code: 'teapot', params: {}, message: 'I am a teapot' },
+    });
     expect(apiErrorMessage(error)).toBe('I am a teapot');
   });
 

@@ -7,10 +7,7 @@ export function isApiUrl(requestUrl: string, apiBaseUrl: string, documentBaseUrl
   const request = new URL(requestUrl, documentBaseUrl);
   const api = new URL(apiBaseUrl, documentBaseUrl);
   const apiRoot = api.pathname.replace(/\/+$/, '');
-  return (
-    request.origin === api.origin &&
-    (request.pathname === apiRoot || request.pathname.startsWith(`${apiRoot}/`))
-  );
+  return request.origin === api.origin && (request.pathname === apiRoot || request.pathname.startsWith(`${apiRoot}/`));
 }
 
 /** Joins the API base URL and a path below it (`/api` + `catalog` gives `/api/catalog`). */

@@ -2,11 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, effect, inject, untracked } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import type {
-  CatalogResponse,
-  MeResponse,
-  ServiceOffering,
-} from '@osb/api';
+import type { CatalogResponse, MeResponse, ServiceOffering } from '@osb/api';
 import { UI_CONFIG } from '../config/ui-config';
 import type { ApiResource } from './api-types';
 import { apiUrl } from './api-url';

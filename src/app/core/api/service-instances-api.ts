@@ -2,11 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
-import type {
-  CreateServiceInstanceRequest,
-  ServiceInstance,
-  UpdateServiceInstanceRequest,
-} from '@osb/api';
+import type { CreateServiceInstanceRequest, ServiceInstance, UpdateServiceInstanceRequest } from '@osb/api';
 import { UI_CONFIG } from '../config/ui-config';
 import type { ApiResource } from './api-types';
 import { apiUrl } from './api-url';
@@ -33,7 +29,10 @@ export class ServiceInstancesApi {
   }
 
   /** `GET /projects/:projectId/service-instances/:instanceId`, idle while either id is undefined. */
-  instanceResource(projectId: () => string | undefined, instanceId: () => string | undefined): ApiResource<ServiceInstance> {
+  instanceResource(
+    projectId: () => string | undefined,
+    instanceId: () => string | undefined,
+  ): ApiResource<ServiceInstance> {
     return httpResource<ServiceInstance>(() => {
       const project = projectId();
       const instance = instanceId();

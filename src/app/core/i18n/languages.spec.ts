@@ -33,7 +33,11 @@ describe('choosing the language', () => {
 
   it('ignores a stored value that is no language it speaks, and storage that refuses', () => {
     expect(initialLanguage(['de'], memoryStorage({ [LANGUAGE_STORAGE_KEY]: 'klingon' }))).toBe('de');
-    const refusing = { getItem: () => { throw new Error('blocked'); } };
+    const refusing = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+    };
     expect(initialLanguage(['de'], refusing)).toBe('de');
   });
 });

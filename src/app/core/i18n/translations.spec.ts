@@ -14,7 +14,9 @@ const SOURCE_FILE = `${LOCALE_DIR}/messages.xlf`;
 /** The English source of each message, in the form `parseXliffTranslations` gives targets. */
 function sourceMessages(xliff: string): Record<string, string> {
   // Each unit's source, read as if it were the target.
-  return parseXliffTranslations(xliff.replace(/<target>[\s\S]*?<\/target>/g, '').replace(/<(\/?)source>/g, '<$1target>'));
+  return parseXliffTranslations(
+    xliff.replace(/<target>[\s\S]*?<\/target>/g, '').replace(/<(\/?)source>/g, '<$1target>'),
+  );
 }
 
 /** The placeholders of a message, sorted, with repeats (ICU branches may repeat one). */
@@ -24,9 +26,9 @@ function placeholders(message: string): string[] {
 
 /** The ICU keyword and case names of a message (`{VAR_PLURAL, plural, =1 {…} other {…}}`). */
 function icuShape(message: string): string[] {
-  return [...message.matchAll(/\{(VAR_[A-Z_]+), (plural|select),|(?:^|[\s}])(=\d+|zero|one|two|few|many|other) \{/g)].map(
-    (match) => match[0].trim(),
-  );
+  return [
+    ...message.matchAll(/\{(VAR_[A-Z_]+), (plural|select),|(?:^|[\s}])(=\d+|zero|one|two|few|many|other) \{/g),
+  ].map((match) => match[0].trim());
 }
 
 const translationFiles = readdirSync(LOCALE_DIR).filter((name) => /^messages\.[a-z-]+\.xlf$/i.test(name));
@@ -63,7 +65,9 @@ describe('translations', () => {
 
     it('has no translations of messages that no longer exist', () => {
       const obsolete = Object.keys(translated).filter((id) => !(id in source));
-      expect(obsolete, `translations without a source message in ${file} (npm run i18n:extract removes them)`).toEqual([]);
+      expect(obsolete, `translations without a source message in ${file} (npm run i18n:extract removes them)`).toEqual(
+        [],
+      );
     });
   });
 });

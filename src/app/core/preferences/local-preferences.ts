@@ -5,7 +5,10 @@
  */
 
 /** Reads a preference; null when it is not set or the storage cannot be read. */
-export function readPreference(key: string, storage: Pick<Storage, 'getItem'> | undefined = localStorageIfAvailable()): string | null {
+export function readPreference(
+  key: string,
+  storage: Pick<Storage, 'getItem'> | undefined = localStorageIfAvailable(),
+): string | null {
   try {
     return storage?.getItem(key) ?? null;
   } catch {

@@ -19,6 +19,10 @@ describe('switchProjectCommands', () => {
   });
 
   it('opens the marketplace from pages outside a project', () => {
-    expect(switchProjectCommands(serializer.parse('/nowhere'), 'b').commands).toEqual(['/projects', 'b', 'marketplace']);
+    expect(switchProjectCommands(serializer.parse('/nowhere'), 'b').commands).toEqual([
+      '/projects',
+      'b',
+      'marketplace',
+    ]);
   });
 });

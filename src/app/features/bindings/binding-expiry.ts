@@ -30,7 +30,10 @@ export function timeLeftText(expiresAt: string, now: Date): string {
 }
 
 /** The warning a binding that expires soon carries, naming when it is deleted. */
-export function expiryWarningText(binding: Pick<ServiceBinding, 'expiresAt' | 'expiresSoon' | 'expiredAt'>, now: Date): string | undefined {
+export function expiryWarningText(
+  binding: Pick<ServiceBinding, 'expiresAt' | 'expiresSoon' | 'expiredAt'>,
+  now: Date,
+): string | undefined {
   if (!binding.expiresAt || !binding.expiresSoon || binding.expiredAt) {
     return undefined;
   }

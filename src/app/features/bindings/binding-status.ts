@@ -13,16 +13,22 @@ export function bindingOperationLabel(operation: Pick<ServiceBindingOperation, '
       if (operation.state === 'succeeded') {
         return $localize`:binding status@@bindingStatusReady:Ready`;
       }
-      return running ? $localize`:binding status@@bindingStatusBinding:Binding` : $localize`:binding status@@bindingStatusBindingFailed:Binding failed`;
+      return running
+        ? $localize`:binding status@@bindingStatusBinding:Binding`
+        : $localize`:binding status@@bindingStatusBindingFailed:Binding failed`;
     case 'delete':
       if (operation.state === 'succeeded') {
         return $localize`:binding status@@bindingStatusUnbound:Unbound`;
       }
-      return running ? $localize`:binding status@@bindingStatusUnbinding:Unbinding` : $localize`:binding status@@bindingStatusUnbindingFailed:Unbinding failed`;
+      return running
+        ? $localize`:binding status@@bindingStatusUnbinding:Unbinding`
+        : $localize`:binding status@@bindingStatusUnbindingFailed:Unbinding failed`;
     case 'expire':
       if (operation.state === 'succeeded') {
         return $localize`:binding status@@bindingStatusExpired:Expired`;
       }
-      return running ? $localize`:binding status@@bindingStatusExpiring:Expiring` : $localize`:binding status@@bindingStatusExpiryFailed:Expiry failed`;
+      return running
+        ? $localize`:binding status@@bindingStatusExpiring:Expiring`
+        : $localize`:binding status@@bindingStatusExpiryFailed:Expiry failed`;
   }
 }

@@ -38,7 +38,9 @@ export class BindingsApi {
 
   /** The project's bindings on all its instances that expire within the warning period, in one request. */
   listExpiring(projectId: string): Observable<ExpiringServiceBindings> {
-    return this.http.get<ExpiringServiceBindings>(apiUrl(this.config.apiBaseUrl, 'projects', projectId, 'expiring-bindings'));
+    return this.http.get<ExpiringServiceBindings>(
+      apiUrl(this.config.apiBaseUrl, 'projects', projectId, 'expiring-bindings'),
+    );
   }
 
   /** The project's tenants a tenant binding of the instance may name, and which are bound already. */

@@ -1,5 +1,11 @@
 import { spyOnDownloads } from './testing/download-spy';
-import { credentialFields, credentialsDotEnv, credentialsJson, downloadTextFile, safeFileName } from './credential-export';
+import {
+  credentialFields,
+  credentialsDotEnv,
+  credentialsJson,
+  downloadTextFile,
+  safeFileName,
+} from './credential-export';
 
 describe('credential export', () => {
   const credentials = {
@@ -35,8 +41,14 @@ describe('credential export', () => {
   });
 
   it('keeps a value with line breaks on one line so it cannot start another variable', () => {
-    const dotEnv = credentialsDotEnv({ 'cert-pem': 'line1\nEVIL=1\r\n', '1st key': 'x', 'CERT_PEM': 'y', '!!': 'z' });
-    expect(dotEnv.split('\n')).toEqual(['CERT_PEM="line1\\nEVIL=1\\r\\n"', '_1ST_KEY="x"', 'CERT_PEM_2="y"', 'CREDENTIAL="z"', '']);
+    const dotEnv = credentialsDotEnv({ 'cert-pem': 'line1\nEVIL=1\r\n', '1st key': 'x', CERT_PEM: 'y', '!!': 'z' });
+    expect(dotEnv.split('\n')).toEqual([
+      'CERT_PEM="line1\\nEVIL=1\\r\\n"',
+      '_1ST_KEY="x"',
+      'CERT_PEM_2="y"',
+      'CREDENTIAL="z"',
+      '',
+    ]);
   });
 
   it('writes nothing for empty credentials', () => {

@@ -1,4 +1,11 @@
-import { type CatalogFilter, collectTags, filterServices, isFilterActive, searchable, servicesByLocality } from './catalog-filter';
+import {
+  type CatalogFilter,
+  collectTags,
+  filterServices,
+  isFilterActive,
+  searchable,
+  servicesByLocality,
+} from './catalog-filter';
 import { testCatalog, testService } from '../../../testing/catalog-fixtures';
 
 describe('catalog filter', () => {
@@ -46,6 +53,11 @@ describe('catalog filter', () => {
   });
 
   it('collects tags once each, sorted', () => {
-    expect(collectTags([['sql', 'Database'], ['database', 'cache']])).toEqual(['cache', 'Database', 'sql']);
+    expect(
+      collectTags([
+        ['sql', 'Database'],
+        ['database', 'cache'],
+      ]),
+    ).toEqual(['cache', 'Database', 'sql']);
   });
 });

@@ -15,7 +15,10 @@ describe('parameter changes of an update', () => {
   });
 
   it('lists and sends only the keys whose value changed or that are new', () => {
-    const changes = parameterChanges({ securityContact: 'a@x.example' }, { securityContact: 'b@y.example', rateLimitPerSecond: 200 });
+    const changes = parameterChanges(
+      { securityContact: 'a@x.example' },
+      { securityContact: 'b@y.example', rateLimitPerSecond: 200 },
+    );
     expect(changes).toEqual([
       { key: 'securityContact', before: 'a@x.example', after: 'b@y.example' },
       { key: 'rateLimitPerSecond', after: 200 },

@@ -15,7 +15,8 @@ export interface ParameterChange {
  * (all of them when the plan gives no update schema, so that the JSON editor shows them).
  */
 export function updatableParameters(stored: InstanceParameters, updateSchema: unknown): InstanceParameters {
-  const properties = isJsonObject(updateSchema) && isJsonObject(updateSchema['properties']) ? updateSchema['properties'] : undefined;
+  const properties =
+    isJsonObject(updateSchema) && isJsonObject(updateSchema['properties']) ? updateSchema['properties'] : undefined;
   if (properties === undefined) {
     return updateSchema === undefined ? { ...stored } : {};
   }

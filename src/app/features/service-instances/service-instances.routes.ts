@@ -8,5 +8,9 @@ import { InstancesPage } from './pages/instances-page/instances-page';
 export const serviceInstancesRoutes: Routes = [
   { path: '', title: $localize`:page title@@titleInstances:Service instances`, component: InstancesPage },
   { path: ':instanceId', title: $localize`:page title@@titleInstance:Service instance`, component: InstancePage },
-  { path: ':instanceId/edit', title: $localize`:page title@@titleInstanceUpdate:Change service instance`, component: InstanceUpdatePage },
+  {
+    path: ':instanceId/edit',
+    title: $localize`:page title@@titleInstanceUpdate:Change service instance`,
+    component: InstanceUpdatePage,
+  },
 ];

@@ -40,6 +40,14 @@ export class SharingApi {
   }
 
   private url(ref: InstanceRef, ...segments: string[]): string {
-    return apiUrl(this.config.apiBaseUrl, 'projects', ref.projectId, 'service-instances', ref.instanceId, 'shares', ...segments);
+    return apiUrl(
+      this.config.apiBaseUrl,
+      'projects',
+      ref.projectId,
+      'service-instances',
+      ref.instanceId,
+      'shares',
+      ...segments,
+    );
   }
 }

@@ -26,7 +26,11 @@ export const MASKED_SECRET = '••••••••';
  * schema or by their name, and those the platform only reports as set) as "set", never as values.
  * Keys the schema does not describe follow under their own name.
  */
-export function describeParameters(schema: unknown, value: Record<string, unknown>, storedSecrets: readonly string[] = []): ParameterEntry[] {
+export function describeParameters(
+  schema: unknown,
+  value: Record<string, unknown>,
+  storedSecrets: readonly string[] = [],
+): ParameterEntry[] {
   const normalized = schema === undefined || schema === null ? undefined : normalizeParameterSchema(schema);
   const resolved = normalized?.ok ? new ParametersValidator(normalized.schema).resolve(value) : {};
   const withSecrets = structuredClone(value);
@@ -52,9 +56,17 @@ export function entryText(entry: ParameterEntry): string {
   return (entry.children ?? []).map((child) => `${child.label}: ${entryText(child)}`).join('; ');
 }
 
-function describeObject(value: Record<string, unknown>, schema: JsonSchema, pointer: string, stored: ReadonlySet<string>): ParameterEntry[] {
+function describeObject(
+  value: Record<string, unknown>,
+  schema: JsonSchema,
+  pointer: string,
+  stored: ReadonlySet<string>,
+): ParameterEntry[] {
   const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
-  const keys = [...Object.keys(properties).filter((key) => key in value), ...Object.keys(value).filter((key) => !(key in properties))];
+  const keys = [
+    ...Object.keys(properties).filter((key) => key in value),
+    ...Object.keys(value).filter((key) => !(key in properties)),
+  ];
   const entries: ParameterEntry[] = [];
   if (typeof schema['variantLabel'] === 'string') {
     entries.push({ pointer, label: $localize`:@@parametersView.kind:Kind`, text: schema['variantLabel'] });
@@ -76,14 +88,23 @@ function describeValue(
   stored: ReadonlySet<string>,
   key?: string,
 ): ParameterEntry {
-  if (stored.has(pointer) || (!isJsonObject(value) && !Array.isArray(value) && value !== null && isSecretField(key, field))) {
+  if (
+    stored.has(pointer) ||
+    (!isJsonObject(value) && !Array.isArray(value) && value !== null && isSecretField(key, field))
+  ) {
     return { pointer, label, secret: true, text: MASKED_SECRET };
   }
   if (Array.isArray(value)) {
     const items = Array.isArray(field['items']) ? field['items'] : undefined;
     const itemSchema = isJsonObject(field['items']) ? field['items'] : {};
     const listed = value.map((item, index) =>
-      describeValue(item, (items?.[index] as JsonSchema | undefined) ?? itemSchema, `${pointer}/${index}`, `${index + 1}`, stored),
+      describeValue(
+        item,
+        (items?.[index] as JsonSchema | undefined) ?? itemSchema,
+        `${pointer}/${index}`,
+        `${index + 1}`,
+        stored,
+      ),
     );
     if (listed.every((entry) => entry.children === undefined) && isJsonObject(itemSchema) && !isJsonObject(value[0])) {
       return { pointer, label, text: listed.map((entry) => entry.text).join(', ') };
@@ -112,7 +133,10 @@ export function valueText(value: unknown, field: JsonSchema = {}): string {
 }
 
 function setAtPointer(value: Record<string, unknown>, pointer: string, replacement: unknown): void {
-  const segments = pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   let current: unknown = value;
   segments.forEach((segment, index) => {
     if (!isJsonObject(current) && !Array.isArray(current)) {

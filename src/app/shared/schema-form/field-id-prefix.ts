@@ -36,7 +36,10 @@ export const FIELD_POINTER_BASE = new InjectionToken<FieldPointerBase>('schema f
 });
 
 /** The JSON pointer of a form property's value within the parameters ('' for the root). */
-export function propertyPointer(base: FieldPointerBase, property: { _canonicalPath?: string; path?: string } | undefined): string {
+export function propertyPointer(
+  base: FieldPointerBase,
+  property: { _canonicalPath?: string; path?: string } | undefined,
+): string {
   const own = (property?._canonicalPath ?? property?.path ?? '').replace(/\/$/, '');
   return `${base.pointer}${own}`;
 }

@@ -13,7 +13,11 @@ class FreeValueProperty extends AtomicProperty {
   }
 }
 
-const FREE_VALUE_WIDGETS = new Set<string>([NORMALIZED_WIDGETS.json, NORMALIZED_WIDGETS.keyValue, NORMALIZED_WIDGETS.variants]);
+const FREE_VALUE_WIDGETS = new Set<string>([
+  NORMALIZED_WIDGETS.json,
+  NORMALIZED_WIDGETS.keyValue,
+  NORMALIZED_WIDGETS.variants,
+]);
 let installed = false;
 
 /**
@@ -41,6 +45,12 @@ export function installFreeValueProperties(): void {
 function createFreeValue(...args: unknown[]): FreeValueProperty {
   const [schemaValidatorFactory, validatorRegistry, expressionCompilerFactory, schema, parent, path, logger] = args;
   return new (FreeValueProperty as unknown as new (...parameters: unknown[]) => FreeValueProperty)(
-    schemaValidatorFactory, validatorRegistry, expressionCompilerFactory, schema, parent, path, logger,
+    schemaValidatorFactory,
+    validatorRegistry,
+    expressionCompilerFactory,
+    schema,
+    parent,
+    path,
+    logger,
   );
 }

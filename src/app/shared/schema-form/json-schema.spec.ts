@@ -64,12 +64,19 @@ describe('normalizeParameterSchema', () => {
     });
     expect(schema['$schema']).toBe(DRAFT_04_URI);
     expect(property(schema, 'tier')).toMatchObject({ type: 'string', enum: ['gold'] });
-    expect(property(schema, 'size')).toMatchObject({ minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true });
+    expect(property(schema, 'size')).toMatchObject({
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: 10,
+      exclusiveMaximum: true,
+    });
     expect(warnings.join()).toContain('draft-07');
   });
 
   it('turns examples into a placeholder', () => {
-    const { schema } = normalized({ properties: { region: { type: 'string', examples: ['us-central1', 'asia-northeast1'] } } });
+    const { schema } = normalized({
+      properties: { region: { type: 'string', examples: ['us-central1', 'asia-northeast1'] } },
+    });
     expect(property(schema, 'region')).toEqual({ type: 'string', placeholder: 'us-central1' });
   });
 
@@ -95,8 +102,13 @@ describe('normalizeParameterSchema', () => {
     });
     expect(recursive).toEqual({ ok: false, reason: expect.stringContaining('#/definitions/node contains itself') });
     const external = normalizeParameterSchema({ properties: { a: { $ref: 'https://example.com/a.json' } } });
-    expect(external).toEqual({ ok: false, reason: expect.stringContaining('external schema https://example.com/a.json') });
-    expect(normalizeParameterSchema({ properties: { a: { $ref: '#/definitions/missing' } } })).toMatchObject({ ok: false });
+    expect(external).toEqual({
+      ok: false,
+      reason: expect.stringContaining('external schema https://example.com/a.json'),
+    });
+    expect(normalizeParameterSchema({ properties: { a: { $ref: '#/definitions/missing' } } })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('converts defaults of the wrong type when nothing is lost and drops the others with a warning', () => {
@@ -116,20 +128,31 @@ describe('normalizeParameterSchema', () => {
     expect(property(schema, 'label')['default']).toBe('7');
     expect(property(schema, 'broken')).not.toHaveProperty('default');
     expect(property(schema, 'color')).not.toHaveProperty('default');
-    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining('"many"'), expect.stringContaining('"blue"')]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('"many"'), expect.stringContaining('"blue"')]),
+    );
   });
 
   it('keeps labelled oneOf choices, labels each with description and picks a select', () => {
     const { schema } = normalized({
       properties: {
-        serviceType: { type: 'string', oneOf: [{ description: 'Internal', enum: ['int'] }, { title: 'External', enum: ['ext'] }] },
+        serviceType: {
+          type: 'string',
+          oneOf: [
+            { description: 'Internal', enum: ['int'] },
+            { title: 'External', enum: ['ext'] },
+          ],
+        },
         cores: { enum: [2, 4] },
       },
     });
     expect(property(schema, 'serviceType')).toEqual({
       type: 'string',
       widget: { id: 'select' },
-      oneOf: [{ description: 'Internal', enum: ['int'] }, { title: 'External', description: 'External', enum: ['ext'] }],
+      oneOf: [
+        { description: 'Internal', enum: ['int'] },
+        { title: 'External', description: 'External', enum: ['ext'] },
+      ],
     });
     expect(property(schema, 'cores')).toEqual({ type: 'integer', enum: [2, 4], widget: { id: 'select' } });
   });
@@ -137,11 +160,19 @@ describe('normalizeParameterSchema', () => {
   it('drops vendor keywords with a warning and keeps ngx-schema-form keywords', () => {
     const { schema, warnings } = normalized({
       openshift_form_definition: ['a'],
-      properties: { a: { type: 'string', prescribed: true, 'x-widget': 'textarea', visibleIf: { b: ['x'] } }, b: { type: 'string' } },
+      properties: {
+        a: { type: 'string', prescribed: true, 'x-widget': 'textarea', visibleIf: { b: ['x'] } },
+        b: { type: 'string' },
+      },
     });
     expect(schema).not.toHaveProperty('openshift_form_definition');
     expect(property(schema, 'a')).toEqual({ type: 'string', widget: { id: 'textarea' }, visibleIf: { b: ['x'] } });
-    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining('"prescribed"'), expect.stringContaining('"openshift_form_definition"')]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('"prescribed"'),
+        expect.stringContaining('"openshift_form_definition"'),
+      ]),
+    );
   });
 
   it('gives string maps a key/value widget and other free-form values a JSON widget', () => {
@@ -158,7 +189,10 @@ describe('normalizeParameterSchema', () => {
     expect(property(schema, 'labels')['widget']).toEqual({ id: 'json' });
     expect(property(schema, 'anything')['widget']).toEqual({ id: 'json' });
     expect(property(schema, 'tuple')['widget']).toEqual({ id: 'json' });
-    expect(property(schema, 'either')).toEqual({ anyOf: [{ type: 'string' }, { type: 'number' }], widget: { id: 'json' } });
+    expect(property(schema, 'either')).toEqual({
+      anyOf: [{ type: 'string' }, { type: 'number' }],
+      widget: { id: 'json' },
+    });
   });
 
   it('repairs order and fieldsets so that each field appears once, in schema order', () => {
@@ -168,10 +202,17 @@ describe('normalizeParameterSchema', () => {
     });
     expect(schema['order']).toEqual(['b', 'a', 'c']);
     const withFieldsets = normalized({
-      fieldsets: [{ title: 'Main', fields: ['c', 'a'] }, { title: 'Again', fields: ['a'] }],
+      fieldsets: [
+        { title: 'Main', fields: ['c', 'a'] },
+        { title: 'Again', fields: ['a'] },
+      ],
       properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
     }).schema;
-    expect((withFieldsets['fieldsets'] as JsonSchema[]).map((fieldset) => fieldset['fields'])).toEqual([['c', 'a'], [], ['b']]);
+    expect((withFieldsets['fieldsets'] as JsonSchema[]).map((fieldset) => fieldset['fields'])).toEqual([
+      ['c', 'a'],
+      [],
+      ['b'],
+    ]);
   });
 
   it('drops unknown formats, uncompilable patterns and empty required lists; reads draft-03 required flags', () => {
@@ -228,7 +269,10 @@ describe('pruneEmptyParameters', () => {
 
   it('omits an optional object that was left at its defaults while missing a required field', () => {
     expect(pruneEmptyParameters({ must: 'x', settings: { size: 5 } }, schema)).toEqual({ must: 'x' });
-    expect(pruneEmptyParameters({ must: 'x', settings: { size: 6 } }, schema)).toEqual({ must: 'x', settings: { size: 6 } });
+    expect(pruneEmptyParameters({ must: 'x', settings: { size: 6 } }, schema)).toEqual({
+      must: 'x',
+      settings: { size: 6 },
+    });
     expect(pruneEmptyParameters({ must: 'x', settings: { name: 'n', size: 5 } }, schema)).toEqual({
       must: 'x',
       settings: { name: 'n', size: 5 },
@@ -254,7 +298,11 @@ describe('variants, conditions and secrets', () => {
   });
 
   it('keeps required-only alternatives as plain validation', () => {
-    const { schema } = normalized({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, oneOf: [{ required: ['a'] }, { required: ['b'] }] });
+    const { schema } = normalized({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' } },
+      oneOf: [{ required: ['a'] }, { required: ['b'] }],
+    });
     expect(schema['variants']).toBeUndefined();
     expect(schema['oneOf']).toEqual([{ required: ['a'] }, { required: ['b'] }]);
   });
@@ -282,6 +330,9 @@ describe('variants, conditions and secrets', () => {
     }
     expect(isSecretField('passwordLength', { type: 'integer' })).toBe(false);
     expect(isSecretField('secretEngine', { type: 'string', enum: ['kv', 'pki'] })).toBe(false);
-    expect(secretPaths({ db: { password: 'x', port: 5432 }, users: [{ token: 't' }] })).toEqual(['/db/password', '/users/0/token']);
+    expect(secretPaths({ db: { password: 'x', port: 5432 }, users: [{ token: 't' }] })).toEqual([
+      '/db/password',
+      '/users/0/token',
+    ]);
   });
 });

@@ -41,7 +41,13 @@ async function renderForm(schema: unknown, mode: 'create' | 'update' | 'bind' = 
   fixture.componentRef.setInput('mode', mode);
   fixture.detectChanges();
   await fixture.whenStable();
-  return { fixture, loader: TestbedHarnessEnvironment.loader(fixture), element: fixture.nativeElement, values, validity };
+  return {
+    fixture,
+    loader: TestbedHarnessEnvironment.loader(fixture),
+    element: fixture.nativeElement,
+    values,
+    validity,
+  };
 }
 
 function labels(element: HTMLElement): string[] {
@@ -55,7 +61,9 @@ async function field(loader: HarnessLoader, label: string): Promise<MatFormField
 /** Validates parameters against a fixture with Ajv for the fixture's own draft (04, else 07). */
 function validateWithAjv(schema: unknown, value: unknown): { valid: boolean; errors: unknown } {
   const draft04 = isJsonObject(schema) && String(schema['$schema'] ?? '').includes('draft-04');
-  const ajv = draft04 ? new AjvDraft04({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
+  const ajv = draft04
+    ? new AjvDraft04({ strict: false, allErrors: true })
+    : new Ajv({ strict: false, allErrors: true });
   addFormats(ajv as Ajv);
   const valid = ajv.validate(stripUiKeywords(schema as object), value) as boolean;
   return { valid, errors: ajv.errors };
@@ -167,12 +175,20 @@ describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, (
     expect(validity.at(-1)).toBe(false);
     expect(await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).isDisabled()).toBe(true);
 
-    await json.setValue('{"securityContact": "sec@example.com", "serviceType": "ext", "externalRegistrationNumber": "54321"}');
+    await json.setValue(
+      '{"securityContact": "sec@example.com", "serviceType": "ext", "externalRegistrationNumber": "54321"}',
+    );
     expect(validity.at(-1)).toBe(true);
     await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).check();
     expect(labels(element)).toEqual(['Security Contact', 'Service Type', 'External Registration Number']);
-    expect(await (await (await field(loader, 'External Registration Number')).getControl(MatInputHarness))!.getValue()).toBe('54321');
-    expect(values.at(-1)).toEqual({ securityContact: 'sec@example.com', serviceType: 'ext', externalRegistrationNumber: '54321' });
+    expect(
+      await (await (await field(loader, 'External Registration Number')).getControl(MatInputHarness))!.getValue(),
+    ).toBe('54321');
+    expect(values.at(-1)).toEqual({
+      securityContact: 'sec@example.com',
+      serviceType: 'ext',
+      externalRegistrationNumber: '54321',
+    });
   });
 });
 
@@ -190,8 +206,10 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
       await choose(loader, 'Region', 'eu-central-1');
     },
     'marketplace-dns-records-array-anyof-instance-create.json': (loader) => setText(loader, 'Zone', 'example.org'),
-    'marketplace-database-user-secret-instance-create.json': (loader) => setText(loader, 'Administrator password', 'correct-horse-battery'),
-    'marketplace-maintenance-window-date-time-instance-create.json': (loader) => setText(loader, 'First maintenance', '2026-12-01'),
+    'marketplace-database-user-secret-instance-create.json': (loader) =>
+      setText(loader, 'Administrator password', 'correct-horse-battery'),
+    'marketplace-maintenance-window-date-time-instance-create.json': (loader) =>
+      setText(loader, 'First maintenance', '2026-12-01'),
     'osba-storage-blob-all-in-one-instance-create.json': fillAzureLocation,
   };
 
@@ -217,7 +235,9 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
   }
 
   it('lists the problems with field titles when asked to reveal them', async () => {
-    const postgres = SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-create'))!;
+    const postgres = SCHEMA_FIXTURES.find((fixture) =>
+      fixture.file.includes('postgresql-10-general-purpose-instance-create'),
+    )!;
     const { element, fixture } = await renderForm(postgres.schema);
     expect(element.textContent).not.toContain('Please check these fields');
     fixture.componentRef.setInput('revealProblems', true);
@@ -241,12 +261,16 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
   });
 
   it('omits an untouched optional object whose field is required', async () => {
-    const { values } = await renderForm(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('optional-object'))!.schema);
+    const { values } = await renderForm(
+      SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('optional-object'))!.schema,
+    );
     expect(values.at(-1)).toEqual({});
   });
 
   it('edits a string map as key/value rows', async () => {
-    const { element, values, fixture } = await renderForm(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('storage-blob'))!.schema);
+    const { element, values, fixture } = await renderForm(
+      SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('storage-blob'))!.schema,
+    );
     const add = [...element.querySelectorAll('button')].find((button) => button.textContent!.includes('Add entry'))!;
     add.click();
     fixture.detectChanges();
@@ -259,7 +283,9 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
   });
 
   it('shows defaults only as placeholders in update mode', async () => {
-    const update = SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-update'))!;
+    const update = SCHEMA_FIXTURES.find((fixture) =>
+      fixture.file.includes('postgresql-10-general-purpose-instance-update'),
+    )!;
     const { values, loader } = await renderForm(update.schema, 'update');
     expect(values.at(-1)).toEqual({});
     const storage = (await (await field(loader, 'Storage')).getControl(MatInputHarness))!;
@@ -284,7 +310,9 @@ describe('ParametersFormHarness', FORM_TESTS, () => {
 
 describe('ParametersForm fallbacks', FORM_TESTS, () => {
   it('explains a schema it cannot render and offers the JSON editor', async () => {
-    const { element, loader, values, validity } = await renderForm({ properties: { a: { $ref: 'https://example.com/a.json' } } });
+    const { element, loader, values, validity } = await renderForm({
+      properties: { a: { $ref: 'https://example.com/a.json' } },
+    });
     expect(element.textContent).toContain(
       "This plan's parameter schema cannot be shown as a form: it refers to the external schema https://example.com/a.json, which is not fetched. Enter the parameters as JSON.",
     );
@@ -296,8 +324,13 @@ describe('ParametersForm fallbacks', FORM_TESTS, () => {
   });
 
   it('explains a field name that ngx-schema-form cannot address', async () => {
-    const { element } = await renderForm({ type: 'object', properties: { 'app.kubernetes.io/name': { type: 'string' } } });
-    expect(element.textContent).toContain('cannot be shown as a form: the field name "app.kubernetes.io/name" contains a slash.');
+    const { element } = await renderForm({
+      type: 'object',
+      properties: { 'app.kubernetes.io/name': { type: 'string' } },
+    });
+    expect(element.textContent).toContain(
+      'cannot be shown as a form: the field name "app.kubernetes.io/name" contains a slash.',
+    );
     expect(element.querySelector('textarea')).not.toBeNull();
   });
 
@@ -318,7 +351,9 @@ describe('ParametersForm fallbacks', FORM_TESTS, () => {
   template: `<mp-parameters-form [schema]="schema()" /><mp-parameters-form [schema]="schema()" />`,
 })
 class TwoForms {
-  readonly schema = signal<unknown>(SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-create'))!.schema);
+  readonly schema = signal<unknown>(
+    SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('postgresql-10-general-purpose-instance-create'))!.schema,
+  );
 }
 
 describe('ParametersForm ids', FORM_TESTS, () => {
@@ -327,7 +362,9 @@ describe('ParametersForm ids', FORM_TESTS, () => {
     fixture.detectChanges();
     await fixture.whenStable();
     // ngx-schema-form writes id="" on its <form> element; an empty id names nothing.
-    const ids = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[id]')].map((element) => element.id).filter(Boolean);
+    const ids = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[id]')]
+      .map((element) => element.id)
+      .filter(Boolean);
     expect(ids.length).toBeGreaterThan(20);
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
   });
@@ -343,7 +380,10 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
     const { loader, element, values, validity } = await renderForm(schema);
     const picker = (await (await field(loader, 'Backup target')).getControl(MatSelectHarness))!;
     await picker.open();
-    expect(await Promise.all((await picker.getOptions()).map((option) => option.getText()))).toEqual(['Amazon S3 bucket', 'Target: azure-blob']);
+    expect(await Promise.all((await picker.getOptions()).map((option) => option.getText()))).toEqual([
+      'Amazon S3 bucket',
+      'Target: azure-blob',
+    ]);
     await picker.close();
     expect(labels(element)).toEqual(['Backup target', 'Retention (days)', 'Bucket', 'Region']);
 
@@ -355,7 +395,12 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
 
     await setText(loader, 'Storage account', 'teambackups');
     await setText(loader, 'Container', 'nightly');
-    expect(values.at(-1)).toEqual({ retentionDays: 14, target: 'azure-blob', storageAccount: 'teambackups', container: 'nightly' });
+    expect(values.at(-1)).toEqual({
+      retentionDays: 14,
+      target: 'azure-blob',
+      storageAccount: 'teambackups',
+      container: 'nightly',
+    });
     expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
     expect(validity.at(-1)).toBe(true);
   });
@@ -363,11 +408,18 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
   it('prefills the shape of an existing value (an update)', async () => {
     const fixture = TestBed.createComponent(ParametersForm);
     fixture.componentRef.setInput('schema', fixtureSchema('marketplace-backup-target-root-oneof-instance-create.json'));
-    fixture.componentRef.setInput('value', { retentionDays: 7, target: 'azure-blob', storageAccount: 'acct', container: 'c' });
+    fixture.componentRef.setInput('value', {
+      retentionDays: 7,
+      target: 'azure-blob',
+      storageAccount: 'acct',
+      container: 'c',
+    });
     fixture.detectChanges();
     await fixture.whenStable();
     const loader = TestbedHarnessEnvironment.loader(fixture);
-    expect(await (await (await field(loader, 'Backup target')).getControl(MatSelectHarness))!.getValueText()).toBe('Target: azure-blob');
+    expect(await (await (await field(loader, 'Backup target')).getControl(MatSelectHarness))!.getValueText()).toBe(
+      'Target: azure-blob',
+    );
     expect(await (await (await field(loader, 'Storage account')).getControl(MatInputHarness))!.getValue()).toBe('acct');
   });
 
@@ -387,7 +439,10 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
     expect(element.querySelector('.mp-pf__problems')!.textContent).toContain('Points to: This field is required.');
 
     await setText(loader, 'Points to', 'example.net');
-    expect(values.at(-1)).toEqual({ zone: 'example.org', records: [{ type: 'CNAME', name: 'www', target: 'example.net' }] });
+    expect(values.at(-1)).toEqual({
+      zone: 'example.org',
+      records: [{ type: 'CNAME', name: 'www', target: 'example.net' }],
+    });
     expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
     expect(validity.at(-1)).toBe(true);
   });
@@ -404,7 +459,12 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
 
     await choose(loader, 'Engine', 'mysql');
     expect(labels(element)).toContain('SQL mode');
-    expect(values.at(-1)).toEqual({ engine: 'mysql', highAvailability: true, replicas: 2, sqlMode: 'STRICT_TRANS_TABLES' });
+    expect(values.at(-1)).toEqual({
+      engine: 'mysql',
+      highAvailability: true,
+      replicas: 2,
+      sqlMode: 'STRICT_TRANS_TABLES',
+    });
     expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
     expect(validity.at(-1)).toBe(true);
   });
@@ -416,7 +476,9 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
     expect(element.querySelector('mat-timepicker-toggle')).not.toBeNull();
     const tier = (await (await field(loader, 'Support tier')).getControl(MatInputHarness))!;
     expect(await tier.isReadonly()).toBe(true);
-    expect(await (await (await field(loader, 'Contact')).getControl(MatInputHarness))!.getPlaceholder()).toBe('ops@example.com');
+    expect(await (await (await field(loader, 'Contact')).getControl(MatInputHarness))!.getPlaceholder()).toBe(
+      'ops@example.com',
+    );
     const link = element.querySelector<HTMLAnchorElement>('.mp-sf-markdown a')!;
     expect(link.target).toBe('_blank');
 
@@ -443,7 +505,11 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
     reveal.click();
     fixture.detectChanges();
     expect(password.type).toBe('text');
-    expect(values.at(-1)).toEqual({ adminUser: 'admin', adminPassword: 'correct-horse-battery', replicationToken: 'tok-123' });
+    expect(values.at(-1)).toEqual({
+      adminUser: 'admin',
+      adminPassword: 'correct-horse-battery',
+      replicationToken: 'tok-123',
+    });
     expect(validateWithAjv(schema, values.at(-1)).valid).toBe(true);
   });
 
@@ -476,7 +542,9 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
   });
 
   it('links each listed problem to its field and moves the focus there', async () => {
-    const { element, fixture } = await renderForm(fixtureSchema('marketplace-database-user-secret-instance-create.json'));
+    const { element, fixture } = await renderForm(
+      fixtureSchema('marketplace-database-user-secret-instance-create.json'),
+    );
     fixture.componentRef.setInput('revealProblems', true);
     fixture.detectChanges();
     const link = element.querySelector<HTMLAnchorElement>('.mp-pf__problems a')!;

@@ -11,7 +11,12 @@ const meta: Meta<ParametersForm> = {
   component: ParametersForm,
   args: { mode: 'create', showSchemaNotes: true },
   argTypes: { mode: { control: 'inline-radio', options: ['create', 'update', 'bind'] } },
-  decorators: [(story) => ({ ...story(), template: `<div style="max-width: 720px; padding: 16px">${story().template ?? ''}</div>` })],
+  decorators: [
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 720px; padding: 16px">${story().template ?? ''}</div>`,
+    }),
+  ],
 };
 export default meta;
 
@@ -32,7 +37,9 @@ export const MeshMarketplaceExample: Story = {
     const registration = await canvas.findByLabelText(/External Registration Number/);
     await userEvent.type(registration, '12a');
     await userEvent.tab();
-    await expect(await canvas.findByText(/^The value does not have the expected form: .*exactly 5 digits/)).toBeVisible();
+    await expect(
+      await canvas.findByText(/^The value does not have the expected form: .*exactly 5 digits/),
+    ).toBeVisible();
     await expect(canvas.queryByText(/\^\[0-9\]\{5\}\$/)).toBeNull();
     await expect(registration).toHaveAttribute('aria-invalid', 'true');
     await userEvent.clear(registration);
@@ -43,16 +50,22 @@ export const MeshMarketplaceExample: Story = {
 };
 
 /** Google Cloud Storage binding: a required role with dotted values. */
-export const GcpCloudStorageBinding: Story = { args: { schema: fixture('gcp-cloud-storage-binding-create.json').schema, mode: 'bind' } };
+export const GcpCloudStorageBinding: Story = {
+  args: { schema: fixture('gcp-cloud-storage-binding-create.json').schema, mode: 'bind' },
+};
 
 /** Google Redis: `examples` as placeholders, a pattern with length limits, integer bounds. */
 export const GcpGoogleRedis: Story = { args: { schema: fixture('gcp-google-redis-instance-create.json').schema } };
 
 /** The seed example as the fixture file holds it. */
-export const MeshcloudDocsExample: Story = { args: { schema: fixture('meshcloud-docs-example-instance-create.json').schema } };
+export const MeshcloudDocsExample: Story = {
+  args: { schema: fixture('meshcloud-docs-example-instance-create.json').schema },
+};
 
 /** Azure PostgreSQL: labelled regions, integer enum, lists of objects, a tag map, a password. */
-export const OsbaPostgresqlCreate: Story = { args: { schema: fixture('osba-postgresql-10-general-purpose-instance-create.json').schema } };
+export const OsbaPostgresqlCreate: Story = {
+  args: { schema: fixture('osba-postgresql-10-general-purpose-instance-create.json').schema },
+};
 
 /** Azure PostgreSQL update form: defaults become placeholders, nothing is sent unless changed. */
 export const OsbaPostgresqlUpdate: Story = {
@@ -60,7 +73,9 @@ export const OsbaPostgresqlUpdate: Story = {
 };
 
 /** Azure Blob Storage: enums, booleans as "enabled"/"disabled", a name pattern, a tag map. */
-export const OsbaStorageBlob: Story = { args: { schema: fixture('osba-storage-blob-all-in-one-instance-create.json').schema } };
+export const OsbaStorageBlob: Story = {
+  args: { schema: fixture('osba-storage-blob-all-in-one-instance-create.json').schema },
+};
 
 /** overview-broker: a required integer with a default. */
 export const OverviewBrokerDefaultAndRequired: Story = {
@@ -73,7 +88,9 @@ export const OverviewBrokerOptionalObject: Story = {
 };
 
 /** overview-broker: a boolean, a string with length limits, an enum and a nested object. */
-export const OverviewBrokerLarge: Story = { args: { schema: fixture('overview-broker-large-instance-create.json').schema } };
+export const OverviewBrokerLarge: Story = {
+  args: { schema: fixture('overview-broker-large-instance-create.json').schema },
+};
 
 /** UniPipe: ngx-schema-form `widget` keywords and labelled choices. */
 export const UnipipeAzureVnet: Story = { args: { schema: fixture('unipipe-azure-vnet-instance-create.json').schema } };
@@ -83,7 +100,9 @@ export const UnrenderableSchema: Story = {
   args: { schema: { type: 'object', properties: { size: { $ref: 'https://example.com/size.json' } } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('alert')).toHaveTextContent("This plan's parameter schema cannot be shown as a form");
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      "This plan's parameter schema cannot be shown as a form",
+    );
     await expect(canvas.getByLabelText(/Parameters \(JSON\)/)).toBeVisible();
   },
 };
@@ -106,8 +125,22 @@ export const WidgetGallery: Story = {
         ratio: { type: 'number', title: 'Ratio', exclusiveMinimum: 0 },
         backups: { type: 'boolean', title: 'Daily backups', default: true },
         size: { type: 'string', title: 'Size', widget: { id: 'radio' }, enum: ['S', 'M', 'L'] },
-        tier: { title: 'Tier', oneOf: [{ const: 'std', title: 'Standard' }, { const: 'prem', title: 'Premium' }], default: 'std' },
-        zones: { type: 'array', title: 'Zones', items: { type: 'string', title: 'Zone' }, minItems: 1, maxItems: 3, default: ['a'] },
+        tier: {
+          title: 'Tier',
+          oneOf: [
+            { const: 'std', title: 'Standard' },
+            { const: 'prem', title: 'Premium' },
+          ],
+          default: 'std',
+        },
+        zones: {
+          type: 'array',
+          title: 'Zones',
+          items: { type: 'string', title: 'Zone' },
+          minItems: 1,
+          maxItems: 3,
+          default: ['a'],
+        },
         labels: { type: 'object', title: 'Labels', additionalProperties: { type: 'string' } },
         advanced: { title: 'Advanced (JSON)', description: 'Anything the broker accepts.' },
         network: {
@@ -115,7 +148,11 @@ export const WidgetGallery: Story = {
         },
       },
       $defs: {
-        network: { type: 'object', title: 'Network', properties: { cidr: { type: 'string', title: 'CIDR', pattern: '^[0-9./]+$' } } },
+        network: {
+          type: 'object',
+          title: 'Network',
+          properties: { cidr: { type: 'string', title: 'CIDR', pattern: '^[0-9./]+$' } },
+        },
       },
     },
   },
@@ -184,7 +221,10 @@ type UserEvents = Parameters<NonNullable<StoryObj<SchemaPreview>['play']>>[0]['u
  * A story that renders one fixture in the broker authors' preview, fills what it requires with
  * `fill`, and checks that the parameters it produces are valid for the original schema (Ajv).
  */
-function filledFixtureStory(file: string, fill: (canvas: ReturnType<typeof within>, user: UserEvents) => Promise<void>): StoryObj<SchemaPreview> {
+function filledFixtureStory(
+  file: string,
+  fill: (canvas: ReturnType<typeof within>, user: UserEvents) => Promise<void>,
+): StoryObj<SchemaPreview> {
   return {
     render: (args) => ({ props: args, template: `<mp-schema-preview [initialJson]="initialJson" />` }),
     args: { initialJson: JSON.stringify(fixture(file).schema, null, 2) },
@@ -209,40 +249,55 @@ async function pick(canvas: ReturnType<typeof within>, user: UserEvents, field: 
 }
 
 /** A root-level oneOf of two shapes: the variant picker, the common field kept, the second shape filled. */
-export const RootOneOfVariants = filledFixtureStory('marketplace-backup-target-root-oneof-instance-create.json', async (canvas, user) => {
-  await pick(canvas, user, /Backup target/, 'Target: azure-blob');
-  await user.type(await canvas.findByLabelText(/Storage account/), 'teambackups');
-  await user.type(canvas.getByLabelText(/Container/), 'nightly');
-});
+export const RootOneOfVariants = filledFixtureStory(
+  'marketplace-backup-target-root-oneof-instance-create.json',
+  async (canvas, user) => {
+    await pick(canvas, user, /Backup target/, 'Target: azure-blob');
+    await user.type(await canvas.findByLabelText(/Storage account/), 'teambackups');
+    await user.type(canvas.getByLabelText(/Container/), 'nightly');
+  },
+);
 
 /** anyOf inside list items: each record picks its shape. */
-export const ArrayItemAnyOf = filledFixtureStory('marketplace-dns-records-array-anyof-instance-create.json', async (canvas, user) => {
-  await user.type(await canvas.findByLabelText(/Zone/), 'example.org');
-  await user.click(canvas.getByRole('button', { name: 'Add item' }));
-  await pick(canvas, user, /Kind/, 'A record');
-  await user.type(await canvas.findByLabelText(/^Name/), 'www');
-  await user.type(canvas.getByLabelText(/IPv4 address/), '10.0.0.1');
-});
+export const ArrayItemAnyOf = filledFixtureStory(
+  'marketplace-dns-records-array-anyof-instance-create.json',
+  async (canvas, user) => {
+    await user.type(await canvas.findByLabelText(/Zone/), 'example.org');
+    await user.click(canvas.getByRole('button', { name: 'Add item' }));
+    await pick(canvas, user, /Kind/, 'A record');
+    await user.type(await canvas.findByLabelText(/^Name/), 'www');
+    await user.type(canvas.getByLabelText(/IPv4 address/), '10.0.0.1');
+  },
+);
 
 /** draft-07 if/then/else: replicas appear and are required once high availability is on. */
-export const IfThenElse = filledFixtureStory('marketplace-database-if-then-instance-create.json', async (canvas, user) => {
-  await expect(canvas.queryByLabelText(/Replicas/)).toBeNull();
-  await user.click(await canvas.findByRole('checkbox', { name: /High availability/ }));
-  await user.type(await canvas.findByLabelText(/Replicas/), '2');
-});
+export const IfThenElse = filledFixtureStory(
+  'marketplace-database-if-then-instance-create.json',
+  async (canvas, user) => {
+    await expect(canvas.queryByLabelText(/Replicas/)).toBeNull();
+    await user.click(await canvas.findByRole('checkbox', { name: /High availability/ }));
+    await user.type(await canvas.findByLabelText(/Replicas/), '2');
+  },
+);
 
 /** Dates and times with Material pickers, a readOnly field, examples as placeholders. */
-export const DateAndTime = filledFixtureStory('marketplace-maintenance-window-date-time-instance-create.json', async (canvas, user) => {
-  await expect(await canvas.findByLabelText(/Support tier/)).toHaveAttribute('readonly');
-  await user.type(canvas.getByLabelText(/First maintenance/), '12/1/2026');
-  await user.tab();
-});
+export const DateAndTime = filledFixtureStory(
+  'marketplace-maintenance-window-date-time-instance-create.json',
+  async (canvas, user) => {
+    await expect(await canvas.findByLabelText(/Support tier/)).toHaveAttribute('readonly');
+    await user.type(canvas.getByLabelText(/First maintenance/), '12/1/2026');
+    await user.tab();
+  },
+);
 
 /** A secret: masked while typed, with a button to reveal it. */
-export const SecretField = filledFixtureStory('marketplace-database-user-secret-instance-create.json', async (canvas, user) => {
-  const password = await canvas.findByLabelText(/Administrator password/);
-  await expect(password).toHaveAttribute('type', 'password');
-  await user.type(password, 'correct-horse-battery');
-  await user.click(canvas.getAllByRole('button', { name: 'Show the value while typing' })[0]!);
-  await expect(password).toHaveAttribute('type', 'text');
-});
+export const SecretField = filledFixtureStory(
+  'marketplace-database-user-secret-instance-create.json',
+  async (canvas, user) => {
+    const password = await canvas.findByLabelText(/Administrator password/);
+    await expect(password).toHaveAttribute('type', 'password');
+    await user.type(password, 'correct-horse-battery');
+    await user.click(canvas.getAllByRole('button', { name: 'Show the value while typing' })[0]!);
+    await expect(password).toHaveAttribute('type', 'text');
+  },
+);

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -95,7 +106,9 @@ export class ParametersForm {
   protected readonly prepared = computed(() => prepareParameterSchema(this.schema(), this.mode()));
   private readonly chosenEditor = signal<ParametersEditor>('form');
   /** The editor on screen: JSON whenever there is no form to show. */
-  protected readonly editor = computed<ParametersEditor>(() => (this.prepared().kind === 'form' ? this.chosenEditor() : 'json'));
+  protected readonly editor = computed<ParametersEditor>(() =>
+    this.prepared().kind === 'form' ? this.chosenEditor() : 'json',
+  );
   /** The variants of the whole form, when its schema is a choice between shapes. */
   protected readonly rootVariants = computed<SchemaVariant[]>(() => {
     const prepared = this.prepared();
@@ -159,7 +172,9 @@ export class ParametersForm {
       const element = [...this.host.nativeElement.querySelectorAll('[data-mp-pointer]')].find(
         (candidate) => candidate.getAttribute('data-mp-pointer') === pointer,
       );
-      const target = element?.querySelector<HTMLElement>('input, textarea, mat-select, [role="combobox"], button, [tabindex]');
+      const target = element?.querySelector<HTMLElement>(
+        'input, textarea, mat-select, [role="combobox"], button, [tabindex]',
+      );
       if (target) {
         target.scrollIntoView?.({ block: 'center' });
         target.focus();
@@ -187,7 +202,8 @@ export class ParametersForm {
   protected fieldName(path: string): string {
     const prepared = this.prepared();
     const keys = path.replace(/^#\/?/, '').split('/').filter(Boolean);
-    let schema: unknown = prepared.kind === 'form' ? prepared.validator.resolve(this.current, this.formState.variantChoices()) : undefined;
+    let schema: unknown =
+      prepared.kind === 'form' ? prepared.validator.resolve(this.current, this.formState.variantChoices()) : undefined;
     const names = keys.map((key) => {
       const properties = isJsonObject(schema) && isJsonObject(schema['properties']) ? schema['properties'] : undefined;
       const items = isJsonObject(schema) && isJsonObject(schema['items']) ? schema['items'] : undefined;
@@ -200,7 +216,10 @@ export class ParametersForm {
 
   /** Switches between the form and the JSON editor, carrying the parameters over. */
   protected showEditor(editor: ParametersEditor): void {
-    if (editor === this.editor() || (editor === 'form' && (this.jsonError() !== undefined || this.prepared().kind !== 'form'))) {
+    if (
+      editor === this.editor() ||
+      (editor === 'form' && (this.jsonError() !== undefined || this.prepared().kind !== 'form'))
+    ) {
       return;
     }
     this.chosenEditor.set(editor);
@@ -259,15 +278,20 @@ export class ParametersForm {
     }
     const schema = this.rootVariants()[this.rootVariant()]?.schema ?? prepared.schema;
     const fields = isJsonObject(schema['properties']) ? Object.keys(schema['properties']) : [];
-    this.droppedKeys.set(Object.keys(this.current).filter((key) => !fields.includes(key) && !this.storedSecrets().includes(`/${key}`)));
+    this.droppedKeys.set(
+      Object.keys(this.current).filter((key) => !fields.includes(key) && !this.storedSecrets().includes(`/${key}`)),
+    );
     this.renderCount += 1;
-    this.renders.set([{ id: this.renderCount, schema: structuredClone(schema) as ISchema, model: structuredClone(this.current) }]);
+    this.renders.set([
+      { id: this.renderCount, schema: structuredClone(schema) as ISchema, model: structuredClone(this.current) },
+    ]);
   }
 
   private publish(value: Parameters): void {
     const prepared = this.prepared();
     this.current = value;
-    const problems = prepared.kind === 'form' ? prepared.validator.problems(value, this.formState.variantChoices()) : [];
+    const problems =
+      prepared.kind === 'form' ? prepared.validator.problems(value, this.formState.variantChoices()) : [];
     this.problems.set(problems);
     this.formState.problems.set(problems);
     this.valueChange.emit(structuredClone(value));
@@ -287,9 +311,15 @@ function readParametersJson(text: string): { value: Parameters; error?: string }
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { value: {}, error: $localize`:@@parametersForm.json.syntax:This is not valid JSON: ${error instanceof Error ? error.message : String(error)}:detail:` };
+    return {
+      value: {},
+      error: $localize`:@@parametersForm.json.syntax:This is not valid JSON: ${error instanceof Error ? error.message : String(error)}:detail:`,
+    };
   }
   return isJsonObject(parsed)
     ? { value: parsed }
-    : { value: {}, error: $localize`:@@parametersForm.json.notObject:Parameters must be a JSON object, such as {"size": 10}.` };
+    : {
+        value: {},
+        error: $localize`:@@parametersForm.json.notObject:Parameters must be a JSON object, such as {"size": 10}.`,
+      };
 }

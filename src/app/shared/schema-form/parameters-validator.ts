@@ -48,7 +48,8 @@ export class ParametersValidator {
       return { path, message: describeSchemaError(error, plainDescription(schemaAt(resolved, path))) };
     });
     const unique = problems.filter(
-      (problem, index) => problems.findIndex((other) => other.path === problem.path && other.message === problem.message) === index,
+      (problem, index) =>
+        problems.findIndex((other) => other.path === problem.path && other.message === problem.message) === index,
     );
     return unique.sort((left, right) => this.rank(left.path) - this.rank(right.path));
   }
@@ -70,7 +71,8 @@ export function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefin
     }
     const properties = isJsonObject(current['properties']) ? current['properties'] : undefined;
     const items = current['items'];
-    current = properties?.[segment] ?? (Array.isArray(items) ? (items[Number(segment)] ?? current['additionalItems']) : items);
+    current =
+      properties?.[segment] ?? (Array.isArray(items) ? (items[Number(segment)] ?? current['additionalItems']) : items);
   }
   return isJsonObject(current) ? current : undefined;
 }
@@ -81,7 +83,11 @@ function plainDescription(field: JsonSchema | undefined): string | undefined {
   if (typeof description !== 'string' || description.trim() === '') {
     return undefined;
   }
-  const text = description.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+  const text = description
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
@@ -91,7 +97,9 @@ function fieldPaths(schema: unknown, path: string): string[] {
     return [];
   }
   const variantFields = Array.isArray(schema['variants'])
-    ? schema['variants'].flatMap((variant) => (isJsonObject(variant) ? fieldPaths(variant['schema'], path).slice(1) : []))
+    ? schema['variants'].flatMap((variant) =>
+        isJsonObject(variant) ? fieldPaths(variant['schema'], path).slice(1) : [],
+      )
     : [];
   const properties = isJsonObject(schema['properties']) ? Object.entries(schema['properties']) : [];
   return [

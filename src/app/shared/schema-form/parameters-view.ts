@@ -23,9 +23,19 @@ let viewCount = 0;
       <p class="mp-pv__empty" i18n="@@parametersView.none">No parameters.</p>
     }
     @if (entries().length > 0) {
-      <button mat-button type="button" class="mp-pv__toggle" (click)="showJson.set(!showJson())" [attr.aria-expanded]="showJson()"
-        [attr.aria-controls]="jsonId">
-        @if (showJson()) {<ng-container i18n="@@parametersView.hideJson">Hide JSON</ng-container>} @else {<ng-container i18n="@@parametersView.showJson">Show JSON</ng-container>}
+      <button
+        mat-button
+        type="button"
+        class="mp-pv__toggle"
+        (click)="showJson.set(!showJson())"
+        [attr.aria-expanded]="showJson()"
+        [attr.aria-controls]="jsonId"
+      >
+        @if (showJson()) {
+          <ng-container i18n="@@parametersView.hideJson">Hide JSON</ng-container>
+        } @else {
+          <ng-container i18n="@@parametersView.showJson">Show JSON</ng-container>
+        }
       </button>
       @if (showJson()) {
         <pre class="mp-pv__json" [id]="jsonId">{{ maskedJson() | json }}</pre>
@@ -40,7 +50,10 @@ let viewCount = 0;
               @if (entry.children) {
                 <ng-container *ngTemplateOutlet="list; context: { $implicit: entry.children }" />
               } @else if (entry.secret) {
-                <span class="mp-pv__secret"><span aria-hidden="true">{{ entry.text }}</span> <span i18n="@@parametersView.secretSet">(set, hidden)</span></span>
+                <span class="mp-pv__secret"
+                  ><span aria-hidden="true">{{ entry.text }}</span>
+                  <span i18n="@@parametersView.secretSet">(set, hidden)</span></span
+                >
               } @else {
                 {{ entry.text }}
               }
@@ -63,7 +76,9 @@ export class ParametersView {
   /** DOM id of the JSON. */
   protected readonly jsonId = `mp-pv-${++viewCount}-json`;
   /** The parameters in words. */
-  protected readonly entries = computed<ParameterEntry[]>(() => describeParameters(this.schema(), this.value(), this.storedSecrets()));
+  protected readonly entries = computed<ParameterEntry[]>(() =>
+    describeParameters(this.schema(), this.value(), this.storedSecrets()),
+  );
   /** The raw parameters with every secret masked. */
   protected readonly maskedJson = computed(() => maskSecrets(this.value(), this.entries()));
 }

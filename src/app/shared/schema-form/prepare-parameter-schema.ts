@@ -7,7 +7,13 @@ import {
   SchemaPreprocessor,
   ValidatorRegistry,
 } from 'ngx-schema-form';
-import { VARIANTS_KEYWORD, isJsonObject, normalizeParameterSchema, type JsonSchema, type SchemaVariant } from '@osb/json-schema';
+import {
+  VARIANTS_KEYWORD,
+  isJsonObject,
+  normalizeParameterSchema,
+  type JsonSchema,
+  type SchemaVariant,
+} from '@osb/json-schema';
 import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
@@ -49,17 +55,23 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
       delete field['widget'];
     }
     if (mode === 'update' && 'default' in field) {
-      field['placeholder'] ??= typeof field['default'] === 'object' ? JSON.stringify(field['default']) : String(field['default']);
+      field['placeholder'] ??=
+        typeof field['default'] === 'object' ? JSON.stringify(field['default']) : String(field['default']);
       delete field['default'];
     }
     if (mode === 'update' && Array.isArray(field['required']) && isJsonObject(field['properties'])) {
       const properties = field['properties'];
-      field['required'] = field['required'].filter((name) => !(isJsonObject(properties[name]) && properties[name]['writeOnly'] === true));
+      field['required'] = field['required'].filter(
+        (name) => !(isJsonObject(properties[name]) && properties[name]['writeOnly'] === true),
+      );
     }
   });
   const variants = renderable[VARIANTS_KEYWORD] as SchemaVariant[] | undefined;
   if (fieldNames(renderable).length === 0 && !variants) {
-    return { kind: 'unrenderable', reason: $localize`:@@parametersForm.noFields:it names no fields that could be drawn` };
+    return {
+      kind: 'unrenderable',
+      reason: $localize`:@@parametersForm.noFields:it names no fields that could be drawn`,
+    };
   }
   for (const schema of variants ? variants.map((variant) => variant.schema) : [renderable]) {
     const failure = renderOffScreen(schema);
@@ -67,7 +79,12 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
       return { kind: 'unrenderable', reason: failure };
     }
   }
-  return { kind: 'form', schema: renderable, warnings: normalized.warnings, validator: new ParametersValidator(renderable) };
+  return {
+    kind: 'form',
+    schema: renderable,
+    warnings: normalized.warnings,
+    validator: new ParametersValidator(renderable),
+  };
 }
 
 /** Builds ngx-schema-form's property tree for a copy of the schema; returns the error it throws, if any. */
@@ -97,7 +114,9 @@ function renderOffScreen(schema: JsonSchema): string | undefined {
 /** The names of all fields at any depth. */
 function fieldNames(schema: JsonSchema): string[] {
   const names: string[] = [];
-  forEachField(schema, (field) => names.push(...(isJsonObject(field['properties']) ? Object.keys(field['properties']) : [])));
+  forEachField(schema, (field) =>
+    names.push(...(isJsonObject(field['properties']) ? Object.keys(field['properties']) : [])),
+  );
   return names;
 }
 
@@ -105,7 +124,9 @@ function fieldNames(schema: JsonSchema): string[] {
 function forEachField(schema: JsonSchema, visit: (field: JsonSchema) => void): void {
   visit(schema);
   if (isJsonObject(schema['properties'])) {
-    Object.values(schema['properties']).filter(isJsonObject).forEach((child) => forEachField(child, visit));
+    Object.values(schema['properties'])
+      .filter(isJsonObject)
+      .forEach((child) => forEachField(child, visit));
   }
   if (isJsonObject(schema['items'])) {
     forEachField(schema['items'], visit);

@@ -83,9 +83,14 @@ export function describeSchemaError(error: SchemaError, fieldDescription?: strin
     case 'NOT_PASSED':
       return $localize`:@@schemaForm.error.not:This value is not allowed.`;
     case 'INVALID_TYPE':
-      return (TYPE_MESSAGES[String(first)] ?? (() => $localize`:@@schemaForm.error.type:Must be of type ${first}:type:.`))();
+      return (
+        TYPE_MESSAGES[String(first)] ?? (() => $localize`:@@schemaForm.error.type:Must be of type ${first}:type:.`)
+      )();
     case 'INVALID_FORMAT':
-      return (FORMAT_MESSAGES[String(first)] ?? (() => $localize`:@@schemaForm.error.format:Must be a valid ${first}:format:.`))();
+      return (
+        FORMAT_MESSAGES[String(first)] ??
+        (() => $localize`:@@schemaForm.error.format:Must be a valid ${first}:format:.`)
+      )();
     case 'ARRAY_LENGTH_SHORT':
       return plural(count, {
         one: () => $localize`:@@schemaForm.error.minItems.one:Add at least ${count}:minimum: item.`,

@@ -38,7 +38,13 @@ export class SchemaFormState {
   /** The messages about the value at a JSON pointer ('' for the whole value). */
   messagesAt(pointer: string): string[] {
     const path = `#${pointer}`;
-    return [...new Set(this.problems().filter((problem) => problem.path === path).map((problem) => problem.message))];
+    return [
+      ...new Set(
+        this.problems()
+          .filter((problem) => problem.path === path)
+          .map((problem) => problem.message),
+      ),
+    ];
   }
 
   /** Records the variant chosen for the object at a JSON pointer. */

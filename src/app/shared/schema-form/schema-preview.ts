@@ -76,13 +76,22 @@ function readPreviewInput(text: string): { plans: PreviewPlan[]; error?: string 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { plans: [], error: $localize`:@@schemaPreview.syntax:This is not valid JSON: ${error instanceof Error ? error.message : String(error)}:detail:` };
+    return {
+      plans: [],
+      error: $localize`:@@schemaPreview.syntax:This is not valid JSON: ${error instanceof Error ? error.message : String(error)}:detail:`,
+    };
   }
   if (isJsonObject(parsed) && Array.isArray(parsed['services'])) {
     return { plans: catalogPlans(parsed['services']) };
   }
   return {
-    plans: [{ key: 'schema', heading: $localize`:@@schemaPreview.singleSchema:Pasted schema`, forms: [{ key: 'schema/create', purpose: provisionLabel(), mode: 'create', schema: parsed }] }],
+    plans: [
+      {
+        key: 'schema',
+        heading: $localize`:@@schemaPreview.singleSchema:Pasted schema`,
+        forms: [{ key: 'schema/create', purpose: provisionLabel(), mode: 'create', schema: parsed }],
+      },
+    ],
   };
 }
 
@@ -97,9 +106,21 @@ function catalogPlans(services: unknown[]): PreviewPlan[] {
       const bindable = (plan['bindable'] ?? service['bindable']) === true;
       const candidates: PreviewForm[] = [
         { key: `${key}/create`, purpose: provisionLabel(), mode: 'create', schema: parametersOf(instance['create']) },
-        { key: `${key}/update`, purpose: $localize`:@@schemaPreview.update:Update`, mode: 'update', schema: parametersOf(instance['update']) },
+        {
+          key: `${key}/update`,
+          purpose: $localize`:@@schemaPreview.update:Update`,
+          mode: 'update',
+          schema: parametersOf(instance['update']),
+        },
         ...(bindable
-          ? [{ key: `${key}/bind`, purpose: $localize`:@@schemaPreview.bind:Binding`, mode: 'bind' as const, schema: parametersOf(binding['create']) }]
+          ? [
+              {
+                key: `${key}/bind`,
+                purpose: $localize`:@@schemaPreview.bind:Binding`,
+                mode: 'bind' as const,
+                schema: parametersOf(binding['create']),
+              },
+            ]
           : []),
       ];
       return {

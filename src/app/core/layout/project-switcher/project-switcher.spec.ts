@@ -12,7 +12,11 @@ function project(id: string, displayName: string, workspaceId: string, workspace
 
 @Component({
   imports: [ProjectSwitcher],
-  template: `<mp-project-switcher [projects]="projects" [projectId]="projectId()" (projectSelected)="picked.set($event)" />`,
+  template: `<mp-project-switcher
+    [projects]="projects"
+    [projectId]="projectId()"
+    (projectSelected)="picked.set($event)"
+  />`,
 })
 class Host {
   readonly projects = [
@@ -27,7 +31,9 @@ class Host {
 describe('ProjectSwitcher', () => {
   it('lists the projects grouped by workspace and reports the pick', async () => {
     const fixture = TestBed.createComponent(Host);
-    const select = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ label: 'Project' }));
+    const select = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatSelectHarness.with({ label: 'Project' }),
+    );
 
     expect(await select.getValueText()).toBe('Payments');
     await select.open();

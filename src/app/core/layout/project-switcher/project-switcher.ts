@@ -18,11 +18,7 @@ interface WorkspaceGroup {
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="mp-project-switcher__field">
       <mat-label i18n="project switcher@@projectSwitcherLabel">Project</mat-label>
-      <mat-select
-        [value]="projectId()"
-        (selectionChange)="projectSelected.emit($event.value)"
-        panelWidth=""
-      >
+      <mat-select [value]="projectId()" (selectionChange)="projectSelected.emit($event.value)" panelWidth="">
         @for (workspace of workspaces(); track workspace.id) {
           <mat-optgroup [label]="workspace.displayName">
             @for (project of workspace.projects; track project.id) {

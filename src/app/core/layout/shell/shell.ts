@@ -70,13 +70,9 @@ export class Shell {
     ),
   );
   /** The project the navigation links lead into: the current one, else the user's first. */
-  protected readonly navigationProjectId = computed(
-    () => this.projectId() ?? this.currentUser.projects()[0]?.id,
-  );
+  protected readonly navigationProjectId = computed(() => this.projectId() ?? this.currentUser.projects()[0]?.id);
   /** The name to show for the user. */
-  protected readonly userName = computed(
-    () => this.currentUser.user()?.displayName ?? this.auth.userName() ?? '',
-  );
+  protected readonly userName = computed(() => this.currentUser.user()?.displayName ?? this.auth.userName() ?? '');
 
   constructor() {
     effect(() => {

@@ -94,7 +94,11 @@ export class UserMenu {
   protected readonly languageNames = LANGUAGE_NAMES;
   protected readonly currentLanguage = this.languageSettings.current;
   protected readonly themeChoices: readonly ThemeChoice[] = [
-    { theme: 'system', icon: 'brightness_medium', label: $localize`:user menu, colour scheme@@themeSystem:Same as system` },
+    {
+      theme: 'system',
+      icon: 'brightness_medium',
+      label: $localize`:user menu, colour scheme@@themeSystem:Same as system`,
+    },
     { theme: 'light', icon: 'light_mode', label: $localize`:user menu, colour scheme@@themeLight:Light` },
     { theme: 'dark', icon: 'dark_mode', label: $localize`:user menu, colour scheme@@themeDark:Dark` },
   ];

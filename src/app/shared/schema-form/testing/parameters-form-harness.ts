@@ -9,7 +9,9 @@ export class ParametersFormHarness extends ComponentHarness {
   static hostSelector = 'mp-parameters-form';
 
   private readonly notice = this.locatorForOptional('.mp-pf__notice');
-  private readonly labels = this.locatorForAll('sf-form mat-label, sf-form legend, sf-form .mp-sf-group-label, sf-form mat-checkbox label');
+  private readonly labels = this.locatorForAll(
+    'sf-form mat-label, sf-form legend, sf-form .mp-sf-group-label, sf-form mat-checkbox label',
+  );
 
   /** Labels of the fields shown, in order, without required markers. */
   async getFieldLabels(): Promise<string[]> {

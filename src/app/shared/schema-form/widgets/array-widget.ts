@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, OnDestroy, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  OnDestroy,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { ArrayLayoutWidget, FormElementComponent, type FormProperty } from 'ngx-schema-form';
 import { Subscription } from 'rxjs';
@@ -14,28 +23,59 @@ import { Markdown } from '../../ui/markdown/markdown';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
-    <fieldset class="mp-sf-group" [id]="groupId" [attr.aria-describedby]="schema.description ? groupId + '-hint' : null">
-      <legend>{{ label }}@if (schema['isRequired']) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
+    <fieldset
+      class="mp-sf-group"
+      [id]="groupId"
+      [attr.aria-describedby]="schema.description ? groupId + '-hint' : null"
+    >
+      <legend>
+        {{ label }}
+        @if (schema['isRequired']) {
+          <span class="mp-sf-required" aria-hidden="true"> *</span>
+        }
+      </legend>
       @if (schema.description) {
-        <div class="mp-sf-hint" [id]="groupId + '-hint'"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
+        <div class="mp-sf-hint" [id]="groupId + '-hint'">
+          <mp-markdown class="mp-sf-markdown" [source]="schema.description" />
+        </div>
       }
       @for (item of items(); track item; let index = $index) {
         <div class="mp-sf-array-item">
           <sf-form-element [formProperty]="item" />
           @if (!fixedLength) {
-            <button mat-button type="button" class="mp-sf-remove" [disabled]="!canRemove()" (click)="removeItem(item)"
+            <button
+              mat-button
+              type="button"
+              class="mp-sf-remove"
+              [disabled]="!canRemove()"
+              (click)="removeItem(item)"
               [attr.aria-label]="removeLabel(index)"
-              i18n="@@schemaForm.array.remove">Remove</button>
+              i18n="@@schemaForm.array.remove"
+            >
+              Remove
+            </button>
           }
         </div>
       } @empty {
         <div class="mp-sf-hint" i18n="@@schemaForm.array.empty">No items.</div>
       }
       @if (!fixedLength) {
-        <button mat-stroked-button type="button" [disabled]="!canAdd()" (click)="addItem()" i18n="@@schemaForm.array.add">Add item</button>
+        <button
+          mat-stroked-button
+          type="button"
+          [disabled]="!canAdd()"
+          (click)="addItem()"
+          i18n="@@schemaForm.array.add"
+        >
+          Add item
+        </button>
       }
       @if (messages().length > 0) {
-        <div class="mp-sf-error" role="alert">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>
+        <div class="mp-sf-error" role="alert">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </div>
       }
     </fieldset>
   `,
@@ -69,7 +109,8 @@ export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy 
   }
 
   ngOnInit(): void {
-    this.fixedLength = typeof this.schema['minItems'] === 'number' && this.schema['minItems'] === this.schema['maxItems'];
+    this.fixedLength =
+      typeof this.schema['minItems'] === 'number' && this.schema['minItems'] === this.schema['maxItems'];
     this.subscriptions.add(this.formProperty.valueChanges.subscribe(() => this.refreshItems()));
   }
 

@@ -11,15 +11,26 @@ import { Markdown } from '../../ui/markdown/markdown';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mp-sf-choice mp-sf-choice--checkbox">
-      <mat-checkbox [id]="fieldId" [formControl]="control" [aria-describedby]="describedBy ?? ''"
-        [attr.aria-invalid]="showErrors()">
-        {{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}
+      <mat-checkbox
+        [id]="fieldId"
+        [formControl]="control"
+        [aria-describedby]="describedBy ?? ''"
+        [attr.aria-invalid]="showErrors()"
+      >
+        {{ label }}
+        @if (required) {
+          <span class="mp-sf-required" aria-hidden="true"> *</span>
+        }
       </mat-checkbox>
       @if (schema.description) {
         <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @if (showErrors()) {
-        <div class="mp-sf-error" role="alert" [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>
+        <div class="mp-sf-error" role="alert" [id]="errorId">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </div>
       }
     </div>
   `,

@@ -16,39 +16,83 @@ import { MaterialControlWidget } from './material-control-widget';
  */
 @Component({
   selector: 'mp-sf-date-time-widget',
-  imports: [Markdown, ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatTimepickerModule],
+  imports: [
+    Markdown,
+    ReactiveFormsModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatTimepickerModule,
+  ],
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mp-sf-date-time">
       @if (hasDate) {
         <mat-form-field class="mp-sf-field" subscriptSizing="dynamic">
-          <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
-          <input matInput [id]="fieldId" [matDatepicker]="datePicker" [formControl]="picked" [errorStateMatcher]="errorStateMatcher"
-            [attr.aria-required]="required" [readonly]="!!schema.readOnly" (blur)="interacted.set(true)"
-            [attr.placeholder]="schema.placeholder || null" />
+          <mat-label
+            >{{ label }}
+            @if (required) {
+              <span class="mp-sf-required" aria-hidden="true"> *</span>
+            }
+          </mat-label>
+          <input
+            matInput
+            [id]="fieldId"
+            [matDatepicker]="datePicker"
+            [formControl]="picked"
+            [errorStateMatcher]="errorStateMatcher"
+            [attr.aria-required]="required"
+            [readonly]="!!schema.readOnly"
+            (blur)="interacted.set(true)"
+            [attr.placeholder]="schema.placeholder || null"
+          />
           <mat-datepicker-toggle matIconSuffix [for]="datePicker" [disabled]="!!schema.readOnly" />
           <mat-datepicker #datePicker />
           @if (schema.description) {
             <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
           }
           @if (showErrors()) {
-            <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+            <mat-error [id]="errorId">
+              @for (message of messages(); track message) {
+                <span class="mp-sf-message">{{ message }}</span>
+              }
+            </mat-error>
           }
         </mat-form-field>
       }
       @if (hasTime) {
         <mat-form-field class="mp-sf-field mp-sf-field--time" subscriptSizing="dynamic">
-          <mat-label>@if (hasDate) {<ng-container i18n="@@schemaForm.time">Time</ng-container>} @else {{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}}</mat-label>
-          <input matInput [id]="hasDate ? fieldId + '-time' : fieldId" [matTimepicker]="timePicker" [formControl]="picked"
-            [errorStateMatcher]="errorStateMatcher" [readonly]="!!schema.readOnly" (blur)="interacted.set(true)" />
+          <mat-label>
+            @if (hasDate) {
+              <ng-container i18n="@@schemaForm.time">Time</ng-container>
+            } @else {
+              {{ label }}
+              @if (required) {
+                <span class="mp-sf-required" aria-hidden="true"> *</span>
+              }
+            }
+          </mat-label>
+          <input
+            matInput
+            [id]="hasDate ? fieldId + '-time' : fieldId"
+            [matTimepicker]="timePicker"
+            [formControl]="picked"
+            [errorStateMatcher]="errorStateMatcher"
+            [readonly]="!!schema.readOnly"
+            (blur)="interacted.set(true)"
+          />
           <mat-timepicker-toggle matIconSuffix [for]="timePicker" [disabled]="!!schema.readOnly" />
           <mat-timepicker #timePicker />
           @if (!hasDate && schema.description) {
             <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
           }
           @if (!hasDate && showErrors()) {
-            <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+            <mat-error [id]="errorId">
+              @for (message of messages(); track message) {
+                <span class="mp-sf-message">{{ message }}</span>
+              }
+            </mat-error>
           }
         </mat-form-field>
       }
@@ -83,7 +127,10 @@ export class DateTimeWidget extends MaterialControlWidget implements OnInit {
     this.subscriptions.add(
       this.picked.valueChanges.subscribe((date) => {
         this.interacted.set(true);
-        this.formProperty.setValue(date && !Number.isNaN(date.getTime()) ? formatValue(date, this.schema.widget?.id) : '', false);
+        this.formProperty.setValue(
+          date && !Number.isNaN(date.getTime()) ? formatValue(date, this.schema.widget?.id) : '',
+          false,
+        );
       }),
     );
   }
@@ -111,7 +158,10 @@ function formatValue(date: Date, kind: string | undefined): string {
   const pad = (part: number) => String(part).padStart(2, '0');
   if (kind === 'time') {
     const offset = -date.getTimezoneOffset();
-    const zone = offset === 0 ? 'Z' : `${offset > 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+    const zone =
+      offset === 0
+        ? 'Z'
+        : `${offset > 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
     return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${zone}`;
   }
   if (kind === 'date') {

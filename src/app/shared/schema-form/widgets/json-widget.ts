@@ -16,15 +16,37 @@ import { Markdown } from '../../ui/markdown/markdown';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field mp-sf-field--json" subscriptSizing="dynamic">
-      <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
-      <textarea matInput rows="4" class="mp-sf-code" spellcheck="false" [id]="fieldId" [formControl]="control"
-        [errorStateMatcher]="jsonErrorStateMatcher" [attr.aria-required]="required"
-        [attr.placeholder]="schema.placeholder || null"></textarea>
-      <mat-hint [id]="hintId">@if (schema.description) {<mp-markdown class="mp-sf-markdown" [source]="schema.description" /> }<span i18n="@@schemaForm.json.hint">Enter JSON.</span></mat-hint>
+      <mat-label
+        >{{ label }}
+        @if (required) {
+          <span class="mp-sf-required" aria-hidden="true"> *</span>
+        }
+      </mat-label>
+      <textarea
+        matInput
+        rows="4"
+        class="mp-sf-code"
+        spellcheck="false"
+        [id]="fieldId"
+        [formControl]="control"
+        [errorStateMatcher]="jsonErrorStateMatcher"
+        [attr.aria-required]="required"
+        [attr.placeholder]="schema.placeholder || null"
+      ></textarea>
+      <mat-hint [id]="hintId">
+        @if (schema.description) {
+          <mp-markdown class="mp-sf-markdown" [source]="schema.description" />
+        }
+        <span i18n="@@schemaForm.json.hint">Enter JSON.</span></mat-hint
+      >
       @if (parseError(); as problem) {
         <mat-error [id]="errorId">{{ problem }}</mat-error>
       } @else if (showErrors()) {
-        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+        <mat-error [id]="errorId">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </mat-error>
       }
     </mat-form-field>
   `,
@@ -33,7 +55,9 @@ export class JsonWidget extends MaterialControlWidget {
   /** Why the text is not JSON, if it is not. */
   protected readonly parseError = signal<string | undefined>(undefined);
   /** Shows the field in error on a syntax error as well as on schema errors. */
-  protected readonly jsonErrorStateMatcher = { isErrorState: () => this.parseError() !== undefined || this.showErrors() };
+  protected readonly jsonErrorStateMatcher = {
+    isErrorState: () => this.parseError() !== undefined || this.showErrors(),
+  };
 
   override ngOnDestroy(): void {
     this.formState.setUnreadable(this.fieldId, false);
@@ -45,7 +69,9 @@ export class JsonWidget extends MaterialControlWidget {
       this.formProperty.valueChanges.subscribe((value: unknown) => {
         this.value.set(value);
         if (this.parseError() === undefined && !sameJson(readJson(this.control.value).value, value)) {
-          this.control.setValue(value === null || value === undefined ? '' : JSON.stringify(value, null, 2), { emitEvent: false });
+          this.control.setValue(value === null || value === undefined ? '' : JSON.stringify(value, null, 2), {
+            emitEvent: false,
+          });
         }
       }),
     );
@@ -70,6 +96,9 @@ function readJson(text: string | null): { value: unknown; error?: string } {
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { value: null, error: $localize`:@@schemaForm.json.syntax:This is not valid JSON: ${error instanceof Error ? error.message : String(error)}:detail:` };
+    return {
+      value: null,
+      error: $localize`:@@schemaForm.json.syntax:This is not valid JSON: ${error instanceof Error ? error.message : String(error)}:detail:`,
+    };
   }
 }

@@ -18,8 +18,17 @@ interface MapEntry {
   imports: [Markdown, MatButtonModule, MatFormFieldModule, MatInputModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <fieldset class="mp-sf-group" [attr.aria-describedby]="describedBy" [attr.aria-invalid]="showErrors() || !!rowProblem()">
-      <legend>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
+    <fieldset
+      class="mp-sf-group"
+      [attr.aria-describedby]="describedBy"
+      [attr.aria-invalid]="showErrors() || !!rowProblem()"
+    >
+      <legend>
+        {{ label }}
+        @if (required) {
+          <span class="mp-sf-required" aria-hidden="true"> *</span>
+        }
+      </legend>
       @if (schema.description) {
         <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
@@ -27,11 +36,21 @@ interface MapEntry {
         <div class="mp-sf-row">
           <mat-form-field subscriptSizing="dynamic">
             <mat-label i18n="@@schemaForm.map.key">Key</mat-label>
-            <input matInput [id]="fieldId + '-key-' + index" [value]="entry.key" (input)="updateEntry(index, 'key', $event)" />
+            <input
+              matInput
+              [id]="fieldId + '-key-' + index"
+              [value]="entry.key"
+              (input)="updateEntry(index, 'key', $event)"
+            />
           </mat-form-field>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label i18n="@@schemaForm.map.value">Value</mat-label>
-            <input matInput [id]="fieldId + '-value-' + index" [value]="entry.value" (input)="updateEntry(index, 'value', $event)" />
+            <input
+              matInput
+              [id]="fieldId + '-value-' + index"
+              [value]="entry.value"
+              (input)="updateEntry(index, 'value', $event)"
+            />
           </mat-form-field>
           <button mat-button type="button" (click)="removeEntry(index)" i18n="@@schemaForm.map.remove">Remove</button>
         </div>
@@ -40,7 +59,11 @@ interface MapEntry {
       @if (rowProblem(); as problem) {
         <div class="mp-sf-error" role="alert" [id]="errorId">{{ problem }}</div>
       } @else if (showErrors()) {
-        <div class="mp-sf-error" role="alert" [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>
+        <div class="mp-sf-error" role="alert" [id]="errorId">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </div>
       }
     </fieldset>
   `,
@@ -50,11 +73,15 @@ export class KeyValueWidget extends MaterialControlWidget {
   protected readonly entries = signal<MapEntry[]>([]);
   /** Why the rows cannot become a map, if they cannot. */
   protected readonly rowProblem = computed(() => {
-    const keys = this.entries().filter((entry) => entry.key !== '' || entry.value !== '').map((entry) => entry.key);
+    const keys = this.entries()
+      .filter((entry) => entry.key !== '' || entry.value !== '')
+      .map((entry) => entry.key);
     if (keys.includes('')) {
       return $localize`:@@schemaForm.map.missingKey:Every entry needs a key.`;
     }
-    return new Set(keys).size < keys.length ? $localize`:@@schemaForm.map.duplicateKey:Each key may appear only once.` : undefined;
+    return new Set(keys).size < keys.length
+      ? $localize`:@@schemaForm.map.duplicateKey:Each key may appear only once.`
+      : undefined;
   });
 
   override ngOnDestroy(): void {
@@ -77,7 +104,9 @@ export class KeyValueWidget extends MaterialControlWidget {
   /** Takes the text of a key or value input. */
   protected updateEntry(index: number, part: keyof MapEntry, event: Event): void {
     const text = (event.target as HTMLInputElement).value;
-    this.entries.update((entries) => entries.map((entry, position) => (position === index ? { ...entry, [part]: text } : entry)));
+    this.entries.update((entries) =>
+      entries.map((entry, position) => (position === index ? { ...entry, [part]: text } : entry)),
+    );
     this.interacted.set(true);
     this.publish();
   }
@@ -98,7 +127,10 @@ export class KeyValueWidget extends MaterialControlWidget {
     this.formState.setUnreadable(this.fieldId, problem !== undefined);
     if (problem === undefined) {
       const filled = this.entries().filter((entry) => entry.key !== '');
-      this.formProperty.setValue(filled.length > 0 ? Object.fromEntries(filled.map((entry) => [entry.key, entry.value])) : null, false);
+      this.formProperty.setValue(
+        filled.length > 0 ? Object.fromEntries(filled.map((entry) => [entry.key, entry.value])) : null,
+        false,
+      );
     }
   }
 }

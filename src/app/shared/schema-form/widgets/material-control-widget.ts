@@ -38,7 +38,8 @@ export abstract class MaterialControlWidget extends ControlWidget implements OnI
    * tried to go on. A required field left empty is not shouted at before that.
    */
   protected readonly showErrors = computed(
-    () => this.messages().length > 0 && (this.interacted() || this.formState.revealAll() || !isEmptyValue(this.value())),
+    () =>
+      this.messages().length > 0 && (this.interacted() || this.formState.revealAll() || !isEmptyValue(this.value())),
   );
   /** Lets Material form fields follow {@link showErrors}. */
   protected readonly errorStateMatcher: ErrorStateMatcher = { isErrorState: () => this.showErrors() };
@@ -83,7 +84,10 @@ export abstract class MaterialControlWidget extends ControlWidget implements OnI
     this.bindValue();
     this.subscriptions.add(
       this.control.events.subscribe((event) => {
-        if ((event instanceof TouchedChangeEvent && event.touched) || (event instanceof PristineChangeEvent && !event.pristine)) {
+        if (
+          (event instanceof TouchedChangeEvent && event.touched) ||
+          (event instanceof PristineChangeEvent && !event.pristine)
+        ) {
           this.interacted.set(true);
         }
       }),
@@ -110,7 +114,9 @@ export abstract class MaterialControlWidget extends ControlWidget implements OnI
         this.value.set(value);
       }),
     );
-    this.subscriptions.add(this.control.valueChanges.subscribe((value: unknown) => this.formProperty.setValue(value, false)));
+    this.subscriptions.add(
+      this.control.valueChanges.subscribe((value: unknown) => this.formProperty.setValue(value, false)),
+    );
   }
 }
 

@@ -20,12 +20,23 @@ import { Markdown } from '../../ui/markdown/markdown';
       <ng-container *ngTemplateOutlet="fields" />
       <ng-container *ngTemplateOutlet="objectMessages" />
     } @else {
-      <fieldset class="mp-sf-group" [id]="groupId" [attr.aria-describedby]="schema.description ? groupId + '-hint' : null">
+      <fieldset
+        class="mp-sf-group"
+        [id]="groupId"
+        [attr.aria-describedby]="schema.description ? groupId + '-hint' : null"
+      >
         @if (label) {
-          <legend>{{ label }}@if (schema['isRequired']) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
+          <legend>
+            {{ label }}
+            @if (schema['isRequired']) {
+              <span class="mp-sf-required" aria-hidden="true"> *</span>
+            }
+          </legend>
         }
         @if (schema.description) {
-          <div class="mp-sf-hint" [id]="groupId + '-hint'"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
+          <div class="mp-sf-hint" [id]="groupId + '-hint'">
+            <mp-markdown class="mp-sf-markdown" [source]="schema.description" />
+          </div>
         }
         <ng-container *ngTemplateOutlet="fields" />
         <ng-container *ngTemplateOutlet="objectMessages" />
@@ -33,15 +44,23 @@ import { Markdown } from '../../ui/markdown/markdown';
     }
     <ng-template #objectMessages>
       @if (messages().length > 0) {
-        <div class="mp-sf-error" role="alert">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>
+        <div class="mp-sf-error" role="alert">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </div>
       }
     </ng-template>
     <ng-template #fields>
       @for (fieldset of fieldsets; track fieldset.id) {
         @if (hasOwnFieldsets && (fieldset.title || fieldset.description)) {
           <div class="mp-sf-fieldset-heading">
-            @if (fieldset.title) {<div class="mp-sf-fieldset-title">{{ fieldset.title }}</div>}
-            @if (fieldset.description) {<div class="mp-sf-hint">{{ fieldset.description }}</div>}
+            @if (fieldset.title) {
+              <div class="mp-sf-fieldset-title">{{ fieldset.title }}</div>
+            }
+            @if (fieldset.description) {
+              <div class="mp-sf-hint">{{ fieldset.description }}</div>
+            }
           </div>
         }
         @for (fieldId of fieldset.fields; track fieldId) {

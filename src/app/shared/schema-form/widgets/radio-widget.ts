@@ -11,9 +11,20 @@ import { Markdown } from '../../ui/markdown/markdown';
   imports: [Markdown, ReactiveFormsModule, MatRadioModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="mp-sf-choice" role="radiogroup" [attr.aria-labelledby]="fieldId + '-label'"
-      [attr.aria-describedby]="describedBy" [attr.aria-invalid]="showErrors()" [attr.aria-required]="required">
-      <div class="mp-sf-group-label" [id]="fieldId + '-label'">{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</div>
+    <div
+      class="mp-sf-choice"
+      role="radiogroup"
+      [attr.aria-labelledby]="fieldId + '-label'"
+      [attr.aria-describedby]="describedBy"
+      [attr.aria-invalid]="showErrors()"
+      [attr.aria-required]="required"
+    >
+      <div class="mp-sf-group-label" [id]="fieldId + '-label'">
+        {{ label }}
+        @if (required) {
+          <span class="mp-sf-required" aria-hidden="true"> *</span>
+        }
+      </div>
       <mat-radio-group [id]="fieldId" [formControl]="control" [name]="fieldId" class="mp-sf-radio-group">
         @for (option of options; track $index) {
           <mat-radio-button [value]="option.value">{{ option.label }}</mat-radio-button>
@@ -23,7 +34,11 @@ import { Markdown } from '../../ui/markdown/markdown';
         <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @if (showErrors()) {
-        <div class="mp-sf-error" role="alert" [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</div>
+        <div class="mp-sf-error" role="alert" [id]="errorId">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </div>
       }
     </div>
   `,

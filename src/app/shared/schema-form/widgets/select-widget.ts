@@ -13,9 +13,20 @@ import { Markdown } from '../../ui/markdown/markdown';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field" subscriptSizing="dynamic" [floatLabel]="schema.placeholder ? 'always' : 'auto'">
-      <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
-      <mat-select [id]="fieldId" [formControl]="control" [errorStateMatcher]="errorStateMatcher"
-        [multiple]="schema.type === 'array'" [attr.aria-required]="required" [placeholder]="schema.placeholder ?? ''">
+      <mat-label
+        >{{ label }}
+        @if (required) {
+          <span class="mp-sf-required" aria-hidden="true"> *</span>
+        }
+      </mat-label>
+      <mat-select
+        [id]="fieldId"
+        [formControl]="control"
+        [errorStateMatcher]="errorStateMatcher"
+        [multiple]="schema.type === 'array'"
+        [attr.aria-required]="required"
+        [placeholder]="schema.placeholder ?? ''"
+      >
         @if (!required && schema.type !== 'array') {
           <mat-option [value]="emptyValue" i18n="@@schemaForm.select.none">(none)</mat-option>
         }
@@ -27,7 +38,11 @@ import { Markdown } from '../../ui/markdown/markdown';
         <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
       }
       @if (showErrors()) {
-        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+        <mat-error [id]="errorId">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </mat-error>
       }
     </mat-form-field>
   `,

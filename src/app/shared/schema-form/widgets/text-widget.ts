@@ -26,14 +26,37 @@ const INPUT_TYPES: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field" subscriptSizing="dynamic" [floatLabel]="placeholder() ? 'always' : 'auto'">
-      <mat-label>{{ label }}@if (required) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</mat-label>
-      <input matInput [id]="fieldId" [type]="inputType" [formControl]="control" [errorStateMatcher]="errorStateMatcher"
-        [attr.name]="name" [attr.placeholder]="placeholder() || null" [attr.aria-required]="required"
-        [attr.maxlength]="schema.maxLength || null" [readonly]="!!schema.readOnly" [attr.autocomplete]="isSecret ? 'new-password' : null"
-        [attr.spellcheck]="isSecret ? false : null" />
+      <mat-label
+        >{{ label }}
+        @if (required) {
+          <span class="mp-sf-required" aria-hidden="true"> *</span>
+        }
+      </mat-label>
+      <input
+        matInput
+        [id]="fieldId"
+        [type]="inputType"
+        [formControl]="control"
+        [errorStateMatcher]="errorStateMatcher"
+        [attr.name]="name"
+        [attr.placeholder]="placeholder() || null"
+        [attr.aria-required]="required"
+        [attr.maxlength]="schema.maxLength || null"
+        [readonly]="!!schema.readOnly"
+        [attr.autocomplete]="isSecret ? 'new-password' : null"
+        [attr.spellcheck]="isSecret ? false : null"
+      />
       @if (isSecret) {
-        <button mat-icon-button matIconSuffix type="button" (click)="revealed.set(!revealed())" [attr.aria-pressed]="revealed()"
-          [attr.aria-controls]="fieldId" i18n-aria-label="@@schemaForm.secret.reveal" aria-label="Show the value while typing">
+        <button
+          mat-icon-button
+          matIconSuffix
+          type="button"
+          (click)="revealed.set(!revealed())"
+          [attr.aria-pressed]="revealed()"
+          [attr.aria-controls]="fieldId"
+          i18n-aria-label="@@schemaForm.secret.reveal"
+          aria-label="Show the value while typing"
+        >
           <mat-icon [svgIcon]="revealed() ? 'visibility_off' : 'visibility'" aria-hidden="true" />
         </button>
       }
@@ -41,7 +64,11 @@ const INPUT_TYPES: Record<string, string> = {
         <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
       }
       @if (showErrors()) {
-        <mat-error [id]="errorId">@for (message of messages(); track message) {<span class="mp-sf-message">{{ message }}</span>}</mat-error>
+        <mat-error [id]="errorId">
+          @for (message of messages(); track message) {
+            <span class="mp-sf-message">{{ message }}</span>
+          }
+        </mat-error>
       }
     </mat-form-field>
   `,

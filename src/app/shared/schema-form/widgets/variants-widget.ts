@@ -1,9 +1,21 @@
 import { ChangeDetectionStrategy, Component, OnDestroy, OnInit, inject, signal } from '@angular/core';
 import { FormComponent, Widget, type FormProperty, type ISchema } from 'ngx-schema-form';
 import { Subscription } from 'rxjs';
-import { VARIANTS_KEYWORD, carryOverToVariant, chooseVariant, isJsonObject, type SchemaVariant } from '@osb/json-schema';
+import {
+  VARIANTS_KEYWORD,
+  carryOverToVariant,
+  chooseVariant,
+  isJsonObject,
+  type SchemaVariant,
+} from '@osb/json-schema';
 import { Markdown } from '../../ui/markdown/markdown';
-import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, nextFieldIdPrefix, propertyPointer, type FieldPointerBase } from '../field-id-prefix';
+import {
+  FIELD_ID_PREFIX,
+  FIELD_POINTER_BASE,
+  nextFieldIdPrefix,
+  propertyPointer,
+  type FieldPointerBase,
+} from '../field-id-prefix';
 import { SchemaFormState } from '../schema-form-state';
 import { fieldLabel } from './material-control-widget';
 import { VariantPicker } from './variant-picker';
@@ -32,12 +44,22 @@ interface VariantRender {
   template: `
     <fieldset class="mp-sf-group">
       @if (label) {
-        <legend>{{ label }}@if (schema['isRequired']) {<span class="mp-sf-required" aria-hidden="true"> *</span>}</legend>
+        <legend>
+          {{ label }}
+          @if (schema['isRequired']) {
+            <span class="mp-sf-required" aria-hidden="true"> *</span>
+          }
+        </legend>
       }
       @if (schema.description) {
         <mp-markdown class="mp-sf-hint mp-sf-markdown" [source]="schema.description" />
       }
-      <mp-sf-variant-picker [label]="pickerLabel" [variants]="variants" [chosen]="chosen()" (chosenChange)="choose($event)" />
+      <mp-sf-variant-picker
+        [label]="pickerLabel"
+        [variants]="variants"
+        [chosen]="chosen()"
+        (chosenChange)="choose($event)"
+      />
       @for (render of renders(); track render.id) {
         <sf-form [schema]="render.schema" [model]="render.model" (onChange)="takeValue($event.value)" />
       }
@@ -100,6 +122,12 @@ export class VariantsWidget extends Widget<FormProperty> implements OnInit, OnDe
   private show(index: number, model: Record<string, unknown>): void {
     this.chosen.set(index);
     this.renderCount += 1;
-    this.renders.set([{ id: this.renderCount, schema: structuredClone(this.variants[index].schema) as ISchema, model: structuredClone(model) }]);
+    this.renders.set([
+      {
+        id: this.renderCount,
+        schema: structuredClone(this.variants[index].schema) as ISchema,
+        model: structuredClone(model),
+      },
+    ]);
   }
 }

@@ -20,7 +20,7 @@ import type { AppIconName } from '../icons/app-icons';
   `,
   styleUrl: './empty-state.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-empty-state' },
+  host: { class: 'mp-empty-state' },
 })
 export class EmptyState {
   /** Icon shown above the title. */

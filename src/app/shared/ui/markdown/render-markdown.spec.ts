@@ -16,7 +16,11 @@ describe('renderMarkdown', () => {
 
   it('places headings below the enclosing section heading', () => {
     const fromTop = render('# One\n\n## Two\n\n###### Six');
-    expect(Array.from(fromTop.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.tagName)).toEqual(['H3', 'H4', 'H6']);
+    expect(Array.from(fromTop.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.tagName)).toEqual([
+      'H3',
+      'H4',
+      'H6',
+    ]);
     const fromSecond = render('## Two\n\n### Three');
     expect(Array.from(fromSecond.querySelectorAll('h1, h2, h3, h4, h5, h6'), (h) => h.tagName)).toEqual(['H3', 'H4']);
   });
@@ -28,14 +32,18 @@ describe('renderMarkdown', () => {
   });
 
   it('removes event handler attributes', () => {
-    const html = render('<img src="https://example.com/x.png" onerror="alert(1)"> <a href="https://example.com" onclick="alert(2)">x</a>');
+    const html = render(
+      '<img src="https://example.com/x.png" onerror="alert(1)"> <a href="https://example.com" onclick="alert(2)">x</a>',
+    );
     expect(html.innerHTML).not.toContain('onerror');
     expect(html.innerHTML).not.toContain('onclick');
     expect(html.querySelector('img')?.getAttribute('src')).toBe('https://example.com/x.png');
   });
 
   it('removes javascript: and other unsafe links', () => {
-    const html = render('[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) <a href="JAVASCRIPT:alert(1)">raw</a>');
+    const html = render(
+      '[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) <a href="JAVASCRIPT:alert(1)">raw</a>',
+    );
     for (const link of Array.from(html.querySelectorAll('a'))) {
       expect(link.hasAttribute('href')).toBe(false);
     }
@@ -52,7 +60,9 @@ describe('renderMarkdown', () => {
   });
 
   it('removes styles, frames and forms', () => {
-    const html = render('<style>body{display:none}</style><iframe src="https://evil.example"></iframe><form><input></form><p style="color:red">x</p>');
+    const html = render(
+      '<style>body{display:none}</style><iframe src="https://evil.example"></iframe><form><input></form><p style="color:red">x</p>',
+    );
     expect(html.querySelector('style, iframe, form, input')).toBeNull();
     expect(html.querySelector('p')?.hasAttribute('style')).toBe(false);
   });

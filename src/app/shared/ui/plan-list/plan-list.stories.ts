@@ -7,7 +7,12 @@ import { PlanList } from './plan-list';
 const meta: Meta<PlanList> = {
   title: 'Shared/Plan list',
   component: PlanList,
-  decorators: [(story) => ({ ...story(), template: `<div style="max-width: 960px; padding: 16px">${story().template ?? ''}</div>` })],
+  decorators: [
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 960px; padding: 16px">${story().template ?? ''}</div>`,
+    }),
+  ],
 };
 export default meta;
 
@@ -17,7 +22,12 @@ type Story = StoryObj<PlanList>;
 export const FreeAndPaid: Story = {
   args: {
     plans: [
-      testPlan({ id: 'dev', displayName: 'Development', description: 'For trying things out.', bullets: ['1 GB storage', 'No backups'] }),
+      testPlan({
+        id: 'dev',
+        displayName: 'Development',
+        description: 'For trying things out.',
+        bullets: ['1 GB storage', 'No backups'],
+      }),
       testPlan({
         id: 'prod',
         displayName: 'Production',

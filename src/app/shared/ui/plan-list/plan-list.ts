@@ -16,7 +16,7 @@ import { PriceBadge } from '../price-badge/price-badge';
   templateUrl: './plan-list.html',
   styleUrl: './plan-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-plan-list' },
+  host: { class: 'mp-plan-list' },
 })
 export class PlanList {
   /** The plans to show, in the broker's order. */

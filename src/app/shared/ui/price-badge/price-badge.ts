@@ -13,7 +13,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   styleUrl: './price-badge.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
-    'class': 'mp-price-badge',
+    class: 'mp-price-badge',
     '[class.mp-price-badge--paid]': 'paid()',
   },
 })

@@ -14,7 +14,10 @@ const meta: Meta<ServiceCard> = {
   component: ServiceCard,
   decorators: [
     applicationConfig({ providers: [provideRouter([])] }),
-    (story) => ({ ...story(), template: `<div style="max-width: 340px; padding: 16px">${story().template ?? ''}</div>` }),
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 340px; padding: 16px">${story().template ?? ''}</div>`,
+    }),
   ],
   args: { link: ['services', 'postgres'] },
 };

@@ -16,7 +16,7 @@ const VISIBLE_TAGS = 4;
   templateUrl: './service-card.html',
   styleUrl: './service-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-service-card' },
+  host: { class: 'mp-service-card' },
 })
 export class ServiceCard {
   /** The service to show. */

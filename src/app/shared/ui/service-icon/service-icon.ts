@@ -19,7 +19,7 @@ import { safeImageUrl } from '../safe-url/safe-url';
   styleUrl: './service-icon.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
-    'class': 'mp-service-icon',
+    class: 'mp-service-icon',
     '[style.--mp-service-icon-size.px]': 'size()',
   },
 })

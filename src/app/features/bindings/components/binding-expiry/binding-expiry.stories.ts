@@ -9,7 +9,12 @@ const meta: Meta<BindingExpiry> = {
   title: 'Bindings/Binding expiry',
   component: BindingExpiry,
   args: { now },
-  decorators: [(story) => ({ ...story(), template: `<div style="max-width: 720px; padding: 16px">${story().template ?? ''}</div>` })],
+  decorators: [
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 720px; padding: 16px">${story().template ?? ''}</div>`,
+    }),
+  ],
 };
 export default meta;
 
@@ -37,7 +42,9 @@ export const ExpiresLater: Story = {
 
 /** Expired: the platform deleted it; only the record remains. */
 export const Expired: Story = {
-  args: { binding: { expiresAt: '2026-11-20T12:00:00.000Z', expiresSoon: true, expiredAt: '2026-11-20T12:05:00.000Z' } },
+  args: {
+    binding: { expiresAt: '2026-11-20T12:00:00.000Z', expiresSoon: true, expiredAt: '2026-11-20T12:05:00.000Z' },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/Expired on/)).toBeVisible();

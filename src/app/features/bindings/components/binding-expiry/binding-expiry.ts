@@ -16,11 +16,14 @@ import { expiryWarningText, timeLeftText } from '../../binding-expiry';
     @let item = binding();
     @if (item.expiredAt) {
       <p class="mp-binding-expiry__line" i18n="@@bindingExpiredOn">
-        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expired on {{ item.expiredAt | mpDateTime }}; its credentials no longer work.
+        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expired on {{ item.expiredAt | mpDateTime }}; its credentials
+        no longer work.
       </p>
     } @else if (item.expiresAt) {
       <p class="mp-binding-expiry__line" i18n="@@bindingExpiresOn">
-        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expires on {{ item.expiresAt | mpDateTime }} ({{ timeLeft() }})
+        <mat-icon svgIcon="schedule" aria-hidden="true" /> Expires on {{ item.expiresAt | mpDateTime }} ({{
+          timeLeft()
+        }})
       </p>
       @if (warning(); as text) {
         <p class="mp-binding-expiry__warning" role="note">

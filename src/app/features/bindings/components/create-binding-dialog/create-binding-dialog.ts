@@ -140,7 +140,17 @@ export class CreateBindingDialog {
 }
 
 /** Opens the create-binding dialog; emits the created binding, or undefined when cancelled. */
-export function openCreateBinding(dialog: MatDialog, data: CreateBindingData): Observable<ServiceBindingWithCredentials | undefined> {
-  const config: MatDialogConfig<CreateBindingData> = { data, width: '100%', maxWidth: '44rem', autoFocus: 'first-tabbable' };
-  return dialog.open<CreateBindingDialog, CreateBindingData, ServiceBindingWithCredentials>(CreateBindingDialog, config).afterClosed();
+export function openCreateBinding(
+  dialog: MatDialog,
+  data: CreateBindingData,
+): Observable<ServiceBindingWithCredentials | undefined> {
+  const config: MatDialogConfig<CreateBindingData> = {
+    data,
+    width: '100%',
+    maxWidth: '44rem',
+    autoFocus: 'first-tabbable',
+  };
+  return dialog
+    .open<CreateBindingDialog, CreateBindingData, ServiceBindingWithCredentials>(CreateBindingDialog, config)
+    .afterClosed();
 }

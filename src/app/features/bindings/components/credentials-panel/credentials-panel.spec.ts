@@ -19,7 +19,10 @@ describe('CredentialsPanel', () => {
       const found = [...element.querySelectorAll('button')].find(
         (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent?.trim()) === name,
       );
-      if (!found) throw new Error(`No button named ${name} among ${[...element.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent).join('|')}`);
+      if (!found)
+        throw new Error(
+          `No button named ${name} among ${[...element.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent).join('|')}`,
+        );
       return found;
     };
     const click = async (name: string) => {
@@ -83,7 +86,10 @@ describe('CredentialsPanel', () => {
     await click('Download JSON');
     await click('Download .env');
 
-    expect(downloads.downloads.map((download) => download.fileName)).toEqual(['orders-app-credentials.json', 'orders-app.env']);
+    expect(downloads.downloads.map((download) => download.fileName)).toEqual([
+      'orders-app-credentials.json',
+      'orders-app.env',
+    ]);
     expect(JSON.parse(await downloads.downloads[0].content)).toEqual({ ...credentials, note: 'a "quoted" $HOME' });
     expect(await downloads.downloads[1].content).toBe(
       'URI="postgres://app:s3cr3t@db.example:5432/app"\nPASSWORD="s3cr3t"\nPORT="5432"\nNOTE="a \\"quoted\\" \\$HOME"\n',

@@ -7,7 +7,12 @@ const meta: Meta<CredentialsPanel> = {
   title: 'Bindings/Credentials panel',
   component: CredentialsPanel,
   args: { bindingName: 'web-app', showBulkActions: true },
-  decorators: [(story) => ({ ...story(), template: `<div style="max-width: 880px; padding: 16px">${story().template ?? ''}</div>` })],
+  decorators: [
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 880px; padding: 16px">${story().template ?? ''}</div>`,
+    }),
+  ],
 };
 export default meta;
 
@@ -39,11 +44,17 @@ export const Masked: Story = {
 
 /** A tenant binding whose only credential is a link: revealed, it opens in a new tab. */
 export const ConsoleLink: Story = {
-  args: { bindingName: 'fra-tenant', credentials: { backup_console_url: 'https://backup.demo.example/dashboard/f735?tenant=123456789012' } },
+  args: {
+    bindingName: 'fra-tenant',
+    credentials: { backup_console_url: 'https://backup.demo.example/dashboard/f735?tenant=123456789012' },
+  },
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Show backup_console_url' }));
-    await expect(canvas.getByRole('link')).toHaveAttribute('href', 'https://backup.demo.example/dashboard/f735?tenant=123456789012');
+    await expect(canvas.getByRole('link')).toHaveAttribute(
+      'href',
+      'https://backup.demo.example/dashboard/f735?tenant=123456789012',
+    );
   },
 };
 

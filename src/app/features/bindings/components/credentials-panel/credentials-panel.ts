@@ -26,7 +26,7 @@ import {
   templateUrl: './credentials-panel.html',
   styleUrl: './credentials-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-credentials-panel' },
+  host: { class: 'mp-credentials-panel' },
 })
 export class CredentialsPanel {
   private readonly document = inject(DOCUMENT);
@@ -47,7 +47,9 @@ export class CredentialsPanel {
   /** The last copy or download result, announced politely. */
   protected readonly status = signal('');
   /** The accessible name of the list of fields. */
-  protected readonly listLabel = computed(() => $localize`:@@credentialsOf:Credentials of ${this.bindingName()}:bindingName:`);
+  protected readonly listLabel = computed(
+    () => $localize`:@@credentialsOf:Credentials of ${this.bindingName()}:bindingName:`,
+  );
   /** What stands in for a hidden value: always the same length, so it reveals nothing. */
   protected readonly mask = '••••••••••••';
 
@@ -94,7 +96,10 @@ export class CredentialsPanel {
 
   /** Copies all fields as JSON to the clipboard. */
   protected copyAllAsJson(): void {
-    void this.copy(credentialsJson(this.credentials()), $localize`:@@credentialsCopied:Copied all credentials as JSON.`);
+    void this.copy(
+      credentialsJson(this.credentials()),
+      $localize`:@@credentialsCopied:Copied all credentials as JSON.`,
+    );
   }
 
   /** Saves all fields as a JSON file. */
@@ -116,7 +121,9 @@ export class CredentialsPanel {
       await navigator.clipboard.writeText(text);
       this.status.set(done);
     } catch {
-      this.status.set($localize`:@@credentialCopyFailed:The browser did not allow copying. Reveal the value and copy it by hand.`);
+      this.status.set(
+        $localize`:@@credentialCopyFailed:The browser did not allow copying. Reveal the value and copy it by hand.`,
+      );
     }
   }
 }

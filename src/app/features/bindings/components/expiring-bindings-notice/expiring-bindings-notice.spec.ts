@@ -35,7 +35,14 @@ describe('ExpiringBindingsNotice', () => {
   it('asks the project’s expiring bindings in one request however many instances there are', () => {
     fixture.componentRef.setInput('instanceIds', ['i1', 'i2', 'i3']);
     fixture.detectChanges();
-    http.expectOne(EXPIRING_URL).flush([binding('b1', true), binding('b2', true), binding('b3', false), binding('b4', true, '2026-01-01T00:00:00Z')]);
+    http
+      .expectOne(EXPIRING_URL)
+      .flush([
+        binding('b1', true),
+        binding('b2', true),
+        binding('b3', false),
+        binding('b4', true, '2026-01-01T00:00:00Z'),
+      ]);
     fixture.detectChanges();
     expect(text()).toContain('2 bindings expire within 7 days.');
   });

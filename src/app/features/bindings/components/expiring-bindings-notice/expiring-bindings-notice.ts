@@ -18,7 +18,9 @@ import { BindingsApi } from '../../bindings-api';
       <p class="mp-expiring-bindings-notice" role="status">
         <mat-icon svgIcon="schedule" aria-hidden="true" />
         <span>{{ text }}</span>
-        <span class="mp-expiring-bindings-notice__hint" i18n="@@expiringBindingsHint">Create new bindings before they expire and switch your applications over.</span>
+        <span class="mp-expiring-bindings-notice__hint" i18n="@@expiringBindingsHint"
+          >Create new bindings before they expire and switch your applications over.</span
+        >
       </p>
     }
   `,
@@ -54,9 +56,12 @@ export class ExpiringBindingsNotice {
   readonly instanceIds = input.required<readonly string[]>();
 
   /** When to ask, as one key so that an equal list read again asks nothing new. */
-  private readonly query = computed(() => ({ projectId: this.projectId(), instanceIds: [...this.instanceIds()].sort() }), {
-    equal: (a, b) => a.projectId === b.projectId && a.instanceIds.join('\n') === b.instanceIds.join('\n'),
-  });
+  private readonly query = computed(
+    () => ({ projectId: this.projectId(), instanceIds: [...this.instanceIds()].sort() }),
+    {
+      equal: (a, b) => a.projectId === b.projectId && a.instanceIds.join('\n') === b.instanceIds.join('\n'),
+    },
+  );
   /** How many bindings expire soon. */
   private readonly count = signal(0);
   /** The notice's text, if any binding expires soon. */

@@ -60,10 +60,7 @@ describe('InstanceBindings', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        ...providePlatformApiTesting(),
-        { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
-      ],
+      providers: [...providePlatformApiTesting(), { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 }],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -103,7 +100,9 @@ describe('InstanceBindings', () => {
       const element = await open([], sensitive);
       await createBinding('ci');
       const created = testBinding({ name: 'ci', credentialsDelivered: 'once' });
-      http.expectOne({ method: 'POST', url: LIST_URL }).flush({ ...created, credentials: { token: 's3cr3t' } }, { status: 201, statusText: 'Created' });
+      http
+        .expectOne({ method: 'POST', url: LIST_URL })
+        .flush({ ...created, credentials: { token: 's3cr3t' } }, { status: 201, statusText: 'Created' });
       await settle();
       http.expectOne(LIST_URL).flush([created]);
       await turn();
@@ -111,7 +110,9 @@ describe('InstanceBindings', () => {
       const dialog = await root.getHarness(MatDialogHarness);
       expect(await dialog.getTitleText()).toBe('Save the credentials of “ci” now');
       expect(spy.downloads).toHaveLength(1);
-      expect(element.textContent).toContain('Its credentials were delivered once, when it was created, and are not kept.');
+      expect(element.textContent).toContain(
+        'Its credentials were delivered once, when it was created, and are not kept.',
+      );
       expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Credentials' }))).toHaveLength(0);
       expect(localStorage.length + sessionStorage.length).toBe(0);
     } finally {
@@ -140,7 +141,12 @@ describe('InstanceBindings', () => {
   it('no longer lists a binding once the platform deleted it at its expiry', async () => {
     const element = await open([
       testBinding({ id: 'b1', name: 'current-app', expiresAt: '2026-12-20T09:30:00.000Z' }),
-      testBinding({ id: 'b2', name: 'expired-app', expiresAt: '2026-11-21T09:30:00.000Z', expiredAt: '2026-11-21T09:31:00.000Z' }),
+      testBinding({
+        id: 'b2',
+        name: 'expired-app',
+        expiresAt: '2026-11-21T09:30:00.000Z',
+        expiredAt: '2026-11-21T09:31:00.000Z',
+      }),
     ]);
     expect(element.textContent).toContain('current-app');
     expect(element.textContent).not.toContain('expired-app');

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, OnDestroy, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnDestroy,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -36,11 +46,20 @@ import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
  */
 @Component({
   selector: 'mp-instance-bindings',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, BindingExpiry, BindingStatus, CredentialsPanel, EmptyState, TimeAgo],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    BindingExpiry,
+    BindingStatus,
+    CredentialsPanel,
+    EmptyState,
+    TimeAgo,
+  ],
   templateUrl: './instance-bindings.html',
   styleUrl: './instance-bindings.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-instance-bindings' },
+  host: { class: 'mp-instance-bindings' },
 })
 export class InstanceBindings implements OnDestroy {
   private readonly api = inject(BindingsApi);
@@ -58,9 +77,12 @@ export class InstanceBindings implements OnDestroy {
   readonly locations = input<readonly Location[]>([]);
 
   /** Which instance the requests are about. */
-  private readonly ref = computed<InstanceRef>(() => ({ projectId: this.projectId(), instanceId: this.instance().id }), {
-    equal: (a, b) => a.projectId === b.projectId && a.instanceId === b.instanceId,
-  });
+  private readonly ref = computed<InstanceRef>(
+    () => ({ projectId: this.projectId(), instanceId: this.instance().id }),
+    {
+      equal: (a, b) => a.projectId === b.projectId && a.instanceId === b.instanceId,
+    },
+  );
   /** The project's bindings on the instance, read again while the broker works on one. */
   protected readonly bindings = this.api.bindingsResource(() => this.ref());
   /**
@@ -107,7 +129,11 @@ export class InstanceBindings implements OnDestroy {
   private readonly awaitingCredentials = new Set<string>();
 
   constructor() {
-    reloadWhileRunning(this.bindings, (bindings) => bindings.some(isBindingRunning), () => this.projectId());
+    reloadWhileRunning(
+      this.bindings,
+      (bindings) => bindings.some(isBindingRunning),
+      () => this.projectId(),
+    );
     effect(() => {
       const list = this.list();
       if (!list) {
@@ -119,7 +145,9 @@ export class InstanceBindings implements OnDestroy {
           if (this.awaitingCredentials.has(binding.id) && !isBindingRunning(binding)) {
             this.awaitingCredentials.delete(binding.id);
             if (binding.lastOperation.state === 'succeeded') {
-              this.announcement.set($localize`:@@bindingReadyAnnouncement:The binding “${binding.name}:name:” is ready.`);
+              this.announcement.set(
+                $localize`:@@bindingReadyAnnouncement:The binding “${binding.name}:name:” is ready.`,
+              );
               this.showCredentials(binding);
             }
           }
@@ -179,7 +207,9 @@ export class InstanceBindings implements OnDestroy {
         this.bindings.reload();
       },
       failed: (message) => {
-        this.actionError.set($localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${message}:message:`);
+        this.actionError.set(
+          $localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${message}:message:`,
+        );
         this.bindings.reload();
       },
     });
@@ -200,7 +230,9 @@ export class InstanceBindings implements OnDestroy {
     this.bindings.reload();
     if (isBindingRunning(binding)) {
       this.awaitingCredentials.add(binding.id);
-      this.announcement.set($localize`:@@bindingCreatingAnnouncement:The broker is creating the binding “${binding.name}:name:”.`);
+      this.announcement.set(
+        $localize`:@@bindingCreatingAnnouncement:The broker is creating the binding “${binding.name}:name:”.`,
+      );
       return;
     }
     this.announcement.set($localize`:@@bindingCreatedAnnouncement:The binding “${binding.name}:name:” was created.`);
@@ -221,7 +253,9 @@ export class InstanceBindings implements OnDestroy {
       },
       error: (error: unknown) => {
         this.stopLoadingCredentials(binding.id);
-        this.actionError.set($localize`:@@credentialsLoadFailed:The credentials of “${binding.name}:name:” could not be loaded: ${apiErrorMessage(error)}:message:`);
+        this.actionError.set(
+          $localize`:@@credentialsLoadFailed:The credentials of “${binding.name}:name:” could not be loaded: ${apiErrorMessage(error)}:message:`,
+        );
       },
     });
   }

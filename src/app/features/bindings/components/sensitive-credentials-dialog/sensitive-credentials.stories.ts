@@ -7,7 +7,12 @@ const meta: Meta<SensitiveCredentials> = {
   title: 'Bindings/Sensitive credentials (one-time dialog content)',
   component: SensitiveCredentials,
   args: { bindingName: 'ci-pipeline', done: fn() },
-  decorators: [(story) => ({ ...story(), template: `<div style="max-width: 600px; padding: 24px">${story().template ?? ''}</div>` })],
+  decorators: [
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 600px; padding: 24px">${story().template ?? ''}</div>`,
+    }),
+  ],
 };
 export default meta;
 

@@ -1,5 +1,14 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
@@ -32,7 +41,9 @@ import { CredentialsPanel } from '../credentials-panel/credentials-panel';
       I have saved these credentials in a safe place.
     </mat-checkbox>
     <div class="mp-sensitive-credentials__actions">
-      <button mat-flat-button type="button" [disabled]="!saved()" (click)="finish()" i18n="@@sensitiveDialogDone">Done</button>
+      <button mat-flat-button type="button" [disabled]="!saved()" (click)="finish()" i18n="@@sensitiveDialogDone">
+        Done
+      </button>
     </div>
   `,
   styles: `
@@ -86,7 +97,12 @@ export class SensitiveCredentials {
 
   /** Saves the credentials as a text file. */
   protected download(): void {
-    downloadTextFile(this.document, this.fileName(), credentialsText(this.bindingName(), this.credentials()), 'text/plain');
+    downloadTextFile(
+      this.document,
+      this.fileName(),
+      credentialsText(this.bindingName(), this.credentials()),
+      'text/plain',
+    );
   }
 
   /** Finishes once the user confirmed. */

@@ -18,7 +18,12 @@ const meta: Meta<TenantPicker> = {
   title: 'Bindings/Tenant picker',
   component: TenantPicker,
   args: { choices, locations },
-  decorators: [(story) => ({ ...story(), template: `<div style="max-width: 640px; padding: 16px">${story().template ?? ''}</div>` })],
+  decorators: [
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 640px; padding: 16px">${story().template ?? ''}</div>`,
+    }),
+  ],
 };
 export default meta;
 
@@ -51,6 +56,8 @@ export const LocalService: Story = {
 export const NoTenant: Story = {
   args: { choices: [], locationId: 'eu-nl-west' },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('note')).toHaveTextContent('This project has no tenant this instance can be bound to.');
+    await expect(within(canvasElement).getByRole('note')).toHaveTextContent(
+      'This project has no tenant this instance can be bound to.',
+    );
   },
 };

@@ -28,10 +28,21 @@ interface TenantOption {
         This project has no tenant this instance can be bound to.
       </p>
     } @else {
-      <mat-radio-group [attr.aria-labelledby]="labelId" class="mp-tenant-picker__options" [value]="value()" (change)="value.set($event.value)">
+      <mat-radio-group
+        [attr.aria-labelledby]="labelId"
+        class="mp-tenant-picker__options"
+        [value]="value()"
+        (change)="value.set($event.value)"
+      >
         @for (option of options(); track option.id) {
-          <mat-radio-button [value]="option.id" [disabled]="!!option.disabledReason" [attr.aria-describedby]="option.disabledReason ? labelId + '-' + $index : null">
-            <span class="mp-tenant-picker__id">{{ option.id }}</span>&ngsp;<span class="mp-tenant-picker__meta">{{ option.platform }} · {{ option.locationName }}</span>
+          <mat-radio-button
+            [value]="option.id"
+            [disabled]="!!option.disabledReason"
+            [attr.aria-describedby]="option.disabledReason ? labelId + '-' + $index : null"
+          >
+            <span class="mp-tenant-picker__id">{{ option.id }}</span>&ngsp;<span class="mp-tenant-picker__meta"
+              >{{ option.platform }} · {{ option.locationName }}</span
+            >
             @if (option.disabledReason; as reason) {
               &ngsp;<span class="mp-tenant-picker__reason" [id]="labelId + '-' + $index">{{ reason }}</span>
             }
@@ -91,7 +102,8 @@ export class TenantPicker {
       .map(({ tenant, bound }) => ({
         id: tenant.id,
         platform: tenant.platform,
-        locationName: this.locations().find((location) => location.id === tenant.locationId)?.displayName ?? tenant.locationId,
+        locationName:
+          this.locations().find((location) => location.id === tenant.locationId)?.displayName ?? tenant.locationId,
         ...(bound ? { disabledReason: $localize`:@@tenantAlreadyBound:Already bound to this instance` } : {}),
       }));
   });

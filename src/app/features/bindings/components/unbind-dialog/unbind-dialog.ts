@@ -16,11 +16,21 @@ export interface UnbindDialogData {
   template: `
     <h2 mat-dialog-title i18n="@@unbindDialogTitle">Delete the binding “{{ data.bindingName }}”?</h2>
     <mat-dialog-content>
-      <p i18n="@@unbindDialogMessage">The broker revokes its credentials; applications that use them lose access. This cannot be undone.</p>
+      <p i18n="@@unbindDialogMessage">
+        The broker revokes its credentials; applications that use them lose access. This cannot be undone.
+      </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" i18n="@@cancel">Cancel</button>
-      <button mat-flat-button type="button" class="mp-unbind-dialog__confirm" [mat-dialog-close]="true" i18n="@@unbindConfirm">Delete binding</button>
+      <button
+        mat-flat-button
+        type="button"
+        class="mp-unbind-dialog__confirm"
+        [mat-dialog-close]="true"
+        i18n="@@unbindConfirm"
+      >
+        Delete binding
+      </button>
     </mat-dialog-actions>
   `,
   styles: `

@@ -42,7 +42,10 @@ describe('MarketplacePage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'projects/:projectId/marketplace', component: MarketplacePage }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'projects/:projectId/marketplace', component: MarketplacePage }],
+          withComponentInputBinding(),
+        ),
         ...providePlatformApiTesting(),
       ],
     });
@@ -123,7 +126,9 @@ describe('MarketplacePage', () => {
     const page = router.routeNativeElement as HTMLElement;
 
     expect(cardTitles('global', page).length).toBe(CARDS_PER_PAGE);
-    const more = Array.from(page.querySelectorAll('button')).find((button) => button.textContent?.includes('Show more global services'));
+    const more = Array.from(page.querySelectorAll('button')).find((button) =>
+      button.textContent?.includes('Show more global services'),
+    );
     expect(more?.textContent).toContain(`${CARDS_PER_PAGE} of ${CARDS_PER_PAGE + 2} shown`);
     more!.click();
     await settle();
@@ -156,7 +161,9 @@ describe('MarketplacePage', () => {
   it("shows the platform's message when the catalog fails", async () => {
     router = await RouterTestingHarness.create();
     await router.navigateByUrl('/projects/p1/marketplace', MarketplacePage);
-    http.expectOne('/api/catalog').flush({ message: 'The catalog store is down.' }, { status: 503, statusText: 'Unavailable' });
+    http
+      .expectOne('/api/catalog')
+      .flush({ message: 'The catalog store is down.' }, { status: 503, statusText: 'Unavailable' });
     await settle();
 
     const page = router.routeNativeElement as HTMLElement;

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -13,7 +22,14 @@ import { CurrentUser } from '../../../../core/api/current-user';
 import { MarketplaceApi } from '../../../../core/api/marketplace-api';
 import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
 import { ServiceCard } from '../../../../shared/ui/service-card/service-card';
-import { CatalogFilter, collectTags, filterServices, isFilterActive, searchable, servicesByLocality } from '../../catalog-filter';
+import {
+  CatalogFilter,
+  collectTags,
+  filterServices,
+  isFilterActive,
+  searchable,
+  servicesByLocality,
+} from '../../catalog-filter';
 import { BrokerNotice } from '../../components/broker-notice/broker-notice';
 
 /** How many cards a section shows at first, and how many more each "Show more" adds. */
@@ -127,7 +143,10 @@ export class MarketplacePage {
       const search = this.searchText().trim();
       const tags = this.selectedTags();
       const location = this.pickedLocationId();
-      const timer = setTimeout(() => untracked(() => this.writeFilterToUrl(search, tags, location)), URL_WRITE_DELAY_MS);
+      const timer = setTimeout(
+        () => untracked(() => this.writeFilterToUrl(search, tags, location)),
+        URL_WRITE_DELAY_MS,
+      );
       onCleanup(() => clearTimeout(timer));
     });
   }
@@ -175,9 +194,7 @@ export class MarketplacePage {
 
   private writeFilterToUrl(search: string, tags: readonly string[], location: string | undefined): void {
     const unchanged =
-      search === (this.search() ?? '').trim() &&
-      sameItems(tags, asArray(this.tags())) &&
-      location === this.location();
+      search === (this.search() ?? '').trim() && sameItems(tags, asArray(this.tags())) && location === this.location();
     if (unchanged) {
       return;
     }

@@ -21,7 +21,10 @@ import { SchemaPreview } from '../../../../shared/schema-form/schema-preview';
       <ng-container i18n="@@backToService">Back to the service</ng-container>
     </a>
     <h1 class="mp-page-title" i18n="@@schemaPreviewTitle">Preview parameter forms</h1>
-    <p i18n="@@schemaPreviewIntro">See how the marketplace renders a plan's parameter schemas: the forms, their messages and the parameters a broker would receive. Edit the JSON or paste another schema or a whole catalog; nothing is saved or sent.</p>
+    <p i18n="@@schemaPreviewIntro">
+      See how the marketplace renders a plan's parameter schemas: the forms, their messages and the parameters a broker
+      would receive. Edit the JSON or paste another schema or a whole catalog; nothing is saved or sent.
+    </p>
     <mp-schema-preview [initialJson]="initialJson()" />
   `,
 })
@@ -44,7 +47,9 @@ export class SchemaPreviewPage {
 /** The service (one plan of it, if given) in the shape of an OSB `GET /v2/catalog` response. */
 function catalogOf(service: ServiceOffering, planId: string | undefined): unknown {
   const plans = service.plans.filter((plan) => planId === undefined || plan.id === planId);
-  return { services: [{ name: service.name, bindable: plans.some((plan) => plan.bindable), plans: plans.map(osbPlan) }] };
+  return {
+    services: [{ name: service.name, bindable: plans.some((plan) => plan.bindable), plans: plans.map(osbPlan) }],
+  };
 }
 
 function osbPlan(plan: ServicePlan): unknown {

@@ -18,7 +18,7 @@ let nextPickerId = 0;
   templateUrl: './plan-picker.html',
   styleUrl: './plan-picker.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-plan-picker' },
+  host: { class: 'mp-plan-picker' },
 })
 export class PlanPicker {
   /** The plans to compare, in the broker's order. */

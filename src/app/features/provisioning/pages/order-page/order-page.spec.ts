@@ -37,7 +37,13 @@ function catalog(): CatalogResponse {
         displayName: 'API Gateway',
         locality: { kind: 'global' },
         plans: [
-          testPlan({ id: 'standard', name: 'standard', displayName: 'Standard', free: false, costs: [{ amount: { eur: 49 }, unit: 'MONTHLY' }] }),
+          testPlan({
+            id: 'standard',
+            name: 'standard',
+            displayName: 'Standard',
+            free: false,
+            costs: [{ amount: { eur: 49 }, unit: 'MONTHLY' }],
+          }),
           testPlan({
             id: 'dedicated',
             name: 'dedicated',
@@ -49,11 +55,20 @@ function catalog(): CatalogResponse {
           }),
         ],
       }),
-      testService({ id: 'pg-fra', plans: [testPlan({ id: 'pg-fra-small', name: 'small' }), testPlan({ id: 'pg-fra-large', name: 'large', displayName: 'Large' })] }),
+      testService({
+        id: 'pg-fra',
+        plans: [
+          testPlan({ id: 'pg-fra-small', name: 'small' }),
+          testPlan({ id: 'pg-fra-large', name: 'large', displayName: 'Large' }),
+        ],
+      }),
       testService({
         id: 'pg-ams',
         locality: { kind: 'local', locationId: 'eu-nl-west' },
-        plans: [testPlan({ id: 'pg-ams-small', name: 'small' }), testPlan({ id: 'pg-ams-large', name: 'large', displayName: 'Large' })],
+        plans: [
+          testPlan({ id: 'pg-ams-small', name: 'small' }),
+          testPlan({ id: 'pg-ams-large', name: 'large', displayName: 'Large' }),
+        ],
       }),
     ],
   };
@@ -146,7 +161,9 @@ describe('OrderPage', FORM_TESTS, () => {
     const page = await open('/projects/p1/marketplace/services/gateway/order');
     await (await loader.getHarness(MatRadioButtonHarness.with({ label: 'Dedicated' }))).check();
     await next();
-    await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))).setValue('payments-gateway');
+    await (
+      await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))
+    ).setValue('payments-gateway');
     await next();
 
     const form = await loader.getHarness(ParametersFormHarness);
@@ -160,7 +177,11 @@ describe('OrderPage', FORM_TESTS, () => {
       name: 'payments-gateway',
       serviceId: 'gateway',
       planId: 'dedicated',
-      parameters: { securityContact: 'person@example-company.com', serviceType: 'ext', externalRegistrationNumber: '12345' },
+      parameters: {
+        securityContact: 'person@example-company.com',
+        serviceType: 'ext',
+        externalRegistrationNumber: '12345',
+      },
     };
     const review = page.querySelector('.mp-order-page__review')!;
     const words = review.textContent!.replace(/\s+/g, ' ');
@@ -168,22 +189,33 @@ describe('OrderPage', FORM_TESTS, () => {
     expect(words).toContain('External Registration Number 12345');
     expect(review.textContent).not.toContain('"externalRegistrationNumber"');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Show JSON' }))).click();
-    expect(page.querySelector('.mp-order-page__review')?.textContent).toContain('"externalRegistrationNumber": "12345"');
+    expect(page.querySelector('.mp-order-page__review')?.textContent).toContain(
+      '"externalRegistrationNumber": "12345"',
+    );
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
     const refused = http.expectOne({ method: 'POST', url: '/api/projects/p1/service-instances' });
     expect(refused.request.body).toEqual(expectedBody);
     refused.flush({ message: 'Registration number 12345 is not known.' }, { status: 400, statusText: 'Bad Request' });
     await turn();
 
-    expect(page.querySelector('[role="alert"]')?.textContent).toContain('The service was not ordered: Registration number 12345 is not known.');
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain(
+      'The service was not ordered: Registration number 12345 is not known.',
+    );
     expect(await checkedPlan()).toBe('Dedicated');
-    expect(await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))).getValue()).toBe('payments-gateway');
-    expect(await (await (await form.getField('External Registration Number')).getControl(MatInputHarness))!.getValue()).toBe('12345');
+    expect(await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))).getValue()).toBe(
+      'payments-gateway',
+    );
+    expect(
+      await (await (await form.getField('External Registration Number')).getControl(MatInputHarness))!.getValue(),
+    ).toBe('12345');
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
     const accepted = http.expectOne({ method: 'POST', url: '/api/projects/p1/service-instances' });
     expect(accepted.request.body).toEqual(expectedBody);
-    accepted.flush(testInstance({ id: 'new-id', lastOperation: { state: 'in progress' } }), { status: 202, statusText: 'Accepted' });
+    accepted.flush(testInstance({ id: 'new-id', lastOperation: { state: 'in progress' } }), {
+      status: 202,
+      statusText: 'Accepted',
+    });
     await turn();
     expect(TestBed.inject(Router).url).toBe('/projects/p1/instances/new-id');
   });

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -80,7 +90,9 @@ export class OrderPage {
   protected readonly catalog = this.marketplaceApi.catalogResource();
   private readonly services = computed(() => (this.catalog.hasValue() ? this.catalog.value().services : []));
   /** The service the order started from. */
-  protected readonly requestedService = computed(() => this.services().find((service) => service.id === this.serviceId()));
+  protected readonly requestedService = computed(() =>
+    this.services().find((service) => service.id === this.serviceId()),
+  );
   /** Whether the service is local, so that a location must be chosen. */
   protected readonly isLocal = computed(() => this.requestedService()?.locality.kind === 'local');
   /** The locations offering the same service (by name), with their offering. */
@@ -94,7 +106,10 @@ export class OrderPage {
       .filter((service) => service.locality.kind === 'local' && service.name === requested.name)
       .map((service) => {
         const locationId = service.locality.kind === 'local' ? service.locality.locationId : '';
-        return { location: locations.find((l) => l.id === locationId) ?? { id: locationId, displayName: locationId }, service };
+        return {
+          location: locations.find((l) => l.id === locationId) ?? { id: locationId, displayName: locationId },
+          service,
+        };
       });
   });
   /** The id of the offering chosen: the requested one until the user picks another location. */
@@ -107,7 +122,9 @@ export class OrderPage {
     return detail?.id === this.offeringId() ? detail : undefined;
   });
   /** The chosen location, for a local service. */
-  protected readonly location = computed(() => this.locationOptions().find((option) => option.service.id === this.offeringId())?.location);
+  protected readonly location = computed(
+    () => this.locationOptions().find((option) => option.service.id === this.offeringId())?.location,
+  );
   /** The chosen plan's id: preselected from the URL, kept by name when the location changes. */
   protected readonly planId = linkedSignal<ServiceOffering | undefined, string | undefined>({
     source: this.offering,
@@ -142,7 +159,8 @@ export class OrderPage {
       Validators.required,
       Validators.maxLength(NAME_MAX_LENGTH),
       Validators.pattern(/\S/),
-      (control): ValidationErrors | null => (this.takenNames().has(comparableName(String(control.value))) ? { taken: true } : null),
+      (control): ValidationErrors | null =>
+        this.takenNames().has(comparableName(String(control.value))) ? { taken: true } : null,
     ],
   });
   /** The longest name allowed, for the field's hint. */

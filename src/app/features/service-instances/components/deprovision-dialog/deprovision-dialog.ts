@@ -22,8 +22,15 @@ export interface DeprovisionDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" i18n="@@cancel">Cancel</button>
-      <button mat-flat-button type="button" class="mp-deprovision-dialog__confirm" [mat-dialog-close]="true"
-        i18n="@@deprovisionConfirm">Deprovision</button>
+      <button
+        mat-flat-button
+        type="button"
+        class="mp-deprovision-dialog__confirm"
+        [mat-dialog-close]="true"
+        i18n="@@deprovisionConfirm"
+      >
+        Deprovision
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -41,7 +48,11 @@ export class DeprovisionDialog {
 
 /** Opens the confirmation; emits once whether the user confirmed. */
 export function confirmDeprovision(dialog: MatDialog, instanceName: string): Observable<boolean> {
-  const config: MatDialogConfig<DeprovisionDialogData> = { data: { instanceName }, maxWidth: '32rem', role: 'alertdialog' };
+  const config: MatDialogConfig<DeprovisionDialogData> = {
+    data: { instanceName },
+    maxWidth: '32rem',
+    role: 'alertdialog',
+  };
   return dialog
     .open<DeprovisionDialog, DeprovisionDialogData, boolean>(DeprovisionDialog, config)
     .afterClosed()

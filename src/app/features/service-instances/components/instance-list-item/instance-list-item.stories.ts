@@ -18,7 +18,10 @@ const meta: Meta<InstanceListItem> = {
   component: InstanceListItem,
   decorators: [
     applicationConfig({ providers: [provideRouter([])] }),
-    (story) => ({ ...story(), template: `<div style="max-width: 960px; padding: 16px">${story().template ?? ''}</div>` }),
+    (story) => ({
+      ...story(),
+      template: `<div style="max-width: 960px; padding: 16px">${story().template ?? ''}</div>`,
+    }),
   ],
 };
 export default meta;
@@ -44,14 +47,20 @@ export const Provisioning: Story = {
 /** A ready instance with the broker's dashboard. */
 export const Ready: Story = {
   args: (() => {
-    const instance = testInstance({ dashboardUrl: 'https://dashboard.example/orders-db', lastOperation: { description: 'Database created.' } });
+    const instance = testInstance({
+      dashboardUrl: 'https://dashboard.example/orders-db',
+      lastOperation: { description: 'Database created.' },
+    });
     return { instance, offering: instanceOffering(instance, catalog) };
   })(),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Ready')).toBeVisible();
     await expect(canvas.getByText(/PostgreSQL/)).toHaveTextContent('Frankfurt');
-    await expect(canvas.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('href', 'https://dashboard.example/orders-db');
+    await expect(canvas.getByRole('link', { name: 'Dashboard' })).toHaveAttribute(
+      'href',
+      'https://dashboard.example/orders-db',
+    );
     await expect(canvas.getByRole('button', { name: 'Deprovision' })).toBeEnabled();
   },
 };

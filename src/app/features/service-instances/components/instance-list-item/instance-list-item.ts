@@ -21,7 +21,7 @@ import { InstanceStatus } from '../instance-status/instance-status';
   templateUrl: './instance-list-item.html',
   styleUrl: './instance-list-item.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-instance-list-item' },
+  host: { class: 'mp-instance-list-item' },
 })
 export class InstanceListItem {
   /** The instance. */

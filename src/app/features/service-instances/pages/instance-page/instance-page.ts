@@ -30,7 +30,20 @@ import { isOperationRunning } from '../../instance-operation';
  */
 @Component({
   selector: 'mp-instance-page',
-  imports: [DateTimePipe, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, InstanceBindings, InstanceSharing, InstanceStatus, ParametersView, ServiceIcon, TimeAgo],
+  imports: [
+    DateTimePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+    EmptyState,
+    InstanceBindings,
+    InstanceSharing,
+    InstanceStatus,
+    ParametersView,
+    ServiceIcon,
+    TimeAgo,
+  ],
   templateUrl: './instance-page.html',
   styleUrl: './instance-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +60,10 @@ export class InstancePage {
   readonly instanceId = input.required<string>();
 
   /** The instance, read again while an operation runs. */
-  protected readonly instance = this.api.instanceResource(() => this.projectId(), () => this.instanceId());
+  protected readonly instance = this.api.instanceResource(
+    () => this.projectId(),
+    () => this.instanceId(),
+  );
   private readonly marketplaceApi = inject(MarketplaceApi);
   /** The catalog listing, to name the service, plan and location. */
   private readonly catalog = this.marketplaceApi.catalogResource();
@@ -88,7 +104,8 @@ export class InstancePage {
   });
   /** Whether the instance has parameters to show. */
   protected readonly hasParameters = computed(
-    () => Object.keys(this.current()?.parameters ?? {}).length > 0 || (this.current()?.secretParameters ?? []).length > 0,
+    () =>
+      Object.keys(this.current()?.parameters ?? {}).length > 0 || (this.current()?.secretParameters ?? []).length > 0,
   );
   /** What the location of a global service reads. */
   protected readonly globalLabel = $localize`:service locality@@localityGlobal:Global`;

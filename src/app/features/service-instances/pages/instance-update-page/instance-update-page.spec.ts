@@ -37,8 +37,18 @@ function gateway(planUpdateable: boolean): ServiceOffering {
     id: 'gateway',
     locality: { kind: 'global' },
     plans: [
-      testPlan({ id: 'standard', displayName: 'Standard', planUpdateable, schemas: { instanceUpdate: structuredClone(updateSchema) } }),
-      testPlan({ id: 'dedicated', displayName: 'Dedicated', planUpdateable, schemas: { instanceUpdate: updateSchema } }),
+      testPlan({
+        id: 'standard',
+        displayName: 'Standard',
+        planUpdateable,
+        schemas: { instanceUpdate: structuredClone(updateSchema) },
+      }),
+      testPlan({
+        id: 'dedicated',
+        displayName: 'Dedicated',
+        planUpdateable,
+        schemas: { instanceUpdate: updateSchema },
+      }),
     ],
   });
 }
@@ -103,13 +113,18 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
 
     await contact.setValue('b@y.example');
     await turn();
-    const changes = Array.from(page.querySelectorAll('.mp-instance-update-page__changes li'), (li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const changes = Array.from(page.querySelectorAll('.mp-instance-update-page__changes li'), (li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(changes).toEqual(['Security Contact: a@x.example → b@y.example']);
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply changes' }))).click();
     const request = http.expectOne({ method: 'PATCH', url: INSTANCE_URL });
     expect(request.request.body).toEqual({ parameters: { securityContact: 'b@y.example' } });
-    request.flush({ ...stored, lastOperation: { ...stored.lastOperation, type: 'update', state: 'in progress' } }, { status: 202, statusText: 'Accepted' });
+    request.flush(
+      { ...stored, lastOperation: { ...stored.lastOperation, type: 'update', state: 'in progress' } },
+      { status: 202, statusText: 'Accepted' },
+    );
     await turn();
     expect(TestBed.inject(Router).url).toBe('/projects/p1/instances/gw-1');
   });
@@ -120,7 +135,10 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
     await (await (await form.getField('Security Contact')).getControl(MatInputHarness))!.setValue('b@y.example');
     const plan = await loader.getHarness(MatSelectHarness);
     await plan.open();
-    expect(await Promise.all((await plan.getOptions()).map((option) => option.getText()))).toEqual(['Standard', 'Dedicated']);
+    expect(await Promise.all((await plan.getOptions()).map((option) => option.getText()))).toEqual([
+      'Standard',
+      'Dedicated',
+    ]);
     await plan.clickOptions({ text: 'Standard' });
     await turn();
     expect(router.routeNativeElement?.textContent).toContain('Plan: Dedicated → Standard');
@@ -128,7 +146,10 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Apply changes' }))).click();
     const request = http.expectOne({ method: 'PATCH', url: INSTANCE_URL });
     expect(request.request.body).toEqual({ planId: 'standard', parameters: { securityContact: 'b@y.example' } });
-    request.flush({ message: 'The broker cannot move this instance to Standard.' }, { status: 422, statusText: 'Unprocessable' });
+    request.flush(
+      { message: 'The broker cannot move this instance to Standard.' },
+      { status: 422, statusText: 'Unprocessable' },
+    );
     await turn();
     expect(router.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(
       'The instance was not changed: The broker cannot move this instance to Standard.',

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -62,7 +72,10 @@ export class InstanceUpdatePage {
   readonly instanceId = input.required<string>();
 
   /** The instance as stored. */
-  protected readonly instance = this.api.instanceResource(() => this.projectId(), () => this.instanceId());
+  protected readonly instance = this.api.instanceResource(
+    () => this.projectId(),
+    () => this.instanceId(),
+  );
   /** The instance once loaded. */
   protected readonly current = computed(() => (this.instance.hasValue() ? this.instance.value() : undefined));
   /** The instance's service, for its plans and their update schemas. */
@@ -70,7 +83,9 @@ export class InstanceUpdatePage {
   /** The service once loaded. */
   private readonly offering = computed(() => (this.service.hasValue() ? this.service.value() : undefined));
   /** The instance's current plan. */
-  protected readonly currentPlan = computed(() => this.offering()?.plans.find((plan) => plan.id === this.current()?.planId));
+  protected readonly currentPlan = computed(() =>
+    this.offering()?.plans.find((plan) => plan.id === this.current()?.planId),
+  );
   /** The plans the instance may move to: all of the service's when the current plan allows it, else only its own. */
   protected readonly plans = computed(() => {
     const currentPlan = this.currentPlan();
@@ -96,7 +111,9 @@ export class InstanceUpdatePage {
   /** The update schema of the chosen plan. */
   protected readonly updateSchema = computed(() => this.plan()?.schemas.instanceUpdate);
   /** The stored parameters the update form has fields for. */
-  protected readonly storedParameters = computed(() => updatableParameters(this.current()?.parameters ?? {}, this.updateSchema()));
+  protected readonly storedParameters = computed(() =>
+    updatableParameters(this.current()?.parameters ?? {}, this.updateSchema()),
+  );
   /** The parameters as edited: the stored ones, plus the user's changes, which survive picking another plan. */
   protected readonly parameters = linkedSignal<InstanceParameters, InstanceParameters>({
     source: this.storedParameters,
@@ -118,7 +135,9 @@ export class InstanceUpdatePage {
     return plan && plan.id !== this.current()?.planId ? plan : undefined;
   });
   /** Whether anything is to be changed. */
-  protected readonly hasChanges = computed(() => this.renamed() || this.newPlan() !== undefined || this.changes().length > 0);
+  protected readonly hasChanges = computed(
+    () => this.renamed() || this.newPlan() !== undefined || this.changes().length > 0,
+  );
   /** Whether an operation runs on the instance, so that no update may start. */
   protected readonly running = computed(() => {
     const instance = this.current();
@@ -146,7 +165,8 @@ export class InstanceUpdatePage {
     const stored = this.storedSecrets();
     return this.changes().map((change) => {
       const after = describeParameters(schema, { [change.key]: change.after })[0];
-      const before = change.before === undefined ? undefined : describeParameters(schema, { [change.key]: change.before })[0];
+      const before =
+        change.before === undefined ? undefined : describeParameters(schema, { [change.key]: change.before })[0];
       const wasSet = stored.includes(`/${change.key}`);
       return {
         key: change.key,

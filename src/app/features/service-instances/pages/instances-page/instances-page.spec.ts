@@ -38,7 +38,10 @@ describe('InstancesPage', () => {
     return http.expectOne(LIST_URL);
   }
 
-  const done = (instance: ServiceInstance): ServiceInstance => ({ ...instance, lastOperation: { ...instance.lastOperation, state: 'succeeded' } });
+  const done = (instance: ServiceInstance): ServiceInstance => ({
+    ...instance,
+    lastOperation: { ...instance.lastOperation, state: 'succeeded' },
+  });
 
   async function open(instances: ServiceInstance[]): Promise<HTMLElement> {
     router = await RouterTestingHarness.create();
@@ -52,7 +55,9 @@ describe('InstancesPage', () => {
 
   /** Whether each action of the n-th list item (from 1) is disabled, by the action's text. */
   async function actionsOf(position: number): Promise<Record<string, boolean>> {
-    const buttons = await loader.getAllHarnesses(MatButtonHarness.with({ ancestor: `li:nth-child(${position}) mp-instance-list-item` }));
+    const buttons = await loader.getAllHarnesses(
+      MatButtonHarness.with({ ancestor: `li:nth-child(${position}) mp-instance-list-item` }),
+    );
     return Object.fromEntries(await Promise.all(buttons.map(async (b) => [await b.getText(), await b.isDisabled()])));
   }
 
@@ -71,7 +76,10 @@ describe('InstancesPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'projects/:projectId/instances', component: InstancesPage }], withComponentInputBinding()),
+        provideRouter(
+          [{ path: 'projects/:projectId/instances', component: InstancesPage }],
+          withComponentInputBinding(),
+        ),
         ...providePlatformApiTesting(),
         { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
       ],
@@ -84,7 +92,9 @@ describe('InstancesPage', () => {
   it('shows each status as a chip with the broker’s description, service, plan and location', async () => {
     const page = await open([running, ready, failed]);
 
-    expect(await (await loader.getHarness(MatChipHarness.with({ text: 'Provisioning' }))).getText()).toBe('Provisioning');
+    expect(await (await loader.getHarness(MatChipHarness.with({ text: 'Provisioning' }))).getText()).toBe(
+      'Provisioning',
+    );
     expect(await loader.getHarness(MatChipHarness.with({ text: 'Ready' }))).toBeTruthy();
     expect(await loader.getHarness(MatChipHarness.with({ text: 'Update failed' }))).toBeTruthy();
     expect(page.textContent).toContain('Creating database… 40%');
@@ -110,7 +120,10 @@ describe('InstancesPage', () => {
   it('reads the list again while an operation runs and stops once it is done', async () => {
     await open([running, ready]);
 
-    (await nextPoll()).flush([{ ...running, lastOperation: { ...running.lastOperation, description: 'Creating database… 80%' } }, ready]);
+    (await nextPoll()).flush([
+      { ...running, lastOperation: { ...running.lastOperation, description: 'Creating database… 80%' } },
+      ready,
+    ]);
     await turn();
     expect(router.routeNativeElement?.textContent).toContain('Creating database… 80%');
     (await nextPoll()).flush([done(running), ready]);
@@ -137,7 +150,10 @@ describe('InstancesPage', () => {
 
     const request = http.expectOne(`${INSTANCES_URL}/i-ready`);
     expect(request.request.method).toBe('DELETE');
-    request.flush({ message: 'The broker refused: instance has active bindings' }, { status: 422, statusText: 'Unprocessable' });
+    request.flush(
+      { message: 'The broker refused: instance has active bindings' },
+      { status: 422, statusText: 'Unprocessable' },
+    );
     (await nextPoll()).flush([ready]);
     await turn();
 
@@ -157,14 +173,18 @@ describe('InstancesPage', () => {
     http.expectOne(LIST_URL).flush(many, { headers: { 'X-Total-Count': String(INSTANCES_PER_PAGE + 1) } });
     await turn();
     const page = router.routeNativeElement as HTMLElement;
-    const more = Array.from(page.querySelectorAll('button')).find((button) => button.textContent?.includes('Show more instances'));
+    const more = Array.from(page.querySelectorAll('button')).find((button) =>
+      button.textContent?.includes('Show more instances'),
+    );
     expect(more?.textContent).toContain(`${INSTANCES_PER_PAGE} of ${INSTANCES_PER_PAGE + 1} shown`);
 
     more!.click();
     await turn();
     http
       .expectOne(`${INSTANCES_URL}?limit=${2 * INSTANCES_PER_PAGE}`)
-      .flush([...many, done(testInstance({ id: 'i-last', name: 'last' }))], { headers: { 'X-Total-Count': String(INSTANCES_PER_PAGE + 1) } });
+      .flush([...many, done(testInstance({ id: 'i-last', name: 'last' }))], {
+        headers: { 'X-Total-Count': String(INSTANCES_PER_PAGE + 1) },
+      });
     await turn();
     expect(page.querySelectorAll('mp-instance-list-item').length).toBe(INSTANCES_PER_PAGE + 1);
     expect(page.textContent).not.toContain('Show more instances');

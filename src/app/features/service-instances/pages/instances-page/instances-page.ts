@@ -31,7 +31,15 @@ const MOST_INSTANCES_LISTED = 500;
 
 @Component({
   selector: 'mp-instances-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, EmptyState, ExpiringBindingsNotice, InstanceListItem],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+    EmptyState,
+    ExpiringBindingsNotice,
+    InstanceListItem,
+  ],
   templateUrl: './instances-page.html',
   styleUrl: './instances-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -77,7 +85,11 @@ export class InstancesPage {
   protected readonly deprovisionError = signal<{ instanceName: string; message: string } | null>(null);
 
   constructor() {
-    reloadWhileRunning(this.instances, (instances) => instances.some(isOperationRunning), () => this.projectId());
+    reloadWhileRunning(
+      this.instances,
+      (instances) => instances.some(isOperationRunning),
+      () => this.projectId(),
+    );
   }
 
   /** Asks for confirmation, then deprovisions the instance; a refusal keeps it and says why. */

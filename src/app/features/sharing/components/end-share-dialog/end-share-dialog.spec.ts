@@ -26,9 +26,7 @@ describe('EndShareDialog', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        ...providePlatformApiTesting(),
-      ],
+      providers: [...providePlatformApiTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });

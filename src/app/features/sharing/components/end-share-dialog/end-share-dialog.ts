@@ -30,17 +30,23 @@ export interface EndShareDialogData {
   selector: 'mp-end-share-dialog',
   imports: [MatButtonModule, MatDialogModule, MatIconModule, MatProgressBarModule],
   template: `
-    <h2 mat-dialog-title i18n="@@endShareTitle">Stop sharing “{{ data.instanceName }}” with {{ data.targetProjectName }}?</h2>
+    <h2 mat-dialog-title i18n="@@endShareTitle">
+      Stop sharing “{{ data.instanceName }}” with {{ data.targetProjectName }}?
+    </h2>
     <mat-dialog-content>
       <p i18n="@@endShareMessage">{{ data.targetProjectName }} can no longer see or bind the instance.</p>
       @if (loadError(); as message) {
-        <p class="mp-end-share__error" role="alert" i18n="@@endShareDetailsFailed">What ending the share removes could not be loaded: {{ message }}</p>
+        <p class="mp-end-share__error" role="alert" i18n="@@endShareDetailsFailed">
+          What ending the share removes could not be loaded: {{ message }}
+        </p>
       } @else if (details(); as loaded) {
         <div role="status">
           @if (loaded.bindingsToRemove.length === 0) {
             <p i18n="@@endShareNoBindings">{{ data.targetProjectName }} has no bindings on the instance.</p>
           } @else {
-            <p i18n="@@endShareBindings">These bindings of {{ data.targetProjectName }} are deleted, and their credentials stop working:</p>
+            <p i18n="@@endShareBindings">
+              These bindings of {{ data.targetProjectName }} are deleted, and their credentials stop working:
+            </p>
             <ul class="mp-end-share__bindings">
               @for (binding of loaded.bindingsToRemove; track binding.id) {
                 <li>
@@ -55,12 +61,23 @@ export interface EndShareDialogData {
           }
         </div>
       } @else {
-        <mat-progress-bar mode="indeterminate" i18n-aria-label="@@loadingShareDetails" aria-label="Loading the bindings that ending the share removes" />
+        <mat-progress-bar
+          mode="indeterminate"
+          i18n-aria-label="@@loadingShareDetails"
+          aria-label="Loading the bindings that ending the share removes"
+        />
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" i18n="@@cancel">Cancel</button>
-      <button mat-flat-button type="button" class="mp-end-share__confirm" [disabled]="!details()" [mat-dialog-close]="true" i18n="@@endShareConfirm">
+      <button
+        mat-flat-button
+        type="button"
+        class="mp-end-share__confirm"
+        [disabled]="!details()"
+        [mat-dialog-close]="true"
+        i18n="@@endShareConfirm"
+      >
         Stop sharing
       </button>
     </mat-dialog-actions>

@@ -26,11 +26,19 @@ import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
  */
 @Component({
   selector: 'mp-instance-sharing',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, TimeAgo],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TimeAgo,
+  ],
   templateUrl: './instance-sharing.html',
   styleUrl: './instance-sharing.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { 'class': 'mp-instance-sharing' },
+  host: { class: 'mp-instance-sharing' },
 })
 export class InstanceSharing {
   private readonly api = inject(SharingApi);
@@ -46,9 +54,12 @@ export class InstanceSharing {
   readonly service = input<ServiceOffering | undefined>(undefined);
 
   /** Which instance the requests are about. */
-  private readonly ref = computed<InstanceRef>(() => ({ projectId: this.projectId(), instanceId: this.instance().id }), {
-    equal: (a, b) => a.projectId === b.projectId && a.instanceId === b.instanceId,
-  });
+  private readonly ref = computed<InstanceRef>(
+    () => ({ projectId: this.projectId(), instanceId: this.instance().id }),
+    {
+      equal: (a, b) => a.projectId === b.projectId && a.instanceId === b.instanceId,
+    },
+  );
   /** Where a shared-in instance comes from; undefined in the owner project. */
   protected readonly sharedFrom = computed(() => this.instance().sharedFrom);
   /** Whether this section shows anything: a shared-in instance, or an owned one of a shareable service. */
@@ -68,7 +79,10 @@ export class InstanceSharing {
     const shared = new Set((this.list() ?? []).map((share) => share.targetProjectId));
     return this.currentUser
       .projects()
-      .filter((project) => owner && project.workspaceId === owner.workspaceId && project.id !== owner.id && !shared.has(project.id));
+      .filter(
+        (project) =>
+          owner && project.workspaceId === owner.workspaceId && project.id !== owner.id && !shared.has(project.id),
+      );
   });
   /** Whether the instance may be shared now. */
   protected readonly canShare = computed(() => {
@@ -96,7 +110,9 @@ export class InstanceSharing {
       next: (share) => {
         this.busy.set(false);
         this.target.set(undefined);
-        this.announcement.set($localize`:@@sharedAnnouncement:The instance is now shared with ${share.targetProjectDisplayName}:project:.`);
+        this.announcement.set(
+          $localize`:@@sharedAnnouncement:The instance is now shared with ${share.targetProjectDisplayName}:project:.`,
+        );
         this.shares.reload();
       },
       error: (error: unknown) => {
@@ -125,7 +141,9 @@ export class InstanceSharing {
         if (this.sharedFrom()) {
           void this.router.navigate(['/projects', this.projectId(), 'instances']);
         } else {
-          this.announcement.set($localize`:@@shareEndedAnnouncement:The instance is no longer shared with ${share.targetProjectDisplayName}:project:.`);
+          this.announcement.set(
+            $localize`:@@shareEndedAnnouncement:The instance is no longer shared with ${share.targetProjectDisplayName}:project:.`,
+          );
           this.shares.reload();
         }
       },
