@@ -2,6 +2,17 @@ import { ZSchemaValidatorFactory, type ISchema } from 'ngx-schema-form';
 
 import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 
+/** What an error says (its code, where and with which values), without the schema object it came from. */
+function reported(errors: unknown): unknown {
+  return ((errors as { code: string; path: string; params: unknown[] }[] | null) ?? []).map(
+    ({ code, path, params }) => ({
+      code,
+      path,
+      params,
+    }),
+  );
+}
+
 describe('CachedZSchemaValidatorFactory', () => {
   const schema: ISchema = {
     type: 'object',
@@ -12,11 +23,15 @@ describe('CachedZSchemaValidatorFactory', () => {
     },
   };
 
+  // Brokers' patterns are checked on a copy of the schema (linear-patterns.ts), so the errors
+  // point at that copy: compare what they report.
   it('reports what the library factory reports, required paths included', () => {
     const cached = new CachedZSchemaValidatorFactory();
     const library = new ZSchemaValidatorFactory();
     for (const value of [{}, { name: 'ok', size: 3 }, { name: 'NOT OK', size: 30 }]) {
-      expect(cached.createValidatorFn(schema)(value)).toEqual(library.createValidatorFn(schema)(value));
+      expect(reported(cached.createValidatorFn(schema)(value))).toEqual(
+        reported(library.createValidatorFn(schema)(value)),
+      );
     }
     expect(cached.createValidatorFn(schema)({})).toEqual([
       expect.objectContaining({ code: 'OBJECT_MISSING_REQUIRED_PROPERTY', path: '#/name' }),
