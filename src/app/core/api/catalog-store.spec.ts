@@ -3,8 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 
 import { UI_CONFIG } from '../config/ui-config';
-import { testCatalog } from '../../../testing/catalog-fixtures';
-import { testUiConfig } from '../../../testing/ui-config-fixture';
+import { testCatalog } from '@testing/catalog-fixtures';
+import { testUiConfig } from '@testing/ui-config-fixture';
 import { CatalogStore } from './catalog-store';
 
 describe('CatalogStore', () => {

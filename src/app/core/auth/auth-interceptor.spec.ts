@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
-import { testUiConfig } from '../../../testing/ui-config-fixture';
+import { testUiConfig } from '@testing/ui-config-fixture';
 import { UI_CONFIG } from '../config/ui-config';
 import { AccessTokenSource } from './access-token-source';
 import { Auth } from './auth';

@@ -3,7 +3,7 @@ import { provideRouter } from '@angular/router';
 import { OAuthService } from 'angular-oauth2-oidc';
 
 import { UI_CONFIG } from '../config/ui-config';
-import { testUiConfig } from '../../../testing/ui-config-fixture';
+import { testUiConfig } from '@testing/ui-config-fixture';
 import { Auth, SILENT_SIGN_IN_PAGE, decodeTargetUrl } from './auth';
 
 describe('decodeTargetUrl', () => {

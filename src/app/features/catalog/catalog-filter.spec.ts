@@ -6,7 +6,7 @@ import {
   searchable,
   servicesByLocality,
 } from './catalog-filter';
-import { testCatalog, testService } from '../../../testing/catalog-fixtures';
+import { testCatalog, testService } from '@testing/catalog-fixtures';
 
 describe('catalog filter', () => {
   const service = testService({

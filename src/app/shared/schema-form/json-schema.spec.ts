@@ -10,7 +10,7 @@ import {
   stripUiKeywords,
   type JsonSchema,
 } from '@osb/json-schema';
-import { SCHEMA_FIXTURES } from '../../../testing/schema-fixtures';
+import { SCHEMA_FIXTURES } from '@testing/schema-fixtures';
 
 function normalized(schema: unknown): { schema: JsonSchema; warnings: string[] } {
   const result = normalizeParameterSchema(schema);

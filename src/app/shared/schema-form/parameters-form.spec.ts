@@ -15,7 +15,7 @@ import { FormComponent } from 'ngx-schema-form';
 import { isJsonObject, stripUiKeywords } from '@osb/json-schema';
 import { provideAppIcons } from '../ui/icons/app-icons';
 import { ParametersForm, type Parameters } from './parameters-form';
-import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from '../../../testing/schema-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from '@testing/schema-fixtures';
 import { ParametersFormHarness } from './testing/parameters-form-harness';
 
 beforeEach(() => TestBed.configureTestingModule({ providers: [provideAppIcons()] }));

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { expect, waitFor, within } from 'storybook/test';
 import { ParametersForm } from './parameters-form';
 import { SchemaPreview } from './schema-preview';
-import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from '../../../testing/schema-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES, type SchemaFixture } from '@testing/schema-fixtures';
 
 const meta: Meta<ParametersForm> = {
   title: 'Shared/Parameters form',

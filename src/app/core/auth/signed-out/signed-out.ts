@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 
-import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { Auth } from '../auth';
 
 /** Public page after signing out (or after a failed sign-in), with a way back in. */

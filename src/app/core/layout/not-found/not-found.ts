@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 
-import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 
 /** The page for addresses that match nothing, including projects the user is not a member of. */
 @Component({

@@ -10,7 +10,7 @@ import { CurrentUser } from '../../api/current-user';
 import { Auth } from '../../auth/auth';
 import { UI_CONFIG } from '../../config/ui-config';
 import { projectIdOf, switchProjectCommands } from '../../projects/project-url';
-import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { ProjectSwitcher } from '../project-switcher/project-switcher';
 import { UserMenu } from '../user-menu/user-menu';
 

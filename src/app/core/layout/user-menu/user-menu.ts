@@ -7,7 +7,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
 import { LanguageSettings } from '../../i18n/provide-language';
 import { type Theme, ThemeSettings } from '../../theme/theme';
-import type { AppIconName } from '../../../shared/ui/icons/app-icons';
+import type { AppIconName } from '@app/shared/ui/icons/app-icons';
 
 /** A colour scheme in the menu: its icon and label. */
 interface ThemeChoice {

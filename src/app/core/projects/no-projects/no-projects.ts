@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 
-import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 
 /** The start page for users who are not a member of any project yet. */
 @Component({

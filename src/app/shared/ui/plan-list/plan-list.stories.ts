@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/angular-vite';
 import { expect, within } from 'storybook/test';
 
-import { testPlan } from '../../../../testing/catalog-fixtures';
+import { testPlan } from '@testing/catalog-fixtures';
 import { PlanList } from './plan-list';
 
 const meta: Meta<PlanList> = {

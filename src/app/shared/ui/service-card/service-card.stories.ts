@@ -2,7 +2,7 @@ import { provideRouter } from '@angular/router';
 import { applicationConfig, type Meta, type StoryObj } from '@storybook/angular-vite';
 import { expect, within } from 'storybook/test';
 
-import { testPlan, testService } from '../../../../testing/catalog-fixtures';
+import { testPlan, testService } from '@testing/catalog-fixtures';
 import { ServiceCard } from './service-card';
 
 /** A small PNG (a blue square) as a data URL, as brokers may send it. */

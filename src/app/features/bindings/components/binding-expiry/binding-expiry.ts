@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatIconModule } from '@angular/material/icon';
 
 import type { ServiceBinding } from '@osb/api';
-import { DateTimePipe } from '../../../../shared/ui/date-time/date-time-pipe';
+import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 import { expiryWarningText, timeLeftText } from '../../binding-expiry';
 
 /**

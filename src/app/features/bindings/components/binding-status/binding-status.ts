@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
 import type { ServiceBindingOperation } from '@osb/api';
-import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
-import { OperationStatus } from '../../../../shared/ui/operation-status/operation-status';
+import type { AppIconName } from '@app/shared/ui/icons/app-icons';
+import { OperationStatus } from '@app/shared/ui/operation-status/operation-status';
 import { bindingOperationLabel } from '../../binding-status';
 
 /** The state of a binding's last operation as a chip ("Binding", "Ready", "Unbinding failed") with the broker's description. */

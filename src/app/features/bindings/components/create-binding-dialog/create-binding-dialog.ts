@@ -15,9 +15,9 @@ import type {
   ServiceOffering,
   ServicePlan,
 } from '@osb/api';
-import { apiErrorMessage } from '../../../../core/api/api-error';
-import type { InstanceRef } from '../../../../core/api/api-types';
-import { ParametersForm, type Parameters } from '../../../../shared/schema-form/parameters-form';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import type { InstanceRef } from '@app/core/api/api-types';
+import { ParametersForm, type Parameters } from '@app/shared/schema-form/parameters-form';
 import { BindingsApi } from '../../bindings-api';
 import { TenantPicker } from '../tenant-picker/tenant-picker';
 

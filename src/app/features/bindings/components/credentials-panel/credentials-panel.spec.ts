@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 
-import { provideUiTesting } from '../../../../../testing/test-providers';
+import { provideUiTesting } from '@testing/test-providers';
 import { type DownloadSpy, spyOnDownloads } from '../../testing/download-spy';
 import { CredentialsPanel } from './credentials-panel';
 

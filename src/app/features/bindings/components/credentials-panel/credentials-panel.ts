@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
-import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
+import { safeLinkUrl } from '@app/shared/ui/safe-url/safe-url';
 import {
   type Credentials,
   credentialFields,

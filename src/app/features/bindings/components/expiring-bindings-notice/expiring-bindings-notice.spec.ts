@@ -2,8 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import type { ServiceBinding } from '@osb/api';
-import { testBinding } from '../../../../../testing/binding-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { testBinding } from '@testing/binding-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { ExpiringBindingsNotice } from './expiring-bindings-notice';
 
 const EXPIRING_URL = '/api/projects/p1/expiring-bindings';

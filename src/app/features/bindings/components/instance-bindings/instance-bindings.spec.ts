@@ -7,11 +7,11 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 
 import type { ServiceBinding } from '@osb/api';
-import { OPERATION_POLL_INTERVAL_MS } from '../../../../core/api/reload-while-running';
-import { testPlan, testService } from '../../../../../testing/catalog-fixtures';
-import { testBinding } from '../../../../../testing/binding-fixtures';
-import { testInstance } from '../../../../../testing/instance-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { OPERATION_POLL_INTERVAL_MS } from '@app/core/api/reload-while-running';
+import { testPlan, testService } from '@testing/catalog-fixtures';
+import { testBinding } from '@testing/binding-fixtures';
+import { testInstance } from '@testing/instance-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { spyOnDownloads } from '../../testing/download-spy';
 import { InstanceBindings } from './instance-bindings';
 

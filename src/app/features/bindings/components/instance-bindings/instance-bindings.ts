@@ -22,12 +22,12 @@ import type {
   ServiceOffering,
   ServicePlan,
 } from '@osb/api';
-import { apiErrorMessage } from '../../../../core/api/api-error';
-import type { InstanceRef } from '../../../../core/api/api-types';
-import { confirmThenAct } from '../../../../core/api/confirm-then-act';
-import { reloadWhileRunning } from '../../../../core/api/reload-while-running';
-import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
-import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import type { InstanceRef } from '@app/core/api/api-types';
+import { confirmThenAct } from '@app/core/api/confirm-then-act';
+import { reloadWhileRunning } from '@app/core/api/reload-while-running';
+import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { isBindingRunning } from '../../binding-status';
 import { BindingsApi } from '../../bindings-api';
 import type { Credentials } from '../../credential-export';

@@ -1,5 +1,5 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideUiTesting } from '../../../../../testing/test-providers';
+import { provideUiTesting } from '@testing/test-providers';
 import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';

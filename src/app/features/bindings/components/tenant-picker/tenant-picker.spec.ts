@@ -1,5 +1,5 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { provideUiTesting } from '../../../../../testing/test-providers';
+import { provideUiTesting } from '@testing/test-providers';
 import { TestBed } from '@angular/core/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 

@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 
 import type { ServiceSummary } from '@osb/api';
-import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
+import type { AppIconName } from '@app/shared/ui/icons/app-icons';
 
 /** One capability of a service, shown as a chip. */
 interface ServiceFlag {

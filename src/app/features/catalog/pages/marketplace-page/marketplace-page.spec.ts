@@ -8,8 +8,8 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { testCatalog, testService } from '../../../../../testing/catalog-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { testCatalog, testService } from '@testing/catalog-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { CARDS_PER_PAGE, MarketplacePage, URL_WRITE_DELAY_MS } from './marketplace-page';
 
 describe('MarketplacePage', () => {

@@ -17,11 +17,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 
-import { apiErrorMessage } from '../../../../core/api/api-error';
-import { CurrentUser } from '../../../../core/api/current-user';
-import { MarketplaceApi } from '../../../../core/api/marketplace-api';
-import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
-import { ServiceCard } from '../../../../shared/ui/service-card/service-card';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import { CurrentUser } from '@app/core/api/current-user';
+import { MarketplaceApi } from '@app/core/api/marketplace-api';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { ServiceCard } from '@app/shared/ui/service-card/service-card';
 import {
   CatalogFilter,
   collectTags,

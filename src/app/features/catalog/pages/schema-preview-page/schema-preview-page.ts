@@ -4,8 +4,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
 import type { ServiceOffering, ServicePlan } from '@osb/api';
-import { MarketplaceApi } from '../../../../core/api/marketplace-api';
-import { SchemaPreview } from '../../../../shared/schema-form/schema-preview';
+import { MarketplaceApi } from '@app/core/api/marketplace-api';
+import { SchemaPreview } from '@app/shared/schema-form/schema-preview';
 
 /**
  * Lets broker authors (anyone signed in) see how the marketplace renders parameter schemas: it

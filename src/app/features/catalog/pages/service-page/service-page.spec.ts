@@ -5,8 +5,8 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceOffering } from '@osb/api';
-import { testCatalog, testPlan, testService } from '../../../../../testing/catalog-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { testCatalog, testPlan, testService } from '@testing/catalog-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { ServicePage } from './service-page';
 
 describe('ServicePage', () => {

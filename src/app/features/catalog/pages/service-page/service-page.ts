@@ -4,14 +4,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
-import { apiErrorMessage, isNotFound } from '../../../../core/api/api-error';
-import { MarketplaceApi } from '../../../../core/api/marketplace-api';
-import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
-import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
-import { Markdown } from '../../../../shared/ui/markdown/markdown';
-import { PlanList } from '../../../../shared/ui/plan-list/plan-list';
-import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
-import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
+import { apiErrorMessage, isNotFound } from '@app/core/api/api-error';
+import { MarketplaceApi } from '@app/core/api/marketplace-api';
+import { PageTitleStrategy } from '@app/core/layout/page-title-strategy';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { Markdown } from '@app/shared/ui/markdown/markdown';
+import { PlanList } from '@app/shared/ui/plan-list/plan-list';
+import { safeLinkUrl } from '@app/shared/ui/safe-url/safe-url';
+import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
 import { ServiceFlags } from '../../components/service-flags/service-flags';
 
 /** One service of the marketplace: what it is, who offers it, where, its capabilities and plans. */

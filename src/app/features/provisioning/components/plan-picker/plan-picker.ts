@@ -3,8 +3,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
 
 import type { ServicePlan } from '@osb/api';
-import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
-import { PriceBadge } from '../../../../shared/ui/price-badge/price-badge';
+import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
+import { PriceBadge } from '@app/shared/ui/price-badge/price-badge';
 
 let nextPickerId = 0;
 

@@ -12,11 +12,11 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { CatalogResponse } from '@osb/api';
-import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';
-import { testCatalog, testPlan, testService } from '../../../../../testing/catalog-fixtures';
-import { testInstance } from '../../../../../testing/instance-fixtures';
-import { MESHCLOUD_EXAMPLE_SCHEMA } from '../../../../../testing/schema-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { ParametersFormHarness } from '@app/shared/schema-form/testing/parameters-form-harness';
+import { testCatalog, testPlan, testService } from '@testing/catalog-fixtures';
+import { testInstance } from '@testing/instance-fixtures';
+import { MESHCLOUD_EXAMPLE_SCHEMA } from '@testing/schema-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { OrderPage } from './order-page';
 
 /** Rendering Material forms in jsdom is slow on a busy machine. */

@@ -21,17 +21,17 @@ import { MatStepperModule } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 
 import type { Location, ServiceOffering, ServiceSummary } from '@osb/api';
-import { apiErrorMessage } from '../../../../core/api/api-error';
-import { CurrentUser } from '../../../../core/api/current-user';
-import { MarketplaceApi } from '../../../../core/api/marketplace-api';
-import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
-import { PageTitleStrategy } from '../../../../core/layout/page-title-strategy';
-import { ParametersForm, type Parameters } from '../../../../shared/schema-form/parameters-form';
-import { ParametersView } from '../../../../shared/schema-form/parameters-view';
-import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
-import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
-import { PriceBadge } from '../../../../shared/ui/price-badge/price-badge';
-import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import { CurrentUser } from '@app/core/api/current-user';
+import { MarketplaceApi } from '@app/core/api/marketplace-api';
+import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
+import { PageTitleStrategy } from '@app/core/layout/page-title-strategy';
+import { ParametersForm, type Parameters } from '@app/shared/schema-form/parameters-form';
+import { ParametersView } from '@app/shared/schema-form/parameters-view';
+import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { PriceBadge } from '@app/shared/ui/price-badge/price-badge';
+import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
 import { PlanPicker } from '../../components/plan-picker/plan-picker';
 
 /** The longest instance name the platform accepts. */

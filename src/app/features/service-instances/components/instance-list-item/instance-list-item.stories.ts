@@ -2,8 +2,8 @@ import { provideRouter } from '@angular/router';
 import { applicationConfig, type Meta, type StoryObj } from '@storybook/angular-vite';
 import { expect, within } from 'storybook/test';
 
-import { testService } from '../../../../../testing/catalog-fixtures';
-import { testInstance } from '../../../../../testing/instance-fixtures';
+import { testService } from '@testing/catalog-fixtures';
+import { testInstance } from '@testing/instance-fixtures';
 import { instanceOffering } from '../../instance-offering';
 import { InstanceListItem } from './instance-list-item';
 

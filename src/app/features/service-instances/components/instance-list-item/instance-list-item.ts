@@ -4,9 +4,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 
 import type { ServiceInstance } from '@osb/api';
-import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
-import { safeLinkUrl } from '../../../../shared/ui/safe-url/safe-url';
-import { ServiceIcon } from '../../../../shared/ui/service-icon/service-icon';
+import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
+import { safeLinkUrl } from '@app/shared/ui/safe-url/safe-url';
+import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
 import type { InstanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
 import { InstanceStatus } from '../instance-status/instance-status';

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
 import type { ServiceInstanceOperation } from '@osb/api';
-import type { AppIconName } from '../../../../shared/ui/icons/app-icons';
-import { OperationStatus } from '../../../../shared/ui/operation-status/operation-status';
+import type { AppIconName } from '@app/shared/ui/icons/app-icons';
+import { OperationStatus } from '@app/shared/ui/operation-status/operation-status';
 import { operationLabel } from '../../instance-operation';
 
 /**

@@ -10,10 +10,10 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceInstance, ServiceOffering } from '@osb/api';
-import { ParametersFormHarness } from '../../../../shared/schema-form/testing/parameters-form-harness';
-import { testPlan, testService } from '../../../../../testing/catalog-fixtures';
-import { testInstance } from '../../../../../testing/instance-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { ParametersFormHarness } from '@app/shared/schema-form/testing/parameters-form-harness';
+import { testPlan, testService } from '@testing/catalog-fixtures';
+import { testInstance } from '@testing/instance-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { InstanceUpdatePage } from './instance-update-page';
 
 /** Rendering Material forms in jsdom is slow on a busy machine. */

@@ -20,13 +20,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 
 import type { UpdateServiceInstanceRequest } from '@osb/api';
-import { apiErrorMessage } from '../../../../core/api/api-error';
-import { MarketplaceApi } from '../../../../core/api/marketplace-api';
-import { ServiceInstancesApi } from '../../../../core/api/service-instances-api';
-import { describeParameters, entryText, MASKED_SECRET } from '../../../../shared/schema-form/describe-parameters';
-import { ParametersForm } from '../../../../shared/schema-form/parameters-form';
-import { CostPipe } from '../../../../shared/ui/cost/cost-pipe';
-import { EmptyState } from '../../../../shared/ui/empty-state/empty-state';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import { MarketplaceApi } from '@app/core/api/marketplace-api';
+import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
+import { describeParameters, entryText, MASKED_SECRET } from '@app/shared/schema-form/describe-parameters';
+import { ParametersForm } from '@app/shared/schema-form/parameters-form';
+import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
+import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { isOperationRunning } from '../../instance-operation';
 import {
   changedParameters,

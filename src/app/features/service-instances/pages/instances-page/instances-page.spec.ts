@@ -9,10 +9,10 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceInstance } from '@osb/api';
-import { OPERATION_POLL_INTERVAL_MS } from '../../../../core/api/reload-while-running';
-import { testCatalog } from '../../../../../testing/catalog-fixtures';
-import { testInstance } from '../../../../../testing/instance-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { OPERATION_POLL_INTERVAL_MS } from '@app/core/api/reload-while-running';
+import { testCatalog } from '@testing/catalog-fixtures';
+import { testInstance } from '@testing/instance-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { INSTANCES_PER_PAGE, InstancesPage } from './instances-page';
 
 const INSTANCES_URL = '/api/projects/p1/service-instances';

@@ -6,8 +6,8 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 
-import { testBinding } from '../../../../../testing/binding-fixtures';
-import { providePlatformApiTesting } from '../../../../../testing/test-providers';
+import { testBinding } from '@testing/binding-fixtures';
+import { providePlatformApiTesting } from '@testing/test-providers';
 import { confirmEndShare } from './end-share-dialog';
 
 @Component({ template: '' })

@@ -6,8 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Observable, map } from 'rxjs';
 
 import type { ServiceInstanceShareDetails } from '@osb/api';
-import { apiErrorMessage } from '../../../../core/api/api-error';
-import type { InstanceRef } from '../../../../core/api/api-types';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import type { InstanceRef } from '@app/core/api/api-types';
 import { SharingApi } from '../../sharing-api';
 
 /** Which share the confirmation is about. */

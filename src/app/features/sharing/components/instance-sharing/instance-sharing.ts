@@ -9,11 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 
 import type { ServiceInstance, ServiceInstanceShare, ServiceOffering } from '@osb/api';
-import { apiErrorMessage } from '../../../../core/api/api-error';
-import type { InstanceRef } from '../../../../core/api/api-types';
-import { confirmThenAct } from '../../../../core/api/confirm-then-act';
-import { CurrentUser } from '../../../../core/api/current-user';
-import { TimeAgo } from '../../../../shared/ui/date-time/time-ago';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import type { InstanceRef } from '@app/core/api/api-types';
+import { confirmThenAct } from '@app/core/api/confirm-then-act';
+import { CurrentUser } from '@app/core/api/current-user';
+import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
 import { SharingApi } from '../../sharing-api';
 import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
 
