@@ -165,11 +165,17 @@ describe('the UI', () => {
 
 describe('errors', () => {
   it('answer a code, its params and a message only, and never reveal internals', async () => {
+    // Answers nothing, but keeps the credentials key's fingerprint that the platform records at start.
+    let keyFingerprint: string | undefined;
     const failing: Database = {
       kind: 'pglite',
-      query: async <T>(sql: string) => {
+      query: async <T>(sql: string, params: unknown[] = []) => {
         if (sql === 'SELECT 1')
           throw new Error('connection to 10.0.0.7 lost: password authentication failed for user "admin"');
+        if (sql.startsWith('INSERT INTO credentials_key')) keyFingerprint = String(params[0]);
+        if (sql.startsWith('SELECT fingerprint FROM credentials_key') && keyFingerprint !== undefined) {
+          return { rows: [{ fingerprint: keyFingerprint }] as T[] };
+        }
         return { rows: [] as T[] };
       },
       exec: async () => undefined,
