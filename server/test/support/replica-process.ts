@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INSTANCE_PAGE_MAX } from '@osb/api';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -215,7 +216,8 @@ export async function waitForInstances(
       replica,
       token,
       'GET',
-      `/projects/${REPLICA_PROJECT}/service-instances`,
+      // One page of the largest size: the list is paged (100 by default).
+      `/projects/${REPLICA_PROJECT}/service-instances?limit=${INSTANCE_PAGE_MAX}`,
     );
     const states = new Map(body.map((instance) => [instance.id, instance.lastOperation.state]));
     const running = [...states.values()].filter((state) => state === 'in progress').length;
