@@ -17,6 +17,7 @@ import { analyseLog, RECORDING_SERVICE, startRecordingBroker } from '../server/t
 import {
   orderInstances,
   replicaConfig,
+  sharedCredentialsKey,
   startReplica,
   waitForInstances,
   type ReplicaProcess,
@@ -63,6 +64,7 @@ async function run(count: number): Promise<Record<string, string | number>> {
   const schema = `osb_bench_${count}_${process.pid}`;
   const broker = await startRecordingBroker({ operationMs: 5_000, pollDelayMs: 5 });
   const replicas: ReplicaProcess[] = [];
+  const credentialsKeyFile = await sharedCredentialsKey(directory.path);
   try {
     const names = Array.from({ length: count }, (_, index) => `replica-${index + 1}`);
     const operationsConfig = {
@@ -79,6 +81,7 @@ async function run(count: number): Promise<Record<string, string | number>> {
         dataDir: join(directory.path, name),
         database: { url: databaseUrl!, schema },
         operations: operationsConfig,
+        credentialsKeyFile,
       });
       replicas.push(await startReplica(name, directory.path, config));
     }

@@ -17,6 +17,7 @@ import {
   orderInstances,
   REPLICA_PROJECT as PROJECT,
   replicaConfig,
+  sharedCredentialsKey,
   startReplica,
   waitForInstances,
   type ReplicaProcess,
@@ -109,6 +110,7 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
     const schema = `osb_test_replicas_${process.pid}`;
     const database = { url: process.env.DATABASE_URL!, schema };
     const broker = await startRecordingBroker({ operationMs: 4_000, pollDelayMs: 15 });
+    const credentialsKeyFile = await sharedCredentialsKey(directory.path);
     const replicas: ReplicaProcess[] = [];
     try {
       const names = ['replica-a', 'replica-b', 'replica-c'];
@@ -122,6 +124,7 @@ describe('three replicas on PostgreSQL', { skip: process.env.DATABASE_URL ? fals
             caller: name,
             dataDir: join(directory.path, name),
             database,
+            credentialsKeyFile,
           }),
         ),
       );

@@ -41,7 +41,7 @@ export class DatabaseUnavailableError extends Error {
 /** SQLSTATE classes and codes of a lost or refused connection (class 08, admin shutdown, crash, starting up). */
 const CONNECTION_STATES = /^(08|57P0[123])/;
 const CONNECTION_MESSAGES =
-  /PGlite is closed|Connection terminated|connect ECONNREFUSED|connection error|timeout exceeded when trying to connect/i;
+  /PGlite is closed|Cannot use a pool after calling end on the pool|Connection terminated|connect ECONNREFUSED|connection error|timeout exceeded when trying to connect/i;
 
 /** Rethrows a lost-connection error as {@link DatabaseUnavailableError}, any other error as it is. */
 export function rethrowConnectionFailure(error: unknown): never {

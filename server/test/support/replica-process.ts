@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INSTANCE_PAGE_MAX } from '@osb/api';
+import { loadCredentialKey } from '../../src/bindings/credential-cipher.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -119,6 +120,15 @@ export interface ReplicaConfigOptions {
   database?: { url: string; schema: string };
   /** `operations` settings (default: short leases and intervals, so that a takeover takes seconds). */
   operations?: Record<string, number>;
+  /** The credentials key file the replicas of one database share (default: one in `dataDir`). */
+  credentialsKeyFile?: string;
+}
+
+/** Creates in `directory` the credentials key that replicas on one database share; returns its path. */
+export async function sharedCredentialsKey(directory: string): Promise<string> {
+  const keyFile = join(directory, 'credentials.key');
+  await loadCredentialKey(keyFile, true);
+  return keyFile;
 }
 
 /** A replica's configuration file: one broker, one project with alice as its member. */
@@ -126,6 +136,7 @@ export function replicaConfig(options: ReplicaConfigOptions) {
   return {
     server: { host: '127.0.0.1', port: 0, publicUrl: 'http://127.0.0.1:9' },
     database: { dataDir: options.dataDir, ...(options.database ?? {}), poolSize: 5 },
+    ...(options.credentialsKeyFile ? { credentials: { keyFile: options.credentialsKeyFile } } : {}),
     auth: {
       issuer: options.issuer,
       clientId: 'osb-marketplace-ui',
