@@ -114,8 +114,11 @@ test(`${XSS_PAYLOADS.length} payloads in every catalog field: the marketplace, i
   await trap(page);
   await signIn(page, 'alice', 'demo', marketplace());
   await expectTrapArmed(page);
-  await expect(page.getByText('XSS everything')).toBeVisible();
   await expect(page.getByText(XSS_PAYLOADS[1]!, { exact: true }).first()).toBeVisible();
+  // The marketplace draws its cards page by page: draw them all.
+  const showMore = page.getByRole('button', { name: /Show more global services/ });
+  while (await showMore.isVisible()) await showMore.click();
+  await expect(page.getByText('XSS everything')).toBeVisible();
   await expectNothingExecutable(page);
   for (let index = 0; index < XSS_PAYLOADS.length; index += 1) {
     await navigateInApp(page, `/projects/likvid-payments/marketplace/services/xss-service-${index}`);
