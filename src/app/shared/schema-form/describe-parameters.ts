@@ -1,4 +1,4 @@
-import { isJsonObject, isSecretField, normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
+import { isJsonObject, isSecretField, normalizeParameterSchema, withValuesAt, type JsonSchema } from '@osb/json-schema';
 import { ParametersValidator } from './parameters-validator';
 import { choiceOptions } from './widgets/choice-options';
 import type { ISchema } from 'ngx-schema-form';
@@ -33,10 +33,7 @@ export function describeParameters(
 ): ParameterEntry[] {
   const normalized = schema === undefined || schema === null ? undefined : normalizeParameterSchema(schema);
   const resolved = normalized?.ok ? new ParametersValidator(normalized.schema).resolve(value) : {};
-  const withSecrets = structuredClone(value);
-  for (const pointer of storedSecrets) {
-    setAtPointer(withSecrets, pointer, MASKED_SECRET);
-  }
+  const withSecrets = withValuesAt(value, Object.fromEntries(storedSecrets.map((pointer) => [pointer, MASKED_SECRET])));
   return describeObject(withSecrets, resolved, '', new Set(storedSecrets));
 }
 
@@ -130,24 +127,4 @@ export function valueText(value: unknown, field: JsonSchema = {}): string {
     return '—';
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function setAtPointer(value: Record<string, unknown>, pointer: string, replacement: unknown): void {
-  const segments = pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let current: unknown = value;
-  segments.forEach((segment, index) => {
-    if (!isJsonObject(current) && !Array.isArray(current)) {
-      return;
-    }
-    const container = current as Record<string, unknown>;
-    if (index === segments.length - 1) {
-      container[segment] = replacement;
-    } else {
-      container[segment] ??= {};
-      current = container[segment];
-    }
-  });
 }
