@@ -15,13 +15,7 @@ import type { BindingRef, RequestingUser } from '../osb/requests.ts';
 import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
-import {
-  LeaseLostError,
-  LeaseSweeper,
-  type ClaimedWork,
-  type LeaseSettings,
-  type TableLeases,
-} from '../store/leases.ts';
+import { LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
 /** How an operation on a binding ended. */
 export type BindingEnd =
@@ -218,20 +212,14 @@ export class BindingRunner {
 
   /** One poll of `last_operation` through the engine; after a successful bind, the credentials are fetched. */
   private async poll(id: string): Promise<void> {
-    try {
-      await this.pollOwned(id);
-    } catch (error) {
-      if (!(error instanceof LeaseLostError)) {
-        // Hand the operation back, so that a later sweep (here or elsewhere) tries it again.
-        await this.deps.leases.bindings.release(id);
-        throw error;
-      }
-      this.deps.log.info({ bindingId: id }, 'Another replica took over the binding operation');
-    }
+    await this.deps.leases.bindings.whileHeld(
+      id,
+      () => this.pollOwned(id),
+      () => this.deps.log.info({ bindingId: id }, 'Another replica took over the binding operation'),
+    );
   }
 
   private async pollOwned(id: string): Promise<void> {
-    if (!(await this.deps.leases.bindings.confirm(id))) return;
     const binding = await this.deps.bindings.find(id);
     if (!binding || binding.operation.state !== 'in progress') return;
     const instance = await this.deps.findInstance(binding.instanceId);

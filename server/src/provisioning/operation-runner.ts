@@ -23,13 +23,7 @@ import {
 import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
 import type { OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
-import {
-  LeaseLostError,
-  LeaseSweeper,
-  type ClaimedWork,
-  type LeaseSettings,
-  type TableLeases,
-} from '../store/leases.ts';
+import { LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
 /** What the runner needs. */
 export interface OperationRunnerDependencies {
@@ -182,20 +176,14 @@ export class OperationRunner {
 
   /** One poll of `last_operation` through the engine, while this replica holds the operation's lease. */
   private async poll(id: string): Promise<void> {
-    try {
-      await this.pollOwned(id);
-    } catch (error) {
-      if (!(error instanceof LeaseLostError)) {
-        // Hand the operation back, so that a later sweep (here or elsewhere) tries it again.
-        await this.deps.leases.instances.release(id);
-        throw error;
-      }
-      this.deps.log.info({ instanceId: id }, 'Another replica took over the operation');
-    }
+    await this.deps.leases.instances.whileHeld(
+      id,
+      () => this.pollOwned(id),
+      () => this.deps.log.info({ instanceId: id }, 'Another replica took over the operation'),
+    );
   }
 
   private async pollOwned(id: string): Promise<void> {
-    if (!(await this.deps.leases.instances.confirm(id))) return;
     const record = await this.deps.instances.find(id);
     if (!record || record.operation.state !== 'in progress') return;
     const { operation } = record;

@@ -157,6 +157,21 @@ export class TableLeases {
     return rows.length > 0;
   }
 
+  /**
+   * Works on `key` once {@link confirm} says this replica still holds its lease. When the work
+   * fails, the lease is handed back, so that a later sweep (here or elsewhere) tries again; when
+   * the lease was lost meanwhile, `onLost` is told instead.
+   */
+  async whileHeld(key: string, work: () => Promise<void>, onLost: () => void): Promise<void> {
+    try {
+      if (await this.confirm(key)) await work();
+    } catch (error) {
+      if (error instanceof LeaseLostError) return onLost();
+      await this.release(key);
+      throw error;
+    }
+  }
+
   /** Renews every lease the replica holds; leases found lost are forgotten. */
   async renew(): Promise<void> {
     if (this.held.size === 0) return;
