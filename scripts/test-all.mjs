@@ -38,7 +38,7 @@ const suites = [
     // First, because it is the quickest: ESLint, Prettier and the module-boundary fixtures.
     name: 'lint',
     report: 'lint.tap',
-    command: () => nodeTests('lint.tap', ['scripts/lint.test.mjs']),
+    command: () => nodeTests('lint.tap', ['scripts/lint.test.mjs', 'scripts/workspace.test.mjs']),
     count: nodeTestCounts,
   },
   {
