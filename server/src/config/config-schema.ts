@@ -139,6 +139,7 @@ export const ConfigFileSchema = Type.Object(
           username: NonEmpty,
           password: NonEmpty,
           locality: BrokerLocalitySchema,
+          requestTimeoutSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
         },
         { additionalProperties: false },
       ),

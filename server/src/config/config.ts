@@ -14,6 +14,8 @@ export interface BrokerConfig {
   username: string;
   password: string;
   locality: Locality;
+  /** How long this broker may take to answer one request, catalog and lifecycle requests alike (default: `catalog.requestTimeoutSeconds`). */
+  requestTimeoutSeconds?: number;
 }
 
 /** A configured user; `password` is only used by the development OpenID provider. */

@@ -51,8 +51,9 @@ export class OsbClients implements BrokerDirectory {
           username: broker.username,
           password: broker.password,
           publicUrl: options.publicUrl,
-          timeoutSeconds: options.operationTimeoutSeconds,
-          catalogTimeoutSeconds: options.catalogTimeoutSeconds,
+          // A broker's own timeout bounds every request to it, the catalog included.
+          timeoutSeconds: broker.requestTimeoutSeconds ?? options.operationTimeoutSeconds,
+          catalogTimeoutSeconds: broker.requestTimeoutSeconds ?? options.catalogTimeoutSeconds,
         }),
       ]),
     );

@@ -15,6 +15,8 @@ export interface TestBrokerEntry {
   url: string;
   displayName?: string;
   locality?: 'global' | { location: string };
+  /** The broker's own request timeout (`brokers[].requestTimeoutSeconds`). */
+  requestTimeoutSeconds?: number;
 }
 
 /** Creates a temporary directory, removed by the returned function. */
