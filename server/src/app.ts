@@ -211,6 +211,9 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     engine,
     settings,
     leases,
+    findService: (id, brokerId) => catalog.findService(id, brokerId),
+    // The binding runner is built below; mitigation only calls this later.
+    forgetBinding: (bindingId): Promise<void> => bindingRunner.forgetDeleted(bindingId),
     log: app.log,
   });
   const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);

@@ -154,6 +154,8 @@ export class BindingRunner {
           planId: instance.planId,
           reason: `binding ${operation.type} failed (${end.failure.reason})`,
           forgetInstance: false,
+          // Listed, with its credentials, until the broker confirms the delete.
+          forgetBinding: operation.type === 'delete',
         });
       }
       return failed;
@@ -191,6 +193,15 @@ export class BindingRunner {
         await this.deps.bindings.save(created);
         return created;
       }
+    }
+  }
+
+  /** Forgets a binding whose failed delete the broker has now confirmed, unless it changed meanwhile. */
+  async forgetDeleted(bindingId: string): Promise<void> {
+    const binding = await this.deps.bindings.find(bindingId);
+    if (binding?.operation.type === 'delete' && binding.operation.state === 'failed') {
+      await this.deps.bindings.remove(binding.id);
+      this.deps.log.info({ bindingId, instanceId: binding.instanceId }, 'Binding deleted at the broker after all');
     }
   }
 

@@ -18,6 +18,8 @@ export interface OrphanMitigationEntry extends OrphanMitigationState {
   reason: string;
   /** After a failed delete: forget the instance once the broker confirms the delete. */
   forgetInstance: boolean;
+  /** After a failed unbind: forget the binding once the broker confirms the delete (default false). */
+  forgetBinding?: boolean;
 }
 
 interface EntryRow {
@@ -28,6 +30,7 @@ interface EntryRow {
   plan_id: string;
   reason: string;
   forget_instance: boolean;
+  forget_binding: boolean;
   attempts: number;
   next_attempt_at: Date | string;
   last_result: string | null;
@@ -47,6 +50,7 @@ function fromRow(row: EntryRow): OrphanMitigationEntry {
     planId: row.plan_id,
     reason: row.reason,
     forgetInstance: row.forget_instance,
+    ...(row.forget_binding ? { forgetBinding: true } : {}),
     attempts: row.attempts,
     nextAttemptAt: new Date(row.next_attempt_at).getTime(),
     ...(row.last_result !== null ? { lastResult: row.last_result } : {}),
@@ -73,11 +77,12 @@ export class OrphanMitigationRepository {
     await this.database.query(
       `INSERT INTO orphan_mitigations
          (resource_key, broker_id, instance_id, binding_id, service_id, plan_id, reason, forget_instance,
-          attempts, next_attempt_at, last_result, created_at, lease_owner, lease_expires_at)
+          attempts, next_attempt_at, last_result, created_at, lease_owner, lease_expires_at, forget_binding)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), $12::text,
-               CASE WHEN $12::text IS NULL THEN NULL ELSE now() + $13::integer * interval '1 millisecond' END)
+               CASE WHEN $12::text IS NULL THEN NULL ELSE now() + $13::integer * interval '1 millisecond' END, $14)
        ON CONFLICT (resource_key) DO UPDATE SET
-         reason = EXCLUDED.reason, forget_instance = EXCLUDED.forget_instance, attempts = EXCLUDED.attempts,
+         reason = EXCLUDED.reason, forget_instance = EXCLUDED.forget_instance,
+         forget_binding = EXCLUDED.forget_binding, attempts = EXCLUDED.attempts,
          next_attempt_at = EXCLUDED.next_attempt_at, last_result = EXCLUDED.last_result,
          lease_owner = EXCLUDED.lease_owner, lease_expires_at = EXCLUDED.lease_expires_at`,
       [
@@ -94,6 +99,7 @@ export class OrphanMitigationRepository {
         entry.lastResult ?? null,
         owner,
         this.leases?.ttlMs ?? 0,
+        entry.forgetBinding ?? false,
       ],
     );
     if (owner !== null) this.leases?.taken(resourceKey(entry));

@@ -6,6 +6,9 @@
  * works only on the operations whose lease it holds (see `store/leases.ts`) and sweeps for work
  * whose lease is free or expired.
  */
+import type { ServiceOffering } from '@osb/api';
+import type { BrokerReply } from '../osb/broker-reply.ts';
+import type { BrokerOperations } from '../osb/osb-client.ts';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
 import {
@@ -36,6 +39,10 @@ export interface OperationRunnerDependencies {
   settings: ProvisioningSettings;
   /** This replica's leases on instance operations and orphan mitigation, and how often it sweeps. */
   leases: { instances: TableLeases; orphans: TableLeases; settings: LeaseSettings };
+  /** A broker's service (whether its instances and bindings can be fetched). */
+  findService(serviceId: string, brokerId: string): ServiceOffering | undefined;
+  /** Forgets a binding whose failed delete the broker has now confirmed (kept while it may still exist). */
+  forgetBinding(bindingId: string): Promise<void>;
   log: RunnerLog;
 }
 
@@ -228,13 +235,14 @@ export class OperationRunner {
       entry.bindingId === undefined
         ? await broker.deprovision(ref)
         : await broker.unbind({ ...ref, bindingId: entry.bindingId });
-    if (orphanMitigationDone(reply)) {
-      // The instance first: once the entry is gone, so is an instance it was to forget.
+    if (orphanMitigationDone(reply) || (await this.brokerSaysGone(entry, broker))) {
+      // The resource first: once the entry is gone, so is the instance or binding it was to forget.
       if (entry.forgetInstance) {
         const record = await this.deps.instances.find(entry.instanceId);
         if (record && record.operation.type === 'delete' && record.operation.state === 'failed')
           await this.deps.instances.remove(record.id);
       }
+      if (entry.forgetBinding && entry.bindingId !== undefined) await this.deps.forgetBinding(entry.bindingId);
       await this.deps.orphans.remove(key);
       this.deps.log.info(
         { instanceId: entry.instanceId, bindingId: entry.bindingId, attempts: entry.attempts + 1 },
@@ -252,5 +260,30 @@ export class OperationRunner {
     );
     // Not when the entry was cancelled or restarted meanwhile (it is no longer this replica's).
     if (await this.deps.orphans.recordAttempt(next)) this.scheduleMitigation(next);
+  }
+
+  /**
+   * After a failed delete whose DELETE failed again: asks a broker that can fetch the resource
+   * (`instances_retrievable` / `bindings_retrievable`) whether it still exists; a 404 means it is
+   * gone. Never for other leftovers: a resource still being created answers 404 too.
+   */
+  private async brokerSaysGone(entry: OrphanMitigationEntry, broker: BrokerOperations): Promise<boolean> {
+    const service = this.deps.findService(entry.serviceId, entry.brokerId);
+    const ref = { instanceId: entry.instanceId, serviceId: entry.serviceId, planId: entry.planId };
+    let reply: BrokerReply;
+    if (entry.bindingId !== undefined) {
+      if (!entry.forgetBinding || !service?.bindingsRetrievable) return false;
+      reply = await broker.fetchBinding({ ...ref, bindingId: entry.bindingId });
+    } else {
+      if (!entry.forgetInstance || !service?.instancesRetrievable) return false;
+      reply = await broker.fetchInstance(ref);
+    }
+    const gone = reply.kind === 'response' && reply.status === 404;
+    if (gone)
+      this.deps.log.info(
+        { instanceId: entry.instanceId, bindingId: entry.bindingId },
+        'The broker says the resource is gone',
+      );
+    return gone;
   }
 }

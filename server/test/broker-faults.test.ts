@@ -1,0 +1,191 @@
+/**
+ * Broker faults shown as they are, over real HTTP against a scripted broker: a binding whose
+ * unbind failed stays listed with its credentials while orphan mitigation deletes it at the
+ * broker, and is gone once the broker confirms; after a failed unbind or deprovision, a broker
+ * that can fetch the resource is asked whether it still exists, and a 404 ends it.
+ */
+import { describe, it, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ServiceBinding, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { temporaryDirectory } from './support/test-config.ts';
+import {
+  eventually,
+  startScriptedBroker,
+  type ScriptedAnswer,
+  type ScriptedBroker,
+} from './support/scripted-broker.ts';
+import { startTestPlatform, type Answer, type TestPlatform } from './helper.ts';
+
+const INSTANCES = '/api/projects/likvid-payments/service-instances';
+
+/** One service that cannot be fetched, one whose instances and bindings can. */
+const catalog = {
+  services: [
+    {
+      id: 'plain-service',
+      name: 'plain',
+      description: 'A bindable service',
+      bindable: true,
+      plans: [{ id: 'plain-plan', name: 'standard', description: 'Standard' }],
+    },
+    {
+      id: 'fetchable-service',
+      name: 'fetchable',
+      description: 'A service whose instances and bindings can be fetched',
+      bindable: true,
+      instances_retrievable: true,
+      bindings_retrievable: true,
+      plans: [{ id: 'fetchable-plan', name: 'standard', description: 'Standard' }],
+    },
+  ],
+};
+
+let issuer: TestIssuer;
+let token: string;
+let broker: ScriptedBroker;
+let platform: TestPlatform;
+let removeDirectory: () => Promise<void>;
+
+before(async () => {
+  issuer = await startTestIssuer();
+  token = await issuer.sign({ sub: 'alice' });
+  broker = await startScriptedBroker(catalog);
+  const directory = await temporaryDirectory();
+  removeDirectory = directory.remove;
+  platform = await startTestPlatform({
+    issuer: issuer.issuer,
+    brokers: [{ id: 'scripted', url: broker.url }],
+    dataDir: directory.path,
+  });
+});
+
+after(async () => {
+  await platform.close();
+  await broker.close();
+  await issuer.close();
+  await removeDirectory();
+});
+
+beforeEach(() => {
+  broker.requests.length = 0;
+  for (const route of ['unbind', 'deprovision', 'fetch', 'binding_fetch'] as const)
+    broker.setDefault(route, route.endsWith('fetch') ? { status: 404, body: {} } : { status: 200, body: {} });
+});
+
+function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+  return platform.call<T>(method, path, { body, token });
+}
+
+let count = 0;
+
+/** An instance of `serviceId` with one binding whose credentials the broker sent. */
+async function boundInstance(serviceId: string): Promise<{ instance: ServiceInstance; binding: string; path: string }> {
+  const planId = serviceId === 'plain-service' ? 'plain-plan' : 'fetchable-plan';
+  const instance = await call<ServiceInstance>('POST', INSTANCES, { name: `faults-${++count}`, serviceId, planId });
+  assert.equal(instance.status, 201);
+  broker.script('bind', { status: 201, body: { credentials: { password: `secret-${count}` } } });
+  const binding = await call('POST', `${INSTANCES}/${instance.body.id}/bindings`, { name: 'app' });
+  assert.equal(binding.status, 201);
+  return {
+    instance: instance.body,
+    binding: binding.body.id,
+    path: `${INSTANCES}/${instance.body.id}/bindings/${binding.body.id}`,
+  };
+}
+
+async function mitigationPending(bindingId: string): Promise<boolean> {
+  const { rows } = await platform.database.query('SELECT 1 FROM orphan_mitigations WHERE binding_id = $1', [bindingId]);
+  return rows.length > 0;
+}
+
+describe('a binding whose unbind failed', () => {
+  const failures: { name: string; answers: ScriptedAnswer[]; poll?: ScriptedAnswer }[] = [
+    { name: 'a 500', answers: [{ status: 500, body: { description: 'Unbind exploded' } }] },
+    { name: 'an unexpected success code', answers: [{ status: 201, body: {} }] },
+    {
+      name: 'an asynchronous failure',
+      answers: [{ status: 202, body: { operation: 'unbind-1' } }],
+      poll: { status: 200, body: { state: 'failed', description: 'Could not delete' } },
+    },
+  ];
+  for (const failure of failures) {
+    it(`after ${failure.name}: stays listed with its credentials until the broker confirms the delete`, async () => {
+      const { instance, binding, path } = await boundInstance('plain-service');
+      // The unbind fails, and so do the first two orphan-mitigation DELETEs; the third succeeds.
+      broker.script('unbind', ...failure.answers, { status: 500, body: {} }, { status: 500, body: {} });
+      if (failure.poll) broker.script('binding_last_operation', failure.poll);
+      await call('DELETE', path);
+      await eventually(
+        async () => (await call('GET', path)).body.lastOperation?.state === 'failed',
+        'the unbind to fail',
+      );
+      // While the broker has not confirmed, the binding is listed and its credentials are served.
+      const kept = await call('GET', path);
+      assert.equal(kept.status, 200);
+      assert.deepEqual(kept.body.credentials, { password: `secret-${count}` });
+      assert.deepEqual(
+        (await call<ServiceBinding[]>('GET', `${INSTANCES}/${instance.id}/bindings`)).body.map((b) => b.id),
+        [binding],
+      );
+      await eventually(async () => (await call('GET', path)).status === 404, 'the binding to be forgotten');
+      assert.equal(await mitigationPending(binding), false);
+      const deletes = broker.requestsTo('unbind').filter((request) => request.bindingId === binding);
+      assert.ok(deletes.length >= 3, `orphan mitigation sent DELETE until it succeeded (${deletes.length})`);
+      assert.equal(deletes.at(-1)!.originatingIdentity, undefined, 'orphan mitigation is the platform’s own');
+      assert.deepEqual((await call<ServiceBinding[]>('GET', `${INSTANCES}/${instance.id}/bindings`)).body, []);
+    });
+  }
+});
+
+describe('after a failed unbind or deprovision, a broker that can fetch the resource', () => {
+  it('is asked for the binding, and a 404 ends it', async () => {
+    const { binding, path } = await boundInstance('fetchable-service');
+    broker.setDefault('unbind', { status: 500, body: { description: 'Always failing' } });
+    broker.setDefault('binding_fetch', { status: 404, body: {} });
+    await call('DELETE', path);
+    await eventually(async () => (await call('GET', path)).status === 404, 'the binding to be recorded as gone');
+    assert.ok(broker.requestsTo('binding_fetch').some((request) => request.bindingId === binding));
+    assert.equal(await mitigationPending(binding), false);
+  });
+
+  it('is asked for the instance, and a 404 ends it', async () => {
+    const instance = await call<ServiceInstance>('POST', INSTANCES, {
+      name: `faults-${++count}`,
+      serviceId: 'fetchable-service',
+      planId: 'fetchable-plan',
+    });
+    broker.setDefault('deprovision', { status: 500, body: { description: 'Always failing' } });
+    broker.setDefault('fetch', { status: 404, body: {} });
+    await call('DELETE', `${INSTANCES}/${instance.body.id}`);
+    await eventually(
+      async () => (await call('GET', `${INSTANCES}/${instance.body.id}`)).status === 404,
+      'the instance to be recorded as gone',
+    );
+    assert.ok(broker.requestsTo('fetch').some((request) => request.instanceId === instance.body.id));
+  });
+
+  it('keeps the resource while the broker still has it', async () => {
+    const { binding, path } = await boundInstance('fetchable-service');
+    broker.setDefault('unbind', { status: 500, body: {} });
+    broker.setDefault('binding_fetch', { status: 200, body: { credentials: {} } });
+    await call('DELETE', path);
+    await eventually(
+      () => broker.requestsTo('binding_fetch').filter((request) => request.bindingId === binding).length >= 2,
+      'the broker to be asked twice',
+    );
+    assert.equal((await call('GET', path)).status, 200);
+  });
+
+  it('is not asked when the service cannot fetch it', async () => {
+    const { binding, path } = await boundInstance('plain-service');
+    broker.setDefault('unbind', { status: 500, body: {} });
+    await call('DELETE', path);
+    const of = (route: 'unbind' | 'binding_fetch') =>
+      broker.requestsTo(route).filter((request) => request.bindingId === binding);
+    await eventually(() => of('unbind').length >= 3, 'orphan mitigation to retry');
+    assert.equal(of('binding_fetch').length, 0);
+    assert.equal((await call('GET', path)).status, 200);
+    assert.equal(await mitigationPending(binding), true);
+  });
+});
