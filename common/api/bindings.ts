@@ -3,6 +3,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { Tenant } from './projects.js';
+import { OperationProgress } from './service-instances.js';
 
 /** The last operation on a binding. */
 export const ServiceBindingOperation = Type.Object({
@@ -15,6 +16,7 @@ export const ServiceBindingOperation = Type.Object({
   startedAt: Type.String(),
   /** The user who started it, or `platform` for an expiry. */
   requestedBy: Type.String(),
+  ...OperationProgress,
 });
 export type ServiceBindingOperation = Static<typeof ServiceBindingOperation>;
 

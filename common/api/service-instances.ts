@@ -3,6 +3,27 @@
  */
 import Type, { type Static } from 'typebox';
 
+/** A running operation whose broker cannot be reached right now (the platform keeps retrying). */
+export const BrokerUnreachable = Type.Object({
+  /** ISO time of the first attempt that could not reach the broker. */
+  since: Type.String(),
+  /** What the last attempt got: no connection, no answer in time, or an error answer (5xx). */
+  lastError: Type.Union([Type.Literal('unreachable'), Type.Literal('timeout'), Type.Literal('broker-error')]),
+  /** ISO time of the next attempt. */
+  nextRetryAt: Type.Optional(Type.String()),
+});
+export type BrokerUnreachable = Static<typeof BrokerUnreachable>;
+/** Why a running operation's broker could not be asked. */
+export type BrokerUnreachableReason = BrokerUnreachable['lastError'];
+
+/** What a running operation shows besides its state: until when the platform waits, and broker faults. */
+export const OperationProgress = {
+  /** While in progress: ISO time at which the platform stops waiting, fails the operation and cleans up at the broker. */
+  deadline: Type.Optional(Type.String()),
+  /** While in progress: set when the broker could not be reached at the last attempt. */
+  brokerUnreachable: Type.Optional(BrokerUnreachable),
+};
+
 /** The last operation on a service instance. */
 export const ServiceInstanceOperation = Type.Object({
   type: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
@@ -17,6 +38,7 @@ export const ServiceInstanceOperation = Type.Object({
   updateRepeatable: Type.Optional(Type.Boolean()),
   /** During an update: the plan the instance is moving to. */
   targetPlanId: Type.Optional(Type.String()),
+  ...OperationProgress,
 });
 export type ServiceInstanceOperation = Static<typeof ServiceInstanceOperation>;
 

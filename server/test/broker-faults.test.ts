@@ -71,6 +71,8 @@ beforeEach(() => {
   broker.requests.length = 0;
   for (const route of ['unbind', 'deprovision', 'fetch', 'binding_fetch'] as const)
     broker.setDefault(route, route.endsWith('fetch') ? { status: 404, body: {} } : { status: 200, body: {} });
+  broker.setDefault('last_operation', { status: 200, body: { state: 'succeeded' } });
+  broker.setDefault('binding_last_operation', { status: 200, body: { state: 'succeeded' } });
 });
 
 function call<T = ServiceBindingWithCredentials>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
@@ -187,5 +189,65 @@ describe('after a failed unbind or deprovision, a broker that can fetch the reso
     assert.equal(of('binding_fetch').length, 0);
     assert.equal((await call('GET', path)).status, 200);
     assert.equal(await mitigationPending(binding), true);
+  });
+});
+
+describe('an operation whose broker cannot be reached', () => {
+  it('records since when, the last error and the next retry on the instance, and clears them once the broker answers', async () => {
+    broker.script('provision', { status: 202, body: { operation: 'create-1' } });
+    broker.setDefault('last_operation', { status: 503, body: { description: 'Down for maintenance' } });
+    const created = await call<ServiceInstance>('POST', INSTANCES, {
+      name: `faults-${++count}`,
+      serviceId: 'plain-service',
+      planId: 'plain-plan',
+    });
+    assert.equal(created.status, 202);
+    const path = `${INSTANCES}/${created.body.id}`;
+    const first = await eventually(async () => {
+      const { body } = await call<ServiceInstance>('GET', path);
+      return body.lastOperation.brokerUnreachable && body.lastOperation;
+    }, 'the unreachable broker to be recorded');
+    assert.equal(first.state, 'in progress');
+    assert.equal(first.brokerUnreachable!.lastError, 'broker-error');
+    assert.ok(first.deadline, 'the deadline is shown');
+    assert.ok(first.brokerUnreachable!.nextRetryAt, 'the next retry is shown');
+    const polls = broker.requestsTo('last_operation').length;
+    await eventually(() => broker.requestsTo('last_operation').length > polls + 1, 'more polls');
+    const later = (await call<ServiceInstance>('GET', path)).body.lastOperation;
+    assert.equal(later.brokerUnreachable?.since, first.brokerUnreachable!.since, 'since the first failed poll');
+
+    broker.setDefault('last_operation', { status: 200, body: { state: 'succeeded' } });
+    const done = await eventually(async () => {
+      const { body } = await call<ServiceInstance>('GET', path);
+      return body.lastOperation.state === 'succeeded' && body.lastOperation;
+    }, 'the order to complete once the broker is back');
+    assert.equal(done.brokerUnreachable, undefined);
+    assert.equal(done.deadline, undefined);
+  });
+
+  it('records it on a binding too', async () => {
+    const instance = await call<ServiceInstance>('POST', INSTANCES, {
+      name: `faults-${++count}`,
+      serviceId: 'plain-service',
+      planId: 'plain-plan',
+    });
+    broker.script('bind', { status: 202, body: { operation: 'bind-1' } });
+    broker.setDefault('binding_last_operation', { status: 500, body: {} });
+    const created = await call('POST', `${INSTANCES}/${instance.body.id}/bindings`, { name: 'waiting' });
+    assert.equal(created.status, 202);
+    const path = `${INSTANCES}/${instance.body.id}/bindings/${created.body.id}`;
+    const operation = await eventually(async () => {
+      const { body } = await call('GET', path);
+      return body.lastOperation.brokerUnreachable && body.lastOperation;
+    }, 'the unreachable broker to be recorded on the binding');
+    assert.equal(operation.brokerUnreachable!.lastError, 'broker-error');
+    broker.setDefault('binding_last_operation', { status: 200, body: { state: 'succeeded' } });
+    broker.setDefault('binding_fetch', { status: 200, body: { credentials: { key: 'late' } } });
+    const done = await eventually(async () => {
+      const { body } = await call('GET', path);
+      return body.lastOperation.state === 'succeeded' && body;
+    }, 'the binding to complete');
+    assert.equal(done.lastOperation.brokerUnreachable, undefined);
+    assert.deepEqual(done.credentials, { key: 'late' });
   });
 });

@@ -4,7 +4,12 @@
  * handed to this repository sealed by the `CredentialCipher`.
  */
 import type { ChangeFeed } from '../store/change-feed.ts';
-import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
+import {
+  brokerFaultOf,
+  type BrokerFaultKind,
+  type OperationState,
+  type PolledOperation,
+} from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
 
@@ -92,6 +97,8 @@ interface BindingRow {
   operation_deadline: Date | string | null;
   next_poll_at: Date | string | null;
   polls: number;
+  broker_unreachable_since: Date | string | null;
+  broker_last_error: BrokerFaultKind | null;
   version: number;
 }
 
@@ -120,6 +127,8 @@ const COLUMNS = [
   'operation_deadline',
   'next_poll_at',
   'polls',
+  'broker_unreachable_since',
+  'broker_last_error',
 ] as const;
 
 function iso(value: Date | null): string | null {
@@ -156,6 +165,8 @@ function toRow(record: BindingRecord): unknown[] {
     iso(op.deadline),
     iso(op.nextPollAt),
     op.polls,
+    iso(op.brokerFault?.since ?? null),
+    op.brokerFault?.lastError ?? null,
   ];
 }
 
@@ -186,6 +197,7 @@ function fromRow(row: BindingRow): BindingRecord {
       deadline: dateOrNull(row.operation_deadline),
       nextPollAt: dateOrNull(row.next_poll_at),
       polls: row.polls,
+      brokerFault: brokerFaultOf(row.broker_unreachable_since, row.broker_last_error),
     },
     version: row.version,
   };

@@ -10,6 +10,7 @@ import {
 } from '@osb/api';
 import type { BindingService, BindingView } from './binding-service.ts';
 import { visibleParameters } from '../provisioning/parameter-secrets.ts';
+import { operationProgress } from '../operations/operation-engine.ts';
 
 /** What the binding routes need. */
 export interface BindingRoutesOptions {
@@ -60,6 +61,7 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
       ...(op.description !== null ? { description: op.description } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
+      ...operationProgress(op),
     },
     ...(credentials ? { credentials } : {}),
   };

@@ -135,7 +135,7 @@ export class BindingRunner {
    * when it was forgotten.
    */
   async finish(binding: BindingRecord, instance: InstanceRecord, end: BindingEnd): Promise<BindingRecord | undefined> {
-    const operation = { ...binding.operation, nextPollAt: null, brokerOperation: null };
+    const operation = { ...binding.operation, nextPollAt: null, brokerOperation: null, brokerFault: null };
     const now = new Date(this.deps.clock());
     if (end.type === 'failed') {
       const failed: BindingRecord = {

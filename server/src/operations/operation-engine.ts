@@ -4,6 +4,7 @@
  * `last_operation` (deadline, request, classification, next poll time). How an operation ends
  * stays with its owner (`finish` of the instance and binding runners).
  */
+import type { BrokerUnreachable, BrokerUnreachableReason } from '@osb/api';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
 import { platformFailure, type OperationKind } from '../osb/outcome.ts';
@@ -25,6 +26,47 @@ export interface RunnerLog {
 /** States of an operation (the OSB `last_operation` states). */
 export type OperationState = 'in progress' | 'succeeded' | 'failed';
 
+/** Why the broker could not be asked: no connection, no answer in time, or a 5xx answer. */
+export type BrokerFaultKind = BrokerUnreachableReason;
+
+/** A running operation whose broker cannot be reached: since when and what the last poll got (the next one is `nextPollAt`). */
+export interface BrokerFault {
+  since: Date;
+  lastError: BrokerFaultKind;
+}
+
+/** The stored columns of a broker fault as a `BrokerFault` (null when there is none). */
+export function brokerFaultOf(since: Date | string | null, lastError: BrokerFaultKind | null): BrokerFault | null {
+  return since === null || lastError === null ? null : { since: new Date(since), lastError };
+}
+
+/** The fault a poll's answer shows, if any: a transport failure or a 5xx. */
+export function brokerFaultKind(reply: BrokerReply): BrokerFaultKind | undefined {
+  if (reply.kind !== 'response') return reply.kind;
+  return reply.status >= 500 ? 'broker-error' : undefined;
+}
+
+/** What the API shows of a running operation: until when the platform waits, and a broker it cannot reach. */
+export function operationProgress(operation: PolledOperation): {
+  deadline?: string;
+  brokerUnreachable?: BrokerUnreachable;
+} {
+  if (operation.state !== 'in progress') return {};
+  const fault = operation.brokerFault;
+  return {
+    ...(operation.deadline ? { deadline: operation.deadline.toISOString() } : {}),
+    ...(fault
+      ? {
+          brokerUnreachable: {
+            since: fault.since.toISOString(),
+            lastError: fault.lastError,
+            ...(operation.nextPollAt ? { nextRetryAt: operation.nextPollAt.toISOString() } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 /** The fields every polled operation has, instance or binding. */
 export interface PolledOperation {
   state: OperationState;
@@ -37,6 +79,8 @@ export interface PolledOperation {
   deadline: Date | null;
   nextPollAt: Date | null;
   polls: number;
+  /** Set while the broker cannot be reached; cleared by its next answer. */
+  brokerFault?: BrokerFault | null;
 }
 
 /** One poll of a running operation, as its owner describes it. */
@@ -96,6 +140,7 @@ export class OperationEngine {
       deadline: new Date(pollingDeadline(this.deps.settings.polling, now, planMaxPollingDurationSeconds)),
       nextPollAt: null,
       polls: 0,
+      brokerFault: null,
     };
   }
 
@@ -135,9 +180,12 @@ export class OperationEngine {
     if (result.type === 'invalid')
       this.deps.log.warn({ ...step.logContext, detail: result.detail }, 'Invalid last_operation answer');
     const polls = operation.polls + 1;
+    const fault = brokerFaultKind(reply);
     await step.continue({
       ...operation,
       polls,
+      // Since the first poll that could not reach the broker; the broker's next answer clears it.
+      brokerFault: fault ? { since: operation.brokerFault?.since ?? new Date(this.now()), lastError: fault } : null,
       nextPollAt: this.nextPollAt(operation, reply, polls),
       description:
         result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,

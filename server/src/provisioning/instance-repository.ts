@@ -2,7 +2,12 @@
  * The stored service instances with their last operation (table `service_instances`).
  */
 import type { ChangeFeed } from '../store/change-feed.ts';
-import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
+import {
+  brokerFaultOf,
+  type BrokerFaultKind,
+  type OperationState,
+  type PolledOperation,
+} from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
 import type { InstanceMetadata } from '../osb/outcome.ts';
@@ -87,6 +92,8 @@ interface InstanceRow {
   operation_deadline: Date | string | null;
   next_poll_at: Date | string | null;
   polls: number;
+  broker_unreachable_since: Date | string | null;
+  broker_last_error: BrokerFaultKind | null;
   version: number;
 }
 
@@ -119,6 +126,8 @@ const COLUMNS = [
   'operation_deadline',
   'next_poll_at',
   'polls',
+  'broker_unreachable_since',
+  'broker_last_error',
 ] as const;
 
 const JSON_COLUMNS = new Set(['parameters', 'metadata', 'update_target']);
@@ -153,6 +162,8 @@ function toRow(record: InstanceRecord): unknown[] {
     operation_deadline: op.deadline?.toISOString() ?? null,
     next_poll_at: op.nextPollAt?.toISOString() ?? null,
     polls: op.polls,
+    broker_unreachable_since: op.brokerFault?.since.toISOString() ?? null,
+    broker_last_error: op.brokerFault?.lastError ?? null,
   };
   return COLUMNS.map((column) => {
     const value = values[column];
@@ -194,6 +205,7 @@ function fromRow(row: InstanceRow): InstanceRecord {
       deadline: dateOrNull(row.operation_deadline),
       nextPollAt: dateOrNull(row.next_poll_at),
       polls: row.polls,
+      brokerFault: brokerFaultOf(row.broker_unreachable_since, row.broker_last_error),
     },
     version: row.version,
   };

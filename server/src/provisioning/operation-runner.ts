@@ -112,7 +112,13 @@ export class OperationRunner {
    * Returns the stored instance, or undefined when it was forgotten.
    */
   async finish(record: InstanceRecord, end: OperationEnd): Promise<InstanceRecord | undefined> {
-    const operation = { ...record.operation, nextPollAt: null, brokerOperation: null, updateTarget: null };
+    const operation = {
+      ...record.operation,
+      nextPollAt: null,
+      brokerOperation: null,
+      updateTarget: null,
+      brokerFault: null,
+    };
     if (end.type === 'succeeded' || end.type === 'gone') {
       if (operation.type === 'delete') {
         await this.deps.instances.remove(record.id);

@@ -10,6 +10,7 @@ import {
 } from '@osb/api';
 import type { InstanceService, InstanceView } from './instance-service.ts';
 import { visibleParameters } from './parameter-secrets.ts';
+import { operationProgress } from '../operations/operation-engine.ts';
 
 /** What the service instance routes need. */
 export interface ServiceInstanceRoutesOptions {
@@ -58,6 +59,7 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
       ...(op.state === 'in progress' && op.updateTarget && op.updateTarget.planId !== record.planId
         ? { targetPlanId: op.updateTarget.planId }
         : {}),
+      ...operationProgress(op),
     },
     orphanMitigationPending,
     ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),
