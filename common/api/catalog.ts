@@ -119,6 +119,12 @@ export const BrokerStatus = Type.Object({
   warnings: Type.Array(Type.String()),
   /** ISO time of the last successful fetch, if any. */
   lastRefreshedAt: Type.Optional(Type.String()),
+  /** While unavailable: ISO time of the first refresh that failed since the last good one. */
+  unavailableSince: Type.Optional(Type.String()),
+  /** The broker could not be reached (no answer, or an error answer): orders of its services are refused. */
+  unreachable: Type.Optional(Type.Boolean()),
+  /** The services listed are from the catalog the platform stored at `lastRefreshedAt`, not fresh ones. */
+  stale: Type.Optional(Type.Boolean()),
 });
 export type BrokerStatus = Static<typeof BrokerStatus>;
 

@@ -62,6 +62,8 @@ export interface ApiErrorParams {
   shareNotFound: Record<string, never>;
   /** The service of an order is not in the marketplace. */
   serviceNotOffered: Record<string, never>;
+  /** The broker of the service cannot be reached, so it takes no orders; `since` is an ISO time. */
+  brokerUnavailable: { broker: string; since?: string };
   /** The plan of an order or plan change is not offered for the service. */
   planNotOffered: Record<string, never>;
   /** The service or plan of an existing instance left the marketplace. */
@@ -172,6 +174,8 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   bindingNotFound: () => 'Service binding not found.',
   shareNotFound: () => 'Share not found.',
   serviceNotOffered: () => 'The service is not in the marketplace.',
+  brokerUnavailable: ({ broker, since }) =>
+    `The service broker ${broker} cannot be reached${since ? ` since ${since}` : ''}, so it takes no orders. Try again later.`,
   planNotOffered: () => 'The plan is not offered for this service.',
   offeringGone: () => 'The service or plan of this instance is no longer in the marketplace.',
   parametersInvalid: ({ detail }) => `The parameters are invalid: ${detail}.`,

@@ -6,7 +6,13 @@
  */
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ServiceBinding, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
+import type {
+  CatalogResponse,
+  ErrorBody,
+  ServiceBinding,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+} from '@osb/api';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import {
@@ -249,5 +255,50 @@ describe('an operation whose broker cannot be reached', () => {
     }, 'the binding to complete');
     assert.equal(done.lastOperation.brokerUnreachable, undefined);
     assert.deepEqual(done.credentials, { key: 'late' });
+  });
+});
+
+describe('a broker that is down', () => {
+  it('is reported with since when, its services are marked stale, and orders of them are refused with a code', async () => {
+    broker.setDefault('catalog', { status: 503, body: { description: 'Down' } });
+    try {
+      await platform.parts.catalog.refresh();
+      const listing = await call<CatalogResponse>('GET', '/api/catalog');
+      const [status] = listing.body.brokers;
+      assert.equal(status!.state, 'unavailable');
+      assert.equal(status!.unreachable, true);
+      assert.equal(status!.stale, true);
+      assert.ok(status!.unavailableSince, 'since when');
+      assert.ok(
+        listing.body.services.some((service) => service.id === 'plain-service'),
+        'its services are still listed, from the stored catalog',
+      );
+      await platform.parts.catalog.refresh();
+      const again = (await call<CatalogResponse>('GET', '/api/catalog')).body.brokers[0]!;
+      assert.equal(again.unavailableSince, status!.unavailableSince, 'since the first failed refresh');
+
+      const refused = await call<ErrorBody>('POST', INSTANCES, {
+        name: `faults-${++count}`,
+        serviceId: 'plain-service',
+        planId: 'plain-plan',
+      });
+      assert.equal(refused.status, 503);
+      assert.equal(refused.body.code, 'brokerUnavailable');
+      assert.deepEqual(refused.body.params, { broker: 'Broker scripted', since: status!.unavailableSince });
+      assert.equal(broker.requestsTo('provision').length, 0, 'the broker never heard of it');
+    } finally {
+      broker.setDefault('catalog', { status: 200, body: catalog });
+      await platform.parts.catalog.refresh();
+    }
+    const back = (await call<CatalogResponse>('GET', '/api/catalog')).body.brokers[0]!;
+    assert.equal(back.state, 'ok');
+    assert.equal(back.unavailableSince, undefined);
+    assert.equal(back.stale, undefined);
+    const ordered = await call('POST', INSTANCES, {
+      name: `faults-${++count}`,
+      serviceId: 'plain-service',
+      planId: 'plain-plan',
+    });
+    assert.equal(ordered.status, 201);
   });
 });

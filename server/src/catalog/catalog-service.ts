@@ -158,6 +158,11 @@ export class CatalogService {
     return this.states.get(brokerId)?.services.find((candidate) => candidate.id === serviceId);
   }
 
+  /** The health of a configured broker's catalog. */
+  brokerStatus(brokerId: string): BrokerStatus | undefined {
+    return this.states.get(brokerId)?.status;
+  }
+
   /** Every listed service summarised, the locations and every broker's status, in configuration order. */
   private snapshot(): CatalogResponse {
     const states = this.options.brokers.map((broker) => this.states.get(broker.id)!);
@@ -178,7 +183,7 @@ export class CatalogService {
     const knownIds = this.currentOwners();
     for (const [index, broker] of this.options.brokers.entries()) {
       const outcome = outcomes[index]!;
-      const state =
+      const state: BrokerState =
         outcome.ok === 'unchanged'
           ? this.states.get(broker.id)!
           : await this.settle(broker, outcome, knownIds).catch((error: unknown) => {
@@ -190,6 +195,12 @@ export class CatalogService {
                 status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] },
               } satisfies BrokerState;
             });
+      if (state.status.state === 'unavailable') {
+        // Since the first failed refresh after the last good one.
+        const previous = this.states.get(broker.id)?.status;
+        const since = previous?.state === 'unavailable' ? previous.unavailableSince : undefined;
+        state.status.unavailableSince = since ?? new Date().toISOString();
+      }
       this.states.set(broker.id, state);
       for (const service of state.services) {
         knownIds.set(service.id, broker.id);
@@ -267,6 +278,7 @@ export class CatalogService {
     } else {
       reason = outcome.reason;
     }
+    const unreachable = outcome.ok ? {} : { unreachable: true };
 
     const previous = this.stored.get(broker.id);
     const fallback = previous && validateCatalog(previous.catalog, context);
@@ -279,10 +291,15 @@ export class CatalogService {
           reason: `${reason} Showing its services from the catalog fetched at ${previous.fetchedAt.toISOString()}.`,
           warnings: fallback.warnings,
           lastRefreshedAt: previous.fetchedAt.toISOString(),
+          ...unreachable,
+          stale: true,
         },
       };
     }
-    return { services: [], status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] } };
+    return {
+      services: [],
+      status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [], ...unreachable },
+    };
   }
 }
 

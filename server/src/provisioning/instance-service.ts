@@ -5,7 +5,7 @@
  * the OSB tables say (accepted operations continue in the `OperationRunner`).
  */
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan } from '@osb/api';
+import type { BrokerStatus, Project, ServiceOffering, ServicePlan } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import {
@@ -28,6 +28,8 @@ import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
   findService(serviceId: string, brokerId?: string): ServiceOffering | undefined;
+  /** The health of a broker's catalog. */
+  brokerStatus(brokerId: string): BrokerStatus | undefined;
   /** Fetches the catalogs again (after a `MaintenanceInfoConflict`). */
   refresh(): Promise<void>;
 }
@@ -185,6 +187,14 @@ export class InstanceService {
   async create(user: RequestingUser, project: Project, input: CreateInstanceInput): Promise<InstanceView> {
     const service = this.deps.catalog.findService(input.serviceId);
     if (!service) throw new HttpError(422, 'serviceNotOffered', {});
+    const broker = this.deps.catalog.brokerStatus(service.brokerId);
+    // A broker that does not answer would leave the order failed (or orphaned): refuse it first.
+    if (broker?.unreachable) {
+      throw new HttpError(503, 'brokerUnavailable', {
+        broker: broker.displayName,
+        ...(broker.unavailableSince ? { since: broker.unavailableSince } : {}),
+      });
+    }
     const plan = service.plans.find((candidate) => candidate.id === input.planId);
     if (!plan) throw new HttpError(422, 'planNotOffered', {});
     const parameters = input.parameters ?? {};

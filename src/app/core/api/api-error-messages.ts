@@ -83,6 +83,8 @@ const TRANSLATIONS: Translations = {
   bindingNotFound: () => $localize`:api error@@apiError.bindingNotFound:The binding was not found.`,
   shareNotFound: () => $localize`:api error@@apiError.shareNotFound:The share was not found.`,
   serviceNotOffered: () => $localize`:api error@@apiError.serviceNotOffered:The service is not in the marketplace.`,
+  brokerUnavailable: ({ broker }) =>
+    $localize`:api error@@apiError.brokerUnavailable:The service broker ${broker}:broker: cannot be reached, so it takes no orders right now. Try again later.`,
   planNotOffered: () => $localize`:api error@@apiError.planNotOffered:The plan is not offered for this service.`,
   offeringGone: () =>
     $localize`:api error@@apiError.offeringGone:The service or plan of this instance is no longer in the marketplace.`,
