@@ -261,7 +261,11 @@ export class CatalogService {
       const result = validateCatalog(outcome.catalog, context);
       if (result.accepted) {
         const entry = { brokerId: broker.id, catalog: outcome.catalog, fetchedAt: outcome.fetchedAt };
-        if (!outcome.stored) await this.options.repository.save(entry);
+        // A database that cannot store it (an outage) does not hide a good catalog; the next refresh stores it.
+        if (!outcome.stored)
+          await this.options.repository.save(entry).catch((error: unknown) => {
+            this.options.log.warn({ brokerId: broker.id, err: error }, 'Cannot store the fetched catalog');
+          });
         this.stored.set(broker.id, entry);
         return {
           services: result.services,
