@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { InstanceRepository, type InstanceRecord } from '../src/provisioning/instance-repository.ts';
 import type { Database } from '../src/store/database.ts';
-import { LeaseLostError, ReplicaLeases, StaleRecordError, leaseSettings } from '../src/store/leases.ts';
+import { LeaseLostError, ReplicaLeases, StaleRecordError, leaseSettings, sweepBackoff } from '../src/store/leases.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { ScheduledJobs } from '../src/store/scheduled-jobs.ts';
 import { temporaryDirectory, testDatabase } from './support/test-config.ts';
@@ -164,5 +164,14 @@ describe('scheduled jobs', () => {
     await wait(450);
     const next = await Promise.all(replicas.map((jobs) => jobs.claim(name, 400)));
     assert.equal(next.filter(Boolean).length, 1, 'one replica takes the next run');
+  });
+});
+
+describe('sweeps while the database does not answer', () => {
+  it('back off, doubling up to eight sweep intervals, instead of hammering it', () => {
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 50].map((failures) => sweepBackoff(1000, failures)),
+      [1000, 2000, 4000, 8000, 8000, 8000],
+    );
   });
 });

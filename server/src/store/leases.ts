@@ -416,6 +416,11 @@ export class LeasedRowWriter {
   }
 }
 
+/** The delay before the next sweep after `failures` failed ones in a row: doubling, up to eight sweep intervals. */
+export function sweepBackoff(sweepIntervalMs: number, failures: number): number {
+  return sweepIntervalMs * 2 ** Math.min(Math.max(failures - 1, 0), 3);
+}
+
 /**
  * Sweeps one leased table at the sweep interval: claims due work whose lease is free or expired
  * (a dead replica's, or work nobody started yet) and hands each claimed row to `onClaimed`.
@@ -424,6 +429,8 @@ export class LeaseSweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private stopped = true;
+  /** Sweeps that failed in a row (the database does not answer): the next one waits longer. */
+  private failures = 0;
 
   /**
    * @param leases the table's leases of this replica
@@ -465,10 +472,17 @@ export class LeaseSweeper {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.sweepOnce().then(
-        (claimed) => this.scheduleNext(claimed >= this.settings.sweepBatch ? 0 : this.settings.sweepIntervalMs),
+        (claimed) => {
+          this.failures = 0;
+          this.scheduleNext(claimed >= this.settings.sweepBatch ? 0 : this.settings.sweepIntervalMs);
+        },
         (error: unknown) => {
-          this.log.warn({ err: error, table: this.leases.table.table }, 'Cannot sweep for work');
-          this.scheduleNext(this.settings.sweepIntervalMs);
+          this.failures++;
+          this.log.warn(
+            { err: error, table: this.leases.table.table, failures: this.failures },
+            'Cannot sweep for work',
+          );
+          this.scheduleNext(sweepBackoff(this.settings.sweepIntervalMs, this.failures));
         },
       );
     }, delayMs);
