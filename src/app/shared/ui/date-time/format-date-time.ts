@@ -33,3 +33,15 @@ export function formatRelativeTime(value: string | number | Date, now: Date, loc
 export function isRecent(value: string | number | Date, now: Date): boolean {
   return Math.abs(new Date(value).getTime() - now.getTime()) < DAY_MS;
 }
+
+/**
+ * A moment as briefly as it stays clear, in the user's language and time zone: only the time when
+ * it falls on the same day as `now` (`18:50`, `6:50 PM`), else the date with the time.
+ */
+export function formatMoment(value: string | number | Date, now: Date, locale: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toDateString() === now.toDateString()
+    ? formatDate(date, 'shortTime', locale)
+    : formatDateTime(date, locale);
+}

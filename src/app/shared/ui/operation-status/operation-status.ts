@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject, input } from '@angular/core';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 
 import type { AppIconName } from '../icons/app-icons';
+import { brokerFaultText, type BrokerFault } from './broker-fault';
 
 /** The state of a broker operation, as the platform reports it. */
 export type OperationState = 'in progress' | 'succeeded' | 'failed';
@@ -21,7 +22,9 @@ export type OperationState = 'in progress' | 'succeeded' | 'failed';
         {{ label() }}
       </mat-chip>
     </mat-chip-set>
-    @if (description(); as description) {
+    @if (faultText(); as fault) {
+      <span class="mp-operation-status__description mp-operation-status__fault" role="status">{{ fault }}</span>
+    } @else if (description(); as description) {
       <span class="mp-operation-status__description">{{ description }}</span>
     }
   `,
@@ -42,4 +45,18 @@ export class OperationStatus {
   readonly icon = input.required<AppIconName>();
   /** The broker's description of the operation, if it gave one. */
   readonly description = input<string>();
+  /** Set while the platform cannot reach the broker of the running operation; shown instead of the description. */
+  readonly brokerUnreachable = input<BrokerFault>();
+  /** ISO time at which the platform stops waiting for the running operation. */
+  readonly deadline = input<string>();
+
+  private readonly locale = inject(LOCALE_ID);
+
+  /** "Broker unreachable since 18:50, retrying until …", while running and unreachable. */
+  protected readonly faultText = computed(() => {
+    const fault = this.brokerUnreachable();
+    return fault && this.state() === 'in progress'
+      ? brokerFaultText(fault, this.deadline(), new Date(), this.locale)
+      : undefined;
+  });
 }

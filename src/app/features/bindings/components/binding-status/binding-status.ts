@@ -14,6 +14,8 @@ import { bindingOperationLabel } from '../../binding-status';
       [state]="operation().state"
       [label]="label()"
       [icon]="icon()"
+      [brokerUnreachable]="operation().brokerUnreachable"
+      [deadline]="operation().deadline"
       [description]="operation().description"
     />
   `,
@@ -21,7 +23,10 @@ import { bindingOperationLabel } from '../../binding-status';
 })
 export class BindingStatus {
   /** The binding's last operation. */
-  readonly operation = input.required<Pick<ServiceBindingOperation, 'type' | 'state' | 'description'>>();
+  readonly operation =
+    input.required<
+      Pick<ServiceBindingOperation, 'type' | 'state' | 'description' | 'brokerUnreachable' | 'deadline'>
+    >();
 
   /** The chip's text. */
   protected readonly label = computed(() => bindingOperationLabel(this.operation()));

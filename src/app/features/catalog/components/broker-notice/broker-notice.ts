@@ -2,11 +2,17 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatIconModule } from '@angular/material/icon';
 
 import type { BrokerStatus } from '@osb/api';
+import { missingBrokers } from '@app/core/api/broker-health';
+import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 
-/** Tells the user that some brokers' services are missing right now, and why. */
+/**
+ * Tells the user that some brokers' services are missing right now, since when (in the user's
+ * time zone) and why: only the brokers that matter where the user looks (global ones and those of
+ * the location shown).
+ */
 @Component({
   selector: 'mp-broker-notice',
-  imports: [MatIconModule],
+  imports: [MatIconModule, DateTimePipe],
   template: `
     @if (unavailable().length > 0) {
       <div class="mp-broker-notice" role="status">
@@ -19,6 +25,11 @@ import type { BrokerStatus } from '@osb/api';
             @for (broker of unavailable(); track broker.id) {
               <li>
                 <strong>{{ broker.displayName }}</strong>
+                @if (broker.unavailableSince; as since) {
+                  <span i18n="broker notice|Since when a broker's services are missing@@brokerNoticeSince">
+                    (since {{ since | mpDateTime }})</span
+                  >
+                }
                 @if (broker.reason) {
                   : {{ broker.reason }}
                 }
@@ -35,7 +46,9 @@ import type { BrokerStatus } from '@osb/api';
 export class BrokerNotice {
   /** Health of every broker, from the catalog. */
   readonly brokers = input.required<readonly BrokerStatus[]>();
+  /** The location whose local services are shown; brokers of other locations are not mentioned. */
+  readonly locationId = input<string>();
 
-  /** The brokers whose catalog could not be used. */
-  protected readonly unavailable = computed(() => this.brokers().filter((broker) => broker.state === 'unavailable'));
+  /** The brokers whose catalog could not be used and that matter here. */
+  protected readonly unavailable = computed(() => missingBrokers(this.brokers(), this.locationId()));
 }

@@ -149,13 +149,50 @@ describe('MarketplacePage', () => {
   });
 
   it('names unavailable brokers and their reason without hiding other services', async () => {
-    const page = await open('/projects/p1/marketplace');
+    const page = await open('/projects/p1/marketplace?location=eu-nl-west');
 
     const notice = page.querySelector('mp-broker-notice')?.textContent ?? '';
     expect(notice).toContain('Amsterdam broker');
     expect(notice).toContain('The broker did not answer within 10 seconds.');
     expect(notice).not.toContain('Global broker');
     expect(cardTitles('global', page).length).toBe(2);
+  });
+
+  it('names a missing broker only where it matters, with since when, and says a location’s services are missing', async () => {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/marketplace', MarketplacePage);
+    const listing = testCatalog();
+    listing.services = listing.services.filter((service) => service.id !== 'redis-ams');
+    listing.brokers[1] = { ...listing.brokers[1]!, unreachable: true, unavailableSince: '2026-11-28T17:50:00Z' };
+    http.expectOne('/api/catalog').flush(listing);
+    await settle();
+    const page = router.routeNativeElement as HTMLElement;
+    expect(page.querySelector('mp-broker-notice')?.textContent ?? '').not.toContain('Amsterdam broker');
+
+    await router.navigateByUrl('/projects/p1/marketplace?location=eu-nl-west', MarketplacePage);
+    await settle();
+    const notice = page.ownerDocument.querySelector('mp-broker-notice')?.textContent ?? '';
+    expect(notice).toContain('Amsterdam broker');
+    expect(notice).toMatch(/since Nov 28, 2026/);
+    const local = page.ownerDocument.querySelector('#mp-local-services')?.closest('section')?.textContent ?? '';
+    expect(local).toContain('The local services of Amsterdam are missing: their provider cannot be reached right now.');
+    expect(local).not.toContain('No local services are offered');
+  });
+
+  it('marks the cards of a broker whose services come from its stored catalog', async () => {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/marketplace?location=eu-nl-west', MarketplacePage);
+    const listing = testCatalog();
+    listing.services = listing.services.map((service) =>
+      service.id === 'redis-ams' ? { ...service, brokerId: 'demo-eu-nl-west' } : service,
+    );
+    listing.brokers[1] = { ...listing.brokers[1]!, stale: true, lastRefreshedAt: '2026-11-28T17:50:00Z' };
+    http.expectOne('/api/catalog').flush(listing);
+    await settle();
+    const page = router.routeNativeElement as HTMLElement;
+    const cards = Array.from(page.querySelectorAll('mp-service-card'), (card) => card.textContent ?? '');
+    expect(cards.find((card) => card.includes('Redis'))).toMatch(/Provider unreachable: offer as of Nov 28, 2026/);
+    expect(cards.find((card) => card.includes('DNS Zone'))).not.toContain('Provider unreachable');
   });
 
   it("shows the platform's message when the catalog fails", async () => {

@@ -18,6 +18,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 
 import { apiErrorMessage } from '@app/core/api/api-error';
+import { missingLocalBrokers } from '@app/core/api/broker-health';
 import { CurrentUser } from '@app/core/api/current-user';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
@@ -99,6 +100,19 @@ export class MarketplacePage {
   protected readonly filter = computed<CatalogFilter>(() => ({ search: this.searchText(), tags: this.selectedTags() }));
   /** Whether search or tags narrow the list. */
   protected readonly filtering = computed(() => isFilterActive(this.filter()));
+  /** The unavailable brokers of the chosen location's local services. */
+  protected readonly missingLocalBrokers = computed(() =>
+    missingLocalBrokers(this.catalog.hasValue() ? this.catalog.value().brokers : [], this.locationId()),
+  );
+  /** When the stored catalog was fetched, by broker, for the brokers whose services are listed from it. */
+  protected readonly staleSince = computed(
+    () =>
+      new Map(
+        (this.catalog.hasValue() ? this.catalog.value().brokers : [])
+          .filter((broker) => broker.stale)
+          .map((broker) => [broker.id, broker.lastRefreshedAt ?? ''] as const),
+      ),
+  );
   /** Services offered here: global ones and the chosen location's, unfiltered. */
   private readonly offered = computed(() =>
     servicesByLocality(this.catalog.hasValue() ? this.catalog.value().services : [], this.locationId()),

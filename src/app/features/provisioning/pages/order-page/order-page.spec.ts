@@ -97,12 +97,16 @@ describe('OrderPage', FORM_TESTS, () => {
     router.detectChanges();
   }
 
-  async function open(url: string, instances = [testInstance({ name: 'billing-gateway' })]): Promise<HTMLElement> {
+  async function open(
+    url: string,
+    instances = [testInstance({ name: 'billing-gateway' })],
+    listing = catalog(),
+  ): Promise<HTMLElement> {
     // Harness actions wait for pending requests: answer the page's service requests as they come.
     answering = setInterval(answerServiceRequests, 5);
     router = await RouterTestingHarness.create();
     await router.navigateByUrl(url, OrderPage);
-    http.expectOne('/api/catalog').flush(catalog());
+    http.expectOne('/api/catalog').flush(listing);
     http.expectOne('/api/projects/p1/service-instances?limit=500').flush(instances);
     await turn();
     loader = TestbedHarnessEnvironment.loader(router.fixture);
@@ -143,6 +147,35 @@ describe('OrderPage', FORM_TESTS, () => {
   afterEach(() => {
     clearInterval(answering);
     http.verify();
+  });
+
+  it('refuses at the first step, saying why, to order from a broker that cannot be reached', async () => {
+    const listing = catalog();
+    listing.services = listing.services.map((service) =>
+      service.id === 'pg-ams' ? { ...service, brokerId: 'demo-eu-nl-west' } : service,
+    );
+    listing.brokers.push({
+      id: 'demo-eu-de-central',
+      displayName: 'Frankfurt broker',
+      locality: { kind: 'local', locationId: 'eu-de-central' },
+      state: 'unavailable',
+      unreachable: true,
+      unavailableSince: '2026-11-28T17:50:00Z',
+      warnings: [],
+    });
+    const page = await open('/projects/p1/marketplace/services/pg-fra/order', undefined, listing);
+
+    expect(page.querySelector('[role="alert"]')?.textContent).toMatch(
+      /The provider Frankfurt broker cannot be reached since Nov 28, 2026, .*so this service cannot be ordered right now/,
+    );
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    expect(await step!.getLabel()).toBe('Location');
+    expect(await (await step!.getHarness(MatButtonHarness.with({ text: 'Next' }))).isDisabled()).toBe(true);
+
+    // Amsterdam's broker takes orders: picking it there lets the order go on.
+    await (await loader.getHarness(MatRadioButtonHarness.with({ label: 'Amsterdam' }))).check();
+    await turn();
+    expect(page.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('preselects the plan from the link and compares the plans with their costs', async () => {

@@ -22,6 +22,7 @@ import { Router, RouterLink } from '@angular/router';
 
 import type { Location, ServiceOffering, ServiceSummary } from '@osb/api';
 import { apiErrorMessage } from '@app/core/api/api-error';
+import { unreachableBroker } from '@app/core/api/broker-health';
 import { CurrentUser } from '@app/core/api/current-user';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
 import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
@@ -29,6 +30,7 @@ import { PageTitleStrategy } from '@app/core/layout/page-title-strategy';
 import { ParametersForm, type Parameters } from '@app/shared/schema-form/parameters-form';
 import { ParametersView } from '@app/shared/schema-form/parameters-view';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
+import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { PriceBadge } from '@app/shared/ui/price-badge/price-badge';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
@@ -61,6 +63,7 @@ interface LocationOption {
     MatStepperModule,
     RouterLink,
     CostPipe,
+    DateTimePipe,
     EmptyState,
     ParametersForm,
     ParametersView,
@@ -114,6 +117,11 @@ export class OrderPage {
   });
   /** The id of the offering chosen: the requested one until the user picks another location. */
   protected readonly offeringId = linkedSignal(() => this.serviceId());
+  /** The broker of the chosen offering when it cannot be reached: ordering stops at the first step, saying so. */
+  protected readonly brokerDown = computed(() => {
+    const brokerId = this.services().find((service) => service.id === this.offeringId())?.brokerId;
+    return brokerId && this.catalog.hasValue() ? unreachableBroker(this.catalog.value().brokers, brokerId) : undefined;
+  });
   /** The offering ordered, in full (plans with their costs and schemas). */
   private readonly offeringDetail = this.marketplaceApi.serviceResource(() => this.offeringId());
   /** The offering ordered, once loaded. */

@@ -17,6 +17,8 @@ import { operationLabel } from '../../instance-operation';
       [state]="operation().state"
       [label]="label()"
       [icon]="icon()"
+      [brokerUnreachable]="operation().brokerUnreachable"
+      [deadline]="operation().deadline"
       [description]="showDescription() ? operation().description : undefined"
     />
   `,
@@ -24,7 +26,10 @@ import { operationLabel } from '../../instance-operation';
 })
 export class InstanceStatus {
   /** The instance's last operation. */
-  readonly operation = input.required<Pick<ServiceInstanceOperation, 'type' | 'state' | 'description'>>();
+  readonly operation =
+    input.required<
+      Pick<ServiceInstanceOperation, 'type' | 'state' | 'description' | 'brokerUnreachable' | 'deadline'>
+    >();
   /** Whether to show the broker's description beside the chip. */
   readonly showDescription = input(true);
 
