@@ -61,7 +61,10 @@ export const ServicePlan = Type.Object({
   bullets: Type.Array(Type.String()),
   costs: Type.Array(PlanCost),
   maximumPollingDurationSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** OSB `maintenance_info.version` (semantic versioning). */
   maintenanceInfoVersion: Type.Optional(Type.String()),
+  /** OSB `maintenance_info.description`: the broker's text about this version; untrusted. */
+  maintenanceInfoDescription: Type.Optional(Type.String()),
   schemas: PlanSchemas,
 });
 export type ServicePlan = Static<typeof ServicePlan>;

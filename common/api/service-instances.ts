@@ -20,6 +20,17 @@ export const ServiceInstanceOperation = Type.Object({
 });
 export type ServiceInstanceOperation = Static<typeof ServiceInstanceOperation>;
 
+/**
+ * A maintenance upgrade the broker offers for an instance: its plan's `maintenance_info.version`
+ * in the catalog is newer (semantic versioning) than the one the instance was provisioned or last
+ * updated with. `description` is the broker's text about the change: untrusted, show it as the broker's.
+ */
+export const UpgradeAvailable = Type.Object({
+  version: Type.String(),
+  description: Type.Optional(Type.String()),
+});
+export type UpgradeAvailable = Static<typeof UpgradeAvailable>;
+
 /** A service instance of a project. */
 export const ServiceInstance = Type.Object({
   id: Type.String(),
@@ -52,6 +63,8 @@ export const ServiceInstance = Type.Object({
    * read-only here (no update, no delete); the project manages only its own bindings.
    */
   sharedFrom: Type.Optional(Type.Object({ projectId: Type.String(), displayName: Type.String() })),
+  /** Set when the broker offers a maintenance upgrade (`POST …/upgrade` applies it). */
+  upgradeAvailable: Type.Optional(UpgradeAvailable),
 });
 export type ServiceInstance = Static<typeof ServiceInstance>;
 

@@ -5,7 +5,7 @@
  * the OSB tables say (accepted operations continue in the `OperationRunner`).
  */
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan } from '@osb/api';
+import type { Project, ServiceOffering, ServicePlan, UpgradeAvailable } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import {
@@ -24,6 +24,7 @@ import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
 import type { ParameterSecrets } from './parameter-secrets.ts';
 import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
+import { isNewerVersion } from '../osb/semver.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -95,6 +96,24 @@ export interface InstanceView {
   orphanMitigationPending: boolean;
   /** Set when the instance belongs to another project that shared it: read-only here. */
   sharedFrom?: SharedFrom;
+  /** Set when the catalog offers a newer maintenance version of the instance's plan. */
+  upgradeAvailable?: UpgradeAvailable;
+}
+
+/**
+ * The maintenance upgrade the catalog offers for an instance: its plan's version when newer
+ * than the instance's (or when the instance has none recorded), else undefined.
+ */
+export function upgradeOffered(record: InstanceRecord, plan: ServicePlan | undefined): UpgradeAvailable | undefined {
+  const offered = plan?.maintenanceInfoVersion;
+  if (offered === undefined) return undefined;
+  if (record.maintenanceInfoVersion !== null && !isNewerVersion(offered, record.maintenanceInfoVersion)) {
+    return undefined;
+  }
+  return {
+    version: offered,
+    ...(plan?.maintenanceInfoDescription !== undefined ? { description: plan.maintenanceInfoDescription } : {}),
+  };
 }
 
 /** What an error body says about a broker failure: the reason, the broker's status and its own words. */
@@ -157,12 +176,8 @@ export class InstanceService {
     );
     return {
       views: [
-        ...own.records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) })),
-        ...sharedShown.map((record) => ({
-          record,
-          sharedFrom: sharedFrom.get(record.id)!,
-          orphanMitigationPending: pending.has(record.id),
-        })),
+        ...own.records.map((record) => this.viewOf(record, pending.has(record.id))),
+        ...sharedShown.map((record) => this.viewOf(record, pending.has(record.id), sharedFrom.get(record.id))),
       ],
       total: own.total + shared.length,
     };
@@ -333,9 +348,7 @@ export class InstanceService {
       return undefined;
     }
     await this.deps.bindings.deleteAll(record, user);
-    const plan = this.deps.catalog
-      .findService(record.serviceId, record.brokerId)
-      ?.plans.find((candidate) => candidate.id === record.planId);
+    const plan = this.planOf(record);
     const deleting: InstanceRecord = {
       ...record,
       operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()),
@@ -508,7 +521,24 @@ export class InstanceService {
 
   private async view(record: InstanceRecord, sharedFrom?: SharedFrom): Promise<InstanceView> {
     const pending = await this.deps.orphans.pendingInstanceIds([record.id]);
-    return { record, orphanMitigationPending: pending.has(record.id), ...(sharedFrom ? { sharedFrom } : {}) };
+    return this.viewOf(record, pending.has(record.id), sharedFrom);
+  }
+
+  private viewOf(record: InstanceRecord, orphanMitigationPending: boolean, sharedFrom?: SharedFrom): InstanceView {
+    const upgradeAvailable = upgradeOffered(record, this.planOf(record));
+    return {
+      record,
+      orphanMitigationPending,
+      ...(sharedFrom ? { sharedFrom } : {}),
+      ...(upgradeAvailable ? { upgradeAvailable } : {}),
+    };
+  }
+
+  /** The instance's plan in the catalog, if it is still offered. */
+  private planOf(record: InstanceRecord): ServicePlan | undefined {
+    return this.deps.catalog
+      .findService(record.serviceId, record.brokerId)
+      ?.plans.find((candidate) => candidate.id === record.planId);
   }
 }
 

@@ -33,7 +33,12 @@ const errors = {
 };
 
 /** The API shape of a stored instance. */
-function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: InstanceView): ServiceInstance {
+function toServiceInstance({
+  record,
+  orphanMitigationPending,
+  sharedFrom,
+  upgradeAvailable,
+}: InstanceView): ServiceInstance {
   const op = record.operation;
   return {
     id: record.id,
@@ -61,6 +66,7 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
     },
     orphanMitigationPending,
     ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),
+    ...(upgradeAvailable ? { upgradeAvailable: { ...upgradeAvailable } } : {}),
   };
 }
 
