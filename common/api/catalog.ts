@@ -104,6 +104,8 @@ export const ServiceOffering = Type.Object({
   requires: Type.Optional(Type.Array(Type.String())),
   instancesRetrievable: Type.Boolean(),
   bindingsRetrievable: Type.Boolean(),
+  /** OSB `binding_rotatable`: a binding can get a successor with fresh credentials (`predecessor_binding_id`). */
+  bindingRotatable: Type.Boolean(),
   /** Whether the service declares a `dashboard_client`. */
   hasDashboardClient: Type.Boolean(),
   plans: Type.Array(ServicePlan),

@@ -45,6 +45,8 @@ export interface BindingRecord {
   expiredAt: Date | null;
   createdBy: string;
   createdAt: Date;
+  /** The binding this one was rotated from (OSB `predecessor_binding_id`); null for an ordinary binding. */
+  predecessorId: string | null;
   operation: BindingOperation;
   /** The row's version when it was read (0 for a new binding); a write based on an older one is refused. */
   version: number;
@@ -92,6 +94,7 @@ interface BindingRow {
   operation_deadline: Date | string | null;
   next_poll_at: Date | string | null;
   polls: number;
+  predecessor_binding_id: string | null;
   version: number;
 }
 
@@ -120,6 +123,7 @@ const COLUMNS = [
   'operation_deadline',
   'next_poll_at',
   'polls',
+  'predecessor_binding_id',
 ] as const;
 
 function iso(value: Date | null): string | null {
@@ -156,6 +160,7 @@ function toRow(record: BindingRecord): unknown[] {
     iso(op.deadline),
     iso(op.nextPollAt),
     op.polls,
+    record.predecessorId,
   ];
 }
 
@@ -176,6 +181,7 @@ function fromRow(row: BindingRow): BindingRecord {
     expiredAt: dateOrNull(row.expired_at),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    predecessorId: row.predecessor_binding_id,
     operation: {
       type: row.operation_type,
       state: row.operation_state,

@@ -5,6 +5,7 @@ import {
   CreateServiceBindingRequest,
   ErrorBody,
   ExpiringServiceBindings,
+  RotateServiceBindingRequest,
   ServiceBinding,
   ServiceBindingWithCredentials,
 } from '@osb/api';
@@ -54,6 +55,7 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
     expiresSoon,
     ...(record.expiredAt ? { expiredAt: record.expiredAt.toISOString() } : {}),
     ...(record.credentialsHandling === 'once' ? { credentialsDelivered: 'once' as const } : {}),
+    ...(record.predecessorId !== null ? { predecessorId: record.predecessorId } : {}),
     lastOperation: {
       type: op.type,
       state: op.state,
@@ -143,6 +145,26 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     async (request, reply) => {
       const { project } = request;
       const view = await service.create(request.requester, project, request.params.instanceId, request.body);
+      return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view));
+    },
+  );
+
+  app.post(
+    `${BINDINGS}/:bindingId/rotate`,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary:
+          "Rotate a binding's credentials: create its successor (201 with the fresh credentials when ready, 202 while the broker binds)",
+        params: BindingParams,
+        body: Type.Optional(RotateServiceBindingRequest),
+        response: { 201: ServiceBindingWithCredentials, 202: ServiceBindingWithCredentials, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { project } = request;
+      const { instanceId, bindingId } = request.params;
+      const view = await service.rotate(request.requester, project, instanceId, bindingId, request.body ?? {});
       return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view));
     },
   );

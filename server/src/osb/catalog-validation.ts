@@ -141,6 +141,7 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
         : {}),
       instancesRetrievable: optionalBoolean(rawService, 'instances_retrievable', serviceLabel, warnings) ?? false,
       bindingsRetrievable: optionalBoolean(rawService, 'bindings_retrievable', serviceLabel, warnings) ?? false,
+      bindingRotatable: optionalBoolean(rawService, 'binding_rotatable', serviceLabel, warnings) ?? false,
       hasDashboardClient: isJsonObject(rawService['dashboard_client']),
       sensitive: serviceMetadata['sensitive'] === true || tags.includes('sensitive'),
       tenantAware: serviceMetadata['tenantAware'] === true,

@@ -291,12 +291,41 @@ export class InstanceService {
     const targetPlan = newPlan ?? currentPlan;
     const problem = this.deps.validator.problems(targetPlan.schemas.instanceUpdate, changed, true);
     if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
-    const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
-
     const maintenanceInfoVersion = newPlan ? (newPlan.maintenanceInfoVersion ?? null) : record.maintenanceInfoVersion;
+    return this.sendUpdate(user, { ...record, name }, service, targetPlan, changed, maintenanceInfoVersion);
+  }
+
+  /**
+   * Applies the maintenance upgrade the catalog offers for the instance: an update that sends the
+   * plan's newer `maintenance_info` and nothing else, followed like any update. Once the broker
+   * confirms it the instance records the new version. 409 `noUpgradeAvailable` when none is offered.
+   */
+  async upgrade(user: RequestingUser, project: Project, instanceId: string): Promise<InstanceView> {
+    const record = await this.requireInstance(project, instanceId);
+    this.requireIdle(record);
+    if (record.operation.type === 'create' && record.operation.state === 'failed') {
+      throw new HttpError(409, 'instanceCreateFailed', {});
+    }
+    const service = this.deps.catalog.findService(record.serviceId, record.brokerId);
+    const plan = service?.plans.find((candidate) => candidate.id === record.planId);
+    if (!service || !plan) throw new HttpError(409, 'offeringGone', {});
+    const offered = upgradeOffered(record, plan);
+    if (!offered) throw new HttpError(409, 'noUpgradeAvailable', {});
+    return this.sendUpdate(user, record, service, plan, {}, offered.version);
+  }
+
+  /** Starts an update to `targetPlan` with the changed parameters and the maintenance version to send. */
+  private async sendUpdate(
+    user: RequestingUser,
+    record: InstanceRecord,
+    service: ServiceOffering,
+    targetPlan: ServicePlan,
+    changed: Record<string, unknown>,
+    maintenanceInfoVersion: string | null,
+  ): Promise<InstanceView> {
+    const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
     const updating: InstanceRecord = {
       ...record,
-      name,
       operation: {
         ...this.startOperation('update', user, targetPlan, record.planId, this.deps.engine.now()),
         updateTarget: {
@@ -314,7 +343,7 @@ export class InstanceService {
       instanceId: record.id,
       serviceId: record.serviceId,
       currentPlanId: record.planId,
-      ...(newPlanId !== undefined ? { newPlanId } : {}),
+      ...(targetPlan.id !== record.planId ? { newPlanId: targetPlan.id } : {}),
       changedParameters: changed,
       workspaceId: record.workspaceId,
       projectId: record.projectId,
@@ -411,7 +440,8 @@ export class InstanceService {
       });
     }
     if (failure.reason === 'maintenance-info-conflict') {
-      this.deps.catalog
+      // The broker's catalog moved on: read it before answering, so the user sees what it offers now.
+      await this.deps.catalog
         .refresh()
         .catch((error: unknown) => this.deps.log.error({ err: error }, 'Catalog refresh failed'));
     }
@@ -425,6 +455,13 @@ export class InstanceService {
       },
       'The broker did not carry out the operation',
     );
+    if (failure.reason === 'maintenance-info-conflict') {
+      const offered = upgradeOffered(record, this.planOf(record));
+      throw new HttpError(409, 'maintenanceInfoChanged', {
+        ...(offered ? { version: offered.version } : {}),
+        ...(failure.brokerDescription !== undefined ? { brokerMessage: failure.brokerDescription } : {}),
+      });
+    }
     throw brokerFailureError(failure);
   }
 

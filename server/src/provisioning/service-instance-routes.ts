@@ -72,7 +72,7 @@ function toServiceInstance({
 
 /**
  * Service instances of a project: list, get, order (`POST`), change (`PATCH`: rename, plan,
- * parameters) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
+ * parameters), upgrade (`POST …/upgrade`: the newer maintenance version) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
  * works (poll `GET` until `lastOperation.state` is no longer `in progress`), 204 after a delete.
  */
 export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
@@ -154,6 +154,24 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const view = await service.update(request.requester, project, request.params.instanceId, request.body);
+      return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
+    },
+  );
+
+  app.post(
+    '/api/projects/:projectId/service-instances/:instanceId/upgrade',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary:
+          'Apply the maintenance upgrade the broker offers (`upgradeAvailable`): an update with the new maintenance_info (202 while the broker updates)',
+        params: InstanceParams,
+        response: { 200: ServiceInstance, 202: ServiceInstance, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { project } = request;
+      const view = await service.upgrade(request.requester, project, request.params.instanceId);
       return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
     },
   );
