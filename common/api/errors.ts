@@ -86,6 +86,8 @@ export interface ApiErrorParams {
   instanceSharedReadOnly: { project: string };
   /** The dashboard's single sign-on details are not available. */
   dashboardUnavailable: Record<string, never>;
+  /** The service's broker does not report its instances (`instances_retrievable`) or bindings (`bindings_retrievable`). */
+  notRetrievable: { what: 'instance' | 'binding' };
   /** The instance already has its plan's newest maintenance version. */
   noUpgradeAvailable: Record<string, never>;
   /**
@@ -197,6 +199,7 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   instanceSharedReadOnly: ({ project }) =>
     `This instance is shared with your project by ${project}; only that project can change or delete it.`,
   dashboardUnavailable: () => 'The sign-in details for this service’s dashboard are not available. Try again later.',
+  notRetrievable: ({ what }) => `The service broker does not report this service’s ${what}s.`,
   noUpgradeAvailable: () => 'This instance already runs the newest maintenance version of its plan.',
   maintenanceInfoChanged: ({ version }) =>
     `The service broker changed the maintenance version of this plan, so it did not carry out the request. The marketplace has read the broker’s catalog again${

@@ -112,3 +112,41 @@ export const ServiceInstancePermission = Type.Object({
   permission: Type.Union([Type.Literal('USER'), Type.Literal('NONE')]),
 });
 export type ServiceInstancePermission = Static<typeof ServiceInstancePermission>;
+
+/**
+ * One difference between what the platform recorded and what the broker reports
+ * (`GET /v2/service_instances/:id` or `…/service_bindings/:bid`). `recorded` and `reported` are
+ * absent where a side has no value, and always absent when `masked`: secret parameters and
+ * credentials are compared, never shown.
+ */
+export const BrokerDifference = Type.Object({
+  field: Type.Union([
+    Type.Literal('plan'),
+    Type.Literal('dashboardUrl'),
+    Type.Literal('maintenanceVersion'),
+    Type.Literal('parameter'),
+    Type.Literal('credential'),
+  ]),
+  /** The JSON pointer of a parameter or credential (`/db/port`). */
+  path: Type.Optional(Type.String()),
+  change: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+  /** What the platform recorded (a plan id for `plan`). */
+  recorded: Type.Optional(Type.Unknown()),
+  /** What the broker reports now; untrusted. */
+  reported: Type.Optional(Type.Unknown()),
+  /** A secret parameter or a credential: the values are left out. */
+  masked: Type.Optional(Type.Boolean()),
+});
+export type BrokerDifference = Static<typeof BrokerDifference>;
+
+/**
+ * `GET …/service-instances/:instanceId/broker-view` and `…/bindings/:bindingId/broker-view`:
+ * what the broker reports now compared with the platform's record (for services with
+ * `instancesRetrievable` / `bindingsRetrievable`). The platform's record stays as it is.
+ */
+export const BrokerComparison = Type.Object({
+  /** ISO time the broker answered. */
+  fetchedAt: Type.String(),
+  differences: Type.Array(BrokerDifference),
+});
+export type BrokerComparison = Static<typeof BrokerComparison>;

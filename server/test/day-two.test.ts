@@ -1,11 +1,18 @@
 /**
  * Day-two operations against the demo broker over real HTTP: maintenance upgrades offered when
  * the broker raises a plan's `maintenance_info.version`, `MaintenanceInfoConflict` answered with
- * a refreshed catalog, and credential rotation of an expiring binding.
+ * a refreshed catalog, credential rotation of an expiring binding, and the broker's view of an
+ * instance and a binding compared with the platform's record.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CatalogResponse, ErrorBody, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
+import type {
+  BrokerComparison,
+  CatalogResponse,
+  ErrorBody,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+} from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
@@ -267,5 +274,48 @@ describe('credential rotation', () => {
     const refused = await call<ErrorBody>('POST', `${bindings}/${created.body.id}/rotate`, {});
     assert.equal(refused.status, 422);
     assert.equal(refused.body.code, 'bindingNotRotatable');
+  });
+});
+
+describe('instances and bindings from the broker', () => {
+  it('shows where the broker’s instance and binding differ from the record, without credential values', async () => {
+    const gateway = await readyInstance('api-gateway', 'standard', 'retrieved-gateway');
+    const view = `${INSTANCES}/${gateway.id}/broker-view`;
+    const same = await call<BrokerComparison>('GET', view);
+    assert.equal(same.status, 200);
+    assert.deepEqual(same.body.differences, []);
+
+    // Someone changed the instance at the broker, past the platform.
+    const { serviceId } = await offering('api-gateway', 'standard');
+    const changed = await callBroker('PATCH', `global/v2/service_instances/${gateway.id}`, {
+      service_id: serviceId,
+      parameters: { securityContact: 'ops@example.com' },
+    });
+    assert.equal(changed.status, 200);
+    const differing = await call<BrokerComparison>('GET', view);
+    assert.deepEqual(differing.body.differences, [
+      { field: 'parameter', path: '/securityContact', change: 'added', reported: 'ops@example.com' },
+    ]);
+    const unchanged = await call<ServiceInstance>('GET', `${INSTANCES}/${gateway.id}`);
+    assert.deepEqual(unchanged.body.parameters, {}, 'the record stays what users ordered');
+
+    const binding = await call<ServiceBindingWithCredentials>('POST', `${INSTANCES}/${gateway.id}/bindings`, {
+      name: 'client',
+    });
+    const bindingView = await call<BrokerComparison>(
+      'GET',
+      `${INSTANCES}/${gateway.id}/bindings/${binding.body.id}/broker-view`,
+    );
+    assert.equal(bindingView.status, 200);
+    assert.deepEqual(bindingView.body.differences, []);
+    assert.doesNotMatch(JSON.stringify(bindingView.body), new RegExp(String(binding.body.credentials?.['api_key'])));
+  });
+
+  it('refuses services whose broker does not report instances or bindings', async () => {
+    const cache = await readyInstance('redis', 'basic', 'unretrievable-cache');
+    const refused = await call<ErrorBody>('GET', `${INSTANCES}/${cache.id}/broker-view`);
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.code, 'notRetrievable');
+    assert.equal(refused.body.params['what'], 'instance');
   });
 });

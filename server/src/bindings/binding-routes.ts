@@ -2,6 +2,7 @@ import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   BindingTenantChoice,
+  BrokerComparison,
   CreateServiceBindingRequest,
   ErrorBody,
   ExpiringServiceBindings,
@@ -182,6 +183,23 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     async (request) => {
       const { project } = request;
       return toServiceBinding(await service.get(project, request.params.instanceId, request.params.bindingId));
+    },
+  );
+
+  app.get(
+    `${BINDINGS}/:bindingId/broker-view`,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary:
+          "What the broker reports of the binding now, compared with the platform's record (credential values left out)",
+        params: BindingParams,
+        response: { 200: BrokerComparison, ...errors },
+      },
+    },
+    async (request) => {
+      const { instanceId, bindingId } = request.params;
+      return service.compareWithBroker(request.project, instanceId, bindingId);
     },
   );
 

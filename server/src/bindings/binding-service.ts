@@ -14,7 +14,7 @@
  */
 import { StaleRecordError } from '../store/leases.ts';
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
+import type { BrokerComparison, Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import { HttpError } from '../plugins/http-error.ts';
@@ -39,6 +39,8 @@ import {
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import { ParameterSecrets } from '../provisioning/parameter-secrets.ts';
+import { readFetchedBinding } from '../osb/retrieval.ts';
+import { credentialDifferences, parameterDifferences } from '../provisioning/broker-comparison.ts';
 
 /** Which instances were shared with which projects. */
 export interface SharedInstances {
@@ -124,6 +126,30 @@ export class BindingService {
   async get(project: Project, instanceId: string, bindingId: string): Promise<BindingView> {
     const { record } = await this.requireBinding(project, instanceId, bindingId);
     return this.view(record, this.storedCredentials(record));
+  }
+
+  /**
+   * What the broker reports of the binding now (`GET …/service_bindings/:bid`), compared with the
+   * platform's record: parameters, and the credentials of ordinary bindings (which keys differ,
+   * never their values). A sensitive service's credentials are neither compared nor kept.
+   */
+  async compareWithBroker(project: Project, instanceId: string, bindingId: string): Promise<BrokerComparison> {
+    const { record, instance } = await this.requireBinding(project, instanceId, bindingId);
+    const { service, plan } = this.offeringOf(instance);
+    if (!service.bindingsRetrievable) throw new HttpError(422, 'notRetrievable', { what: 'binding' });
+    const fetched = readFetchedBinding(
+      await this.deps.brokers.broker(instance.brokerId).fetchBinding(bindingRef(instance, record)),
+    );
+    if (!fetched.ok) throw brokerFailureError(fetched.failure);
+    const { parameters, credentials } = fetched.reported;
+    const stored = record.credentialsHandling === 'stored' ? this.storedCredentials(record) : undefined;
+    return {
+      fetchedAt: new Date(this.deps.clock()).toISOString(),
+      differences: [
+        ...(parameters ? parameterDifferences(record.parameters, parameters, [plan.schemas.bindingCreate]) : []),
+        ...(stored && credentials ? credentialDifferences(stored, credentials) : []),
+      ],
+    };
   }
 
   /**

@@ -5,7 +5,7 @@
  * the OSB tables say (accepted operations continue in the `OperationRunner`).
  */
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan, UpgradeAvailable } from '@osb/api';
+import type { BrokerComparison, Project, ServiceOffering, ServicePlan, UpgradeAvailable } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import {
@@ -25,6 +25,8 @@ import { changedParameters, type DashboardSso, type RequestingUser } from '../os
 import type { ParameterSecrets } from './parameter-secrets.ts';
 import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
 import { isNewerVersion } from '../osb/semver.ts';
+import { readFetchedInstance } from '../osb/retrieval.ts';
+import { compareInstance } from './broker-comparison.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -191,6 +193,31 @@ export class InstanceService {
       if (record) return this.view(record, sharedFrom);
     }
     return this.view(await this.requireInstance(project, instanceId));
+  }
+
+  /**
+   * What the broker reports of the instance now (`GET /v2/service_instances/:id`), compared with
+   * the platform's record; for services with `instances_retrievable`. The record stays as it is:
+   * it holds what users ordered, and the differences show where the broker went its own way.
+   */
+  async compareWithBroker(project: Project, instanceId: string): Promise<BrokerComparison> {
+    const { record } = await this.get(project, instanceId);
+    const service = this.deps.catalog.findService(record.serviceId, record.brokerId);
+    if (!service) throw new HttpError(409, 'offeringGone', {});
+    if (!service.instancesRetrievable) throw new HttpError(422, 'notRetrievable', { what: 'instance' });
+    const reply = await this.deps.brokers
+      .broker(record.brokerId)
+      .fetchInstance({ instanceId: record.id, serviceId: record.serviceId, planId: record.planId });
+    const fetched = readFetchedInstance(reply);
+    if (!fetched.ok) throw brokerFailureError(fetched.failure);
+    const plan = this.planOf(record);
+    return {
+      fetchedAt: new Date(this.deps.engine.now()).toISOString(),
+      differences: compareInstance(record, fetched.reported, [
+        plan?.schemas.instanceCreate,
+        plan?.schemas.instanceUpdate,
+      ]),
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  BrokerComparison,
   CreateServiceInstanceRequest,
   ErrorBody,
   INSTANCE_PAGE_DEFAULT,
@@ -120,6 +121,19 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       const { project } = request;
       return toServiceInstance(await service.get(project, request.params.instanceId));
     },
+  );
+
+  app.get(
+    '/api/projects/:projectId/service-instances/:instanceId/broker-view',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: "What the broker reports of the instance now, compared with the platform's record",
+        params: InstanceParams,
+        response: { 200: BrokerComparison, ...errors },
+      },
+    },
+    async (request) => service.compareWithBroker(request.project, request.params.instanceId),
   );
 
   app.post(

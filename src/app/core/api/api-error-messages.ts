@@ -105,6 +105,10 @@ const TRANSLATIONS: Translations = {
     $localize`:api error@@apiError.instanceSharedReadOnly:This instance is shared with your project by ${project}:project:; only that project can change or delete it.`,
   dashboardUnavailable: () =>
     $localize`:api error@@apiError.dashboardUnavailable:The sign-in details for this service’s dashboard are not available. Try again later.`,
+  notRetrievable: ({ what }) =>
+    what === 'binding'
+      ? $localize`:api error@@apiError.notRetrievable.binding:The service broker does not report the bindings of this service.`
+      : $localize`:api error@@apiError.notRetrievable.instance:The service broker does not report the instances of this service.`,
   noUpgradeAvailable: () =>
     $localize`:api error@@apiError.noUpgradeAvailable:This instance already runs the newest maintenance version of its plan.`,
   maintenanceInfoChanged: ({ version, brokerMessage }) => {
