@@ -3,6 +3,7 @@
  * events the platform records about them (table `binding_events`). Credentials are only ever
  * handed to this repository sealed by the `CredentialCipher`.
  */
+import type { OperationFailure } from '@osb/api';
 import type { ChangeFeed } from '../store/change-feed.ts';
 import {
   brokerFaultOf,
@@ -50,6 +51,8 @@ export interface BindingRecord {
   expiredAt: Date | null;
   createdBy: string;
   createdAt: Date;
+  /** The binding this one was rotated from (OSB `predecessor_binding_id`); null for an ordinary binding. */
+  predecessorId: string | null;
   operation: BindingOperation;
   /** The row's version when it was read (0 for a new binding); a write based on an older one is refused. */
   version: number;
@@ -91,6 +94,7 @@ interface BindingRow {
   operation_type: BindingOperationType;
   operation_state: BindingOperationState;
   operation_description: string | null;
+  operation_failure: OperationFailure | null;
   operation_requested_by: string;
   operation_started_at: Date | string;
   broker_operation: string | null;
@@ -99,6 +103,7 @@ interface BindingRow {
   polls: number;
   broker_unreachable_since: Date | string | null;
   broker_last_error: BrokerFaultKind | null;
+  predecessor_binding_id: string | null;
   version: number;
 }
 
@@ -121,6 +126,7 @@ const COLUMNS = [
   'operation_type',
   'operation_state',
   'operation_description',
+  'operation_failure',
   'operation_requested_by',
   'operation_started_at',
   'broker_operation',
@@ -129,6 +135,7 @@ const COLUMNS = [
   'polls',
   'broker_unreachable_since',
   'broker_last_error',
+  'predecessor_binding_id',
 ] as const;
 
 function iso(value: Date | null): string | null {
@@ -159,6 +166,7 @@ function toRow(record: BindingRecord): unknown[] {
     op.type,
     op.state,
     op.description,
+    op.failure && JSON.stringify(op.failure),
     op.requestedBy,
     op.startedAt.toISOString(),
     op.brokerOperation,
@@ -167,6 +175,7 @@ function toRow(record: BindingRecord): unknown[] {
     op.polls,
     iso(op.brokerFault?.since ?? null),
     op.brokerFault?.lastError ?? null,
+    record.predecessorId,
   ];
 }
 
@@ -187,10 +196,12 @@ function fromRow(row: BindingRow): BindingRecord {
     expiredAt: dateOrNull(row.expired_at),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    predecessorId: row.predecessor_binding_id,
     operation: {
       type: row.operation_type,
       state: row.operation_state,
       description: row.operation_description,
+      failure: row.operation_failure,
       requestedBy: row.operation_requested_by,
       startedAt: new Date(row.operation_started_at),
       brokerOperation: row.broker_operation,

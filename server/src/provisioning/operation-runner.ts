@@ -7,9 +7,11 @@
  * whose lease is free or expired.
  */
 import type { ServiceOffering } from '@osb/api';
+import { failureDetails, outcomeOf, type ActivityActor, type ActivityRecorder } from '../activity/activity-log.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import type { BrokerOperations } from '../osb/osb-client.ts';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
+import { instanceActivity } from './instance-activity.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
 import {
   afterFailedAttempt,
@@ -24,7 +26,7 @@ import {
   type OrphanMitigationRepository,
 } from '../operations/orphan-mitigation-repository.ts';
 import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
-import type { OperationKind } from '../osb/outcome.ts';
+import { operationFailure, type OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
 import { LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
@@ -43,6 +45,8 @@ export interface OperationRunnerDependencies {
   findService(serviceId: string, brokerId: string): ServiceOffering | undefined;
   /** Forgets a binding whose failed delete the broker has now confirmed (kept while it may still exist). */
   forgetBinding(bindingId: string): Promise<void>;
+  /** Where the end of every operation is recorded. */
+  activity: ActivityRecorder;
   log: RunnerLog;
 }
 
@@ -109,16 +113,18 @@ export class OperationRunner {
    * Ends an operation and stores the result: a finished delete forgets the instance (and any
    * pending orphan mitigation of it); a finished update applies its target; a failure keeps
    * the broker's description and, where the OSB table says so, starts orphan mitigation.
+   * The end is recorded in the activity log, as asked by `actor` (default: who started it).
    * Returns the stored instance, or undefined when it was forgotten.
    */
-  async finish(record: InstanceRecord, end: OperationEnd): Promise<InstanceRecord | undefined> {
-    const operation = {
-      ...record.operation,
-      nextPollAt: null,
-      brokerOperation: null,
-      updateTarget: null,
-      brokerFault: null,
-    };
+  async finish(record: InstanceRecord, end: OperationEnd, actor?: ActivityActor): Promise<InstanceRecord | undefined> {
+    const stored = await this.store(record, end);
+    const details = end.type === 'failed' ? failureDetails(end.failure, end.orphanMitigation) : {};
+    await this.deps.activity.record(instanceActivity(record, outcomeOf(end), { details, ...(actor ? { actor } : {}) }));
+    return stored;
+  }
+
+  private async store(record: InstanceRecord, end: OperationEnd): Promise<InstanceRecord | undefined> {
+    const operation = { ...record.operation, nextPollAt: null, brokerOperation: null, updateTarget: null, brokerFault: null };
     if (end.type === 'succeeded' || end.type === 'gone') {
       if (operation.type === 'delete') {
         await this.deps.instances.remove(record.id);
@@ -154,6 +160,7 @@ export class OperationRunner {
         ...operation,
         state: 'failed',
         description: failure.description,
+        failure: operationFailure(failure),
         updateRepeatable: operation.type === 'update' ? failure.updateRepeatable : null,
       },
     };

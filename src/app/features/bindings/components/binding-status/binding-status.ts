@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 
 import type { ServiceBindingOperation } from '@osb/api';
 import type { AppIconName } from '@app/shared/ui/icons/app-icons';
+import { operationMessage } from '@app/core/api/api-error-messages';
 import { OperationStatus } from '@app/shared/ui/operation-status/operation-status';
 import { bindingOperationLabel } from '../../binding-status';
 
@@ -16,7 +17,7 @@ import { bindingOperationLabel } from '../../binding-status';
       [icon]="icon()"
       [brokerUnreachable]="operation().brokerUnreachable"
       [deadline]="operation().deadline"
-      [description]="operation().description"
+      [description]="message()"
     />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,11 +26,13 @@ export class BindingStatus {
   /** The binding's last operation. */
   readonly operation =
     input.required<
-      Pick<ServiceBindingOperation, 'type' | 'state' | 'description' | 'brokerUnreachable' | 'deadline'>
+      Pick<ServiceBindingOperation, 'type' | 'state' | 'description' | 'failure' | 'brokerUnreachable' | 'deadline'>
     >();
 
   /** The chip's text. */
   protected readonly label = computed(() => bindingOperationLabel(this.operation()));
+  /** The broker's note or the failure's reason beside the chip, in the user's language. */
+  protected readonly message = computed(() => operationMessage(this.operation()));
   /** The chip's icon. */
   protected readonly icon = computed<AppIconName>(() => {
     const { type, state } = this.operation();
