@@ -120,8 +120,9 @@ describe('a binding whose unbind failed', () => {
   for (const failure of failures) {
     it(`after ${failure.name}: stays listed with its credentials until the broker confirms the delete`, async () => {
       const { instance, binding, path } = await boundInstance('plain-service');
-      // The unbind fails, and so do the first two orphan-mitigation DELETEs; the third succeeds.
-      broker.script('unbind', ...failure.answers, { status: 500, body: {} }, { status: 500, body: {} });
+      // The unbind fails, and so does every orphan-mitigation DELETE until the test lets them succeed.
+      broker.setDefault('unbind', { status: 500, body: {} });
+      broker.script('unbind', ...failure.answers);
       if (failure.poll) broker.script('binding_last_operation', failure.poll);
       await call('DELETE', path);
       await eventually(
@@ -136,6 +137,12 @@ describe('a binding whose unbind failed', () => {
         (await call<ServiceBinding[]>('GET', `${INSTANCES}/${instance.id}/bindings`)).body.map((b) => b.id),
         [binding],
       );
+      await eventually(
+        () => broker.requestsTo('unbind').filter((request) => request.bindingId === binding).length >= 3,
+        'orphan mitigation to retry',
+      );
+      assert.equal((await call('GET', path)).status, 200, 'kept while the broker has not confirmed');
+      broker.setDefault('unbind', { status: 200, body: {} });
       await eventually(async () => (await call('GET', path)).status === 404, 'the binding to be forgotten');
       assert.equal(await mitigationPending(binding), false);
       const deletes = broker.requestsTo('unbind').filter((request) => request.bindingId === binding);
