@@ -242,6 +242,8 @@ export interface BindInput extends BindingRef {
   parameters?: Record<string, unknown>;
   /** False for a synchronous-only bind (sensitive services): then `accepts_incomplete` is left off. Default true. */
   acceptsIncomplete?: boolean;
+  /** A rotation: the binding whose successor this is (only for services with `binding_rotatable`). */
+  predecessorBindingId?: string;
   user: RequestingUser;
 }
 
@@ -257,6 +259,7 @@ export function buildBindRequest(input: BindInput): LifecycleRequest {
       context: input.context,
       ...(input.bindResource !== undefined ? { bind_resource: input.bindResource } : {}),
       ...(input.parameters !== undefined ? { parameters: input.parameters } : {}),
+      ...(input.predecessorBindingId !== undefined ? { predecessor_binding_id: input.predecessorBindingId } : {}),
     },
     originatingIdentity: originatingIdentity(input.user),
   };

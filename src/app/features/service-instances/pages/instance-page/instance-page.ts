@@ -5,6 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 
+import type { ServiceInstance } from '@osb/api';
 import { apiErrorMessage, isNotFound } from '@app/core/api/api-error';
 import { confirmThenAct } from '@app/core/api/confirm-then-act';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
@@ -21,6 +22,8 @@ import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { safeLinkUrl } from '@app/shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
+import { InstanceBrokerView } from '../../components/instance-broker-view/instance-broker-view';
+import { InstanceUpgrade } from '../../components/instance-upgrade/instance-upgrade';
 import { InstanceStatus } from '../../components/instance-status/instance-status';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
@@ -40,8 +43,10 @@ import { isOperationRunning } from '../../instance-operation';
     RouterLink,
     EmptyState,
     InstanceBindings,
+    InstanceBrokerView,
     InstanceSharing,
     InstanceStatus,
+    InstanceUpgrade,
     ParametersView,
     ServiceIcon,
     TimeAgo,
@@ -109,6 +114,10 @@ export class InstancePage {
     () =>
       Object.keys(this.current()?.parameters ?? {}).length > 0 || (this.current()?.secretParameters ?? []).length > 0,
   );
+  /** The service's plan names by id (for the broker's report). */
+  protected readonly planNames = computed(() =>
+    Object.fromEntries((this.service()?.plans ?? []).map((plan) => [plan.id, plan.displayName])),
+  );
   /** What the location of a global service reads. */
   protected readonly globalLabel = $localize`:service locality@@localityGlobal:Global`;
   /** Whether the deprovision request is on its way. */
@@ -152,6 +161,11 @@ export class InstancePage {
         this.instance.reload();
       },
     });
+  }
+
+  /** Follows the upgrade the platform started. */
+  protected upgraded(instance: ServiceInstance): void {
+    this.instance.set(instance);
   }
 
   /** Loads the instance again after an error. */
