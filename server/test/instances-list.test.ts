@@ -69,9 +69,13 @@ describe('GET /api/projects/:projectId/service-instances', () => {
   });
 
   it('narrows by part of the name, ignoring case, taking % and _ literally', async () => {
-    assert.deepEqual(await list('?search=DB&limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '4' });
+    assert.deepEqual(await list('?search=-DB&limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '3' });
     assert.deepEqual(await list('?search=_'), { status: 200, names: ['zeta_db'], total: '1' });
     assert.deepEqual(await list('?search=%25'), { status: 200, names: [], total: '0' });
+  });
+
+  it("narrows by part of the service's name too", async () => {
+    assert.deepEqual(await list('?search=SCRIPTED-d'), { status: 200, names: NAMES, total: '6' });
   });
 
   it('narrows by the state of the last operation', async () => {

@@ -33,7 +33,7 @@ const errors = {
 };
 
 /** The API shape of a stored instance. */
-function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: InstanceView): ServiceInstance {
+function toServiceInstance({ record, orphanMitigationPending, sharedFrom, sharedWith }: InstanceView): ServiceInstance {
   const op = record.operation;
   return {
     id: record.id,
@@ -61,6 +61,7 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
     },
     orphanMitigationPending,
     ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),
+    ...(sharedWith ? { sharedWith: sharedWith.map((project) => ({ ...project })) } : {}),
   };
 }
 
@@ -80,7 +81,8 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     {
       schema: {
         tags: ['service-instances'],
-        summary: "One page of the project's service instances (X-Total-Count: how many match in all)",
+        summary:
+          "One page of the project's service instances, searched, filtered and sorted (X-Total-Count: how many match in all)",
         params: ProjectParams,
         querystring: ServiceInstanceListQuery,
         response: { 200: Type.Array(ServiceInstance), ...errors },
@@ -88,12 +90,25 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     },
     async (request, reply) => {
       const { project } = request;
-      const { limit = INSTANCE_PAGE_DEFAULT, offset = 0, search, state } = request.query;
+      const {
+        limit = INSTANCE_PAGE_DEFAULT,
+        offset = 0,
+        search,
+        state,
+        serviceId,
+        sharing,
+        sort,
+        order,
+      } = request.query;
       const page = await service.list(project, {
         limit,
         offset,
         ...(search ? { search } : {}),
         ...(state ? { state } : {}),
+        ...(serviceId ? { serviceId } : {}),
+        ...(sharing ? { sharing } : {}),
+        ...(sort ? { sort } : {}),
+        ...(order ? { order } : {}),
       });
       reply.header('X-Total-Count', String(page.total));
       return page.views.map(toServiceInstance);
