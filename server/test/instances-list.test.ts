@@ -69,7 +69,7 @@ describe('GET /api/projects/:projectId/service-instances', () => {
   });
 
   it('narrows by part of the name, ignoring case, taking % and _ literally', async () => {
-    assert.deepEqual(await list('?search=-DB&limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '3' });
+    assert.deepEqual(await list('?search=A-DB&limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '3' });
     assert.deepEqual(await list('?search=_'), { status: 200, names: ['zeta_db'], total: '1' });
     assert.deepEqual(await list('?search=%25'), { status: 200, names: [], total: '0' });
   });
