@@ -13,6 +13,8 @@ export const ServiceInstanceOperation = Type.Object({
   startedAt: Type.String(),
   /** The user who started it. */
   requestedBy: Type.String(),
+  /** The display name of that user, where the platform knows it. */
+  requestedByName: Type.Optional(Type.String()),
   /** After a failed update: false when the broker says repeating it cannot succeed. */
   updateRepeatable: Type.Optional(Type.Boolean()),
   /** During an update: the plan the instance is moving to. */
@@ -44,6 +46,8 @@ export const ServiceInstance = Type.Object({
   /** The broker's dashboard for this instance (http or https only); untrusted. */
   dashboardUrl: Type.Optional(Type.String()),
   createdBy: Type.String(),
+  /** The display name of the user who ordered it, where the platform knows it. */
+  createdByName: Type.Optional(Type.String()),
   /** ISO time of the order. */
   createdAt: Type.String(),
   /** False once the broker said the instance is unusable after a failed update or delete; no new bindings then. */
@@ -104,6 +108,13 @@ export const ServiceInstanceListQuery = Type.Object({
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
 export type ServiceInstanceListQuery = Static<typeof ServiceInstanceListQuery>;
+
+/**
+ * `GET /api/projects/:projectId/instance-services`: the services of the instances the project
+ * sees, each with how many, for the instances list's service filter.
+ */
+export const InstanceServiceCounts = Type.Array(Type.Object({ serviceId: Type.String(), count: Type.Integer() }));
+export type InstanceServiceCounts = Static<typeof InstanceServiceCounts>;
 
 /** `POST /api/projects/:projectId/service-instances`: order a service instance. */
 export const CreateServiceInstanceRequest = Type.Object({

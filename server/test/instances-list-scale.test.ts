@@ -109,6 +109,8 @@ before(async () => {
     issuer: issuer.issuer,
     brokers: [{ id: 'scripted', url: broker.url }],
     dataDir: directory.path,
+    // The broker's Retry-After may postpone polls by an hour: running operations stay quiet.
+    provisioning: { polling: { maxRetryAfterMs: 3_600_000 } },
   });
   const serviceAt = (index: number) => SERVICES[index % SERVICES.length]!.id;
   const record = (instance: ServiceInstance, state: Ordered['state'], sharedIn = false): void => {
@@ -156,10 +158,13 @@ before(async () => {
     assert.equal(status, 201);
     instance.sharedOut = true;
   }
-  // Last, 30 orders the broker keeps working on (its polls hang until they time out, so they
-  // keep the platform only a little busy while the list is read).
+  // Last, 30 orders the broker keeps working on (asking to be polled again in an hour).
   broker.setDefault('provision', { status: 202, body: { operation: 'provisioning' } });
-  broker.setDefault('last_operation', 'hang');
+  broker.setDefault('last_operation', {
+    status: 200,
+    body: { state: 'in progress' },
+    headers: { 'Retry-After': '3600' },
+  });
   for (const instance of await orderMany(30, 470, (index) => ({ path: PAYMENTS, serviceId: serviceAt(index) }))) {
     record(instance, 'in progress');
   }
@@ -296,6 +301,19 @@ describe('the instances list of a project with 500 instances', () => {
         o.sharedOut ? [{ projectId: 'likvid-mobile', displayName: 'Mobile App' }] : undefined,
       );
     }
+  });
+
+  it('counts the instances of each service, shared ones included', async () => {
+    const { status, body } = await platform.call('GET', '/api/projects/likvid-payments/instance-services', {
+      token: alice,
+    });
+    assert.equal(status, 200);
+    assert.deepEqual(
+      body,
+      [...SERVICES]
+        .sort((a, b) => compareText(a.id, b.id))
+        .map(({ id }) => ({ serviceId: id, count: ordered.filter((o) => o.serviceId === id).length })),
+    );
   });
 
   it('refuses unknown sorts and sharing filters', async () => {

@@ -87,6 +87,13 @@ describe('GET /api/projects/:projectId/service-instances', () => {
     assert.deepEqual(await list('?state=failed'), { status: 200, names: [], total: '0' });
   });
 
+  it('names the user who ordered each instance and started its operation', async () => {
+    const { body } = await platform.call<ServiceInstance[]>('GET', `${INSTANCES}?limit=1`, { token: alice });
+    assert.equal(body[0]?.createdBy, 'alice');
+    assert.equal(body[0]?.createdByName, 'Alice Adams');
+    assert.equal(body[0]?.lastOperation.requestedByName, 'Alice Adams');
+  });
+
   it('refuses pages it cannot serve', async () => {
     assert.equal((await list('?limit=0')).status, 400);
     assert.equal((await list('?limit=501')).status, 400);

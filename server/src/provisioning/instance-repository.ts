@@ -367,6 +367,15 @@ export class InstanceRepository {
     };
   }
 
+  /** The services of the instances a project sees (its own and those shared with it), each with how many. */
+  async countByService(projectId: string): Promise<{ serviceId: string; count: number }[]> {
+    const { rows } = await this.database.query<{ service_id: string; count: string }>(
+      `${VISIBLE} SELECT service_id, count(*) AS count FROM visible GROUP BY service_id ORDER BY service_id`,
+      [projectId],
+    );
+    return rows.map((row) => ({ serviceId: row.service_id, count: Number(row.count) }));
+  }
+
   /** The instances with the given ids (in no particular order). */
   async findMany(ids: readonly string[]): Promise<InstanceRecord[]> {
     if (ids.length === 0) return [];

@@ -176,6 +176,11 @@ export class InstanceService {
     };
   }
 
+  /** The services of the instances the project sees, each with how many (for the list's service filter). */
+  countByService(project: Project): Promise<{ serviceId: string; count: number }[]> {
+    return this.deps.instances.countByService(project.id);
+  }
+
   /** One instance of the project or shared with it; 404 when the project sees none with that id. */
   async get(project: Project, instanceId: string): Promise<InstanceView> {
     const sharedFrom = await this.sharedFrom(project, instanceId);
