@@ -64,6 +64,7 @@ export function toServiceBinding(
       type: op.type,
       state: op.state,
       ...(op.description !== null ? { description: op.description } : {}),
+      ...(op.failure ? { failure: { ...op.failure } } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
     },

@@ -60,6 +60,7 @@ function toServiceInstance(
       type: op.type,
       state: op.state,
       ...(op.description !== null ? { description: op.description } : {}),
+      ...(op.failure ? { failure: { ...op.failure } } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
       ...(requestedByName !== undefined ? { requestedByName } : {}),
