@@ -29,6 +29,18 @@ export const BROKER_FAILURE_REASONS = [
 ] as const;
 export type BrokerFailureReason = (typeof BROKER_FAILURE_REASONS)[number];
 
+/**
+ * Why an operation at a broker failed, as a code the UI translates: the platform's
+ * classification, the HTTP status where one applies, and the broker's own words, if any.
+ */
+export const OperationFailure = Type.Object({
+  reason: Type.Enum(BROKER_FAILURE_REASONS),
+  status: Type.Optional(Type.Integer()),
+  /** The broker's `description`, unchanged; the UI shows it as the broker's words. */
+  brokerMessage: Type.Optional(Type.String()),
+});
+export type OperationFailure = Static<typeof OperationFailure>;
+
 /** The parameters each error code carries (all of them plain strings or numbers). */
 export interface ApiErrorParams {
   /** The request does not fit the API's schema; `detail` is the validator's English text. */
@@ -66,8 +78,11 @@ export interface ApiErrorParams {
   planNotOffered: Record<string, never>;
   /** The service or plan of an existing instance left the marketplace. */
   offeringGone: Record<string, never>;
-  /** Parameters that do not fit the plan's schema; `detail` says which and why (in English, `; `-separated). */
-  parametersInvalid: { detail: string };
+  /**
+   * Parameters that do not fit the plan's schema: `detail` says which and why (in English,
+   * `; `-separated), `fields` names the fields (dotted paths, `, `-separated).
+   */
+  parametersInvalid: { detail: string; fields: string };
   /** The project already has an instance of this name. */
   instanceNameTaken: { name: string };
   /** An operation (`create`, `update`, `delete`) runs on the instance. */

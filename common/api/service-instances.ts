@@ -3,12 +3,19 @@
  */
 import Type, { type Static } from 'typebox';
 
+import { OperationFailure } from './errors.js';
+
 /** The last operation on a service instance. */
 export const ServiceInstanceOperation = Type.Object({
   type: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
   state: Type.Union([Type.Literal('in progress'), Type.Literal('succeeded'), Type.Literal('failed')]),
-  /** The broker's (or the platform's) message about the operation; show it to the user. */
+  /**
+   * The broker's message about the operation (its progress, or why it failed), or after a failure
+   * without one the platform's English explanation, for API clients.
+   */
   description: Type.Optional(Type.String()),
+  /** After a failure: why, as a code with parameters that the UI translates. */
+  failure: Type.Optional(OperationFailure),
   /** ISO time the operation started. */
   startedAt: Type.String(),
   /** The user who started it. */

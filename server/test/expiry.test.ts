@@ -231,6 +231,11 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
     assert.equal(refused.body.expiredAt, undefined);
     assert.equal(refused.body.lastOperation.state, 'failed');
     assert.equal(refused.body.lastOperation.description, 'Key store offline');
+    assert.deepEqual(refused.body.lastOperation.failure, {
+      reason: 'broker-error',
+      status: 500,
+      brokerMessage: 'Key store offline',
+    });
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expiry-failed', detail: 'Key store offline' }]);
 
     assert.equal(await expiry.runOnce(), 1);

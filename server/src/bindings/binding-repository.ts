@@ -3,6 +3,7 @@
  * events the platform records about them (table `binding_events`). Credentials are only ever
  * handed to this repository sealed by the `CredentialCipher`.
  */
+import type { OperationFailure } from '@osb/api';
 import type { ChangeFeed } from '../store/change-feed.ts';
 import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
@@ -86,6 +87,7 @@ interface BindingRow {
   operation_type: BindingOperationType;
   operation_state: BindingOperationState;
   operation_description: string | null;
+  operation_failure: OperationFailure | null;
   operation_requested_by: string;
   operation_started_at: Date | string;
   broker_operation: string | null;
@@ -114,6 +116,7 @@ const COLUMNS = [
   'operation_type',
   'operation_state',
   'operation_description',
+  'operation_failure',
   'operation_requested_by',
   'operation_started_at',
   'broker_operation',
@@ -150,6 +153,7 @@ function toRow(record: BindingRecord): unknown[] {
     op.type,
     op.state,
     op.description,
+    op.failure && JSON.stringify(op.failure),
     op.requestedBy,
     op.startedAt.toISOString(),
     op.brokerOperation,
@@ -180,6 +184,7 @@ function fromRow(row: BindingRow): BindingRecord {
       type: row.operation_type,
       state: row.operation_state,
       description: row.operation_description,
+      failure: row.operation_failure,
       requestedBy: row.operation_requested_by,
       startedAt: new Date(row.operation_started_at),
       brokerOperation: row.broker_operation,

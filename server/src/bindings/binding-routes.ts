@@ -58,6 +58,7 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
       type: op.type,
       state: op.state,
       ...(op.description !== null ? { description: op.description } : {}),
+      ...(op.failure ? { failure: { ...op.failure } } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
     },

@@ -10,7 +10,7 @@ import type { ServiceOffering } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { InstanceRecord } from '../provisioning/instance-repository.ts';
 import type { OrphanMitigationRequest } from '../provisioning/operation-runner.ts';
-import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
+import { classifyReply, operationFailure, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
 import type { BindingRef, RequestingUser } from '../osb/requests.ts';
 import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
@@ -140,7 +140,12 @@ export class BindingRunner {
     if (end.type === 'failed') {
       const failed: BindingRecord = {
         ...binding,
-        operation: { ...operation, state: 'failed', description: end.failure.description },
+        operation: {
+          ...operation,
+          state: 'failed',
+          description: end.failure.description,
+          failure: operationFailure(end.failure),
+        },
       };
       await this.deps.bindings.save(failed);
       if (operation.type === 'expire') {

@@ -160,7 +160,7 @@ export class BindingService {
     this.requireBindableState(instance);
     const parameters = input.parameters ?? {};
     const problem = this.deps.validator.problems(plan.schemas.bindingCreate, parameters);
-    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
+    if (problem) throw new HttpError(400, 'parametersInvalid', problem);
     const tenant = this.chooseTenant(project, instance, service, input.tenantId);
 
     const now = this.deps.clock();

@@ -189,7 +189,7 @@ export class InstanceService {
     if (!plan) throw new HttpError(422, 'planNotOffered', {});
     const parameters = input.parameters ?? {};
     const problem = this.deps.validator.problems(plan.schemas.instanceCreate, parameters);
-    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
+    if (problem) throw new HttpError(400, 'parametersInvalid', problem);
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
     const now = this.deps.engine.now();
@@ -275,7 +275,7 @@ export class InstanceService {
     }
     const targetPlan = newPlan ?? currentPlan;
     const problem = this.deps.validator.problems(targetPlan.schemas.instanceUpdate, changed, true);
-    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
+    if (problem) throw new HttpError(400, 'parametersInvalid', problem);
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
     const maintenanceInfoVersion = newPlan ? (newPlan.maintenanceInfoVersion ?? null) : record.maintenanceInfoVersion;

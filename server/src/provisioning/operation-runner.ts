@@ -21,7 +21,7 @@ import {
   type OrphanMitigationRepository,
 } from '../operations/orphan-mitigation-repository.ts';
 import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
-import type { OperationKind } from '../osb/outcome.ts';
+import { operationFailure, type OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
 import { LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
@@ -141,6 +141,7 @@ export class OperationRunner {
         ...operation,
         state: 'failed',
         description: failure.description,
+        failure: operationFailure(failure),
         updateRepeatable: operation.type === 'update' ? failure.updateRepeatable : null,
       },
     };

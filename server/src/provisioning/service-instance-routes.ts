@@ -52,6 +52,7 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
       type: op.type,
       state: op.state,
       ...(op.description !== null ? { description: op.description } : {}),
+      ...(op.failure ? { failure: { ...op.failure } } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
       ...(op.updateRepeatable !== null ? { updateRepeatable: op.updateRepeatable } : {}),

@@ -1,4 +1,4 @@
-import type { ApiErrorCode, ApiErrorParams, BrokerFailureReason, ErrorBody } from '@osb/api';
+import type { ApiErrorCode, ApiErrorParams, BrokerFailureReason, ErrorBody, OperationFailure } from '@osb/api';
 
 import { plural } from '../../shared/i18n/plural';
 
@@ -51,10 +51,22 @@ const OPERATION_NAMES: Readonly<Record<string, () => string>> = {
  * the broker's, else the platform's explanation of the failure.
  */
 export function brokerFailureText(reason: BrokerFailureReason, brokerMessage?: string): string {
-  if (brokerMessage) {
-    return $localize`:@@brokerSays:The service broker says: “${brokerMessage}:brokerMessage:”`;
-  }
+  if (brokerMessage) return brokerWords(brokerMessage);
   return (BROKER_FAILURES[reason] ?? BROKER_FAILURES['broker-error'])();
+}
+
+/** A text a service broker wrote, quoted and marked as the broker's words. */
+export function brokerWords(text: string): string {
+  return $localize`:@@brokerSays:The service broker says: “${text}:brokerMessage:”`;
+}
+
+/**
+ * What the user reads beside an operation's state: after a failure its translated reason (the
+ * broker's own words marked as the broker's); otherwise the broker's progress note, marked too.
+ */
+export function operationMessage(operation: { description?: string; failure?: OperationFailure }): string | undefined {
+  if (operation.failure) return brokerFailureText(operation.failure.reason, operation.failure.brokerMessage);
+  return operation.description ? brokerWords(operation.description) : undefined;
 }
 
 const TRANSLATIONS: Translations = {
@@ -86,8 +98,10 @@ const TRANSLATIONS: Translations = {
   planNotOffered: () => $localize`:api error@@apiError.planNotOffered:The plan is not offered for this service.`,
   offeringGone: () =>
     $localize`:api error@@apiError.offeringGone:The service or plan of this instance is no longer in the marketplace.`,
-  parametersInvalid: ({ detail }) =>
-    $localize`:api error@@apiError.parametersInvalid:The parameters are not valid: ${detail}:detail:`,
+  parametersInvalid: ({ fields }) =>
+    fields && fields !== 'parameters'
+      ? $localize`:api error@@apiError.parametersInvalid.fields:The platform does not accept these fields: ${fields}:fields:. Check them and try again.`
+      : $localize`:api error@@apiError.parametersInvalid:The platform does not accept the parameters. Check them and try again.`,
   instanceNameTaken: ({ name }) =>
     $localize`:api error@@apiError.instanceNameTaken:The project already has a service instance named “${name}:name:”.`,
   instanceBusy: ({ operation }) =>
