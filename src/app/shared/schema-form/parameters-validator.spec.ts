@@ -11,7 +11,7 @@ describe('ParametersValidator', () => {
     },
     required: ['name'],
   });
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw new Error(result.refusal.code);
   const schema: JsonSchema = result.schema;
 
   it('hands z-schema the same schema while the resolved schema stays the same, so it is compiled once', () => {
