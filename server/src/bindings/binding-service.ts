@@ -37,6 +37,8 @@ import {
   type BindingRepository,
 } from './binding-repository.ts';
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
+import { bindingActivity } from './binding-activity.ts';
+import { failureDetails, type ActivityRecorder } from '../activity/activity-log.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import { ParameterSecrets } from '../provisioning/parameter-secrets.ts';
 import { readFetchedBinding } from '../osb/retrieval.ts';
@@ -64,6 +66,8 @@ export interface BindingServiceDependencies {
   brokers: BrokerDirectory;
   /** Queues orphan mitigation of a binding (the provisioning `OperationRunner` retries it). */
   requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
+  /** Where changes are recorded (the runner records how operations end). */
+  activity: ActivityRecorder;
   /** The platform's public URL (for the context object). */
   publicUrl: string;
   /** Warn about bindings that expire within this many days. */
@@ -296,11 +300,15 @@ export class BindingService {
     if (outcome.type === 'failed') {
       await this.deps.bindings.remove(record.id);
       if (outcome.orphanMitigation) await this.mitigate(instance, record, outcome.failure.reason);
+      const details = failureDetails(outcome.failure, outcome.orphanMitigation);
+      await this.deps.activity.record(bindingActivity(record, instance, 'failed', { details, actor: user }));
       throw this.failure(outcome.failure, service);
     }
     if (outcome.type === 'accepted' && service.sensitive) {
       await this.deps.bindings.remove(record.id);
       await this.mitigate(instance, record, 'asynchronous bind of a sensitive service');
+      const details = { orphanMitigation: true };
+      await this.deps.activity.record(bindingActivity(record, instance, 'failed', { details, actor: user }));
       throw new HttpError(502, 'sensitiveBindingAcceptedAsync', {});
     }
     try {
@@ -311,6 +319,7 @@ export class BindingService {
           ? { operation: outcome.operation }
           : { result: ('binding' in outcome ? outcome.binding : undefined) ?? {} },
         reply,
+        user,
       );
     } catch (error) {
       // The broker may hold a binding the platform could not record: delete it there.
@@ -334,6 +343,7 @@ export class BindingService {
     const { record, instance } = await this.requireBinding(project, instanceId, bindingId);
     if (record.expiredAt || (record.operation.type === 'create' && record.operation.state === 'failed')) {
       await this.deps.bindings.remove(record.id);
+      await this.deps.activity.record(bindingActivity(record, instance, 'succeeded', { kind: 'unbound', actor: user }));
       return undefined;
     }
     const started = await this.unbind(record, instance, user);
@@ -443,12 +453,13 @@ export class BindingService {
     }
   }
 
-  /** Stores a synchronous or accepted answer; accepted binds are polled from now on. */
+  /** Stores a synchronous or accepted answer (recorded as `user`'s activity); accepted binds are polled from now on. */
   private async settle(
     record: BindingRecord,
     instance: InstanceRecord,
     answer: { result: BindingResult } | { operation: string | undefined },
     reply: BrokerReply,
+    user: RequestingUser,
   ): Promise<BindingView> {
     if ('operation' in answer) {
       const accepted: BindingRecord = {
@@ -456,10 +467,12 @@ export class BindingService {
         operation: this.deps.engine.accepted(record.operation, answer.operation, reply),
       };
       await this.deps.bindings.save(accepted);
+      await this.deps.activity.record(bindingActivity(accepted, instance, 'started', { actor: user }));
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
     }
-    const created = (await this.deps.runner.finish(record, instance, { type: 'succeeded', result: answer.result }))!;
+    const end = { type: 'succeeded', result: answer.result } as const;
+    const created = (await this.deps.runner.finish(record, instance, end, user))!;
     return this.view(created, answer.result.credentials ?? {});
   }
 

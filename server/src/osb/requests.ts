@@ -40,6 +40,8 @@ export interface RequestingUser {
   id: string;
   /** The user's external id; the user id when the configuration has none. */
   euid?: string;
+  /** The user's display name (for the activity log; brokers never get it). */
+  displayName?: string;
 }
 
 /** Where a service's dashboard may send users to sign in (only for services with a `dashboard_client`). */

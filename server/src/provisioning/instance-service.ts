@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BrokerComparison, Project, ServiceOffering, ServicePlan, UpgradeAvailable } from '@osb/api';
+import { failureDetails, type ActivityRecorder } from '../activity/activity-log.ts';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
+import { instanceActivity } from './instance-activity.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import {
   type InstancePageQuery,
@@ -73,6 +75,8 @@ export interface InstanceServiceDependencies {
   bindings: BindingCleanup;
   /** Instances shared into projects: listed there read-only. */
   shares: SharedInstanceLookup;
+  /** Where changes are recorded (the runner records how operations end). */
+  activity: ActivityRecorder;
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
@@ -271,10 +275,12 @@ export class InstanceService {
     const outcome = classifyReply('provision', reply);
     if (outcome.type === 'failed') {
       await this.deps.instances.remove(record.id);
+      const details = failureDetails(outcome.failure, outcome.orphanMitigation);
+      await this.deps.activity.record(instanceActivity(record, 'failed', { details, actor: user }));
       return this.handleFailure(record, outcome);
     }
     try {
-      return (await this.settle(record, outcome, reply))!;
+      return (await this.settle(record, outcome, reply, user))!;
     } catch (error) {
       // The broker may hold an instance the platform could not record: mitigate it (unless
       // another replica took the operation over and records it).
@@ -303,7 +309,16 @@ export class InstanceService {
     const newPlanId = input.planId !== undefined && input.planId !== record.planId ? input.planId : undefined;
     const changed = input.parameters ? changedParameters(record.parameters, input.parameters) : {};
     if (newPlanId === undefined && Object.keys(changed).length === 0) {
-      if (name !== record.name) await this.begin({ ...record, name });
+      if (name !== record.name) {
+        await this.begin({ ...record, name });
+        await this.deps.activity.record(
+          instanceActivity({ ...record, name }, 'succeeded', {
+            kind: 'changed',
+            details: { previousName: record.name },
+            actor: user,
+          }),
+        );
+      }
       return this.view({ ...record, name });
     }
 
@@ -384,10 +399,10 @@ export class InstanceService {
     });
     const outcome = classifyReply('update', reply);
     if (outcome.type === 'failed') {
-      await this.deps.runner.finish(updating, outcome);
+      await this.deps.runner.finish(updating, outcome, user);
       return this.handleFailure(updating, outcome);
     }
-    return (await this.settle(updating, outcome, reply))!;
+    return (await this.settle(updating, outcome, reply, user))!;
   }
 
   /**
@@ -401,6 +416,7 @@ export class InstanceService {
     this.requireIdle(record);
     if (record.operation.type === 'create' && record.operation.state === 'failed') {
       await this.deps.instances.remove(record.id);
+      await this.deps.activity.record(instanceActivity(record, 'succeeded', { kind: 'deprovisioned', actor: user }));
       return undefined;
     }
     await this.deps.bindings.deleteAll(record, user);
@@ -414,21 +430,22 @@ export class InstanceService {
     const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
     const outcome = classifyReply('deprovision', reply);
     if (outcome.type === 'failed') {
-      await this.deps.runner.finish(deleting, outcome);
+      await this.deps.runner.finish(deleting, outcome, user);
       return this.handleFailure(deleting, outcome);
     }
-    return this.settle(deleting, outcome, reply);
+    return this.settle(deleting, outcome, reply, user);
   }
 
   /**
    * Stores a successful or accepted answer; accepted operations are polled from now on (first
-   * after the answer's `Retry-After`, if any). Returns the stored instance, or undefined when a
-   * delete finished.
+   * after the answer's `Retry-After`, if any; the start is recorded as `user`'s activity). Returns
+   * the stored instance, or undefined when a delete finished.
    */
   private async settle(
     record: InstanceRecord,
     outcome: Exclude<OperationOutcome, { type: 'failed' }>,
     reply: BrokerReply,
+    user: RequestingUser,
   ): Promise<InstanceView | undefined> {
     const answered: InstanceRecord = {
       ...record,
@@ -443,10 +460,11 @@ export class InstanceService {
         operation: this.deps.engine.accepted(answered.operation, outcome.operation, reply),
       };
       await this.deps.instances.save(accepted);
+      await this.deps.activity.record(instanceActivity(accepted, 'started', { actor: user }));
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
     }
-    const finished = await this.deps.runner.finish(answered, { type: 'succeeded' });
+    const finished = await this.deps.runner.finish(answered, { type: 'succeeded' }, user);
     return finished && this.view(finished);
   }
 

@@ -14,6 +14,7 @@ import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
 import { PageTitleStrategy } from '@app/core/layout/page-title-strategy';
 import { InstanceBindings } from '@app/features/bindings';
 import { InstanceSharing } from '@app/features/sharing';
+import { ActivityTimeline } from '@app/features/activity';
 import { ParametersView } from '@app/shared/schema-form/parameters-view';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
@@ -34,6 +35,7 @@ import { isOperationRunning } from '../../instance-operation';
 @Component({
   selector: 'mp-instance-page',
   imports: [
+    ActivityTimeline,
     DateTimePipe,
     MatButtonModule,
     MatIconModule,
