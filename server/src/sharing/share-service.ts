@@ -58,6 +58,16 @@ export class ShareService implements SharedInstanceLookup {
     }));
   }
 
+  /** Of the given instances, those shared with other projects, each with those projects (oldest share first). */
+  async sharedBy(instanceIds: readonly string[]): Promise<Map<string, SharedFrom[]>> {
+    const targets = new Map<string, SharedFrom[]>();
+    for (const share of await this.deps.shares.listByInstances(instanceIds)) {
+      const target = { projectId: share.targetProjectId, displayName: this.displayName(share.targetProjectId) };
+      targets.set(share.instanceId, [...(targets.get(share.instanceId) ?? []), target]);
+    }
+    return targets;
+  }
+
   /** The owner sees every share of its instance; a target project only its own. */
   async list(project: Project, instanceId: string): Promise<ShareView[]> {
     const instance = await this.deps.instances.find(instanceId);
