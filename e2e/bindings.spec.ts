@@ -10,7 +10,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 
 import type { ServiceBinding, ServiceBindingWithCredentials } from '@osb/api';
 import { brokerRequests } from './support/demo-broker.ts';
-import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
+import { expect, signIn, test } from './support/fixtures.ts';
 import { orderInstance, recordApiToken, uniqueName, type InstanceOrder } from './support/platform-api.ts';
 
 /** Signs alice in, orders the instance through the API and opens its page. */
