@@ -57,6 +57,8 @@ export const ServiceBinding = Type.Object({
    * binding and are not kept anywhere.
    */
   credentialsDelivered: Type.Optional(Type.Literal('once')),
+  /** The binding this one was rotated from (it may be deleted by now). */
+  predecessorId: Type.Optional(Type.String()),
   lastOperation: ServiceBindingOperation,
 });
 export type ServiceBinding = Static<typeof ServiceBinding>;
@@ -91,6 +93,16 @@ export const CreateServiceBindingRequest = Type.Object({
   tenantId: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type CreateServiceBindingRequest = Static<typeof CreateServiceBindingRequest>;
+
+/**
+ * `POST …/bindings/:bindingId/rotate`: create the binding's successor with fresh credentials
+ * (services with `bindingRotatable`); the predecessor stays until it is deleted or expires.
+ */
+export const RotateServiceBindingRequest = Type.Object({
+  /** The successor's name; the predecessor's when absent. */
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+});
+export type RotateServiceBindingRequest = Static<typeof RotateServiceBindingRequest>;
 
 /** A tenant of the project that suits the instance, and whether it is bound already. */
 export const BindingTenantChoice = Type.Object({

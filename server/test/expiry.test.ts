@@ -5,7 +5,13 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CatalogResponse, ServiceBinding, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
+import type {
+  ActivityPage,
+  CatalogResponse,
+  ServiceBinding,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+} from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
@@ -142,6 +148,11 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
       'an expired binding no longer expires soon',
     );
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expired', detail: null }]);
+    // The project's activity says the platform (no user) deleted it.
+    const activity = await call<ActivityPage>(platform, 'GET', '/api/projects/likvid-payments/activity?kind=expired');
+    const expiredEntry = activity.body.entries.find((entry) => entry.bindingId === created.body.id);
+    assert.equal(expiredEntry?.outcome, 'succeeded');
+    assert.equal(expiredEntry?.actor, undefined);
     const { rows } = await platform.database.query<{ credentials: string | null }>(
       'SELECT credentials FROM service_bindings WHERE id = $1',
       [created.body.id],

@@ -46,6 +46,8 @@ export interface BindingRecord {
   expiredAt: Date | null;
   createdBy: string;
   createdAt: Date;
+  /** The binding this one was rotated from (OSB `predecessor_binding_id`); null for an ordinary binding. */
+  predecessorId: string | null;
   operation: BindingOperation;
   /** The row's version when it was read (0 for a new binding); a write based on an older one is refused. */
   version: number;
@@ -94,6 +96,7 @@ interface BindingRow {
   operation_deadline: Date | string | null;
   next_poll_at: Date | string | null;
   polls: number;
+  predecessor_binding_id: string | null;
   version: number;
 }
 
@@ -123,6 +126,7 @@ const COLUMNS = [
   'operation_deadline',
   'next_poll_at',
   'polls',
+  'predecessor_binding_id',
 ] as const;
 
 function iso(value: Date | null): string | null {
@@ -160,6 +164,7 @@ function toRow(record: BindingRecord): unknown[] {
     iso(op.deadline),
     iso(op.nextPollAt),
     op.polls,
+    record.predecessorId,
   ];
 }
 
@@ -180,6 +185,7 @@ function fromRow(row: BindingRow): BindingRecord {
     expiredAt: dateOrNull(row.expired_at),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    predecessorId: row.predecessor_binding_id,
     operation: {
       type: row.operation_type,
       state: row.operation_state,

@@ -381,6 +381,15 @@ export class InstanceRepository {
     return rows.map((row) => ({ serviceId: row.service_id, count: Number(row.count) }));
   }
 
+  /** All instances a project owns, oldest first. */
+  async findByProject(projectId: string): Promise<InstanceRecord[]> {
+    const { rows } = await this.database.query<InstanceRow>(
+      'SELECT * FROM service_instances WHERE project_id = $1 ORDER BY created_at, id',
+      [projectId],
+    );
+    return rows.map(fromRow);
+  }
+
   /** The instances with the given ids (in no particular order). */
   async findMany(ids: readonly string[]): Promise<InstanceRecord[]> {
     if (ids.length === 0) return [];

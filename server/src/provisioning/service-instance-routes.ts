@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  BrokerComparison,
   CreateServiceInstanceRequest,
   ErrorBody,
   INSTANCE_PAGE_DEFAULT,
@@ -36,7 +37,7 @@ const errors = {
 
 /** The API shape of a stored instance. */
 function toServiceInstance(
-  { record, orphanMitigationPending, sharedFrom, sharedWith }: InstanceView,
+  { record, orphanMitigationPending, sharedFrom, sharedWith, upgradeAvailable }: InstanceView,
   names: UserNames,
 ): ServiceInstance {
   const op = record.operation;
@@ -72,12 +73,13 @@ function toServiceInstance(
     orphanMitigationPending,
     ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),
     ...(sharedWith ? { sharedWith: sharedWith.map((project) => ({ ...project })) } : {}),
+    ...(upgradeAvailable ? { upgradeAvailable: { ...upgradeAvailable } } : {}),
   };
 }
 
 /**
  * Service instances of a project: list, get, order (`POST`), change (`PATCH`: rename, plan,
- * parameters) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
+ * parameters), upgrade (`POST …/upgrade`: the newer maintenance version) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
  * works (poll `GET` until `lastOperation.state` is no longer `in progress`), 204 after a delete.
  */
 export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
@@ -162,6 +164,19 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     },
   );
 
+  app.get(
+    '/api/projects/:projectId/service-instances/:instanceId/broker-view',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: "What the broker reports of the instance now, compared with the platform's record",
+        params: InstanceParams,
+        response: { 200: BrokerComparison, ...errors },
+      },
+    },
+    async (request) => service.compareWithBroker(request.project, request.params.instanceId),
+  );
+
   app.post(
     '/api/projects/:projectId/service-instances',
     {
@@ -194,6 +209,24 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const view = await service.update(request.requester, project, request.params.instanceId, request.body);
+      return reply.code(statusOf(view, 200)).send(await namedOne(view));
+    },
+  );
+
+  app.post(
+    '/api/projects/:projectId/service-instances/:instanceId/upgrade',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary:
+          'Apply the maintenance upgrade the broker offers (`upgradeAvailable`): an update with the new maintenance_info (202 while the broker updates)',
+        params: InstanceParams,
+        response: { 200: ServiceInstance, 202: ServiceInstance, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { project } = request;
+      const view = await service.upgrade(request.requester, project, request.params.instanceId);
       return reply.code(statusOf(view, 200)).send(await namedOne(view));
     },
   );

@@ -119,9 +119,26 @@ const TRANSLATIONS: Translations = {
     $localize`:api error@@apiError.instanceSharedReadOnly:This instance is shared with your project by ${project}:project:; only that project can change or delete it.`,
   dashboardUnavailable: () =>
     $localize`:api error@@apiError.dashboardUnavailable:The sign-in details for this service’s dashboard are not available. Try again later.`,
+  notRetrievable: ({ what }) =>
+    what === 'binding'
+      ? $localize`:api error@@apiError.notRetrievable.binding:The service broker does not report the bindings of this service.`
+      : $localize`:api error@@apiError.notRetrievable.instance:The service broker does not report the instances of this service.`,
+  noUpgradeAvailable: () =>
+    $localize`:api error@@apiError.noUpgradeAvailable:This instance already runs the newest maintenance version of its plan.`,
+  maintenanceInfoChanged: ({ version, brokerMessage }) => {
+    const what =
+      version !== undefined
+        ? $localize`:api error@@apiError.maintenanceInfoChanged.upgrade:The service broker changed the maintenance version of this plan, so it did not carry out the request. The marketplace has read the broker’s catalog again: upgrade the instance to version ${version}:version: first, then try again.`
+        : $localize`:api error@@apiError.maintenanceInfoChanged:The service broker changed the maintenance version of this plan, so it did not carry out the request. The marketplace has read the broker’s catalog again; try again.`;
+    return brokerMessage ? `${what} ${brokerFailureText('maintenance-info-conflict', brokerMessage)}` : what;
+  },
   planNotBindable: () => $localize`:api error@@apiError.planNotBindable:Instances of this plan cannot be bound.`,
   bindingBusy: () =>
     $localize`:api error@@apiError.bindingBusy:Another operation is in progress on this binding. Try again when it has finished.`,
+  bindingNotRotatable: () =>
+    $localize`:api error@@apiError.bindingNotRotatable:The credentials of this binding cannot be rotated. Create a new binding instead.`,
+  bindingNotActive: () =>
+    $localize`:api error@@apiError.bindingNotActive:Only a binding that was created and has not expired can be rotated.`,
   bindingNotDeleted: ({ name, reason, brokerMessage }) =>
     $localize`:api error@@apiError.bindingNotDeleted:The binding “${name}:name:” could not be deleted. ${brokerFailureText(reason, brokerMessage)}:reason:`,
   bindingsStillDeleting: ({ count, then }) => {

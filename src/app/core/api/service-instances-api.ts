@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import type {
+  BrokerComparison,
   CreateServiceInstanceRequest,
   InstanceServiceCounts,
   ServiceInstance,
@@ -70,6 +71,16 @@ export class ServiceInstancesApi {
   /** Renames an instance, changes its plan or parameters (send only the changed parameters). */
   update(projectId: string, instanceId: string, request: UpdateServiceInstanceRequest): Observable<ServiceInstance> {
     return this.http.patch<ServiceInstance>(this.url(projectId, instanceId), request);
+  }
+
+  /** Applies the maintenance upgrade the broker offers (`upgradeAvailable`); the answer may still be updating. */
+  upgrade(projectId: string, instanceId: string): Observable<ServiceInstance> {
+    return this.http.post<ServiceInstance>(this.url(projectId, instanceId, 'upgrade'), {});
+  }
+
+  /** What the broker reports of the instance now, compared with the platform's record. */
+  compareWithBroker(projectId: string, instanceId: string): Observable<BrokerComparison> {
+    return this.http.get<BrokerComparison>(this.url(projectId, instanceId, 'broker-view'));
   }
 
   /** Deletes an instance: gives the instance while the broker deletes it, or null once it is gone. */

@@ -29,6 +29,7 @@ import { ExpiringBindingsNotice } from '@app/features/bindings';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
+import { InstanceUpgrades } from '../../components/instance-upgrades/instance-upgrades';
 import { instanceOffering } from '../../instance-offering';
 import {
   type InstanceListFilter,
@@ -66,6 +67,7 @@ export const INSTANCE_SEARCH_DELAY_MS = 300;
     EmptyState,
     ExpiringBindingsNotice,
     InstanceListItem,
+    InstanceUpgrades,
   ],
   templateUrl: './instances-page.html',
   styleUrl: './instances-page.scss',
