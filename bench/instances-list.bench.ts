@@ -17,17 +17,23 @@ import {
   startBenchPlatform,
 } from './support/harness.ts';
 import { seedInstances } from './support/instances.ts';
+import { syntheticCatalog } from './support/synthetic-brokers.ts';
 
 const BROKERS = 50;
 const SERVICES_PER_BROKER = 100;
 const INSTANCES = 500;
 const REPEATS = 30;
 
+/** The display name of service `index` of broker 0, as the benchmark's catalog names it. */
+function serviceNameOf(index: number): string {
+  return String((syntheticCatalog(0, 5).services[index]!['metadata'] as { displayName: string }).displayName);
+}
+
 const QUERIES: [label: string, query: string][] = [
   ['first page (100), oldest first', 'limit=100'],
   ['all 500', 'limit=500'],
   ['search by name', 'search=instance-12'],
-  ['search by service name', 'search=' + encodeURIComponent('svc')],
+  ['search by service name', `search=${encodeURIComponent(serviceNameOf(1))}`],
   ['filter by state', 'state=succeeded'],
   ['filter by service', 'serviceId=svc-0-1'],
   ['filter shared by us', 'sharing=by-us'],
