@@ -108,6 +108,7 @@ test(
     await expect(page.getByText('No instances match the search and filters.')).toBeVisible();
 
     // The address keeps it all across a reload.
+    await expect(page).toHaveURL(/state=failed/);
     await page.reload();
     await expect(page.getByRole('searchbox', { name: 'Search by name or service' })).toHaveValue(prefix);
     await expect(page.getByText('No instances match the search and filters.')).toBeVisible();
