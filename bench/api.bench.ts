@@ -6,40 +6,12 @@
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import { BENCH_PROJECT, conditions, ms, startBenchPlatform } from './support/harness.ts';
-import { syntheticCatalog } from './support/synthetic-brokers.ts';
+import { seedInstances } from './support/instances.ts';
 
 const BROKERS = 50;
 const SERVICES_PER_BROKER = 100;
 const INSTANCES = Number(process.env['BENCH_INSTANCES'] ?? 1000);
 const SECONDS = Number(process.env['BENCH_API_SECONDS'] ?? 10);
-
-/** A plan of broker 0 without a parameter schema, so `{}` is valid (see syntheticCatalog). */
-function orderablePlan(): { serviceId: string; planId: string } {
-  const service = syntheticCatalog(0, 1).services[0]!;
-  const plan = (service['plans'] as { id: string; schemas?: unknown }[]).find(
-    (candidate) => candidate.schemas === undefined,
-  )!;
-  return { serviceId: String(service['id']), planId: plan.id };
-}
-
-/** Orders `count` instances through the API, ten at a time. */
-async function seedInstances(url: string, token: string, count: number): Promise<void> {
-  const { serviceId, planId } = orderablePlan();
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      const response = await fetch(`${url}/api/projects/${BENCH_PROJECT}/service-instances`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: `bench-instance-${index}`, serviceId, planId, parameters: {} }),
-      });
-      if (response.status !== 201)
-        throw new Error(`Ordering an instance: HTTP ${response.status} ${await response.text()}`);
-    }
-  };
-  await Promise.all(Array.from({ length: 10 }, worker));
-}
 
 /**
  * Waits until the platform answers its health check within 100 ms again: after a load run it

@@ -47,7 +47,10 @@ export const ServiceBinding = Type.Object({
   createdAt: Type.String(),
   /** ISO time the binding expires (the broker's `expires_at`, else the plan's `expiryDays` after creation). */
   expiresAt: Type.Optional(Type.String()),
-  /** Whether the binding expires within the configured warning period (default 7 days). */
+  /**
+   * Whether the binding expires within its warning period: the configured one (default 7 days),
+   * but at most the last quarter of its lifetime.
+   */
   expiresSoon: Type.Boolean(),
   /** ISO time the platform deleted the expired binding at the broker; the binding is a record only. */
   expiredAt: Type.Optional(Type.String()),
@@ -75,10 +78,12 @@ export type ServiceBindingWithCredentials = Static<typeof ServiceBindingWithCred
 
 /**
  * `GET /api/projects/:projectId/expiring-bindings`: the project's bindings on every instance it
- * sees that expire within the warning period (without credentials), soonest first. One request
- * for the project's notice about expiring bindings.
+ * sees that expire within their warning period (without credentials), soonest first, each with
+ * its instance's name. One request for the project's notice about expiring bindings.
  */
-export const ExpiringServiceBindings = Type.Array(ServiceBinding);
+export const ExpiringServiceBindings = Type.Array(
+  Type.Object({ ...ServiceBinding.properties, instanceName: Type.String() }),
+);
 export type ExpiringServiceBindings = Static<typeof ExpiringServiceBindings>;
 
 /** `POST …/service-instances/:instanceId/bindings`: order a binding. */

@@ -229,13 +229,16 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
     const bindings = `${INSTANCES}/${instance.body.id}/bindings`;
     const created = await call(platform, 'POST', bindings, { name: 'key' });
     assert.equal(Date.parse(created.body.expiresAt!), Date.parse(created.body.createdAt) + DAY_MS);
-    assert.equal(created.body.expiresSoon, true);
+    // A one-day binding is not "expiring soon" from its creation: its warning covers its last quarter.
+    assert.equal(created.body.expiresSoon, false);
+    platform.clock.advance(18 * 3_600_000);
+    assert.equal((await call(platform, 'GET', `${bindings}/${created.body.id}`)).body.expiresSoon, true);
     const { expiry } = platform.parts;
 
     assert.equal(await expiry.runOnce(), 0, 'nothing has expired yet');
     assert.equal(broker.requestsTo('unbind').length, 0);
 
-    platform.clock.advance(DAY_MS + 1000);
+    platform.clock.advance(6 * 3_600_000 + 1000);
     broker.script('unbind', { status: 500, body: { description: 'Key store offline' } });
     assert.equal(await expiry.runOnce(), 1);
     const refused = await call(platform, 'GET', `${bindings}/${created.body.id}`);

@@ -121,7 +121,11 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
         response: { 200: ExpiringServiceBindings, ...errors },
       },
     },
-    async (request) => withoutCredentials(await service.listExpiringSoon(request.project)),
+    async (request) => {
+      const expiring = await service.listExpiringSoon(request.project);
+      const bindings = await withoutCredentials(expiring);
+      return bindings.map((binding, index) => ({ ...binding, instanceName: expiring[index]!.instanceName }));
+    },
   );
 
   app.get(

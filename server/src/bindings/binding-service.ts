@@ -12,6 +12,7 @@
  *   location for a local service), sent as `bind_resource {tenant_id, platform}`; a tenant is
  *   bound to an instance once.
  */
+import { expiresSoonAt } from './expiry-window.ts';
 import { StaleRecordError } from '../store/leases.ts';
 import { randomUUID } from 'node:crypto';
 import type { BrokerComparison, Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
@@ -88,7 +89,7 @@ export interface CreateBindingInput {
 /** A binding with what the API shows besides the record. */
 export interface BindingView {
   record: BindingRecord;
-  /** Whether the binding expires within the warning period. */
+  /** Whether the binding expires within its warning period (see `expiry-window.ts`). */
   expiresSoon: boolean;
   /** The credentials, where the answer may carry them. */
   credentials?: Record<string, unknown>;
@@ -119,11 +120,17 @@ export class BindingService {
     return (await this.deps.bindings.listByInstance(instance.id, project.id)).map((record) => this.view(record));
   }
 
-  /** The project's bindings that expire within the warning period, soonest first (without credentials). */
-  async listExpiringSoon(project: Project): Promise<BindingView[]> {
-    return (await this.deps.bindings.listExpiringOfProject(project.id))
+  /** The project's bindings that expire within their warning period, soonest first, with their instances' names. */
+  async listExpiringSoon(project: Project): Promise<(BindingView & { instanceName: string })[]> {
+    const views = (await this.deps.bindings.listExpiringOfProject(project.id))
       .map((record) => this.view(record))
       .filter((view) => view.expiresSoon);
+    const instances = await this.deps.instances.findMany([...new Set(views.map((view) => view.record.instanceId))]);
+    const names = new Map(instances.map((instance) => [instance.id, instance.name]));
+    return views.map((view) => ({
+      ...view,
+      instanceName: names.get(view.record.instanceId) ?? view.record.instanceId,
+    }));
   }
 
   /** One of the project's bindings with its stored credentials, decrypted. */
@@ -400,7 +407,7 @@ export class BindingService {
     const expiresSoon =
       record.expiresAt !== null &&
       record.expiredAt === null &&
-      record.expiresAt.getTime() - now <= this.deps.expiryWarningDays * DAY_MS;
+      expiresSoonAt(record.createdAt, record.expiresAt, this.deps.expiryWarningDays * DAY_MS, now);
     return { record, expiresSoon, ...(credentials ? { credentials } : {}) };
   }
 

@@ -25,7 +25,7 @@ describe('binding expiry', () => {
 
   it('counts bindings for the project notice', () => {
     expect(expiringBindingsNotice(0)).toBeUndefined();
-    expect(expiringBindingsNotice(1)).toBe('1 binding expires within 7 days.');
-    expect(expiringBindingsNotice(2)).toBe('2 bindings expire within 7 days.');
+    expect(expiringBindingsNotice(1)).toBe('1 binding expires soon:');
+    expect(expiringBindingsNotice(2)).toBe('2 bindings expire soon:');
   });
 });

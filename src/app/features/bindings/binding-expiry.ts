@@ -41,14 +41,14 @@ export function expiryWarningText(
   return $localize`:binding expiry@@bindingExpiresSoonWarning:Expires soon (${left}:timeLeft:): the platform deletes this binding and its credentials then. Create a new binding in time and switch over to it.`;
 }
 
-/** The notice for a project page: how many bindings expire within the warning period. */
+/** The notice for a project page: how many bindings expire within their warning period. */
 export function expiringBindingsNotice(count: number): string | undefined {
   if (count <= 0) {
     return undefined;
   }
   return count === 1
-    ? $localize`:project notice@@oneBindingExpiresSoon:1 binding expires within 7 days.`
-    : $localize`:project notice@@bindingsExpireSoon:${count}:count: bindings expire within 7 days.`;
+    ? $localize`:project notice@@oneBindingExpiresSoon:1 binding expires soon:`
+    : $localize`:project notice@@bindingsExpireSoon:${count}:count: bindings expire soon:`;
 }
 
 /** Whether a binding counts for the project's expiry notice: it expires soon and still exists. */

@@ -1,7 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
-import type { ServiceBinding } from '@osb/api';
+import { provideRouter } from '@angular/router';
+
+import type { ExpiringServiceBindings } from '@osb/api';
 import { testBinding } from '@testing/binding-fixtures';
 import { providePlatformApiTesting } from '@testing/test-providers';
 import { ExpiringBindingsNotice } from './expiring-bindings-notice';
@@ -9,8 +11,11 @@ import { ExpiringBindingsNotice } from './expiring-bindings-notice';
 const EXPIRING_URL = '/api/projects/p1/expiring-bindings';
 
 /** A binding as the notice reads it: only its expiry matters. */
-function binding(id: string, expiresSoon: boolean, expiredAt?: string): ServiceBinding {
-  return testBinding({ id, expiresSoon, ...(expiredAt ? { expiredAt } : {}) });
+function binding(id: string, expiresSoon: boolean, expiredAt?: string): ExpiringServiceBindings[number] {
+  return {
+    ...testBinding({ id, name: `key-${id}`, instanceId: `i-${id}`, expiresSoon, ...(expiredAt ? { expiredAt } : {}) }),
+    instanceName: `db-${id}`,
+  };
 }
 
 describe('ExpiringBindingsNotice', () => {
@@ -19,7 +24,7 @@ describe('ExpiringBindingsNotice', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: providePlatformApiTesting(),
+      providers: [...providePlatformApiTesting(), provideRouter([])],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ExpiringBindingsNotice);
@@ -44,7 +49,13 @@ describe('ExpiringBindingsNotice', () => {
         binding('b4', true, '2026-01-01T00:00:00Z'),
       ]);
     fixture.detectChanges();
-    expect(text()).toContain('2 bindings expire within 7 days.');
+    expect(text()).toContain('2 bindings expire soon:');
+    const links = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a'));
+    expect(links.map((link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
+      ['key-b1', '/projects/p1/instances/i-b1#binding-b1'],
+      ['key-b2', '/projects/p1/instances/i-b2#binding-b2'],
+    ]);
+    expect(text()).toContain('on db-b1');
   });
 
   it('asks nothing while no listed instance has expiring bindings, and shows nothing', () => {

@@ -1,27 +1,43 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { catchError, of } from 'rxjs';
 
-import { expiresSoon, expiringBindingsNotice } from '../../binding-expiry';
+import type { ExpiringServiceBindings } from '@osb/api';
+import { expiresSoon, expiringBindingsNotice, timeLeftText } from '../../binding-expiry';
 import { BindingsApi } from '../../bindings-api';
 
 /**
- * A notice for a project's pages: how many of the project's bindings expire within the warning
- * period, asked of the API in one request. Shows nothing while none do, or when the bindings
- * cannot be read.
+ * A notice for a project's pages: the project's bindings that expire within their warning
+ * period, asked of the API in one request, each linked to its place on its instance's page.
+ * Shows nothing while none do, or when the bindings cannot be read.
  */
 @Component({
   selector: 'mp-expiring-bindings-notice',
-  imports: [MatIconModule],
+  imports: [MatIconModule, RouterLink],
   template: `
     @if (notice(); as text) {
-      <p class="mp-expiring-bindings-notice" role="status">
+      <div class="mp-expiring-bindings-notice" role="status">
         <mat-icon svgIcon="schedule" aria-hidden="true" />
         <span>{{ text }}</span>
+        <ul class="mp-expiring-bindings-notice__list">
+          @for (binding of bindings(); track binding.id) {
+            <li>
+              <a
+                [routerLink]="['/projects', projectId(), 'instances', binding.instanceId]"
+                [fragment]="'binding-' + binding.id"
+                >{{ binding.name }}</a
+              >
+              <span i18n="expiring bindings notice|The instance of a binding and its time left@@expiringBindingOn"
+                >on {{ binding.instanceName }} ({{ timeLeft(binding.expiresAt) }})</span
+              >
+            </li>
+          }
+        </ul>
         <span class="mp-expiring-bindings-notice__hint" i18n="@@expiringBindingsHint"
           >Create new bindings before they expire and switch your applications over.</span
         >
-      </p>
+      </div>
     }
   `,
   styles: `
@@ -37,9 +53,17 @@ import { BindingsApi } from '../../bindings-api';
       color: var(--mat-sys-on-error-container);
       font: var(--mat-sys-body-medium);
     }
-    .mp-expiring-bindings-notice__hint {
+    .mp-expiring-bindings-notice__hint,
+    .mp-expiring-bindings-notice__list {
       flex-basis: 100%;
-      margin-left: 32px;
+      margin: 0 0 0 32px;
+    }
+    .mp-expiring-bindings-notice__list {
+      padding-left: 16px;
+    }
+    .mp-expiring-bindings-notice a {
+      color: inherit;
+      font-weight: 500;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,22 +86,27 @@ export class ExpiringBindingsNotice {
       equal: (a, b) => a.projectId === b.projectId && a.instanceIds.join('\n') === b.instanceIds.join('\n'),
     },
   );
-  /** How many bindings expire soon. */
-  private readonly count = signal(0);
+  /** The bindings that expire soon, soonest first. */
+  protected readonly bindings = signal<ExpiringServiceBindings>([]);
   /** The notice's text, if any binding expires soon. */
-  protected readonly notice = computed(() => expiringBindingsNotice(this.count()));
+  protected readonly notice = computed(() => expiringBindingsNotice(this.bindings().length));
+
+  /** How much time a binding has left, in words. */
+  protected timeLeft(expiresAt: string | undefined): string {
+    return expiresAt ? timeLeftText(expiresAt, new Date()) : '';
+  }
 
   constructor() {
     effect((onCleanup) => {
       const { projectId, instanceIds } = this.query();
       if (instanceIds.length === 0) {
-        this.count.set(0);
+        this.bindings.set([]);
         return;
       }
       const subscription = this.api
         .listExpiring(projectId)
         .pipe(catchError(() => of([])))
-        .subscribe((bindings) => this.count.set(bindings.filter(expiresSoon).length));
+        .subscribe((bindings) => this.bindings.set(bindings.filter(expiresSoon)));
       onCleanup(() => subscription.unsubscribe());
     });
   }

@@ -1,7 +1,9 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  Injector,
   OnDestroy,
+  afterNextRender,
   computed,
   effect,
   inject,
@@ -13,6 +15,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ActivatedRoute } from '@angular/router';
 
 import type {
   BrokerComparison,
@@ -144,6 +147,9 @@ export class InstanceBindings implements OnDestroy {
   protected readonly now = signal(new Date());
   /** Bindings created here asynchronously: their credentials are shown once the broker is done. */
   private readonly awaitingCredentials = new Set<string>();
+  /** A binding the address points at (`#binding-<id>`, from the notice about expiring bindings), until shown. */
+  private pointedAt = inject(ActivatedRoute, { optional: true })?.snapshot.fragment ?? null;
+  private readonly injector = inject(Injector);
 
   constructor() {
     reloadWhileRunning(
@@ -158,6 +164,7 @@ export class InstanceBindings implements OnDestroy {
       }
       untracked(() => {
         this.now.set(new Date());
+        this.showPointedAt(list);
         for (const binding of list) {
           if (this.awaitingCredentials.has(binding.id) && !isBindingRunning(binding)) {
             this.awaitingCredentials.delete(binding.id);
@@ -171,6 +178,23 @@ export class InstanceBindings implements OnDestroy {
         }
       });
     });
+  }
+
+  /** Scrolls to the binding the address points at, once it is listed. */
+  private showPointedAt(list: readonly ServiceBinding[]): void {
+    const target = this.pointedAt;
+    if (!target || !list.some((binding) => `binding-${binding.id}` === target)) {
+      return;
+    }
+    this.pointedAt = null;
+    afterNextRender(
+      () => {
+        const item = document.getElementById(target);
+        item?.scrollIntoView({ block: 'center' });
+        item?.focus({ preventScroll: true });
+      },
+      { injector: this.injector },
+    );
   }
 
   /** Opens the create dialog; shows the new binding's credentials or follows its creation. */
