@@ -108,14 +108,14 @@ test(
     await expect(page.getByText('No instances match the search and filters.')).toBeVisible();
 
     // The address keeps it all across a reload.
-    await expect(page).toHaveURL(/state=failed/);
+    await expect(page).toHaveURL(/status=failed/);
     await page.reload();
     await expect(page.getByRole('searchbox', { name: 'Search by name or service' })).toHaveValue(prefix);
     await expect(page.getByText('No instances match the search and filters.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await expect(page.getByRole('searchbox', { name: 'Search by name or service' })).toHaveValue('');
     await expect(page).toHaveURL(/sort=name&order=desc|order=desc&sort=name/);
-    await expect(page).not.toHaveURL(/search=|state=|service=|sharing=/);
+    await expect(page).not.toHaveURL(/search=|status=|service=|sharing=/);
 
     // A search by the service's name finds the instance too.
     await page.getByRole('searchbox', { name: 'Search by name or service' }).fill('Object Stor');

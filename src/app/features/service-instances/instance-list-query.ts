@@ -1,6 +1,9 @@
 import type { InstanceSharingFilter, InstanceSortKey, ServiceInstanceListQuery } from '@osb/api';
 
-/** The instances list's search, filters and sort as the URL carries them (`?search=…&state=…`). */
+/**
+ * The instances list's search, filters and sort as the URL carries them (`?search=…&status=…`; not
+ * `state`, which the sign-in redirect uses for itself and removes).
+ */
 export interface InstanceListFilter {
   /** Part of an instance's or its service's name. */
   readonly search: string;
@@ -14,7 +17,7 @@ export interface InstanceListFilter {
 /** The query parameters the list reads, with the values they may take (others are ignored). */
 export interface InstanceListParams {
   readonly search?: string;
-  readonly state?: string;
+  readonly status?: string;
   readonly service?: string;
   readonly sharing?: string;
   readonly sort?: string;
@@ -30,7 +33,7 @@ export const DEFAULT_INSTANCE_LIST_FILTER: InstanceListFilter = { search: '', so
 
 /** Reads the filter from the URL's query parameters, ignoring values the list does not know. */
 export function filterFromParams(params: InstanceListParams): InstanceListFilter {
-  const state = oneOf(STATES, params.state);
+  const state = oneOf(STATES, params.status);
   const sharing = oneOf(SHARING, params.sharing);
   return {
     search: (params.search ?? '').trim(),
@@ -46,7 +49,7 @@ export function filterFromParams(params: InstanceListParams): InstanceListFilter
 export function paramsOfFilter(filter: InstanceListFilter): Record<keyof InstanceListParams, string | null> {
   return {
     search: filter.search || null,
-    state: filter.state ?? null,
+    status: filter.state ?? null,
     service: filter.serviceId ?? null,
     sharing: filter.sharing ?? null,
     sort: filter.sort === DEFAULT_INSTANCE_LIST_FILTER.sort ? null : filter.sort,

@@ -167,7 +167,7 @@ describe('InstancesPage', () => {
   it('asks the platform for the search, filters and sort of the URL, and writes a typed search there after a pause', async () => {
     router = await RouterTestingHarness.create();
     await router.navigateByUrl(
-      '/projects/p1/instances?search=db&state=failed&service=postgres&sharing=by-us&sort=name&order=desc',
+      '/projects/p1/instances?search=db&status=failed&service=postgres&sharing=by-us&sort=name&order=desc',
       InstancesPage,
     );
     http.expectOne('/api/catalog').flush(testCatalog());

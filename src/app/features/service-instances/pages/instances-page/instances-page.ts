@@ -49,7 +49,7 @@ export const INSTANCE_SEARCH_DELAY_MS = 300;
 
 /**
  * A project's service instances with their status, searched, filtered and sorted by the
- * platform. Search, filters and sort live in the URL (`?search=…&state=…&service=…&sharing=…&sort=…&order=…`;
+ * platform. Search, filters and sort live in the URL (`?search=…&status=…&service=…&sharing=…&sort=…&order=…`;
  * the search is written once typing pauses), so a view can be shared and survives a reload.
  * While any operation runs the list is read again when the platform reports a change (or every
  * few seconds without its change stream), so progress and results show without a reload.
@@ -85,7 +85,7 @@ export class InstancesPage {
   /** Query parameter: part of an instance's or its service's name. */
   readonly search = input<string>();
   /** Query parameter: the state of the last operation (`in progress`, `succeeded`, `failed`). */
-  readonly state = input<string>();
+  readonly status = input<string>();
   /** Query parameter: a service id. */
   readonly service = input<string>();
   /** Query parameter: `with-us` or `by-us`. */
@@ -99,7 +99,7 @@ export class InstancesPage {
   protected readonly filter = computed(() =>
     filterFromParams({
       search: this.search(),
-      state: this.state(),
+      status: this.status(),
       service: this.service(),
       sharing: this.sharing(),
       sort: this.sort(),
