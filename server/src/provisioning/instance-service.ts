@@ -5,7 +5,14 @@
  * the OSB tables say (accepted operations continue in the `OperationRunner`).
  */
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan } from '@osb/api';
+import type {
+  AffectedBinding,
+  Project,
+  ProjectRef,
+  ServiceInstanceDeletionImpact,
+  ServiceOffering,
+  ServicePlan,
+} from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import {
@@ -36,6 +43,8 @@ export interface CatalogLookup {
 export interface BindingCleanup {
   /** Deletes every binding of the instance; throws an `HttpError` saying why when one cannot be deleted. */
   deleteAll(instance: InstanceRecord, user: RequestingUser): Promise<void>;
+  /** Every live binding of the instance (of every project), oldest first, with its project's id and tenant. */
+  listAll(instance: InstanceRecord): Promise<{ id: string; name: string; projectId: string; tenantId?: string }[]>;
 }
 
 /** The project an instance is shared from, as the projects it is shared with see it. */
@@ -48,6 +57,8 @@ export interface SharedFrom {
 export interface SharedInstanceLookup {
   /** The ids of the instances shared with `projectId`, each with the project it comes from. */
   sharedWith(projectId: string): Promise<{ instanceId: string; from: SharedFrom }[]>;
+  /** The projects the instance is shared with, oldest share first. */
+  sharesOf(instanceId: string): Promise<ProjectRef[]>;
 }
 
 /** What the service needs. */
@@ -176,6 +187,26 @@ export class InstanceService {
       if (record) return this.view(record, sharedFrom);
     }
     return this.view(await this.requireInstance(project, instanceId));
+  }
+
+  /**
+   * What deprovisioning one of the project's own instances takes away: every binding (of every
+   * project) and the projects it is shared with. 403 for an instance shared with the project.
+   */
+  async deletionImpact(project: Project, instanceId: string): Promise<ServiceInstanceDeletionImpact> {
+    const record = await this.requireInstance(project, instanceId);
+    const sharedWith = await this.deps.shares.sharesOf(record.id);
+    const projects = new Map<string, ProjectRef>(sharedWith.map((target) => [target.projectId, target]));
+    projects.set(project.id, { projectId: project.id, displayName: project.displayName });
+    const bindings = (await this.deps.bindings.listAll(record)).map(
+      ({ id, name, projectId, tenantId }): AffectedBinding => ({
+        id,
+        name,
+        project: projects.get(projectId) ?? { projectId, displayName: projectId },
+        ...(tenantId !== undefined ? { tenantId } : {}),
+      }),
+    );
+    return { bindings, sharedWith };
   }
 
   /**
@@ -320,7 +351,8 @@ export class InstanceService {
   }
 
   /**
-   * Deletes an instance: its bindings first, then the broker's instance. 410 counts as gone;
+   * Deletes an instance: starts its delete (which refuses new bindings from then on), deletes its
+   * bindings, then the broker's instance. 410 counts as gone;
    * a failure keeps the instance and says why. An instance whose creation failed is only
    * forgotten: orphan mitigation already takes care of the broker's side. Returns undefined
    * once the instance is gone, else the instance with its delete `in progress`.
@@ -332,7 +364,6 @@ export class InstanceService {
       await this.deps.instances.remove(record.id);
       return undefined;
     }
-    await this.deps.bindings.deleteAll(record, user);
     const plan = this.deps.catalog
       .findService(record.serviceId, record.brokerId)
       ?.plans.find((candidate) => candidate.id === record.planId);
@@ -340,7 +371,15 @@ export class InstanceService {
       ...record,
       operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()),
     };
+    // Started first: from now on no binding can be created on the instance (see BindingRepository.insert).
     await this.begin(deleting);
+    try {
+      await this.deps.bindings.deleteAll(deleting, user);
+    } catch (error) {
+      // Nothing was sent for the instance itself: it keeps its last operation.
+      await this.deps.instances.save(record);
+      throw error;
+    }
     const ref = { instanceId: record.id, serviceId: record.serviceId, planId: record.planId };
     const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
     const outcome = classifyReply('deprovision', reply);

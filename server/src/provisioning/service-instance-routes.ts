@@ -5,6 +5,7 @@ import {
   ErrorBody,
   INSTANCE_PAGE_DEFAULT,
   ServiceInstance,
+  ServiceInstanceDeletionImpact,
   ServiceInstanceListQuery,
   UpdateServiceInstanceRequest,
 } from '@osb/api';
@@ -114,6 +115,19 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       const { project } = request;
       return toServiceInstance(await service.get(project, request.params.instanceId));
     },
+  );
+
+  app.get(
+    '/api/projects/:projectId/service-instances/:instanceId/deletion-impact',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: 'What deprovisioning the instance takes away: its bindings (of every project) and its shares',
+        params: InstanceParams,
+        response: { 200: ServiceInstanceDeletionImpact, ...errors },
+      },
+    },
+    async (request) => service.deletionImpact(request.project, request.params.instanceId),
   );
 
   app.post(

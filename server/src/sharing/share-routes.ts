@@ -42,6 +42,7 @@ function toShare({ record, targetProjectDisplayName }: ShareView): ServiceInstan
     targetProjectDisplayName,
     sharedBy: record.sharedBy,
     createdAt: record.createdAt.toISOString(),
+    ...(record.endingSince ? { endingSince: record.endingSince.toISOString() } : {}),
   };
 }
 
