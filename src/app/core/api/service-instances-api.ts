@@ -2,7 +2,12 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
-import type { CreateServiceInstanceRequest, ServiceInstance, UpdateServiceInstanceRequest } from '@osb/api';
+import type {
+  CreateServiceInstanceRequest,
+  ServiceInstance,
+  ServiceInstanceDeletionImpact,
+  UpdateServiceInstanceRequest,
+} from '@osb/api';
 import { UI_CONFIG } from '../config/ui-config';
 import type { ApiResource } from './api-types';
 import { apiUrl } from './api-url';
@@ -48,6 +53,11 @@ export class ServiceInstancesApi {
   /** Renames an instance, changes its plan or parameters (send only the changed parameters). */
   update(projectId: string, instanceId: string, request: UpdateServiceInstanceRequest): Observable<ServiceInstance> {
     return this.http.patch<ServiceInstance>(this.url(projectId, instanceId), request);
+  }
+
+  /** What deprovisioning one of the project's own instances takes away: every project's bindings and its shares. */
+  deletionImpact(projectId: string, instanceId: string): Observable<ServiceInstanceDeletionImpact> {
+    return this.http.get<ServiceInstanceDeletionImpact>(this.url(projectId, instanceId, 'deletion-impact'));
   }
 
   /** Deletes an instance: gives the instance while the broker deletes it, or null once it is gone. */
