@@ -2,6 +2,8 @@
  * Service binding bodies of the platform API: TypeBox schemas for the routes and the UI.
  */
 import Type, { type Static } from 'typebox';
+
+import { OperationFailure } from './errors.js';
 import { Tenant } from './projects.js';
 
 /** The last operation on a binding. */
@@ -9,8 +11,13 @@ export const ServiceBindingOperation = Type.Object({
   /** `create` and `delete` by users; `expire`: the platform deletes the expired binding at the broker. */
   type: Type.Union([Type.Literal('create'), Type.Literal('delete'), Type.Literal('expire')]),
   state: Type.Union([Type.Literal('in progress'), Type.Literal('succeeded'), Type.Literal('failed')]),
-  /** The broker's (or the platform's) message about the operation; show it to the user. */
+  /**
+   * The broker's message about the operation (its progress, or why it failed), or after a failure
+   * without one the platform's English explanation, for API clients.
+   */
   description: Type.Optional(Type.String()),
+  /** After a failure: why, as a code with parameters that the UI translates. */
+  failure: Type.Optional(OperationFailure),
   /** ISO time the operation started. */
   startedAt: Type.String(),
   /** The user who started it, or `platform` for an expiry. */
@@ -45,6 +52,8 @@ export const ServiceBinding = Type.Object({
    * binding and are not kept anywhere.
    */
   credentialsDelivered: Type.Optional(Type.Literal('once')),
+  /** The binding this one was rotated from (it may be deleted by now). */
+  predecessorId: Type.Optional(Type.String()),
   lastOperation: ServiceBindingOperation,
 });
 export type ServiceBinding = Static<typeof ServiceBinding>;
@@ -77,6 +86,16 @@ export const CreateServiceBindingRequest = Type.Object({
   tenantId: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type CreateServiceBindingRequest = Static<typeof CreateServiceBindingRequest>;
+
+/**
+ * `POST …/bindings/:bindingId/rotate`: create the binding's successor with fresh credentials
+ * (services with `bindingRotatable`); the predecessor stays until it is deleted or expires.
+ */
+export const RotateServiceBindingRequest = Type.Object({
+  /** The successor's name; the predecessor's when absent. */
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+});
+export type RotateServiceBindingRequest = Static<typeof RotateServiceBindingRequest>;
 
 /** A tenant of the project that suits the instance, and whether it is bound already. */
 export const BindingTenantChoice = Type.Object({

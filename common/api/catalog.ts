@@ -61,7 +61,10 @@ export const ServicePlan = Type.Object({
   bullets: Type.Array(Type.String()),
   costs: Type.Array(PlanCost),
   maximumPollingDurationSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** OSB `maintenance_info.version` (semantic versioning). */
   maintenanceInfoVersion: Type.Optional(Type.String()),
+  /** OSB `maintenance_info.description`: the broker's text about this version; untrusted. */
+  maintenanceInfoDescription: Type.Optional(Type.String()),
   schemas: PlanSchemas,
 });
 export type ServicePlan = Static<typeof ServicePlan>;
@@ -101,6 +104,8 @@ export const ServiceOffering = Type.Object({
   requires: Type.Optional(Type.Array(Type.String())),
   instancesRetrievable: Type.Boolean(),
   bindingsRetrievable: Type.Boolean(),
+  /** OSB `binding_rotatable`: a binding can get a successor with fresh credentials (`predecessor_binding_id`). */
+  bindingRotatable: Type.Boolean(),
   /** Whether the service declares a `dashboard_client`. */
   hasDashboardClient: Type.Boolean(),
   plans: Type.Array(ServicePlan),

@@ -29,6 +29,18 @@ export const BROKER_FAILURE_REASONS = [
 ] as const;
 export type BrokerFailureReason = (typeof BROKER_FAILURE_REASONS)[number];
 
+/**
+ * Why an operation at a broker failed, as a code the UI translates: the platform's
+ * classification, the HTTP status where one applies, and the broker's own words, if any.
+ */
+export const OperationFailure = Type.Object({
+  reason: Type.Enum(BROKER_FAILURE_REASONS),
+  status: Type.Optional(Type.Integer()),
+  /** The broker's `description`, unchanged; the UI shows it as the broker's words. */
+  brokerMessage: Type.Optional(Type.String()),
+});
+export type OperationFailure = Static<typeof OperationFailure>;
+
 /** The parameters each error code carries (all of them plain strings or numbers). */
 export interface ApiErrorParams {
   /** The request does not fit the API's schema; `detail` is the validator's English text. */
@@ -66,8 +78,11 @@ export interface ApiErrorParams {
   planNotOffered: Record<string, never>;
   /** The service or plan of an existing instance left the marketplace. */
   offeringGone: Record<string, never>;
-  /** Parameters that do not fit the plan's schema; `detail` says which and why (in English, `; `-separated). */
-  parametersInvalid: { detail: string };
+  /**
+   * Parameters that do not fit the plan's schema: `detail` says which and why (in English,
+   * `; `-separated), `fields` names the fields (dotted paths, `, `-separated).
+   */
+  parametersInvalid: { detail: string; fields: string };
   /** The project already has an instance of this name. */
   instanceNameTaken: { name: string };
   /** An operation (`create`, `update`, `delete`) runs on the instance. */
@@ -90,10 +105,23 @@ export interface ApiErrorParams {
   instanceSharedReadOnly: { project: string };
   /** The dashboard's single sign-on details are not available. */
   dashboardUnavailable: Record<string, never>;
+  /** The service's broker does not report its instances (`instances_retrievable`) or bindings (`bindings_retrievable`). */
+  notRetrievable: { what: 'instance' | 'binding' };
+  /** The instance already has its plan's newest maintenance version. */
+  noUpgradeAvailable: Record<string, never>;
+  /**
+   * The broker answered `MaintenanceInfoConflict`: its plan's maintenance version changed. The
+   * platform read the catalog again; `version` is the upgrade it offers now, if any.
+   */
+  maintenanceInfoChanged: { version?: string; brokerMessage?: string };
   /** Instances of the plan cannot be bound. */
   planNotBindable: Record<string, never>;
   /** An operation runs on the binding. */
   bindingBusy: Record<string, never>;
+  /** The service's bindings cannot be rotated (no `binding_rotatable`), or the binding names a tenant. */
+  bindingNotRotatable: Record<string, never>;
+  /** Only a binding that was created and has not expired can be rotated. */
+  bindingNotActive: Record<string, never>;
   /** A binding of the instance could not be deleted at the broker. */
   bindingNotDeleted: { name: string; reason: BrokerFailureReason; brokerMessage?: string };
   /** Bindings are still being deleted; `then` is what to do again once they are gone. */
@@ -193,8 +221,16 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
   instanceSharedReadOnly: ({ project }) =>
     `This instance is shared with your project by ${project}; only that project can change or delete it.`,
   dashboardUnavailable: () => 'The sign-in details for this service’s dashboard are not available. Try again later.',
+  notRetrievable: ({ what }) => `The service broker does not report this service’s ${what}s.`,
+  noUpgradeAvailable: () => 'This instance already runs the newest maintenance version of its plan.',
+  maintenanceInfoChanged: ({ version }) =>
+    `The service broker changed the maintenance version of this plan, so it did not carry out the request. The marketplace has read the broker’s catalog again${
+      version !== undefined ? `; upgrade the instance to version ${version} first, then try again` : '; try again'
+    }.`,
   planNotBindable: () => 'Instances of this plan cannot be bound.',
   bindingBusy: () => 'Another operation is in progress on this binding. Try again when it has finished.',
+  bindingNotRotatable: () => 'The credentials of this binding cannot be rotated. Create a new binding instead.',
+  bindingNotActive: () => 'Only a binding that was created and has not expired can be rotated.',
   bindingNotDeleted: ({ name, reason, brokerMessage }) =>
     `The binding “${name}” could not be deleted: ${brokerMessage ?? BROKER_FAILURE_MESSAGES[reason]}`,
   bindingsStillDeleting: ({ count, then }) =>

@@ -14,3 +14,5 @@ export * from './service-instances.js';
 export * from './bindings.js';
 export * from './sharing.js';
 export * from './changes.js';
+export * from './costs.js';
+export * from './activity.js';

@@ -3,12 +3,19 @@
  */
 import Type, { type Static } from 'typebox';
 
+import { OperationFailure } from './errors.js';
+
 /** The last operation on a service instance. */
 export const ServiceInstanceOperation = Type.Object({
   type: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('delete')]),
   state: Type.Union([Type.Literal('in progress'), Type.Literal('succeeded'), Type.Literal('failed')]),
-  /** The broker's (or the platform's) message about the operation; show it to the user. */
+  /**
+   * The broker's message about the operation (its progress, or why it failed), or after a failure
+   * without one the platform's English explanation, for API clients.
+   */
   description: Type.Optional(Type.String()),
+  /** After a failure: why, as a code with parameters that the UI translates. */
+  failure: Type.Optional(OperationFailure),
   /** ISO time the operation started. */
   startedAt: Type.String(),
   /** The user who started it. */
@@ -19,6 +26,17 @@ export const ServiceInstanceOperation = Type.Object({
   targetPlanId: Type.Optional(Type.String()),
 });
 export type ServiceInstanceOperation = Static<typeof ServiceInstanceOperation>;
+
+/**
+ * A maintenance upgrade the broker offers for an instance: its plan's `maintenance_info.version`
+ * in the catalog is newer (semantic versioning) than the one the instance was provisioned or last
+ * updated with. `description` is the broker's text about the change: untrusted, show it as the broker's.
+ */
+export const UpgradeAvailable = Type.Object({
+  version: Type.String(),
+  description: Type.Optional(Type.String()),
+});
+export type UpgradeAvailable = Static<typeof UpgradeAvailable>;
 
 /** A service instance of a project. */
 export const ServiceInstance = Type.Object({
@@ -52,6 +70,8 @@ export const ServiceInstance = Type.Object({
    * read-only here (no update, no delete); the project manages only its own bindings.
    */
   sharedFrom: Type.Optional(Type.Object({ projectId: Type.String(), displayName: Type.String() })),
+  /** Set when the broker offers a maintenance upgrade (`POST …/upgrade` applies it). */
+  upgradeAvailable: Type.Optional(UpgradeAvailable),
 });
 export type ServiceInstance = Static<typeof ServiceInstance>;
 
@@ -125,3 +145,41 @@ export const ServiceInstancePermission = Type.Object({
   permission: Type.Union([Type.Literal('USER'), Type.Literal('NONE')]),
 });
 export type ServiceInstancePermission = Static<typeof ServiceInstancePermission>;
+
+/**
+ * One difference between what the platform recorded and what the broker reports
+ * (`GET /v2/service_instances/:id` or `…/service_bindings/:bid`). `recorded` and `reported` are
+ * absent where a side has no value, and always absent when `masked`: secret parameters and
+ * credentials are compared, never shown.
+ */
+export const BrokerDifference = Type.Object({
+  field: Type.Union([
+    Type.Literal('plan'),
+    Type.Literal('dashboardUrl'),
+    Type.Literal('maintenanceVersion'),
+    Type.Literal('parameter'),
+    Type.Literal('credential'),
+  ]),
+  /** The JSON pointer of a parameter or credential (`/db/port`). */
+  path: Type.Optional(Type.String()),
+  change: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+  /** What the platform recorded (a plan id for `plan`). */
+  recorded: Type.Optional(Type.Unknown()),
+  /** What the broker reports now; untrusted. */
+  reported: Type.Optional(Type.Unknown()),
+  /** A secret parameter or a credential: the values are left out. */
+  masked: Type.Optional(Type.Boolean()),
+});
+export type BrokerDifference = Static<typeof BrokerDifference>;
+
+/**
+ * `GET …/service-instances/:instanceId/broker-view` and `…/bindings/:bindingId/broker-view`:
+ * what the broker reports now compared with the platform's record (for services with
+ * `instancesRetrievable` / `bindingsRetrievable`). The platform's record stays as it is.
+ */
+export const BrokerComparison = Type.Object({
+  /** ISO time the broker answered. */
+  fetchedAt: Type.String(),
+  differences: Type.Array(BrokerDifference),
+});
+export type BrokerComparison = Static<typeof BrokerComparison>;

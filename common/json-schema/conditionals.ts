@@ -16,13 +16,13 @@ export interface Conditional {
  * form asks for it exactly when the schema does. `rendered` holds the branches normalised for
  * rendering. The condition becomes a `visibleIf` when it only compares fields of the same object
  * with fixed values (`const`/`enum`); otherwise the fields are always shown, and validation still
- * follows the condition. Returns a warning for a condition the form cannot follow, if any.
+ * follows the condition. Returns false for a condition the form cannot follow.
  */
 export function drawConditionalFields(
   out: JsonSchema,
   rendered: { then?: JsonSchema; else?: JsonSchema },
   condition: JsonSchema,
-): string | undefined {
+): boolean {
   const properties = isJsonObject(out['properties']) ? out['properties'] : {};
   out['properties'] = properties;
   const comparisons = fieldComparisons(condition);
@@ -48,9 +48,7 @@ export function drawConditionalFields(
       properties[name] = drawn;
     }
   }
-  return unfollowed
-    ? 'the fields of its if/then/else are always shown, since the condition is not a plain comparison'
-    : undefined;
+  return !unfollowed;
 }
 
 /** Keywords a field of a plain comparison may carry besides its values. */

@@ -7,6 +7,7 @@ export {
   type JsonSchema,
 } from './keywords.js';
 export { NORMALIZED_WIDGETS, normalizeParameterSchema, sameJson, type NormalizeResult } from './normalize.js';
+export { describeSchemaNote, describeSchemaRefusal, type SchemaNote, type SchemaRefusalReason } from './notes.js';
 export { pruneEmptyParameters } from './prune.js';
 export { stripUiKeywords } from './strip.js';
 export {

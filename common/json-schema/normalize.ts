@@ -7,14 +7,16 @@ import {
   type JsonSchema,
 } from './keywords.js';
 import { resolvePointer } from './pointer.js';
-import { SCHEMA_BUDGET, SchemaBudgetExceeded, WorkBudget, oversizeReason } from './schema-budget.js';
+import { SCHEMA_BUDGET, SchemaBudgetExceeded, WorkBudget, oversize } from './schema-budget.js';
+import type { SchemaNote, SchemaRefusalReason } from './notes.js';
 import { unsupportedPatternReason } from './safe-pattern.js';
 import { drawConditionalFields } from './conditionals.js';
 import { isSecretField } from './secrets.js';
 import { VARIANTS_KEYWORD, buildVariants } from './variants.js';
 
 /** The outcome of {@link normalizeParameterSchema}. */
-export type NormalizeResult = { ok: true; schema: JsonSchema; warnings: string[] } | { ok: false; reason: string };
+export type NormalizeResult =
+  { ok: true; schema: JsonSchema; notes: SchemaNote[] } | { ok: false; refusal: SchemaRefusalReason };
 
 /** Widget ids the normaliser assigns; the UI registers a widget for each. */
 export const NORMALIZED_WIDGETS = {
@@ -63,7 +65,11 @@ const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
 const LABELLED_OPTION_KEYS = new Set(['enum', 'title', 'description', 'type']);
 
 /** Refuses a schema that cannot be made renderable; the message completes "cannot be shown as a form: …". */
-class SchemaRefusal extends Error {}
+class SchemaRefusal extends Error {
+  constructor(readonly reason: SchemaRefusalReason) {
+    super(reason.code);
+  }
+}
 
 /**
  * Makes a broker's parameter schema renderable by ngx-schema-form 2.14 (draft-04 only) without
@@ -89,22 +95,22 @@ class SchemaRefusal extends Error {}
  */
 export function normalizeParameterSchema(schema: unknown): NormalizeResult {
   if (!isJsonObject(schema)) {
-    return { ok: false, reason: 'the schema is not a JSON object' };
+    return { ok: false, refusal: { code: 'notAnObject' } };
   }
-  const oversize = oversizeReason(schema, SCHEMA_BUDGET);
-  if (oversize !== undefined) {
-    return { ok: false, reason: oversize };
+  const tooLarge = oversize(schema, SCHEMA_BUDGET);
+  if (tooLarge !== undefined) {
+    return { ok: false, refusal: tooLarge };
   }
   try {
     const normalizer = new SchemaNormalizer(structuredClone(schema), new WorkBudget(SCHEMA_BUDGET));
-    return { ok: true, schema: normalizer.normalizeRoot(), warnings: normalizer.warnings };
+    return { ok: true, schema: normalizer.normalizeRoot(), notes: normalizer.notes };
   } catch (error) {
     if (error instanceof SchemaRefusal || error instanceof SchemaBudgetExceeded) {
-      return { ok: false, reason: error.message };
+      return { ok: false, refusal: error.reason };
     }
     return {
       ok: false,
-      reason: `the schema could not be read (${error instanceof Error ? error.message : String(error)})`,
+      refusal: { code: 'unreadable', detail: error instanceof Error ? error.message : String(error) },
     };
   }
 }
@@ -112,7 +118,8 @@ export function normalizeParameterSchema(schema: unknown): NormalizeResult {
 /** Walks one schema document and builds its renderable copy. */
 class SchemaNormalizer {
   /** What was changed in a way a broker author should know about. */
-  readonly warnings: string[] = [];
+  readonly notes: SchemaNote[] = [];
+  private readonly noted = new Set<string>();
   private readonly referenceStack: string[] = [];
 
   constructor(
@@ -123,14 +130,12 @@ class SchemaNormalizer {
   normalizeRoot(): JsonSchema {
     const declared = this.document['$schema'];
     if (declared !== undefined && (typeof declared !== 'string' || !declared.includes('draft-04'))) {
-      this.warn(`$schema ${JSON.stringify(declared)} was read as draft-04`);
+      this.note({ code: 'readAsDraft04', at: '#', declared: JSON.stringify(declared) });
     }
     const rootType = this.document['type'];
     const types = Array.isArray(rootType) ? rootType : rootType === undefined ? [] : [rootType];
     if (types.length > 0 && !types.includes('object')) {
-      throw new SchemaRefusal(
-        `parameters are a JSON object, but the schema describes ${types.map(String).join(' or ')}`,
-      );
+      throw new SchemaRefusal({ code: 'notAnObjectSchema', types: types.map(String).join(', ') });
     }
     const root = this.normalizeNode(this.document, '#', { render: true, isRoot: true });
     root['type'] = 'object';
@@ -141,9 +146,11 @@ class SchemaNormalizer {
     return structuredClone({ $schema: DRAFT_04_URI, ...root });
   }
 
-  private warn(message: string): void {
-    if (!this.warnings.includes(message)) {
-      this.warnings.push(message);
+  private note(note: SchemaNote): void {
+    const key = JSON.stringify(note);
+    if (!this.noted.has(key)) {
+      this.noted.add(key);
+      this.notes.push(note);
     }
   }
 
@@ -160,7 +167,7 @@ class SchemaNormalizer {
       return { not: {} };
     }
     if (!isJsonObject(raw)) {
-      this.warn(`${pointer} is not a schema and was ignored`);
+      this.note({ code: 'notASchema', at: pointer });
       return {};
     }
     if (typeof raw['$ref'] === 'string') {
@@ -182,11 +189,11 @@ class SchemaNormalizer {
       } else if (keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum') {
         out[keyword] = value;
       } else if (LATER_DRAFT_KEYWORDS.has(keyword)) {
-        this.warn(`${pointer}: "${keyword}" is not part of draft-04 and is not checked by the form`);
+        this.note({ code: 'laterDraftKeyword', at: pointer, keyword });
       } else if (keyword === 'buttons') {
-        this.warn(`${pointer}: form buttons are not supported and were removed`);
+        this.note({ code: 'buttonsRemoved', at: pointer });
       } else if (!SILENTLY_DROPPED.has(keyword) && keyword !== '$ref') {
-        this.warn(`${pointer}: unknown keyword "${keyword}" was ignored`);
+        this.note({ code: 'unknownKeyword', at: pointer, keyword });
       }
     }
 
@@ -216,7 +223,7 @@ class SchemaNormalizer {
     }
     this.normalizeRequired(out, raw);
     if (Array.isArray(out['enum']) && out['enum'].length === 0) {
-      this.warn(`${pointer}: an empty enum was removed`);
+      this.note({ code: 'emptyEnumRemoved', at: pointer });
       delete out['enum'];
     }
     this.normalizePattern(out, pointer);
@@ -239,7 +246,7 @@ class SchemaNormalizer {
         out['widget'] = { id: NORMALIZED_WIDGETS.json };
       }
       if (typeof out['visibleIf'] !== 'undefined' && !isJsonObject(out['visibleIf'])) {
-        this.warn(`${pointer}: visibleIf must be an object and was ignored`);
+        this.note({ code: 'visibleIfIgnored', at: pointer });
         delete out['visibleIf'];
       }
     } else {
@@ -255,14 +262,14 @@ class SchemaNormalizer {
   private inlineReference(raw: JsonSchema, pointer: string, context: NodeContext): JsonSchema {
     const reference = raw['$ref'] as string;
     if (!reference.startsWith('#')) {
-      throw new SchemaRefusal(`it refers to the external schema ${reference}, which is not fetched`);
+      throw new SchemaRefusal({ code: 'externalReference', reference });
     }
     if (this.referenceStack.includes(reference)) {
-      throw new SchemaRefusal(`its reference ${reference} contains itself, and a recursive schema has no finite form`);
+      throw new SchemaRefusal({ code: 'recursiveReference', reference });
     }
     const target = resolvePointer(this.document, reference);
     if (target === undefined) {
-      throw new SchemaRefusal(`its reference ${reference} points to nothing`);
+      throw new SchemaRefusal({ code: 'danglingReference', reference });
     }
     if (typeof target === 'boolean') {
       return target ? {} : { not: {} };
@@ -309,7 +316,7 @@ class SchemaNormalizer {
         typeof entry === 'string' && JSON_TYPES.has(entry) && all.indexOf(entry) === index,
     );
     if (types.length === 0) {
-      this.warn(`${pointer}: type ${JSON.stringify(type)} is not a JSON type and was ignored`);
+      this.note({ code: 'unknownType', at: pointer, type: JSON.stringify(type) });
       delete out['type'];
       return false;
     }
@@ -341,13 +348,13 @@ class SchemaNormalizer {
         for (const [name, subschema] of Object.entries(out['properties'])) {
           const path = `${pointer}/properties/${escapePointer(name)}`;
           if (subschema === false) {
-            this.warn(`${path} allows no value and is not shown`);
+            this.note({ code: 'noValueAllowed', at: path });
             continue;
           }
           properties[name] = this.normalizeNode(subschema, path, { ...field, propertyName: name });
         }
       } else {
-        this.warn(`${pointer}/properties is not an object and was ignored`);
+        this.note({ code: 'propertiesIgnored', at: `${pointer}/properties` });
       }
       out['properties'] = properties;
     }
@@ -391,7 +398,7 @@ class SchemaNormalizer {
       if (Array.isArray(list) && list.length > 0) {
         out[keyword] = list.map((entry, index) => this.normalizeNode(entry, `${pointer}/${keyword}/${index}`, branch));
       } else if (list !== undefined) {
-        this.warn(`${pointer}: an empty or malformed ${keyword} was removed`);
+        this.note({ code: 'malformedCombinatorRemoved', at: pointer, keyword });
         delete out[keyword];
       }
     }
@@ -425,9 +432,8 @@ class SchemaNormalizer {
         rendered[part] = this.normalizeNode(raw[part], `${pointer}/${part}`, { render: true, isRoot: true });
       }
     }
-    const warning = drawConditionalFields(out, rendered, condition);
-    if (warning) {
-      this.warn(`${pointer}: ${warning}`);
+    if (!drawConditionalFields(out, rendered, condition)) {
+      this.note({ code: 'conditionAlwaysShown', at: pointer });
     }
   }
 
@@ -482,7 +488,13 @@ class SchemaNormalizer {
   private isCheckablePattern(pattern: string, pointer: string): boolean {
     const unsupported = unsupportedPatternReason(pattern);
     if (unsupported !== undefined) {
-      this.warn(`${pointer}: patternProperties ${JSON.stringify(pattern)} is not checked by the form: ${unsupported}`);
+      this.note({
+        code: 'patternNotChecked',
+        at: pointer,
+        keyword: 'patternProperties',
+        pattern: JSON.stringify(pattern),
+        detail: unsupported,
+      });
     }
     return unsupported === undefined;
   }
@@ -494,7 +506,13 @@ class SchemaNormalizer {
     }
     const unsupported = unsupportedPatternReason(pattern);
     if (unsupported !== undefined) {
-      this.warn(`${pointer}: pattern ${JSON.stringify(pattern)} is not checked by the form: ${unsupported}`);
+      this.note({
+        code: 'patternNotChecked',
+        at: pointer,
+        keyword: 'pattern',
+        pattern: JSON.stringify(pattern),
+        detail: unsupported,
+      });
       delete out['pattern'];
     }
   }
@@ -520,7 +538,7 @@ class SchemaNormalizer {
     }
     if (typeof format !== 'string' || !KNOWN_FORMATS.has(format)) {
       if (format !== 'password' && format !== 'textarea') {
-        this.warn(`${pointer}: format ${JSON.stringify(format)} is not checked by the form`);
+        this.note({ code: 'formatNotChecked', at: pointer, format: JSON.stringify(format) });
       }
       delete out['format'];
     }
@@ -534,7 +552,7 @@ class SchemaNormalizer {
     if (typeof widget === 'string') {
       out['widget'] = { id: widget };
     } else if (!isJsonObject(widget) || typeof widget['id'] !== 'string') {
-      this.warn(`${pointer}: widget ${JSON.stringify(widget)} was ignored`);
+      this.note({ code: 'widgetIgnored', at: pointer, widget: JSON.stringify(widget) });
       delete out['widget'];
     }
   }
@@ -584,7 +602,7 @@ class SchemaNormalizer {
     for (const name of required) {
       if (!(name in properties) && out['additionalProperties'] !== false) {
         properties[name] = { widget: { id: NORMALIZED_WIDGETS.json } };
-        this.warn(`${pointer}: required "${name}" has no definition and is edited as JSON`);
+        this.note({ code: 'requiredWithoutDefinition', at: pointer, name });
       }
     }
     const names = Object.keys(properties);
@@ -602,7 +620,7 @@ class SchemaNormalizer {
     if (fieldsets !== undefined) {
       delete out['order'];
       if (!Array.isArray(fieldsets)) {
-        this.warn(`${pointer}: fieldsets must be a list and were ignored`);
+        this.note({ code: 'fieldsetsIgnored', at: pointer });
         delete out['fieldsets'];
         return;
       }
@@ -656,20 +674,28 @@ class SchemaNormalizer {
     const original = out['default'];
     const coerced = coerceToType(original, out['type']);
     if (!coerced.ok) {
-      this.warn(
-        `${pointer}: default ${JSON.stringify(original)} does not fit type ${JSON.stringify(out['type'])} and was dropped`,
-      );
+      this.note({
+        code: 'defaultDropped',
+        at: pointer,
+        value: JSON.stringify(original),
+        type: JSON.stringify(out['type']),
+      });
       delete out['default'];
       return;
     }
     if (coerced.value !== original) {
-      this.warn(`${pointer}: default ${JSON.stringify(original)} was read as ${JSON.stringify(coerced.value)}`);
+      this.note({
+        code: 'defaultConverted',
+        at: pointer,
+        value: JSON.stringify(original),
+        converted: JSON.stringify(coerced.value),
+      });
     }
     const choices = Array.isArray(out['enum'])
       ? out['enum']
       : labelledOptions(out['oneOf'])?.map((option) => (option['enum'] as unknown[])[0]);
     if (choices && !choices.some((choice) => sameJson(choice, coerced.value))) {
-      this.warn(`${pointer}: default ${JSON.stringify(coerced.value)} is not one of the choices and was dropped`);
+      this.note({ code: 'defaultNotAChoice', at: pointer, value: JSON.stringify(coerced.value) });
       delete out['default'];
       return;
     }

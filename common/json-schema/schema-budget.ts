@@ -1,4 +1,5 @@
 import type { JsonSchema } from './keywords.js';
+import { describeSchemaRefusal, type SchemaRefusalReason } from './notes.js';
 import { resolvePointer } from './pointer.js';
 
 /**
@@ -21,17 +22,30 @@ export const SCHEMA_BUDGET: SchemaBudget = { maxDepth: 64, maxNodes: 5_000, maxM
 /** Most `$ref`s followed inside one another while measuring a schema. */
 const MAX_REFERENCE_CHAIN = 32;
 
-/** Thrown when work on a schema goes over its budget; the message says which limit. */
-export class SchemaBudgetExceeded extends Error {}
+/** Thrown when work on a schema goes over its budget; `reason` says which limit. */
+export class SchemaBudgetExceeded extends Error {
+  constructor(readonly reason: SchemaRefusalReason) {
+    super(describeSchemaRefusal(reason));
+  }
+}
+
+/** Why a JSON value is nested deeper or has more parts than allowed (in English), or undefined when it fits. */
+export function oversizeReason(
+  value: unknown,
+  limits: Pick<SchemaBudget, 'maxDepth' | 'maxNodes'>,
+): string | undefined {
+  const reason = oversize(value, limits);
+  return reason && describeSchemaRefusal(reason);
+}
 
 /**
  * Why a JSON value is nested deeper or has more parts than allowed, or undefined when it fits.
  * Iterative, so even a value nested a million levels deep is measured without overflowing the stack.
  */
-export function oversizeReason(
+export function oversize(
   value: unknown,
   limits: Pick<SchemaBudget, 'maxDepth' | 'maxNodes'>,
-): string | undefined {
+): SchemaRefusalReason | undefined {
   const pending: [unknown, number][] = [[value, 1]];
   let nodes = 0;
   while (pending.length > 0) {
@@ -40,11 +54,11 @@ export function oversizeReason(
       continue;
     }
     if (depth > limits.maxDepth) {
-      return `it is nested more than ${limits.maxDepth} levels deep`;
+      return { code: 'tooDeep', limit: limits.maxDepth };
     }
     nodes += 1;
     if (nodes > limits.maxNodes) {
-      return `it has more than ${limits.maxNodes} parts`;
+      return { code: 'tooManyParts', limit: limits.maxNodes };
     }
     for (const child of Array.isArray(node) ? node : Object.values(node)) {
       pending.push([child, depth + 1]);
@@ -129,12 +143,10 @@ export class WorkBudget {
   step(): void {
     this.steps += 1;
     if (this.steps > this.budget.maxNodes) {
-      throw new SchemaBudgetExceeded(
-        `it expands to more than ${this.budget.maxNodes} nodes once its references are followed`,
-      );
+      throw new SchemaBudgetExceeded({ code: 'expandsTooFar', limit: this.budget.maxNodes });
     }
     if (this.steps % 64 === 0 && this.now() > this.deadline) {
-      throw new SchemaBudgetExceeded(`preparing it takes longer than ${this.budget.maxMilliseconds} ms`);
+      throw new SchemaBudgetExceeded({ code: 'tooSlow', limit: this.budget.maxMilliseconds });
     }
   }
 }

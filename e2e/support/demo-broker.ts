@@ -1,6 +1,7 @@
 /**
  * What end-to-end tests read from the demo broker the harness started: its OSB catalogs and
- * the request log of each path prefix (what the platform sent, `GET <prefix>/demo/requests`).
+ * the request log of each path prefix (what the platform sent, `GET <prefix>/demo/requests`);
+ * and what they change there (a plan's maintenance version, `PUT <prefix>/demo/plans/:id/maintenance_info`).
  */
 import { request, type APIRequestContext } from '@playwright/test';
 
@@ -67,5 +68,17 @@ export function brokerRequests(prefix: string): Promise<LoggedBrokerRequest[]> {
     const response = await broker.get(`${prefix}/demo/requests`);
     if (!response.ok()) throw new Error(`GET ${prefix}/demo/requests answered ${response.status()}`);
     return ((await response.json()) as { requests: LoggedBrokerRequest[] }).requests;
+  });
+}
+
+/** Makes a broker prefix offer a new maintenance version of a plan from now on. */
+export function raiseMaintenanceVersion(
+  prefix: string,
+  planId: string,
+  maintenanceInfo: { version: string; description: string },
+): Promise<void> {
+  return withBroker(async (broker) => {
+    const response = await broker.put(`${prefix}/demo/plans/${planId}/maintenance_info`, { data: maintenanceInfo });
+    if (response.status() !== 204) throw new Error(`PUT maintenance_info answered ${response.status()}`);
   });
 }

@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fastifyCompress from '@fastify/compress';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { MarketplaceConfig } from './config/config.ts';
+import { ActivityLog } from './activity/activity-log.ts';
+import { activityRoutes } from './activity/activity-routes.ts';
 import { OidcDiscovery } from './auth/oidc-discovery.ts';
 import { registerAuth } from './auth/auth-plugin.ts';
 import { registerCors } from './auth/cors.ts';
@@ -21,6 +23,8 @@ import { CredentialCipher, keyFileIsExposed } from './bindings/credential-cipher
 import { openCredentialKey } from './bindings/credential-key-guard.ts';
 import { ExpiryScheduler } from './bindings/expiry-scheduler.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
+import { costRoutes } from './costs/cost-routes.ts';
+import { CostService } from './costs/cost-service.ts';
 import { systemClock, type Clock } from './operations/clock.ts';
 import { OperationEngine } from './operations/operation-engine.ts';
 import { OrphanMitigationRepository } from './operations/orphan-mitigation-repository.ts';
@@ -199,7 +203,13 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     log: app.log.child({ component: 'catalog' }),
   });
 
-  // Service instances, bindings and sharing, each built after what it needs.
+  // Service instances, bindings and sharing, each built after what it needs; all record their changes.
+  const activity = new ActivityLog({
+    database,
+    clock,
+    displayNames: new Map(config.users.map((user) => [user.id, user.displayName])),
+    log: app.log.child({ component: 'activity' }),
+  });
   const validator = new ParameterValidator();
   const instanceRepository = new InstanceRepository(database, { leases: leases.instances, changes });
   const orphans = new OrphanMitigationRepository(database, leases.orphans);
@@ -211,6 +221,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     engine,
     settings,
     leases,
+    activity,
     log: app.log,
   });
   const requestOrphanMitigation = runner.requestOrphanMitigation.bind(runner);
@@ -229,6 +240,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     engine,
     clock,
     leases,
+    activity,
     log: bindingLog,
   });
   const bindings = new BindingService({
@@ -245,6 +257,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     publicUrl: config.server.publicUrl,
     expiryWarningDays: config.expiry.warningDays,
     clock,
+    activity,
     log: bindingLog,
   });
   const shares = new ShareService({
@@ -260,6 +273,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     },
     projects: config.projects,
     clock,
+    activity,
   });
   const instances = new InstanceService({
     instances: instanceRepository,
@@ -274,6 +288,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     dashboardSso: dashboardSsoLookup(catalogRepository, discovery),
     bindings,
     shares,
+    activity,
     log: app.log,
   });
   const expiry = new ExpiryScheduler({
@@ -317,6 +332,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   await app.register(bindingRoutes, { service: bindings });
   await app.register(shareRoutes, { service: shares });
   await app.register(changeRoutes, { changes });
+  await app.register(activityRoutes, { activity });
+  await app.register(costRoutes, { costs: new CostService({ instances: instanceRepository, shares, catalog }) });
   return app;
 }
 

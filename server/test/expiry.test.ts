@@ -5,7 +5,13 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CatalogResponse, ServiceBinding, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
+import type {
+  ActivityPage,
+  CatalogResponse,
+  ServiceBinding,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+} from '@osb/api';
 import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
@@ -142,6 +148,11 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
       'an expired binding no longer expires soon',
     );
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expired', detail: null }]);
+    // The project's activity says the platform (no user) deleted it.
+    const activity = await call<ActivityPage>(platform, 'GET', '/api/projects/likvid-payments/activity?kind=expired');
+    const expiredEntry = activity.body.entries.find((entry) => entry.bindingId === created.body.id);
+    assert.equal(expiredEntry?.outcome, 'succeeded');
+    assert.equal(expiredEntry?.actor, undefined);
     const { rows } = await platform.database.query<{ credentials: string | null }>(
       'SELECT credentials FROM service_bindings WHERE id = $1',
       [created.body.id],
@@ -231,6 +242,11 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
     assert.equal(refused.body.expiredAt, undefined);
     assert.equal(refused.body.lastOperation.state, 'failed');
     assert.equal(refused.body.lastOperation.description, 'Key store offline');
+    assert.deepEqual(refused.body.lastOperation.failure, {
+      reason: 'broker-error',
+      status: 500,
+      brokerMessage: 'Key store offline',
+    });
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expiry-failed', detail: 'Key store offline' }]);
 
     assert.equal(await expiry.runOnce(), 1);

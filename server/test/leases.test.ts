@@ -57,6 +57,7 @@ function creating(): InstanceRecord {
       type: 'create',
       state: 'in progress',
       description: null,
+      failure: null,
       updateRepeatable: null,
       requestedBy: 'alice',
       startedAt: now,

@@ -160,6 +160,7 @@ describe('provision', () => {
     assert.match(body.message, /size must be <= 10/);
     assert.equal(body.code, 'parametersInvalid');
     assert.match(String(body.params['detail']), /size must be <= 10/);
+    assert.equal(body.params['fields'], 'size', 'the UI names the field without the English detail');
     assert.equal(broker.requestsTo('provision').length, 0);
   });
 
@@ -261,6 +262,7 @@ describe('provision', () => {
     const done = await settled(body.id);
     assert.equal(done.lastOperation.state, 'failed');
     assert.equal(done.lastOperation.description, 'Out of capacity');
+    assert.deepEqual(done.lastOperation.failure, { reason: 'operation-failed', brokerMessage: 'Out of capacity' });
     assert.equal(broker.requestsTo('last_operation')[0]?.query['operation'], undefined);
     assert.equal((await mitigated(body.id)).length, 1);
 
@@ -279,6 +281,7 @@ describe('provision', () => {
       const done = await settled(body.id);
       assert.equal(done.lastOperation.state, 'failed');
       assert.match(done.lastOperation.description ?? '', /did not finish/);
+      assert.deepEqual(done.lastOperation.failure, { reason: 'polling-deadline' }, 'the UI translates the code');
       assert.equal((await mitigated(body.id)).length, 1);
     } finally {
       broker.setDefault('last_operation', { status: 200, body: { state: 'succeeded' } });
@@ -350,6 +353,11 @@ describe('update', () => {
     assert.equal(after.lastOperation.type, 'update');
     assert.equal(after.lastOperation.state, 'failed');
     assert.equal(after.lastOperation.updateRepeatable, false);
+    assert.deepEqual(after.lastOperation.failure, {
+      reason: 'broker-error',
+      status: 500,
+      brokerMessage: 'Update exploded',
+    });
     assert.equal(after.usable, false);
     assert.deepEqual(await pendingMitigations(), []);
   });
@@ -468,6 +476,7 @@ describe('delete', () => {
       assert.equal(done.lastOperation.type, 'delete');
       assert.equal(done.lastOperation.state, 'failed');
       assert.equal(done.lastOperation.description, 'Snapshot failed');
+      assert.deepEqual(done.lastOperation.failure, { reason: 'operation-failed', brokerMessage: 'Snapshot failed' });
       assert.equal(done.orphanMitigationPending, true);
       await eventually(() => broker.requestsTo('deprovision').length >= 3, 'orphan-mitigation DELETEs');
     } finally {

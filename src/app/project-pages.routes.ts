@@ -16,4 +16,12 @@ export const projectPageRoutes: Routes = [
     path: 'instances',
     loadChildren: () => import('./features/service-instances').then((m) => m.serviceInstancesRoutes),
   },
+  {
+    path: 'costs',
+    loadChildren: () => import('./features/costs').then((m) => m.costsRoutes),
+  },
+  {
+    path: 'activity',
+    loadChildren: () => import('./features/activity').then((m) => m.activityRoutes),
+  },
 ];

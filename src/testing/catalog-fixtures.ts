@@ -32,6 +32,7 @@ export function testService(overrides: Partial<ServiceOffering> = {}): ServiceOf
     bindable: true,
     instancesRetrievable: true,
     bindingsRetrievable: true,
+    bindingRotatable: false,
     hasDashboardClient: false,
     sensitive: false,
     tenantAware: false,

@@ -82,6 +82,6 @@ export function registerProjectAccess(
     if (typeof projectId !== 'string' || !request.user) return;
     request.project = options.projects.requireProject(request.user, projectId);
     const euid = euids.get(request.user.id);
-    request.requester = { id: request.user.id, ...(euid ? { euid } : {}) };
+    request.requester = { id: request.user.id, displayName: request.user.displayName, ...(euid ? { euid } : {}) };
   });
 }

@@ -3,6 +3,7 @@
  * events the platform records about them (table `binding_events`). Credentials are only ever
  * handed to this repository sealed by the `CredentialCipher`.
  */
+import type { OperationFailure } from '@osb/api';
 import type { ChangeFeed } from '../store/change-feed.ts';
 import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
 import type { Database, Queryable } from '../store/database.ts';
@@ -45,6 +46,8 @@ export interface BindingRecord {
   expiredAt: Date | null;
   createdBy: string;
   createdAt: Date;
+  /** The binding this one was rotated from (OSB `predecessor_binding_id`); null for an ordinary binding. */
+  predecessorId: string | null;
   operation: BindingOperation;
   /** The row's version when it was read (0 for a new binding); a write based on an older one is refused. */
   version: number;
@@ -103,12 +106,14 @@ interface BindingRow {
   operation_type: BindingOperationType;
   operation_state: BindingOperationState;
   operation_description: string | null;
+  operation_failure: OperationFailure | null;
   operation_requested_by: string;
   operation_started_at: Date | string;
   broker_operation: string | null;
   operation_deadline: Date | string | null;
   next_poll_at: Date | string | null;
   polls: number;
+  predecessor_binding_id: string | null;
   version: number;
 }
 
@@ -131,12 +136,14 @@ const COLUMNS = [
   'operation_type',
   'operation_state',
   'operation_description',
+  'operation_failure',
   'operation_requested_by',
   'operation_started_at',
   'broker_operation',
   'operation_deadline',
   'next_poll_at',
   'polls',
+  'predecessor_binding_id',
 ] as const;
 
 function iso(value: Date | null): string | null {
@@ -167,12 +174,14 @@ function toRow(record: BindingRecord): unknown[] {
     op.type,
     op.state,
     op.description,
+    op.failure && JSON.stringify(op.failure),
     op.requestedBy,
     op.startedAt.toISOString(),
     op.brokerOperation,
     iso(op.deadline),
     iso(op.nextPollAt),
     op.polls,
+    record.predecessorId,
   ];
 }
 
@@ -193,10 +202,12 @@ function fromRow(row: BindingRow): BindingRecord {
     expiredAt: dateOrNull(row.expired_at),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    predecessorId: row.predecessor_binding_id,
     operation: {
       type: row.operation_type,
       state: row.operation_state,
       description: row.operation_description,
+      failure: row.operation_failure,
       requestedBy: row.operation_requested_by,
       startedAt: new Date(row.operation_started_at),
       brokerOperation: row.broker_operation,

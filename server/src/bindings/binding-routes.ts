@@ -2,9 +2,11 @@ import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   BindingTenantChoice,
+  BrokerComparison,
   CreateServiceBindingRequest,
   ErrorBody,
   ExpiringServiceBindings,
+  RotateServiceBindingRequest,
   ServiceBinding,
   ServiceBindingWithCredentials,
 } from '@osb/api';
@@ -54,10 +56,12 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
     expiresSoon,
     ...(record.expiredAt ? { expiredAt: record.expiredAt.toISOString() } : {}),
     ...(record.credentialsHandling === 'once' ? { credentialsDelivered: 'once' as const } : {}),
+    ...(record.predecessorId !== null ? { predecessorId: record.predecessorId } : {}),
     lastOperation: {
       type: op.type,
       state: op.state,
       ...(op.description !== null ? { description: op.description } : {}),
+      ...(op.failure ? { failure: { ...op.failure } } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
     },
@@ -147,6 +151,26 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     },
   );
 
+  app.post(
+    `${BINDINGS}/:bindingId/rotate`,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary:
+          "Rotate a binding's credentials: create its successor (201 with the fresh credentials when ready, 202 while the broker binds)",
+        params: BindingParams,
+        body: Type.Optional(RotateServiceBindingRequest),
+        response: { 201: ServiceBindingWithCredentials, 202: ServiceBindingWithCredentials, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { project } = request;
+      const { instanceId, bindingId } = request.params;
+      const view = await service.rotate(request.requester, project, instanceId, bindingId, request.body ?? {});
+      return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view));
+    },
+  );
+
   app.get(
     `${BINDINGS}/:bindingId`,
     {
@@ -160,6 +184,23 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     async (request) => {
       const { project } = request;
       return toServiceBinding(await service.get(project, request.params.instanceId, request.params.bindingId));
+    },
+  );
+
+  app.get(
+    `${BINDINGS}/:bindingId/broker-view`,
+    {
+      schema: {
+        tags: ['service-bindings'],
+        summary:
+          "What the broker reports of the binding now, compared with the platform's record (credential values left out)",
+        params: BindingParams,
+        response: { 200: BrokerComparison, ...errors },
+      },
+    },
+    async (request) => {
+      const { instanceId, bindingId } = request.params;
+      return service.compareWithBroker(request.project, instanceId, bindingId);
     },
   );
 

@@ -7,10 +7,12 @@
  * queue of the `OperationRunner`. State lives in the database, so polls resume after a restart.
  */
 import type { ServiceOffering } from '@osb/api';
+import { failureDetails, outcomeOf, type ActivityActor, type ActivityRecorder } from '../activity/activity-log.ts';
+import { bindingActivity } from './binding-activity.ts';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { InstanceRecord } from '../provisioning/instance-repository.ts';
 import type { OrphanMitigationRequest } from '../provisioning/operation-runner.ts';
-import { classifyReply, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
+import { classifyReply, operationFailure, type BindingResult, type BrokerFailure } from '../osb/outcome.ts';
 import type { BindingRef, RequestingUser } from '../osb/requests.ts';
 import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
@@ -46,6 +48,8 @@ export interface BindingRunnerDependencies {
   clock(): number;
   /** This replica's leases on binding operations, and how often it sweeps. */
   leases: { bindings: TableLeases; settings: LeaseSettings };
+  /** Where the start of accepted unbinds and the end of every operation are recorded. */
+  activity: ActivityRecorder;
   log: RunnerLog;
 }
 
@@ -115,14 +119,15 @@ export class BindingRunner {
         operation: this.deps.engine.accepted(binding.operation, outcome.operation, reply),
       };
       await this.deps.bindings.save(accepted);
+      await this.deps.activity.record(bindingActivity(accepted, instance, 'started', user ? { actor: user } : {}));
       this.schedulePoll(accepted);
       return { type: 'in-progress', binding: accepted };
     }
     if (outcome.type === 'failed') {
-      const failed = await this.finish(binding, instance, outcome);
+      const failed = await this.finish(binding, instance, outcome, user);
       return { type: 'failed', binding: failed ?? binding, failure: outcome.failure };
     }
-    await this.finish(binding, instance, { type: 'gone' });
+    await this.finish(binding, instance, { type: 'gone' }, user);
     return { type: 'done' };
   }
 
@@ -131,16 +136,40 @@ export class BindingRunner {
    * and the expiry date; a finished delete forgets the binding; a finished expiry keeps the
    * binding as a record without credentials and records the event. A failure keeps the
    * description and, where the OSB table says so, starts orphan mitigation (an expiry that
-   * failed is simply tried again at the next check). Returns the stored binding, or undefined
-   * when it was forgotten.
+   * failed is simply tried again at the next check). The end is recorded in the activity log, as
+   * asked by `actor` (default: who started it). Returns the stored binding, or undefined when it
+   * was forgotten.
    */
-  async finish(binding: BindingRecord, instance: InstanceRecord, end: BindingEnd): Promise<BindingRecord | undefined> {
+  async finish(
+    binding: BindingRecord,
+    instance: InstanceRecord,
+    end: BindingEnd,
+    actor?: ActivityActor,
+  ): Promise<BindingRecord | undefined> {
+    const stored = await this.store(binding, instance, end);
+    const details = end.type === 'failed' ? failureDetails(end.failure, end.orphanMitigation) : {};
+    await this.deps.activity.record(
+      bindingActivity(binding, instance, outcomeOf(end), { details, ...(actor ? { actor } : {}) }),
+    );
+    return stored;
+  }
+
+  private async store(
+    binding: BindingRecord,
+    instance: InstanceRecord,
+    end: BindingEnd,
+  ): Promise<BindingRecord | undefined> {
     const operation = { ...binding.operation, nextPollAt: null, brokerOperation: null };
     const now = new Date(this.deps.clock());
     if (end.type === 'failed') {
       const failed: BindingRecord = {
         ...binding,
-        operation: { ...operation, state: 'failed', description: end.failure.description },
+        operation: {
+          ...operation,
+          state: 'failed',
+          description: end.failure.description,
+          failure: operationFailure(end.failure),
+        },
       };
       await this.deps.bindings.save(failed);
       if (operation.type === 'expire') {

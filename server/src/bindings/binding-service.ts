@@ -14,7 +14,7 @@
  */
 import { StaleRecordError } from '../store/leases.ts';
 import { randomUUID } from 'node:crypto';
-import type { Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
+import type { BrokerComparison, Project, ServiceOffering, ServicePlan, Tenant } from '@osb/api';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import { HttpError } from '../plugins/http-error.ts';
@@ -39,8 +39,12 @@ import {
   type BindingRepository,
 } from './binding-repository.ts';
 import { bindingRef, type BindingRunner } from './binding-runner.ts';
+import { bindingActivity } from './binding-activity.ts';
+import { failureDetails, type ActivityRecorder } from '../activity/activity-log.ts';
 import type { CredentialCipher } from './credential-cipher.ts';
 import { ParameterSecrets } from '../provisioning/parameter-secrets.ts';
+import { readFetchedBinding } from '../osb/retrieval.ts';
+import { credentialDifferences, parameterDifferences } from '../provisioning/broker-comparison.ts';
 
 /** Which instances were shared with which projects. */
 export interface SharedInstances {
@@ -64,6 +68,8 @@ export interface BindingServiceDependencies {
   brokers: BrokerDirectory;
   /** Queues orphan mitigation of a binding (the provisioning `OperationRunner` retries it). */
   requestOrphanMitigation(request: OrphanMitigationRequest): Promise<void>;
+  /** Where changes are recorded (the runner records how operations end). */
+  activity: ActivityRecorder;
   /** The platform's public URL (for the context object). */
   publicUrl: string;
   /** Warn about bindings that expire within this many days. */
@@ -129,6 +135,30 @@ export class BindingService {
   }
 
   /**
+   * What the broker reports of the binding now (`GET …/service_bindings/:bid`), compared with the
+   * platform's record: parameters, and the credentials of ordinary bindings (which keys differ,
+   * never their values). A sensitive service's credentials are neither compared nor kept.
+   */
+  async compareWithBroker(project: Project, instanceId: string, bindingId: string): Promise<BrokerComparison> {
+    const { record, instance } = await this.requireBinding(project, instanceId, bindingId);
+    const { service, plan } = this.offeringOf(instance);
+    if (!service.bindingsRetrievable) throw new HttpError(422, 'notRetrievable', { what: 'binding' });
+    const fetched = readFetchedBinding(
+      await this.deps.brokers.broker(instance.brokerId).fetchBinding(bindingRef(instance, record)),
+    );
+    if (!fetched.ok) throw brokerFailureError(fetched.failure);
+    const { parameters, credentials } = fetched.reported;
+    const stored = record.credentialsHandling === 'stored' ? this.storedCredentials(record) : undefined;
+    return {
+      fetchedAt: new Date(this.deps.clock()).toISOString(),
+      differences: [
+        ...(parameters ? parameterDifferences(record.parameters, parameters, [plan.schemas.bindingCreate]) : []),
+        ...(stored && credentials ? credentialDifferences(stored, credentials) : []),
+      ],
+    };
+  }
+
+  /**
    * The tenants a tenant binding of the instance can name, each saying whether it is already
    * bound: the tenants of the binding's project (also on an instance shared with it), all of
    * them for a global service, those in the instance's location for a local one. None for a
@@ -162,25 +192,88 @@ export class BindingService {
     this.requireBindableState(instance);
     const parameters = input.parameters ?? {};
     const problem = this.deps.validator.problems(plan.schemas.bindingCreate, parameters);
-    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
+    if (problem) throw new HttpError(400, 'parametersInvalid', problem);
     const tenant = this.chooseTenant(project, instance, service, input.tenantId);
-
-    const now = this.deps.clock();
     const id = randomUUID();
-    const record: BindingRecord = {
+    return this.bind(user, project, instance, service, {
       id,
-      instanceId: instance.id,
-      projectId: project.id,
       name: input.name.trim(),
       parameters: this.parameterSecrets.seal(id, parameters, [plan.schemas.bindingCreate]),
+      sentParameters: parameters,
+      tenant,
+      predecessorId: null,
+    });
+  }
+
+  /**
+   * Rotates a binding's credentials (OSB `binding_rotatable`): creates its successor with
+   * `predecessor_binding_id`, for which the broker issues fresh credentials with the
+   * predecessor's parameters. Both stay until the user deletes the predecessor or it expires.
+   * The successor of a sensitive service hands its credentials over once, like any of its bindings.
+   */
+  async rotate(
+    user: RequestingUser,
+    project: Project,
+    instanceId: string,
+    bindingId: string,
+    input: { name?: string },
+  ): Promise<BindingView> {
+    const { record: predecessor, instance } = await this.requireBinding(project, instanceId, bindingId);
+    const { service } = this.offeringOf(instance);
+    if (!service.bindingRotatable || predecessor.tenant) throw new HttpError(422, 'bindingNotRotatable', {});
+    if (predecessor.operation.state === 'in progress') throw this.busy();
+    if (
+      predecessor.expiredAt ||
+      predecessor.operation.type !== 'create' ||
+      predecessor.operation.state !== 'succeeded'
+    ) {
+      throw new HttpError(409, 'bindingNotActive', {});
+    }
+    this.requireBindableState(instance);
+    return this.bind(user, project, instance, service, {
+      id: randomUUID(),
+      name: input.name?.trim() || predecessor.name,
+      // The broker takes the predecessor's parameters; the successor shows them as the predecessor
+      // recorded them (secret values stay sealed as they were).
+      parameters: predecessor.parameters,
+      tenant: null,
+      predecessorId: predecessor.id,
+    });
+  }
+
+  /** Stores a new binding, asks the broker for it and settles the answer. */
+  private async bind(
+    user: RequestingUser,
+    project: Project,
+    instance: InstanceRecord,
+    service: ServiceOffering,
+    binding: {
+      id: string;
+      name: string;
+      /** The parameters as stored (secrets sealed). */
+      parameters: Record<string, unknown>;
+      /** The parameters to send; none for a rotation, whose successor takes the predecessor's. */
+      sentParameters?: Record<string, unknown>;
+      tenant: Tenant | null;
+      predecessorId: string | null;
+    },
+  ): Promise<BindingView> {
+    const { tenant } = binding;
+    const record: BindingRecord = {
+      id: binding.id,
+      instanceId: instance.id,
+      projectId: project.id,
+      name: binding.name,
+      parameters: binding.parameters,
       tenant,
       credentialsHandling: service.sensitive ? 'once' : 'stored',
       sealedCredentials: null,
       expiresAt: null,
       expiredAt: null,
       createdBy: user.id,
-      createdAt: new Date(now),
-      operation: this.startOperation('create', user.id, plan),
+      createdAt: new Date(this.deps.clock()),
+      predecessorId: binding.predecessorId,
+      operation: this.startOperation('create', user.id, this.planOf(instance)),
       version: 0,
     };
     try {
@@ -201,7 +294,8 @@ export class BindingService {
       ...(tenant
         ? { bindResource: { tenant_id: tenant.id, platform: `${tenant.locationId}.${tenant.platform}` } }
         : {}),
-      parameters,
+      ...(binding.sentParameters !== undefined ? { parameters: binding.sentParameters } : {}),
+      ...(binding.predecessorId !== null ? { predecessorBindingId: binding.predecessorId } : {}),
       acceptsIncomplete: !service.sensitive,
       user,
     });
@@ -209,11 +303,15 @@ export class BindingService {
     if (outcome.type === 'failed') {
       await this.deps.bindings.remove(record.id);
       if (outcome.orphanMitigation) await this.mitigate(instance, record, outcome.failure.reason);
+      const details = failureDetails(outcome.failure, outcome.orphanMitigation);
+      await this.deps.activity.record(bindingActivity(record, instance, 'failed', { details, actor: user }));
       throw this.failure(outcome.failure, service);
     }
     if (outcome.type === 'accepted' && service.sensitive) {
       await this.deps.bindings.remove(record.id);
       await this.mitigate(instance, record, 'asynchronous bind of a sensitive service');
+      const details = { orphanMitigation: true };
+      await this.deps.activity.record(bindingActivity(record, instance, 'failed', { details, actor: user }));
       throw new HttpError(502, 'sensitiveBindingAcceptedAsync', {});
     }
     try {
@@ -224,6 +322,7 @@ export class BindingService {
           ? { operation: outcome.operation }
           : { result: ('binding' in outcome ? outcome.binding : undefined) ?? {} },
         reply,
+        user,
       );
     } catch (error) {
       // The broker may hold a binding the platform could not record: delete it there.
@@ -247,6 +346,7 @@ export class BindingService {
     const { record, instance } = await this.requireBinding(project, instanceId, bindingId);
     if (record.expiredAt || (record.operation.type === 'create' && record.operation.state === 'failed')) {
       await this.deps.bindings.remove(record.id);
+      await this.deps.activity.record(bindingActivity(record, instance, 'succeeded', { kind: 'unbound', actor: user }));
       return undefined;
     }
     const started = await this.unbind(record, instance, user);
@@ -372,12 +472,13 @@ export class BindingService {
     }
   }
 
-  /** Stores a synchronous or accepted answer; accepted binds are polled from now on. */
+  /** Stores a synchronous or accepted answer (recorded as `user`'s activity); accepted binds are polled from now on. */
   private async settle(
     record: BindingRecord,
     instance: InstanceRecord,
     answer: { result: BindingResult } | { operation: string | undefined },
     reply: BrokerReply,
+    user: RequestingUser,
   ): Promise<BindingView> {
     if ('operation' in answer) {
       const accepted: BindingRecord = {
@@ -385,10 +486,12 @@ export class BindingService {
         operation: this.deps.engine.accepted(record.operation, answer.operation, reply),
       };
       await this.deps.bindings.save(accepted);
+      await this.deps.activity.record(bindingActivity(accepted, instance, 'started', { actor: user }));
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
     }
-    const created = (await this.deps.runner.finish(record, instance, { type: 'succeeded', result: answer.result }))!;
+    const end = { type: 'succeeded', result: answer.result } as const;
+    const created = (await this.deps.runner.finish(record, instance, end, user))!;
     return this.view(created, answer.result.credentials ?? {});
   }
 

@@ -2,7 +2,7 @@
  * Turns the demo services into OSB catalogs, one per broker path prefix, with stable ids.
  */
 import { createHash } from 'node:crypto';
-import type { DemoPlan, DemoService } from './services.ts';
+import type { DemoMaintenanceInfo, DemoPlan, DemoService } from './services.ts';
 
 /** Namespace of the demo broker's name-based UUIDs (a fixed random UUID). */
 const ID_NAMESPACE = '3c1f8a52-6a0e-4b59-9d47-2f1b5e0c7a91';
@@ -37,6 +37,8 @@ export interface CatalogService {
 export class BrokerCatalog {
   /** Services of this broker, with ids derived from the prefix and the names. */
   readonly services: readonly CatalogService[];
+  /** Maintenance versions raised at run time (`PUT /demo/plans/:planId/maintenance_info`), by plan id. */
+  private readonly raisedMaintenance = new Map<string, DemoMaintenanceInfo>();
 
   /**
    * @param prefix the broker's path prefix without slashes at the ends, for example `global`
@@ -67,13 +69,34 @@ export class BrokerCatalog {
     return service.plans.find((plan) => plan.id === planId);
   }
 
+  /** The plan's `maintenance_info` as the catalog offers it now. */
+  maintenanceInfo(plan: CatalogPlan): DemoMaintenanceInfo | undefined {
+    return this.raisedMaintenance.get(plan.id) ?? plan.definition.maintenanceInfo;
+  }
+
+  /** Offers a new maintenance version of the plan from now on (for tests and demonstrations). */
+  setMaintenanceInfo(plan: CatalogPlan, info: DemoMaintenanceInfo): void {
+    this.raisedMaintenance.set(plan.id, { ...info });
+  }
+
+  /** The plan with this id in any service of this broker. */
+  findPlanAnywhere(planId: unknown): CatalogPlan | undefined {
+    return this.services.flatMap((service) => service.plans).find((plan) => plan.id === planId);
+  }
+
   /** The OSB `GET /v2/catalog` body; `publicUrl` is the base of the documentation pages. */
   toOsb(publicUrl: string): { services: Record<string, unknown>[] } {
-    return { services: this.services.map((service) => serviceToOsb(service, publicUrl)) };
+    return {
+      services: this.services.map((service) => serviceToOsb(service, publicUrl, (plan) => this.maintenanceInfo(plan))),
+    };
   }
 }
 
-function serviceToOsb({ id, definition: service, plans }: CatalogService, publicUrl: string): Record<string, unknown> {
+function serviceToOsb(
+  { id, definition: service, plans }: CatalogService,
+  publicUrl: string,
+  maintenanceInfo: (plan: CatalogPlan) => DemoMaintenanceInfo | undefined,
+): Record<string, unknown> {
   return {
     id,
     name: service.name,
@@ -81,6 +104,7 @@ function serviceToOsb({ id, definition: service, plans }: CatalogService, public
     bindable: service.bindable,
     instances_retrievable: service.instancesRetrievable,
     bindings_retrievable: service.bindingsRetrievable,
+    ...(service.bindingRotatable ? { binding_rotatable: true } : {}),
     plan_updateable: service.planUpdateable,
     tags: service.tags,
     metadata: {
@@ -92,11 +116,15 @@ function serviceToOsb({ id, definition: service, plans }: CatalogService, public
       supportUrl: `${publicUrl}/docs/${service.name}/support`,
       ...service.flags,
     },
-    plans: plans.map((plan) => planToOsb(plan, service.bindable)),
+    plans: plans.map((plan) => planToOsb(plan, service.bindable, maintenanceInfo(plan))),
   };
 }
 
-function planToOsb({ id, definition: plan }: CatalogPlan, bindable: boolean): Record<string, unknown> {
+function planToOsb(
+  { id, definition: plan }: CatalogPlan,
+  bindable: boolean,
+  maintenanceInfo: DemoMaintenanceInfo | undefined,
+): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
   const instanceSchemas: Record<string, unknown> = {};
   if (plan.schemas?.instanceCreate) instanceSchemas['create'] = { parameters: plan.schemas.instanceCreate };
@@ -111,7 +139,7 @@ function planToOsb({ id, definition: plan }: CatalogPlan, bindable: boolean): Re
     description: plan.description,
     free: plan.free,
     ...(plan.maximumPollingDuration ? { maximum_polling_duration: plan.maximumPollingDuration } : {}),
-    ...(plan.maintenanceInfo ? { maintenance_info: plan.maintenanceInfo } : {}),
+    ...(maintenanceInfo ? { maintenance_info: maintenanceInfo } : {}),
     metadata: {
       displayName: plan.displayName,
       bullets: plan.bullets,

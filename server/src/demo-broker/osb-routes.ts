@@ -85,6 +85,12 @@ const BindBody = Type.Object({
   context: Type.Optional(JsonObject),
   bind_resource: Type.Optional(JsonObject),
   parameters: Type.Optional(Type.Unknown()),
+  predecessor_binding_id: Type.Optional(Type.String({ minLength: 1 })),
+});
+/** `PUT /demo/plans/:plan_id/maintenance_info`: offer a new maintenance version of a plan. */
+const MaintenanceInfoBody = Type.Object({
+  version: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]+)?$' }),
+  description: Type.String({ minLength: 1, maxLength: 500 }),
 });
 /** OSB error body. */
 const OsbError = Type.Object({ error: Type.Optional(Type.String()), description: Type.Optional(Type.String()) });
@@ -211,7 +217,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
   /** A maintenance_info conflict, if the request names a version the plan does not have. */
   function maintenanceConflict(plan: CatalogPlan, requested: Record<string, unknown> | undefined): string | undefined {
     if (requested?.['version'] === undefined) return undefined;
-    const offered = plan.definition.maintenanceInfo?.version;
+    const offered = catalog.maintenanceInfo(plan)?.version;
     if (requested['version'] === offered) return undefined;
     return offered
       ? `maintenance_info.version ${String(requested['version'])} does not match the plan's version ${offered}.`
@@ -498,7 +504,24 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       if (!service.definition.bindable) {
         return fail(reply, 400, 'NotBindable', `${service.definition.displayName} is not bindable.`);
       }
-      const parameters = parametersOf(body);
+      const predecessor =
+        body.predecessor_binding_id === undefined ? undefined : liveBinding(instanceId, body.predecessor_binding_id);
+      if (body.predecessor_binding_id !== undefined) {
+        if (!service.definition.bindingRotatable) {
+          return fail(reply, 400, 'BadRequest', `${service.definition.displayName} bindings are not rotatable.`);
+        }
+        if (!predecessor || predecessor.status !== 'ready') {
+          return fail(
+            reply,
+            422,
+            'PredecessorNotFound',
+            `Service binding ${body.predecessor_binding_id} does not exist on service instance ${instanceId}.`,
+          );
+        }
+      }
+      // A successor takes the predecessor's parameters and bound resource, with fresh credentials.
+      const parameters = predecessor ? predecessor.parameters : parametersOf(body);
+      const bindResource = predecessor ? predecessor.bindResource : body.bind_resource;
       const other = broker.bindings[bindingId];
       if (other && other.instanceId !== instanceId && other.status !== 'deleted') {
         return fail(reply, 409, 'Conflict', `Service binding ${bindingId} belongs to another service instance.`);
@@ -507,7 +530,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       if (existing) {
         if (
           !sameRequestValue(existing.parameters, parameters) ||
-          !sameRequestValue(existing.bindResource, body.bind_resource)
+          !sameRequestValue(existing.bindResource, bindResource)
         ) {
           return fail(reply, 409, 'Conflict', `Service binding ${bindingId} already exists with other attributes.`);
         }
@@ -529,7 +552,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
           `${service.definition.displayName} creates bindings asynchronously; send accepts_incomplete=true.`,
         );
       }
-      const problems = parameterProblems(validator, plan.definition.schemas?.bindingCreate, body.parameters);
+      const problems = parameterProblems(validator, plan.definition.schemas?.bindingCreate, parameters);
       if (problems) return fail(reply, 400, 'InvalidParameters', problems);
 
       const operation = startOperation('bind', async ? asyncOperationMs : 0);
@@ -538,7 +561,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         bindingId,
         locationId: catalog.locationId,
         parameters,
-        ...(body.bind_resource ? { bindResource: body.bind_resource } : {}),
+        ...(bindResource ? { bindResource } : {}),
         publicUrl: options.publicUrl(),
       });
       // A sensitive service hands its credentials out once and, like a real vault, keeps no copy.
@@ -549,7 +572,8 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
         serviceId: service.id,
         planId: plan.id,
         parameters,
-        ...(body.bind_resource ? { bindResource: body.bind_resource } : {}),
+        ...(bindResource ? { bindResource } : {}),
+        ...(predecessor ? { predecessorBindingId: predecessor.id } : {}),
         ...(body.context ? { context: body.context } : {}),
         ...optionalIdentity(request),
         createdAt: new Date().toISOString(),
@@ -632,6 +656,17 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
   );
 
   app.get('/demo/requests', async () => ({ requests: requestLog.list() }));
+
+  app.put(
+    '/demo/plans/:plan_id/maintenance_info',
+    { schema: { params: Type.Object({ plan_id: Type.String() }), body: MaintenanceInfoBody } },
+    async (request, reply) => {
+      const plan = catalog.findPlanAnywhere(request.params.plan_id);
+      if (!plan) return fail(reply, 404, 'NotFound', `No plan ${request.params.plan_id} in this catalog.`);
+      catalog.setMaintenanceInfo(plan, request.body);
+      return reply.code(204).send();
+    },
+  );
 
   app.delete('/demo/requests', async (_request, reply) => {
     requestLog.clear();

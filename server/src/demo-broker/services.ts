@@ -5,8 +5,9 @@
  * Together they exercise every catalog feature the marketplace supports: markdown long
  * descriptions, icons (and one service without), sync and async plans, plan updates,
  * instance and binding retrieval, shareable, tenant-aware and sensitive services, expiring
- * bindings, costs in every meshMarketplace unit plus one outside that list, maintenance info
- * and real-world parameter schemas from `fixtures/schemas/`.
+ * bindings, credential rotation, costs in every meshMarketplace unit plus one outside that list,
+ * maintenance info (raised at run time through `PUT /demo/plans/:planId/maintenance_info`) and
+ * real-world parameter schemas from `fixtures/schemas/`.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,12 @@ export interface DemoCost {
 /** A JSON schema as the catalog publishes it. */
 export type JsonSchema = Record<string, unknown>;
 
+/** OSB `maintenance_info` of a plan: a semantic version and what it brings. */
+export interface DemoMaintenanceInfo {
+  version: string;
+  description: string;
+}
+
 /** A plan of a demo service, before ids and URLs are assigned. */
 export interface DemoPlan {
   /** CLI-friendly plan name, unique within its service. */
@@ -37,7 +44,7 @@ export interface DemoPlan {
   /** OSB `maximum_polling_duration` in seconds (async plans only). */
   maximumPollingDuration?: number;
   /** OSB `maintenance_info` of the plan. */
-  maintenanceInfo?: { version: string; description: string };
+  maintenanceInfo?: DemoMaintenanceInfo;
   /** meshMarketplace `metadata.expiryDays`: bindings expire this many days after creation. */
   expiryDays?: number;
   /** Parameter schemas (OSB `schemas`), each a JSON schema for `parameters`. */
@@ -74,6 +81,8 @@ export interface DemoService {
   planUpdateable: boolean;
   instancesRetrievable: boolean;
   bindingsRetrievable: boolean;
+  /** OSB `binding_rotatable`: a bind with `predecessor_binding_id` mints fresh credentials for the predecessor's parameters. */
+  bindingRotatable?: boolean;
   /** meshMarketplace service metadata flags. */
   flags: { shareable?: boolean; tenantAware?: boolean; sensitive?: boolean };
   /** Whether binding and unbinding run asynchronously (they require `accepts_incomplete`). */
@@ -490,6 +499,7 @@ const secretsVault: DemoService = {
   planUpdateable: false,
   instancesRetrievable: false,
   bindingsRetrievable: false,
+  bindingRotatable: true,
   flags: { sensitive: true },
   asyncBindings: false,
   resourceNoun: 'vault',
@@ -689,6 +699,7 @@ const objectStorage: DemoService = {
   planUpdateable: false,
   instancesRetrievable: false,
   bindingsRetrievable: false,
+  bindingRotatable: true,
   flags: {},
   asyncBindings: false,
   resourceNoun: 'bucket',

@@ -69,6 +69,8 @@ export interface BindingRecord {
   planId: string;
   parameters: Record<string, unknown>;
   bindResource?: Record<string, unknown>;
+  /** The binding this one rotated (OSB `predecessor_binding_id`). */
+  predecessorBindingId?: string;
   context?: Record<string, unknown>;
   originatingIdentity?: OriginatingIdentity;
   createdAt: string;

@@ -4,6 +4,7 @@
  * `last_operation` (deadline, request, classification, next poll time). How an operation ends
  * stays with its owner (`finish` of the instance and binding runners).
  */
+import type { OperationFailure } from '@osb/api';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
 import { platformFailure, timedOut, type OperationKind } from '../osb/outcome.ts';
@@ -29,6 +30,8 @@ export type OperationState = 'in progress' | 'succeeded' | 'failed';
 export interface PolledOperation {
   state: OperationState;
   description: string | null;
+  /** After a failure: why, as the API reports it. */
+  failure: OperationFailure | null;
   requestedBy: string;
   startedAt: Date;
   /** The broker's `operation`, echoed exactly on every poll. */
@@ -92,6 +95,7 @@ export class OperationEngine {
     return {
       state: 'in progress',
       description: null,
+      failure: null,
       requestedBy,
       startedAt: new Date(now),
       brokerOperation: null,

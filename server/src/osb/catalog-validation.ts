@@ -4,6 +4,7 @@
  */
 import type { Locality, PlanCost, PlanSchemas, ServiceOffering, ServicePlan } from '@osb/api';
 import { SCHEMA_BUDGET, isJsonObject, oversizeReason, referenceExpansionReason } from '@osb/json-schema';
+import { SEMVER } from './semver.ts';
 
 /** What the validator needs to know besides the catalog. */
 export interface CatalogValidationContext {
@@ -31,11 +32,10 @@ export interface RejectedCatalog {
 
 /** `requires` values the OSB spec allows. */
 const ALLOWED_REQUIRES = new Set(['syslog_drain', 'route_forwarding', 'volume_mount']);
-/** Semantic Versioning 2.0.0, from semver.org. */
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const CLI_FRIENDLY = /^[A-Za-z0-9.-]+$/;
 const MAX_RECOMMENDED_LENGTH = 255;
+/** The longest `maintenance_info.description` kept; longer ones are cut. */
+const MAX_MAINTENANCE_DESCRIPTION_LENGTH = 2000;
 /** Largest parameter schema the OSB spec allows. */
 const MAX_SCHEMA_BYTES = 64 * 1024;
 
@@ -141,6 +141,7 @@ export function validateCatalog(raw: unknown, context: CatalogValidationContext)
         : {}),
       instancesRetrievable: optionalBoolean(rawService, 'instances_retrievable', serviceLabel, warnings) ?? false,
       bindingsRetrievable: optionalBoolean(rawService, 'bindings_retrievable', serviceLabel, warnings) ?? false,
+      bindingRotatable: optionalBoolean(rawService, 'binding_rotatable', serviceLabel, warnings) ?? false,
       hasDashboardClient: isJsonObject(rawService['dashboard_client']),
       sensitive: serviceMetadata['sensitive'] === true || tags.includes('sensitive'),
       tenantAware: serviceMetadata['tenantAware'] === true,
@@ -177,6 +178,7 @@ function mapPlan(rawPlan: Record<string, unknown>, planLabel: string, defaults: 
   }
   const maintenanceInfo = rawPlan['maintenance_info'];
   let maintenanceInfoVersion: string | undefined;
+  let maintenanceInfoDescription: string | undefined;
   if (maintenanceInfo !== undefined) {
     const version = isJsonObject(maintenanceInfo) ? maintenanceInfo['version'] : undefined;
     if (typeof version !== 'string' || !SEMVER.test(version)) {
@@ -185,6 +187,10 @@ function mapPlan(rawPlan: Record<string, unknown>, planLabel: string, defaults: 
       );
     } else {
       maintenanceInfoVersion = version;
+      const about = isJsonObject(maintenanceInfo) ? maintenanceInfo['description'] : undefined;
+      if (typeof about === 'string' && about.trim()) {
+        maintenanceInfoDescription = about.slice(0, MAX_MAINTENANCE_DESCRIPTION_LENGTH);
+      }
     }
   }
   if (id === undefined || name === undefined || description === undefined) return undefined;
@@ -210,6 +216,7 @@ function mapPlan(rawPlan: Record<string, unknown>, planLabel: string, defaults: 
       warnings,
     ),
     maintenanceInfoVersion,
+    maintenanceInfoDescription,
     schemas: mapSchemas(rawPlan['schemas'], bindable, planLabel, warnings),
   };
 }

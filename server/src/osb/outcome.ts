@@ -11,7 +11,7 @@
  * Status codes outside 2xx, 4xx and 5xx are treated like 5xx: the platform cannot be sure
  * that nothing was created.
  */
-import { BROKER_FAILURE_MESSAGES, type BrokerFailureReason } from '@osb/api';
+import { BROKER_FAILURE_MESSAGES, type BrokerFailureReason, type OperationFailure } from '@osb/api';
 import { isJsonObject } from '@osb/json-schema';
 import { brokerText, parseBrokerError, type BrokerReply } from './broker-reply.ts';
 
@@ -122,6 +122,15 @@ export function brokerFailure(
     ...(parsed.description !== undefined ? { brokerDescription: parsed.description } : {}),
     instanceUsable: flagsApply ? (parsed.instanceUsable ?? true) : true,
     updateRepeatable: kind === 'update' ? (parsed.updateRepeatable ?? true) : true,
+  };
+}
+
+/** A failure as the API reports it on an operation: its code, status and the broker's own words. */
+export function operationFailure(failure: BrokerFailure): OperationFailure {
+  return {
+    reason: failure.reason,
+    ...(failure.status !== undefined ? { status: failure.status } : {}),
+    ...(failure.brokerDescription !== undefined ? { brokerMessage: failure.brokerDescription } : {}),
   };
 }
 

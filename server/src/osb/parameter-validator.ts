@@ -42,23 +42,36 @@ const linearRegExp = Object.assign(
   { code: 'linearRegExp' },
 );
 
+/** Why parameters do not satisfy a schema: the `parametersInvalid` error's parameters. */
+export interface ParameterProblems {
+  /** The first few problems in English, joined by `; ` (for API clients). */
+  detail: string;
+  /** The fields with problems, dotted paths joined by `, ` (`parameters`: the whole object). */
+  fields: string;
+}
+
 /** Checks parameters against plan schemas, compiling each schema once. */
 export class ParameterValidator {
   /** Compiled validators by schema text and mode, least recently used first. */
   private readonly compiled = new Map<string, ValidateFunction | null>();
 
   /**
-   * Why `parameters` do not satisfy `schema`, the first few problems joined by `; ` (the
-   * `parametersInvalid` error's detail); undefined when they do, when there is no schema, or
-   * when the schema cannot be compiled. With `partial`, top-level `required` is not enforced
-   * (an update sends only the changed keys).
+   * Why `parameters` do not satisfy `schema`, as the `parametersInvalid` error's parameters;
+   * undefined when they do, when there is no schema, or when the schema cannot be compiled.
+   * With `partial`, top-level `required` is not enforced (an update sends only the changed keys).
    */
   problems(
     schema: Record<string, unknown> | undefined,
     parameters: Record<string, unknown>,
     partial = false,
-  ): string | undefined {
-    return this.errors(schema, parameters, partial)?.slice(0, MAX_PROBLEMS).join('; ');
+  ): ParameterProblems | undefined {
+    const problems = this.problemList(schema, parameters, partial);
+    if (!problems) return undefined;
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    return {
+      detail: shown.map((problem) => `${problem.field} ${problem.message}`).join('; '),
+      fields: [...new Set(shown.map((problem) => problem.field))].join(', '),
+    };
   }
 
   /**
@@ -66,13 +79,21 @@ export class ParameterValidator {
    * integer`); undefined when they satisfy it, when there is no schema, or when it cannot be compiled.
    */
   errors(schema: Record<string, unknown> | undefined, parameters: unknown, partial = false): string[] | undefined {
+    return this.problemList(schema, parameters, partial)?.map((problem) => `${problem.field} ${problem.message}`);
+  }
+
+  private problemList(
+    schema: Record<string, unknown> | undefined,
+    parameters: unknown,
+    partial: boolean,
+  ): { field: string; message: string }[] | undefined {
     if (!schema) return undefined;
     const validate = this.validatorFor(schema, partial);
     if (!validate || validate(parameters)) return undefined;
     return (validate.errors ?? []).map((error) => {
-      const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'parameters';
+      const field = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'parameters';
       const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params['additionalProperty'])})` : '';
-      return `${where} ${describe(error)}${extra}`;
+      return { field, message: `${describe(error)}${extra}` };
     });
   }
 

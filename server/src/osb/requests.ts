@@ -40,6 +40,8 @@ export interface RequestingUser {
   id: string;
   /** The user's external id; the user id when the configuration has none. */
   euid?: string;
+  /** The user's display name (for the activity log; brokers never get it). */
+  displayName?: string;
 }
 
 /** Where a service's dashboard may send users to sign in (only for services with a `dashboard_client`). */
@@ -240,6 +242,8 @@ export interface BindInput extends BindingRef {
   parameters?: Record<string, unknown>;
   /** False for a synchronous-only bind (sensitive services): then `accepts_incomplete` is left off. Default true. */
   acceptsIncomplete?: boolean;
+  /** A rotation: the binding whose successor this is (only for services with `binding_rotatable`). */
+  predecessorBindingId?: string;
   user: RequestingUser;
 }
 
@@ -255,6 +259,7 @@ export function buildBindRequest(input: BindInput): LifecycleRequest {
       context: input.context,
       ...(input.bindResource !== undefined ? { bind_resource: input.bindResource } : {}),
       ...(input.parameters !== undefined ? { parameters: input.parameters } : {}),
+      ...(input.predecessorBindingId !== undefined ? { predecessor_binding_id: input.predecessorBindingId } : {}),
     },
     originatingIdentity: originatingIdentity(input.user),
   };

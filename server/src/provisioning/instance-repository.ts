@@ -1,6 +1,7 @@
 /**
  * The stored service instances with their last operation (table `service_instances`).
  */
+import type { OperationFailure } from '@osb/api';
 import type { ChangeFeed } from '../store/change-feed.ts';
 import type { OperationState, PolledOperation } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
@@ -78,6 +79,7 @@ interface InstanceRow {
   operation_type: InstanceOperationType;
   operation_state: InstanceOperationState;
   operation_description: string | null;
+  operation_failure: OperationFailure | null;
   operation_update_repeatable: boolean | null;
   operation_requested_by: string;
   operation_started_at: Date | string;
@@ -110,6 +112,7 @@ const COLUMNS = [
   'operation_type',
   'operation_state',
   'operation_description',
+  'operation_failure',
   'operation_update_repeatable',
   'operation_requested_by',
   'operation_started_at',
@@ -144,6 +147,7 @@ function toRow(record: InstanceRecord): unknown[] {
     operation_type: op.type,
     operation_state: op.state,
     operation_description: op.description,
+    operation_failure: op.failure && JSON.stringify(op.failure),
     operation_update_repeatable: op.updateRepeatable,
     operation_requested_by: op.requestedBy,
     operation_started_at: op.startedAt.toISOString(),
@@ -185,6 +189,7 @@ function fromRow(row: InstanceRow): InstanceRecord {
       type: row.operation_type,
       state: row.operation_state,
       description: row.operation_description,
+      failure: row.operation_failure,
       updateRepeatable: row.operation_update_repeatable,
       requestedBy: row.operation_requested_by,
       startedAt: new Date(row.operation_started_at),

@@ -7,13 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AffectedBinding,
+  BrokerComparison,
   Project,
   ProjectRef,
   ServiceInstanceDeletionImpact,
   ServiceOffering,
   ServicePlan,
+  UpgradeAvailable,
 } from '@osb/api';
+import { failureDetails, type ActivityRecorder } from '../activity/activity-log.ts';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
+import { instanceActivity } from './instance-activity.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import {
   type InstancePageQuery,
@@ -31,6 +35,9 @@ import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { changedParameters, type DashboardSso, type RequestingUser } from '../osb/requests.ts';
 import type { ParameterSecrets } from './parameter-secrets.ts';
 import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
+import { isNewerVersion } from '../osb/semver.ts';
+import { readFetchedInstance } from '../osb/retrieval.ts';
+import { compareInstance } from './broker-comparison.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -81,6 +88,8 @@ export interface InstanceServiceDependencies {
   bindings: BindingCleanup;
   /** Instances shared into projects: listed there read-only. */
   shares: SharedInstanceLookup;
+  /** Where changes are recorded (the runner records how operations end). */
+  activity: ActivityRecorder;
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
@@ -106,6 +115,24 @@ export interface InstanceView {
   orphanMitigationPending: boolean;
   /** Set when the instance belongs to another project that shared it: read-only here. */
   sharedFrom?: SharedFrom;
+  /** Set when the catalog offers a newer maintenance version of the instance's plan. */
+  upgradeAvailable?: UpgradeAvailable;
+}
+
+/**
+ * The maintenance upgrade the catalog offers for an instance: its plan's version when newer
+ * than the instance's (or when the instance has none recorded), else undefined.
+ */
+export function upgradeOffered(record: InstanceRecord, plan: ServicePlan | undefined): UpgradeAvailable | undefined {
+  const offered = plan?.maintenanceInfoVersion;
+  if (offered === undefined) return undefined;
+  if (record.maintenanceInfoVersion !== null && !isNewerVersion(offered, record.maintenanceInfoVersion)) {
+    return undefined;
+  }
+  return {
+    version: offered,
+    ...(plan?.maintenanceInfoDescription !== undefined ? { description: plan.maintenanceInfoDescription } : {}),
+  };
 }
 
 /** What an error body says about a broker failure: the reason, the broker's status and its own words. */
@@ -168,12 +195,8 @@ export class InstanceService {
     );
     return {
       views: [
-        ...own.records.map((record) => ({ record, orphanMitigationPending: pending.has(record.id) })),
-        ...sharedShown.map((record) => ({
-          record,
-          sharedFrom: sharedFrom.get(record.id)!,
-          orphanMitigationPending: pending.has(record.id),
-        })),
+        ...own.records.map((record) => this.viewOf(record, pending.has(record.id))),
+        ...sharedShown.map((record) => this.viewOf(record, pending.has(record.id), sharedFrom.get(record.id))),
       ],
       total: own.total + shared.length,
     };
@@ -210,6 +233,31 @@ export class InstanceService {
   }
 
   /**
+   * What the broker reports of the instance now (`GET /v2/service_instances/:id`), compared with
+   * the platform's record; for services with `instances_retrievable`. The record stays as it is:
+   * it holds what users ordered, and the differences show where the broker went its own way.
+   */
+  async compareWithBroker(project: Project, instanceId: string): Promise<BrokerComparison> {
+    const { record } = await this.get(project, instanceId);
+    const service = this.deps.catalog.findService(record.serviceId, record.brokerId);
+    if (!service) throw new HttpError(409, 'offeringGone', {});
+    if (!service.instancesRetrievable) throw new HttpError(422, 'notRetrievable', { what: 'instance' });
+    const reply = await this.deps.brokers
+      .broker(record.brokerId)
+      .fetchInstance({ instanceId: record.id, serviceId: record.serviceId, planId: record.planId });
+    const fetched = readFetchedInstance(reply);
+    if (!fetched.ok) throw brokerFailureError(fetched.failure);
+    const plan = this.planOf(record);
+    return {
+      fetchedAt: new Date(this.deps.engine.now()).toISOString(),
+      differences: compareInstance(record, fetched.reported, [
+        plan?.schemas.instanceCreate,
+        plan?.schemas.instanceUpdate,
+      ]),
+    };
+  }
+
+  /**
    * Orders a new instance: validates, provisions, and returns the instance once the broker
    * finished or accepted (then its operation is `in progress`).
    */
@@ -220,7 +268,7 @@ export class InstanceService {
     if (!plan) throw new HttpError(422, 'planNotOffered', {});
     const parameters = input.parameters ?? {};
     const problem = this.deps.validator.problems(plan.schemas.instanceCreate, parameters);
-    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
+    if (problem) throw new HttpError(400, 'parametersInvalid', problem);
     const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
 
     const now = this.deps.engine.now();
@@ -260,10 +308,12 @@ export class InstanceService {
     const outcome = classifyReply('provision', reply);
     if (outcome.type === 'failed') {
       await this.deps.instances.remove(record.id);
+      const details = failureDetails(outcome.failure, outcome.orphanMitigation);
+      await this.deps.activity.record(instanceActivity(record, 'failed', { details, actor: user }));
       return this.handleFailure(record, outcome);
     }
     try {
-      return (await this.settle(record, outcome, reply))!;
+      return (await this.settle(record, outcome, reply, user))!;
     } catch (error) {
       // The broker may hold an instance the platform could not record: mitigate it (unless
       // another replica took the operation over and records it).
@@ -292,7 +342,16 @@ export class InstanceService {
     const newPlanId = input.planId !== undefined && input.planId !== record.planId ? input.planId : undefined;
     const changed = input.parameters ? changedParameters(record.parameters, input.parameters) : {};
     if (newPlanId === undefined && Object.keys(changed).length === 0) {
-      if (name !== record.name) await this.begin({ ...record, name });
+      if (name !== record.name) {
+        await this.begin({ ...record, name });
+        await this.deps.activity.record(
+          instanceActivity({ ...record, name }, 'succeeded', {
+            kind: 'changed',
+            details: { previousName: record.name },
+            actor: user,
+          }),
+        );
+      }
       return this.view({ ...record, name });
     }
 
@@ -306,13 +365,42 @@ export class InstanceService {
     }
     const targetPlan = newPlan ?? currentPlan;
     const problem = this.deps.validator.problems(targetPlan.schemas.instanceUpdate, changed, true);
-    if (problem) throw new HttpError(400, 'parametersInvalid', { detail: problem });
-    const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
-
+    if (problem) throw new HttpError(400, 'parametersInvalid', problem);
     const maintenanceInfoVersion = newPlan ? (newPlan.maintenanceInfoVersion ?? null) : record.maintenanceInfoVersion;
+    return this.sendUpdate(user, { ...record, name }, service, targetPlan, changed, maintenanceInfoVersion);
+  }
+
+  /**
+   * Applies the maintenance upgrade the catalog offers for the instance: an update that sends the
+   * plan's newer `maintenance_info` and nothing else, followed like any update. Once the broker
+   * confirms it the instance records the new version. 409 `noUpgradeAvailable` when none is offered.
+   */
+  async upgrade(user: RequestingUser, project: Project, instanceId: string): Promise<InstanceView> {
+    const record = await this.requireInstance(project, instanceId);
+    this.requireIdle(record);
+    if (record.operation.type === 'create' && record.operation.state === 'failed') {
+      throw new HttpError(409, 'instanceCreateFailed', {});
+    }
+    const service = this.deps.catalog.findService(record.serviceId, record.brokerId);
+    const plan = service?.plans.find((candidate) => candidate.id === record.planId);
+    if (!service || !plan) throw new HttpError(409, 'offeringGone', {});
+    const offered = upgradeOffered(record, plan);
+    if (!offered) throw new HttpError(409, 'noUpgradeAvailable', {});
+    return this.sendUpdate(user, record, service, plan, {}, offered.version);
+  }
+
+  /** Starts an update to `targetPlan` with the changed parameters and the maintenance version to send. */
+  private async sendUpdate(
+    user: RequestingUser,
+    record: InstanceRecord,
+    service: ServiceOffering,
+    targetPlan: ServicePlan,
+    changed: Record<string, unknown>,
+    maintenanceInfoVersion: string | null,
+  ): Promise<InstanceView> {
+    const dashboardSso = service.hasDashboardClient ? await this.dashboardSso(service) : undefined;
     const updating: InstanceRecord = {
       ...record,
-      name,
       operation: {
         ...this.startOperation('update', user, targetPlan, record.planId, this.deps.engine.now()),
         updateTarget: {
@@ -330,7 +418,7 @@ export class InstanceService {
       instanceId: record.id,
       serviceId: record.serviceId,
       currentPlanId: record.planId,
-      ...(newPlanId !== undefined ? { newPlanId } : {}),
+      ...(targetPlan.id !== record.planId ? { newPlanId: targetPlan.id } : {}),
       changedParameters: changed,
       workspaceId: record.workspaceId,
       projectId: record.projectId,
@@ -344,10 +432,10 @@ export class InstanceService {
     });
     const outcome = classifyReply('update', reply);
     if (outcome.type === 'failed') {
-      await this.deps.runner.finish(updating, outcome);
+      await this.deps.runner.finish(updating, outcome, user);
       return this.handleFailure(updating, outcome);
     }
-    return (await this.settle(updating, outcome, reply))!;
+    return (await this.settle(updating, outcome, reply, user))!;
   }
 
   /**
@@ -362,11 +450,10 @@ export class InstanceService {
     this.requireIdle(record);
     if (record.operation.type === 'create' && record.operation.state === 'failed') {
       await this.deps.instances.remove(record.id);
+      await this.deps.activity.record(instanceActivity(record, 'succeeded', { kind: 'deprovisioned', actor: user }));
       return undefined;
     }
-    const plan = this.deps.catalog
-      .findService(record.serviceId, record.brokerId)
-      ?.plans.find((candidate) => candidate.id === record.planId);
+    const plan = this.planOf(record);
     const deleting: InstanceRecord = {
       ...record,
       operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()),
@@ -384,21 +471,22 @@ export class InstanceService {
     const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
     const outcome = classifyReply('deprovision', reply);
     if (outcome.type === 'failed') {
-      await this.deps.runner.finish(deleting, outcome);
+      await this.deps.runner.finish(deleting, outcome, user);
       return this.handleFailure(deleting, outcome);
     }
-    return this.settle(deleting, outcome, reply);
+    return this.settle(deleting, outcome, reply, user);
   }
 
   /**
    * Stores a successful or accepted answer; accepted operations are polled from now on (first
-   * after the answer's `Retry-After`, if any). Returns the stored instance, or undefined when a
-   * delete finished.
+   * after the answer's `Retry-After`, if any; the start is recorded as `user`'s activity). Returns
+   * the stored instance, or undefined when a delete finished.
    */
   private async settle(
     record: InstanceRecord,
     outcome: Exclude<OperationOutcome, { type: 'failed' }>,
     reply: BrokerReply,
+    user: RequestingUser,
   ): Promise<InstanceView | undefined> {
     const answered: InstanceRecord = {
       ...record,
@@ -413,10 +501,11 @@ export class InstanceService {
         operation: this.deps.engine.accepted(answered.operation, outcome.operation, reply),
       };
       await this.deps.instances.save(accepted);
+      await this.deps.activity.record(instanceActivity(accepted, 'started', { actor: user }));
       this.deps.runner.schedulePoll(accepted);
       return this.view(accepted);
     }
-    const finished = await this.deps.runner.finish(answered, { type: 'succeeded' });
+    const finished = await this.deps.runner.finish(answered, { type: 'succeeded' }, user);
     return finished && this.view(finished);
   }
 
@@ -437,7 +526,8 @@ export class InstanceService {
       });
     }
     if (failure.reason === 'maintenance-info-conflict') {
-      this.deps.catalog
+      // The broker's catalog moved on: read it before answering, so the user sees what it offers now.
+      await this.deps.catalog
         .refresh()
         .catch((error: unknown) => this.deps.log.error({ err: error }, 'Catalog refresh failed'));
     }
@@ -451,6 +541,13 @@ export class InstanceService {
       },
       'The broker did not carry out the operation',
     );
+    if (failure.reason === 'maintenance-info-conflict') {
+      const offered = upgradeOffered(record, this.planOf(record));
+      throw new HttpError(409, 'maintenanceInfoChanged', {
+        ...(offered ? { version: offered.version } : {}),
+        ...(failure.brokerDescription !== undefined ? { brokerMessage: failure.brokerDescription } : {}),
+      });
+    }
     throw brokerFailureError(failure);
   }
 
@@ -547,7 +644,24 @@ export class InstanceService {
 
   private async view(record: InstanceRecord, sharedFrom?: SharedFrom): Promise<InstanceView> {
     const pending = await this.deps.orphans.pendingInstanceIds([record.id]);
-    return { record, orphanMitigationPending: pending.has(record.id), ...(sharedFrom ? { sharedFrom } : {}) };
+    return this.viewOf(record, pending.has(record.id), sharedFrom);
+  }
+
+  private viewOf(record: InstanceRecord, orphanMitigationPending: boolean, sharedFrom?: SharedFrom): InstanceView {
+    const upgradeAvailable = upgradeOffered(record, this.planOf(record));
+    return {
+      record,
+      orphanMitigationPending,
+      ...(sharedFrom ? { sharedFrom } : {}),
+      ...(upgradeAvailable ? { upgradeAvailable } : {}),
+    };
+  }
+
+  /** The instance's plan in the catalog, if it is still offered. */
+  private planOf(record: InstanceRecord): ServicePlan | undefined {
+    return this.deps.catalog
+      .findService(record.serviceId, record.brokerId)
+      ?.plans.find((candidate) => candidate.id === record.planId);
   }
 }
 

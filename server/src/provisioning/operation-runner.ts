@@ -6,7 +6,9 @@
  * works only on the operations whose lease it holds (see `store/leases.ts`) and sweeps for work
  * whose lease is free or expired.
  */
+import { failureDetails, outcomeOf, type ActivityActor, type ActivityRecorder } from '../activity/activity-log.ts';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
+import { instanceActivity } from './instance-activity.ts';
 import type { InstanceRecord, InstanceRepository } from './instance-repository.ts';
 import {
   afterFailedAttempt,
@@ -21,7 +23,7 @@ import {
   type OrphanMitigationRepository,
 } from '../operations/orphan-mitigation-repository.ts';
 import type { OperationEngine, OperationEnd, RunnerLog } from '../operations/operation-engine.ts';
-import type { OperationKind } from '../osb/outcome.ts';
+import { operationFailure, type OperationKind } from '../osb/outcome.ts';
 import type { ProvisioningSettings } from '../operations/settings.ts';
 import { LeaseSweeper, type ClaimedWork, type LeaseSettings, type TableLeases } from '../store/leases.ts';
 
@@ -36,6 +38,8 @@ export interface OperationRunnerDependencies {
   settings: ProvisioningSettings;
   /** This replica's leases on instance operations and orphan mitigation, and how often it sweeps. */
   leases: { instances: TableLeases; orphans: TableLeases; settings: LeaseSettings };
+  /** Where the end of every operation is recorded. */
+  activity: ActivityRecorder;
   log: RunnerLog;
 }
 
@@ -102,9 +106,17 @@ export class OperationRunner {
    * Ends an operation and stores the result: a finished delete forgets the instance (and any
    * pending orphan mitigation of it); a finished update applies its target; a failure keeps
    * the broker's description and, where the OSB table says so, starts orphan mitigation.
+   * The end is recorded in the activity log, as asked by `actor` (default: who started it).
    * Returns the stored instance, or undefined when it was forgotten.
    */
-  async finish(record: InstanceRecord, end: OperationEnd): Promise<InstanceRecord | undefined> {
+  async finish(record: InstanceRecord, end: OperationEnd, actor?: ActivityActor): Promise<InstanceRecord | undefined> {
+    const stored = await this.store(record, end);
+    const details = end.type === 'failed' ? failureDetails(end.failure, end.orphanMitigation) : {};
+    await this.deps.activity.record(instanceActivity(record, outcomeOf(end), { details, ...(actor ? { actor } : {}) }));
+    return stored;
+  }
+
+  private async store(record: InstanceRecord, end: OperationEnd): Promise<InstanceRecord | undefined> {
     const operation = { ...record.operation, nextPollAt: null, brokerOperation: null, updateTarget: null };
     if (end.type === 'succeeded' || end.type === 'gone') {
       if (operation.type === 'delete') {
@@ -141,6 +153,7 @@ export class OperationRunner {
         ...operation,
         state: 'failed',
         description: failure.description,
+        failure: operationFailure(failure),
         updateRepeatable: operation.type === 'update' ? failure.updateRepeatable : null,
       },
     };

@@ -53,6 +53,7 @@ export function visibleParameters(parameters: Record<string, unknown>): {
   return { parameters: strip(parameters, '') as Record<string, unknown>, secretParameters };
 }
 
-function isSealed(value: unknown): boolean {
+/** Whether a stored value is a sealed secret (`{"$sealed": "<ciphertext>"}`). */
+export function isSealed(value: unknown): boolean {
   return isJsonObject(value) && typeof value[SEALED] === 'string' && Object.keys(value).length === 1;
 }

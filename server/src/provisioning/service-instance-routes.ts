@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  BrokerComparison,
   CreateServiceInstanceRequest,
   ErrorBody,
   INSTANCE_PAGE_DEFAULT,
@@ -34,7 +35,12 @@ const errors = {
 };
 
 /** The API shape of a stored instance. */
-function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: InstanceView): ServiceInstance {
+function toServiceInstance({
+  record,
+  orphanMitigationPending,
+  sharedFrom,
+  upgradeAvailable,
+}: InstanceView): ServiceInstance {
   const op = record.operation;
   return {
     id: record.id,
@@ -53,6 +59,7 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
       type: op.type,
       state: op.state,
       ...(op.description !== null ? { description: op.description } : {}),
+      ...(op.failure ? { failure: { ...op.failure } } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
       ...(op.updateRepeatable !== null ? { updateRepeatable: op.updateRepeatable } : {}),
@@ -62,12 +69,13 @@ function toServiceInstance({ record, orphanMitigationPending, sharedFrom }: Inst
     },
     orphanMitigationPending,
     ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),
+    ...(upgradeAvailable ? { upgradeAvailable: { ...upgradeAvailable } } : {}),
   };
 }
 
 /**
  * Service instances of a project: list, get, order (`POST`), change (`PATCH`: rename, plan,
- * parameters) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
+ * parameters), upgrade (`POST …/upgrade`: the newer maintenance version) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
  * works (poll `GET` until `lastOperation.state` is no longer `in progress`), 204 after a delete.
  */
 export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
@@ -130,6 +138,19 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request) => service.deletionImpact(request.project, request.params.instanceId),
   );
 
+  app.get(
+    '/api/projects/:projectId/service-instances/:instanceId/broker-view',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: "What the broker reports of the instance now, compared with the platform's record",
+        params: InstanceParams,
+        response: { 200: BrokerComparison, ...errors },
+      },
+    },
+    async (request) => service.compareWithBroker(request.project, request.params.instanceId),
+  );
+
   app.post(
     '/api/projects/:projectId/service-instances',
     {
@@ -162,6 +183,24 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const view = await service.update(request.requester, project, request.params.instanceId, request.body);
+      return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
+    },
+  );
+
+  app.post(
+    '/api/projects/:projectId/service-instances/:instanceId/upgrade',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary:
+          'Apply the maintenance upgrade the broker offers (`upgradeAvailable`): an update with the new maintenance_info (202 while the broker updates)',
+        params: InstanceParams,
+        response: { 200: ServiceInstance, 202: ServiceInstance, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { project } = request;
+      const view = await service.upgrade(request.requester, project, request.params.instanceId);
       return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
     },
   );

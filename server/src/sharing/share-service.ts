@@ -5,6 +5,7 @@
  * which first deletes the target's bindings at the broker.
  */
 import type { Project, ServiceBinding } from '@osb/api';
+import type { ActivityRecorder, NewActivity } from '../activity/activity-log.ts';
 import type { ProjectConfig } from '../config/config.ts';
 import { HttpError } from '../plugins/http-error.ts';
 import type { InstanceRecord, InstanceRepository } from '../provisioning/instance-repository.ts';
@@ -30,6 +31,8 @@ export interface ShareServiceDependencies {
   projects: ProjectConfig[];
   /** The current time in ms since the epoch. */
   clock(): number;
+  /** Where shares and their ends are recorded (in the owner's project). */
+  activity: ActivityRecorder;
 }
 
 /** A share with the target project's display name. */
@@ -101,6 +104,7 @@ export class ShareService implements SharedInstanceLookup {
         throw new HttpError(409, 'alreadyShared', { project: target.displayName });
       throw error;
     }
+    await this.deps.activity.record(shareActivity(instance, 'shared', target, user));
     return this.view({ ...record, ownerProjectId: project.id, endingSince: null });
   }
 
@@ -128,6 +132,10 @@ export class ShareService implements SharedInstanceLookup {
     await this.deps.shares.markEnding(instanceId, targetProjectId, new Date(this.deps.clock()));
     await this.deps.bindings.deleteProjectBindings(instance, targetProjectId, user);
     await this.deps.shares.remove(instanceId, targetProjectId);
+    const target = this.projects.get(targetProjectId);
+    await this.deps.activity.record(
+      shareActivity(instance, 'share-ended', { id: targetProjectId, displayName: target?.displayName }, user),
+    );
   }
 
   private async requireOwnInstance(project: Project, instanceId: string): Promise<InstanceRecord> {
@@ -160,4 +168,27 @@ export class ShareService implements SharedInstanceLookup {
   private displayName(projectId: string): string {
     return this.projects.get(projectId)?.displayName ?? projectId;
   }
+}
+
+/** A share or its end, in the owner's project. */
+function shareActivity(
+  instance: InstanceRecord,
+  kind: 'shared' | 'share-ended',
+  target: { id: string; displayName?: string },
+  user: RequestingUser,
+): NewActivity {
+  return {
+    projectId: instance.projectId,
+    instanceId: instance.id,
+    instanceName: instance.name,
+    kind,
+    outcome: 'succeeded',
+    actor: user,
+    details: {
+      serviceId: instance.serviceId,
+      planId: instance.planId,
+      targetProjectId: target.id,
+      ...(target.displayName !== undefined ? { targetProjectName: target.displayName } : {}),
+    },
+  };
 }

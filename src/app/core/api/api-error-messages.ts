@@ -1,4 +1,4 @@
-import type { ApiErrorCode, ApiErrorParams, BrokerFailureReason, ErrorBody } from '@osb/api';
+import type { ApiErrorCode, ApiErrorParams, BrokerFailureReason, ErrorBody, OperationFailure } from '@osb/api';
 
 import { plural } from '../../shared/i18n/plural';
 
@@ -51,10 +51,22 @@ const OPERATION_NAMES: Readonly<Record<string, () => string>> = {
  * the broker's, else the platform's explanation of the failure.
  */
 export function brokerFailureText(reason: BrokerFailureReason, brokerMessage?: string): string {
-  if (brokerMessage) {
-    return $localize`:@@brokerSays:The service broker says: “${brokerMessage}:brokerMessage:”`;
-  }
+  if (brokerMessage) return brokerWords(brokerMessage);
   return (BROKER_FAILURES[reason] ?? BROKER_FAILURES['broker-error'])();
+}
+
+/** A text a service broker wrote, quoted and marked as the broker's words. */
+export function brokerWords(text: string): string {
+  return $localize`:@@brokerSays:The service broker says: “${text}:brokerMessage:”`;
+}
+
+/**
+ * What the user reads beside an operation's state: after a failure its translated reason (the
+ * broker's own words marked as the broker's); otherwise the broker's progress note, marked too.
+ */
+export function operationMessage(operation: { description?: string; failure?: OperationFailure }): string | undefined {
+  if (operation.failure) return brokerFailureText(operation.failure.reason, operation.failure.brokerMessage);
+  return operation.description ? brokerWords(operation.description) : undefined;
 }
 
 const TRANSLATIONS: Translations = {
@@ -86,8 +98,10 @@ const TRANSLATIONS: Translations = {
   planNotOffered: () => $localize`:api error@@apiError.planNotOffered:The plan is not offered for this service.`,
   offeringGone: () =>
     $localize`:api error@@apiError.offeringGone:The service or plan of this instance is no longer in the marketplace.`,
-  parametersInvalid: ({ detail }) =>
-    $localize`:api error@@apiError.parametersInvalid:The parameters are not valid: ${detail}:detail:`,
+  parametersInvalid: ({ fields }) =>
+    fields && fields !== 'parameters'
+      ? $localize`:api error@@apiError.parametersInvalid.fields:The platform does not accept these fields: ${fields}:fields:. Check them and try again.`
+      : $localize`:api error@@apiError.parametersInvalid:The platform does not accept the parameters. Check them and try again.`,
   instanceNameTaken: ({ name }) =>
     $localize`:api error@@apiError.instanceNameTaken:The project already has a service instance named “${name}:name:”.`,
   instanceBusy: ({ operation }) =>
@@ -109,9 +123,26 @@ const TRANSLATIONS: Translations = {
     $localize`:api error@@apiError.instanceSharedReadOnly:This instance is shared with your project by ${project}:project:; only that project can change or delete it.`,
   dashboardUnavailable: () =>
     $localize`:api error@@apiError.dashboardUnavailable:The sign-in details for this service’s dashboard are not available. Try again later.`,
+  notRetrievable: ({ what }) =>
+    what === 'binding'
+      ? $localize`:api error@@apiError.notRetrievable.binding:The service broker does not report the bindings of this service.`
+      : $localize`:api error@@apiError.notRetrievable.instance:The service broker does not report the instances of this service.`,
+  noUpgradeAvailable: () =>
+    $localize`:api error@@apiError.noUpgradeAvailable:This instance already runs the newest maintenance version of its plan.`,
+  maintenanceInfoChanged: ({ version, brokerMessage }) => {
+    const what =
+      version !== undefined
+        ? $localize`:api error@@apiError.maintenanceInfoChanged.upgrade:The service broker changed the maintenance version of this plan, so it did not carry out the request. The marketplace has read the broker’s catalog again: upgrade the instance to version ${version}:version: first, then try again.`
+        : $localize`:api error@@apiError.maintenanceInfoChanged:The service broker changed the maintenance version of this plan, so it did not carry out the request. The marketplace has read the broker’s catalog again; try again.`;
+    return brokerMessage ? `${what} ${brokerFailureText('maintenance-info-conflict', brokerMessage)}` : what;
+  },
   planNotBindable: () => $localize`:api error@@apiError.planNotBindable:Instances of this plan cannot be bound.`,
   bindingBusy: () =>
     $localize`:api error@@apiError.bindingBusy:Another operation is in progress on this binding. Try again when it has finished.`,
+  bindingNotRotatable: () =>
+    $localize`:api error@@apiError.bindingNotRotatable:The credentials of this binding cannot be rotated. Create a new binding instead.`,
+  bindingNotActive: () =>
+    $localize`:api error@@apiError.bindingNotActive:Only a binding that was created and has not expired can be rotated.`,
   bindingNotDeleted: ({ name, reason, brokerMessage }) =>
     $localize`:api error@@apiError.bindingNotDeleted:The binding “${name}:name:” could not be deleted. ${brokerFailureText(reason, brokerMessage)}:reason:`,
   bindingsStillDeleting: ({ count, then }) => {

@@ -4,6 +4,7 @@ import { clearTranslations, loadTranslations } from '@angular/localize';
 
 import { apiErrorBody } from '@osb/api';
 import { apiErrorMessage, isNotFound } from './api-error';
+import { operationMessage } from './api-error-messages';
 
 describe('apiErrorMessage', () => {
   it("shows the platform's message", () => {
@@ -65,5 +66,34 @@ describe('apiErrorMessage', () => {
   it('recognises 404', () => {
     expect(isNotFound(new HttpErrorResponse({ status: 404 }))).toBe(true);
     expect(isNotFound(new HttpErrorResponse({ status: 403 }))).toBe(false);
+  });
+});
+
+describe('operationMessage', () => {
+  it('translates a failure the platform described from its code, not from the stored English text', () => {
+    loadTranslations({ 'brokerFailure.pollingDeadline': 'Der Vorgang wurde nicht in der erlaubten Zeit fertig.' });
+    try {
+      expect(
+        operationMessage({
+          description: 'The operation did not finish in the time allowed.',
+          failure: { reason: 'polling-deadline' },
+        }),
+      ).toBe('Der Vorgang wurde nicht in der erlaubten Zeit fertig.');
+    } finally {
+      clearTranslations();
+    }
+  });
+
+  it("marks the broker's words as the broker's, after a failure and while running", () => {
+    expect(
+      operationMessage({
+        description: 'Out of capacity',
+        failure: { reason: 'operation-failed', brokerMessage: 'Out of capacity' },
+      }),
+    ).toBe('The service broker says: “Out of capacity”');
+    expect(operationMessage({ description: 'Copying data (3/5)' })).toBe(
+      'The service broker says: “Copying data (3/5)”',
+    );
+    expect(operationMessage({})).toBeUndefined();
   });
 });

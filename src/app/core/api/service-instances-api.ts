@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import type {
+  BrokerComparison,
   CreateServiceInstanceRequest,
   ServiceInstance,
   ServiceInstanceDeletionImpact,
@@ -58,6 +59,16 @@ export class ServiceInstancesApi {
   /** What deprovisioning one of the project's own instances takes away: every project's bindings and its shares. */
   deletionImpact(projectId: string, instanceId: string): Observable<ServiceInstanceDeletionImpact> {
     return this.http.get<ServiceInstanceDeletionImpact>(this.url(projectId, instanceId, 'deletion-impact'));
+  }
+
+  /** Applies the maintenance upgrade the broker offers (`upgradeAvailable`); the answer may still be updating. */
+  upgrade(projectId: string, instanceId: string): Observable<ServiceInstance> {
+    return this.http.post<ServiceInstance>(this.url(projectId, instanceId, 'upgrade'), {});
+  }
+
+  /** What the broker reports of the instance now, compared with the platform's record. */
+  compareWithBroker(projectId: string, instanceId: string): Observable<BrokerComparison> {
+    return this.http.get<BrokerComparison>(this.url(projectId, instanceId, 'broker-view'));
   }
 
   /** Deletes an instance: gives the instance while the broker deletes it, or null once it is gone. */

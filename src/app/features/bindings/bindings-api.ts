@@ -4,6 +4,7 @@ import { Observable, map } from 'rxjs';
 
 import type {
   BindingTenantChoice,
+  BrokerComparison,
   CreateServiceBindingRequest,
   ExpiringServiceBindings,
   ServiceBinding,
@@ -56,6 +57,16 @@ export class BindingsApi {
   /** One binding with its stored credentials (none for a sensitive service). */
   get(ref: InstanceRef, bindingId: string): Observable<ServiceBindingWithCredentials> {
     return this.http.get<ServiceBindingWithCredentials>(this.url(ref, 'bindings', bindingId));
+  }
+
+  /** Rotates a binding's credentials: creates its successor (with its credentials, for a sensitive service the only time). */
+  rotate(ref: InstanceRef, bindingId: string): Observable<ServiceBindingWithCredentials> {
+    return this.http.post<ServiceBindingWithCredentials>(this.url(ref, 'bindings', bindingId, 'rotate'), {});
+  }
+
+  /** What the broker reports of the binding now, compared with the record (credential values left out). */
+  compareWithBroker(ref: InstanceRef, bindingId: string): Observable<BrokerComparison> {
+    return this.http.get<BrokerComparison>(this.url(ref, 'bindings', bindingId, 'broker-view'));
   }
 
   /** Deletes a binding: gives it while the broker deletes it, or null once it is gone. */

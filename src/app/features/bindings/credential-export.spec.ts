@@ -1,11 +1,6 @@
 import { spyOnDownloads } from './testing/download-spy';
-import {
-  credentialFields,
-  credentialsDotEnv,
-  credentialsJson,
-  downloadTextFile,
-  safeFileName,
-} from './credential-export';
+import { downloadTextFile } from '@app/shared/ui/download/download-text-file';
+import { credentialFields, credentialsDotEnv, credentialsJson, safeFileName } from './credential-export';
 
 describe('credential export', () => {
   const credentials = {

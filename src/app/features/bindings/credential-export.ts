@@ -1,6 +1,6 @@
 /**
  * Turning a binding's credentials (untrusted broker data) into text: one field for display and
- * copying, the whole set as JSON or as a `.env` file, and saving text as a file download.
+ * copying, the whole set as JSON or as a `.env` file.
  */
 
 /** Credentials as a broker returns them. */
@@ -82,24 +82,4 @@ function escapeEnvValue(value: string): string {
 export function safeFileName(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
   return cleaned || 'binding';
-}
-
-/**
- * Offers text as a file download: a Blob behind a temporary link that is clicked, removed and
- * whose object URL is revoked at once, so the content stays reachable for no longer than the click.
- */
-export function downloadTextFile(document: Document, fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    URL.revokeObjectURL(url);
-  }
 }

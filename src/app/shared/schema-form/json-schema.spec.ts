@@ -2,6 +2,8 @@ import Ajv from 'ajv-draft-04';
 import {
   DRAFT_04_URI,
   chooseVariant,
+  describeSchemaNote,
+  describeSchemaRefusal,
   isSecretField,
   normalizeParameterSchema,
   secretPaths,
@@ -12,12 +14,13 @@ import {
 } from '@osb/json-schema';
 import { SCHEMA_FIXTURES } from '@testing/schema-fixtures';
 
+/** The normalised schema and its notes in English. */
 function normalized(schema: unknown): { schema: JsonSchema; warnings: string[] } {
   const result = normalizeParameterSchema(schema);
   if (!result.ok) {
-    throw new Error(`refused: ${result.reason}`);
+    throw new Error(`refused: ${describeSchemaRefusal(result.refusal)}`);
   }
-  return result;
+  return { schema: result.schema, warnings: result.notes.map(describeSchemaNote) };
 }
 
 function property(schema: JsonSchema, name: string): JsonSchema {
@@ -50,7 +53,7 @@ describe('normalizeParameterSchema', () => {
   });
 
   it('refuses what is not an object schema', () => {
-    expect(normalizeParameterSchema('nope')).toEqual({ ok: false, reason: 'the schema is not a JSON object' });
+    expect(normalizeParameterSchema('nope')).toEqual({ ok: false, refusal: { code: 'notAnObject' } });
     expect(normalizeParameterSchema({ type: 'string' })).toMatchObject({ ok: false });
   });
 
@@ -100,11 +103,11 @@ describe('normalizeParameterSchema', () => {
       definitions: { node: { type: 'object', properties: { child: { $ref: '#/definitions/node' } } } },
       properties: { tree: { $ref: '#/definitions/node' } },
     });
-    expect(recursive).toEqual({ ok: false, reason: expect.stringContaining('#/definitions/node contains itself') });
+    expect(recursive).toEqual({ ok: false, refusal: { code: 'recursiveReference', reference: '#/definitions/node' } });
     const external = normalizeParameterSchema({ properties: { a: { $ref: 'https://example.com/a.json' } } });
     expect(external).toEqual({
       ok: false,
-      reason: expect.stringContaining('external schema https://example.com/a.json'),
+      refusal: { code: 'externalReference', reference: 'https://example.com/a.json' },
     });
     expect(normalizeParameterSchema({ properties: { a: { $ref: '#/definitions/missing' } } })).toMatchObject({
       ok: false,

@@ -1,4 +1,4 @@
-import { normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
+import { describeSchemaNote, normalizeParameterSchema, type JsonSchema } from '@osb/json-schema';
 import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { ParametersValidator } from './parameters-validator';
 import { prepareParameterSchema } from './prepare-parameter-schema';
@@ -78,17 +78,17 @@ describe("brokers' patterns in the form", () => {
         plain: { type: 'string', pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$' },
       },
     });
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.refusal.code);
     const properties = result.schema['properties'] as Record<string, JsonSchema>;
     expect(properties['lookahead']['pattern']).toBeUndefined();
     expect(properties['backreference']['pattern']).toBeUndefined();
     expect(properties['plain']['pattern']).toBe('^[a-z]([-a-z0-9]*[a-z0-9])?$');
-    expect(result.warnings.join('\n')).toMatch(/lookahead[\s\S]*not checked by the form/);
+    expect(result.notes.map(describeSchemaNote).join('\n')).toMatch(/lookahead[\s\S]*not checked by the form/);
   });
 });
 
 function normalized(input: unknown): JsonSchema {
   const result = normalizeParameterSchema(input);
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw new Error(result.refusal.code);
   return result.schema;
 }

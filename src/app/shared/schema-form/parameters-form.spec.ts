@@ -329,7 +329,7 @@ describe('ParametersForm fallbacks', FORM_TESTS, () => {
       properties: { 'app.kubernetes.io/name': { type: 'string' } },
     });
     expect(element.textContent).toContain(
-      'cannot be shown as a form: the field name "app.kubernetes.io/name" contains a slash.',
+      'cannot be shown as a form: the field name “app.kubernetes.io/name” contains a slash.',
     );
     expect(element.querySelector('textarea')).not.toBeNull();
   });

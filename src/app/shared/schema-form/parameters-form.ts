@@ -38,6 +38,7 @@ import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';
 import { prepareParameterSchema, type ParametersFormMode } from './prepare-parameter-schema';
+import { schemaNoteText, unrenderableText } from './schema-note-texts';
 import { SchemaFormState } from './schema-form-state';
 import { VariantPicker } from './widgets/variant-picker';
 
@@ -109,6 +110,16 @@ export class ParametersForm {
   protected readonly editor = computed<ParametersEditor>(() =>
     this.prepared().kind === 'form' ? this.chosenEditor() : 'json',
   );
+  /** Why the schema is offered as JSON only, in the user's language (when it is). */
+  protected readonly unrenderableReason = computed(() => {
+    const prepared = this.prepared();
+    return prepared.kind === 'unrenderable' ? unrenderableText(prepared.reason) : '';
+  });
+  /** What the form changed in the schema, in the user's language, for broker authors. */
+  protected readonly schemaNotes = computed(() => {
+    const prepared = this.prepared();
+    return prepared.kind === 'form' ? prepared.notes.map(schemaNoteText) : [];
+  });
   /** The variants of the whole form, when its schema is a choice between shapes. */
   protected readonly rootVariants = computed<SchemaVariant[]>(() => {
     const prepared = this.prepared();

@@ -12,12 +12,14 @@ import {
   isJsonObject,
   normalizeParameterSchema,
   type JsonSchema,
+  type SchemaNote,
   type SchemaVariant,
 } from '@osb/json-schema';
 import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
 import { ParametersValidator } from './parameters-validator';
+import type { UnrenderableReason } from './schema-note-texts';
 
 /** What the parameters are for: a new instance, a change to one, or a binding. */
 export type ParametersFormMode = 'create' | 'update' | 'bind';
@@ -25,8 +27,8 @@ export type ParametersFormMode = 'create' | 'update' | 'bind';
 /** A broker schema made ready for the form, or why it cannot be. */
 export type PreparedParameterSchema =
   | { kind: 'none' }
-  | { kind: 'unrenderable'; reason: string }
-  | { kind: 'form'; schema: JsonSchema; warnings: string[]; validator: ParametersValidator };
+  | { kind: 'unrenderable'; reason: UnrenderableReason }
+  | { kind: 'form'; schema: JsonSchema; notes: SchemaNote[]; validator: ParametersValidator };
 
 /**
  * Normalises a broker's schema and renders it once off-screen, so that a schema that
@@ -41,13 +43,13 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
   }
   const normalized = normalizeParameterSchema(schema);
   if (!normalized.ok) {
-    return { kind: 'unrenderable', reason: normalized.reason };
+    return { kind: 'unrenderable', reason: normalized.refusal };
   }
   const renderable = normalized.schema;
   const unaddressable = fieldNames(renderable).find((name) => name.includes('/'));
   if (unaddressable !== undefined) {
     // ngx-schema-form addresses fields by slash-separated paths and would render nothing for it.
-    return { kind: 'unrenderable', reason: `the field name "${unaddressable}" contains a slash` };
+    return { kind: 'unrenderable', reason: { code: 'slashInFieldName', name: unaddressable } };
   }
   forEachField(renderable, (field) => {
     const widgetId = isJsonObject(field['widget']) ? field['widget']['id'] : undefined;
@@ -68,21 +70,18 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
   });
   const variants = renderable[VARIANTS_KEYWORD] as SchemaVariant[] | undefined;
   if (fieldNames(renderable).length === 0 && !variants) {
-    return {
-      kind: 'unrenderable',
-      reason: $localize`:@@parametersForm.noFields:it names no fields that could be drawn`,
-    };
+    return { kind: 'unrenderable', reason: { code: 'noFields' } };
   }
   for (const schema of variants ? variants.map((variant) => variant.schema) : [renderable]) {
     const failure = renderOffScreen(schema);
     if (failure) {
-      return { kind: 'unrenderable', reason: failure };
+      return { kind: 'unrenderable', reason: { code: 'formLibraryFailed', detail: failure } };
     }
   }
   return {
     kind: 'form',
     schema: renderable,
-    warnings: normalized.warnings,
+    notes: normalized.notes,
     validator: new ParametersValidator(renderable),
   };
 }

@@ -1,4 +1,4 @@
-import type { PlanCost } from '@osb/api';
+import { costUnitKey, type PlanCost } from '@osb/api';
 
 /** Labels of the meshMarketplace cost units; other units are shown as the broker gives them. */
 const UNIT_LABELS: Readonly<Record<string, () => string>> = {
@@ -18,11 +18,16 @@ const UNIT_LABELS: Readonly<Record<string, () => string>> = {
  * names several currencies.
  */
 export function formatCost(cost: PlanCost, locale: string): string {
-  const amounts = Object.entries(cost.amount)
-    .sort(([a], [b]) => Number(b.toLowerCase() === 'eur') - Number(a.toLowerCase() === 'eur'))
-    .map(([currency, amount]) => formatAmount(amount, currency, locale));
   const unit = unitLabel(cost.unit);
-  return [amounts.join(' / '), unit].filter((part) => part.length > 0).join(' ');
+  return [formatAmounts(cost.amount, locale), unit].filter((part) => part.length > 0).join(' ');
+}
+
+/** Amounts in several currencies as text, euro first: `€12.50 / $14.00`; empty for none. */
+export function formatAmounts(amounts: Readonly<Record<string, number>>, locale: string): string {
+  return Object.entries(amounts)
+    .sort(([a], [b]) => Number(b.toLowerCase() === 'eur') - Number(a.toLowerCase() === 'eur'))
+    .map(([currency, amount]) => formatAmount(amount, currency, locale))
+    .join(' / ');
 }
 
 /**
@@ -32,12 +37,13 @@ export function formatCost(cost: PlanCost, locale: string): string {
  */
 export function unitLabel(unit: string): string {
   const words = unit.trim().replace(/[\s_]+/g, ' ');
-  const label = UNIT_LABELS[words.replace(/-/g, ' ').toUpperCase()];
+  const label = UNIT_LABELS[costUnitKey(unit)];
   if (label) return label();
   return words === words.toUpperCase() ? words.toLowerCase() : words;
 }
 
-function formatAmount(amount: number, currency: string, locale: string): string {
+/** One amount in Angular's currency format of `locale` (`12,50 €` in German); codes that are no currency follow the number. */
+export function formatAmount(amount: number, currency: string, locale: string): string {
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(amount);
   } catch {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 
 import type { ServiceBindingOperation } from '@osb/api';
 import type { AppIconName } from '@app/shared/ui/icons/app-icons';
+import { operationMessage } from '@app/core/api/api-error-messages';
 import { OperationStatus } from '@app/shared/ui/operation-status/operation-status';
 import { bindingOperationLabel } from '../../binding-status';
 
@@ -10,21 +11,18 @@ import { bindingOperationLabel } from '../../binding-status';
   selector: 'mp-binding-status',
   imports: [OperationStatus],
   template: `
-    <mp-operation-status
-      [state]="operation().state"
-      [label]="label()"
-      [icon]="icon()"
-      [description]="operation().description"
-    />
+    <mp-operation-status [state]="operation().state" [label]="label()" [icon]="icon()" [description]="message()" />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BindingStatus {
   /** The binding's last operation. */
-  readonly operation = input.required<Pick<ServiceBindingOperation, 'type' | 'state' | 'description'>>();
+  readonly operation = input.required<Pick<ServiceBindingOperation, 'type' | 'state' | 'description' | 'failure'>>();
 
   /** The chip's text. */
   protected readonly label = computed(() => bindingOperationLabel(this.operation()));
+  /** The broker's note or the failure's reason beside the chip, in the user's language. */
+  protected readonly message = computed(() => operationMessage(this.operation()));
   /** The chip's icon. */
   protected readonly icon = computed<AppIconName>(() => {
     const { type, state } = this.operation();

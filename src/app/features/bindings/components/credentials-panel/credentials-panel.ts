@@ -10,9 +10,9 @@ import {
   credentialFields,
   credentialsDotEnv,
   credentialsJson,
-  downloadTextFile,
   safeFileName,
 } from '../../credential-export';
+import { downloadTextFile } from '@app/shared/ui/download/download-text-file';
 
 /**
  * A binding's credentials, masked until the user reveals a field. Each field can be revealed

@@ -15,6 +15,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 import type {
+  BrokerComparison,
   Location,
   ServiceBinding,
   ServiceBindingWithCredentials,
@@ -26,6 +27,7 @@ import { apiErrorMessage } from '@app/core/api/api-error';
 import type { InstanceRef } from '@app/core/api/api-types';
 import { confirmThenAct } from '@app/core/api/confirm-then-act';
 import { reloadWhileRunning } from '@app/core/api/reload-while-running';
+import { BrokerDifferences } from '@app/shared/ui/broker-differences/broker-differences';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { isBindingRunning } from '../../binding-status';
@@ -52,6 +54,7 @@ import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
     MatProgressBarModule,
     BindingExpiry,
     BindingStatus,
+    BrokerDifferences,
     CredentialsPanel,
     EmptyState,
     TimeAgo,
@@ -113,6 +116,20 @@ export class InstanceBindings implements OnDestroy {
     }
     return null;
   });
+  /** Whether the service's bindings can be rotated (`binding_rotatable`). */
+  protected readonly rotatable = computed(() => this.service()?.bindingRotatable ?? false);
+  /** Whether the broker reports its bindings (`bindings_retrievable`). */
+  protected readonly retrievable = computed(() => this.service()?.bindingsRetrievable ?? false);
+  /** Binding names by id, to name a successor's predecessor. */
+  protected readonly names = computed(
+    () => new Map((this.bindings.hasValue() ? this.bindings.value() : []).map((binding) => [binding.id, binding.name])),
+  );
+  /** Bindings whose rotation is on its way. */
+  protected readonly rotating = signal<ReadonlySet<string>>(new Set());
+  /** The broker's report of bindings, by id: the comparison, or why it failed. */
+  protected readonly comparisons = signal<ReadonlyMap<string, BrokerComparison | { error: string }>>(new Map());
+  /** Bindings whose broker report is being fetched. */
+  protected readonly comparing = signal<ReadonlySet<string>>(new Set());
   /** Credentials shown now, by binding id; only in memory, dropped when hidden or on leaving. */
   protected readonly shownCredentials = signal<ReadonlyMap<string, Credentials>>(new Map());
   /** Bindings whose credentials are being loaded. */
@@ -215,6 +232,47 @@ export class InstanceBindings implements OnDestroy {
     });
   }
 
+  /** Whether a binding can get a successor: created, not expired, no tenant, of a rotatable service. */
+  protected canRotate(binding: ServiceBinding): boolean {
+    return (
+      this.rotatable() &&
+      !binding.tenant &&
+      !binding.expiredAt &&
+      binding.lastOperation.type === 'create' &&
+      binding.lastOperation.state === 'succeeded'
+    );
+  }
+
+  /**
+   * Rotates a binding's credentials: creates its successor and shows the fresh credentials (once,
+   * for a sensitive service). The predecessor stays until the user unbinds it or it expires.
+   */
+  protected rotate(binding: ServiceBinding): void {
+    this.actionError.set(null);
+    this.rotating.update((ids) => new Set(ids).add(binding.id));
+    this.api.rotate(this.ref(), binding.id).subscribe({
+      next: (successor) => {
+        this.rotating.update((ids) => without(ids, binding.id));
+        this.takeCreated(successor);
+      },
+      error: (error: unknown) => {
+        this.rotating.update((ids) => without(ids, binding.id));
+        this.actionError.set(
+          $localize`:@@rotateFailed:The credentials of “${binding.name}:name:” were not rotated: ${apiErrorMessage(error)}:message:`,
+        );
+      },
+    });
+  }
+
+  /** Asks the broker for the binding and shows how it differs from the record (credential values left out). */
+  protected compare(binding: ServiceBinding): void {
+    this.comparing.update((ids) => new Set(ids).add(binding.id));
+    this.api.compareWithBroker(this.ref(), binding.id).subscribe({
+      next: (comparison) => this.takeComparison(binding.id, comparison),
+      error: (error: unknown) => this.takeComparison(binding.id, { error: apiErrorMessage(error) }),
+    });
+  }
+
   /** Loads the bindings again after an error. */
   protected reload(): void {
     this.bindings.reload();
@@ -241,6 +299,11 @@ export class InstanceBindings implements OnDestroy {
     } else if (credentials) {
       this.shownCredentials.update((shown) => new Map(shown).set(binding.id, credentials));
     }
+  }
+
+  private takeComparison(bindingId: string, comparison: BrokerComparison | { error: string }): void {
+    this.comparing.update((ids) => without(ids, bindingId));
+    this.comparisons.update((shown) => new Map(shown).set(bindingId, comparison));
   }
 
   private showCredentials(binding: ServiceBinding): void {

@@ -13,7 +13,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 
-import { type Credentials, credentialsJson, downloadTextFile, safeFileName } from '../../credential-export';
+import { type Credentials, credentialsJson, safeFileName } from '../../credential-export';
+import { downloadTextFile } from '@app/shared/ui/download/download-text-file';
 import { CredentialsPanel } from '../credentials-panel/credentials-panel';
 
 /**

@@ -20,7 +20,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatStepperModule } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 
-import type { Location, ServiceOffering, ServiceSummary } from '@osb/api';
+import { monthlyEstimate, monthlyTotal, type Location, type ServiceOffering, type ServiceSummary } from '@osb/api';
 import { apiErrorMessage } from '@app/core/api/api-error';
 import { CurrentUser } from '@app/core/api/current-user';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
@@ -28,6 +28,7 @@ import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
 import { PageTitleStrategy } from '@app/core/layout/page-title-strategy';
 import { ParametersForm, type Parameters } from '@app/shared/schema-form/parameters-form';
 import { ParametersView } from '@app/shared/schema-form/parameters-view';
+import { AmountsPipe } from '@app/shared/ui/cost/amounts-pipe';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { PriceBadge } from '@app/shared/ui/price-badge/price-badge';
@@ -60,6 +61,7 @@ interface LocationOption {
     MatRadioModule,
     MatStepperModule,
     RouterLink,
+    AmountsPipe,
     CostPipe,
     EmptyState,
     ParametersForm,
@@ -140,6 +142,20 @@ export class OrderPage {
   });
   /** The chosen plan. */
   protected readonly chosenPlan = computed(() => this.offering()?.plans.find((plan) => plan.id === this.planId()));
+  /**
+   * What the new instance adds to the project's monthly costs (the same estimate as the costs
+   * page), and whether the plan also bills by use; undefined for a plan without costs.
+   */
+  protected readonly monthlyAddition = computed(() => {
+    const costs = this.chosenPlan()?.costs ?? [];
+    if (costs.length === 0) return undefined;
+    const monthly = monthlyTotal(costs);
+    return {
+      monthly,
+      estimated: Object.keys(monthly).length > 0,
+      usageBased: costs.some((cost) => monthlyEstimate(cost) === undefined),
+    };
+  });
   /** The chosen plan's create schema. */
   protected readonly createSchema = computed(() => this.chosenPlan()?.schemas.instanceCreate);
 

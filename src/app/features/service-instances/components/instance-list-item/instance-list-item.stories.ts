@@ -37,7 +37,7 @@ export const Provisioning: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Provisioning')).toBeVisible();
-    await expect(canvas.getByText('Creating database… 40%')).toBeVisible();
+    await expect(canvas.getByText('The service broker says: “Creating database… 40%”')).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Change' })).toBeDisabled();
     await expect(canvas.getByRole('button', { name: 'Deprovision' })).toBeDisabled();
     await expect(canvas.getByRole('status')).toHaveTextContent('Provisioning');
@@ -70,14 +70,19 @@ export const UpdateFailed: Story = {
   args: (() => {
     const instance = testInstance({
       dashboardUrl: 'javascript:alert(1)',
-      lastOperation: { type: 'update', state: 'failed', description: 'Quota exceeded in Frankfurt.' },
+      lastOperation: {
+        type: 'update',
+        state: 'failed',
+        description: 'Quota exceeded in Frankfurt.',
+        failure: { reason: 'unprocessable', status: 422, brokerMessage: 'Quota exceeded in Frankfurt.' },
+      },
     });
     return { instance, offering: instanceOffering(instance, catalog) };
   })(),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Update failed')).toBeVisible();
-    await expect(canvas.getByText('Quota exceeded in Frankfurt.')).toBeVisible();
+    await expect(canvas.getByText('The service broker says: “Quota exceeded in Frankfurt.”')).toBeVisible();
     await expect(canvas.queryByRole('link', { name: 'Dashboard' })).toBeNull();
     await expect(canvas.getByRole('button', { name: 'Change' })).toBeEnabled();
   },

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 
 import type { ServiceInstanceOperation } from '@osb/api';
 import type { AppIconName } from '@app/shared/ui/icons/app-icons';
+import { operationMessage } from '@app/core/api/api-error-messages';
 import { OperationStatus } from '@app/shared/ui/operation-status/operation-status';
 import { operationLabel } from '../../instance-operation';
 
@@ -17,19 +18,21 @@ import { operationLabel } from '../../instance-operation';
       [state]="operation().state"
       [label]="label()"
       [icon]="icon()"
-      [description]="showDescription() ? operation().description : undefined"
+      [description]="showDescription() ? message() : undefined"
     />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class InstanceStatus {
   /** The instance's last operation. */
-  readonly operation = input.required<Pick<ServiceInstanceOperation, 'type' | 'state' | 'description'>>();
+  readonly operation = input.required<Pick<ServiceInstanceOperation, 'type' | 'state' | 'description' | 'failure'>>();
   /** Whether to show the broker's description beside the chip. */
   readonly showDescription = input(true);
 
   /** The chip's text. */
   protected readonly label = computed(() => operationLabel(this.operation()));
+  /** The broker's note or the failure's reason beside the chip, in the user's language. */
+  protected readonly message = computed(() => operationMessage(this.operation()));
   /** The chip's icon. */
   protected readonly icon = computed<AppIconName>(() => {
     switch (this.operation().state) {

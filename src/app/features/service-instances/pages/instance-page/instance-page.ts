@@ -5,6 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 
+import type { ServiceInstance } from '@osb/api';
 import { apiErrorMessage, isNotFound } from '@app/core/api/api-error';
 import { confirmThenAct } from '@app/core/api/confirm-then-act';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
@@ -13,6 +14,7 @@ import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
 import { PageTitleStrategy } from '@app/core/layout/page-title-strategy';
 import { InstanceBindings } from '@app/features/bindings';
 import { InstanceSharing } from '@app/features/sharing';
+import { ActivityTimeline } from '@app/features/activity';
 import { ParametersView } from '@app/shared/schema-form/parameters-view';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
@@ -20,6 +22,8 @@ import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { safeLinkUrl } from '@app/shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
+import { InstanceBrokerView } from '../../components/instance-broker-view/instance-broker-view';
+import { InstanceUpgrade } from '../../components/instance-upgrade/instance-upgrade';
 import { InstanceStatus } from '../../components/instance-status/instance-status';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
@@ -31,6 +35,7 @@ import { isOperationRunning } from '../../instance-operation';
 @Component({
   selector: 'mp-instance-page',
   imports: [
+    ActivityTimeline,
     DateTimePipe,
     MatButtonModule,
     MatIconModule,
@@ -38,8 +43,10 @@ import { isOperationRunning } from '../../instance-operation';
     RouterLink,
     EmptyState,
     InstanceBindings,
+    InstanceBrokerView,
     InstanceSharing,
     InstanceStatus,
+    InstanceUpgrade,
     ParametersView,
     ServiceIcon,
     TimeAgo,
@@ -107,6 +114,10 @@ export class InstancePage {
     () =>
       Object.keys(this.current()?.parameters ?? {}).length > 0 || (this.current()?.secretParameters ?? []).length > 0,
   );
+  /** The service's plan names by id (for the broker's report). */
+  protected readonly planNames = computed(() =>
+    Object.fromEntries((this.service()?.plans ?? []).map((plan) => [plan.id, plan.displayName])),
+  );
   /** What the location of a global service reads. */
   protected readonly globalLabel = $localize`:service locality@@localityGlobal:Global`;
   /** Whether the deprovision request is on its way. */
@@ -154,6 +165,11 @@ export class InstancePage {
         this.instance.reload();
       },
     });
+  }
+
+  /** Follows the upgrade the platform started. */
+  protected upgraded(instance: ServiceInstance): void {
+    this.instance.set(instance);
   }
 
   /** Loads the instance again after an error. */

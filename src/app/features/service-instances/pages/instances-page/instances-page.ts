@@ -16,6 +16,7 @@ import { ExpiringBindingsNotice } from '@app/features/bindings';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
+import { InstanceUpgrades } from '../../components/instance-upgrades/instance-upgrades';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
 
@@ -39,6 +40,7 @@ const MOST_INSTANCES_LISTED = 500;
     EmptyState,
     ExpiringBindingsNotice,
     InstanceListItem,
+    InstanceUpgrades,
   ],
   templateUrl: './instances-page.html',
   styleUrl: './instances-page.scss',

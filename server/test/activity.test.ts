@@ -1,0 +1,341 @@
+/**
+ * The activity log over real HTTP against a scripted broker: every operation on instances,
+ * bindings and shares is recorded with who, when and how it ended (the start and the end of
+ * asynchronous ones, failures by the broker with their reason), filtered and paged by
+ * `GET /api/projects/:projectId/activity`; secret parameters and credentials never appear.
+ */
+import { describe, it, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ActivityEntry, ActivityPage, ServiceBinding, ServiceInstance } from '@osb/api';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { temporaryDirectory } from './support/test-config.ts';
+import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { instanceActivity } from '../src/provisioning/instance-activity.ts';
+import type { InstanceRecord } from '../src/provisioning/instance-repository.ts';
+
+const PROJECT = 'likvid-payments';
+const INSTANCES = `/api/projects/${PROJECT}/service-instances`;
+const ACTIVITY = `/api/projects/${PROJECT}/activity`;
+const SECRET_PARAMETER = 'Param-Secret-8d1f';
+const SECRET_CREDENTIAL = 'Cred-Secret-77ab';
+
+/** The scripted catalog plus a shareable service with a secret parameter. */
+function activityCatalog() {
+  const catalog = scriptedCatalog();
+  catalog.services.push({
+    id: 'vault-service',
+    name: 'vault',
+    description: 'A shareable service with a secret parameter',
+    bindable: true,
+    metadata: { shareable: true },
+    plans: [
+      {
+        id: 'vault-standard',
+        name: 'standard',
+        description: 'Standard',
+        schemas: {
+          service_instance: {
+            create: {
+              parameters: {
+                $schema: 'http://json-schema.org/draft-04/schema#',
+                type: 'object',
+                properties: { adminPassword: { type: 'string', format: 'password' }, region: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    ],
+  } as never);
+  return catalog;
+}
+
+let issuer: TestIssuer;
+let broker: ScriptedBroker;
+let platform: TestPlatform;
+let alice: string;
+let bob: string;
+let removeDirectory: () => Promise<void>;
+
+before(async () => {
+  issuer = await startTestIssuer();
+  alice = await issuer.sign({ sub: 'alice' });
+  bob = await issuer.sign({ sub: 'bob' });
+  broker = await startScriptedBroker(activityCatalog());
+  const directory = await temporaryDirectory();
+  removeDirectory = directory.remove;
+  platform = await startTestPlatform({
+    issuer: issuer.issuer,
+    brokers: [{ id: 'scripted', url: broker.url }],
+    dataDir: directory.path,
+  });
+});
+
+after(async () => {
+  await platform.close();
+  await broker.close();
+  await issuer.close();
+  await removeDirectory();
+});
+
+beforeEach(() => {
+  broker.requests.length = 0;
+});
+
+let counter = 0;
+async function order(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return platform.call<ServiceInstance>('POST', INSTANCES, {
+    token: alice,
+    body: {
+      name: `act-${counter}`,
+      serviceId: 'scripted-service',
+      planId: 'scripted-small',
+      parameters: { size: 2 },
+      ...overrides,
+    },
+  });
+}
+
+async function activity(query = '', token = alice) {
+  return platform.call<ActivityPage>('GET', `${ACTIVITY}${query}`, { token });
+}
+
+/** The instance's entries, oldest first, as `kind outcome` lines. */
+async function timeline(instanceId: string): Promise<string[]> {
+  const { body } = await activity(`?instanceId=${encodeURIComponent(instanceId)}&limit=200`);
+  return body.entries
+    .slice()
+    .reverse()
+    .map((entry) => `${entry.kind} ${entry.outcome}${entry.bindingId ? ' (binding)' : ''}`);
+}
+
+async function idle(instanceId: string): Promise<ServiceInstance> {
+  return eventually(async () => {
+    const { body } = await platform.call<ServiceInstance>('GET', `${INSTANCES}/${instanceId}`, { token: alice });
+    return body.lastOperation.state !== 'in progress' && body;
+  }, 'the instance operation ends');
+}
+
+describe('activity of instances', () => {
+  it('records a synchronous order, a rename, an asynchronous plan change and a deprovision, with who and when', async () => {
+    const before = Date.now();
+    const created = await order();
+    assert.equal(created.status, 201);
+    const id = created.body.id;
+    assert.equal(
+      (await platform.call('PATCH', `${INSTANCES}/${id}`, { token: alice, body: { name: 'renamed-db' } })).status,
+      200,
+    );
+    broker.script('update', { status: 202, body: { operation: 'upd-1' } });
+    broker.script('last_operation', { status: 200, body: { state: 'succeeded' } });
+    await platform.call('PATCH', `${INSTANCES}/${id}`, { token: alice, body: { planId: 'scripted-large' } });
+    await idle(id);
+    assert.equal((await platform.call('DELETE', `${INSTANCES}/${id}`, { token: alice })).status, 204);
+
+    assert.deepEqual(await timeline(id), [
+      'ordered succeeded',
+      'changed succeeded',
+      'changed started',
+      'changed succeeded',
+      'deprovisioned succeeded',
+    ]);
+    const { body } = await activity(`?instanceId=${id}`);
+    const [deprovisioned, planChanged, , renamed, ordered] = body.entries;
+    assert.deepEqual(ordered!.actor, { id: 'alice', displayName: 'Alice Adams' });
+    assert.equal(ordered!.instanceName, created.body.name);
+    assert.ok(Date.parse(ordered!.at) >= before - 1000 && Date.parse(ordered!.at) <= Date.now() + 1000);
+    assert.deepEqual(ordered!.details, { serviceId: 'scripted-service', planId: 'scripted-small' });
+    assert.equal(renamed!.details.previousName, created.body.name);
+    assert.equal(renamed!.instanceName, 'renamed-db');
+    // The end of an asynchronous operation knows the user only by id: the name is the one recorded before.
+    assert.deepEqual(planChanged!.actor, { id: 'alice', displayName: 'Alice Adams' });
+    assert.equal(planChanged!.details.planId, 'scripted-large');
+    assert.equal(planChanged!.details.previousPlanId, 'scripted-small');
+    assert.equal(deprovisioned!.instanceName, 'renamed-db');
+  });
+
+  it('records failures by the broker with the reason, its words and orphan mitigation', async () => {
+    broker.script('provision', { status: 500, body: { description: 'Disk full' } });
+    const refused = await order({ name: 'fails-at-once' });
+    assert.equal(refused.status, 502);
+    const sync = (await activity('?outcome=failed')).body.entries.find(
+      (entry) => entry.instanceName === 'fails-at-once',
+    );
+    assert.ok(sync);
+    assert.equal(sync.kind, 'ordered');
+    assert.deepEqual(sync.details, {
+      serviceId: 'scripted-service',
+      planId: 'scripted-small',
+      failureReason: 'broker-error',
+      brokerMessage: 'Disk full',
+      orphanMitigation: true,
+    });
+
+    broker.script('provision', { status: 202, body: { operation: 'op' } });
+    broker.script('last_operation', { status: 200, body: { state: 'failed', description: 'Out of capacity' } });
+    const accepted = await order({ name: 'fails-later' });
+    assert.equal(accepted.status, 202);
+    await idle(accepted.body.id);
+    assert.deepEqual(await timeline(accepted.body.id), ['ordered started', 'ordered failed']);
+    const [failed] = (await activity(`?instanceId=${accepted.body.id}&outcome=failed`)).body.entries;
+    assert.equal(failed!.details.failureReason, 'operation-failed');
+    assert.equal(failed!.details.brokerMessage, 'Out of capacity');
+    assert.deepEqual(failed!.actor, { id: 'alice', displayName: 'Alice Adams' });
+
+    const kept = await order({ name: 'cannot-delete' });
+    broker.script('deprovision', { status: 422, body: { error: 'Busy', description: 'Backups running' } });
+    assert.equal((await platform.call('DELETE', `${INSTANCES}/${kept.body.id}`, { token: alice })).status, 422);
+    assert.deepEqual(await timeline(kept.body.id), ['ordered succeeded', 'deprovisioned failed']);
+  });
+
+  it('calls an update that only moves to a newer maintenance version of the same plan an upgrade', () => {
+    const base = {
+      id: 'i-1',
+      projectId: PROJECT,
+      name: 'db',
+      serviceId: 'scripted-service',
+      planId: 'scripted-small',
+      maintenanceInfoVersion: '1.0.0',
+    };
+    const update = (planId: string, maintenanceInfoVersion: string) =>
+      ({
+        ...base,
+        operation: {
+          type: 'update',
+          requestedBy: 'alice',
+          updateTarget: { planId, parameters: {}, maintenanceInfoVersion },
+        },
+      }) as unknown as InstanceRecord;
+    const upgrade = instanceActivity(update('scripted-small', '1.1.0'), 'started');
+    assert.equal(upgrade.kind, 'upgraded');
+    assert.equal(upgrade.details?.maintenanceInfoVersion, '1.1.0');
+    assert.equal(instanceActivity(update('scripted-small', '1.0.0'), 'started').kind, 'changed');
+    const planChange = instanceActivity(update('scripted-large', '2.0.0'), 'started');
+    assert.equal(planChange.kind, 'changed');
+    assert.equal(planChange.details?.previousPlanId, 'scripted-small');
+  });
+});
+
+describe('activity of bindings and shares', () => {
+  it('records binds and unbinds (synchronous, asynchronous, failed) and shares, never secrets or credentials', async () => {
+    const created = await order({
+      name: 'vault-1',
+      serviceId: 'vault-service',
+      planId: 'vault-standard',
+      parameters: { adminPassword: SECRET_PARAMETER, region: 'eu' },
+    });
+    assert.equal(created.status, 201);
+    const id = created.body.id;
+    const BINDINGS = `${INSTANCES}/${id}/bindings`;
+
+    broker.script('bind', { status: 201, body: { credentials: { password: SECRET_CREDENTIAL } } });
+    const bound = await platform.call<ServiceBinding>('POST', BINDINGS, {
+      token: alice,
+      body: { name: 'app-1', parameters: {} },
+    });
+    assert.equal(bound.status, 201);
+    broker.script('bind', { status: 422, body: { error: 'RequiresApp', description: 'Needs an app' } });
+    assert.equal(
+      (await platform.call('POST', BINDINGS, { token: alice, body: { name: 'app-2', parameters: {} } })).status,
+      422,
+    );
+    broker.script('bind', { status: 202, body: { operation: 'bind-op' } });
+    broker.script('binding_last_operation', { status: 200, body: { state: 'succeeded' } });
+    broker.script('binding_fetch', { status: 200, body: { credentials: { password: SECRET_CREDENTIAL } } });
+    const asyncBound = await platform.call<ServiceBinding>('POST', BINDINGS, {
+      token: alice,
+      body: { name: 'app-3', parameters: {} },
+    });
+    assert.equal(asyncBound.status, 202);
+    await eventually(async () => {
+      const { body } = await platform.call<ServiceBinding>('GET', `${BINDINGS}/${asyncBound.body.id}`, {
+        token: alice,
+      });
+      return body.lastOperation?.state === 'succeeded';
+    }, 'the asynchronous bind succeeds');
+
+    broker.script('unbind', { status: 202, body: { operation: 'unbind-op' } });
+    broker.script('binding_last_operation', { status: 200, body: { state: 'succeeded' } });
+    assert.equal((await platform.call('DELETE', `${BINDINGS}/${bound.body.id}`, { token: alice })).status, 202);
+    await eventually(
+      async () => (await platform.call('GET', `${BINDINGS}/${bound.body.id}`, { token: alice })).status === 404,
+      'the asynchronous unbind ends',
+    );
+
+    const SHARES = `${INSTANCES}/${id}/shares`;
+    assert.equal(
+      (await platform.call('POST', SHARES, { token: alice, body: { targetProjectId: 'likvid-mobile' } })).status,
+      201,
+    );
+    assert.equal((await platform.call('DELETE', `${SHARES}/likvid-mobile`, { token: alice })).status, 204);
+
+    assert.deepEqual(await timeline(id), [
+      'ordered succeeded',
+      'bound succeeded (binding)',
+      'bound failed (binding)',
+      'bound started (binding)',
+      'bound succeeded (binding)',
+      'unbound started (binding)',
+      'unbound succeeded (binding)',
+      'shared succeeded',
+      'share-ended succeeded',
+    ]);
+    const entries = (await activity(`?instanceId=${id}`)).body.entries;
+    const failedBind = entries.find((entry) => entry.kind === 'bound' && entry.outcome === 'failed')!;
+    assert.equal(failedBind.bindingName, 'app-2');
+    assert.equal(failedBind.details.failureReason, 'requires-app');
+    const shared = entries.find((entry) => entry.kind === 'shared')!;
+    assert.equal(shared.details.targetProjectId, 'likvid-mobile');
+    assert.equal(shared.details.targetProjectName, 'Mobile App');
+
+    const everything = JSON.stringify((await activity('?limit=200')).body);
+    assert.ok(!everything.includes(SECRET_PARAMETER), 'a secret parameter appears in the activity');
+    assert.ok(!everything.includes(SECRET_CREDENTIAL), 'credentials appear in the activity');
+    assert.ok(!everything.includes('"region"'), 'parameters appear in the activity');
+    const { rows } = await platform.database.query<{ details: unknown }>('SELECT details FROM activity_entries');
+    assert.ok(!JSON.stringify(rows).includes(SECRET_PARAMETER));
+    assert.ok(!JSON.stringify(rows).includes(SECRET_CREDENTIAL));
+  });
+});
+
+describe('GET /api/projects/:projectId/activity', () => {
+  it('filters by instance, kind and outcome, pages newest first and counts the matches', async () => {
+    const first = await order({ name: 'paged-a' });
+    const second = await order({ name: 'paged-b' });
+    const all = await activity('?limit=200');
+    assert.equal(all.status, 200);
+    assert.equal(all.body.total, all.body.entries.length);
+    const times = all.body.entries.map((entry) => Date.parse(entry.at));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
+    assert.equal(all.body.entries[0]!.instanceId, second.body.id);
+
+    const page = await activity('?limit=1&offset=1&kind=ordered&outcome=succeeded');
+    assert.equal(page.body.entries.length, 1);
+    assert.equal(page.body.entries[0]!.instanceId, first.body.id);
+    const ordered = all.body.entries.filter(
+      (entry: ActivityEntry) => entry.kind === 'ordered' && entry.outcome === 'succeeded',
+    );
+    assert.equal(page.body.total, ordered.length);
+    assert.equal((await activity(`?instanceId=${first.body.id}`)).body.total, 1);
+    assert.equal((await activity('?kind=nonsense')).status, 400);
+    assert.equal((await activity('?limit=1000')).status, 400);
+  });
+
+  it('shows a project only to its members, and each project only its own activity', async () => {
+    assert.equal((await activity('', bob)).status, 404);
+    const mobile = await platform.call<ActivityPage>('GET', '/api/projects/likvid-mobile/activity', {
+      token: alice,
+    });
+    assert.equal(mobile.status, 200);
+    assert.equal(
+      mobile.body.entries.filter((entry) => entry.instanceName.startsWith('act-')).length,
+      0,
+      'another project sees the activity',
+    );
+  });
+});

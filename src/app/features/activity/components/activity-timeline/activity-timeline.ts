@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { debounceTime, filter, switchMap } from 'rxjs';
+
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_OUTCOMES,
+  type ActivityKind,
+  type ActivityOutcome,
+  type ActivityQuery,
+} from '@osb/api';
+import { apiErrorMessage } from '@app/core/api/api-error';
+import { LiveChanges } from '@app/core/api/live-changes';
+import { MarketplaceApi } from '@app/core/api/marketplace-api';
+import type { AppIconName } from '@app/shared/ui/icons/app-icons';
+import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
+import { ActivityApi } from '../../activity-api';
+import { activityFailure, activityKindLabel, activityOutcomeLabel, activitySentence } from '../../activity-text';
+
+/** Entries per page of the timeline. */
+export const ACTIVITY_PER_PAGE = 50;
+
+const KIND_ICONS: Readonly<Record<ActivityKind, AppIconName>> = {
+  ordered: 'add',
+  changed: 'edit',
+  upgraded: 'sync',
+  deprovisioned: 'delete',
+  bound: 'key',
+  unbound: 'key',
+  rotated: 'sync',
+  expired: 'schedule',
+  shared: 'share',
+  'share-ended': 'share',
+};
+
+/**
+ * The activity of a project (or of one of its instances) as a timeline, newest first: who did
+ * what and when, how it went, and why it failed; filterable by kind and outcome, a page at a
+ * time, and read again when the project's instances or bindings change.
+ */
+@Component({
+  selector: 'mp-activity-timeline',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TimeAgo,
+  ],
+  templateUrl: './activity-timeline.html',
+  styleUrl: './activity-timeline.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ActivityTimeline {
+  private readonly catalog = inject(MarketplaceApi).catalogResource();
+
+  /** The project whose activity is shown. */
+  readonly projectId = input.required<string>();
+  /** Only this instance's activity, when set. */
+  readonly instanceId = input<string>();
+
+  /** The kind and outcome to show; undefined: all. */
+  protected readonly kind = signal<ActivityKind | undefined>(undefined);
+  protected readonly outcome = signal<ActivityOutcome | undefined>(undefined);
+  /** The first entry of the page shown. */
+  protected readonly offset = signal(0);
+  protected readonly kinds = ACTIVITY_KINDS;
+  protected readonly outcomes = ACTIVITY_OUTCOMES;
+  protected readonly kindLabel = activityKindLabel;
+  protected readonly outcomeLabel = activityOutcomeLabel;
+  protected readonly perPage = ACTIVITY_PER_PAGE;
+
+  private readonly query = computed<ActivityQuery>(() => ({
+    limit: ACTIVITY_PER_PAGE,
+    offset: this.offset(),
+    instanceId: this.instanceId(),
+    kind: this.kind(),
+    outcome: this.outcome(),
+  }));
+  /** The page of entries. */
+  protected readonly activity = inject(ActivityApi).activityResource(() => this.projectId(), this.query);
+  /** The entries in words. */
+  protected readonly entries = computed(() => {
+    if (!this.activity.hasValue()) return undefined;
+    const catalog = this.catalog.hasValue() ? this.catalog.value() : undefined;
+    return this.activity.value().entries.map((entry) => ({
+      entry,
+      sentence: activitySentence(entry, catalog),
+      failure: activityFailure(entry),
+      icon: KIND_ICONS[entry.kind],
+    }));
+  });
+  protected readonly total = computed(() => this.activity.value()?.total ?? 0);
+  protected readonly filtered = computed(() => this.kind() !== undefined || this.outcome() !== undefined);
+  /** Why the activity could not be loaded. */
+  protected readonly loadError = computed(() => {
+    const error = this.activity.error();
+    return error ? apiErrorMessage(error) : undefined;
+  });
+
+  constructor() {
+    const live = inject(LiveChanges);
+    toObservable(this.projectId)
+      .pipe(
+        switchMap((projectId) => live.changes(projectId)),
+        filter((event) => event.type === 'change'),
+        debounceTime(300),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => this.activity.reload());
+  }
+
+  /** Shows only entries of this kind (undefined: all). */
+  protected filterKind(kind: ActivityKind | undefined): void {
+    this.kind.set(kind);
+    this.offset.set(0);
+  }
+
+  /** Shows only entries with this outcome (undefined: all). */
+  protected filterOutcome(outcome: ActivityOutcome | undefined): void {
+    this.outcome.set(outcome);
+    this.offset.set(0);
+  }
+
+  /** Moves a page towards older (1) or newer (-1) entries. */
+  protected page(direction: 1 | -1): void {
+    this.offset.update((offset) => Math.max(0, offset + direction * ACTIVITY_PER_PAGE));
+  }
+
+  /** Reads the activity again. */
+  protected reload(): void {
+    this.activity.reload();
+  }
+}

@@ -1,0 +1,98 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import type { ProjectCosts } from '@osb/api';
+import { providePlatformApiTesting } from '@testing/test-providers';
+import { CostsPage } from './costs-page';
+
+describe('CostsPage', () => {
+  let http: HttpTestingController;
+
+  const costs: ProjectCosts = {
+    instances: [
+      {
+        instanceId: 'i-1',
+        instanceName: 'orders-db',
+        serviceId: 'pg',
+        serviceName: 'PostgreSQL',
+        planId: 'small',
+        planName: 'Small',
+        recurring: [{ amount: { eur: 0.05 }, unit: 'HOURLY', monthly: { eur: 36.5 } }],
+        usageBased: [{ amount: { eur: 0.02 }, unit: 'GB' }],
+        monthly: { eur: 36.5 },
+        free: false,
+      },
+      {
+        instanceId: 'i-2',
+        instanceName: 'logs',
+        serviceId: 'logs',
+        serviceName: 'Logs',
+        planId: 'payg',
+        planName: 'Pay as you go',
+        recurring: [],
+        usageBased: [{ amount: { eur: 0.4 }, unit: 'PER 1000 REQUESTS' }],
+        monthly: {},
+        free: false,
+      },
+      {
+        instanceId: 'i-3',
+        instanceName: 'shared-dns',
+        serviceId: 'dns',
+        serviceName: 'DNS',
+        planId: 'zone',
+        planName: 'Zone',
+        recurring: [{ amount: { eur: 12.5 }, unit: 'MONTHLY', monthly: { eur: 12.5 } }],
+        usageBased: [],
+        monthly: { eur: 12.5 },
+        free: false,
+        sharedFrom: { projectId: 'p2', displayName: 'Web Shop' },
+      },
+    ],
+    services: [
+      { serviceId: 'logs', serviceName: 'Logs', instances: 1, monthly: {}, usageBasedInstances: 1 },
+      { serviceId: 'pg', serviceName: 'PostgreSQL', instances: 1, monthly: { eur: 36.5 }, usageBasedInstances: 1 },
+    ],
+    monthly: { eur: 36.5 },
+    usageBasedInstances: 2,
+  };
+
+  async function open(): Promise<HTMLElement> {
+    const router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/costs', CostsPage);
+    http.expectOne('/api/projects/p1/costs').flush(costs);
+    await new Promise((resolve) => setTimeout(resolve));
+    router.detectChanges();
+    return router.routeNativeElement as HTMLElement;
+  }
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'projects/:projectId/costs', component: CostsPage }], withComponentInputBinding()),
+        ...providePlatformApiTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('shows the project total, each instance’s rates and estimate, and shared instances apart', async () => {
+    const page = await open();
+    expect(page.querySelector('[data-testid="costs-total"]')?.textContent?.trim()).toBe('€36.50');
+    expect(page.textContent).toContain('2 instances also have usage-based costs');
+    const rows = [...page.querySelectorAll('[data-testid="costs-instances"] tbody tr[data-instance-id]')];
+    expect(rows.map((row) => row.querySelector('[data-testid="instance-monthly"]')?.textContent?.trim())).toEqual([
+      '€36.50',
+      '—',
+      '€12.50',
+    ]);
+    expect(rows[0].textContent).toContain('€0.05 per hour');
+    expect(rows[0].textContent).toContain('€0.02 per GB');
+    expect(rows[2].textContent).toContain('Shared by Web Shop');
+    expect(page.textContent).toContain('they are not counted here');
+    expect(page.textContent).toContain('hourly rates × 730 hours');
+  });
+});
