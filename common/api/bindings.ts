@@ -39,6 +39,8 @@ export const ServiceBinding = Type.Object({
   /** The bound tenant of a tenant-aware service. */
   tenant: Type.Optional(Tenant),
   createdBy: Type.String(),
+  /** The display name of the user who created it, where the platform knows it. */
+  createdByName: Type.Optional(Type.String()),
   /** ISO time of the order. */
   createdAt: Type.String(),
   /** ISO time the binding expires (the broker's `expires_at`, else the plan's `expiryDays` after creation). */

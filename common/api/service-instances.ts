@@ -20,6 +20,8 @@ export const ServiceInstanceOperation = Type.Object({
   startedAt: Type.String(),
   /** The user who started it. */
   requestedBy: Type.String(),
+  /** The display name of that user, where the platform knows it. */
+  requestedByName: Type.Optional(Type.String()),
   /** After a failed update: false when the broker says repeating it cannot succeed. */
   updateRepeatable: Type.Optional(Type.Boolean()),
   /** During an update: the plan the instance is moving to. */
@@ -37,6 +39,9 @@ export const UpgradeAvailable = Type.Object({
   description: Type.Optional(Type.String()),
 });
 export type UpgradeAvailable = Static<typeof UpgradeAvailable>;
+/** Another project, named as its members see it. */
+export const ProjectRef = Type.Object({ projectId: Type.String(), displayName: Type.String() });
+export type ProjectRef = Static<typeof ProjectRef>;
 
 /** A service instance of a project. */
 export const ServiceInstance = Type.Object({
@@ -58,6 +63,8 @@ export const ServiceInstance = Type.Object({
   /** The broker's dashboard for this instance (http or https only); untrusted. */
   dashboardUrl: Type.Optional(Type.String()),
   createdBy: Type.String(),
+  /** The display name of the user who ordered it, where the platform knows it. */
+  createdByName: Type.Optional(Type.String()),
   /** ISO time of the order. */
   createdAt: Type.String(),
   /** False once the broker said the instance is unusable after a failed update or delete; no new bindings then. */
@@ -69,7 +76,9 @@ export const ServiceInstance = Type.Object({
    * Set when another project of the workspace shared this instance with the project: it is
    * read-only here (no update, no delete); the project manages only its own bindings.
    */
-  sharedFrom: Type.Optional(Type.Object({ projectId: Type.String(), displayName: Type.String() })),
+  sharedFrom: Type.Optional(ProjectRef),
+  /** In the instance's own project: the projects it is shared with (absent while it is shared with none). */
+  sharedWith: Type.Optional(Type.Array(ProjectRef)),
   /** Set when the broker offers a maintenance upgrade (`POST …/upgrade` applies it). */
   upgradeAvailable: Type.Optional(UpgradeAvailable),
 });
@@ -105,20 +114,52 @@ export type ServiceInstanceDeletionImpact = Static<typeof ServiceInstanceDeletio
 export const INSTANCE_PAGE_MAX = 500;
 export const INSTANCE_PAGE_DEFAULT = 100;
 
+/** What the instances list can be sorted by: the name, the service's name, the order time, the status. */
+export const InstanceSortKey = Type.Union([
+  Type.Literal('name'),
+  Type.Literal('service'),
+  Type.Literal('created'),
+  Type.Literal('status'),
+]);
+export type InstanceSortKey = Static<typeof InstanceSortKey>;
+
 /**
- * Query of `GET /api/projects/:projectId/service-instances`: one page of the project's instances
- * (its own, oldest first, then those shared with it), narrowed by name and operation state. The
- * answer is the page; its `X-Total-Count` header says how many instances match in all.
+ * Which shared instances the list keeps: `with-us`, those other projects shared with the
+ * project; `by-us`, the project's own instances that it shares with others.
+ */
+export const InstanceSharingFilter = Type.Union([Type.Literal('with-us'), Type.Literal('by-us')]);
+export type InstanceSharingFilter = Static<typeof InstanceSharingFilter>;
+
+/**
+ * Query of `GET /api/projects/:projectId/service-instances`: one page of the instances the
+ * project sees (its own and those shared with it), narrowed and sorted in the database. The
+ * answer is the page; its `X-Total-Count` header says how many instances match in all. Every
+ * sort ends with the instance id, so pages never repeat or skip an instance.
  */
 export const ServiceInstanceListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: INSTANCE_PAGE_MAX })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
-  /** Part of the instance's name, ignoring case. */
+  /** Part of the instance's name or of its service's name, ignoring case. */
   search: Type.Optional(Type.String({ maxLength: 100 })),
   /** The state of the instance's last operation. */
   state: Type.Optional(ServiceInstanceOperation.properties.state),
+  /** Only instances of this service. */
+  serviceId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  /** Only instances shared with the project, or only those it shares. */
+  sharing: Type.Optional(InstanceSharingFilter),
+  /** The sort key; `created` (oldest first) when none is given. */
+  sort: Type.Optional(InstanceSortKey),
+  /** `desc` reverses the sort. */
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
 export type ServiceInstanceListQuery = Static<typeof ServiceInstanceListQuery>;
+
+/**
+ * `GET /api/projects/:projectId/instance-services`: the services of the instances the project
+ * sees, each with how many, for the instances list's service filter.
+ */
+export const InstanceServiceCounts = Type.Array(Type.Object({ serviceId: Type.String(), count: Type.Integer() }));
+export type InstanceServiceCounts = Static<typeof InstanceServiceCounts>;
 
 /** `POST /api/projects/:projectId/service-instances`: order a service instance. */
 export const CreateServiceInstanceRequest = Type.Object({

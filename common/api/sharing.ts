@@ -12,6 +12,8 @@ export const ServiceInstanceShare = Type.Object({
   targetProjectId: Type.String(),
   targetProjectDisplayName: Type.String(),
   sharedBy: Type.String(),
+  /** The display name of the user who shared it, where the platform knows it. */
+  sharedByName: Type.Optional(Type.String()),
   /** ISO time the share began. */
   createdAt: Type.String(),
   /** ISO time ending the share began: the target project can create no more bindings; absent while it runs. */

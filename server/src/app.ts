@@ -15,6 +15,7 @@ import { registerAuth } from './auth/auth-plugin.ts';
 import { registerCors } from './auth/cors.ts';
 import { TokenVerifier, acceptedClientsOf } from './auth/token-verifier.ts';
 import { ProjectAccess, registerProjectAccess } from './auth/project-access.ts';
+import { UserDirectory } from './auth/user-directory.ts';
 import { BindingRepository } from './bindings/binding-repository.ts';
 import { bindingRoutes, toServiceBinding } from './bindings/binding-routes.ts';
 import { BindingRunner } from './bindings/binding-runner.ts';
@@ -74,6 +75,8 @@ declare module 'fastify' {
     platform: Platform;
     /** This replica's name among all replicas on the database (leases and job runs carry it). */
     replica: string;
+    /** Users' display names, for answers that name who did something. */
+    users: UserDirectory;
     /** Whether this replica takes requests (its readiness endpoint says so to load balancers). */
     readiness: Readiness;
   }
@@ -164,6 +167,12 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
   });
   const projects = new ProjectAccess(config);
   registerProjectAccess(app, { projects, users: config.users });
+  const users = new UserDirectory(database, config.users, clock);
+  app.decorate('users', users);
+  // Whoever changes something is named in lists afterwards, also when only their token knows their name.
+  app.addHook('preHandler', async (request) => {
+    if (request.user && request.method !== 'GET' && request.method !== 'HEAD') await users.remember(request.user);
+  });
   await registerStaticUi(app, {
     root: deps.uiRoot ?? DEFAULT_UI_ROOT,
     issuerOrigin: new URL(config.auth.issuer).origin,

@@ -80,6 +80,8 @@ export interface TestPlatformOptions {
   captureLogs?: boolean;
   /** An open database to use (left open by `close`); default: the configuration's own. */
   database?: Database;
+  /** Timings that replace some of the fast test timings (`FAST_PROVISIONING`). */
+  provisioning?: ProvisioningOverrides;
   /** Adds to the app before it listens (for example a route that fails on purpose). */
   beforeListen?: (app: FastifyInstance) => void;
 }
@@ -106,7 +108,11 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
     uiRoot: options.uiRoot,
     embedRoot: options.embedRoot,
     portalRoot: options.portalRoot,
-    settings: FAST_PROVISIONING,
+    settings: {
+      ...FAST_PROVISIONING,
+      ...options.provisioning,
+      polling: { ...FAST_PROVISIONING.polling, ...options.provisioning?.polling },
+    },
     clock: clock.now,
   });
   options.beforeListen?.(app);

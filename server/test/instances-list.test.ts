@@ -69,9 +69,13 @@ describe('GET /api/projects/:projectId/service-instances', () => {
   });
 
   it('narrows by part of the name, ignoring case, taking % and _ literally', async () => {
-    assert.deepEqual(await list('?search=DB&limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '4' });
+    assert.deepEqual(await list('?search=A-DB&limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '3' });
     assert.deepEqual(await list('?search=_'), { status: 200, names: ['zeta_db'], total: '1' });
     assert.deepEqual(await list('?search=%25'), { status: 200, names: [], total: '0' });
+  });
+
+  it("narrows by part of the service's name too", async () => {
+    assert.deepEqual(await list('?search=SCRIPTED-d'), { status: 200, names: NAMES, total: '6' });
   });
 
   it('narrows by the state of the last operation', async () => {
@@ -81,6 +85,13 @@ describe('GET /api/projects/:projectId/service-instances', () => {
       total: '2',
     });
     assert.deepEqual(await list('?state=failed'), { status: 200, names: [], total: '0' });
+  });
+
+  it('names the user who ordered each instance and started its operation', async () => {
+    const { body } = await platform.call<ServiceInstance[]>('GET', `${INSTANCES}?limit=1`, { token: alice });
+    assert.equal(body[0]?.createdBy, 'alice');
+    assert.equal(body[0]?.createdByName, 'Alice Adams');
+    assert.equal(body[0]?.lastOperation.requestedByName, 'Alice Adams');
   });
 
   it('refuses pages it cannot serve', async () => {

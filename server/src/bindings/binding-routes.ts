@@ -12,6 +12,7 @@ import {
 } from '@osb/api';
 import type { BindingService, BindingView } from './binding-service.ts';
 import { visibleParameters } from '../provisioning/parameter-secrets.ts';
+import type { UserNames } from '../auth/user-directory.ts';
 
 /** What the binding routes need. */
 export interface BindingRoutesOptions {
@@ -41,8 +42,12 @@ const errors = {
 const BINDINGS = '/api/projects/:projectId/service-instances/:instanceId/bindings';
 
 /** The API shape of a binding, with credentials when the view carries them. */
-export function toServiceBinding({ record, expiresSoon, credentials }: BindingView): ServiceBindingWithCredentials {
+export function toServiceBinding(
+  { record, expiresSoon, credentials }: BindingView,
+  names: UserNames = () => undefined,
+): ServiceBindingWithCredentials {
   const op = record.operation;
+  const createdByName = names(record.createdBy);
   return {
     id: record.id,
     instanceId: record.instanceId,
@@ -51,6 +56,7 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
     ...visibleParameters(record.parameters),
     ...(record.tenant ? { tenant: { ...record.tenant } } : {}),
     createdBy: record.createdBy,
+    ...(createdByName !== undefined ? { createdByName } : {}),
     createdAt: record.createdAt.toISOString(),
     ...(record.expiresAt ? { expiresAt: record.expiresAt.toISOString() } : {}),
     expiresSoon,
@@ -77,6 +83,11 @@ export function toServiceBinding({ record, expiresSoon, credentials }: BindingVi
  */
 export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = async (app, options) => {
   const { service } = options;
+  /** Bindings as lists show them: without credentials, with their creators' names. */
+  const withoutCredentials = async (views: BindingView[]) => {
+    const names = await app.users.names(views.map((view) => view.record.createdBy));
+    return views.map((view) => toServiceBinding({ ...view, credentials: undefined }, names));
+  };
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Cache-Control', 'no-store');
     return payload;
@@ -94,9 +105,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     },
     async (request) => {
       const { project } = request;
-      return (await service.list(project, request.params.instanceId)).map((view) =>
-        toServiceBinding({ ...view, credentials: undefined }),
-      );
+      return withoutCredentials(await service.list(project, request.params.instanceId));
     },
   );
 
@@ -110,10 +119,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
         response: { 200: ExpiringServiceBindings, ...errors },
       },
     },
-    async (request) =>
-      (await service.listExpiringSoon(request.project)).map((view) =>
-        toServiceBinding({ ...view, credentials: undefined }),
-      ),
+    async (request) => withoutCredentials(await service.listExpiringSoon(request.project)),
   );
 
   app.get(
@@ -147,7 +153,8 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     async (request, reply) => {
       const { project } = request;
       const view = await service.create(request.requester, project, request.params.instanceId, request.body);
-      return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view));
+      const names = await app.users.names([view.record.createdBy]);
+      return reply.code(view.record.operation.state === 'in progress' ? 202 : 201).send(toServiceBinding(view, names));
     },
   );
 
@@ -183,7 +190,8 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
     },
     async (request) => {
       const { project } = request;
-      return toServiceBinding(await service.get(project, request.params.instanceId, request.params.bindingId));
+      const view = await service.get(project, request.params.instanceId, request.params.bindingId);
+      return toServiceBinding(view, await app.users.names([view.record.createdBy]));
     },
   );
 

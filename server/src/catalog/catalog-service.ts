@@ -55,6 +55,8 @@ export class CatalogService {
   private states = new Map<string, BrokerState>();
   private stored = new Map<string, StoredCatalog>();
   private servicesById = new Map<string, ServiceOffering>();
+  /** Each listed service's id with its display name and name in lower case, for searches by name. */
+  private searchableNames: { id: string; names: string }[] = [];
   private prepared: Promise<PreparedListing>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -158,6 +160,12 @@ export class CatalogService {
     return this.states.get(brokerId)?.services.find((candidate) => candidate.id === serviceId);
   }
 
+  /** The ids of the listed services whose display name or name contains `text`, ignoring case. */
+  serviceIdsNamed(text: string): string[] {
+    const wanted = text.toLocaleLowerCase();
+    return this.searchableNames.filter((entry) => entry.names.includes(wanted)).map((entry) => entry.id);
+  }
+
   /** Every listed service summarised, the locations and every broker's status, in configuration order. */
   private snapshot(): CatalogResponse {
     const states = this.options.brokers.map((broker) => this.states.get(broker.id)!);
@@ -201,6 +209,10 @@ export class CatalogService {
         this.states.get(broker.id)!.services.map((service) => [service.id, service] as const),
       ),
     );
+    this.searchableNames = [...this.servicesById.values()].map((service) => ({
+      id: service.id,
+      names: `${service.displayName}\n${service.name}`.toLocaleLowerCase(),
+    }));
     // The previous listing is served until the new one is ready.
     const next = prepareListing(this.snapshot());
     await next;

@@ -19,13 +19,10 @@ import type { SharedFrom, SharedInstanceLookup } from '../provisioning/instance-
 
 /** What the cost service needs. */
 export interface CostServiceDependencies {
-  instances: Pick<InstanceRepository, 'pageByProject' | 'findMany'>;
+  instances: Pick<InstanceRepository, 'findByProject' | 'findMany'>;
   shares: SharedInstanceLookup;
   catalog: { findService(serviceId: string, brokerId?: string): ServiceOffering | undefined };
 }
-
-/** How many instances are read from the database at a time. */
-const PAGE = 500;
 
 /** Computes the costs of projects. */
 export class CostService {
@@ -34,7 +31,7 @@ export class CostService {
 
   /** The costs of the project's instances (those whose order did not fail), oldest first. */
   async ofProject(projectId: string): Promise<ProjectCosts> {
-    const own = await this.ownInstances(projectId);
+    const own = await this.deps.instances.findByProject(projectId);
     const sharedFrom = new Map(
       (await this.deps.shares.sharedWith(projectId)).map(({ instanceId, from }) => [instanceId, from]),
     );
@@ -50,15 +47,6 @@ export class CostService {
       monthly: addAmounts(ownCosts.map((line) => line.monthly)),
       usageBasedInstances: ownCosts.filter((line) => line.usageBased.length > 0).length,
     };
-  }
-
-  private async ownInstances(projectId: string): Promise<InstanceRecord[]> {
-    const records: InstanceRecord[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.deps.instances.pageByProject(projectId, { limit: PAGE, offset });
-      records.push(...page.records);
-      if (page.records.length < PAGE) return records;
-    }
   }
 
   private costsOf(record: InstanceRecord, sharedFrom?: SharedFrom): InstanceCosts {

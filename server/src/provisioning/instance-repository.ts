@@ -29,13 +29,37 @@ export interface InstanceOperation extends PolledOperation {
   updateTarget: UpdateTarget | null;
 }
 
-/** Which page of a project's instances to read, and what narrows them. */
+/** What the instances list is sorted by (every sort ends with the id, so pages neither repeat nor skip). */
+export type InstanceSortKey = 'name' | 'service' | 'created' | 'status';
+
+/** Which page of the instances a project sees to read, what narrows them and how they are sorted. */
 export interface InstancePageQuery {
   limit: number;
   offset: number;
-  /** Part of the name, ignoring case. */
+  /** Part of the name or of the service's name, ignoring case. */
   search?: string;
   state?: InstanceOperationState;
+  serviceId?: string;
+  /** `with-us`: only instances other projects share with the project; `by-us`: only its own that it shares. */
+  sharing?: 'with-us' | 'by-us';
+  /** `created` when absent. */
+  sort?: InstanceSortKey;
+  order?: 'asc' | 'desc';
+}
+
+/** What the repository needs from the catalog to search and sort by service. */
+export interface ServiceNames {
+  /** The ids of the services whose name contains `text`, ignoring case. */
+  idsNamed(text: string): string[];
+  /** The service's name, as users see it. */
+  nameOf(serviceId: string): string | undefined;
+}
+
+/** A row of the instances list: the instance and whether it is shared into the project. */
+export interface VisibleInstance {
+  record: InstanceRecord;
+  /** True when another project owns the instance and shared it with this one. */
+  sharedIn: boolean;
 }
 
 /** A stored service instance. */
@@ -295,28 +319,75 @@ export class InstanceRepository {
   }
 
   /**
-   * One page of a project's instances, oldest first, narrowed in the database by part of the name
-   * (ignoring case) and the operation state; with the number of instances that match in all.
+   * One page of the instances a project sees (its own and those other projects shared with it),
+   * narrowed and sorted in the database; with the number of instances that match in all.
+   * Searching and sorting by service read the services' names from `services`.
    */
-  async pageByProject(
+  async pageVisibleTo(
     projectId: string,
     page: InstancePageQuery,
-  ): Promise<{ records: InstanceRecord[]; total: number }> {
-    const namePattern = page.search ? `%${page.search.replace(/[\\%_]/g, '\\$&')}%` : null;
-    const where =
-      'project_id = $1 AND ($2::text IS NULL OR name ILIKE $2) AND ($3::text IS NULL OR operation_state = $3)';
-    const parameters = [projectId, namePattern, page.state ?? null];
+    services: ServiceNames,
+  ): Promise<{ rows: VisibleInstance[]; total: number }> {
+    const parameters: unknown[] = [projectId];
+    const parameter = (value: unknown, cast = '') => `$${parameters.push(value)}${cast}`;
+    const conditions: string[] = [];
+    if (page.search) {
+      const pattern = parameter(`%${page.search.replace(/[\\%_]/g, '\\$&')}%`);
+      conditions.push(
+        `(name ILIKE ${pattern} OR service_id = ANY(${parameter(services.idsNamed(page.search), '::text[]')}))`,
+      );
+    }
+    if (page.state) conditions.push(`operation_state = ${parameter(page.state)}`);
+    if (page.serviceId) conditions.push(`service_id = ${parameter(page.serviceId)}`);
+    if (page.sharing) conditions.push(page.sharing === 'with-us' ? 'shared_in' : 'shared_out');
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const filterParameters = [...parameters];
+
+    let serviceNames = '{}';
+    if (page.sort === 'service') {
+      const { rows } = await this.database.query<{ service_id: string }>(
+        `${VISIBLE} SELECT DISTINCT service_id FROM visible`,
+        [projectId],
+      );
+      serviceNames = JSON.stringify(
+        Object.fromEntries(rows.map(({ service_id }) => [service_id, services.nameOf(service_id) ?? service_id])),
+      );
+    }
+    const order = sortColumns(page.sort ?? 'created', () => parameter(serviceNames, '::jsonb'))
+      .map((column) => `${column} ${page.order === 'desc' ? 'DESC' : 'ASC'}`)
+      .join(', ');
     const [{ rows }, counted] = await Promise.all([
-      this.database.query<InstanceRow>(
-        `SELECT * FROM service_instances WHERE ${where} ORDER BY created_at, id LIMIT $4 OFFSET $5`,
-        [...parameters, page.limit, page.offset],
-      ),
-      this.database.query<{ total: string }>(
-        `SELECT count(*) AS total FROM service_instances WHERE ${where}`,
+      this.database.query<InstanceRow & { shared_in: boolean }>(
+        `${VISIBLE} SELECT * FROM visible ${where} ORDER BY ${order} LIMIT ${parameter(page.limit)} OFFSET ${parameter(page.offset)}`,
         parameters,
       ),
+      this.database.query<{ total: string }>(
+        `${VISIBLE} SELECT count(*) AS total FROM visible ${where}`,
+        filterParameters,
+      ),
     ]);
-    return { records: rows.map(fromRow), total: Number(counted.rows[0]?.total ?? 0) };
+    return {
+      rows: rows.map((row) => ({ record: fromRow(row), sharedIn: row.shared_in })),
+      total: Number(counted.rows[0]?.total ?? 0),
+    };
+  }
+
+  /** The services of the instances a project sees (its own and those shared with it), each with how many. */
+  async countByService(projectId: string): Promise<{ serviceId: string; count: number }[]> {
+    const { rows } = await this.database.query<{ service_id: string; count: string }>(
+      `${VISIBLE} SELECT service_id, count(*) AS count FROM visible GROUP BY service_id ORDER BY service_id`,
+      [projectId],
+    );
+    return rows.map((row) => ({ serviceId: row.service_id, count: Number(row.count) }));
+  }
+
+  /** All instances a project owns, oldest first. */
+  async findByProject(projectId: string): Promise<InstanceRecord[]> {
+    const { rows } = await this.database.query<InstanceRow>(
+      'SELECT * FROM service_instances WHERE project_id = $1 ORDER BY created_at, id',
+      [projectId],
+    );
+    return rows.map(fromRow);
   }
 
   /** The instances with the given ids (in no particular order). */
@@ -333,6 +404,39 @@ export class InstanceRepository {
   async remove(id: string): Promise<void> {
     const removed = await this.writer.remove(id);
     if (removed) await this.announce({ id, projectId: removed.projectId });
+  }
+}
+
+/**
+ * The instances a project sees: its own (marked when it shares them) and those shared with it.
+ * `$1` is the project's id.
+ */
+const VISIBLE = `WITH visible AS (
+  SELECT i.*, false AS shared_in,
+    EXISTS (SELECT 1 FROM service_instance_shares s WHERE s.instance_id = i.id) AS shared_out
+  FROM service_instances i WHERE i.project_id = $1
+  UNION ALL
+  SELECT i.*, true AS shared_in, false AS shared_out
+  FROM service_instances i JOIN service_instance_shares s ON s.instance_id = i.id
+  WHERE s.target_project_id = $1
+)`;
+
+/** Order of the statuses when sorting by status: failures first, then running operations, then the rest. */
+const STATUS_RANK = "CASE operation_state WHEN 'failed' THEN 0 WHEN 'in progress' THEN 1 ELSE 2 END";
+/** Names compare by their lower-case letters, byte by byte, the same on every database. */
+const NAME = 'lower(name) COLLATE "C"';
+
+/** The columns a sort orders by, each ending with the id as the tie-breaker. */
+function sortColumns(sort: InstanceSortKey, serviceNames: () => string): string[] {
+  switch (sort) {
+    case 'name':
+      return [NAME, 'id'];
+    case 'service':
+      return [`lower(${serviceNames()} ->> service_id) COLLATE "C"`, NAME, 'id'];
+    case 'status':
+      return [STATUS_RANK, NAME, 'id'];
+    case 'created':
+      return ['created_at', 'id'];
   }
 }
 

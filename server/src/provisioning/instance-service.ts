@@ -25,6 +25,7 @@ import {
   type InstanceOperation,
   type InstanceRecord,
   type InstanceRepository,
+  type ServiceNames,
 } from './instance-repository.ts';
 import type { OperationEngine } from '../operations/operation-engine.ts';
 import type { OperationRunner } from './operation-runner.ts';
@@ -42,6 +43,8 @@ import { compareInstance } from './broker-comparison.ts';
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
   findService(serviceId: string, brokerId?: string): ServiceOffering | undefined;
+  /** The ids of the listed services whose display name or name contains `text`, ignoring case. */
+  serviceIdsNamed(text: string): string[];
   /** Fetches the catalogs again (after a `MaintenanceInfoConflict`). */
   refresh(): Promise<void>;
 }
@@ -60,12 +63,12 @@ export interface SharedFrom {
   displayName: string;
 }
 
-/** Which instances other projects shared with a project (instance sharing). */
+/** Which instances projects shared with each other (instance sharing). */
 export interface SharedInstanceLookup {
   /** The ids of the instances shared with `projectId`, each with the project it comes from. */
   sharedWith(projectId: string): Promise<{ instanceId: string; from: SharedFrom }[]>;
-  /** The projects the instance is shared with, oldest share first. */
-  sharesOf(instanceId: string): Promise<ProjectRef[]>;
+  /** Of the given instances, those shared with other projects, each with those projects (oldest share first). */
+  sharedBy(instanceIds: readonly string[]): Promise<Map<string, SharedFrom[]>>;
 }
 
 /** What the service needs. */
@@ -117,6 +120,8 @@ export interface InstanceView {
   sharedFrom?: SharedFrom;
   /** Set when the catalog offers a newer maintenance version of the instance's plan. */
   upgradeAvailable?: UpgradeAvailable;
+  /** In the owner's project: the projects the instance is shared with. */
+  sharedWith?: SharedFrom[];
 }
 
 /**
@@ -173,33 +178,45 @@ export function statusFor(failure: BrokerFailure): number {
 
 /** Creates, changes, deletes and lists the service instances of projects. */
 export class InstanceService {
+  /** Service names from the catalog, to search and sort the list by service. */
+  private readonly serviceNames: ServiceNames;
+
   /** @param deps repositories, the runner, the catalog, the engine and the broker transport */
-  constructor(private readonly deps: InstanceServiceDependencies) {}
+  constructor(private readonly deps: InstanceServiceDependencies) {
+    this.serviceNames = {
+      idsNamed: (text) => deps.catalog.serviceIdsNamed(text),
+      nameOf: (serviceId) => deps.catalog.findService(serviceId)?.displayName,
+    };
+  }
 
   /**
-   * One page of the project's instances: its own, oldest first (paged and narrowed in the
-   * database), then the instances other projects shared with it; with how many match in all.
+   * One page of the instances the project sees (its own and those other projects shared with
+   * it), narrowed, sorted and paged in the database; with how many match in all.
    */
   async list(project: Project, page: InstancePageQuery): Promise<{ views: InstanceView[]; total: number }> {
-    const own = await this.deps.instances.pageByProject(project.id, page);
-    const sharedFrom = new Map(
-      (await this.deps.shares.sharedWith(project.id)).map(({ instanceId, from }) => [instanceId, from]),
-    );
-    const shared = (await this.deps.instances.findMany([...sharedFrom.keys()]))
-      .filter((record) => matchesPage(record, page))
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-    const sharedStart = Math.max(0, page.offset - own.total);
-    const sharedShown = shared.slice(sharedStart, sharedStart + page.limit - own.records.length);
-    const pending = await this.deps.orphans.pendingInstanceIds(
-      [...own.records, ...sharedShown].map((record) => record.id),
-    );
+    const { rows, total } = await this.deps.instances.pageVisibleTo(project.id, page, this.serviceNames);
+    const ids = rows.map((row) => row.record.id);
+    const [pending, sharedFrom, sharedWith] = await Promise.all([
+      this.deps.orphans.pendingInstanceIds(ids),
+      rows.some((row) => row.sharedIn) ? this.sharedFromMap(project) : new Map<string, SharedFrom>(),
+      this.deps.shares.sharedBy(rows.filter((row) => !row.sharedIn).map((row) => row.record.id)),
+    ]);
     return {
-      views: [
-        ...own.records.map((record) => this.viewOf(record, pending.has(record.id))),
-        ...sharedShown.map((record) => this.viewOf(record, pending.has(record.id), sharedFrom.get(record.id))),
-      ],
-      total: own.total + shared.length,
+      views: rows.map(({ record, sharedIn }) =>
+        this.viewOf(
+          record,
+          pending.has(record.id),
+          sharedIn ? sharedFrom.get(record.id) : undefined,
+          sharedWith.get(record.id),
+        ),
+      ),
+      total,
     };
+  }
+
+  /** The services of the instances the project sees, each with how many (for the list's service filter). */
+  countByService(project: Project): Promise<{ serviceId: string; count: number }[]> {
+    return this.deps.instances.countByService(project.id);
   }
 
   /** One instance of the project or shared with it; 404 when the project sees none with that id. */
@@ -218,7 +235,7 @@ export class InstanceService {
    */
   async deletionImpact(project: Project, instanceId: string): Promise<ServiceInstanceDeletionImpact> {
     const record = await this.requireInstance(project, instanceId);
-    const sharedWith = await this.deps.shares.sharesOf(record.id);
+    const sharedWith = (await this.deps.shares.sharedBy([record.id])).get(record.id) ?? [];
     const projects = new Map<string, ProjectRef>(sharedWith.map((target) => [target.projectId, target]));
     projects.set(project.id, { projectId: project.id, displayName: project.displayName });
     const bindings = (await this.deps.bindings.listAll(record)).map(
@@ -604,8 +621,12 @@ export class InstanceService {
   }
 
   private async sharedFrom(project: Project, instanceId: string): Promise<SharedFrom | undefined> {
-    const shared = await this.deps.shares.sharedWith(project.id);
-    return shared.find((entry) => entry.instanceId === instanceId)?.from;
+    return (await this.sharedFromMap(project)).get(instanceId);
+  }
+
+  /** The instances shared with the project, each with the project it comes from. */
+  private async sharedFromMap(project: Project): Promise<Map<string, SharedFrom>> {
+    return new Map((await this.deps.shares.sharedWith(project.id)).map(({ instanceId, from }) => [instanceId, from]));
   }
 
   private requireIdle(record: InstanceRecord): void {
@@ -643,16 +664,25 @@ export class InstanceService {
   }
 
   private async view(record: InstanceRecord, sharedFrom?: SharedFrom): Promise<InstanceView> {
-    const pending = await this.deps.orphans.pendingInstanceIds([record.id]);
-    return this.viewOf(record, pending.has(record.id), sharedFrom);
+    const [pending, sharedWith] = await Promise.all([
+      this.deps.orphans.pendingInstanceIds([record.id]),
+      sharedFrom ? new Map<string, SharedFrom[]>() : this.deps.shares.sharedBy([record.id]),
+    ]);
+    return this.viewOf(record, pending.has(record.id), sharedFrom, sharedWith.get(record.id));
   }
 
-  private viewOf(record: InstanceRecord, orphanMitigationPending: boolean, sharedFrom?: SharedFrom): InstanceView {
+  private viewOf(
+    record: InstanceRecord,
+    orphanMitigationPending: boolean,
+    sharedFrom?: SharedFrom,
+    sharedWith?: SharedFrom[],
+  ): InstanceView {
     const upgradeAvailable = upgradeOffered(record, this.planOf(record));
     return {
       record,
       orphanMitigationPending,
       ...(sharedFrom ? { sharedFrom } : {}),
+      ...(sharedWith ? { sharedWith } : {}),
       ...(upgradeAvailable ? { upgradeAvailable } : {}),
     };
   }
@@ -663,12 +693,4 @@ export class InstanceService {
       .findService(record.serviceId, record.brokerId)
       ?.plans.find((candidate) => candidate.id === record.planId);
   }
-}
-
-/** Whether an instance passes a page's name and state filters (as the database applies them to a project's own). */
-function matchesPage(record: InstanceRecord, page: InstancePageQuery): boolean {
-  return (
-    (!page.search || record.name.toLocaleLowerCase().includes(page.search.toLocaleLowerCase())) &&
-    (!page.state || record.operation.state === page.state)
-  );
 }

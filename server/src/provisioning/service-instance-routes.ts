@@ -5,6 +5,7 @@ import {
   CreateServiceInstanceRequest,
   ErrorBody,
   INSTANCE_PAGE_DEFAULT,
+  InstanceServiceCounts,
   ServiceInstance,
   ServiceInstanceDeletionImpact,
   ServiceInstanceListQuery,
@@ -12,6 +13,7 @@ import {
 } from '@osb/api';
 import type { InstanceService, InstanceView } from './instance-service.ts';
 import { visibleParameters } from './parameter-secrets.ts';
+import type { UserNames } from '../auth/user-directory.ts';
 
 /** What the service instance routes need. */
 export interface ServiceInstanceRoutesOptions {
@@ -35,13 +37,13 @@ const errors = {
 };
 
 /** The API shape of a stored instance. */
-function toServiceInstance({
-  record,
-  orphanMitigationPending,
-  sharedFrom,
-  upgradeAvailable,
-}: InstanceView): ServiceInstance {
+function toServiceInstance(
+  { record, orphanMitigationPending, sharedFrom, sharedWith, upgradeAvailable }: InstanceView,
+  names: UserNames,
+): ServiceInstance {
   const op = record.operation;
+  const createdByName = names(record.createdBy);
+  const requestedByName = names(op.requestedBy);
   return {
     id: record.id,
     projectId: record.projectId,
@@ -53,6 +55,7 @@ function toServiceInstance({
     ...visibleParameters(record.parameters),
     ...(record.dashboardUrl !== null ? { dashboardUrl: record.dashboardUrl } : {}),
     createdBy: record.createdBy,
+    ...(createdByName !== undefined ? { createdByName } : {}),
     createdAt: record.createdAt.toISOString(),
     usable: record.usable,
     lastOperation: {
@@ -62,6 +65,7 @@ function toServiceInstance({
       ...(op.failure ? { failure: { ...op.failure } } : {}),
       startedAt: op.startedAt.toISOString(),
       requestedBy: op.requestedBy,
+      ...(requestedByName !== undefined ? { requestedByName } : {}),
       ...(op.updateRepeatable !== null ? { updateRepeatable: op.updateRepeatable } : {}),
       ...(op.state === 'in progress' && op.updateTarget && op.updateTarget.planId !== record.planId
         ? { targetPlanId: op.updateTarget.planId }
@@ -69,6 +73,7 @@ function toServiceInstance({
     },
     orphanMitigationPending,
     ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),
+    ...(sharedWith ? { sharedWith: sharedWith.map((project) => ({ ...project })) } : {}),
     ...(upgradeAvailable ? { upgradeAvailable: { ...upgradeAvailable } } : {}),
   };
 }
@@ -80,6 +85,14 @@ function toServiceInstance({
  */
 export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
   const { service } = options;
+  /** The API shapes of instances, naming the users who ordered them and started their operations. */
+  const named = async (views: InstanceView[]) => {
+    const names = await app.users.names(
+      views.flatMap((view) => [view.record.createdBy, view.record.operation.requestedBy]),
+    );
+    return views.map((view) => toServiceInstance(view, names));
+  };
+  const namedOne = async (view: InstanceView) => (await named([view]))[0]!;
   /** 202 while the broker works on the instance, `doneStatus` once it finished. */
   const statusOf = (view: InstanceView, doneStatus: 200 | 201) =>
     view.record.operation.state === 'in progress' ? 202 : doneStatus;
@@ -89,7 +102,8 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     {
       schema: {
         tags: ['service-instances'],
-        summary: "One page of the project's service instances (X-Total-Count: how many match in all)",
+        summary:
+          "One page of the project's service instances, searched, filtered and sorted (X-Total-Count: how many match in all)",
         params: ProjectParams,
         querystring: ServiceInstanceListQuery,
         response: { 200: Type.Array(ServiceInstance), ...errors },
@@ -97,16 +111,42 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     },
     async (request, reply) => {
       const { project } = request;
-      const { limit = INSTANCE_PAGE_DEFAULT, offset = 0, search, state } = request.query;
+      const {
+        limit = INSTANCE_PAGE_DEFAULT,
+        offset = 0,
+        search,
+        state,
+        serviceId,
+        sharing,
+        sort,
+        order,
+      } = request.query;
       const page = await service.list(project, {
         limit,
         offset,
         ...(search ? { search } : {}),
         ...(state ? { state } : {}),
+        ...(serviceId ? { serviceId } : {}),
+        ...(sharing ? { sharing } : {}),
+        ...(sort ? { sort } : {}),
+        ...(order ? { order } : {}),
       });
       reply.header('X-Total-Count', String(page.total));
-      return page.views.map(toServiceInstance);
+      return named(page.views);
     },
+  );
+
+  app.get(
+    '/api/projects/:projectId/instance-services',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: 'The services of the instances the project sees, each with how many',
+        params: ProjectParams,
+        response: { 200: InstanceServiceCounts, ...errors },
+      },
+    },
+    async (request) => service.countByService(request.project),
   );
 
   app.get(
@@ -121,7 +161,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     },
     async (request) => {
       const { project } = request;
-      return toServiceInstance(await service.get(project, request.params.instanceId));
+      return namedOne(await service.get(project, request.params.instanceId));
     },
   );
 
@@ -165,7 +205,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const view = await service.create(request.requester, project, request.body);
-      return reply.code(statusOf(view, 201)).send(toServiceInstance(view));
+      return reply.code(statusOf(view, 201)).send(await namedOne(view));
     },
   );
 
@@ -183,7 +223,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const view = await service.update(request.requester, project, request.params.instanceId, request.body);
-      return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
+      return reply.code(statusOf(view, 200)).send(await namedOne(view));
     },
   );
 
@@ -201,7 +241,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const view = await service.upgrade(request.requester, project, request.params.instanceId);
-      return reply.code(statusOf(view, 200)).send(toServiceInstance(view));
+      return reply.code(statusOf(view, 200)).send(await namedOne(view));
     },
   );
 
@@ -218,7 +258,7 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
     async (request, reply) => {
       const { project } = request;
       const view = await service.delete(request.requester, project, request.params.instanceId);
-      return view ? reply.code(202).send(toServiceInstance(view)) : reply.code(204).send(null);
+      return view ? reply.code(202).send(await namedOne(view)) : reply.code(204).send(null);
     },
   );
 };

@@ -80,6 +80,16 @@ export class ShareRepository {
     return rows.map(fromRow);
   }
 
+  /** The shares of the given instances, oldest first. */
+  async listByInstances(instanceIds: readonly string[]): Promise<ShareRecord[]> {
+    if (instanceIds.length === 0) return [];
+    const { rows } = await this.database.query<ShareRow>(
+      `${SELECT} WHERE s.instance_id = ANY($1::text[]) ORDER BY s.created_at, s.target_project_id`,
+      [instanceIds],
+    );
+    return rows.map(fromRow);
+  }
+
   /** The shares with a project, oldest first. */
   async listByTarget(targetProjectId: string): Promise<ShareRecord[]> {
     const { rows } = await this.database.query<ShareRow>(

@@ -7,6 +7,7 @@ import {
   ServiceInstanceShareDetails,
 } from '@osb/api';
 import type { ShareService, ShareView } from './share-service.ts';
+import type { UserNames } from '../auth/user-directory.ts';
 
 /** What the share routes need. */
 export interface ShareRoutesOptions {
@@ -34,13 +35,15 @@ const errors = {
 };
 const SHARES = '/api/projects/:projectId/service-instances/:instanceId/shares';
 
-function toShare({ record, targetProjectDisplayName }: ShareView): ServiceInstanceShare {
+function toShare({ record, targetProjectDisplayName }: ShareView, names: UserNames): ServiceInstanceShare {
+  const sharedByName = names(record.sharedBy);
   return {
     instanceId: record.instanceId,
     ownerProjectId: record.ownerProjectId,
     targetProjectId: record.targetProjectId,
     targetProjectDisplayName,
     sharedBy: record.sharedBy,
+    ...(sharedByName !== undefined ? { sharedByName } : {}),
     createdAt: record.createdAt.toISOString(),
     ...(record.endingSince ? { endingSince: record.endingSince.toISOString() } : {}),
   };
@@ -66,7 +69,9 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
     },
     async (request) => {
       const { project } = request;
-      return (await service.list(project, request.params.instanceId)).map(toShare);
+      const shares = await service.list(project, request.params.instanceId);
+      const names = await app.users.names(shares.map((share) => share.record.sharedBy));
+      return shares.map((share) => toShare(share, names));
     },
   );
 
@@ -89,7 +94,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
         request.params.instanceId,
         request.body.targetProjectId,
       );
-      return reply.code(201).send(toShare(share));
+      return reply.code(201).send(toShare(share, await app.users.names([share.record.sharedBy])));
     },
   );
 
@@ -110,7 +115,14 @@ export const shareRoutes: FastifyPluginAsyncTypebox<ShareRoutesOptions> = async 
         request.params.instanceId,
         request.params.targetProjectId,
       );
-      return { share: toShare(share), bindingsToRemove };
+      const names = await app.users.names([share.record.sharedBy, ...bindingsToRemove.map((b) => b.createdBy)]);
+      return {
+        share: toShare(share, names),
+        bindingsToRemove: bindingsToRemove.map((binding) => {
+          const createdByName = names(binding.createdBy);
+          return createdByName !== undefined ? { ...binding, createdByName } : binding;
+        }),
+      };
     },
   );
 

@@ -58,12 +58,14 @@ export class ShareService implements SharedInstanceLookup {
     }));
   }
 
-  /** The projects the instance is shared with, oldest share first. */
-  async sharesOf(instanceId: string): Promise<{ projectId: string; displayName: string }[]> {
-    return (await this.deps.shares.listByInstance(instanceId)).map((share) => ({
-      projectId: share.targetProjectId,
-      displayName: this.displayName(share.targetProjectId),
-    }));
+  /** Of the given instances, those shared with other projects, each with those projects (oldest share first). */
+  async sharedBy(instanceIds: readonly string[]): Promise<Map<string, SharedFrom[]>> {
+    const targets = new Map<string, SharedFrom[]>();
+    for (const share of await this.deps.shares.listByInstances(instanceIds)) {
+      const target = { projectId: share.targetProjectId, displayName: this.displayName(share.targetProjectId) };
+      targets.set(share.instanceId, [...(targets.get(share.instanceId) ?? []), target]);
+    }
+    return targets;
   }
 
   /** The owner sees every share of its instance; a target project only its own. */

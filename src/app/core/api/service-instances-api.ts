@@ -5,8 +5,10 @@ import { Observable, map } from 'rxjs';
 import type {
   BrokerComparison,
   CreateServiceInstanceRequest,
+  InstanceServiceCounts,
   ServiceInstance,
   ServiceInstanceDeletionImpact,
+  ServiceInstanceListQuery,
   UpdateServiceInstanceRequest,
 } from '@osb/api';
 import { UI_CONFIG } from '../config/ui-config';
@@ -24,13 +26,29 @@ export class ServiceInstancesApi {
   private readonly config = inject(UI_CONFIG);
 
   /**
-   * `GET /projects/:projectId/service-instances`: the first `limit` instances of the current
-   * project (its `X-Total-Count` header says how many there are), idle while the id is undefined.
+   * `GET /projects/:projectId/service-instances`: one page of the instances the project sees,
+   * searched, filtered and sorted by the platform (its `X-Total-Count` header says how many
+   * match), idle while the id is undefined.
    */
-  instancesResource(projectId: () => string | undefined, limit: () => number): ApiResource<ServiceInstance[]> {
+  instancesResource(
+    projectId: () => string | undefined,
+    query: () => ServiceInstanceListQuery,
+  ): ApiResource<ServiceInstance[]> {
     return httpResource<ServiceInstance[]>(() => {
       const id = projectId();
-      return id === undefined ? undefined : { url: this.url(id), params: { limit: limit() } };
+      if (id === undefined) {
+        return undefined;
+      }
+      const params = Object.fromEntries(Object.entries(query()).filter(([, value]) => value !== undefined));
+      return { url: this.url(id), params };
+    });
+  }
+
+  /** `GET /projects/:projectId/instance-services`: the services of the project's instances with how many each. */
+  instanceServicesResource(projectId: () => string | undefined): ApiResource<InstanceServiceCounts> {
+    return httpResource<InstanceServiceCounts>(() => {
+      const id = projectId();
+      return id === undefined ? undefined : apiUrl(this.config.apiBaseUrl, 'projects', id, 'instance-services');
     });
   }
 

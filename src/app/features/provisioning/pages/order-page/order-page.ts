@@ -164,7 +164,7 @@ export class OrderPage {
   /** The project's instances (the first 500), so that a name already taken is refused at the name step. */
   private readonly instances = this.instancesApi.instancesResource(
     () => this.projectId(),
-    () => 500,
+    () => ({ limit: 500 }),
   );
   /** The names in use in the project, compared without case and outer spaces (kept up to date by an effect). */
   private readonly takenNames = signal<ReadonlySet<string>>(new Set());

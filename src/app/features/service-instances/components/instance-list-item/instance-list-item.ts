@@ -33,6 +33,11 @@ export class InstanceListItem {
 
   /** Whether an operation runs, so that no other may start. */
   protected readonly running = computed(() => isOperationRunning(this.instance()));
+  /** The projects the instance is shared with, as a list of names, if any. */
+  protected readonly sharedWithNames = computed(() => {
+    const projects = this.instance().sharedWith ?? [];
+    return projects.length > 0 ? projects.map((project) => project.displayName).join(', ') : undefined;
+  });
   /** The broker's dashboard, if it gave a safe link. */
   protected readonly dashboardUrl = computed(() => safeLinkUrl(this.instance().dashboardUrl));
 

@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceInstance } from '@osb/api';
@@ -13,10 +13,11 @@ import { OPERATION_POLL_INTERVAL_MS } from '@app/core/api/reload-while-running';
 import { testCatalog } from '@testing/catalog-fixtures';
 import { testInstance } from '@testing/instance-fixtures';
 import { providePlatformApiTesting } from '@testing/test-providers';
-import { INSTANCES_PER_PAGE, InstancesPage } from './instances-page';
+import { INSTANCE_SEARCH_DELAY_MS, INSTANCES_PER_PAGE, InstancesPage } from './instances-page';
 
 const INSTANCES_URL = '/api/projects/p1/service-instances';
 const LIST_URL = `${INSTANCES_URL}?limit=${INSTANCES_PER_PAGE}`;
+const SERVICES_URL = '/api/projects/p1/instance-services';
 
 describe('InstancesPage', () => {
   let router: RouterTestingHarness;
@@ -47,6 +48,7 @@ describe('InstancesPage', () => {
     router = await RouterTestingHarness.create();
     await router.navigateByUrl('/projects/p1/instances', InstancesPage);
     http.expectOne('/api/catalog').flush(testCatalog());
+    http.expectOne(SERVICES_URL).flush([]);
     http.expectOne(LIST_URL).flush(instances);
     router.detectChanges();
     loader = TestbedHarnessEnvironment.loader(router.fixture);
@@ -164,6 +166,41 @@ describe('InstancesPage', () => {
     );
   });
 
+  it('asks the platform for the search, filters and sort of the URL, and writes a typed search there after a pause', async () => {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl(
+      '/projects/p1/instances?search=db&state=failed&service=postgres&sharing=by-us&sort=name&order=desc',
+      InstancesPage,
+    );
+    http.expectOne('/api/catalog').flush(testCatalog());
+    http.expectOne(SERVICES_URL).flush([{ serviceId: 'postgres', count: 2 }]);
+    http
+      .expectOne(`${LIST_URL}&search=db&state=failed&serviceId=postgres&sharing=by-us&sort=name&order=desc`)
+      .flush([
+        done(
+          testInstance({ id: 'i-out', name: 'orders-db', sharedWith: [{ projectId: 'p2', displayName: 'Mobile' }] }),
+        ),
+      ]);
+    await turn();
+    const page = router.routeNativeElement as HTMLElement;
+    expect(page.textContent).toContain('Shared with Mobile');
+
+    const search = page.querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(search.value).toBe('db');
+    search.value = 'orders';
+    search.dispatchEvent(new Event('input'));
+    await turn();
+    http.expectNone((request) => request.params.get('search') === 'orders');
+    await new Promise((resolve) => setTimeout(resolve, INSTANCE_SEARCH_DELAY_MS + 50));
+    await turn();
+    expect(TestBed.inject(Router).url).toContain('search=orders');
+    http
+      .expectOne(`${LIST_URL}&search=orders&state=failed&serviceId=postgres&sharing=by-us&sort=name&order=desc`)
+      .flush([]);
+    await turn();
+    expect(page.textContent).toContain('No instances match the search and filters.');
+  });
+
   // A hundred list items take a while to render in jsdom on a busy machine.
   it('lists a page of instances and more on request, up to the total', { timeout: 60_000 }, async () => {
     const many = Array.from({ length: INSTANCES_PER_PAGE }, (_, index) =>
@@ -172,6 +209,7 @@ describe('InstancesPage', () => {
     router = await RouterTestingHarness.create();
     await router.navigateByUrl('/projects/p1/instances', InstancesPage);
     http.expectOne('/api/catalog').flush(testCatalog());
+    http.expectOne(SERVICES_URL).flush([]);
     http.expectOne(LIST_URL).flush(many, { headers: { 'X-Total-Count': String(INSTANCES_PER_PAGE + 1) } });
     await turn();
     const page = router.routeNativeElement as HTMLElement;
