@@ -84,10 +84,6 @@ export const ServiceInstance = Type.Object({
 });
 export type ServiceInstance = Static<typeof ServiceInstance>;
 
-/** A project as a list of those affected by a change names it. */
-export const ProjectRef = Type.Object({ projectId: Type.String(), displayName: Type.String() });
-export type ProjectRef = Static<typeof ProjectRef>;
-
 /** A binding that a deletion removes, with the project that holds it. */
 export const AffectedBinding = Type.Object({
   id: Type.String(),
