@@ -54,3 +54,21 @@ test('a reload keeps alice signed in without leaving for the sign-in page', asyn
   expect(visited.filter((path) => path.startsWith('/oidc'))).toEqual([]);
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toMatch(/eyJ/);
 });
+
+test('the signed-out page starts without asking the provider, and signing in again works', async ({ page }) => {
+  await signIn(page, 'alice', 'demo');
+  await expect(page.getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
+  const discovery: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/.well-known/openid-configuration')) discovery.push(request.url());
+  });
+
+  await page.goto('/signed-out');
+
+  await expect(page.getByRole('heading', { name: 'Signed out', level: 1 })).toBeVisible();
+  expect(discovery).toEqual([]);
+  // The provider still has alice's session, so signing in again comes straight back.
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(page.getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
+  expect(discovery.length).toBeGreaterThan(0);
+});

@@ -8,20 +8,23 @@ import { applyTheme, initialTheme } from './app/core/theme/theme';
 
 /**
  * Loads the user's language, fetches the runtime configuration, then starts the app; shows a
- * plain error page if that fails. The app's modules are imported only once the translations
- * are loaded, since `$localize` translates messages when their module is evaluated.
+ * plain error page if that fails. The app's modules are imported once the translations are
+ * loaded (at once in English), since `$localize` translates messages when their module is
+ * evaluated, while the configuration is still on its way.
  */
 async function start(): Promise<void> {
   applyTheme(document.documentElement, initialTheme());
-  const [language, config] = await Promise.all([startLanguage(), loadUiConfig(document.baseURI)]);
+  const language = startLanguage();
+  const modules = language.then(() =>
+    Promise.all([import('@angular/platform-browser'), import('./app/app'), import('./app/app.config')]),
+  );
+  const [config, [{ bootstrapApplication }, { App }, { appConfig }]] = await Promise.all([
+    loadUiConfig(document.baseURI),
+    modules,
+  ]);
   document.title = config.theme.productName;
   applyPrimaryColor(document.documentElement, config.theme.primaryColor);
-  const [{ bootstrapApplication }, { App }, { appConfig }] = await Promise.all([
-    import('@angular/platform-browser'),
-    import('./app/app'),
-    import('./app/app.config'),
-  ]);
-  await bootstrapApplication(App, appConfig(config, language));
+  await bootstrapApplication(App, appConfig(config, await language));
 }
 
 /** Loads the language the user chose or the browser prefers; English if its translations fail to load. */

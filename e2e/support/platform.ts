@@ -38,7 +38,8 @@ export const platformInfoFile = join(repositoryRoot, 'test-results', 'e2e-platfo
 export const platformLogFile = join(repositoryRoot, 'test-results', 'e2e-platform.log');
 
 const demoConfigFile = join(repositoryRoot, 'server', 'config', 'demo.yaml');
-const healthTimeoutMs = 60_000;
+/** How long the platform may take to start: in CI it starts beside the other suites. */
+const healthTimeoutMs = 180_000;
 
 /**
  * Writes a configuration like the demo one with the given ports: the public URL and the issuer

@@ -28,6 +28,7 @@ function activityCatalog() {
     name: 'vault',
     description: 'A shareable service with a secret parameter',
     bindable: true,
+    binding_rotatable: true,
     metadata: { shareable: true },
     plans: [
       {
@@ -190,6 +191,18 @@ describe('activity of instances', () => {
     assert.deepEqual(await timeline(kept.body.id), ['ordered succeeded', 'deprovisioned failed']);
   });
 
+  it('records a maintenance upgrade with the new version', async () => {
+    const created = await order({ name: 'to-upgrade' });
+    await platform.database.query(`UPDATE service_instances SET maintenance_info_version = '0.9.0' WHERE id = $1`, [
+      created.body.id,
+    ]);
+    const upgraded = await platform.call('POST', `${INSTANCES}/${created.body.id}/upgrade`, { token: alice });
+    assert.equal(upgraded.status, 200);
+    assert.deepEqual(await timeline(created.body.id), ['ordered succeeded', 'upgraded succeeded']);
+    const [entry] = (await activity(`?instanceId=${created.body.id}&kind=upgraded`)).body.entries;
+    assert.equal(entry!.details.maintenanceInfoVersion, '1.0.0');
+  });
+
   it('calls an update that only moves to a newer maintenance version of the same plan an upgrade', () => {
     const base = {
       id: 'i-1',
@@ -236,6 +249,11 @@ describe('activity of bindings and shares', () => {
       body: { name: 'app-1', parameters: {} },
     });
     assert.equal(bound.status, 201);
+    const rotated = await platform.call<ServiceBinding>('POST', `${BINDINGS}/${bound.body.id}/rotate`, {
+      token: alice,
+      body: {},
+    });
+    assert.equal(rotated.status, 201);
     broker.script('bind', { status: 422, body: { error: 'RequiresApp', description: 'Needs an app' } });
     assert.equal(
       (await platform.call('POST', BINDINGS, { token: alice, body: { name: 'app-2', parameters: {} } })).status,
@@ -274,6 +292,7 @@ describe('activity of bindings and shares', () => {
     assert.deepEqual(await timeline(id), [
       'ordered succeeded',
       'bound succeeded (binding)',
+      'rotated succeeded (binding)',
       'bound failed (binding)',
       'bound started (binding)',
       'bound succeeded (binding)',

@@ -14,6 +14,7 @@ import {
 } from 'jose';
 import type { MarketplaceConfig } from '../config/config.ts';
 import { OidcDiscovery } from './oidc-discovery.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 
 /** A client whose access tokens the API accepts. */
 export interface AcceptedClient {
@@ -54,7 +55,8 @@ const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'];
 
 /**
  * Verifies bearer tokens against the configured clients. Keys come from each issuer's JWKS,
- * found through its discovery document on first use.
+ * found through its discovery document on first use. An API token that passed is remembered
+ * until it expires ({@link VerifiedTokens}), so a user's next requests skip the signature check.
  */
 export class TokenVerifier {
   private readonly keySets = new Map<string, Promise<JWTVerifyGetKey>>();
@@ -63,10 +65,12 @@ export class TokenVerifier {
   /**
    * @param platformIssuer the platform's own issuer (dashboards' tokens come from it)
    * @param clients the clients whose access tokens the API accepts
+   * @param verified the API tokens that passed and have not expired
    */
   constructor(
     readonly platformIssuer: OidcDiscovery,
     private readonly clients: readonly AcceptedClient[],
+    readonly verified = new VerifiedTokens(),
   ) {
     this.discoveries.set(platformIssuer.issuer, platformIssuer);
     for (const client of clients) {
@@ -81,6 +85,15 @@ export class TokenVerifier {
    * Throws `TokenRejected`, or another error when the issuer's keys cannot be fetched.
    */
   async verifyApiToken(token: string): Promise<JWTPayload> {
+    const remembered = this.verified.get(token);
+    if (remembered) return remembered;
+    const payload = await this.checkApiToken(token);
+    this.verified.remember(token, payload);
+    return payload;
+  }
+
+  /** The checks {@link verifyApiToken} makes of a token it has not seen. */
+  private async checkApiToken(token: string): Promise<JWTPayload> {
     const issuer = unverifiedIssuer(token);
     const candidates = this.clients.filter((client) => client.issuer === issuer);
     if (candidates.length === 0) throw new TokenRejected('issuer not accepted');

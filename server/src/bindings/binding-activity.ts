@@ -11,8 +11,9 @@ const KINDS: Record<BindingRecord['operation']['type'], ActivityKind> = {
 };
 
 /**
- * The activity of the binding's current operation in the binding's project. The actor defaults
- * to whoever started it; an expiry is the platform's own (no actor).
+ * The activity of the binding's current operation in the binding's project: the creation of a
+ * successor (with a predecessor) is a rotation. The actor defaults to whoever started it; an
+ * expiry is the platform's own (no actor).
  */
 export function bindingActivity(
   binding: BindingRecord,
@@ -20,7 +21,8 @@ export function bindingActivity(
   outcome: ActivityOutcome,
   options: { details?: ActivityDetails; actor?: ActivityActor; kind?: ActivityKind } = {},
 ): NewActivity {
-  const kind = options.kind ?? KINDS[binding.operation.type];
+  const rotation = binding.operation.type === 'create' && binding.predecessorId !== null;
+  const kind = options.kind ?? (rotation ? 'rotated' : KINDS[binding.operation.type]);
   return {
     projectId: binding.projectId,
     instanceId: instance.id,

@@ -80,8 +80,9 @@ function toServiceInstance(
 
 /**
  * Service instances of a project: list, get, order (`POST`), change (`PATCH`: rename, plan,
- * parameters), upgrade (`POST …/upgrade`: the newer maintenance version) and delete. Writes answer 201/200 when the broker finished at once, 202 while it
- * works (poll `GET` until `lastOperation.state` is no longer `in progress`), 204 after a delete.
+ * parameters), upgrade (`POST …/upgrade`: the newer maintenance version), compare with the broker
+ * (`GET …/broker-view`) and delete. Writes answer 201/200 when the broker finished at once, 202
+ * while it works (poll `GET` until `lastOperation.state` is no longer `in progress`), 204 after a delete.
  */
 export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRoutesOptions> = async (app, options) => {
   const { service } = options;

@@ -2,7 +2,6 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import type { MeResponse, Project } from '@osb/api';
-import { apiErrorMessage } from './api-error';
 import { MarketplaceApi } from './marketplace-api';
 
 /**
@@ -31,8 +30,10 @@ export class CurrentUser {
         this.loadError.set(null);
         return me;
       },
-      (error: unknown) => {
+      async (error: unknown) => {
         this.pending = null;
+        // The error messages are loaded when one is needed, keeping them out of the initial JavaScript.
+        const { apiErrorMessage } = await import('./api-error');
         this.loadError.set(apiErrorMessage(error));
         throw error;
       },

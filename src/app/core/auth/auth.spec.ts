@@ -1,10 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { OAuthService } from 'angular-oauth2-oidc';
+import type { OAuthService } from 'angular-oauth2-oidc';
 
 import { UI_CONFIG } from '../config/ui-config';
 import { testUiConfig } from '@testing/ui-config-fixture';
 import { Auth, SILENT_SIGN_IN_PAGE, decodeTargetUrl } from './auth';
+import { OPENID_CLIENT_LOADER } from './openid-client-loader';
 
 describe('decodeTargetUrl', () => {
   it('decodes the local URL carried in the OAuth state', () => {
@@ -30,6 +31,7 @@ describe('Auth after a reload', () => {
     return {
       configure: vi.fn(),
       loadDiscoveryDocument: vi.fn(async () => ({})),
+      initCodeFlow: vi.fn(),
       tryLoginCodeFlow: vi.fn(async () => undefined),
       silentRefresh: vi.fn(async () => {
         if (silent === 'no session') throw new Error('login_required');
@@ -42,11 +44,11 @@ describe('Auth after a reload', () => {
     };
   }
 
-  function authWith(oauth: ReturnType<typeof fakeOAuth>): Auth {
+  function authWith(oauth: ReturnType<typeof fakeOAuth>, loader = vi.fn(async () => oauth as unknown as OAuthService)) {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([]),
-        { provide: OAuthService, useValue: oauth },
+        provideRouter([{ path: 'signed-out', children: [] }]),
+        { provide: OPENID_CLIENT_LOADER, useValue: loader },
         { provide: UI_CONFIG, useValue: testUiConfig },
       ],
     });
@@ -86,5 +88,33 @@ describe('Auth after a reload', () => {
       await authWith(oauth).initialize();
       expect(oauth.silentRefresh, url).not.toHaveBeenCalled();
     }
+  });
+
+  it('loads nothing of the OpenID client on the signed-out page until the user signs in again', async () => {
+    window.history.replaceState(null, '', '/signed-out');
+    const oauth = fakeOAuth('session');
+    const loader = vi.fn(async () => oauth as unknown as OAuthService);
+    const auth = authWith(oauth, loader);
+    await auth.initialize();
+    expect(loader).not.toHaveBeenCalled();
+    expect(auth.isAuthenticated()).toBe(false);
+
+    auth.signIn('/');
+    await vi.waitFor(() => expect(oauth.initCodeFlow).toHaveBeenCalledWith('/', { ui_locales: 'en-US' }));
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(oauth.loadDiscoveryDocument).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports an unreachable provider on the signed-out page when signing in again', async () => {
+    window.history.replaceState(null, '', '/signed-out');
+    const oauth = fakeOAuth('session');
+    oauth.loadDiscoveryDocument.mockRejectedValue(new Error('offline'));
+    const auth = authWith(oauth);
+    await auth.initialize();
+
+    auth.signIn('/');
+    await vi.waitFor(() => expect(auth.signInError()).toContain('could not be reached'));
+    expect(auth.redirecting()).toBe(false);
+    expect(oauth.initCodeFlow).not.toHaveBeenCalled();
   });
 });

@@ -1,9 +1,10 @@
 import { Location } from '@angular/common';
 import { Injectable, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { OAuthService } from 'angular-oauth2-oidc';
+import type { OAuthService } from 'angular-oauth2-oidc';
 
 import { UI_CONFIG } from '../config/ui-config';
+import { OPENID_CLIENT_LOADER } from './openid-client-loader';
 
 /** Session storage key marking a sign-in that was started because the API rejected a token. */
 const REJECTED_TOKEN_MARKER = 'mp.sign-in-after-rejected-token';
@@ -17,11 +18,12 @@ const SILENT_SIGN_IN_TIMEOUT_MS = 4000;
  * configured issuer. Tokens live in memory only (see `TransientAuthStorage`). After a reload the
  * app first asks the provider in a hidden frame (`prompt=none`) whether its session still holds,
  * which keeps the user on the page; only when it does not (or the provider cannot be framed)
- * does the app leave for the provider's sign-in page.
+ * does the app leave for the provider's sign-in page. The OpenID client is loaded when the session
+ * first needs it: the signed-out page starts without it.
  */
 @Injectable({ providedIn: 'root' })
 export class Auth {
-  private readonly oauth = inject(OAuthService);
+  private readonly loadClient = inject(OPENID_CLIENT_LOADER);
   private readonly config = inject(UI_CONFIG);
   private readonly location = inject(Location);
   private readonly router = inject(Router);
@@ -31,6 +33,9 @@ export class Auth {
   private readonly claims = signal<Record<string, unknown> | null>(null);
   private readonly redirectingState = signal(false);
   private readonly signInErrorState = signal<string | null>(null);
+  /** The OpenID client once it is loaded and configured. */
+  private oauth: OAuthService | null = null;
+  private connecting: Promise<OAuthService> | undefined;
 
   /** Whether the user holds a valid access token. */
   readonly isAuthenticated = this.authenticated.asReadonly();
@@ -46,43 +51,27 @@ export class Auth {
   readonly signInError = this.signInErrorState.asReadonly();
 
   /**
-   * Configures the client, loads the provider's discovery document and completes a sign-in
-   * that is coming back from the provider. Runs once before the first navigation; when a
-   * sign-in completes, the address is set to the page the user wanted, so the router starts there.
+   * Completes a sign-in that is coming back from the provider, or else asks the provider's
+   * session silently. Runs once before the first navigation; when a sign-in completes, the
+   * address is set to the page the user wanted, so the router starts there. The signed-out page
+   * signs nobody in, so there it does nothing (the client is loaded when the user signs in again).
    */
   async initialize(): Promise<void> {
-    const origin = window.location.origin;
-    this.oauth.configure({
-      issuer: this.config.oidc.issuer,
-      clientId: this.config.oidc.clientId,
-      scope: this.config.oidc.scope,
-      responseType: 'code',
-      redirectUri: `${origin}/`,
-      postLogoutRedirectUri: `${origin}/signed-out`,
-      requireHttps: 'remoteOnly',
-      showDebugInformation: false,
-      sessionChecksEnabled: false,
-      silentRefreshRedirectUri: `${origin}/${SILENT_SIGN_IN_PAGE}`,
-      silentRefreshTimeout: SILENT_SIGN_IN_TIMEOUT_MS,
-    });
-    try {
-      await this.oauth.loadDiscoveryDocument();
-    } catch {
-      throw new Error(
-        $localize`:@@signInServiceUnreachable:The sign-in service at ${this.config.oidc.issuer}:issuer: could not be reached.`,
-      );
-    }
     const returningFromProvider = /[?&](code|error)=/.test(window.location.search);
+    if (!returningFromProvider && isSignedOutPage(window.location.pathname)) {
+      return;
+    }
+    const oauth = await this.connect();
     try {
-      await this.oauth.tryLoginCodeFlow();
+      await oauth.tryLoginCodeFlow();
     } catch (error) {
       this.signInErrorState.set(signInFailureMessage(error));
     }
     this.refreshState();
-    if (!this.authenticated() && !returningFromProvider && !isSignedOutPage(window.location.pathname)) {
-      await this.signInSilently();
+    if (!this.authenticated() && !returningFromProvider) {
+      await this.signInSilently(oauth);
     }
-    const targetUrl = decodeTargetUrl(this.oauth.state);
+    const targetUrl = decodeTargetUrl(oauth.state);
     if (this.authenticated() && targetUrl) {
       this.location.replaceState(targetUrl);
     }
@@ -92,9 +81,16 @@ export class Auth {
   signIn(targetUrl: string): void {
     this.redirectingState.set(true);
     this.signInErrorState.set(null);
-    // The library URL-encodes the target into `state`; `decodeTargetUrl` reverses that.
-    // `ui_locales` asks the provider to show its pages in the app's language.
-    this.oauth.initCodeFlow(targetUrl, { ui_locales: this.locale });
+    this.connect().then(
+      // The library URL-encodes the target into `state`; `decodeTargetUrl` reverses that.
+      // `ui_locales` asks the provider to show its pages in the app's language.
+      (oauth) => oauth.initCodeFlow(targetUrl, { ui_locales: this.locale }),
+      (error: unknown) => {
+        this.redirectingState.set(false);
+        this.signInErrorState.set(error instanceof Error ? error.message : String(error));
+        void this.router.navigateByUrl('/signed-out');
+      },
+    );
   }
 
   /**
@@ -107,7 +103,7 @@ export class Auth {
     }
     if (sessionStorage.getItem(REJECTED_TOKEN_MARKER)) {
       sessionStorage.removeItem(REJECTED_TOKEN_MARKER);
-      this.oauth.logOut(true);
+      this.oauth?.logOut(true);
       this.refreshState();
       this.signInErrorState.set(
         $localize`:@@tokenRejected:The platform did not accept your sign-in. Please contact your platform operator if this happens again.`,
@@ -126,16 +122,18 @@ export class Auth {
 
   /** The current access token, if any. */
   accessToken(): string | null {
-    return this.oauth.hasValidAccessToken() ? this.oauth.getAccessToken() : null;
+    const oauth = this.oauth;
+    return oauth?.hasValidAccessToken() ? oauth.getAccessToken() : null;
   }
 
   /** Ends the session here and at the provider, which then returns to the signed-out page. */
   signOut(): void {
-    const providerLogsOut = !!this.oauth.logoutUrl;
+    const oauth = this.oauth;
+    const providerLogsOut = !!oauth?.logoutUrl;
     if (providerLogsOut) {
       this.redirectingState.set(true);
     }
-    this.oauth.logOut();
+    oauth?.logOut();
     this.refreshState();
     if (!providerLogsOut) {
       void this.router.navigateByUrl('/signed-out');
@@ -143,9 +141,9 @@ export class Auth {
   }
 
   /** Asks the provider in a hidden frame for tokens of its current session; no answer leaves the user signed out. */
-  private async signInSilently(): Promise<void> {
+  private async signInSilently(oauth: OAuthService): Promise<void> {
     try {
-      await this.oauth.silentRefresh();
+      await oauth.silentRefresh();
     } catch {
       // No session at the provider, or it cannot be asked from a frame: the guard sends the user there.
     }
@@ -153,9 +151,46 @@ export class Auth {
   }
 
   private refreshState(): void {
-    const valid = this.oauth.hasValidAccessToken();
+    const oauth = this.oauth;
+    const valid = oauth?.hasValidAccessToken() ?? false;
     this.authenticated.set(valid);
-    this.claims.set(valid ? this.oauth.getIdentityClaims() : null);
+    this.claims.set(valid ? oauth!.getIdentityClaims() : null);
+  }
+
+  /** The OpenID client, loaded and configured, with the provider's discovery document; once. */
+  private connect(): Promise<OAuthService> {
+    this.connecting ??= this.loadAndConfigure().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  private async loadAndConfigure(): Promise<OAuthService> {
+    const oauth = await this.loadClient();
+    const origin = window.location.origin;
+    oauth.configure({
+      issuer: this.config.oidc.issuer,
+      clientId: this.config.oidc.clientId,
+      scope: this.config.oidc.scope,
+      responseType: 'code',
+      redirectUri: `${origin}/`,
+      postLogoutRedirectUri: `${origin}/signed-out`,
+      requireHttps: 'remoteOnly',
+      showDebugInformation: false,
+      sessionChecksEnabled: false,
+      silentRefreshRedirectUri: `${origin}/${SILENT_SIGN_IN_PAGE}`,
+      silentRefreshTimeout: SILENT_SIGN_IN_TIMEOUT_MS,
+    });
+    try {
+      await oauth.loadDiscoveryDocument();
+    } catch {
+      throw new Error(
+        $localize`:@@signInServiceUnreachable:The sign-in service at ${this.config.oidc.issuer}:issuer: could not be reached.`,
+      );
+    }
+    this.oauth = oauth;
+    return oauth;
   }
 }
 

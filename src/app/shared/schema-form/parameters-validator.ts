@@ -20,6 +20,12 @@ export class ParametersValidator {
   private readonly conditionValidator = linearPatternZSchema({ breakOnFirstError: true });
   /** The paths of all fields in the order the form shows them. */
   private readonly fieldOrder: string[];
+  /**
+   * The last resolved schema (as JSON) and its copy made for z-schema. Handing z-schema the same
+   * object again lets it skip compiling and checking the schema, which costs more than a keystroke
+   * may take on a large form.
+   */
+  private lastPrepared: { resolved: string; schema: JsonSchema } | undefined;
 
   /** @param schema a schema made renderable by `normalizeParameterSchema` */
   constructor(readonly schema: JsonSchema) {
@@ -38,7 +44,7 @@ export class ParametersValidator {
   /** The problems of a value in the order of the fields; empty when it is valid. */
   problems(value: unknown, choices: Readonly<Record<string, number>> = {}): ParameterProblem[] {
     const resolved = this.resolve(value, choices);
-    const schema = withLinearPatterns(stripUiKeywords(resolved));
+    const schema = this.validationSchema(resolved);
     if (this.validator.validate(value, schema)) {
       return [];
     }
@@ -52,6 +58,15 @@ export class ParametersValidator {
         problems.findIndex((other) => other.path === problem.path && other.message === problem.message) === index,
     );
     return unique.sort((left, right) => this.rank(left.path) - this.rank(right.path));
+  }
+
+  /** The resolved schema without UI keywords and with linear-time patterns, the same object while it stays the same. */
+  private validationSchema(resolved: JsonSchema): JsonSchema {
+    const json = JSON.stringify(resolved);
+    if (this.lastPrepared?.resolved !== json) {
+      this.lastPrepared = { resolved: json, schema: withLinearPatterns(stripUiKeywords(resolved)) };
+    }
+    return this.lastPrepared.schema;
   }
 
   /** Position of the field a path is in (list indexes ignored); unknown paths go last. */

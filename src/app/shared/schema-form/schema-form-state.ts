@@ -1,4 +1,4 @@
-import { Injectable, computed, signal } from '@angular/core';
+import { Injectable, type Signal, computed, signal } from '@angular/core';
 import type { ParameterProblem } from './parameters-validator';
 
 /**
@@ -35,20 +35,41 @@ export class SchemaFormState {
     this.blocked.set(next);
   }
 
+  /** The messages of the problems, by the problem's path (`#` and a JSON pointer), each message once. */
+  private readonly messagesByPath = computed(() => {
+    const byPath = new Map<string, string[]>();
+    for (const { path, message } of this.problems()) {
+      const messages = byPath.get(path);
+      if (!messages) {
+        byPath.set(path, [message]);
+      } else if (!messages.includes(message)) {
+        messages.push(message);
+      }
+    }
+    return byPath;
+  });
+
   /** The messages about the value at a JSON pointer ('' for the whole value). */
-  messagesAt(pointer: string): string[] {
-    const path = `#${pointer}`;
-    return [
-      ...new Set(
-        this.problems()
-          .filter((problem) => problem.path === path)
-          .map((problem) => problem.message),
-      ),
-    ];
+  messagesAt(pointer: string): readonly string[] {
+    return this.messagesByPath().get(`#${pointer}`) ?? NO_MESSAGES;
+  }
+
+  /**
+   * The messages about the value at a JSON pointer as a signal that changes only when they do, so
+   * that a keystroke redraws the fields whose messages changed rather than every field.
+   */
+  messagesOf(pointer: () => string): Signal<readonly string[]> {
+    return computed(() => this.messagesAt(pointer()), { equal: sameMessages });
   }
 
   /** Records the variant chosen for the object at a JSON pointer. */
   chooseVariant(pointer: string, index: number): void {
     this.variantChoices.update((choices) => ({ ...choices, [pointer]: index }));
   }
+}
+
+const NO_MESSAGES: readonly string[] = [];
+
+function sameMessages(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((message, index) => message === b[index]);
 }

@@ -4,7 +4,6 @@ import {
   Component,
   OnDestroy,
   OnInit,
-  computed,
   inject,
   signal,
 } from '@angular/core';
@@ -89,7 +88,7 @@ export class ArrayWidget extends ArrayLayoutWidget implements OnInit, OnDestroy 
   private readonly pointerBase = inject(FIELD_POINTER_BASE);
   private readonly formState = inject(SchemaFormState);
   /** Messages about the list itself (too few or too many items). */
-  protected readonly messages = computed(() => this.formState.messagesAt(this.pointer));
+  protected readonly messages = this.formState.messagesOf(() => this.pointer);
   /** Whether the list has exactly `minItems` = `maxItems` entries, so nothing can be added or removed. */
   protected fixedLength = false;
 

@@ -31,7 +31,7 @@ export abstract class MaterialControlWidget extends ControlWidget implements OnI
   /** Whether the person has edited or left the field. */
   protected readonly interacted = signal(false);
   /** Plain-language error messages. */
-  protected readonly messages = computed(() => this.formState.messagesAt(this.pointer));
+  protected readonly messages = this.formState.messagesOf(() => this.pointer);
   /**
    * Whether the messages are shown: once the field was used, at once when it holds a value (a
    * default that does not fit must not block the form silently), and everywhere once the person

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormElementComponent, ObjectLayoutWidget, type IFieldSet } from 'ngx-schema-form';
 import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
@@ -75,7 +75,7 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit {
   private readonly pointerBase = inject(FIELD_POINTER_BASE);
   private readonly formState = inject(SchemaFormState);
   /** Messages about the object itself, such as keys it does not allow. */
-  protected readonly messages = computed(() => this.formState.messagesAt(this.pointer));
+  protected readonly messages = this.formState.messagesOf(() => this.pointer);
   /** Whether this is the whole form rather than a nested object. */
   protected isRoot = false;
   /** Whether the schema declared its own fieldsets (rather than the library's default one). */

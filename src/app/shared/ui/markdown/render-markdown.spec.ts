@@ -67,3 +67,23 @@ describe('renderMarkdown', () => {
     expect(html.querySelector('p')?.hasAttribute('style')).toBe(false);
   });
 });
+
+describe('renderMarkdown of plain text', () => {
+  it('gives the paragraph markdown would make of one line of plain words', () => {
+    for (const text of ['What field 1 sets', 'Size in GB (1-100), e.g. 10.', `It's "large"; really?`]) {
+      expect(renderMarkdown(text)).toBe(`<p>${text}</p>\n`);
+      // The same as the full rendering (a trailing line break takes the full path and changes nothing).
+      expect(renderMarkdown(text)).toBe(renderMarkdown(`${text}\n`));
+    }
+  });
+
+  it('renders anything that may hold markdown in full', () => {
+    expect(render('1. First').querySelector('ol')).not.toBeNull();
+    expect(render('- item').querySelector('ul')).not.toBeNull();
+    expect(render('see www.example.com').querySelector('a')).not.toBeNull();
+    expect(render('mail ops@example.com').querySelector('a')).not.toBeNull();
+    expect(render('Use *bold*').querySelector('em')).not.toBeNull();
+    expect(render('a &lt; b').textContent).toBe('a < b\n');
+    expect(render('Hello <b>x</b>').querySelector('b')).not.toBeNull();
+  });
+});

@@ -11,12 +11,23 @@ const markdown = new Marked({ async: false, gfm: true, breaks: false });
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 
 /**
+ * One line of plain words that markdown renders as one paragraph of the same text: it starts with
+ * a letter (no list, heading or quote), holds no markup, entity, escape or link characters (no
+ * `&<>*_[]`…`, `@`, `:` or `www.`), and neither starts nor ends with white space.
+ */
+const PLAIN_TEXT = /^(?!.*www\.)\p{L}[\p{L}\p{N} ,.;?!'"()%/-]*(?<! )$/iu;
+
+/**
  * Renders untrusted markdown (a broker's long description) to HTML that is safe to insert
  * below a section heading (its top heading level becomes `<h3>`):
  * no scripts, styles, forms, frames or event handlers; links only to http, https and mailto,
  * opened in a new tab without referrer or opener; images only from http, https or data URLs.
  */
 export function renderMarkdown(source: string): string {
+  if (PLAIN_TEXT.test(source)) {
+    // What markdown would make of it, without parsing and sanitising (most field descriptions).
+    return `<p>${source}</p>\n`;
+  }
   const tokens = markdown.lexer(source);
   // The broker's top heading level becomes <h3>, and the others follow, so the page's outline stays in order.
   const depths = tokens.filter((token) => token.type === 'heading').map((token) => (token as Tokens.Heading).depth);

@@ -187,6 +187,8 @@ describe('OrderPage', FORM_TESTS, () => {
     const words = review.textContent!.replace(/\s+/g, ' ');
     expect(words).toContain('Service Type External');
     expect(words).toContain('External Registration Number 12345');
+    // €1.20 per hour for 730 hours a month.
+    expect(words).toMatch(/Adds per month ?about €876\.00 to the project's costs/);
     expect(review.textContent).not.toContain('"externalRegistrationNumber"');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Show JSON' }))).click();
     expect(page.querySelector('.mp-order-page__review')?.textContent).toContain(
