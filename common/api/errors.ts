@@ -93,6 +93,10 @@ export interface ApiErrorParams {
   instanceChanged: Record<string, never>;
   /** The instance's creation failed: it can only be deleted. */
   instanceCreateFailed: Record<string, never>;
+  /** The instance is being deleted: no more bindings can be created on it. */
+  instanceDeleting: Record<string, never>;
+  /** The share of the instance with the binding's project is ending: the project can create no more bindings on it. */
+  shareEnding: Record<string, never>;
   /** The instance's creation failed, so it cannot be bound. */
   instanceNotProvisioned: Record<string, never>;
   /** The broker reported the instance as unusable. */
@@ -212,6 +216,9 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
     `Another operation (${operation}) is in progress on this instance. Try again when it has finished.`,
   instanceChanged: () => 'The instance was changed in the meantime. Reload it and try again.',
   instanceCreateFailed: () => 'The instance could not be created. Delete it and order a new one.',
+  instanceDeleting: () => 'The instance is being deleted, so no more bindings can be created on it.',
+  shareEnding: () =>
+    'The share of this instance with your project is ending, so your project can create no more bindings on it.',
   instanceNotProvisioned: () => 'The instance could not be created, so it cannot be bound.',
   instanceUnusable: () => 'The service broker reported this instance as unusable, so it cannot be bound.',
   planNotUpdatable: () => 'The plan of this instance cannot be changed.',

@@ -106,6 +106,28 @@ export const ServiceInstance = Type.Object({
 });
 export type ServiceInstance = Static<typeof ServiceInstance>;
 
+/** A binding that a deletion removes, with the project that holds it. */
+export const AffectedBinding = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  project: ProjectRef,
+  /** The tenant of a tenant binding: it loses access too. */
+  tenantId: Type.Optional(Type.String()),
+});
+export type AffectedBinding = Static<typeof AffectedBinding>;
+
+/**
+ * `GET …/service-instances/:instanceId/deletion-impact` (owner only): what deprovisioning the
+ * instance takes away, for the confirmation.
+ */
+export const ServiceInstanceDeletionImpact = Type.Object({
+  /** Every binding of the instance, of every project: deprovisioning deletes them at the broker first. */
+  bindings: Type.Array(AffectedBinding),
+  /** The projects the instance is shared with: they lose access to it. */
+  sharedWith: Type.Array(ProjectRef),
+});
+export type ServiceInstanceDeletionImpact = Static<typeof ServiceInstanceDeletionImpact>;
+
 /** The largest page of `GET /api/projects/:projectId/service-instances`, and the page size when none is asked for. */
 export const INSTANCE_PAGE_MAX = 500;
 export const INSTANCE_PAGE_DEFAULT = 100;

@@ -16,6 +16,8 @@ export const ServiceInstanceShare = Type.Object({
   sharedByName: Type.Optional(Type.String()),
   /** ISO time the share began. */
   createdAt: Type.String(),
+  /** ISO time ending the share began: the target project can create no more bindings; absent while it runs. */
+  endingSince: Type.Optional(Type.String()),
 });
 export type ServiceInstanceShare = Static<typeof ServiceInstanceShare>;
 

@@ -11,7 +11,7 @@ import {
   type OperationState,
   type PolledOperation,
 } from '../operations/operation-engine.ts';
-import type { Queryable } from '../store/database.ts';
+import type { Database, Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
 
 /** Kinds of binding operations: created and deleted by users, expired by the platform. */
@@ -69,6 +69,23 @@ export interface BindingEvent {
   kind: BindingEventKind;
   detail: string | null;
   occurredAt: Date;
+}
+
+/** Why `insert` refused a new binding: its instance is gone or busy (being deleted, say), or its share is gone or ending. */
+export type BindingRefusal =
+  | { reason: 'instance-gone' }
+  | { reason: 'instance-busy'; operation: string }
+  | { reason: 'share-gone' }
+  | { reason: 'share-ending' };
+
+/** Thrown by `insert` when the binding's instance or share no longer allows new bindings. */
+export class BindingRefusedError extends Error {
+  override readonly name = 'BindingRefusedError';
+
+  /** @param refusal why */
+  constructor(readonly refusal: BindingRefusal) {
+    super(`New binding refused: ${refusal.reason}`);
+  }
 }
 
 /** Thrown by `insert` when the tenant is already bound to the instance. */
@@ -214,6 +231,29 @@ function fromRow(row: BindingRow): BindingRecord {
   };
 }
 
+/**
+ * Locks the binding's instance (and the share it is bound under) against deletion and throws
+ * `BindingRefusedError` when they no longer allow new bindings.
+ */
+async function refuseUnlessBindable(tx: Queryable, record: BindingRecord): Promise<void> {
+  const { rows } = await tx.query<{ project_id: string; operation_type: string; operation_state: string }>(
+    'SELECT project_id, operation_type, operation_state FROM service_instances WHERE id = $1 FOR SHARE',
+    [record.instanceId],
+  );
+  const instance = rows[0];
+  if (!instance) throw new BindingRefusedError({ reason: 'instance-gone' });
+  if (instance.operation_state === 'in progress')
+    throw new BindingRefusedError({ reason: 'instance-busy', operation: instance.operation_type });
+  if (instance.project_id === record.projectId) return;
+  const shares = await tx.query<{ ending_since: Date | string | null }>(
+    'SELECT ending_since FROM service_instance_shares WHERE instance_id = $1 AND target_project_id = $2 FOR SHARE',
+    [record.instanceId, record.projectId],
+  );
+  const share = shares.rows[0];
+  if (!share) throw new BindingRefusedError({ reason: 'share-gone' });
+  if (share.ending_since !== null) throw new BindingRefusedError({ reason: 'share-ending' });
+}
+
 /** What the repository works with besides the database. */
 export interface BindingRepositoryOptions {
   /** This replica's leases on binding operations: writes of running operations require the lease. */
@@ -229,27 +269,35 @@ export interface BindingRepositoryOptions {
 export class BindingRepository {
   private readonly writer: LeasedRowWriter;
   private readonly changes: ChangeFeed | undefined;
+  private readonly leases: TableLeases | undefined;
 
   /**
    * @param database where the bindings live
    * @param options this replica's leases and the change feed
    */
   constructor(
-    private readonly database: Queryable,
+    private readonly database: Database,
     options: BindingRepositoryOptions = {},
   ) {
-    const placeholder = (column: string, n: number) => `$${n}${column === 'parameters' ? '::jsonb' : ''}`;
-    this.writer = new LeasedRowWriter(database, 'service_bindings', COLUMNS, placeholder, options.leases);
+    this.writer = this.writerOn(database);
+    this.leases = options.leases;
     this.changes = options.changes;
   }
 
   /**
-   * Stores a new binding with this replica's lease on its operation; throws
-   * `DuplicateTenantBindingError` when its tenant is already bound to the instance.
+   * Stores a new binding with this replica's lease on its operation, in one transaction with a
+   * check of its instance and, for a project the instance is shared with, its share, both locked
+   * (`FOR SHARE`): a delete of the instance or the end of the share that starts meanwhile waits
+   * for this insert, and its list of bindings then includes the new one; one that started before
+   * makes this insert throw `BindingRefusedError`. Throws `DuplicateTenantBindingError` when the
+   * tenant is already bound to the instance.
    */
   async insert(record: BindingRecord): Promise<void> {
     try {
-      await this.writer.insert(toRow(record), record.operation.state === 'in progress');
+      await this.database.transaction(async (tx) => {
+        await refuseUnlessBindable(tx, record);
+        await this.writerOn(tx).insert(toRow(record), record.operation.state === 'in progress');
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505' && record.tenant)
         throw new DuplicateTenantBindingError(record.tenant.id);
@@ -283,6 +331,11 @@ export class BindingRepository {
     if (result === 'stale') throw new StaleRecordError(record.id);
     if (result === 'saved') await this.announce(record);
     return result === 'saved';
+  }
+
+  private writerOn(database: Queryable): LeasedRowWriter {
+    const placeholder = (column: string, n: number) => `$${n}${column === 'parameters' ? '::jsonb' : ''}`;
+    return new LeasedRowWriter(database, 'service_bindings', COLUMNS, placeholder, this.leases);
   }
 
   private async announce(record: Pick<BindingRecord, 'id' | 'projectId' | 'instanceId'>): Promise<void> {

@@ -295,6 +295,7 @@ export class BindingRunner {
         this.deps.log.warn({ bindingId: id }, 'The broker did not return the finished binding; trying again');
         return false;
       },
+      retryAt: (at) => this.schedulePollAt({ key: id, dueAt: at }),
       continue: async (next) => {
         const continued: BindingRecord = { ...binding, operation: next };
         await this.deps.bindings.save(continued);

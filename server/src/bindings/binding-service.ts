@@ -32,8 +32,10 @@ import type { ParameterValidator } from '../osb/parameter-validator.ts';
 import { buildContext, type RequestingUser } from '../osb/requests.ts';
 import type { OperationEngine, RunnerLog } from '../operations/operation-engine.ts';
 import {
+  BindingRefusedError,
   DuplicateTenantBindingError,
   type BindingOperation,
+  type BindingRefusal,
   type BindingRecord,
   type BindingRepository,
 } from './binding-repository.ts';
@@ -285,6 +287,7 @@ export class BindingService {
       await this.deps.bindings.insert(record);
     } catch (error) {
       if (error instanceof DuplicateTenantBindingError) throw this.tenantTaken(tenant!);
+      if (error instanceof BindingRefusedError) throw refusalError(error.refusal);
       throw error;
     }
     const reply = await this.deps.brokers.broker(instance.brokerId).bind({
@@ -394,6 +397,22 @@ export class BindingService {
     this.deps.log.info({ bindingId: binding.id, instanceId: instance.id }, 'Deleting an expired binding at the broker');
     await this.deps.runner.unbind(expiring, instance);
     return true;
+  }
+
+  /** Every live binding of the instance, of every project, oldest first (for the confirmation of a deprovision). */
+  async listAll(
+    instance: InstanceRecord,
+  ): Promise<{ id: string; name: string; projectId: string; tenantId?: string }[]> {
+    return (await this.deps.bindings.listByInstance(instance.id))
+      .filter(
+        (record) => !record.expiredAt && !(record.operation.type === 'create' && record.operation.state === 'failed'),
+      )
+      .map((record) => ({
+        id: record.id,
+        name: record.name,
+        projectId: record.projectId,
+        ...(record.tenant ? { tenantId: record.tenant.id } : {}),
+      }));
   }
 
   /** The bindings a project has on the instance (for the confirmation before a share ends). */
@@ -549,9 +568,7 @@ export class BindingService {
 
   private requireBindableState(instance: InstanceRecord): void {
     const { operation } = instance;
-    if (operation.state === 'in progress') {
-      throw new HttpError(409, 'instanceBusy', { operation: operation.type });
-    }
+    if (operation.state === 'in progress') throw refusalError({ reason: 'instance-busy', operation: operation.type });
     if (operation.type === 'create' && operation.state === 'failed')
       throw new HttpError(409, 'instanceNotProvisioned', {});
     if (!instance.usable) throw new HttpError(409, 'instanceUnusable', {});
@@ -601,5 +618,20 @@ export class BindingService {
     plan: ServicePlan | undefined,
   ): BindingOperation {
     return { type, ...this.deps.engine.start(requestedBy, plan?.maximumPollingDurationSeconds) };
+  }
+}
+
+/** The error for a binding its instance or share no longer allows (the instance is being deleted, the share ends). */
+function refusalError(refusal: BindingRefusal): HttpError {
+  switch (refusal.reason) {
+    case 'instance-busy':
+      return refusal.operation === 'delete'
+        ? new HttpError(409, 'instanceDeleting', {})
+        : new HttpError(409, 'instanceBusy', { operation: refusal.operation });
+    case 'share-ending':
+      return new HttpError(409, 'shareEnding', {});
+    case 'instance-gone':
+    case 'share-gone':
+      return new HttpError(404, 'instanceNotFound', {});
   }
 }

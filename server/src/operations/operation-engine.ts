@@ -7,7 +7,7 @@
 import type { BrokerUnreachable, BrokerUnreachableReason, OperationFailure } from '@osb/api';
 import type { BrokerReply } from '../osb/broker-reply.ts';
 import { classifyLastOperation, type PollResult } from '../osb/last-operation.ts';
-import { platformFailure, type OperationKind } from '../osb/outcome.ts';
+import { platformFailure, timedOut, type OperationKind } from '../osb/outcome.ts';
 import { nextPollDelay, pollingDeadline } from '../osb/polling.ts';
 import type { Clock } from './clock.ts';
 import type { ProvisioningSettings } from './settings.ts';
@@ -100,6 +100,8 @@ export interface PollStep<O extends PolledOperation> {
   completeSuccess?(result: Extract<PollResult, { type: 'succeeded' }>): Promise<boolean>;
   /** Stores the still running operation with its next poll time and schedules that poll. */
   continue(operation: O): Promise<void>;
+  /** Runs this step again at `at`, storing nothing (a request whose answer may still come). */
+  retryAt(at: Date): void;
 }
 
 /** What the engine needs. */
@@ -163,6 +165,10 @@ export class OperationEngine {
    */
   async poll<O extends PolledOperation>(step: PollStep<O>): Promise<void> {
     const { operation } = step;
+    if (operation.nextPollAt === null) {
+      await this.resolveUnanswered(step);
+      return;
+    }
     if (this.now() >= (operation.deadline?.getTime() ?? Infinity)) {
       this.deps.log.warn({ ...step.logContext, kind: step.kind }, 'Operation reached its polling deadline');
       await step.finish({
@@ -193,6 +199,26 @@ export class OperationEngine {
       description:
         result.type === 'in-progress' ? (result.description ?? operation.description) : operation.description,
     });
+  }
+
+  /**
+   * An operation whose request was sent but whose answer was never stored (no poll time: the
+   * replica that sent it stopped while waiting). Once the request timeout has passed since it
+   * started, it ends as the spec says for a request that timed out: provision and bind fail with
+   * orphan mitigation, update, deprovision and unbind fail and may be repeated. Until then it is
+   * looked at again when the request would have timed out.
+   */
+  private async resolveUnanswered<O extends PolledOperation>(step: PollStep<O>): Promise<void> {
+    const timedOutAt = step.operation.startedAt.getTime() + this.deps.settings.requestTimeoutSeconds * 1000;
+    if (this.now() < timedOutAt) {
+      step.retryAt(new Date(timedOutAt));
+      return;
+    }
+    this.deps.log.warn(
+      { ...step.logContext, kind: step.kind },
+      'The broker’s answer to the request was never recorded (the platform stopped); it counts as timed out',
+    );
+    await step.finish(timedOut(step.kind));
   }
 
   /** Cancels every pending run and waits for the running ones. */

@@ -149,13 +149,18 @@ function failed(
   return { type: 'failed', orphanMitigation, failure: brokerFailure(kind, reason, body, status) };
 }
 
+/** A request that got no answer in time: provision and bind need orphan mitigation, the others may be repeated. */
+export function timedOut(kind: OperationKind): Extract<OperationOutcome, { type: 'failed' }> {
+  return { type: 'failed', orphanMitigation: creates(kind), failure: brokerFailure(kind, 'timeout', undefined) };
+}
+
 /** Classifies the answer to a provision, update, deprovision, bind or unbind request. */
 export function classifyReply(
   kind: OperationKind,
   reply: BrokerReply,
   options: ClassifyOptions = {},
 ): OperationOutcome {
-  if (reply.kind === 'timeout') return failed(kind, 'timeout', creates(kind));
+  if (reply.kind === 'timeout') return timedOut(kind);
   if (reply.kind === 'unreachable') return failed(kind, 'unreachable', false);
   const { status, body } = reply;
 

@@ -5,7 +5,17 @@
  * the OSB tables say (accepted operations continue in the `OperationRunner`).
  */
 import { randomUUID } from 'node:crypto';
-import type { BrokerComparison, BrokerStatus, Project, ServiceOffering, ServicePlan, UpgradeAvailable } from '@osb/api';
+import type {
+  AffectedBinding,
+  BrokerComparison,
+  BrokerStatus,
+  Project,
+  ProjectRef,
+  ServiceInstanceDeletionImpact,
+  ServiceOffering,
+  ServicePlan,
+  UpgradeAvailable,
+} from '@osb/api';
 import { failureDetails, type ActivityRecorder } from '../activity/activity-log.ts';
 import type { BrokerDirectory } from '../osb/osb-clients.ts';
 import { instanceActivity } from './instance-activity.ts';
@@ -46,6 +56,8 @@ export interface CatalogLookup {
 export interface BindingCleanup {
   /** Deletes every binding of the instance; throws an `HttpError` saying why when one cannot be deleted. */
   deleteAll(instance: InstanceRecord, user: RequestingUser): Promise<void>;
+  /** Every live binding of the instance (of every project), oldest first, with its project's id and tenant. */
+  listAll(instance: InstanceRecord): Promise<{ id: string; name: string; projectId: string; tenantId?: string }[]>;
 }
 
 /** The project an instance is shared from, as the projects it is shared with see it. */
@@ -218,6 +230,26 @@ export class InstanceService {
       if (record) return this.view(record, sharedFrom);
     }
     return this.view(await this.requireInstance(project, instanceId));
+  }
+
+  /**
+   * What deprovisioning one of the project's own instances takes away: every binding (of every
+   * project) and the projects it is shared with. 403 for an instance shared with the project.
+   */
+  async deletionImpact(project: Project, instanceId: string): Promise<ServiceInstanceDeletionImpact> {
+    const record = await this.requireInstance(project, instanceId);
+    const sharedWith = (await this.deps.shares.sharedBy([record.id])).get(record.id) ?? [];
+    const projects = new Map<string, ProjectRef>(sharedWith.map((target) => [target.projectId, target]));
+    projects.set(project.id, { projectId: project.id, displayName: project.displayName });
+    const bindings = (await this.deps.bindings.listAll(record)).map(
+      ({ id, name, projectId, tenantId }): AffectedBinding => ({
+        id,
+        name,
+        project: projects.get(projectId) ?? { projectId, displayName: projectId },
+        ...(tenantId !== undefined ? { tenantId } : {}),
+      }),
+    );
+    return { bindings, sharedWith };
   }
 
   /**
@@ -435,7 +467,8 @@ export class InstanceService {
   }
 
   /**
-   * Deletes an instance: its bindings first, then the broker's instance. 410 counts as gone;
+   * Deletes an instance: starts its delete (which refuses new bindings from then on), deletes its
+   * bindings, then the broker's instance. 410 counts as gone;
    * a failure keeps the instance and says why. An instance whose creation failed is only
    * forgotten: orphan mitigation already takes care of the broker's side. Returns undefined
    * once the instance is gone, else the instance with its delete `in progress`.
@@ -448,13 +481,20 @@ export class InstanceService {
       await this.deps.activity.record(instanceActivity(record, 'succeeded', { kind: 'deprovisioned', actor: user }));
       return undefined;
     }
-    await this.deps.bindings.deleteAll(record, user);
     const plan = this.planOf(record);
     const deleting: InstanceRecord = {
       ...record,
       operation: this.startOperation('delete', user, plan, record.planId, this.deps.engine.now()),
     };
+    // Started first: from now on no binding can be created on the instance (see BindingRepository.insert).
     await this.begin(deleting);
+    try {
+      await this.deps.bindings.deleteAll(deleting, user);
+    } catch (error) {
+      // Nothing was sent for the instance itself: it keeps its last operation.
+      await this.deps.instances.save(record);
+      throw error;
+    }
     const ref = { instanceId: record.id, serviceId: record.serviceId, planId: record.planId };
     const reply = await this.deps.brokers.broker(record.brokerId).deprovision(ref, user);
     const outcome = classifyReply('deprovision', reply);

@@ -217,6 +217,7 @@ export class OperationRunner {
       finish: async (end) => {
         await this.finish(record, end);
       },
+      retryAt: (at) => this.schedulePollAt({ key: id, dueAt: at }),
       continue: async (next) => {
         const continued: InstanceRecord = { ...record, operation: next };
         await this.deps.instances.save(continued);

@@ -7,6 +7,7 @@ import {
   INSTANCE_PAGE_DEFAULT,
   InstanceServiceCounts,
   ServiceInstance,
+  ServiceInstanceDeletionImpact,
   ServiceInstanceListQuery,
   UpdateServiceInstanceRequest,
 } from '@osb/api';
@@ -165,6 +166,19 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
       const { project } = request;
       return namedOne(await service.get(project, request.params.instanceId));
     },
+  );
+
+  app.get(
+    '/api/projects/:projectId/service-instances/:instanceId/deletion-impact',
+    {
+      schema: {
+        tags: ['service-instances'],
+        summary: 'What deprovisioning the instance takes away: its bindings (of every project) and its shares',
+        params: InstanceParams,
+        response: { 200: ServiceInstanceDeletionImpact, ...errors },
+      },
+    },
+    async (request) => service.deletionImpact(request.project, request.params.instanceId),
   );
 
   app.get(

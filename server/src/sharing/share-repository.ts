@@ -12,6 +12,8 @@ export interface ShareRecord {
   targetProjectId: string;
   sharedBy: string;
   createdAt: Date;
+  /** When ending the share began (the target can bind no more); null while it runs. */
+  endingSince: Date | null;
 }
 
 /** Thrown by `insert` when the instance is already shared with the project. */
@@ -25,9 +27,10 @@ interface ShareRow {
   target_project_id: string;
   shared_by: string;
   created_at: Date | string;
+  ending_since: Date | string | null;
 }
 
-const SELECT = `SELECT s.instance_id, i.project_id AS owner_project_id, s.target_project_id, s.shared_by, s.created_at
+const SELECT = `SELECT s.instance_id, i.project_id AS owner_project_id, s.target_project_id, s.shared_by, s.created_at, s.ending_since
   FROM service_instance_shares s JOIN service_instances i ON i.id = s.instance_id`;
 
 function fromRow(row: ShareRow): ShareRecord {
@@ -37,6 +40,7 @@ function fromRow(row: ShareRow): ShareRecord {
     targetProjectId: row.target_project_id,
     sharedBy: row.shared_by,
     createdAt: new Date(row.created_at),
+    endingSince: row.ending_since === null ? null : new Date(row.ending_since),
   };
 }
 
@@ -46,7 +50,7 @@ export class ShareRepository {
   constructor(private readonly database: Queryable) {}
 
   /** Stores a new share; throws `DuplicateShareError` when it exists. */
-  async insert(share: Omit<ShareRecord, 'ownerProjectId'>): Promise<void> {
+  async insert(share: Omit<ShareRecord, 'ownerProjectId' | 'endingSince'>): Promise<void> {
     try {
       await this.database.query(
         'INSERT INTO service_instance_shares (instance_id, target_project_id, shared_by, created_at) VALUES ($1, $2, $3, $4)',
@@ -93,6 +97,18 @@ export class ShareRepository {
       [targetProjectId],
     );
     return rows.map(fromRow);
+  }
+
+  /**
+   * Marks the share as ending (keeping an earlier mark). The update waits for bindings being
+   * created under the share (they lock its row) and every later one sees the mark, so a list of
+   * the target's bindings read afterwards is complete.
+   */
+  async markEnding(instanceId: string, targetProjectId: string, at: Date): Promise<void> {
+    await this.database.query(
+      'UPDATE service_instance_shares SET ending_since = COALESCE(ending_since, $3) WHERE instance_id = $1 AND target_project_id = $2',
+      [instanceId, targetProjectId, at.toISOString()],
+    );
   }
 
   /** Ends a share. */

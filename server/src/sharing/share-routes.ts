@@ -45,6 +45,7 @@ function toShare({ record, targetProjectDisplayName }: ShareView, names: UserNam
     sharedBy: record.sharedBy,
     ...(sharedByName !== undefined ? { sharedByName } : {}),
     createdAt: record.createdAt.toISOString(),
+    ...(record.endingSince ? { endingSince: record.endingSince.toISOString() } : {}),
   };
 }
 

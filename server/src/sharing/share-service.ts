@@ -107,7 +107,7 @@ export class ShareService implements SharedInstanceLookup {
       throw error;
     }
     await this.deps.activity.record(shareActivity(instance, 'shared', target, user));
-    return this.view({ ...record, ownerProjectId: project.id });
+    return this.view({ ...record, ownerProjectId: project.id, endingSince: null });
   }
 
   /** A share with the target's bindings that ending it deletes (for the confirmation). */
@@ -124,12 +124,14 @@ export class ShareService implements SharedInstanceLookup {
   }
 
   /**
-   * Ends a share (by the owner or the target): deletes the target's bindings at the broker, then
-   * the share. While the broker still deletes some bindings the share stays (409); ending it
-   * again finishes the job.
+   * Ends a share (by the owner or the target): marks it as ending, so that the target creates no
+   * more bindings on the instance, deletes the target's bindings at the broker, then the share.
+   * While the broker still deletes some bindings (409), or could not delete one, the share stays
+   * marked as ending; ending it again finishes the job.
    */
   async end(user: RequestingUser, project: Project, instanceId: string, targetProjectId: string): Promise<void> {
     const { instance } = await this.requireShare(project, instanceId, targetProjectId);
+    await this.deps.shares.markEnding(instanceId, targetProjectId, new Date(this.deps.clock()));
     await this.deps.bindings.deleteProjectBindings(instance, targetProjectId, user);
     await this.deps.shares.remove(instanceId, targetProjectId);
     const target = this.projects.get(targetProjectId);

@@ -19,9 +19,9 @@ export type BrokerRoute =
   | 'binding_fetch'
   | 'other';
 
-/** One scripted answer: a JSON body, or raw text for malformed ones; `hang` never answers. */
+/** One scripted answer: a JSON body, or raw text for malformed ones, after `delayMs`; `hang` never answers. */
 export type ScriptedAnswer =
-  { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
+  { status: number; body?: unknown; raw?: string; headers?: Record<string, string>; delayMs?: number } | 'hang';
 
 /** A request as the broker saw it, with its route, path ids, query and JSON body read. */
 export interface BrokerRequest {

@@ -22,10 +22,10 @@ export interface TestBroker {
   close(): Promise<void>;
 }
 
-/** How a test broker answers: status, body, headers; `hang` never answers. */
+/** How a test broker answers: status, body, headers, after `delayMs` (default at once); `hang` never answers. */
 export type Responder = (
   request: RecordedRequest,
-) => { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
+) => { status: number; body?: unknown; raw?: string; headers?: Record<string, string>; delayMs?: number } | 'hang';
 
 /** Starts a broker on 127.0.0.1 port 0. */
 export async function startTestBroker(responder: Responder): Promise<TestBroker> {
@@ -44,8 +44,10 @@ export async function startTestBroker(responder: Responder): Promise<TestBroker>
       requests.push(recorded);
       const answer = current(recorded);
       if (answer === 'hang') return;
-      response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-      response.end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
+      setTimeout(() => {
+        response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
+        response.end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
+      }, answer.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

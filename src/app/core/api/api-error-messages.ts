@@ -112,6 +112,10 @@ const TRANSLATIONS: Translations = {
     $localize`:api error@@apiError.instanceChanged:The instance was changed in the meantime. Reload it and try again.`,
   instanceCreateFailed: () =>
     $localize`:api error@@apiError.instanceCreateFailed:The instance could not be created. Delete it and order a new one.`,
+  instanceDeleting: () =>
+    $localize`:api error@@apiError.instanceDeleting:The instance is being deleted, so no more bindings can be created on it.`,
+  shareEnding: () =>
+    $localize`:api error@@apiError.shareEnding:The share of this instance with your project is ending, so your project can create no more bindings on it.`,
   instanceNotProvisioned: () =>
     $localize`:api error@@apiError.instanceNotProvisioned:The instance could not be created, so it cannot be bound.`,
   instanceUnusable: () =>

@@ -7,6 +7,7 @@ import type {
   CreateServiceInstanceRequest,
   InstanceServiceCounts,
   ServiceInstance,
+  ServiceInstanceDeletionImpact,
   ServiceInstanceListQuery,
   UpdateServiceInstanceRequest,
 } from '@osb/api';
@@ -71,6 +72,11 @@ export class ServiceInstancesApi {
   /** Renames an instance, changes its plan or parameters (send only the changed parameters). */
   update(projectId: string, instanceId: string, request: UpdateServiceInstanceRequest): Observable<ServiceInstance> {
     return this.http.patch<ServiceInstance>(this.url(projectId, instanceId), request);
+  }
+
+  /** What deprovisioning one of the project's own instances takes away: every project's bindings and its shares. */
+  deletionImpact(projectId: string, instanceId: string): Observable<ServiceInstanceDeletionImpact> {
+    return this.http.get<ServiceInstanceDeletionImpact>(this.url(projectId, instanceId, 'deletion-impact'));
   }
 
   /** Applies the maintenance upgrade the broker offers (`upgradeAvailable`); the answer may still be updating. */

@@ -64,6 +64,8 @@ export class CreateBindingDialog {
   private readonly dialogRef = inject<MatDialogRef<CreateBindingDialog, ServiceBindingWithCredentials>>(MatDialogRef);
   /** The instance and its offering. */
   protected readonly data = inject<CreateBindingData>(MAT_DIALOG_DATA);
+  /** Whether the dialog was opened not to close on Escape or the backdrop anyway. */
+  private readonly closeDisabledByConfig = this.dialogRef.disableClose === true;
 
   /** The binding's name as typed. */
   protected readonly name = signal('');
@@ -118,7 +120,7 @@ export class CreateBindingDialog {
       return;
     }
     const tenantId = this.tenantId();
-    this.submitting.set(true);
+    this.setSubmitting(true);
     this.submitError.set(null);
     this.api
       .create(this.data.ref, {
@@ -129,13 +131,22 @@ export class CreateBindingDialog {
       .subscribe({
         next: (binding) => this.dialogRef.close(binding),
         error: (error: unknown) => {
-          this.submitting.set(false);
+          this.setSubmitting(false);
           this.submitError.set(apiErrorMessage(error));
           if (this.data.service.tenantAware) {
             this.loadTenants();
           }
         },
       });
+  }
+
+  /**
+   * Marks the order as on its way or settled. While it is on its way the dialog cannot be
+   * dismissed (Escape, backdrop): the answer may carry credentials delivered only this once.
+   */
+  private setSubmitting(submitting: boolean): void {
+    this.submitting.set(submitting);
+    this.dialogRef.disableClose = submitting || this.closeDisabledByConfig;
   }
 }
 

@@ -138,6 +138,21 @@ describe('InstanceBindings', () => {
     await turn();
   });
 
+  it('says in the unbind confirmation who loses access: the credentials’ users and a bound tenant', async () => {
+    const tenant = { id: 'tenant-42', platform: 'openstack', locationId: 'eu-de-central' };
+    await open([testBinding({ name: 'ci-runner', createdBy: 'carol', tenant })]);
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    const affected = Array.from(document.querySelectorAll('mp-unbind-dialog li'), (item) =>
+      item.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(affected[0]).toContain('Credentials of “ci-runner”, created by carol');
+    expect(affected[1]).toBe('Tenant tenant-42 (openstack, eu-de-central) loses access to the instance');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await fixture.whenStable();
+    http.expectNone({ method: 'DELETE' });
+  });
+
   it('no longer lists a binding once the platform deleted it at its expiry', async () => {
     const element = await open([
       testBinding({ id: 'b1', name: 'current-app', expiresAt: '2026-12-20T09:30:00.000Z' }),

@@ -231,7 +231,7 @@ export class InstanceBindings implements OnDestroy {
   /** Asks for confirmation, then deletes the binding. */
   protected unbind(binding: ServiceBinding): void {
     confirmThenAct({
-      confirm: confirmUnbind(this.dialog, binding.name),
+      confirm: confirmUnbind(this.dialog, binding),
       start: () => {
         this.forgetCredentials(binding.id);
         this.actionError.set(null);

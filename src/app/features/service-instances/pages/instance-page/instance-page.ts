@@ -142,7 +142,11 @@ export class InstancePage {
       return;
     }
     confirmThenAct({
-      confirm: confirmDeprovision(this.dialog, instance.name),
+      confirm: confirmDeprovision(this.dialog, {
+        projectId: this.projectId(),
+        instanceId: instance.id,
+        instanceName: instance.name,
+      }),
       start: () => {
         this.deprovisioning.set(true);
         this.deprovisionError.set(null);

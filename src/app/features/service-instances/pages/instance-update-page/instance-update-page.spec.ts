@@ -103,6 +103,19 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
 
   afterEach(() => http.verify());
 
+  it('offers no form for an instance shared with the project, and says who can change it', async () => {
+    const page = await open(
+      { ...stored, sharedFrom: { projectId: 'p0', displayName: 'Platform Team' } },
+      gateway(true),
+    );
+    expect(page.querySelector('form')).toBeNull();
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('This instance cannot be changed here.');
+    expect(page.textContent).toContain(
+      'It is shared with this project by Platform Team; only that project can change it.',
+    );
+    http.expectNone({ method: 'PATCH' });
+  });
+
   it('prefills the update form from the stored parameters, shows the difference and sends only the changed keys', async () => {
     const page = await open(stored, gateway(true));
     const form = await loader.getHarness(ParametersFormHarness);

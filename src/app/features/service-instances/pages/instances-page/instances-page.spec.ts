@@ -147,6 +147,8 @@ describe('InstancesPage', () => {
     await deprovision.click();
     const dialog = await TestbedHarnessEnvironment.documentRootLoader(router.fixture).getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Deprovision “cache”?');
+    http.expectOne(`${INSTANCES_URL}/i-ready/deletion-impact`).flush({ bindings: [], sharedWith: [] });
+    await turn();
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Deprovision' }))).click();
     await turn();
 

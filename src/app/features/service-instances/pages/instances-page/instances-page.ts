@@ -180,7 +180,11 @@ export class InstancesPage {
   /** Asks for confirmation, then deprovisions the instance; a refusal keeps it and says why. */
   protected deprovision(instance: ServiceInstance): void {
     confirmThenAct({
-      confirm: confirmDeprovision(this.dialog, instance.name),
+      confirm: confirmDeprovision(this.dialog, {
+        projectId: instance.projectId,
+        instanceId: instance.id,
+        instanceName: instance.name,
+      }),
       start: () => this.deprovisionError.set(null),
       act: () => this.api.delete(this.projectId(), instance.id),
       done: () => this.instances.reload(),

@@ -1,0 +1,205 @@
+/**
+ * Bindings created while their instance is being deleted, or while the share they would be
+ * created under is ending, are refused with a coded error and never left behind at the broker:
+ * requests race each other over real HTTP against a scripted broker whose unbind answers slowly.
+ */
+import { describe, it, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import type {
+  ErrorBody,
+  ServiceBindingWithCredentials,
+  ServiceInstance,
+  ServiceInstanceDeletionImpact,
+} from '@osb/api';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { temporaryDirectory } from './support/test-config.ts';
+import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
+import { startTestPlatform, type TestPlatform } from './helper.ts';
+
+const OWNER = '/api/projects/likvid-payments/service-instances';
+const TARGET = '/api/projects/likvid-mobile/service-instances';
+/** How long the broker takes to answer an unbind: the window in which the races happen. */
+const SLOW_UNBIND_MS = 400;
+
+let issuer: TestIssuer;
+let broker: ScriptedBroker;
+let platform: TestPlatform;
+let token: string;
+let removeDirectory: () => Promise<void>;
+
+before(async () => {
+  issuer = await startTestIssuer();
+  token = await issuer.sign({ sub: 'alice' });
+  const shared = {
+    id: 'shared-service',
+    name: 'shared-zone',
+    description: 'A zone the owner shares with other projects',
+    bindable: true,
+    metadata: { shareable: true },
+    plans: [{ id: 'shared-plan', name: 'standard', description: 'Standard' }],
+  };
+  const catalog = { services: [...scriptedCatalog().services, shared] };
+  broker = await startScriptedBroker(catalog);
+  const directory = await temporaryDirectory();
+  removeDirectory = directory.remove;
+  platform = await startTestPlatform({
+    issuer: issuer.issuer,
+    brokers: [{ id: 'scripted', url: broker.url }],
+    dataDir: directory.path,
+  });
+});
+
+after(async () => {
+  await platform.close();
+  await broker.close();
+  await issuer.close();
+  await removeDirectory();
+});
+
+beforeEach(() => {
+  broker.setDefault('unbind', { status: 200, body: {}, delayMs: SLOW_UNBIND_MS });
+});
+
+function call<T>(method: string, path: string, body?: unknown) {
+  return platform.call<T>(method, path, { body, token });
+}
+
+let counter = 0;
+async function sharedInstance(): Promise<ServiceInstance> {
+  counter += 1;
+  const created = await call<ServiceInstance>('POST', OWNER, {
+    name: `zone-${counter}`,
+    serviceId: 'shared-service',
+    planId: 'shared-plan',
+  });
+  assert.equal(created.status, 201);
+  return created.body;
+}
+
+function bind(projectPath: string, instance: ServiceInstance, name: string) {
+  return call<ServiceBindingWithCredentials | ErrorBody>('POST', `${projectPath}/${instance.id}/bindings`, { name });
+}
+
+/** Every binding the broker created for the instance was deleted there again: none is orphaned. */
+function assertNoBindingLeftAtBroker(instance: ServiceInstance): void {
+  const bound = new Set(
+    broker
+      .requestsTo('bind')
+      .filter((request) => request.instanceId === instance.id)
+      .map((request) => request.bindingId),
+  );
+  const unbound = new Set(
+    broker
+      .requestsTo('unbind')
+      .filter((request) => request.instanceId === instance.id)
+      .map((request) => request.bindingId),
+  );
+  assert.deepEqual(
+    [...bound].filter((id) => !unbound.has(id)),
+    [],
+    'bindings left at the broker',
+  );
+}
+
+async function storedBindings(instance: ServiceInstance): Promise<number> {
+  const { rows } = await platform.database.query<{ count: number }>(
+    'SELECT count(*)::integer AS count FROM service_bindings WHERE instance_id = $1',
+    [instance.id],
+  );
+  return rows[0]!.count;
+}
+
+describe('a binding created while its instance is being deleted', () => {
+  it('is refused with instanceDeleting once the deprovision has begun', async () => {
+    const instance = await sharedInstance();
+    assert.equal((await bind(OWNER, instance, 'existing')).status, 201);
+
+    const deleting = call('DELETE', `${OWNER}/${instance.id}`);
+    await eventually(
+      () => broker.requestsTo('unbind').some((request) => request.instanceId === instance.id),
+      'the deprovision deleting the existing binding',
+    );
+    const refused = await bind(OWNER, instance, 'late');
+    assert.equal(refused.status, 409);
+    assert.equal((refused.body as ErrorBody).code, 'instanceDeleting');
+
+    assert.equal((await deleting).status, 204);
+    assertNoBindingLeftAtBroker(instance);
+  });
+
+  it('is either deleted with the instance or refused, however the requests interleave', async () => {
+    const instance = await sharedInstance();
+    await bind(OWNER, instance, 'existing');
+    const deleting = call('DELETE', `${OWNER}/${instance.id}`);
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, async (_, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index * 15));
+        return bind(OWNER, instance, `racer-${index}`);
+      }),
+    );
+    const deleted = await deleting;
+    for (const answer of racing) {
+      assert.ok(
+        answer.status === 201 || (answer.status === 409 && (answer.body as ErrorBody).code === 'instanceDeleting'),
+        `unexpected answer ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
+    }
+    assert.equal(deleted.status, 204, JSON.stringify(deleted.body));
+    assert.equal(await storedBindings(instance), 0);
+    assertNoBindingLeftAtBroker(instance);
+  });
+});
+
+describe('a binding created while its share is ending', () => {
+  it('is refused with shareEnding, and the share ends without leaving one behind', async () => {
+    const instance = await sharedInstance();
+    assert.equal(
+      (await call('POST', `${OWNER}/${instance.id}/shares`, { targetProjectId: 'likvid-mobile' })).status,
+      201,
+    );
+    assert.equal((await bind(TARGET, instance, 'mobile-app')).status, 201);
+
+    const ending = call('DELETE', `${OWNER}/${instance.id}/shares/likvid-mobile`);
+    await eventually(
+      () => broker.requestsTo('unbind').some((request) => request.instanceId === instance.id),
+      'the end of the share deleting the target’s binding',
+    );
+    const refused = await bind(TARGET, instance, 'late');
+    assert.equal(refused.status, 409);
+    assert.equal((refused.body as ErrorBody).code, 'shareEnding');
+
+    assert.equal((await ending).status, 204);
+    assert.equal((await bind(TARGET, instance, 'after')).status, 404, 'the instance is gone for the target');
+    assert.equal(await storedBindings(instance), 0);
+    assertNoBindingLeftAtBroker(instance);
+  });
+});
+
+describe('the deletion impact', () => {
+  it('lists every project’s bindings and the projects the instance is shared with, for the owner only', async () => {
+    broker.setDefault('unbind', { status: 200, body: {} });
+    const instance = await sharedInstance();
+    await call('POST', `${OWNER}/${instance.id}/shares`, { targetProjectId: 'likvid-mobile' });
+    await bind(OWNER, instance, 'payments-app');
+    await bind(TARGET, instance, 'mobile-app');
+
+    const impact = await call<ServiceInstanceDeletionImpact>('GET', `${OWNER}/${instance.id}/deletion-impact`);
+    assert.equal(impact.status, 200);
+    assert.deepEqual(
+      impact.body.bindings.map((binding) => [binding.name, binding.project.projectId]),
+      [
+        ['payments-app', 'likvid-payments'],
+        ['mobile-app', 'likvid-mobile'],
+      ],
+    );
+    assert.deepEqual(
+      impact.body.sharedWith.map((project) => project.projectId),
+      ['likvid-mobile'],
+    );
+    assert.ok(impact.body.sharedWith[0]!.displayName.length > 0);
+
+    const fromTarget = await call<ErrorBody>('GET', `${TARGET}/${instance.id}/deletion-impact`);
+    assert.equal(fromTarget.status, 403);
+    assert.equal(fromTarget.body.code, 'instanceSharedReadOnly');
+  });
+});
