@@ -13,6 +13,7 @@ import {
   payloadChunks,
   startFailingHostileBroker,
   startHostileBroker,
+  TRACKER_ORIGIN,
   type HostileBroker,
 } from './support/hostile-broker.ts';
 import { recordApiToken } from './support/platform-api.ts';
@@ -112,6 +113,11 @@ test(`${XSS_PAYLOADS.length} payloads in every catalog field: the marketplace, i
 }) => {
   test.setTimeout(300_000);
   await trap(page);
+  const trackerRequests: string[] = [];
+  await page.route(`${TRACKER_ORIGIN}/**`, (route) => {
+    trackerRequests.push(route.request().url());
+    return route.abort();
+  });
   await signIn(page, 'alice', 'demo', marketplace());
   await expectTrapArmed(page);
   await expect(page.getByText(XSS_PAYLOADS[1]!, { exact: true }).first()).toBeVisible();
@@ -127,9 +133,11 @@ test(`${XSS_PAYLOADS.length} payloads in every catalog field: the marketplace, i
   }
   await navigateInApp(page, '/projects/likvid-payments/marketplace/services/xss-all');
   await expect(page.getByRole('heading', { name: 'XSS everything' }).first()).toBeVisible();
+  await expect(page.getByText('Tracked', { exact: true })).toBeAttached();
   await expectNothingExecutable(page);
   await page.waitForTimeout(500);
   expect(hits).toEqual([]);
+  expect(trackerRequests, 'images requested from a host not allowed').toEqual([]);
 });
 
 test('payloads in schema titles, descriptions, choice labels, defaults and placeholders run none in the order form', async ({

@@ -17,6 +17,11 @@ export const UiConfig = Type.Object({
     /** Optional primary colour as a CSS colour. */
     primaryColor: Type.Optional(Type.String()),
   }),
+  /**
+   * Hosts (`cdn.example.com`, `host:port`, `*.example.com`) that broker images (icons, images in
+   * markdown) may load from, besides the UI's own origin and `data:` images. Absent: none.
+   */
+  imageHosts: Type.Optional(Type.Array(Type.String())),
 });
 export type UiConfig = Static<typeof UiConfig>;
 

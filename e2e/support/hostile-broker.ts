@@ -63,6 +63,9 @@ function hostileSchema(): Record<string, unknown> {
   };
 }
 
+/** A host no configuration allows images from: the hostile broker's icon and markdown image that would track users. */
+export const TRACKER_ORIGIN = 'http://tracker.example.test';
+
 /** The catalog: one service per payload in every field, and one service with the payload schema and failing plans. */
 export function hostileCatalog(): Record<string, unknown> {
   const services: Record<string, unknown>[] = XSS_PAYLOADS.map((payload, index) => ({
@@ -97,8 +100,9 @@ export function hostileCatalog(): Record<string, unknown> {
     tags: ['xss'],
     metadata: {
       displayName: 'XSS everything',
-      longDescription: XSS_PAYLOADS.join('\n\n'),
+      longDescription: [...XSS_PAYLOADS, `![Tracked](${TRACKER_ORIGIN}/pixel.gif?user=alice)`].join('\n\n'),
       providerDisplayName: 'Hostile Inc.',
+      imageUrl: `${TRACKER_ORIGIN}/icon.png?user=alice`,
     },
     plans: [
       {

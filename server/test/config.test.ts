@@ -81,6 +81,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('allows broker images from no other host by default, and from the configured image hosts', async () => {
+    assert.deepEqual(loadConfig({}).catalog.imageHosts, []);
+    const config = demo();
+    config.catalog = { ...config.catalog, imageHosts: ['CDN.example.com', 'images.example.org:8443', '*.example.net'] };
+    assert.deepEqual((await loadDocument(config)).catalog.imageHosts, [
+      'cdn.example.com',
+      'images.example.org:8443',
+      '*.example.net',
+    ]);
+    for (const host of ['https://cdn.example.com', 'cdn.example.com/icons', '*', 'evil.example.com:port', '']) {
+      config.catalog.imageHosts = [host];
+      await assertInvalid(config, 'catalog.imageHosts[0]: has the wrong format');
+    }
+  });
+
   it('requires broker localities, project members and tenant locations to be configured', async () => {
     const config = demo();
     config.brokers[1].locality = { location: 'us-east' };

@@ -56,6 +56,7 @@ describe('public platform routes', () => {
       apiBaseUrl: '/api',
       oidc: { issuer: issuer.issuer, clientId: 'osb-marketplace-ui', scope: 'openid profile email' },
       theme: { productName: 'Test Marketplace', primaryColor: '#005a9c' },
+      imageHosts: [],
     });
   });
 

@@ -17,6 +17,7 @@ import type { Language } from './core/i18n/languages';
 import { provideLanguage } from './core/i18n/provide-language';
 import { PageTitleStrategy } from './core/layout/page-title-strategy';
 import { provideAppIcons } from './shared/ui/icons/app-icons';
+import { IMAGE_HOSTS } from './shared/ui/safe-url/image-hosts';
 
 /**
  * All application-wide providers, given the runtime configuration fetched at startup and the
@@ -26,6 +27,7 @@ export function appConfig(config: UiConfig, language: Language): ApplicationConf
   return {
     providers: [
       { provide: UI_CONFIG, useValue: config },
+      { provide: IMAGE_HOSTS, useValue: config.imageHosts ?? [] },
       provideLanguage(language),
       provideBrowserGlobalErrorListeners(),
       provideZonelessChangeDetection(),

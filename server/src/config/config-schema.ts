@@ -6,6 +6,11 @@ import Type, { type Static } from 'typebox';
 const NonEmpty = Type.String({ minLength: 1 });
 const Identifier = Type.String({ minLength: 1, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 const HttpUrl = Type.String({ pattern: '^https?://[^\\s]+$' });
+/** A host name with an optional port (`cdn.example.com`, `images.example.com:8443`), or `*.` and a domain for all its subdomains. */
+const ImageHost = Type.String({
+  pattern:
+    '^(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?$',
+});
 const Port = Type.Integer({ minimum: 0, maximum: 65535 });
 
 /** Where a broker's services are offered: everywhere, or in one configured location. */
@@ -87,6 +92,7 @@ export const ConfigFileSchema = Type.Object(
         {
           refreshIntervalSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
           requestTimeoutSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          imageHosts: Type.Optional(Type.Array(ImageHost, { uniqueItems: true })),
         },
         { additionalProperties: false },
       ),

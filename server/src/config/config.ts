@@ -85,7 +85,12 @@ export interface MarketplaceConfig {
     demoPortal: { enabled: boolean; clientId: string };
   };
   demoBroker: { enabled: boolean; host: string; port: number; username: string; password: string };
-  catalog: { refreshIntervalSeconds: number; requestTimeoutSeconds: number };
+  catalog: {
+    refreshIntervalSeconds: number;
+    requestTimeoutSeconds: number;
+    /** Hosts the UI loads broker images (icons, markdown) from, besides its own origin and `data:` images. */
+    imageHosts: string[];
+  };
   /**
    * The AES-256 key that encrypts stored binding credentials: `keyFile` holds it in base64.
    * `createIfMissing` (no file configured: `<dataDir>/credentials.key`) makes one on first start.

@@ -112,6 +112,7 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
     catalog: {
       refreshIntervalSeconds: file.catalog?.refreshIntervalSeconds ?? 300,
       requestTimeoutSeconds: file.catalog?.requestTimeoutSeconds ?? 10,
+      imageHosts: (file.catalog?.imageHosts ?? []).map((host) => host.toLowerCase()),
     },
     credentials: file.credentials?.keyFile
       ? { keyFile: resolve(cwd, file.credentials.keyFile), createIfMissing: false }

@@ -94,6 +94,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox<PlatformRoutesOptions> = 
           productName: config.ui.productName,
           ...(config.ui.primaryColor ? { primaryColor: config.ui.primaryColor } : {}),
         },
+        imageHosts: config.catalog.imageHosts,
       };
     },
   );

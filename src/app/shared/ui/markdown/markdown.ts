@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 
+import { IMAGE_HOSTS } from '../safe-url/image-hosts';
 import { renderMarkdown } from './render-markdown';
 
-/** Shows untrusted markdown, rendered and sanitised by `renderMarkdown`. */
+/** Shows untrusted markdown, rendered and sanitised by `renderMarkdown` (images only from the allowed hosts). */
 @Component({
   selector: 'mp-markdown',
   template: '<div class="mp-markdown__content" [innerHTML]="html()"></div>',
@@ -12,6 +13,7 @@ import { renderMarkdown } from './render-markdown';
 })
 export class Markdown {
   private readonly domSanitizer = inject(DomSanitizer);
+  private readonly imageHosts = inject(IMAGE_HOSTS);
 
   /** Markdown source to render. */
   readonly source = input.required<string>();
@@ -21,6 +23,6 @@ export class Markdown {
    * Angular's sanitiser would strip the `target`/`rel` the links need, so it is marked as trusted.
    */
   protected readonly html = computed<SafeHtml>(() =>
-    this.domSanitizer.bypassSecurityTrustHtml(renderMarkdown(this.source())),
+    this.domSanitizer.bypassSecurityTrustHtml(renderMarkdown(this.source(), this.imageHosts)),
   );
 }

@@ -1,8 +1,8 @@
 import { renderMarkdown } from './render-markdown';
 
-function render(source: string): HTMLElement {
+function render(source: string, imageHosts: readonly string[] = []): HTMLElement {
   const container = document.createElement('div');
-  container.innerHTML = renderMarkdown(source);
+  container.innerHTML = renderMarkdown(source, imageHosts);
   return container;
 }
 
@@ -34,6 +34,7 @@ describe('renderMarkdown', () => {
   it('removes event handler attributes', () => {
     const html = render(
       '<img src="https://example.com/x.png" onerror="alert(1)"> <a href="https://example.com" onclick="alert(2)">x</a>',
+      ['example.com'],
     );
     expect(html.innerHTML).not.toContain('onerror');
     expect(html.innerHTML).not.toContain('onclick');
@@ -85,5 +86,36 @@ describe('renderMarkdown of plain text', () => {
     expect(render('Use *bold*').querySelector('em')).not.toBeNull();
     expect(render('a &lt; b').textContent).toBe('a < b\n');
     expect(render('Hello <b>x</b>').querySelector('b')).not.toBeNull();
+  });
+
+  it('keeps images from allowed hosts and data URLs, and shows any other image as its alternative text', () => {
+    const html = render(
+      [
+        '![Architecture](https://cdn.example.com/arch.png) ![Tracker](https://tracker.example.org/pixel.gif)',
+        '![Logo](data:image/png;base64,iVBORw0KGgo=) [![Badge](https://tracker.example.org/b.svg)](https://docs.example.com)',
+        '<img src="https://tracker.example.org/raw.png" alt="Raw"> <img src="https://cdn.example.com/s.png" srcset="https://tracker.example.org/2x.png 2x">',
+        '<video src="https://tracker.example.org/v.mp4" poster="https://tracker.example.org/p.png"></video>',
+        '<table background="https://tracker.example.org/bg.png"><tr><td>cell</td></tr></table>',
+      ].join('\n\n'),
+      ['cdn.example.com'],
+    );
+    expect(Array.from(html.querySelectorAll('img'), (image) => image.getAttribute('src'))).toEqual([
+      'https://cdn.example.com/arch.png',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'https://cdn.example.com/s.png',
+    ]);
+    expect(html.innerHTML).not.toContain('tracker.example.org');
+    expect(html.textContent).toContain('Tracker');
+    expect(html.textContent).toContain('Raw');
+    const badgeLink = html.querySelector('a');
+    expect(badgeLink?.getAttribute('href')).toBe('https://docs.example.com');
+    expect(badgeLink?.textContent).toBe('Badge');
+  });
+
+  it('allows no image host but its own origin by default', () => {
+    const own = `${location.origin}/icons/db.png`;
+    const html = render(`![Own](${own}) ![Other](https://cdn.example.com/arch.png)`);
+    expect(Array.from(html.querySelectorAll('img'), (image) => image.getAttribute('src'))).toEqual([own]);
+    expect(html.textContent).toContain('Other');
   });
 });

@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 
-import { isSafeMarkdownLink } from '../safe-url/safe-url';
+import { allowedImageUrl, isSafeMarkdownLink } from '../safe-url/safe-url';
 
 /** The level of the page heading above rendered markdown; markdown headings go below it. */
 const ENCLOSING_HEADING_LEVEL = 2;
@@ -21,9 +21,11 @@ const PLAIN_TEXT = /^(?!.*www\.)\p{L}[\p{L}\p{N} ,.;?!'"()%/-]*(?<! )$/iu;
  * Renders untrusted markdown (a broker's long description) to HTML that is safe to insert
  * below a section heading (its top heading level becomes `<h3>`):
  * no scripts, styles, forms, frames or event handlers; links only to http, https and mailto,
- * opened in a new tab without referrer or opener; images only from http, https or data URLs.
+ * opened in a new tab without referrer or opener; images only where `allowedImageUrl` allows
+ * them for `imageHosts` (any other image becomes its alternative text), and no other element
+ * that loads a resource.
  */
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, imageHosts: readonly string[] = []): string {
   if (PLAIN_TEXT.test(source)) {
     // What markdown would make of it, without parsing and sanitising (most field descriptions).
     return `<p>${source}</p>\n`;
@@ -38,12 +40,35 @@ export function renderMarkdown(source: string): string {
     }
   });
   const html = markdown.parser(tokens);
-  return sanitizer().sanitize(html, {
+  // With RETURN_DOM, DOMPurify returns the <body> holding the clean markup (typed as a Node).
+  const body = sanitizer().sanitize(html, {
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style', 'id', 'name'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'iframe',
+      'object',
+      'embed',
+      'audio',
+      'video',
+      'source',
+      'track',
+      'picture',
+    ],
+    FORBID_ATTR: ['style', 'id', 'name', 'srcset', 'poster', 'background'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/)/i,
-  });
+    RETURN_DOM: true,
+  }) as HTMLElement;
+  for (const image of Array.from(body.querySelectorAll('img'))) {
+    if (!allowedImageUrl(image.getAttribute('src'), imageHosts)) {
+      image.replaceWith(image.getAttribute('alt') ?? '');
+    }
+  }
+  return body.innerHTML;
 }
 
 /** One DOMPurify instance with the link hook, so the hook never touches other uses of DOMPurify. */

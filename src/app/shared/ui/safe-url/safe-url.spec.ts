@@ -1,4 +1,4 @@
-import { isSafeMarkdownLink, safeImageUrl, safeLinkUrl } from './safe-url';
+import { allowedImageUrl, isSafeMarkdownLink, safeImageUrl, safeLinkUrl } from './safe-url';
 
 describe('safe URLs', () => {
   it('allows http and https links only', () => {
@@ -27,5 +27,33 @@ describe('safe URLs', () => {
     expect(isSafeMarkdownLink('javascript:alert(1)')).toBe(false);
     expect(isSafeMarkdownLink('vbscript:msgbox')).toBe(false);
     expect(isSafeMarkdownLink('#top')).toBe(false);
+  });
+
+  describe('allowedImageUrl', () => {
+    const hosts = ['cdn.example.com', 'images.example.org:8443', '*.example.net'];
+
+    it('allows data images and the own origin, and no other host by default', () => {
+      expect(allowedImageUrl('data:image/svg+xml,%3Csvg%3E', [])).toBe('data:image/svg+xml,%3Csvg%3E');
+      expect(allowedImageUrl(`${location.origin}/icon.png`, [])).toBe(`${location.origin}/icon.png`);
+      expect(allowedImageUrl('https://cdn.example.com/icon.png', [])).toBeUndefined();
+    });
+
+    it('allows the configured hosts, ports and subdomains only', () => {
+      expect(allowedImageUrl('https://cdn.example.com/icon.png', hosts)).toBe('https://cdn.example.com/icon.png');
+      expect(allowedImageUrl('http://CDN.example.com:8080/icon.png', hosts)).toBe(
+        'http://cdn.example.com:8080/icon.png',
+      );
+      expect(allowedImageUrl('https://images.example.org:8443/i.png', hosts)).toBe(
+        'https://images.example.org:8443/i.png',
+      );
+      expect(allowedImageUrl('https://images.example.org/i.png', hosts)).toBeUndefined();
+      expect(allowedImageUrl('https://a.b.example.net/i.png', hosts)).toBe('https://a.b.example.net/i.png');
+      expect(allowedImageUrl('https://example.net/i.png', hosts)).toBeUndefined();
+      expect(allowedImageUrl('https://cdn.example.com.tracker.io/i.png', hosts)).toBeUndefined();
+      expect(allowedImageUrl('https://cdn.example.com@tracker.io/i.png', hosts)).toBeUndefined();
+      expect(allowedImageUrl('https://evilexample.net/i.png', hosts)).toBeUndefined();
+      expect(allowedImageUrl('javascript:alert(1)', hosts)).toBeUndefined();
+      expect(allowedImageUrl('data:text/html,x', hosts)).toBeUndefined();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { applicationConfig, type Meta, type StoryObj } from '@storybook/angular-
 import { expect, within } from 'storybook/test';
 
 import { testPlan, testService } from '@testing/catalog-fixtures';
+import { IMAGE_HOSTS } from '../safe-url/image-hosts';
 import { ServiceCard } from './service-card';
 
 /** A small PNG (a blue square) as a data URL, as brokers may send it. */
@@ -72,11 +73,21 @@ export const UnsafeIconManyTags: Story = {
   },
 };
 
-/** An icon that fails to load falls back to the initial. */
+/** An icon from an allowed host that fails to load falls back to the initial. */
 export const BrokenIcon: Story = {
   args: { service: testService({ displayName: 'Redis', imageUrl: 'https://127.0.0.1:9/missing.png' }) },
+  decorators: [applicationConfig({ providers: [{ provide: IMAGE_HOSTS, useValue: ['127.0.0.1:9'] }] })],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('R', {}, { timeout: 5000 })).toBeVisible();
+  },
+};
+
+/** An icon from a host that is not allowed is never loaded: the card shows the initial. */
+export const IconFromOtherHost: Story = {
+  args: { service: testService({ displayName: 'Kafka', imageUrl: 'https://tracker.example.test/kafka.png' }) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('img')).toBeNull();
+    await expect(within(canvasElement).getByText('K')).toBeVisible();
   },
 };

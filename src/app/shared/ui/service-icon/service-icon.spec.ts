@@ -1,6 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
+import { IMAGE_HOSTS } from '../safe-url/image-hosts';
 import { ServiceIcon } from './service-icon';
 
 @Component({
@@ -12,6 +13,10 @@ class Host {
 }
 
 describe('ServiceIcon', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [{ provide: IMAGE_HOSTS, useValue: ['cdn.example.com'] }] });
+  });
+
   function render(imageUrl: string | undefined): HTMLElement {
     const fixture = TestBed.createComponent(Host);
     fixture.componentInstance.imageUrl.set(imageUrl);
@@ -30,6 +35,14 @@ describe('ServiceIcon', () => {
     const unsafe = render('javascript:alert(1)');
     expect(unsafe.querySelector('img')).toBeNull();
     expect(unsafe.textContent?.trim()).toBe('É');
+  });
+
+  it('shows the initial for an image on a host that is not allowed, and keeps data images', () => {
+    const tracked = render('https://tracker.example.org/db.png?user=1');
+    expect(tracked.querySelector('img')).toBeNull();
+    expect(tracked.textContent?.trim()).toBe('É');
+    const inline = 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=';
+    expect(render(inline).querySelector('img')?.getAttribute('src')).toBe(inline);
   });
 
   it('falls back to the initial when the image fails to load', () => {

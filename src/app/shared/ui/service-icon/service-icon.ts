@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 
-import { safeImageUrl } from '../safe-url/safe-url';
+import { IMAGE_HOSTS } from '../safe-url/image-hosts';
+import { allowedImageUrl } from '../safe-url/safe-url';
 
 /**
- * A service's icon from the broker's image URL (http, https or data:image only). Without a
- * usable URL, or when the image fails to load, it shows the name's initial instead. Decorative:
- * the service's name is always shown beside it.
+ * A service's icon from the broker's image URL (data:image, or http and https from the allowed
+ * image hosts only, see `allowedImageUrl`). Without a usable URL, or when the image fails to
+ * load, it shows the name's initial instead. Decorative: the service's name is always shown
+ * beside it.
  */
 @Component({
   selector: 'mp-service-icon',
@@ -24,6 +26,8 @@ import { safeImageUrl } from '../safe-url/safe-url';
   },
 })
 export class ServiceIcon {
+  private readonly imageHosts = inject(IMAGE_HOSTS);
+
   /** Image URL from the broker; untrusted. */
   readonly imageUrl = input<string | undefined>();
   /** Name whose initial stands in for a missing icon. */
@@ -31,8 +35,10 @@ export class ServiceIcon {
   /** Edge length in pixels. */
   readonly size = input(48);
 
-  /** The URL to load, or null once it failed or when it is missing or unsafe. */
-  protected readonly imageSource = linkedSignal<string | null>(() => safeImageUrl(this.imageUrl()) ?? null);
+  /** The URL to load, or null once it failed or when it is missing, unsafe or on a host not allowed. */
+  protected readonly imageSource = linkedSignal<string | null>(
+    () => allowedImageUrl(this.imageUrl(), this.imageHosts) ?? null,
+  );
   /** The first letter of the name, upper-cased. */
   protected readonly initial = computed(() => Array.from(this.name().trim())[0]?.toLocaleUpperCase() ?? '?');
 
