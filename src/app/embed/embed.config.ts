@@ -13,6 +13,7 @@ import { provideLanguage } from '../core/i18n/provide-language';
 import { GlobalErrorHandler } from '../core/errors/global-error-handler';
 import { PageTitleStrategy } from '../core/layout/page-title-strategy';
 import { provideAppIcons } from '../shared/ui/icons/app-icons';
+import { IMAGE_HOSTS } from '../shared/ui/safe-url/image-hosts';
 import { EmbedContext } from './embed-context';
 import { EmbedLocationStrategy } from './embed-location-strategy';
 import { EmbedTitleStrategy } from './embed-title-strategy';
@@ -33,6 +34,8 @@ export function embedConfig(language: Language): ApplicationConfig {
       { provide: APP_ID, useValue: 'osb' },
       provideLanguage(language),
       { provide: UI_CONFIG, useFactory: embeddedUiConfig },
+      // Broker images from the platform's own origin (the host page's origin is allowed anyway).
+      { provide: IMAGE_HOSTS, useFactory: () => [new URL(inject(EmbedContext).apiUrl()).host] },
       provideZonelessChangeDetection(),
       provideRouter(
         embedRoutes,
