@@ -338,6 +338,38 @@ describe('OrderPage', FORM_TESTS, () => {
     expect(TestBed.inject(PendingBindings).take('new-id')).toEqual({ name: 'ci', parameters: {} });
   });
 
+  it('orders nothing while a named binding’s parameters are incomplete, saying so in the review', async () => {
+    const listing = catalog();
+    const role = { type: 'object', required: ['role'], properties: { role: { type: 'string', title: 'Role' } } };
+    listing.services = listing.services.map((service) =>
+      service.id === 'gateway'
+        ? testService({
+            id: 'gateway',
+            name: 'api-gateway',
+            displayName: 'API Gateway',
+            locality: { kind: 'global' },
+            plans: [
+              testPlan({ id: 'standard', name: 'standard', displayName: 'Standard', schemas: { bindingCreate: role } }),
+            ],
+          })
+        : service,
+    );
+    const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard', undefined, listing);
+    await toBindingStep();
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[name="name"]' }))).setValue('ci');
+    await next();
+    expect(await selectedStep()).toBe('Create a binding');
+
+    // The stepper's header reaches the review past the optional step: the order waits, saying why.
+    await (await (await loader.getHarness(MatStepperHarness)).getSteps({ label: 'Review' }))[0]!.select();
+    await turn();
+    expect(page.querySelector('.mp-order-page__error')?.textContent).toContain(
+      "The binding's parameters are not complete",
+    );
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
+    http.expectNone({ method: 'POST', url: '/api/projects/p1/service-instances' });
+  });
+
   it('offers no binding step for a tenant-aware service, whose tenant is picked among the instance’s', async () => {
     const listing = catalog();
     listing.services = listing.services.map((service) =>
