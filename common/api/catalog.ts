@@ -118,8 +118,21 @@ export const BrokerStatus = Type.Object({
   displayName: Type.String(),
   locality: Locality,
   state: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
-  /** Why the catalog could not be used, fit to show to users. */
+  /** Why the catalog could not be used, in English (for API clients and operators; the UI shows `problem`). */
   reason: Type.Optional(Type.String()),
+  /**
+   * While unavailable, why, as a code the UI translates: its catalog was not fetched yet, the
+   * broker could not be reached (no answer or an error answer), its catalog was rejected, or the
+   * platform failed checking it.
+   */
+  problem: Type.Optional(
+    Type.Union([
+      Type.Literal('not-fetched'),
+      Type.Literal('unreachable'),
+      Type.Literal('rejected'),
+      Type.Literal('check-failed'),
+    ]),
+  ),
   /** Catalog warnings that did not reject it (for example non-CLI-friendly names). */
   warnings: Type.Array(Type.String()),
   /** ISO time of the last successful fetch, if any. */

@@ -153,6 +153,16 @@ describe('GET /api/catalog with misbehaving brokers', () => {
         "plan 'small' of service 'good-db' uses id 'good-plan-small', which broker 'good' already uses; " +
         "plan 'large' of service 'good-db' uses id 'good-plan-large', which broker 'good' already uses.",
     });
+    const problems = Object.fromEntries(
+      catalog.brokers.filter((status) => status.state === 'unavailable').map((status) => [status.id, status.problem]),
+    );
+    assert.deepEqual(problems, {
+      down: 'unreachable',
+      failing: 'unreachable',
+      hanging: 'unreachable',
+      broken: 'rejected',
+      colliding: 'rejected',
+    });
   });
 
   it('serves one service by id with its costs and parameter schemas intact, and 404 for unknown ids', async () => {

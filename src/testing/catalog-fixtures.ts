@@ -89,6 +89,7 @@ export function testCatalog(): CatalogResponse {
         locality: { kind: 'local', locationId: 'eu-nl-west' },
         state: 'unavailable',
         reason: 'The broker did not answer within 10 seconds.',
+        problem: 'unreachable',
         warnings: [],
       },
     ],

@@ -71,6 +71,7 @@ export class CatalogService {
           ...statusBase(broker),
           state: 'unavailable',
           reason: 'The catalog has not been fetched yet.',
+          problem: 'not-fetched',
           warnings: [],
         },
       });
@@ -200,7 +201,7 @@ export class CatalogService {
               const reason = `The catalog could not be checked: ${error instanceof Error ? error.message : String(error)}.`;
               return {
                 services: [],
-                status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [] },
+                status: { ...statusBase(broker), state: 'unavailable', reason, problem: 'check-failed', warnings: [] },
               } satisfies BrokerState;
             });
       if (state.status.state === 'unavailable') {
@@ -295,6 +296,7 @@ export class CatalogService {
       reason = outcome.reason;
     }
     const unreachable = outcome.ok ? {} : { unreachable: true };
+    const problem = outcome.ok ? 'rejected' : 'unreachable';
 
     const previous = this.stored.get(broker.id);
     const fallback = previous && validateCatalog(previous.catalog, context);
@@ -305,6 +307,7 @@ export class CatalogService {
           ...statusBase(broker),
           state: 'unavailable',
           reason: `${reason} Showing its services from the catalog fetched at ${previous.fetchedAt.toISOString()}.`,
+          problem,
           warnings: fallback.warnings,
           lastRefreshedAt: previous.fetchedAt.toISOString(),
           ...unreachable,
@@ -314,7 +317,7 @@ export class CatalogService {
     }
     return {
       services: [],
-      status: { ...statusBase(broker), state: 'unavailable', reason, warnings: [], ...unreachable },
+      status: { ...statusBase(broker), state: 'unavailable', reason, problem, warnings: [], ...unreachable },
     };
   }
 }

@@ -124,7 +124,13 @@ export class OperationRunner {
   }
 
   private async store(record: InstanceRecord, end: OperationEnd): Promise<InstanceRecord | undefined> {
-    const operation = { ...record.operation, nextPollAt: null, brokerOperation: null, updateTarget: null, brokerFault: null };
+    const operation = {
+      ...record.operation,
+      nextPollAt: null,
+      brokerOperation: null,
+      updateTarget: null,
+      brokerFault: null,
+    };
     if (end.type === 'succeeded' || end.type === 'gone') {
       if (operation.type === 'delete') {
         await this.deps.instances.remove(record.id);

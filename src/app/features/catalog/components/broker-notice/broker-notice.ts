@@ -30,8 +30,24 @@ import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
                     (since {{ since | mpDateTime }})</span
                   >
                 }
-                @if (broker.reason) {
-                  : {{ broker.reason }}
+                @switch (broker.problem) {
+                  @case ('unreachable') {
+                    <span i18n="broker notice@@brokerProblemUnreachable">: it cannot be reached.</span>
+                  }
+                  @case ('rejected') {
+                    <span i18n="broker notice@@brokerProblemRejected">: its catalog has errors.</span>
+                  }
+                  @case ('not-fetched') {
+                    <span i18n="broker notice@@brokerProblemNotFetched">: its catalog has not been loaded yet.</span>
+                  }
+                  @case ('check-failed') {
+                    <span i18n="broker notice@@brokerProblemCheckFailed">: its catalog could not be checked.</span>
+                  }
+                }
+                @if (broker.stale && broker.lastRefreshedAt; as refreshedAt) {
+                  <span i18n="broker notice|The services shown come from an older catalog@@brokerNoticeStale">
+                    Its services are shown as of {{ refreshedAt | mpDateTime }}.</span
+                  >
                 }
               </li>
             }
