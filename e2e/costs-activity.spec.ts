@@ -53,6 +53,8 @@ test('alice reads her project’s costs and the activity of her instances', { ta
   await step('Name').getByRole('textbox', { name: 'Instance name' }).fill(gatewayName);
   await step('Name').getByRole('button', { name: 'Next' }).click();
   await step('Parameters').getByRole('button', { name: 'Next' }).click();
+  // No binding with this order: the optional binding step is skipped.
+  await page.getByRole('button', { name: 'Skip', exact: true }).click();
   const authorization = apiToken();
   const gatewayCosts = await planCosts(page, authorization, 'api-gateway', 'standard');
   await expect(step('Review').getByTestId('order-monthly-addition')).toHaveText(

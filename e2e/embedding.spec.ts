@@ -88,6 +88,7 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await page.getByRole('option', { name: 'External' }).click();
   await element.getByRole('textbox', { name: /External Registration Number/ }).fill('12345');
   await step('Parameters').getByRole('button', { name: 'Next' }).click();
+  await element.getByRole('button', { name: 'Skip', exact: true }).click();
   await step('Review').getByRole('button', { name: 'Order', exact: true }).click();
   await expect(element.getByRole('heading', { name: instanceName, level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/portal\/marketplace\/instances\/[^/]+$/);

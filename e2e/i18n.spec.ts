@@ -63,6 +63,7 @@ test(
     await expect(page.getByText('^[0-9]{5}$')).toHaveCount(0);
     await registration.fill('12345');
     await step(page, 'Parameter').getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('button', { name: 'Überspringen', exact: true }).click();
 
     const review = step(page, 'Überprüfen');
     await expect(review).toContainText('49,00 € pro Monat');

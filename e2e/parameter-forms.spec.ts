@@ -72,6 +72,7 @@ test(
     await page.getByRole('button', { name: 'Show the value while typing' }).first().click();
     await expect(password).toHaveAttribute('type', 'password');
     await step('Parameters').getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
 
     const review = step('Review');
     await expect(review).toContainText('Administrator password');
@@ -162,6 +163,7 @@ test(
     await page.getByRole('option', { name: 'External' }).click();
     await page.getByRole('textbox', { name: /External Registration Number/ }).fill('12345');
     await step('Parameters').getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
 
     const review = step('Review');
     const entry = (label: string) =>

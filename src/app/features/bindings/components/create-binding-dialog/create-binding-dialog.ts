@@ -2,9 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogConfig, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Observable } from 'rxjs';
 
@@ -17,8 +15,9 @@ import type {
 } from '@osb/api';
 import { apiErrorMessage } from '@app/core/api/api-error';
 import type { InstanceRef } from '@app/core/api/api-types';
-import { ParametersForm, type Parameters } from '@app/shared/schema-form/parameters-form';
+import type { Parameters } from '@app/shared/schema-form/parameters-form';
 import { BindingsApi } from '../../bindings-api';
+import { BindingFields } from '../binding-fields/binding-fields';
 import { TenantPicker } from '../tenant-picker/tenant-picker';
 
 /** What the create-binding dialog needs to know about the instance. */
@@ -48,11 +47,9 @@ export interface CreateBindingData {
     FormsModule,
     MatButtonModule,
     MatDialogModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
-    ParametersForm,
+    BindingFields,
     TenantPicker,
   ],
   templateUrl: './create-binding-dialog.html',
@@ -77,8 +74,6 @@ export class CreateBindingDialog {
   protected readonly tenantError = signal<string | null>(null);
   /** The parameters for the binding schema. */
   protected readonly parameters = signal<Parameters>({});
-  /** Whether the JSON parameters editor is open for a plan without a binding schema. */
-  protected readonly showParameters = signal(false);
   /** Whether the parameters may be sent. */
   protected readonly parametersValid = signal(true);
   /** Whether the order is on its way. */
@@ -87,8 +82,6 @@ export class CreateBindingDialog {
   protected readonly attempted = signal(false);
   /** Why the platform or broker refused the order. */
   protected readonly submitError = signal<string | null>(null);
-  /** The binding schema of the plan. */
-  protected readonly schema = this.data.plan.schemas.bindingCreate;
   /** Whether the order may be sent. */
   protected readonly canSubmit = computed(
     () =>

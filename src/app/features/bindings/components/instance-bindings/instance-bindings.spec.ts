@@ -13,6 +13,7 @@ import { testBinding } from '@testing/binding-fixtures';
 import { testInstance } from '@testing/instance-fixtures';
 import { providePlatformApiTesting } from '@testing/test-providers';
 import { spyOnDownloads } from '../../testing/download-spy';
+import { PendingBindings } from '../../pending-bindings';
 import { InstanceBindings } from './instance-bindings';
 
 const LIST_URL = '/api/projects/p1/service-instances/instance-1/bindings';
@@ -118,6 +119,50 @@ describe('InstanceBindings', () => {
     } finally {
       spy.restore();
     }
+  });
+
+  it('creates the binding ordered with the instance once, when its provisioning succeeded', async () => {
+    TestBed.inject(PendingBindings).hold('instance-1', { name: 'orders-app', parameters: { role: 'reader' } });
+    fixture = TestBed.createComponent(InstanceBindings);
+    fixture.componentRef.setInput('projectId', 'p1');
+    fixture.componentRef.setInput('instance', testInstance({ lastOperation: { state: 'in progress' } }));
+    fixture.componentRef.setInput('service', testService());
+    fixture.componentRef.setInput('plan', testService().plans[0]);
+    await settle();
+    http.expectOne(LIST_URL).flush([]);
+    await settle();
+    http.expectNone({ method: 'POST', url: LIST_URL });
+
+    fixture.componentRef.setInput('instance', testInstance());
+    await settle();
+    const post = http.expectOne({ method: 'POST', url: LIST_URL });
+    expect(post.request.body).toEqual({ name: 'orders-app', parameters: { role: 'reader' } });
+    const created = testBinding({ name: 'orders-app' });
+    post.flush({ ...created, credentials: { password: 'pw-123' } }, { status: 201, statusText: 'Created' });
+    await settle();
+    http.expectOne(LIST_URL).flush([created]);
+    await settle();
+    expect(fixture.nativeElement.querySelector('mp-credentials-panel')).not.toBeNull();
+    expect(fixture.nativeElement.querySelector('[role="status"]')?.textContent).toContain(
+      'The binding “orders-app” was created.',
+    );
+
+    // Once only: the instance read again does not order it a second time.
+    fixture.componentRef.setInput('instance', testInstance({ name: 'renamed' }));
+    await settle();
+    http.expectNone({ method: 'POST', url: LIST_URL });
+    expect(TestBed.inject(PendingBindings).has('instance-1')).toBe(false);
+  });
+
+  it('drops the binding ordered with an instance whose provisioning failed, saying so', async () => {
+    const element = await open([]);
+    TestBed.inject(PendingBindings).hold('instance-1', { name: 'orders-app', parameters: {} });
+    fixture.componentRef.setInput('instance', testInstance({ lastOperation: { type: 'create', state: 'failed' } }));
+    await settle();
+    http.expectNone({ method: 'POST', url: LIST_URL });
+    expect(element.textContent).toContain(
+      'The binding “orders-app” was not created: the instance was not provisioned.',
+    );
   });
 
   it('unbinds only after confirmation', async () => {

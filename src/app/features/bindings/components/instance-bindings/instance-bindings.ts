@@ -42,6 +42,7 @@ import { openCreateBinding } from '../create-binding-dialog/create-binding-dialo
 import { CredentialsPanel } from '../credentials-panel/credentials-panel';
 import { showSensitiveCredentials } from '../sensitive-credentials-dialog/sensitive-credentials-dialog';
 import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
+import { PendingBindings } from '../../pending-bindings';
 
 /**
  * The bindings the current project holds on a service instance: create one (for bindable
@@ -70,6 +71,7 @@ import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
 export class InstanceBindings implements OnDestroy {
   private readonly api = inject(BindingsApi);
   private readonly dialog = inject(MatDialog);
+  private readonly pendingBindings = inject(PendingBindings);
 
   /** The project looking at the instance (its owner, or a project it is shared with). */
   readonly projectId = input.required<string>();
@@ -158,6 +160,10 @@ export class InstanceBindings implements OnDestroy {
       () => this.projectId(),
     );
     effect(() => {
+      this.instance();
+      untracked(() => this.createPendingBinding());
+    });
+    effect(() => {
       const list = this.list();
       if (!list) {
         return;
@@ -177,6 +183,32 @@ export class InstanceBindings implements OnDestroy {
           }
         }
       });
+    });
+  }
+
+  /**
+   * Creates the binding ordered with the instance in the order wizard, once the instance's
+   * provisioning succeeded; drops it, saying so, when the provisioning failed.
+   */
+  private createPendingBinding(): void {
+    const instance = this.instance();
+    const operation = instance.lastOperation;
+    if (operation.state === 'in progress' || !this.pendingBindings.has(instance.id)) {
+      return;
+    }
+    const pending = this.pendingBindings.take(instance.id)!;
+    if (operation.state !== 'succeeded' || !instance.usable) {
+      this.actionError.set(
+        $localize`:@@pendingBindingDropped:The binding “${pending.name}:name:” was not created: the instance was not provisioned.`,
+      );
+      return;
+    }
+    this.api.create(this.ref(), { name: pending.name, parameters: pending.parameters }).subscribe({
+      next: (created) => this.takeCreated(created),
+      error: (error: unknown) =>
+        this.actionError.set(
+          $localize`:@@pendingBindingFailed:The binding “${pending.name}:name:” was not created: ${apiErrorMessage(error)}:message:`,
+        ),
     });
   }
 

@@ -12,6 +12,7 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { CatalogResponse } from '@osb/api';
+import { PendingBindings } from '@app/features/bindings';
 import { ParametersFormHarness } from '@app/shared/schema-form/testing/parameters-form-harness';
 import { testCatalog, testPlan, testService } from '@testing/catalog-fixtures';
 import { testInstance } from '@testing/instance-fixtures';
@@ -79,12 +80,14 @@ describe('OrderPage', FORM_TESTS, () => {
   let http: HttpTestingController;
   let loader: HarnessLoader;
   let answering: ReturnType<typeof setInterval> | undefined;
+  /** The catalog the page is served. */
+  let served: CatalogResponse;
 
   /** Answers the page's requests for a service in full from {@link catalog}. */
   function answerServiceRequests(): void {
     for (const request of http.match((candidate) => candidate.url.startsWith('/api/catalog/services/'))) {
       const id = decodeURIComponent(request.request.url.split('/').pop()!);
-      request.flush(catalog().services.find((service) => service.id === id) ?? null);
+      request.flush(served.services.find((service) => service.id === id) ?? null);
     }
   }
 
@@ -102,6 +105,7 @@ describe('OrderPage', FORM_TESTS, () => {
     instances = [testInstance({ name: 'billing-gateway' })],
     listing = catalog(),
   ): Promise<HTMLElement> {
+    served = listing;
     // Harness actions wait for pending requests: answer the page's service requests as they come.
     answering = setInterval(answerServiceRequests, 5);
     router = await RouterTestingHarness.create();
@@ -277,5 +281,103 @@ describe('OrderPage', FORM_TESTS, () => {
     await next();
     const [parameters] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
     expect(await parameters!.getLabel()).toBe('Parameters');
+  });
+
+  /** Goes from the plan to the binding step of the gateway's bindable standard plan. */
+  async function toBindingStep(): Promise<void> {
+    await next();
+    await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))).setValue('payments');
+    await next();
+    await next();
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    expect(await step!.getLabel()).toBe('Create a binding');
+  }
+
+  async function selectedStep(): Promise<string> {
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    return step!.getLabel();
+  }
+
+  async function order(): Promise<void> {
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
+    const post = http.expectOne({ method: 'POST', url: '/api/projects/p1/service-instances' });
+    expect(post.request.body).toEqual({ name: 'payments', serviceId: 'gateway', planId: 'standard' });
+    post.flush(testInstance({ id: 'new-id', lastOperation: { state: 'in progress' } }), {
+      status: 202,
+      statusText: 'Accepted',
+    });
+    await turn();
+    expect(TestBed.inject(Router).url).toBe('/projects/p1/instances/new-id');
+  }
+
+  it('orders without a binding in one click on “Skip”, dropping what the binding step held', async () => {
+    const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
+    await toBindingStep();
+    await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__binding' }))).setValue('ci');
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    await (await step!.getHarness(MatButtonHarness.with({ text: 'Skip' }))).click();
+    await turn();
+
+    expect(await selectedStep()).toBe('Review');
+    expect(page.querySelector('[data-testid="order-binding"]')?.textContent?.trim()).toBe('none');
+    await order();
+    expect(TestBed.inject(PendingBindings).has('new-id')).toBe(false);
+  });
+
+  it('hands the binding ordered with the instance to the instance page, in memory, once ordered', async () => {
+    const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
+    await toBindingStep();
+    expect(page.textContent).toContain('The binding is created as soon as the instance is ready');
+    await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__binding' }))).setValue(' ci ');
+    await next();
+
+    expect(await selectedStep()).toBe('Review');
+    expect(page.querySelector('[data-testid="order-binding"]')?.textContent).toContain('ci');
+    expect(TestBed.inject(PendingBindings).has('new-id')).toBe(false);
+    await order();
+    expect(TestBed.inject(PendingBindings).take('new-id')).toEqual({ name: 'ci', parameters: {} });
+  });
+
+  it('orders nothing while a named binding’s parameters are incomplete, saying so in the review', async () => {
+    const listing = catalog();
+    const role = { type: 'object', required: ['role'], properties: { role: { type: 'string', title: 'Role' } } };
+    listing.services = listing.services.map((service) =>
+      service.id === 'gateway'
+        ? testService({
+            id: 'gateway',
+            name: 'api-gateway',
+            displayName: 'API Gateway',
+            locality: { kind: 'global' },
+            plans: [
+              testPlan({ id: 'standard', name: 'standard', displayName: 'Standard', schemas: { bindingCreate: role } }),
+            ],
+          })
+        : service,
+    );
+    const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard', undefined, listing);
+    await toBindingStep();
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[name="name"]' }))).setValue('ci');
+    await next();
+    expect(await selectedStep()).toBe('Create a binding');
+
+    // The stepper's header reaches the review past the optional step: the order waits, saying why.
+    await (await (await loader.getHarness(MatStepperHarness)).getSteps({ label: 'Review' }))[0]!.select();
+    await turn();
+    expect(page.querySelector('.mp-order-page__error')?.textContent).toContain(
+      "The binding's parameters are not complete",
+    );
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Order' }))).click();
+    http.expectNone({ method: 'POST', url: '/api/projects/p1/service-instances' });
+  });
+
+  it('offers no binding step for a tenant-aware service, whose tenant is picked among the instance’s', async () => {
+    const listing = catalog();
+    listing.services = listing.services.map((service) =>
+      service.id === 'gateway' ? { ...service, tenantAware: true } : service,
+    );
+    await open('/projects/p1/marketplace/services/gateway/order?plan=standard', undefined, listing);
+    const steps = await (await loader.getHarness(MatStepperHarness)).getSteps();
+    const labels = await Promise.all(steps.map((step) => step.getLabel()));
+    expect(labels).toEqual(['Plan', 'Name', 'Parameters', 'Review']);
   });
 });

@@ -17,11 +17,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatStepperModule } from '@angular/material/stepper';
+import { MatStepperModule, type MatStepper } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 
 import { monthlyEstimate, monthlyTotal, type Location, type ServiceOffering, type ServiceSummary } from '@osb/api';
 import { apiErrorMessage } from '@app/core/api/api-error';
+import { BindingFields, PendingBindings } from '@app/features/bindings';
 import { unreachableBroker } from '@app/core/api/broker-health';
 import { CurrentUser } from '@app/core/api/current-user';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
@@ -48,8 +49,10 @@ interface LocationOption {
 
 /**
  * Orders a service instance step by step: location (local services), plan, name, parameters
- * (the plan's create schema as a form), review. A refused order shows the broker's message and
- * keeps every input; an accepted one opens the instance, whose operation shows live there.
+ * (the plan's create schema as a form), for a bindable plan an optional binding (its name and
+ * the plan's binding schema), review. A refused order shows the broker's message and keeps every
+ * input; an accepted one opens the instance, whose operation shows live there and whose page
+ * creates the binding ordered with it once the instance is ready.
  */
 @Component({
   selector: 'mp-order-page',
@@ -64,6 +67,7 @@ interface LocationOption {
     MatStepperModule,
     RouterLink,
     AmountsPipe,
+    BindingFields,
     CostPipe,
     DateTimePipe,
     EmptyState,
@@ -82,6 +86,7 @@ export class OrderPage {
   private readonly router = inject(Router);
   private readonly pageTitle = inject(PageTitleStrategy);
   private readonly currentUser = inject(CurrentUser);
+  private readonly pendingBindings = inject(PendingBindings);
 
   /** Route parameter: the project to order for. */
   readonly projectId = input.required<string>();
@@ -167,6 +172,26 @@ export class OrderPage {
   /** The chosen plan's create schema. */
   protected readonly createSchema = computed(() => this.chosenPlan()?.schemas.instanceCreate);
 
+  /**
+   * Whether the order may include a binding: the plan is bindable and the service is not
+   * tenant-aware (a tenant is picked among the instance's, so only on the instance page).
+   */
+  protected readonly offersBinding = computed(
+    () => this.chosenPlan()?.bindable === true && this.offering()?.tenantAware !== true,
+  );
+  /** The name of the binding to create with the instance; empty for none. */
+  protected readonly bindingName = signal('');
+  /** The parameters of the binding to create with the instance. */
+  protected readonly bindingParameters = signal<Parameters>({});
+  /** Whether the binding's parameters may be sent. */
+  protected readonly bindingParametersValid = signal(true);
+  /** Whether the user tried to leave the binding step, to reveal every problem. */
+  protected readonly bindingAttempted = signal(false);
+  /** Whether a binding is ordered with the instance (a name was given). */
+  protected readonly withBinding = computed(() => this.offersBinding() && this.bindingName().trim().length > 0);
+  /** Whether the binding step may be left: no binding, or a binding that may be sent. */
+  protected readonly bindingStepDone = computed(() => !this.withBinding() || this.bindingParametersValid());
+
   /** The project ordered for, to name it in the review. */
   protected readonly project = computed(() => this.currentUser.project(this.projectId()));
   /** The project's instances (the first 500), so that a name already taken is refused at the name step. */
@@ -244,11 +269,35 @@ export class OrderPage {
     this.parameters.set(parameters);
   }
 
+  /** Orders the instance without a binding: forgets what the binding step holds and goes on. */
+  protected skipBinding(stepper: MatStepper): void {
+    this.bindingName.set('');
+    this.bindingParameters.set({});
+    this.bindingParametersValid.set(true);
+    this.bindingAttempted.set(false);
+    stepper.next();
+  }
+
+  /** Goes on from the binding step when what it holds may be sent; reveals the problems otherwise. */
+  protected leaveBindingStep(stepper: MatStepper): void {
+    this.bindingAttempted.set(true);
+    if (this.bindingStepDone()) {
+      stepper.next();
+    }
+  }
+
   /** Sends the order; opens the instance on success, shows the reason and keeps every input on failure. */
   protected submit(): void {
     const offering = this.offering();
     const plan = this.chosenPlan();
-    if (!offering || !plan || !this.nameValid() || !this.parametersValid() || this.submitting()) {
+    if (
+      !offering ||
+      !plan ||
+      !this.nameValid() ||
+      !this.parametersValid() ||
+      !this.bindingStepDone() ||
+      this.submitting()
+    ) {
       return;
     }
     this.submitting.set(true);
@@ -264,6 +313,12 @@ export class OrderPage {
       .subscribe({
         next: (instance) => {
           this.submitting.set(false);
+          if (this.withBinding()) {
+            this.pendingBindings.hold(instance.id, {
+              name: this.bindingName().trim(),
+              parameters: this.bindingParameters(),
+            });
+          }
           void this.router.navigate(['/projects', this.projectId(), 'instances', instance.id]);
         },
         error: (error: unknown) => {
