@@ -30,7 +30,10 @@ test(
     // The optional binding step says when the binding is created; a name orders it.
     await expect(page.getByText('The binding is created as soon as the instance is ready')).toBeVisible();
     await page.getByRole('textbox', { name: 'Binding name' }).fill(bindingName);
-    await page.getByRole('button', { name: 'Next', exact: true }).filter({ visible: true }).click();
+    await page
+      .getByRole('region', { name: /^Create a binding/ })
+      .getByRole('button', { name: 'Next', exact: true })
+      .click();
 
     const review = step('Review');
     await expect(review.getByTestId('order-binding')).toContainText(bindingName);
