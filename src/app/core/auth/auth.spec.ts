@@ -90,6 +90,19 @@ describe('Auth after a reload', () => {
     }
   });
 
+  it('reads only an answer from the provider, not a page of its own with a state= parameter', async () => {
+    window.history.replaceState(null, '', '/projects/p1/instances?state=failed');
+    const oauth = fakeOAuth('session');
+    await authWith(oauth).initialize();
+    expect(oauth.tryLoginCodeFlow).not.toHaveBeenCalled();
+
+    TestBed.resetTestingModule();
+    window.history.replaceState(null, '', '/?code=abc&state=xyz');
+    const returning = fakeOAuth('session');
+    await authWith(returning).initialize();
+    expect(returning.tryLoginCodeFlow).toHaveBeenCalledTimes(1);
+  });
+
   it('loads nothing of the OpenID client on the signed-out page until the user signs in again', async () => {
     window.history.replaceState(null, '', '/signed-out');
     const oauth = fakeOAuth('session');

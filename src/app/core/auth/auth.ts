@@ -62,10 +62,14 @@ export class Auth {
       return;
     }
     const oauth = await this.connect();
-    try {
-      await oauth.tryLoginCodeFlow();
-    } catch (error) {
-      this.signInErrorState.set(signInFailureMessage(error));
+    // Only an answer from the provider is read: the library would otherwise take (and remove)
+    // an ordinary `state=` or `code=` query parameter of the page as its own.
+    if (returningFromProvider) {
+      try {
+        await oauth.tryLoginCodeFlow();
+      } catch (error) {
+        this.signInErrorState.set(signInFailureMessage(error));
+      }
     }
     this.refreshState();
     if (!this.authenticated() && !returningFromProvider) {
