@@ -67,6 +67,22 @@ export function operationProgress(operation: PolledOperation): {
   };
 }
 
+/**
+ * The `lastOperation` fields the API shows of every instance and binding operation: its kind and
+ * state, why it failed, when it started and for whom, and how it progresses while it runs.
+ */
+export function lastOperationFields<Type extends string>(operation: PolledOperation & { type: Type }) {
+  return {
+    type: operation.type,
+    state: operation.state,
+    ...(operation.description !== null ? { description: operation.description } : {}),
+    ...(operation.failure ? { failure: { ...operation.failure } } : {}),
+    startedAt: operation.startedAt.toISOString(),
+    requestedBy: operation.requestedBy,
+    ...operationProgress(operation),
+  };
+}
+
 /** The fields every polled operation has, instance or binding. */
 export interface PolledOperation {
   state: OperationState;
