@@ -11,15 +11,7 @@ import type { CatalogResponse, ServiceBindingWithCredentials, ServiceInstance, S
 import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { eventually } from './support/scripted-broker.ts';
 import type { Database } from '../src/store/database.ts';
-import {
-  demoFrankfurtBroker,
-  demoGlobalBroker,
-  settled,
-  startScenario,
-  startTestDemoBroker,
-  type Scenario,
-  type TestPlatform,
-} from './helper.ts';
+import { settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 
@@ -30,11 +22,7 @@ let token: string;
 let dataDir: string;
 
 before(async () => {
-  scenario = await startScenario({
-    startBroker: () => startTestDemoBroker({ locationIds: ['eu-de-central'], asyncOperationSeconds: 1 }),
-    brokers: (demo) => [demoGlobalBroker(demo), demoFrankfurtBroker(demo)],
-    captureLogs: true,
-  });
+  scenario = await startDemoScenario({ captureLogs: true });
   ({ broker: demoBroker, platform, token, dataDir } = scenario);
 });
 

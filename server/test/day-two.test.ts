@@ -14,15 +14,7 @@ import type {
   ServiceInstance,
 } from '@osb/api';
 import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import {
-  demoFrankfurtBroker,
-  demoGlobalBroker,
-  settled,
-  startScenario,
-  startTestDemoBroker,
-  type Scenario,
-  type TestPlatform,
-} from './helper.ts';
+import { settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const PROJECT = '/api/projects/likvid-payments';
 const INSTANCES = `${PROJECT}/service-instances`;
@@ -35,10 +27,7 @@ let platform: TestPlatform;
 let token: string;
 
 before(async () => {
-  scenario = await startScenario({
-    startBroker: () => startTestDemoBroker({ locationIds: ['eu-de-central'], asyncOperationSeconds: 1 }),
-    brokers: (demo) => [demoGlobalBroker(demo), demoFrankfurtBroker(demo)],
-  });
+  scenario = await startDemoScenario();
   ({ broker: demoBroker, platform, token } = scenario);
 });
 

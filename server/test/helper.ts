@@ -228,6 +228,21 @@ export function startScriptedScenario(
   });
 }
 
+/**
+ * A scenario with the demo broker (a local broker for `eu-de-central`, asynchronous operations
+ * of one second) configured as `brokers` (default: `demo-global` and `demo-fra`).
+ */
+export function startDemoScenario(
+  options: ScenarioPlatformOptions & { brokers?: ((demo: RunningDemoBroker) => TestBrokerEntry)[] } = {},
+): Promise<Scenario<RunningDemoBroker>> {
+  const { brokers = [demoGlobalBroker, demoFrankfurtBroker], ...platformOptions } = options;
+  return startScenario({
+    ...platformOptions,
+    startBroker: () => startTestDemoBroker({ locationIds: ['eu-de-central'], asyncOperationSeconds: 1 }),
+    brokers: (demo) => brokers.map((entry) => entry(demo)),
+  });
+}
+
 /** Starts the demo broker on a free port with the test configuration's broker credentials. */
 export function startTestDemoBroker(
   options: Omit<DemoBrokerOptions, 'host' | 'port' | 'username' | 'password'>,

@@ -10,7 +10,7 @@ import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { CredentialCipher } from '../src/bindings/credential-cipher.ts';
 import { ParameterSecrets, visibleParameters } from '../src/provisioning/parameter-secrets.ts';
 import { eventually } from './support/scripted-broker.ts';
-import { demoFrankfurtBroker, startScenario, startTestDemoBroker, type Scenario, type TestPlatform } from './helper.ts';
+import { demoFrankfurtBroker, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const SECRET = 'Tr0ub4dor-and-3-horses';
@@ -21,11 +21,7 @@ let platform: TestPlatform;
 let token: string;
 
 before(async () => {
-  scenario = await startScenario({
-    startBroker: () => startTestDemoBroker({ locationIds: ['eu-de-central'], asyncOperationSeconds: 1 }),
-    brokers: (demo) => [demoFrankfurtBroker(demo)],
-    captureLogs: true,
-  });
+  scenario = await startDemoScenario({ brokers: [demoFrankfurtBroker], captureLogs: true });
   ({ broker: demoBroker, platform, token } = scenario);
 });
 

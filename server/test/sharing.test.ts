@@ -16,7 +16,7 @@ import type {
   ServiceSummary,
 } from '@osb/api';
 import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { demoGlobalBroker, startScenario, startTestDemoBroker, type Scenario, type TestPlatform } from './helper.ts';
+import { demoGlobalBroker, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const OWNER = '/api/projects/likvid-payments/service-instances';
 const TARGET = '/api/projects/likvid-mobile/service-instances';
@@ -28,10 +28,7 @@ let alice: string;
 let bob: string;
 
 before(async () => {
-  scenario = await startScenario({
-    startBroker: () => startTestDemoBroker({ locationIds: [] }),
-    brokers: (demo) => [demoGlobalBroker(demo)],
-  });
+  scenario = await startDemoScenario({ brokers: [demoGlobalBroker] });
   ({ broker: demoBroker, platform, token: alice } = scenario);
   bob = await scenario.issuer.sign({ sub: 'bob' });
 });
