@@ -36,7 +36,7 @@ export interface BrokerFault {
 }
 
 /** The stored columns of a broker fault as a `BrokerFault` (null when there is none). */
-export function brokerFaultOf(since: Date | string | null, lastError: BrokerFaultKind | null): BrokerFault | null {
+function brokerFaultOf(since: Date | string | null, lastError: BrokerFaultKind | null): BrokerFault | null {
   return since === null || lastError === null ? null : { since: new Date(since), lastError };
 }
 
