@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-import { authGuard } from './core/auth/auth-guard';
+import { authGuard, notWhileSigningIn } from './core/auth/auth-guard';
 import { firstProjectGuard, projectMemberGuard } from './core/projects/project-guards';
 import { projectPageRoutes } from './project-pages.routes';
 import { withAppIcons } from './shared/ui/icons/app-icons-loader';
@@ -31,6 +31,7 @@ export const routes: Routes = [
   {
     path: '**',
     title: $localize`:page title@@titleNotFound:Page not found`,
+    canActivate: [notWhileSigningIn],
     loadComponent: withAppIcons(() => import('./core/layout/not-found/not-found').then((m) => m.NotFound)),
   },
 ];
