@@ -198,17 +198,17 @@ export class InstanceService {
    */
   async list(project: Project, page: InstancePageQuery): Promise<{ views: InstanceView[]; total: number }> {
     const { rows, total } = await this.deps.instances.pageVisibleTo(project.id, page, this.serviceNames);
-    const ids = rows.map((row) => row.record.id);
-    const [pending, sharedFrom, sharedWith] = await Promise.all([
-      this.deps.orphans.pendingInstanceIds(ids),
+    // The share lookups run only for pages that show shared instances.
+    const sharedOut = rows.filter((row) => row.sharedOut).map((row) => row.record.id);
+    const [sharedFrom, sharedWith] = await Promise.all([
       rows.some((row) => row.sharedIn) ? this.sharedFromMap(project) : new Map<string, SharedFrom>(),
-      this.deps.shares.sharedBy(rows.filter((row) => !row.sharedIn).map((row) => row.record.id)),
+      sharedOut.length > 0 ? this.deps.shares.sharedBy(sharedOut) : new Map<string, SharedFrom[]>(),
     ]);
     return {
-      views: rows.map(({ record, sharedIn }) =>
+      views: rows.map(({ record, sharedIn, orphanMitigationPending }) =>
         this.viewOf(
           record,
-          pending.has(record.id),
+          orphanMitigationPending,
           sharedIn ? sharedFrom.get(record.id) : undefined,
           sharedWith.get(record.id),
         ),
