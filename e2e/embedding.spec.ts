@@ -50,6 +50,8 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await expect(page).toHaveURL(/\/portal\/marketplace\/?$/);
   await expectPortalFrame(page);
   await expect(element.getByRole('link', { name: 'API Gateway', exact: true })).toBeVisible();
+  // The section's own page adds no second crumb of the same name ("Marketplace › Marketplace").
+  await expect(page.getByRole('navigation', { name: 'Breadcrumbs' })).toHaveText('Marketplace');
   await expectNoViolations(page);
 
   // A service page is a deep link below the portal's marketplace section.

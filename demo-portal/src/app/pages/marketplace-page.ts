@@ -18,8 +18,8 @@ interface MarketplaceNavigation {
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
   template: `
     <nav class="breadcrumbs" aria-label="Breadcrumbs">
-      <span>Marketplace</span>
-      @if (pageTitle()) {
+      <span>{{ section }}</span>
+      @if (pageTitle() && pageTitle() !== section) {
         <span aria-hidden="true"> › </span><span data-testid="breadcrumb">{{ pageTitle() }}</span>
       }
     </nav>
@@ -49,6 +49,8 @@ interface MarketplaceNavigation {
 export class MarketplacePage {
   protected readonly session = inject(PortalSession);
   private readonly title = inject(Title);
+  /** The portal's section the element fills; the element's start page of that name adds no crumb. */
+  protected readonly section = 'Marketplace';
   protected readonly pageTitle = signal('');
 
   protected navigated(event: Event): void {

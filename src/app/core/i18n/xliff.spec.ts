@@ -1,3 +1,5 @@
+import { clearTranslations, loadTranslations } from '@angular/localize';
+
 import { parseXliffTranslations } from './xliff';
 
 describe('parseXliffTranslations', () => {
@@ -9,9 +11,13 @@ describe('parseXliffTranslations', () => {
         <source>Hello <x id="name" equiv-text="name"/> &amp; welcome</source>
         <target>Hallo <x id="name" equiv-text="name"/> &amp; willkommen</target>
       </trans-unit>
-      <trans-unit id="days" datatype="html">
+      <trans-unit id="3927918797092127748" datatype="html">
         <source>{VAR_PLURAL, plural, =1 {1 day} other {<x id="INTERPOLATION"/> days}}</source>
         <target>{VAR_PLURAL, plural, =1 {1 Tag} other {<x id="INTERPOLATION"/> Tage}}</target>
+      </trans-unit>
+      <trans-unit id="expiry" datatype="html">
+        <source>Bindings expire after <x id="ICU" equiv-text="{days, plural, =1 {1 day} other {{{ days }} days}}" xid="1"/></source>
+        <target>Bindungen laufen nach <x id="ICU" equiv-text="{days, plural, =1 {1 day} other {{{ days }} days}}" xid="1"/> ab</target>
       </trans-unit>
       <trans-unit id="untranslated" datatype="html">
         <source>Not yet</source>
@@ -23,8 +29,22 @@ describe('parseXliffTranslations', () => {
   it('reads targets with their placeholders in $localize form, and leaves out units without one', () => {
     expect(parseXliffTranslations(xliff)).toEqual({
       greeting: 'Hallo {$name} & willkommen',
-      days: '{VAR_PLURAL, plural, =1 {1 Tag} other {{$INTERPOLATION} Tage}}',
+      // Inside an ICU expression a placeholder is text: Angular compiles the cases into one message.
+      '3927918797092127748': '{VAR_PLURAL, plural, =1 {1 Tag} other {{INTERPOLATION} Tage}}',
+      expiry: 'Bindungen laufen nach {$ICU} ab',
     });
+  });
+
+  // 3927918797092127748 is the id Angular computes for the plural's cases, which carry no custom id.
+  it('gives a plural with an interpolation in its cases a translation that $localize takes', () => {
+    loadTranslations(parseXliffTranslations(xliff));
+    try {
+      expect($localize`{VAR_PLURAL, plural, =1 {1 day} other {{INTERPOLATION} days}}`).toBe(
+        '{VAR_PLURAL, plural, =1 {1 Tag} other {{INTERPOLATION} Tage}}',
+      );
+    } finally {
+      clearTranslations();
+    }
   });
 
   it('rejects text that is not XML', () => {

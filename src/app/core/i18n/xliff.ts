@@ -2,7 +2,7 @@
  * Reads the translations of an XLIFF 1.2 file as written by `ng extract-i18n` (and translated):
  * each `<trans-unit>`'s `<target>`, keyed by the unit's id, in the form `loadTranslations` of
  * `@angular/localize` takes. Placeholders (`<x id="INTERPOLATION"/>`) become `{$INTERPOLATION}`,
- * as Angular's own XLIFF reader writes them. Units without a target are left out, so their
+ * or `{INTERPOLATION}` inside an ICU expression, as Angular's own XLIFF reader writes them. Units without a target are left out, so their
  * English source text shows.
  *
  * Throws when the text is not well-formed XML.
@@ -23,14 +23,25 @@ export function parseXliffTranslations(xliff: string): Record<string, string> {
   return translations;
 }
 
-/** The text of a message element, with its placeholders in `{$NAME}` form. */
-function messageText(element: Element): string {
+/**
+ * The text of a message element, with its placeholders in `{$NAME}` form; inside an ICU
+ * expression (`{VAR_PLURAL, plural, …}`) a placeholder stays text, `{NAME}`, as Angular compiles
+ * an ICU's cases into one message without substitutions.
+ */
+function messageText(element: Element, icuDepth = 0): string {
   let text = '';
   for (const node of Array.from(element.childNodes)) {
     if (node.nodeType === node.TEXT_NODE || node.nodeType === node.CDATA_SECTION_NODE) {
-      text += node.nodeValue ?? '';
+      const value = node.nodeValue ?? '';
+      text += value;
+      icuDepth += (value.match(/\{/g)?.length ?? 0) - (value.match(/\}/g)?.length ?? 0);
     } else if (node instanceof Element) {
-      text += node.localName === 'x' ? `{$${node.getAttribute('id') ?? ''}}` : messageText(node);
+      const name = node.getAttribute('id') ?? '';
+      if (node.localName !== 'x') {
+        text += messageText(node, icuDepth);
+      } else {
+        text += icuDepth > 0 ? `{${name}}` : `{$${name}}`;
+      }
     }
   }
   return text;

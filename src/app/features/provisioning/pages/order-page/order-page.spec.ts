@@ -310,6 +310,21 @@ describe('OrderPage', FORM_TESTS, () => {
     expect(TestBed.inject(Router).url).toBe('/projects/p1/instances/new-id');
   }
 
+  it('puts each step’s buttons below the form it builds when opened, not above it', async () => {
+    const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
+    const precedesButtons = (selector: string) => {
+      const content = page.querySelector(selector)!;
+      const nextButton = [...page.querySelectorAll('button')].find(
+        (button) =>
+          button.textContent?.trim() === 'Next' && content.closest('.mat-vertical-stepper-content')?.contains(button),
+      )!;
+      return Boolean(content.compareDocumentPosition(nextButton) & Node.DOCUMENT_POSITION_FOLLOWING);
+    };
+    await toBindingStep();
+    expect(precedesButtons('mp-parameters-form')).toBe(true);
+    expect(precedesButtons('mp-binding-fields')).toBe(true);
+  });
+
   it('orders without a binding in one click on “Skip”, dropping what the binding step held', async () => {
     const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
     await toBindingStep();
