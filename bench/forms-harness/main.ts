@@ -72,6 +72,16 @@ class DefaultForm {
   schema!: ISchema;
 }
 
+/**
+ * Whether a field not drawn yet is in the viewport. Fields stand one below the other, so the first
+ * one not drawn tells (measuring only it: measuring every one would lay out the fields the browser
+ * skips).
+ */
+function placeholderInView(): boolean {
+  const first = document.querySelector('.mp-sf-placeholder');
+  return first !== null && first.getBoundingClientRect().top < window.innerHeight;
+}
+
 /** Shows one form at a time. */
 @Component({
   selector: 'bench-forms',
@@ -94,15 +104,21 @@ class BenchForms {
     const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     Object.assign(window, {
       benchForms: {
-        /** Renders `count` fields with `widgets`; resolves with the milliseconds until they are painted. */
-        render: async (count: number, widgets: Widgets): Promise<number> => {
+        /**
+         * Renders `count` fields with `widgets`; resolves with the milliseconds until the form is usable
+         * (every field on the page, the ones in view drawn; a large marketplace form draws the others
+         * when they come into view or get the focus) and until every field is drawn.
+         */
+        render: async (count: number, widgets: Widgets): Promise<{ usable: number; allDrawn: number }> => {
           this.shown.set(undefined);
           await nextFrame();
           const schema = generatedSchema(count);
           const started = performance.now();
           this.shown.set({ widgets, schema });
-          while (!document.body.textContent?.includes(`Field ${count}`)) await nextFrame();
-          return performance.now() - started;
+          while (!document.body.textContent?.includes(`Field ${count}`) || placeholderInView()) await nextFrame();
+          const usable = performance.now() - started;
+          while (document.querySelector('.mp-sf-placeholder')) await nextFrame();
+          return { usable, allDrawn: performance.now() - started };
         },
         /** Appends a character to the `index`-th text field; resolves with the milliseconds until the next painted frame. */
         keystroke: async (character: string, index = 0): Promise<number> => {

@@ -153,24 +153,7 @@ export async function startHostileBroker(id: string): Promise<HostileBroker> {
       return answer(404, { error: chunks[0], description: chunks[1] });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    configEntry: {
-      id,
-      displayName: 'Hostile broker',
-      url,
-      username: 'hostile',
-      password: 'hostile-password',
-      locality: 'global',
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenAsBroker(server, id, 'Hostile broker');
 }
 
 /** A broker whose catalog request fails with an error body made of payloads. */
@@ -182,18 +165,16 @@ export async function startFailingHostileBroker(id: string, chunk: string): Prom
       response.end(JSON.stringify({ error: chunk, description: chunk }));
     });
   });
+  return listenAsBroker(server, id, `Failing hostile broker ${id}`);
+}
+
+/** Starts the server on a free local port and describes it as a global broker of the platform's configuration. */
+async function listenAsBroker(server: Server, id: string, displayName: string): Promise<HostileBroker> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    configEntry: {
-      id,
-      displayName: `Failing hostile broker ${id}`,
-      url,
-      username: 'hostile',
-      password: 'hostile-password',
-      locality: 'global',
-    },
+    configEntry: { id, displayName, url, username: 'hostile', password: 'hostile-password', locality: 'global' },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

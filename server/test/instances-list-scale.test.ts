@@ -198,6 +198,21 @@ describe('the instances list of a project with 500 instances', () => {
     assert.deepEqual(new Set(instances.map((instance) => instance.id)), new Set(ordered.map((o) => o.id)));
   });
 
+  it('lists each instance as its own GET answers it (operation, shares, mitigation)', async () => {
+    const { instances } = await list(PAYMENTS, 'limit=500');
+    for (const instance of instances) {
+      const { status, body } = await platform.call<ServiceInstance>('GET', `${PAYMENTS}/${instance.id}`, {
+        token: alice,
+      });
+      assert.equal(status, 200);
+      assert.deepEqual(instance, body);
+    }
+    const shared = instances.filter((instance) => instance.sharedWith !== undefined);
+    assert.equal(shared.length, 25);
+    assert.deepEqual(shared[0]!.sharedWith, [{ projectId: 'likvid-mobile', displayName: 'Mobile App' }]);
+    assert.equal(instances.filter((instance) => instance.sharedFrom !== undefined).length, 20);
+  });
+
   for (const [sort, compare] of Object.entries(SORTS)) {
     for (const direction of ['asc', 'desc'] as const) {
       it(`sorts by ${sort} (${direction}) and pages through it without repeating or skipping`, async () => {

@@ -45,6 +45,18 @@ describe('GET /api/projects/:projectId/service-instances', () => {
     assert.deepEqual(await list(''), { status: 200, names: NAMES, total: '6' });
   });
 
+  it('answers every one of 200 requests at once, each with its own page and the total', async () => {
+    const queries = ['?limit=2', '?limit=2&offset=4', '?search=A-DB', '?sort=name&order=desc&limit=3'];
+    const expected = [
+      { status: 200, names: ['alpha-db', 'beta-db'], total: '6' },
+      { status: 200, names: ['epsilon-cache', 'zeta_db'], total: '6' },
+      { status: 200, names: ['alpha-db', 'beta-db', 'delta-db'], total: '3' },
+      { status: 200, names: ['zeta_db', 'gamma-cache', 'epsilon-cache'], total: '6' },
+    ];
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => list(queries[index % 4]!)));
+    answers.forEach((answer, index) => assert.deepEqual(answer, expected[index % 4], queries[index % 4]));
+  });
+
   it('pages with limit and offset', async () => {
     assert.deepEqual(await list('?limit=2'), { status: 200, names: ['alpha-db', 'beta-db'], total: '6' });
     assert.deepEqual(await list('?limit=2&offset=4'), { status: 200, names: ['epsilon-cache', 'zeta_db'], total: '6' });

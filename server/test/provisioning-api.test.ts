@@ -459,6 +459,8 @@ describe('delete', () => {
       assert.equal(done.lastOperation.description, 'Snapshot failed');
       assert.deepEqual(done.lastOperation.failure, { reason: 'operation-failed', brokerMessage: 'Snapshot failed' });
       assert.equal(done.orphanMitigationPending, true);
+      const { body: listed } = await call<ServiceInstance[]>('GET', `${INSTANCES}?limit=500`);
+      assert.equal(listed.find((item) => item.id === instance.id)?.orphanMitigationPending, true);
       await eventually(() => broker.requestsTo('deprovision').length >= 3, 'orphan-mitigation DELETEs');
     } finally {
       broker.setDefault('deprovision', { status: 200, body: {} });

@@ -1,8 +1,10 @@
 /** Providers that unit tests of the UI's components share. */
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import type { EnvironmentProviders, Provider } from '@angular/core';
+import type { EnvironmentProviders, Provider, Type } from '@angular/core';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import type { RouterTestingHarness } from '@angular/router/testing';
 
 import { UI_CONFIG } from '../app/core/config/ui-config';
 import { provideAppIcons } from '../app/shared/ui/icons/app-icons';
@@ -24,4 +26,19 @@ export function providePlatformApiTesting(): (Provider | EnvironmentProviders)[]
     { provide: UI_CONFIG, useValue: testUiConfig },
     ...provideUiTesting(),
   ];
+}
+
+/**
+ * What a page test needs: the page at its route, with route and query parameters bound to its
+ * inputs as in the app, and the platform API of `providePlatformApiTesting()`.
+ */
+export function provideRoutedPageTesting(path: string, page: Type<unknown>): (Provider | EnvironmentProviders)[] {
+  return [provideRouter([{ path, component: page }], withComponentInputBinding()), ...providePlatformApiTesting()];
+}
+
+/** Waits for a routed page's requests and effects, renders, and waits for what the render started. */
+export async function settleRoutedPage(router: RouterTestingHarness): Promise<void> {
+  await router.fixture.whenStable();
+  router.detectChanges();
+  await router.fixture.whenStable();
 }

@@ -15,6 +15,7 @@ import { visibleParameters } from './parameter-secrets.ts';
 import { lastOperationFields } from '../operations/operation-engine.ts';
 import type { UserNames } from '../auth/user-directory.ts';
 import { InstanceParams, ProjectParams, projectErrors as errors } from '../routes/route-schemas.ts';
+import { AbandonedWorkError } from '../store/fair-queue.ts';
 
 /** What the service instance routes need. */
 export interface ServiceInstanceRoutesOptions {
@@ -102,16 +103,30 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
         sort,
         order,
       } = request.query;
-      const page = await service.list(project, {
-        limit,
-        offset,
-        ...(search ? { search } : {}),
-        ...(state ? { state } : {}),
-        ...(serviceId ? { serviceId } : {}),
-        ...(sharing ? { sharing } : {}),
-        ...(sort ? { sort } : {}),
-        ...(order ? { order } : {}),
-      });
+      // A client that goes away while its request waits for its turn costs no database work.
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      let page: Awaited<ReturnType<InstanceService['list']>>;
+      try {
+        page = await service.list(
+          project,
+          {
+            limit,
+            offset,
+            ...(search ? { search } : {}),
+            ...(state ? { state } : {}),
+            ...(serviceId ? { serviceId } : {}),
+            ...(sharing ? { sharing } : {}),
+            ...(sort ? { sort } : {}),
+            ...(order ? { order } : {}),
+          },
+          gone.signal,
+        );
+      } catch (error) {
+        // Nobody is left to answer.
+        if (error instanceof AbandonedWorkError) return reply.hijack();
+        throw error;
+      }
       reply.header('X-Total-Count', String(page.total));
       return named(page.views);
     },

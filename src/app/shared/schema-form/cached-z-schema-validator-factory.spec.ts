@@ -1,6 +1,6 @@
 import { ZSchemaValidatorFactory, type ISchema } from 'ngx-schema-form';
 
-import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
+import { CachedZSchemaValidatorFactory, FieldValidatorFactory } from './cached-z-schema-validator-factory';
 
 /** What an error says (its code, where and with which values), without the schema object it came from. */
 function reported(errors: unknown): unknown {
@@ -54,5 +54,15 @@ describe('CachedZSchemaValidatorFactory', () => {
     });
     expect(validate('5')).toBeNull();
     expect(validate('50')).toEqual([expect.objectContaining({ code: 'MAXIMUM' })]);
+  });
+});
+
+describe('FieldValidatorFactory', () => {
+  it('checks fields but not objects, which the form checks as a whole once per change', () => {
+    const factory = new FieldValidatorFactory();
+    const name: ISchema = { type: 'string', maxLength: 2 };
+    const form: ISchema = { type: 'object', required: ['name'], properties: { name } };
+    expect(factory.createValidatorFn(form)({ name: 'too long' })).toBeNull();
+    expect(factory.createValidatorFn(name)('too long')).toEqual([expect.objectContaining({ code: 'MAX_LENGTH' })]);
   });
 });

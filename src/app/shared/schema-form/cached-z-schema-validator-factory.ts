@@ -50,3 +50,22 @@ interface ZSchemaError {
   path: string;
   params: unknown[];
 }
+
+/**
+ * The validator factory of the parameters form: the library checks each field on its own, but not
+ * objects. ngx-schema-form checks a field's parents after each change, so the root object, all
+ * fields included, was checked again on every keystroke; the form checks the whole value once per
+ * change itself (ParametersValidator) and shows those problems, so the library's check of the
+ * objects was never read.
+ */
+@Injectable()
+export class FieldValidatorFactory extends CachedZSchemaValidatorFactory {
+  override createValidatorFn(schema: ISchema): (value: unknown) => Record<string, boolean> {
+    return schema.type === 'object' ? noErrors : super.createValidatorFn(schema);
+  }
+}
+
+/** A validator that finds nothing (ngx-schema-form reads `null` as no errors). */
+export function noErrors(): Record<string, boolean> {
+  return null as unknown as Record<string, boolean>;
+}

@@ -6,33 +6,30 @@ import { DateTimeWidget } from './widgets/date-time-widget';
 import { HiddenWidget } from './widgets/hidden-widget';
 import { JsonWidget } from './widgets/json-widget';
 import { KeyValueWidget } from './widgets/key-value-widget';
-import { NumberWidget } from './widgets/number-widget';
 import { ObjectWidget } from './widgets/object-widget';
 import { RadioWidget } from './widgets/radio-widget';
-import { SelectWidget } from './widgets/select-widget';
-import { TextWidget } from './widgets/text-widget';
-import { TextareaWidget } from './widgets/textarea-widget';
+import { FieldWidget } from './widgets/field-widget';
 import { VariantsWidget } from './widgets/variants-widget';
 
 /** The widget for each widget id (`widget: {id}` in a schema, else the field's type). */
 export const MATERIAL_WIDGETS: Readonly<Record<string, unknown>> = {
-  string: TextWidget,
-  text: TextWidget,
-  search: TextWidget,
-  tel: TextWidget,
-  password: TextWidget,
-  email: TextWidget,
-  url: TextWidget,
+  string: FieldWidget,
+  text: FieldWidget,
+  search: FieldWidget,
+  tel: FieldWidget,
+  password: FieldWidget,
+  email: FieldWidget,
+  url: FieldWidget,
   date: DateTimeWidget,
   'date-time': DateTimeWidget,
   time: DateTimeWidget,
-  textarea: TextareaWidget,
-  integer: NumberWidget,
-  number: NumberWidget,
-  range: NumberWidget,
+  textarea: FieldWidget,
+  integer: FieldWidget,
+  number: FieldWidget,
+  range: FieldWidget,
   boolean: CheckboxWidget,
   checkbox: CheckboxWidget,
-  select: SelectWidget,
+  select: FieldWidget,
   radio: RadioWidget,
   array: ArrayWidget,
   object: ObjectWidget,

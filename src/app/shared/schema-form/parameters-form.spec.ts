@@ -554,3 +554,79 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
     expect(element.querySelector('input[id$="adminPassword"]')!.getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+describe('ParametersForm with many fields', FORM_TESTS, () => {
+  /** Nothing is in view: the browser never reports a field as seen, so only focus draws one. */
+  class NothingInView {
+    readonly observed = new Set<Element>();
+    observe(element: Element): void {
+      this.observed.add(element);
+    }
+    unobserve(element: Element): void {
+      this.observed.delete(element);
+    }
+    disconnect(): void {
+      this.observed.clear();
+    }
+  }
+
+  beforeEach(() => {
+    vi.stubGlobal('IntersectionObserver', NothingInView);
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const manyFields = {
+    type: 'object',
+    properties: {
+      mode: { type: 'string', title: 'Mode', enum: ['simple', 'expert'], default: 'simple' },
+      ...Object.fromEntries(
+        Array.from({ length: 40 }, (_, index) => [`field${index}`, { type: 'string', title: `Field ${index}` }]),
+      ),
+      expertOnly: {
+        type: 'string',
+        title: 'Expert setting',
+        visibleIf: { mode: ['expert'] },
+      },
+    },
+    required: ['field39'],
+  };
+
+  it('shows fields out of view as placeholders with their labels, in order, and draws one when it gets the focus', async () => {
+    const { fixture, element } = await renderForm(manyFields);
+    const placeholders = [...element.querySelectorAll<HTMLElement>('.mp-sf-placeholder')];
+    expect(placeholders.map((placeholder) => placeholder.textContent!.replace('*', '').trim())).toEqual([
+      'Mode',
+      ...Array.from({ length: 40 }, (_, index) => `Field ${index}`),
+    ]);
+    expect(element.querySelectorAll('input')).toHaveLength(0);
+
+    placeholders[40]!.focus();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const input = element.querySelector<HTMLInputElement>('[data-mp-pointer="/field39"] input');
+    expect(input).not.toBeNull();
+    expect(document.activeElement).toBe(input);
+    expect(element.querySelectorAll('.mp-sf-placeholder')).toHaveLength(40);
+  });
+
+  it('keeps defaults and required fields of the fields not drawn, and follows visibleIf', async () => {
+    const { fixture, element, validity, values } = await renderForm(manyFields);
+    expect(values.at(-1)).toEqual({ mode: 'simple' });
+    expect(validity.at(-1)).toBe(false);
+    expect(element.textContent).not.toContain('Expert setting');
+
+    const mode = element.querySelector<HTMLElement>('[data-mp-pointer="/mode"] .mp-sf-placeholder')!;
+    mode.focus();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const harness = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatSelectHarness.with({ selector: '[data-mp-pointer="/mode"] mat-select' }),
+    );
+    await harness.open();
+    await harness.clickOptions({ text: 'expert' });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(element.textContent).toContain('Expert setting');
+  });
+});

@@ -33,7 +33,8 @@ import {
   sameJson,
   type SchemaVariant,
 } from '@osb/json-schema';
-import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
+import { FieldValidatorFactory } from './cached-z-schema-validator-factory';
+import { FieldDrawing, countFields } from './field-drawing';
 import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';
@@ -68,8 +69,9 @@ interface FormRender {
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [
     SchemaFormState,
+    FieldDrawing,
     { provide: WidgetRegistry, useClass: MaterialWidgetRegistry },
-    { provide: SchemaValidatorFactory, useClass: CachedZSchemaValidatorFactory },
+    { provide: SchemaValidatorFactory, useClass: FieldValidatorFactory },
     { provide: ExpressionCompilerFactory, useClass: JEXLExpressionCompilerFactory },
     { provide: LOG_LEVEL, useValue: 3 },
     { provide: LogService, useClass: DefaultLogService },
@@ -103,6 +105,7 @@ export class ParametersForm {
   private readonly formState = inject(SchemaFormState);
   private readonly idPrefix = inject(FIELD_ID_PREFIX);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly fieldDrawing = inject(FieldDrawing);
   /** The schema made ready for rendering. */
   protected readonly prepared = computed(() => prepareParameterSchema(this.schema(), this.mode()));
   private readonly chosenEditor = signal<ParametersEditor>('form');
@@ -293,6 +296,7 @@ export class ParametersForm {
       Object.keys(this.current).filter((key) => !fields.includes(key) && !this.storedSecrets().includes(`/${key}`)),
     );
     this.renderCount += 1;
+    this.fieldDrawing.setFieldCount(countFields(schema));
     this.renders.set([
       { id: this.renderCount, schema: structuredClone(schema) as ISchema, model: structuredClone(this.current) },
     ]);

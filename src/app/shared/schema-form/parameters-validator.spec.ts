@@ -31,4 +31,24 @@ describe('ParametersValidator', () => {
     expect(schemas[1]).toBe(schemas[0]);
     expect(schemas[2]).toBe(schemas[0]);
   });
+
+  it('uses a flat schema as it is, without resolving it anew for each value', () => {
+    const validator = new ParametersValidator(schema);
+    expect(validator.resolve({ name: 'ok' })).toBe(schema);
+    expect(validator.resolve({ name: 'other', size: 3 })).toBe(schema);
+  });
+
+  it('resolves a schema whose conditions depend on the value', () => {
+    const conditional = normalizeParameterSchema({
+      type: 'object',
+      properties: { tier: { type: 'string', enum: ['basic', 'pro'] }, seats: { type: 'integer' } },
+      if: { properties: { tier: { const: 'pro' } } },
+      then: { required: ['seats'] },
+    });
+    if (!conditional.ok) throw new Error(conditional.refusal.code);
+    const validator = new ParametersValidator(conditional.schema);
+    expect(validator.resolve({ tier: 'pro' })).not.toBe(conditional.schema);
+    expect(validator.problems({ tier: 'pro' }).map((problem) => problem.path)).toEqual(['#/seats']);
+    expect(validator.problems({ tier: 'basic' })).toEqual([]);
+  });
 });

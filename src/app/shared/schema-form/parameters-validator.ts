@@ -1,4 +1,10 @@
-import { isJsonObject, resolveSchemaForValue, stripUiKeywords, type JsonSchema } from '@osb/json-schema';
+import {
+  VARIANTS_KEYWORD,
+  isJsonObject,
+  resolveSchemaForValue,
+  stripUiKeywords,
+  type JsonSchema,
+} from '@osb/json-schema';
 import { linearPatternZSchema, withLinearPatterns } from './linear-patterns';
 import { describeSchemaError, isSchemaError } from './schema-error-messages';
 
@@ -21,19 +27,29 @@ export class ParametersValidator {
   /** The paths of all fields in the order the form shows them. */
   private readonly fieldOrder: string[];
   /**
-   * The last resolved schema (as JSON) and its copy made for z-schema. Handing z-schema the same
+   * The last resolved schema (the object and its JSON) and its copy made for z-schema. Handing z-schema the same
    * object again lets it skip compiling and checking the schema, which costs more than a keystroke
    * may take on a large form.
    */
-  private lastPrepared: { resolved: string; schema: JsonSchema } | undefined;
+  private lastPrepared: { source: JsonSchema; resolved: string; schema: JsonSchema } | undefined;
+  /**
+   * Whether the schema that applies can differ from value to value (it has variants, conditions
+   * or list items). Most large forms are flat: their schema is then used as it is, without
+   * resolving it anew on every keystroke.
+   */
+  private readonly dependsOnValue: boolean;
 
   /** @param schema a schema made renderable by `normalizeParameterSchema` */
   constructor(readonly schema: JsonSchema) {
     this.fieldOrder = fieldPaths(schema, '#');
+    this.dependsOnValue = hasKeyword(schema, VALUE_DEPENDENT_KEYWORDS);
   }
 
   /** The schema that applies to a value, given the variants a person chose (by JSON pointer). */
   resolve(value: unknown, choices: Readonly<Record<string, number>> = {}): JsonSchema {
+    if (!this.dependsOnValue) {
+      return this.schema;
+    }
     return resolveSchemaForValue(this.schema, value, {
       choices,
       matches: (condition, candidate) =>
@@ -62,11 +78,14 @@ export class ParametersValidator {
 
   /** The resolved schema without UI keywords and with linear-time patterns, the same object while it stays the same. */
   private validationSchema(resolved: JsonSchema): JsonSchema {
-    const json = JSON.stringify(resolved);
-    if (this.lastPrepared?.resolved !== json) {
-      this.lastPrepared = { resolved: json, schema: withLinearPatterns(stripUiKeywords(resolved)) };
+    if (this.lastPrepared?.source === resolved) {
+      return this.lastPrepared.schema;
     }
-    return this.lastPrepared.schema;
+    const json = JSON.stringify(resolved);
+    const schema =
+      this.lastPrepared?.resolved === json ? this.lastPrepared.schema : withLinearPatterns(stripUiKeywords(resolved));
+    this.lastPrepared = { source: resolved, resolved: json, schema };
+    return schema;
   }
 
   /** Position of the field a path is in (list indexes ignored); unknown paths go last. */
@@ -104,6 +123,19 @@ function plainDescription(field: JsonSchema | undefined): string | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** The keywords that make the schema which applies depend on the value (see `resolveSchemaForValue`). */
+const VALUE_DEPENDENT_KEYWORDS: ReadonlySet<string> = new Set([VARIANTS_KEYWORD, 'if', 'items']);
+
+/** Whether any object within a JSON value has one of the keys (anywhere, values included: a false yes is safe). */
+function hasKeyword(node: unknown, keywords: ReadonlySet<string>): boolean {
+  if (Array.isArray(node)) {
+    return node.some((item) => hasKeyword(item, keywords));
+  }
+  return (
+    isJsonObject(node) && Object.entries(node).some(([key, value]) => keywords.has(key) || hasKeyword(value, keywords))
+  );
 }
 
 /** The paths of a schema's fields, depth first, in schema order (variants' fields included). */

@@ -15,7 +15,7 @@ import {
   type SchemaNote,
   type SchemaVariant,
 } from '@osb/json-schema';
-import { CachedZSchemaValidatorFactory } from './cached-z-schema-validator-factory';
+import { CachedZSchemaValidatorFactory, noErrors } from './cached-z-schema-validator-factory';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
 import { ParametersValidator } from './parameters-validator';
@@ -86,14 +86,27 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
   };
 }
 
-/** Builds ngx-schema-form's property tree for a copy of the schema; returns the error it throws, if any. */
+/**
+ * The library's validation switched off for the off-screen build: it looks only for schemas the
+ * library throws on, and checking every default there cost as much as the form's own first check.
+ */
+class StructureOnlyValidatorFactory extends CachedZSchemaValidatorFactory {
+  override createValidatorFn(): (value: unknown) => Record<string, boolean> {
+    return noErrors;
+  }
+}
+
+/**
+ * Builds ngx-schema-form's property tree for a copy of the schema, without validating it; returns
+ * the error it throws, if any.
+ */
 function renderOffScreen(schema: JsonSchema): string | undefined {
   installFreeValueProperties();
   try {
     const copy = structuredClone(schema);
     SchemaPreprocessor.preprocess(copy);
     const factory = new FormPropertyFactory(
-      new CachedZSchemaValidatorFactory(),
+      new StructureOnlyValidatorFactory(),
       new ValidatorRegistry(),
       new PropertyBindingRegistry(),
       new JEXLExpressionCompilerFactory(),

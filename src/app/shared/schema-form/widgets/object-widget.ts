@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { FormElementComponent, ObjectLayoutWidget, type IFieldSet } from 'ngx-schema-form';
+import { ObjectLayoutWidget, type FormProperty, type IFieldSet } from 'ngx-schema-form';
 import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
 import { SchemaFormState } from '../schema-form-state';
+import { FieldSlot } from './field-slot';
 import { fieldLabel } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
@@ -12,7 +13,7 @@ import { Markdown } from '../../ui/markdown/markdown';
  */
 @Component({
   selector: 'mp-sf-object-widget',
-  imports: [Markdown, FormElementComponent, NgTemplateOutlet],
+  imports: [Markdown, FieldSlot, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
@@ -63,8 +64,8 @@ import { Markdown } from '../../ui/markdown/markdown';
             }
           </div>
         }
-        @for (fieldId of fieldset.fields; track fieldId) {
-          <sf-form-element class="mp-sf-element" [formProperty]="formProperty.getProperty(fieldId)" />
+        @for (field of fieldset.properties; track field.id) {
+          <mp-sf-field-slot [formProperty]="field.property" />
         }
       }
     </ng-template>
@@ -80,8 +81,8 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit {
   protected isRoot = false;
   /** Whether the schema declared its own fieldsets (rather than the library's default one). */
   protected hasOwnFieldsets = false;
-  /** The groups of fields. */
-  protected fieldsets: IFieldSet[] = [];
+  /** The groups of fields, each with its fields' form properties (looked up once, not on every check). */
+  protected fieldsets: (IFieldSet & { properties: { id: string; property: FormProperty }[] })[] = [];
 
   /** JSON pointer of the object within the parameters. */
   get pointer(): string {
@@ -100,8 +101,12 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit {
 
   ngOnInit(): void {
     this.isRoot = this.formProperty.parent === null;
-    this.fieldsets = this.schema.fieldsets ?? [];
-    this.hasOwnFieldsets = !(this.fieldsets.length === 1 && this.fieldsets[0].id === 'fieldset-default');
+    const fieldsets: IFieldSet[] = this.schema.fieldsets ?? [];
+    this.hasOwnFieldsets = !(fieldsets.length === 1 && fieldsets[0].id === 'fieldset-default');
+    this.fieldsets = fieldsets.map((fieldset) => ({
+      ...fieldset,
+      properties: fieldset.fields.map((id) => ({ id, property: this.formProperty.getProperty(id) })),
+    }));
   }
 
   /** Replaces the library widget's hook: messages come from the form's state, not its subscriptions. */

@@ -11,14 +11,7 @@ import { bindingOperationLabel } from '../../binding-status';
   selector: 'mp-binding-status',
   imports: [OperationStatus],
   template: `
-    <mp-operation-status
-      [state]="operation().state"
-      [label]="label()"
-      [icon]="icon()"
-      [brokerUnreachable]="operation().brokerUnreachable"
-      [deadline]="operation().deadline"
-      [description]="message()"
-    />
+    <mp-operation-status [operation]="operation()" [label]="label()" [icon]="icon()" [description]="message()" />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -33,11 +26,9 @@ export class BindingStatus {
   protected readonly label = computed(() => bindingOperationLabel(this.operation()));
   /** The broker's note or the failure's reason beside the chip, in the user's language. */
   protected readonly message = computed(() => operationMessage(this.operation()));
-  /** The chip's icon. */
-  protected readonly icon = computed<AppIconName>(() => {
+  /** The chip's icon: the state's, but a clock once an unbinding succeeded (the binding is on its way out). */
+  protected readonly icon = computed<AppIconName | undefined>(() => {
     const { type, state } = this.operation();
-    if (state === 'in progress') return 'sync';
-    if (state === 'failed') return 'warning';
-    return type === 'create' ? 'check' : 'schedule';
+    return state === 'succeeded' && type !== 'create' ? 'schedule' : undefined;
   });
 }

@@ -175,7 +175,7 @@ describe('InstanceBindings', () => {
     http.expectNone({ method: 'DELETE' });
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
-    (document.querySelector('mp-unbind-dialog .mp-unbind-dialog__confirm') as HTMLButtonElement).click();
+    (document.querySelector('mp-unbind-dialog .mp-confirmation-dialog__confirm') as HTMLButtonElement).click();
     await settle();
     http.expectOne({ method: 'DELETE', url: `${LIST_URL}/b1` }).flush(null, { status: 204, statusText: 'No Content' });
     await settle();

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogConfig, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { Observable, map } from 'rxjs';
+import type { Observable } from 'rxjs';
 
 import type { ServiceBinding } from '@osb/api';
+import { ConfirmationDialog, openConfirmation } from '@app/shared/ui/confirmation-dialog/confirmation-dialog';
 
 /** What the unbind confirmation shows. */
 export interface UnbindDialogData {
@@ -18,14 +18,18 @@ export interface UnbindDialogData {
  */
 @Component({
   selector: 'mp-unbind-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatIconModule],
+  imports: [ConfirmationDialog, MatIconModule],
   template: `
-    <h2 mat-dialog-title i18n="@@unbindDialogTitle">Delete the binding “{{ data.binding.name }}”?</h2>
-    <mat-dialog-content>
+    <mp-confirmation-dialog
+      i18n-title="@@unbindDialogTitle"
+      title="Delete the binding “{{ data.binding.name }}”?"
+      i18n-confirmLabel="@@unbindConfirm"
+      confirmLabel="Delete binding"
+    >
       <p i18n="@@unbindDialogMessage">
         The broker revokes its credentials; applications that use them lose access. This cannot be undone.
       </p>
-      <ul class="mp-unbind-dialog__affected" i18n-aria-label="@@unbindAffectedList" aria-label="What loses access">
+      <ul class="mp-confirmation-dialog__list" i18n-aria-label="@@unbindAffectedList" aria-label="What loses access">
         <li>
           <mat-icon svgIcon="key" aria-hidden="true" />
           <span i18n="@@unbindAffectedBinding"
@@ -42,40 +46,7 @@ export interface UnbindDialogData {
           </li>
         }
       </ul>
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false" i18n="@@cancel">Cancel</button>
-      <button
-        mat-flat-button
-        type="button"
-        class="mp-unbind-dialog__confirm"
-        [mat-dialog-close]="true"
-        i18n="@@unbindConfirm"
-      >
-        Delete binding
-      </button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .mp-unbind-dialog__affected {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .mp-unbind-dialog__affected li {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      padding: 0.25rem 0;
-    }
-    .mp-unbind-dialog__affected mat-icon {
-      flex: none;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .mp-unbind-dialog__confirm {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
+    </mp-confirmation-dialog>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -86,9 +57,8 @@ export class UnbindDialog {
 
 /** Opens the confirmation; emits once whether the user confirmed. */
 export function confirmUnbind(dialog: MatDialog, binding: ServiceBinding): Observable<boolean> {
-  const config: MatDialogConfig<UnbindDialogData> = { data: { binding }, maxWidth: '32rem', role: 'alertdialog' };
-  return dialog
-    .open<UnbindDialog, UnbindDialogData, boolean>(UnbindDialog, config)
-    .afterClosed()
-    .pipe(map((confirmed) => confirmed === true));
+  return openConfirmation<UnbindDialog, UnbindDialogData>(dialog, UnbindDialog, {
+    data: { binding },
+    maxWidth: '32rem',
+  });
 }

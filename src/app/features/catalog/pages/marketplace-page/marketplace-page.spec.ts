@@ -5,11 +5,11 @@ import { TestBed } from '@angular/core/testing';
 import { MatChipListboxHarness, MatChipOptionHarness } from '@angular/material/chips/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { testCatalog, testService } from '@testing/catalog-fixtures';
-import { providePlatformApiTesting } from '@testing/test-providers';
+import { provideRoutedPageTesting, settleRoutedPage } from '@testing/test-providers';
 import { CARDS_PER_PAGE, MarketplacePage, URL_WRITE_DELAY_MS } from './marketplace-page';
 
 describe('MarketplacePage', () => {
@@ -33,21 +33,11 @@ describe('MarketplacePage', () => {
   }
 
   /** Waits for requests and effects, then renders. */
-  async function settle(): Promise<void> {
-    await router.fixture.whenStable();
-    router.detectChanges();
-    await router.fixture.whenStable();
-  }
+  const settle = () => settleRoutedPage(router);
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [{ path: 'projects/:projectId/marketplace', component: MarketplacePage }],
-          withComponentInputBinding(),
-        ),
-        ...providePlatformApiTesting(),
-      ],
+      providers: [...provideRoutedPageTesting('projects/:projectId/marketplace', MarketplacePage)],
     });
     http = TestBed.inject(HttpTestingController);
   });

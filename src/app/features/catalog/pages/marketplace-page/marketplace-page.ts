@@ -12,7 +12,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -22,6 +21,7 @@ import { missingLocalBrokers } from '@app/core/api/broker-health';
 import { CurrentUser } from '@app/core/api/current-user';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { SearchField } from '@app/shared/ui/search-field/search-field';
 import { ServiceCard } from '@app/shared/ui/service-card/service-card';
 import {
   CatalogFilter,
@@ -51,11 +51,11 @@ export const URL_WRITE_DELAY_MS = 400;
     MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
     BrokerNotice,
     EmptyState,
+    SearchField,
     ServiceCard,
   ],
   templateUrl: './marketplace-page.html',
@@ -178,11 +178,6 @@ export class MarketplacePage {
   /** Title of the empty state for a search without results. */
   protected noMatchForSearch(search: string): string {
     return $localize`:@@noMatchForSearch:No services match “${search}:search:”.`;
-  }
-
-  /** Sets the search text. */
-  protected searchFor(text: string): void {
-    this.searchText.set(text);
   }
 
   /** Sets the selected tags. */

@@ -1,12 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceOffering } from '@osb/api';
 import { testCatalog, testPlan, testService } from '@testing/catalog-fixtures';
-import { providePlatformApiTesting } from '@testing/test-providers';
+import { provideRoutedPageTesting, settleRoutedPage } from '@testing/test-providers';
 import { ServicePage } from './service-page';
 
 describe('ServicePage', () => {
@@ -30,21 +30,11 @@ describe('ServicePage', () => {
   }
 
   /** Waits for requests and effects, then renders. */
-  async function settle(): Promise<void> {
-    await router.fixture.whenStable();
-    router.detectChanges();
-    await router.fixture.whenStable();
-  }
+  const settle = () => settleRoutedPage(router);
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [{ path: 'projects/:projectId/marketplace/services/:serviceId', component: ServicePage }],
-          withComponentInputBinding(),
-        ),
-        ...providePlatformApiTesting(),
-      ],
+      providers: [...provideRoutedPageTesting('projects/:projectId/marketplace/services/:serviceId', ServicePage)],
     });
     http = TestBed.inject(HttpTestingController);
   });

@@ -58,10 +58,10 @@ describe('CostsPage', () => {
     usageBasedInstances: 2,
   };
 
-  async function open(): Promise<HTMLElement> {
+  async function open(result: ProjectCosts = costs): Promise<HTMLElement> {
     const router = await RouterTestingHarness.create();
     await router.navigateByUrl('/projects/p1/costs', CostsPage);
-    http.expectOne('/api/projects/p1/costs').flush(costs);
+    http.expectOne('/api/projects/p1/costs').flush(result);
     await new Promise((resolve) => setTimeout(resolve));
     router.detectChanges();
     return router.routeNativeElement as HTMLElement;
@@ -94,5 +94,18 @@ describe('CostsPage', () => {
     expect(rows[2].textContent).toContain('Shared by Web Shop');
     expect(page.textContent).toContain('they are not counted here');
     expect(page.textContent).toContain('hourly rates × 730 hours');
+  });
+
+  it('shows an empty state with a way to the marketplace, and no CSV download, when the project has no instances', async () => {
+    const element = await open({ instances: [], services: [], monthly: {}, usageBasedInstances: 0 });
+    const buttons = Array.from(element.querySelectorAll('button'), (button) => button.textContent?.trim());
+    expect(buttons).not.toContain('Download CSV');
+    expect(element.querySelector('[data-testid="costs-instances"]')).toBeNull();
+    const empty = element.querySelector('mp-empty-state');
+    expect(empty?.textContent).toContain('This project has no service instances yet.');
+    expect(empty?.textContent).toContain('Costs show here once you order a service.');
+    const link = empty?.querySelector('a');
+    expect(link?.textContent?.trim()).toBe('Browse the marketplace');
+    expect(link?.getAttribute('href')).toBe('/projects/p1/marketplace');
   });
 });

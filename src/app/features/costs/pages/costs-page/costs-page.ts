@@ -47,6 +47,8 @@ export class CostsPage {
   protected readonly own = computed(() => this.lines().filter((line) => !line.sharedFrom));
   /** The own instances, then those shared with the project (not counted). */
   protected readonly rows = computed(() => [...this.own(), ...this.lines().filter((line) => line.sharedFrom)]);
+  /** Whether the project has no instances, own or shared (so nothing to list or download). */
+  protected readonly empty = computed(() => this.costs.hasValue() && this.costs.value().instances.length === 0);
   /** Whether the project has any monthly estimate. */
   protected readonly hasEstimate = computed(() => Object.keys(this.costs.value()?.monthly ?? {}).length > 0);
 

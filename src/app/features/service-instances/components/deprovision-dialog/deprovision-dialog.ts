@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogConfig, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Observable, map } from 'rxjs';
+import type { Observable } from 'rxjs';
 
 import type { ProjectRef, ServiceInstanceDeletionImpact } from '@osb/api';
 import { apiErrorMessage } from '@app/core/api/api-error';
 import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
+import { ConfirmationDialog, openConfirmation } from '@app/shared/ui/confirmation-dialog/confirmation-dialog';
 
 /** Which instance the deprovision confirmation is about. */
 export interface DeprovisionDialogData {
@@ -29,32 +29,29 @@ export interface DeprovisionDialogData {
  */
 @Component({
   selector: 'mp-deprovision-dialog',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-  ],
+  imports: [ConfirmationDialog, FormsModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
   template: `
-    <h2 mat-dialog-title i18n="@@deprovisionDialogTitle">Deprovision “{{ data.instanceName }}”?</h2>
-    <mat-dialog-content>
+    <mp-confirmation-dialog
+      i18n-title="@@deprovisionDialogTitle"
+      title="Deprovision “{{ data.instanceName }}”?"
+      i18n-confirmLabel="@@deprovisionConfirm"
+      confirmLabel="Deprovision"
+      [confirmDisabled]="!canConfirm()"
+    >
       <p i18n="@@deprovisionDialogMessage">
         The broker deletes the instance and all its bindings. Data kept in the instance is lost; this cannot be undone.
       </p>
       @if (impact(); as affected) {
         @if (affected.bindings.length > 0) {
-          <h3 class="mp-deprovision-dialog__subtitle" i18n="@@deprovisionBindingsTitle">
+          <h3 class="mp-confirmation-dialog__subtitle" i18n="@@deprovisionBindingsTitle">
             These bindings are deleted; applications that use their credentials lose access:
           </h3>
-          <ul class="mp-deprovision-dialog__list" i18n-aria-label="@@deprovisionBindingsList" aria-label="Bindings">
+          <ul class="mp-confirmation-dialog__list" i18n-aria-label="@@deprovisionBindingsList" aria-label="Bindings">
             @for (binding of affected.bindings; track binding.id) {
               <li>
                 <mat-icon svgIcon="key" aria-hidden="true" />
-                <span class="mp-deprovision-dialog__name">{{ binding.name }}</span>
-                <span class="mp-deprovision-dialog__meta"
+                <span class="mp-confirmation-dialog__name">{{ binding.name }}</span>
+                <span class="mp-confirmation-dialog__meta"
                   >·
                   @if (binding.project.projectId === data.projectId) {
                     <ng-container i18n="@@deprovisionBindingOwnProject">this project</ng-container>
@@ -63,7 +60,7 @@ export interface DeprovisionDialogData {
                   }
                 </span>
                 @if (binding.tenantId; as tenant) {
-                  <span class="mp-deprovision-dialog__meta"
+                  <span class="mp-confirmation-dialog__meta"
                     >· <ng-container i18n="@@deprovisionBindingTenant">tenant {{ tenant }}</ng-container></span
                   >
                 }
@@ -74,20 +71,20 @@ export interface DeprovisionDialogData {
           <p i18n="@@deprovisionNoBindings">The instance has no bindings.</p>
         }
         @if (affected.sharedWith.length > 0) {
-          <h3 class="mp-deprovision-dialog__subtitle" i18n="@@deprovisionSharesTitle">
+          <h3 class="mp-confirmation-dialog__subtitle" i18n="@@deprovisionSharesTitle">
             These projects the instance is shared with lose access to it:
           </h3>
-          <ul class="mp-deprovision-dialog__list" i18n-aria-label="@@deprovisionSharesList" aria-label="Projects">
+          <ul class="mp-confirmation-dialog__list" i18n-aria-label="@@deprovisionSharesList" aria-label="Projects">
             @for (project of affected.sharedWith; track project.projectId) {
               <li>
                 <mat-icon svgIcon="share" aria-hidden="true" />
-                <span class="mp-deprovision-dialog__name">{{ project.displayName }}</span>
+                <span class="mp-confirmation-dialog__name">{{ project.displayName }}</span>
               </li>
             }
           </ul>
         }
       } @else if (impactError(); as message) {
-        <p class="mp-deprovision-dialog__error" role="alert" i18n="@@deprovisionImpactFailed">
+        <p class="mp-confirmation-dialog__error" role="alert" i18n="@@deprovisionImpactFailed">
           What else the deprovision removes could not be loaded: {{ message }}
         </p>
       } @else {
@@ -113,57 +110,9 @@ export interface DeprovisionDialogData {
           }
         </mat-form-field>
       }
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false" i18n="@@cancel">Cancel</button>
-      <button
-        mat-flat-button
-        type="button"
-        class="mp-deprovision-dialog__confirm"
-        [disabled]="!canConfirm()"
-        [mat-dialog-close]="true"
-        i18n="@@deprovisionConfirm"
-      >
-        Deprovision
-      </button>
-    </mat-dialog-actions>
+    </mp-confirmation-dialog>
   `,
   styles: `
-    .mp-deprovision-dialog__confirm {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
-    .mp-deprovision-dialog__subtitle {
-      font: var(--mat-sys-title-small);
-      margin: 1rem 0 0.5rem;
-    }
-    .mp-deprovision-dialog__list {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      max-height: 12rem;
-      overflow: auto;
-    }
-    .mp-deprovision-dialog__list li {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      padding: 0.25rem 0;
-    }
-    .mp-deprovision-dialog__list mat-icon {
-      flex: none;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .mp-deprovision-dialog__name {
-      font-weight: 500;
-      overflow-wrap: anywhere;
-    }
-    .mp-deprovision-dialog__meta {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .mp-deprovision-dialog__error {
-      color: var(--mat-sys-error);
-    }
     .mp-deprovision-dialog__confirm-name {
       width: 100%;
       margin-top: 1rem;
@@ -211,14 +160,9 @@ export class DeprovisionDialog {
 
 /** Opens the confirmation; emits once whether the user confirmed. */
 export function confirmDeprovision(dialog: MatDialog, data: DeprovisionDialogData): Observable<boolean> {
-  const config: MatDialogConfig<DeprovisionDialogData> = {
+  return openConfirmation<DeprovisionDialog, DeprovisionDialogData>(dialog, DeprovisionDialog, {
     data,
     width: '100%',
     maxWidth: '36rem',
-    role: 'alertdialog',
-  };
-  return dialog
-    .open<DeprovisionDialog, DeprovisionDialogData, boolean>(DeprovisionDialog, config)
-    .afterClosed()
-    .pipe(map((confirmed) => confirmed === true));
+  });
 }

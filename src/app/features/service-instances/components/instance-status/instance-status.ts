@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
 import type { ServiceInstanceOperation } from '@osb/api';
-import type { AppIconName } from '@app/shared/ui/icons/app-icons';
 import { operationMessage } from '@app/core/api/api-error-messages';
 import { OperationStatus } from '@app/shared/ui/operation-status/operation-status';
 import { operationLabel } from '../../instance-operation';
@@ -15,11 +14,8 @@ import { operationLabel } from '../../instance-operation';
   imports: [OperationStatus],
   template: `
     <mp-operation-status
-      [state]="operation().state"
+      [operation]="operation()"
       [label]="label()"
-      [icon]="icon()"
-      [brokerUnreachable]="operation().brokerUnreachable"
-      [deadline]="operation().deadline"
       [description]="showDescription() ? message() : undefined"
     />
   `,
@@ -38,15 +34,4 @@ export class InstanceStatus {
   protected readonly label = computed(() => operationLabel(this.operation()));
   /** The broker's note or the failure's reason beside the chip, in the user's language. */
   protected readonly message = computed(() => operationMessage(this.operation()));
-  /** The chip's icon. */
-  protected readonly icon = computed<AppIconName>(() => {
-    switch (this.operation().state) {
-      case 'in progress':
-        return 'sync';
-      case 'succeeded':
-        return 'check';
-      case 'failed':
-        return 'warning';
-    }
-  });
 }

@@ -5,14 +5,14 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { ServiceInstance } from '@osb/api';
 import { OPERATION_POLL_INTERVAL_MS } from '@app/core/api/reload-while-running';
 import { testCatalog } from '@testing/catalog-fixtures';
 import { testInstance } from '@testing/instance-fixtures';
-import { providePlatformApiTesting } from '@testing/test-providers';
+import { provideRoutedPageTesting } from '@testing/test-providers';
 import { INSTANCE_SEARCH_DELAY_MS, INSTANCES_PER_PAGE, InstancesPage } from './instances-page';
 
 const INSTANCES_URL = '/api/projects/p1/service-instances';
@@ -78,11 +78,7 @@ describe('InstancesPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter(
-          [{ path: 'projects/:projectId/instances', component: InstancesPage }],
-          withComponentInputBinding(),
-        ),
-        ...providePlatformApiTesting(),
+        ...provideRoutedPageTesting('projects/:projectId/instances', InstancesPage),
         { provide: OPERATION_POLL_INTERVAL_MS, useValue: 0 },
       ],
     });

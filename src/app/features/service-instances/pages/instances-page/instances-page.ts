@@ -13,7 +13,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -27,6 +26,7 @@ import { reloadWhileRunning } from '@app/core/api/reload-while-running';
 import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
 import { ExpiringBindingsNotice } from '@app/features/bindings';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { SearchField } from '@app/shared/ui/search-field/search-field';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
 import { InstanceUpgrades } from '../../components/instance-upgrades/instance-upgrades';
@@ -61,11 +61,11 @@ export const INSTANCE_SEARCH_DELAY_MS = 300;
     MatIconModule,
     MatProgressBarModule,
     MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
     RouterLink,
     EmptyState,
     ExpiringBindingsNotice,
+    SearchField,
     InstanceListItem,
     InstanceUpgrades,
   ],

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogConfig, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Observable, map } from 'rxjs';
+import type { Observable } from 'rxjs';
 
 import type { ServiceInstanceShareDetails } from '@osb/api';
 import { apiErrorMessage } from '@app/core/api/api-error';
 import type { InstanceRef } from '@app/core/api/api-types';
+import { ConfirmationDialog, openConfirmation } from '@app/shared/ui/confirmation-dialog/confirmation-dialog';
 import { SharingApi } from '../../sharing-api';
 
 /** Which share the confirmation is about. */
@@ -28,15 +28,18 @@ export interface EndShareDialogData {
  */
 @Component({
   selector: 'mp-end-share-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatIconModule, MatProgressBarModule],
+  imports: [ConfirmationDialog, MatIconModule, MatProgressBarModule],
   template: `
-    <h2 mat-dialog-title i18n="@@endShareTitle">
-      Stop sharing “{{ data.instanceName }}” with {{ data.targetProjectName }}?
-    </h2>
-    <mat-dialog-content>
+    <mp-confirmation-dialog
+      i18n-title="@@endShareTitle"
+      title="Stop sharing “{{ data.instanceName }}” with {{ data.targetProjectName }}?"
+      i18n-confirmLabel="@@endShareConfirm"
+      confirmLabel="Stop sharing"
+      [confirmDisabled]="!details()"
+    >
       <p i18n="@@endShareMessage">{{ data.targetProjectName }} can no longer see or bind the instance.</p>
       @if (loadError(); as message) {
-        <p class="mp-end-share__error" role="alert" i18n="@@endShareDetailsFailed">
+        <p class="mp-confirmation-dialog__error" role="alert" i18n="@@endShareDetailsFailed">
           What ending the share removes could not be loaded: {{ message }}
         </p>
       } @else if (details(); as loaded) {
@@ -47,13 +50,15 @@ export interface EndShareDialogData {
             <p i18n="@@endShareBindings">
               These bindings of {{ data.targetProjectName }} are deleted, and their credentials stop working:
             </p>
-            <ul class="mp-end-share__bindings">
+            <ul class="mp-confirmation-dialog__list">
               @for (binding of loaded.bindingsToRemove; track binding.id) {
                 <li>
                   <mat-icon svgIcon="key" aria-hidden="true" />
                   <span>{{ binding.name }}</span>
                   @if (binding.tenant; as tenant) {
-                    <span class="mp-end-share__tenant" i18n="@@endShareBindingTenant">(tenant {{ tenant.id }})</span>
+                    <span class="mp-confirmation-dialog__meta" i18n="@@endShareBindingTenant"
+                      >(tenant {{ tenant.id }})</span
+                    >
                   }
                 </li>
               }
@@ -67,47 +72,7 @@ export interface EndShareDialogData {
           aria-label="Loading the bindings that ending the share removes"
         />
       }
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false" i18n="@@cancel">Cancel</button>
-      <button
-        mat-flat-button
-        type="button"
-        class="mp-end-share__confirm"
-        [disabled]="!details()"
-        [mat-dialog-close]="true"
-        i18n="@@endShareConfirm"
-      >
-        Stop sharing
-      </button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .mp-end-share__bindings {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-      li {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding: 4px 0;
-      }
-      mat-icon {
-        width: 18px;
-        height: 18px;
-      }
-    }
-    .mp-end-share__tenant {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .mp-end-share__error {
-      color: var(--mat-sys-error);
-    }
-    .mp-end-share__confirm:not(:disabled) {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
+    </mp-confirmation-dialog>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -131,9 +96,5 @@ export class EndShareDialog {
 
 /** Opens the confirmation; emits once whether the user confirmed. */
 export function confirmEndShare(dialog: MatDialog, data: EndShareDialogData): Observable<boolean> {
-  const config: MatDialogConfig<EndShareDialogData> = { data, maxWidth: '36rem', role: 'alertdialog' };
-  return dialog
-    .open<EndShareDialog, EndShareDialogData, boolean>(EndShareDialog, config)
-    .afterClosed()
-    .pipe(map((confirmed) => confirmed === true));
+  return openConfirmation<EndShareDialog, EndShareDialogData>(dialog, EndShareDialog, { data, maxWidth: '36rem' });
 }

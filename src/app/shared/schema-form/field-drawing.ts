@@ -1,0 +1,104 @@
+import { Injectable, OnDestroy } from '@angular/core';
+import { isJsonObject } from '@osb/json-schema';
+
+/** Forms with at most this many fields are drawn at once; larger ones draw what is seen first. */
+export const EAGER_FIELD_LIMIT = 30;
+
+/** How many waiting fields are drawn per frame once the fields in view are drawn. */
+const FIELDS_PER_FRAME = 8;
+
+/** How far outside the viewport (as CSS margin) a field counts as seen, so it is drawn before it scrolls in. */
+const VIEWPORT_MARGIN = '50% 0px';
+
+/**
+ * Decides when each field of one parameters form is drawn. Small forms, and browsers without
+ * `IntersectionObserver`, draw every field at once. In a large form a field is drawn as soon as
+ * it comes near the viewport or is focused; the fields out of view are drawn a few per frame
+ * after that, in form order, so the page stays responsive and, once they are all drawn,
+ * find-in-page and screen readers see the whole form. Until then a field shows a placeholder of
+ * its size with its label.
+ */
+@Injectable()
+export class FieldDrawing implements OnDestroy {
+  private eager = true;
+  private readonly waiting = new Map<Element, () => void>();
+  private observer: IntersectionObserver | undefined;
+  private fillScheduled = false;
+  private destroyed = false;
+
+  /** Sets how many fields the form has, before its fields are created; decides whether drawing waits. */
+  setFieldCount(count: number): void {
+    this.eager = count <= EAGER_FIELD_LIMIT || typeof IntersectionObserver === 'undefined';
+  }
+
+  /**
+   * Registers a field's element; `draw` is called once, when the field is to be drawn (at once
+   * for an eager form). Returns whether the field was drawn at once.
+   */
+  register(element: Element, draw: () => void): boolean {
+    if (this.eager || this.destroyed) {
+      draw();
+      return true;
+    }
+    this.waiting.set(element, draw);
+    this.observer ??= new IntersectionObserver((entries) => this.drawSeen(entries), { rootMargin: VIEWPORT_MARGIN });
+    this.observer.observe(element);
+    return false;
+  }
+
+  /** Draws a waiting field now (it got the focus, or a problem with it is shown); nothing if it is drawn. */
+  drawNow(element: Element): void {
+    const draw = this.waiting.get(element);
+    if (draw) {
+      this.waiting.delete(element);
+      this.observer?.unobserve(element);
+      draw();
+    }
+  }
+
+  /** Forgets a field that is destroyed before it was drawn. */
+  unregister(element: Element): void {
+    this.waiting.delete(element);
+    this.observer?.unobserve(element);
+  }
+
+  ngOnDestroy(): void {
+    this.destroyed = true;
+    this.observer?.disconnect();
+    this.waiting.clear();
+  }
+
+  private drawSeen(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        this.drawNow(entry.target);
+      }
+    }
+    this.scheduleFill();
+  }
+
+  /** Draws the waiting fields a few per frame, in form order, after the ones in view. */
+  private scheduleFill(): void {
+    if (this.fillScheduled || this.waiting.size === 0) {
+      return;
+    }
+    this.fillScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.fillScheduled = false;
+        for (const element of [...this.waiting.keys()].slice(0, FIELDS_PER_FRAME)) {
+          this.drawNow(element);
+        }
+        this.scheduleFill();
+      }),
+    );
+  }
+}
+
+/** How many fields a schema draws: its properties at any depth (list items not counted). */
+export function countFields(schema: unknown): number {
+  if (!isJsonObject(schema) || !isJsonObject(schema['properties'])) {
+    return 0;
+  }
+  return Object.values(schema['properties']).reduce<number>((count, field) => count + 1 + countFields(field), 0);
+}
