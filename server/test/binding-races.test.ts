@@ -111,7 +111,7 @@ describe('a binding created while its instance is being deleted', () => {
     assertNoBindingLeftAtBroker(instance);
   });
 
-  it('is either deleted with the instance or refused, however the requests interleave', async () => {
+  it('is deleted with the instance, refused, or finds the instance gone, however the requests interleave', async () => {
     const instance = await sharedInstance();
     await bind(OWNER, instance, 'existing');
     const deleting = call('DELETE', `${OWNER}/${instance.id}`);
@@ -122,12 +122,14 @@ describe('a binding created while its instance is being deleted', () => {
       }),
     );
     const deleted = await deleting;
-    for (const answer of racing) {
-      assert.ok(
-        answer.status === 201 || (answer.status === 409 && (answer.body as ErrorBody).code === 'instanceDeleting'),
-        `unexpected answer ${answer.status} ${JSON.stringify(answer.body)}`,
-      );
-    }
+    // Created before the deprovision began (and deleted by it), refused while it runs, or, when a busy
+    // machine delays the request until the deprovision has finished, not found: nothing in between.
+    const legitimate = (answer: (typeof racing)[number]) =>
+      answer.status === 201 ||
+      (answer.status === 409 && (answer.body as ErrorBody).code === 'instanceDeleting') ||
+      (answer.status === 404 && (answer.body as ErrorBody).code === 'instanceNotFound');
+    for (const answer of racing)
+      assert.ok(legitimate(answer), `unexpected answer ${answer.status} ${JSON.stringify(answer.body)}`);
     assert.equal(deleted.status, 204, JSON.stringify(deleted.body));
     assert.equal(await storedBindings(instance), 0);
     assertNoBindingLeftAtBroker(instance);

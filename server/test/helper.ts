@@ -16,9 +16,13 @@ import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker }
 import { temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 
-/** Timings for tests: polls every few milliseconds, 1 s request timeout, quick orphan-mitigation retries. */
+/**
+ * Timings for tests: polls every few milliseconds and quick orphan-mitigation retries. The request
+ * timeout stays generous (10 s), so that a broker answering slowly on a busy machine is not taken
+ * for one that never answers; tests of that case set a short one of their own.
+ */
 export const FAST_PROVISIONING: ProvisioningOverrides = {
-  requestTimeoutSeconds: 1,
+  requestTimeoutSeconds: 10,
   polling: { initialDelayMs: 20, minDelayMs: 10, backoffFactor: 1.2, maxBackoffDelayMs: 50, maxRetryAfterMs: 200 },
   orphanMitigation: { initialDelayMs: 20, factor: 2, maxDelayMs: 100 },
 };
@@ -169,8 +173,11 @@ export interface Scenario<Broker> {
   token: string;
   /** The platform's data directory (removed by `close`). */
   dataDir: string;
-  /** Closes the platform (if still open) and starts it again on the same data directory and brokers. */
-  restart(): Promise<TestPlatform>;
+  /**
+   * Closes the platform (if still open) and starts it again on the same data directory and brokers,
+   * with the scenario's options, or with `overrides` of them for this run.
+   */
+  restart(overrides?: ScenarioPlatformOptions): Promise<TestPlatform>;
   /** Stops the platform, the broker and the issuer, and removes the data directory. */
   close(): Promise<void>;
 }
@@ -193,17 +200,23 @@ export async function startScenario<Broker extends { close(): Promise<void> }>(
   const token = await issuer.sign({ sub: 'alice' });
   const directory = await temporaryDirectory();
   const broker = await startBroker();
-  const start = () =>
-    startTestPlatform({ ...platformOptions, issuer: issuer.issuer, dataDir: directory.path, brokers: brokers(broker) });
+  const start = (overrides: ScenarioPlatformOptions = {}) =>
+    startTestPlatform({
+      ...platformOptions,
+      ...overrides,
+      issuer: issuer.issuer,
+      dataDir: directory.path,
+      brokers: brokers(broker),
+    });
   const scenario: Scenario<Broker> = {
     platform: await start(),
     broker,
     issuer,
     token,
     dataDir: directory.path,
-    async restart() {
+    async restart(overrides) {
       await scenario.platform.close();
-      scenario.platform = await start();
+      scenario.platform = await start(overrides);
       return scenario.platform;
     },
     async close() {

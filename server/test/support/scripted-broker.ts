@@ -39,7 +39,11 @@ export interface BrokerRequest {
   originatingIdentity?: { platform: string; user: unknown };
 }
 
-/** The catalog a scripted broker serves unless told otherwise. */
+/**
+ * The catalog a scripted broker serves unless told otherwise; with `maximumPollingDurationSeconds`,
+ * a plan `scripted-bounded` of that `maximum_polling_duration` besides (the others have none, so
+ * that their operations do not fail when a busy machine slows the polls down).
+ */
 export function scriptedCatalog(options: { maximumPollingDurationSeconds?: number } = {}) {
   const create = {
     $schema: 'http://json-schema.org/draft-04/schema#',
@@ -74,9 +78,6 @@ export function scriptedCatalog(options: { maximumPollingDurationSeconds?: numbe
             description: 'Small',
             plan_updateable: true,
             maintenance_info: { version: '1.0.0' },
-            ...(options.maximumPollingDurationSeconds
-              ? { maximum_polling_duration: options.maximumPollingDurationSeconds }
-              : {}),
             schemas: { service_instance: { create: { parameters: create }, update: { parameters: update } } },
           },
           {
@@ -87,6 +88,16 @@ export function scriptedCatalog(options: { maximumPollingDurationSeconds?: numbe
             maintenance_info: { version: '2.0.0' },
           },
           { id: 'scripted-fixed', name: 'fixed', description: 'Cannot change plans', plan_updateable: false },
+          ...(options.maximumPollingDurationSeconds
+            ? [
+                {
+                  id: 'scripted-bounded',
+                  name: 'bounded',
+                  description: 'Gives up on operations that take too long',
+                  maximum_polling_duration: options.maximumPollingDurationSeconds,
+                },
+              ]
+            : []),
         ],
       },
       {
