@@ -74,9 +74,15 @@ function creating(): InstanceRecord {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * How long a short lease or job interval lasts: long enough that the store calls a test makes
+ * within it finish in time on a busy machine.
+ */
+const SHORT_MS = 1500;
+
 describe('leases on operations', () => {
   it('keep an operation with the replica that started it until its lease expires, then pass it on once', async () => {
-    const a = replica('replica-a', 300);
+    const a = replica('replica-a', SHORT_MS);
     const b = replica('replica-b');
     const c = replica('replica-c');
     const record = creating();
@@ -85,7 +91,7 @@ describe('leases on operations', () => {
     assert.deepEqual(await b.leases.instances.claimDue(10, due), [], 'a held lease is not claimed');
     assert.equal(await b.leases.instances.confirm(record.id), false);
 
-    await wait(400);
+    await wait(SHORT_MS + 100);
     const [first, second] = await Promise.all([
       b.leases.instances.claimDue(10, due),
       c.leases.instances.claimDue(10, due),
@@ -155,15 +161,15 @@ describe('scheduled jobs', () => {
   it('run once per interval across replicas', async () => {
     const replicas = ['one', 'two', 'three'].map((name) => new ScheduledJobs(database, name));
     const name = `job-${Date.now()}`;
-    const first = await Promise.all(replicas.map((jobs) => jobs.claim(name, 400)));
+    const first = await Promise.all(replicas.map((jobs) => jobs.claim(name, SHORT_MS)));
     assert.equal(first.filter(Boolean).length, 1, 'one replica takes the due run');
     assert.deepEqual(
-      await Promise.all(replicas.map((jobs) => jobs.claim(name, 400))),
+      await Promise.all(replicas.map((jobs) => jobs.claim(name, SHORT_MS))),
       [false, false, false],
       'none within the interval',
     );
-    await wait(450);
-    const next = await Promise.all(replicas.map((jobs) => jobs.claim(name, 400)));
+    await wait(SHORT_MS + 100);
+    const next = await Promise.all(replicas.map((jobs) => jobs.claim(name, SHORT_MS)));
     assert.equal(next.filter(Boolean).length, 1, 'one replica takes the next run');
   });
 });
