@@ -63,8 +63,10 @@ export async function startBenchPlatform(brokerCount: number, servicesPerBroker:
   const directory = await mkdtemp(join(tmpdir(), 'osb-marketplace-bench-'));
   const configFile = join(directory, 'config.json');
   await writeFile(configFile, JSON.stringify(benchConfig(directory, brokers, brokerCount)));
+  // BENCH_CPU_PROF=<directory> writes the platform's CPU profile there when it stops.
+  const profileDirectory = process.env['BENCH_CPU_PROF'];
   const child: ChildProcess = fork(join(import.meta.dirname, 'platform-process.ts'), [configFile], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const [started] = (await Promise.race([

@@ -301,6 +301,8 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     bindings,
     shares,
     activity,
+    // The embedded database runs one query at a time; a server takes more from its pool.
+    listConcurrency: database.kind === 'pglite' ? 2 : 8,
     log: app.log,
   });
   const expiry = new ExpiryScheduler({

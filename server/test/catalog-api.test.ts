@@ -370,6 +370,25 @@ describe('GET /api/catalog on the wire', () => {
     assert.deepEqual(JSON.parse(gunzipSync(gzip.body).toString()), JSON.parse(identity.body.toString()));
   });
 
+  it('chooses the encoding of each answer from its own Accept-Encoding, also after many different spellings', async () => {
+    const expected: [header: string, encoding: string | undefined][] = [
+      ['br;q=0, gzip', 'gzip'],
+      ['br', 'br'],
+      ['gzip;q=0, br;q=0', undefined],
+      ['*', 'br'],
+      ['br;q=0, *;q=0.5', 'gzip'],
+    ];
+    // More spellings than the platform remembers, then the first ones again.
+    for (let round = 0; round < 20; round++) {
+      for (const [header, encoding] of expected) {
+        const spelled = `${header}${' '.repeat(round)}`;
+        const answer = await rawGet(`${url}/api/catalog`, { 'Accept-Encoding': spelled });
+        assert.equal(answer.status, 200);
+        assert.equal(answer.headers['content-encoding'], encoding, `Accept-Encoding: ${JSON.stringify(spelled)}`);
+      }
+    }
+  });
+
   it('answers 304 to a matching If-None-Match, and a new ETag once the catalog changed', async () => {
     const first = await rawGet(`${url}/api/catalog`, {});
     const etag = first.headers['etag'];

@@ -7,10 +7,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import type { ScriptedBroker } from './support/scripted-broker.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const PAYMENTS = '/api/projects/likvid-payments/service-instances';
 const MOBILE = '/api/projects/likvid-mobile/service-instances';
@@ -48,11 +46,10 @@ interface Ordered {
   createdAt: string;
 }
 
-let issuer: TestIssuer;
+let scenario: Scenario<ScriptedBroker>;
 let broker: ScriptedBroker;
 let platform: TestPlatform;
 let alice: string;
-let removeDirectory: () => Promise<void>;
 const ordered: Ordered[] = [];
 
 /** Names in mixed case with digits, dashes and underscores, so that sorting by name is no accident of order. */
@@ -100,18 +97,9 @@ async function orderMany(
 }
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
-  broker = await startScriptedBroker(catalog());
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-    // The broker's Retry-After may postpone polls by an hour: running operations stay quiet.
-    provisioning: { polling: { maxRetryAfterMs: 3_600_000 } },
-  });
+  // The broker's Retry-After may postpone polls by an hour: running operations stay quiet.
+  scenario = await startScriptedScenario(catalog(), { provisioning: { polling: { maxRetryAfterMs: 3_600_000 } } });
+  ({ broker, platform, token: alice } = scenario);
   const serviceAt = (index: number) => SERVICES[index % SERVICES.length]!.id;
   const record = (instance: ServiceInstance, state: Ordered['state'], sharedIn = false): void => {
     ordered.push({
@@ -170,12 +158,7 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function list(path: string, query: string): Promise<{ instances: ServiceInstance[]; total: number }> {
   const { status, body, headers } = await platform.call<ServiceInstance[]>('GET', `${path}?${query}`, {
@@ -213,6 +196,21 @@ describe('the instances list of a project with 500 instances', () => {
     assert.equal(total, 480);
     assert.equal(instances.length, 480);
     assert.deepEqual(new Set(instances.map((instance) => instance.id)), new Set(ordered.map((o) => o.id)));
+  });
+
+  it('lists each instance as its own GET answers it (operation, shares, mitigation)', async () => {
+    const { instances } = await list(PAYMENTS, 'limit=500');
+    for (const instance of instances) {
+      const { status, body } = await platform.call<ServiceInstance>('GET', `${PAYMENTS}/${instance.id}`, {
+        token: alice,
+      });
+      assert.equal(status, 200);
+      assert.deepEqual(instance, body);
+    }
+    const shared = instances.filter((instance) => instance.sharedWith !== undefined);
+    assert.equal(shared.length, 25);
+    assert.deepEqual(shared[0]!.sharedWith, [{ projectId: 'likvid-mobile', displayName: 'Mobile App' }]);
+    assert.equal(instances.filter((instance) => instance.sharedFrom !== undefined).length, 20);
   });
 
   for (const [sort, compare] of Object.entries(SORTS)) {

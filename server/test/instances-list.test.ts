@@ -5,31 +5,19 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
+import type { ScriptedBroker } from './support/scripted-broker.ts';
 
-let issuer: TestIssuer;
-let broker: ScriptedBroker;
+let scenario: Scenario<ScriptedBroker>;
 let platform: TestPlatform;
 let alice: string;
-let removeDirectory: () => Promise<void>;
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const NAMES = ['alpha-db', 'beta-db', 'gamma-cache', 'delta-db', 'epsilon-cache', 'zeta_db'];
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
-  broker = await startScriptedBroker(scriptedCatalog());
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-  });
+  scenario = await startScriptedScenario();
+  ({ platform, token: alice } = scenario);
   for (const name of NAMES) {
     const { status } = await platform.call('POST', INSTANCES, {
       body: { name, serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
@@ -39,12 +27,7 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function list(query: string): Promise<{ status: number; names: string[]; total: string | null }> {
   const { status, body, headers } = await platform.call<ServiceInstance[]>('GET', `${INSTANCES}${query}`, {
@@ -60,6 +43,18 @@ async function list(query: string): Promise<{ status: number; names: string[]; t
 describe('GET /api/projects/:projectId/service-instances', () => {
   it('answers the first page (up to 100), oldest first, with the total, when no page is asked for', async () => {
     assert.deepEqual(await list(''), { status: 200, names: NAMES, total: '6' });
+  });
+
+  it('answers every one of 200 requests at once, each with its own page and the total', async () => {
+    const queries = ['?limit=2', '?limit=2&offset=4', '?search=A-DB', '?sort=name&order=desc&limit=3'];
+    const expected = [
+      { status: 200, names: ['alpha-db', 'beta-db'], total: '6' },
+      { status: 200, names: ['epsilon-cache', 'zeta_db'], total: '6' },
+      { status: 200, names: ['alpha-db', 'beta-db', 'delta-db'], total: '3' },
+      { status: 200, names: ['zeta_db', 'gamma-cache', 'epsilon-cache'], total: '6' },
+    ];
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => list(queries[index % 4]!)));
+    answers.forEach((answer, index) => assert.deepEqual(answer, expected[index % 4], queries[index % 4]));
   });
 
   it('pages with limit and offset', async () => {

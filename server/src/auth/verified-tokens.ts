@@ -3,7 +3,7 @@
  * user's requests under load do not each pay for a signature check. Tokens are kept by their
  * SHA-256 hash, never as they are.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 
 /** Options of {@link VerifiedTokens}. */
@@ -56,5 +56,6 @@ export class VerifiedTokens {
 }
 
 function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  // One-shot hashing: a Hash object per request costs more than the hash itself.
+  return hash('sha256', token, 'base64url');
 }

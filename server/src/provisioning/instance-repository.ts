@@ -1,13 +1,13 @@
 /**
  * The stored service instances with their last operation (table `service_instances`).
  */
-import type { OperationFailure } from '@osb/api';
 import type { ChangeFeed } from '../store/change-feed.ts';
 import {
-  brokerFaultOf,
-  type BrokerFaultKind,
+  polledOperationOf,
+  polledOperationValues,
   type OperationState,
   type PolledOperation,
+  type PolledOperationColumns,
 } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
@@ -60,11 +60,15 @@ export interface ServiceNames {
   nameOf(serviceId: string): string | undefined;
 }
 
-/** A row of the instances list: the instance and whether it is shared into the project. */
+/** A row of the instances list: the instance, how it is shared, and whether the platform mitigates it. */
 export interface VisibleInstance {
   record: InstanceRecord;
   /** True when another project owns the instance and shared it with this one. */
   sharedIn: boolean;
+  /** True when the project owns the instance and shares it with other projects. */
+  sharedOut: boolean;
+  /** True when the platform still has to delete the instance at its broker (orphan mitigation). */
+  orphanMitigationPending: boolean;
 }
 
 /** A stored service instance. */
@@ -89,7 +93,7 @@ export interface InstanceRecord {
   version: number;
 }
 
-interface InstanceRow {
+interface InstanceRow extends PolledOperationColumns {
   id: string;
   project_id: string;
   workspace_id: string;
@@ -106,20 +110,9 @@ interface InstanceRow {
   created_by: string;
   created_at: Date | string;
   operation_type: InstanceOperationType;
-  operation_state: InstanceOperationState;
-  operation_description: string | null;
-  operation_failure: OperationFailure | null;
   operation_update_repeatable: boolean | null;
-  operation_requested_by: string;
-  operation_started_at: Date | string;
-  broker_operation: string | null;
   poll_plan_id: string | null;
   update_target: UpdateTarget | null;
-  operation_deadline: Date | string | null;
-  next_poll_at: Date | string | null;
-  polls: number;
-  broker_unreachable_since: Date | string | null;
-  broker_last_error: BrokerFaultKind | null;
   version: number;
 }
 
@@ -159,6 +152,9 @@ const COLUMNS = [
 
 const JSON_COLUMNS = new Set(['parameters', 'metadata', 'update_target']);
 
+/** What {@link fromRow} reads of a `service_instances` row (leaving out the lease columns). */
+const RECORD_COLUMNS = [...COLUMNS, 'version'].join(', ');
+
 function toRow(record: InstanceRecord): unknown[] {
   const op = record.operation;
   const values: Record<(typeof COLUMNS)[number], unknown> = {
@@ -177,30 +173,16 @@ function toRow(record: InstanceRecord): unknown[] {
     usable: record.usable,
     created_by: record.createdBy,
     created_at: record.createdAt.toISOString(),
+    ...polledOperationValues(op),
     operation_type: op.type,
-    operation_state: op.state,
-    operation_description: op.description,
-    operation_failure: op.failure && JSON.stringify(op.failure),
     operation_update_repeatable: op.updateRepeatable,
-    operation_requested_by: op.requestedBy,
-    operation_started_at: op.startedAt.toISOString(),
-    broker_operation: op.brokerOperation,
     poll_plan_id: op.pollPlanId,
     update_target: op.updateTarget,
-    operation_deadline: op.deadline?.toISOString() ?? null,
-    next_poll_at: op.nextPollAt?.toISOString() ?? null,
-    polls: op.polls,
-    broker_unreachable_since: op.brokerFault?.since.toISOString() ?? null,
-    broker_last_error: op.brokerFault?.lastError ?? null,
   };
   return COLUMNS.map((column) => {
     const value = values[column];
     return JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value;
   });
-}
-
-function dateOrNull(value: Date | string | null): Date | null {
-  return value === null ? null : new Date(value);
 }
 
 function fromRow(row: InstanceRow): InstanceRecord {
@@ -221,20 +203,11 @@ function fromRow(row: InstanceRow): InstanceRecord {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
     operation: {
+      ...polledOperationOf(row),
       type: row.operation_type,
-      state: row.operation_state,
-      description: row.operation_description,
-      failure: row.operation_failure,
       updateRepeatable: row.operation_update_repeatable,
-      requestedBy: row.operation_requested_by,
-      startedAt: new Date(row.operation_started_at),
-      brokerOperation: row.broker_operation,
       pollPlanId: row.poll_plan_id,
       updateTarget: row.update_target,
-      deadline: dateOrNull(row.operation_deadline),
-      nextPollAt: dateOrNull(row.next_poll_at),
-      polls: row.polls,
-      brokerFault: brokerFaultOf(row.broker_unreachable_since, row.broker_last_error),
     },
     version: row.version,
   };
@@ -332,8 +305,9 @@ export class InstanceRepository {
 
   /**
    * One page of the instances a project sees (its own and those other projects shared with it),
-   * narrowed and sorted in the database; with the number of instances that match in all.
-   * Searching and sorting by service read the services' names from `services`.
+   * narrowed and sorted in the database; with the number of instances that match in all. One
+   * query: the narrow visible rows are filtered, counted, sorted and paged, and only the page's
+   * instances are read whole. Searching and sorting by service read the services' names from `services`.
    */
   async pageVisibleTo(
     projectId: string,
@@ -368,19 +342,39 @@ export class InstanceRepository {
     const order = sortColumns(page.sort ?? 'created', () => parameter(serviceNames, '::jsonb'))
       .map((column) => `${column} ${page.order === 'desc' ? 'DESC' : 'ASC'}`)
       .join(', ');
-    const [{ rows }, counted] = await Promise.all([
-      this.database.query<InstanceRow & { shared_in: boolean }>(
-        `${VISIBLE} SELECT * FROM visible ${where} ORDER BY ${order} LIMIT ${parameter(page.limit)} OFFSET ${parameter(page.offset)}`,
-        parameters,
-      ),
-      this.database.query<{ total: string }>(
-        `${VISIBLE} SELECT count(*) AS total FROM visible ${where}`,
-        filterParameters,
-      ),
-    ]);
+    const { rows } = await this.database.query<PageRow>(
+      `${VISIBLE}, page AS (
+        SELECT id, shared_in, shared_out, count(*) OVER () AS total FROM visible ${where}
+        ORDER BY ${order} LIMIT ${parameter(page.limit)} OFFSET ${parameter(page.offset)}
+      )
+      SELECT ${RECORD_COLUMNS}, page.shared_in, page.shared_out, page.total,
+        EXISTS (SELECT 1 FROM orphan_mitigations o WHERE o.instance_id = i.id AND o.binding_id IS NULL)
+          AS orphan_mitigation_pending
+      FROM page JOIN service_instances i USING (id) ORDER BY ${order}`,
+      parameters,
+    );
+    // A page past the last match has no row to carry the count.
+    const total =
+      rows[0] !== undefined
+        ? Number(rows[0].total)
+        : page.offset === 0
+          ? 0
+          : Number(
+              (
+                await this.database.query<{ total: string }>(
+                  `${VISIBLE} SELECT count(*) AS total FROM visible ${where}`,
+                  filterParameters,
+                )
+              ).rows[0]?.total ?? 0,
+            );
     return {
-      rows: rows.map((row) => ({ record: fromRow(row), sharedIn: row.shared_in })),
-      total: Number(counted.rows[0]?.total ?? 0),
+      rows: rows.map((row) => ({
+        record: fromRow(row),
+        sharedIn: row.shared_in,
+        sharedOut: row.shared_out,
+        orphanMitigationPending: row.orphan_mitigation_pending,
+      })),
+      total,
     };
   }
 
@@ -419,16 +413,25 @@ export class InstanceRepository {
   }
 }
 
+/** A row of the list query: an instance with how it is shared, whether it is mitigated, and how many match. */
+type PageRow = InstanceRow & {
+  shared_in: boolean;
+  shared_out: boolean;
+  orphan_mitigation_pending: boolean;
+  /** A bigint, which the drivers read as a string. */
+  total: string | number;
+};
+
 /**
- * The instances a project sees: its own (marked when it shares them) and those shared with it.
- * `$1` is the project's id.
+ * The instances a project sees, with the columns the list narrows and sorts by: its own (marked
+ * when it shares them) and those shared with it. `$1` is the project's id.
  */
 const VISIBLE = `WITH visible AS (
-  SELECT i.*, false AS shared_in,
+  SELECT i.id, i.name, i.service_id, i.operation_state, i.created_at, false AS shared_in,
     EXISTS (SELECT 1 FROM service_instance_shares s WHERE s.instance_id = i.id) AS shared_out
   FROM service_instances i WHERE i.project_id = $1
   UNION ALL
-  SELECT i.*, true AS shared_in, false AS shared_out
+  SELECT i.id, i.name, i.service_id, i.operation_state, i.created_at, true AS shared_in, false AS shared_out
   FROM service_instances i JOIN service_instance_shares s ON s.instance_id = i.id
   WHERE s.target_project_id = $1
 )`;

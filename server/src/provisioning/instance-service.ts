@@ -40,6 +40,7 @@ import { LeaseLostError, StaleRecordError } from '../store/leases.ts';
 import { isNewerVersion } from '../osb/semver.ts';
 import { readFetchedInstance } from '../osb/retrieval.ts';
 import { compareInstance } from './broker-comparison.ts';
+import { FairQueue } from '../store/fair-queue.ts';
 
 /** The catalog as provisioning reads it. */
 export interface CatalogLookup {
@@ -96,6 +97,8 @@ export interface InstanceServiceDependencies {
   shares: SharedInstanceLookup;
   /** Where changes are recorded (the runner records how operations end). */
   activity: ActivityRecorder;
+  /** How many list requests read the database at once; the others wait their turn (default 2). */
+  listConcurrency?: number;
   log: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
@@ -183,6 +186,8 @@ export function statusFor(failure: BrokerFailure): number {
 export class InstanceService {
   /** Service names from the catalog, to search and sort the list by service. */
   private readonly serviceNames: ServiceNames;
+  /** List requests in their order of arrival, a few at a time. */
+  private readonly listQueue: FairQueue;
 
   /** @param deps repositories, the runner, the catalog, the engine and the broker transport */
   constructor(private readonly deps: InstanceServiceDependencies) {
@@ -190,25 +195,36 @@ export class InstanceService {
       idsNamed: (text) => deps.catalog.serviceIdsNamed(text),
       nameOf: (serviceId) => deps.catalog.findService(serviceId)?.displayName,
     };
+    this.listQueue = new FairQueue(deps.listConcurrency ?? 2);
   }
 
   /**
    * One page of the instances the project sees (its own and those other projects shared with
-   * it), narrowed, sorted and paged in the database; with how many match in all.
+   * it), narrowed, sorted and paged in the database; with how many match in all. Requests take
+   * their turn in order of arrival; one whose `signal` aborts while it waits rejects with an
+   * `AbandonedWorkError` unrun.
    */
-  async list(project: Project, page: InstancePageQuery): Promise<{ views: InstanceView[]; total: number }> {
+  list(
+    project: Project,
+    page: InstancePageQuery,
+    signal?: AbortSignal,
+  ): Promise<{ views: InstanceView[]; total: number }> {
+    return this.listQueue.run(() => this.readPage(project, page), signal);
+  }
+
+  private async readPage(project: Project, page: InstancePageQuery): Promise<{ views: InstanceView[]; total: number }> {
     const { rows, total } = await this.deps.instances.pageVisibleTo(project.id, page, this.serviceNames);
-    const ids = rows.map((row) => row.record.id);
-    const [pending, sharedFrom, sharedWith] = await Promise.all([
-      this.deps.orphans.pendingInstanceIds(ids),
+    // The share lookups run only for pages that show shared instances.
+    const sharedOut = rows.filter((row) => row.sharedOut).map((row) => row.record.id);
+    const [sharedFrom, sharedWith] = await Promise.all([
       rows.some((row) => row.sharedIn) ? this.sharedFromMap(project) : new Map<string, SharedFrom>(),
-      this.deps.shares.sharedBy(rows.filter((row) => !row.sharedIn).map((row) => row.record.id)),
+      sharedOut.length > 0 ? this.deps.shares.sharedBy(sharedOut) : new Map<string, SharedFrom[]>(),
     ]);
     return {
-      views: rows.map(({ record, sharedIn }) =>
+      views: rows.map(({ record, sharedIn, orphanMitigationPending }) =>
         this.viewOf(
           record,
-          pending.has(record.id),
+          orphanMitigationPending,
           sharedIn ? sharedFrom.get(record.id) : undefined,
           sharedWith.get(record.id),
         ),

@@ -13,6 +13,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
   app.get(
     '/api/catalog',
     {
+      // The prepared bodies are compressed already; the compression hooks would only look at them.
+      compress: false,
       schema: {
         tags: ['catalog'],
         summary: "Every broker's services (summaries), the locations and each broker's health",
@@ -22,10 +24,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     async (request, reply) => {
       const listing = await catalog.listing();
       // Private: the answer depends on who asks; no-cache: always revalidated with the ETag.
-      reply.header('ETag', listing.etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Accept-Encoding');
+      reply.headers({ etag: listing.etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' });
       if (matchesEntityTag(request.headers['if-none-match'], listing.etag)) return reply.code(304).send(null);
       const encoding = chooseEncoding(request.headers['accept-encoding']);
-      if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
+      if (encoding !== 'identity') reply.header('content-encoding', encoding);
       // Bytes serialised and compressed once per refresh, sent as they are (the schema documents them).
       return reply.type('application/json; charset=utf-8').send(listing.bodies[encoding] as never);
     },
