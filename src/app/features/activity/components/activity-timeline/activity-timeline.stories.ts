@@ -85,11 +85,10 @@ function withActivity(entries: ActivityEntry[], error?: Error) {
         },
       }) as ReturnType<ActivityApi['activityResource']>,
   };
-  const catalog = resource({ loader: async () => testCatalog() });
   return applicationConfig({
     providers: [
       { provide: ActivityApi, useValue: activityApi },
-      { provide: MarketplaceApi, useValue: { catalogResource: () => catalog } },
+      { provide: MarketplaceApi, useValue: { catalogResource: () => resource({ loader: async () => testCatalog() }) } },
       { provide: LiveChanges, useValue: { changes: () => NEVER } },
     ],
   });
