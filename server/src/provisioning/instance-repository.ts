@@ -376,6 +376,8 @@ export class InstanceRepository {
     const order = sortColumns(page.sort ?? 'created', () => parameter(serviceNames, '::jsonb'))
       .map((column) => `${column} ${page.order === 'desc' ? 'DESC' : 'ASC'}`)
       .join(', ');
+    // A page past the last match has no row to carry the count: only then are the matches counted again.
+    const countWhenEmpty = page.offset === 0 ? '0' : `(SELECT count(*) FROM visible ${where})`;
     // One statement: the page's instances come as one JSON text, which the database writes and
     // `JSON.parse` reads far faster than the drivers decode a row of 31 columns field by field.
     const [result] = (
@@ -384,8 +386,7 @@ export class InstanceRepository {
           SELECT id, shared_in, count(*) OVER () AS total FROM visible ${where}
           ORDER BY ${order} LIMIT ${parameter(page.limit)} OFFSET ${parameter(page.offset)}
         )
-        -- A page past the last match has no row to carry the count: only then are the matches counted again.
-        SELECT COALESCE((SELECT total FROM page LIMIT 1), (SELECT count(*) FROM visible ${where})) AS total,
+        SELECT COALESCE((SELECT total FROM page LIMIT 1), ${countWhenEmpty}) AS total,
           (SELECT json_agg(listed ORDER BY ${order})::text FROM (
             SELECT ${RECORD_COLUMNS}, page.shared_in,
               NOT page.shared_in AND EXISTS (SELECT 1 FROM service_instance_shares s WHERE s.instance_id = i.id)
