@@ -7,10 +7,8 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActivityEntry, ActivityPage, ServiceBinding, ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { eventually, scriptedCatalog, type ScriptedBroker } from './support/scripted-broker.ts';
+import { settled, startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
 import { instanceActivity } from '../src/provisioning/instance-activity.ts';
 import type { InstanceRecord } from '../src/provisioning/instance-repository.ts';
 
@@ -52,33 +50,19 @@ function activityCatalog() {
   return catalog;
 }
 
-let issuer: TestIssuer;
+let scenario: Scenario<ScriptedBroker>;
 let broker: ScriptedBroker;
 let platform: TestPlatform;
 let alice: string;
 let bob: string;
-let removeDirectory: () => Promise<void>;
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
-  bob = await issuer.sign({ sub: 'bob' });
-  broker = await startScriptedBroker(activityCatalog());
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-  });
+  scenario = await startScriptedScenario(activityCatalog());
+  ({ broker, platform, token: alice } = scenario);
+  bob = await scenario.issuer.sign({ sub: 'bob' });
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 beforeEach(() => {
   broker.requests.length = 0;
@@ -113,10 +97,7 @@ async function timeline(instanceId: string): Promise<string[]> {
 }
 
 async function idle(instanceId: string): Promise<ServiceInstance> {
-  return eventually(async () => {
-    const { body } = await platform.call<ServiceInstance>('GET', `${INSTANCES}/${instanceId}`, { token: alice });
-    return body.lastOperation.state !== 'in progress' && body;
-  }, 'the instance operation ends');
+  return settled(platform, `${INSTANCES}/${instanceId}`, alice);
 }
 
 describe('activity of instances', () => {

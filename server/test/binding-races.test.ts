@@ -11,25 +11,20 @@ import type {
   ServiceInstance,
   ServiceInstanceDeletionImpact,
 } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { eventually, scriptedCatalog, type ScriptedBroker } from './support/scripted-broker.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const OWNER = '/api/projects/likvid-payments/service-instances';
 const TARGET = '/api/projects/likvid-mobile/service-instances';
 /** How long the broker takes to answer an unbind: the window in which the races happen. */
 const SLOW_UNBIND_MS = 400;
 
-let issuer: TestIssuer;
+let scenario: Scenario<ScriptedBroker>;
 let broker: ScriptedBroker;
 let platform: TestPlatform;
 let token: string;
-let removeDirectory: () => Promise<void>;
 
 before(async () => {
-  issuer = await startTestIssuer();
-  token = await issuer.sign({ sub: 'alice' });
   const shared = {
     id: 'shared-service',
     name: 'shared-zone',
@@ -39,22 +34,11 @@ before(async () => {
     plans: [{ id: 'shared-plan', name: 'standard', description: 'Standard' }],
   };
   const catalog = { services: [...scriptedCatalog().services, shared] };
-  broker = await startScriptedBroker(catalog);
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-  });
+  scenario = await startScriptedScenario(catalog);
+  ({ broker, platform, token } = scenario);
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 beforeEach(() => {
   broker.setDefault('unbind', { status: 200, body: {}, delayMs: SLOW_UNBIND_MS });

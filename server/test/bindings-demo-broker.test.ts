@@ -8,57 +8,25 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CatalogResponse, ServiceBindingWithCredentials, ServiceInstance, ServiceSummary } from '@osb/api';
-import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
+import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { eventually } from './support/scripted-broker.ts';
 import type { Database } from '../src/store/database.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 
-let issuer: TestIssuer;
+let scenario: Scenario<RunningDemoBroker>;
 let demoBroker: RunningDemoBroker;
 let platform: TestPlatform;
 let token: string;
 let dataDir: string;
-let removeDirectory: () => Promise<void>;
-
-async function start(): Promise<TestPlatform> {
-  return startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [
-      { id: 'demo-global', url: `${demoBroker.url}/global` },
-      { id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
-    ],
-    dataDir,
-    captureLogs: true,
-  });
-}
 
 before(async () => {
-  issuer = await startTestIssuer();
-  token = await issuer.sign({ sub: 'alice' });
-  const directory = await temporaryDirectory();
-  dataDir = directory.path;
-  removeDirectory = directory.remove;
-  demoBroker = await startDemoBroker({
-    host: '127.0.0.1',
-    port: 0,
-    username: 'broker-user',
-    password: 'broker-secret-password',
-    locationIds: ['eu-de-central'],
-    asyncOperationSeconds: 1,
-  });
-  platform = await start();
+  scenario = await startDemoScenario({ captureLogs: true });
+  ({ broker: demoBroker, platform, token, dataDir } = scenario);
 });
 
-after(async () => {
-  await platform.close();
-  await demoBroker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function call<T = ServiceBindingWithCredentials>(
   method: string,
@@ -154,7 +122,7 @@ describe('sensitive binding (Secrets Vault)', () => {
     assert.deepEqual(leaks, []);
     assert.ok(logs.includes(created.body.id), 'the captured logs cover the binding');
     assert.equal(logs.includes(String(vaultToken)), false);
-    platform = await start();
+    platform = await scenario.restart();
   });
 });
 
@@ -166,10 +134,12 @@ describe('asynchronous binding (PostgreSQL)', () => {
       parameters: { readOnly: true },
     });
     assert.equal(created.status, 202);
-    const done = await eventually(async () => {
-      const { body } = await call('GET', `${INSTANCES}/${instance.id}/bindings/${created.body.id}`);
-      return body.lastOperation.state !== 'in progress' && body;
-    }, 'the asynchronous bind to finish');
+    const done = await settled<ServiceBindingWithCredentials>(
+      platform,
+      `${INSTANCES}/${instance.id}/bindings/${created.body.id}`,
+      token,
+      'the asynchronous bind to finish',
+    );
     assert.equal(done.lastOperation.state, 'succeeded');
     const password = done.credentials?.['password'];
     assert.equal(typeof password, 'string');

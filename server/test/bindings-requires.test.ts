@@ -5,10 +5,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
-import { startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
+import type { ScriptedBroker } from './support/scripted-broker.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const catalog = {
@@ -39,30 +37,16 @@ const volumeMount = {
 };
 
 describe('bind answers with drain, route and volume fields', () => {
-  let issuer: TestIssuer;
+  let scenario: Scenario<ScriptedBroker>;
   let broker: ScriptedBroker;
   let platform: TestPlatform;
   let token: string;
-  let removeDirectory: () => Promise<void>;
 
   before(async () => {
-    issuer = await startTestIssuer();
-    token = await issuer.sign({ sub: 'alice' });
-    broker = await startScriptedBroker(catalog);
-    const directory = await temporaryDirectory();
-    removeDirectory = directory.remove;
-    platform = await startTestPlatform({
-      issuer: issuer.issuer,
-      brokers: [{ id: 'scripted', url: broker.url }],
-      dataDir: directory.path,
-    });
+    scenario = await startScriptedScenario(catalog);
+    ({ broker, platform, token } = scenario);
   });
-  after(async () => {
-    await platform.close();
-    await broker.close();
-    await issuer.close();
-    await removeDirectory();
-  });
+  after(() => scenario.close());
 
   async function bindWith(serviceId: string, planId: string, answer: Record<string, unknown>) {
     const instance = await platform.call<ServiceInstance>('POST', INSTANCES, {

@@ -7,10 +7,8 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BindingTenantChoice, ServiceBinding, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
 import { eventually, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type Answer, type TestPlatform } from './helper.ts';
+import { settled, startScenario, type Answer, type Scenario, type TestPlatform } from './helper.ts';
 
 const PROJECT = 'likvid-payments';
 const INSTANCES = `/api/projects/${PROJECT}/service-instances`;
@@ -85,44 +83,33 @@ const amsterdamCatalog = {
   ],
 };
 
-let issuer: TestIssuer;
+let scenario: Scenario<{ global: ScriptedBroker; amsterdam: ScriptedBroker; close(): Promise<void> }>;
 let broker: ScriptedBroker;
 let amsterdam: ScriptedBroker;
 let platform: TestPlatform;
 let token: string;
-let dataDir: string;
-let removeDirectory: () => Promise<void>;
-
-function start(): Promise<TestPlatform> {
-  return startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [
-      { id: 'scripted', url: broker.url },
-      { id: 'scripted-ams', url: amsterdam.url, locality: { location: 'eu-nl-west' } },
-    ],
-    dataDir,
-    captureLogs: true,
-  });
-}
 
 before(async () => {
-  issuer = await startTestIssuer();
-  token = await issuer.sign({ sub: 'alice' });
-  broker = await startScriptedBroker(globalCatalog);
-  amsterdam = await startScriptedBroker(amsterdamCatalog);
-  const directory = await temporaryDirectory();
-  dataDir = directory.path;
-  removeDirectory = directory.remove;
-  platform = await start();
+  scenario = await startScenario({
+    async startBroker() {
+      const brokers = [await startScriptedBroker(globalCatalog), await startScriptedBroker(amsterdamCatalog)] as const;
+      return {
+        global: brokers[0],
+        amsterdam: brokers[1],
+        close: async () => void (await Promise.all(brokers.map((one) => one.close()))),
+      };
+    },
+    brokers: ({ global, amsterdam }) => [
+      { id: 'scripted', url: global.url },
+      { id: 'scripted-ams', url: amsterdam.url, locality: { location: 'eu-nl-west' } },
+    ],
+    captureLogs: true,
+  });
+  ({ platform, token } = scenario);
+  ({ global: broker, amsterdam } = scenario.broker);
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await amsterdam.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 beforeEach(() => {
   broker.requests.length = 0;
@@ -258,10 +245,12 @@ describe('ordinary bindings', () => {
     assert.equal(created.body.lastOperation.state, 'in progress');
     assert.equal(created.body.credentials, undefined);
 
-    const done = await eventually(async () => {
-      const { body } = await call('GET', `${bindingsOf(instance)}/${created.body.id}`);
-      return body.lastOperation.state !== 'in progress' && body;
-    }, 'the asynchronous bind to finish');
+    const done = await settled<ServiceBindingWithCredentials>(
+      platform,
+      `${bindingsOf(instance)}/${created.body.id}`,
+      token,
+      'the asynchronous bind to finish',
+    );
     assert.equal(done.lastOperation.state, 'succeeded');
     assert.deepEqual(done.credentials, { uri: 'postgres://u:async-secret@db/x' });
     assert.equal(done.expiresAt, '2099-01-01T00:00:00.000Z');
@@ -286,11 +275,13 @@ describe('ordinary bindings', () => {
 
     broker.setDefault('binding_last_operation', { status: 200, body: { state: 'succeeded' } });
     broker.script('binding_fetch', { status: 200, body: { credentials: { key: 'after-restart' } } });
-    platform = await start();
-    const done = await eventually(async () => {
-      const { body } = await call('GET', `${bindingsOf(instance)}/${created.body.id}`);
-      return body.lastOperation.state !== 'in progress' && body;
-    }, 'the resumed bind to finish');
+    platform = await scenario.restart();
+    const done = await settled<ServiceBindingWithCredentials>(
+      platform,
+      `${bindingsOf(instance)}/${created.body.id}`,
+      token,
+      'the resumed bind to finish',
+    );
     assert.equal(done.lastOperation.state, 'succeeded');
     assert.deepEqual(done.credentials, { key: 'after-restart' });
   });
@@ -376,7 +367,7 @@ describe('ordinary bindings', () => {
   it('shows a project only its own bindings', async () => {
     const instance = await instanceOf('plain-service', 'plain-plan');
     const created = await call('POST', bindingsOf(instance), { name: 'mine' });
-    const bob = await issuer.sign({ sub: 'bob' });
+    const bob = await scenario.issuer.sign({ sub: 'bob' });
     const response = await fetch(
       `${platform.url}/api/projects/acme-webshop/service-instances/${instance.id}/bindings/${created.body.id}`,
       {

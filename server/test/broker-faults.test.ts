@@ -13,15 +13,8 @@ import type {
   ServiceBindingWithCredentials,
   ServiceInstance,
 } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import {
-  eventually,
-  startScriptedBroker,
-  type ScriptedAnswer,
-  type ScriptedBroker,
-} from './support/scripted-broker.ts';
-import { startTestPlatform, type Answer, type TestPlatform } from './helper.ts';
+import { eventually, type ScriptedAnswer, type ScriptedBroker } from './support/scripted-broker.ts';
+import { startScriptedScenario, type Answer, type Scenario, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 
@@ -47,31 +40,17 @@ const catalog = {
   ],
 };
 
-let issuer: TestIssuer;
+let scenario: Scenario<ScriptedBroker>;
 let token: string;
 let broker: ScriptedBroker;
 let platform: TestPlatform;
-let removeDirectory: () => Promise<void>;
 
 before(async () => {
-  issuer = await startTestIssuer();
-  token = await issuer.sign({ sub: 'alice' });
-  broker = await startScriptedBroker(catalog);
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-  });
+  scenario = await startScriptedScenario(catalog);
+  ({ broker, platform, token } = scenario);
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 beforeEach(() => {
   broker.requests.length = 0;

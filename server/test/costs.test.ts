@@ -7,10 +7,8 @@
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { monthlyEstimate, type ProjectCosts, type ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import type { ScriptedBroker } from './support/scripted-broker.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const PLANS = {
   hourly: [{ amount: { eur: 0.1 }, unit: 'HOURLY' }],
@@ -60,26 +58,17 @@ function costCatalog() {
   };
 }
 
-let issuer: TestIssuer;
+let scenario: Scenario<ScriptedBroker>;
 let broker: ScriptedBroker;
 let platform: TestPlatform;
 let alice: string;
 let bob: string;
-let removeDirectory: () => Promise<void>;
 const ids = new Map<string, string>();
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
-  bob = await issuer.sign({ sub: 'bob' });
-  broker = await startScriptedBroker(costCatalog());
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-  });
+  scenario = await startScriptedScenario(costCatalog());
+  ({ broker, platform, token: alice } = scenario);
+  bob = await scenario.issuer.sign({ sub: 'bob' });
   const orders: [string, string][] = [
     ['compute', 'hourly'],
     ['compute', 'daily'],
@@ -108,12 +97,7 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function costs(project = 'likvid-payments', token = alice) {
   return platform.call<ProjectCosts>('GET', `/api/projects/${project}/costs`, { token });

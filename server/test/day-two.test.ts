@@ -13,52 +13,25 @@ import type {
   ServiceBindingWithCredentials,
   ServiceInstance,
 } from '@osb/api';
-import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { eventually } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import { settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const PROJECT = '/api/projects/likvid-payments';
 const INSTANCES = `${PROJECT}/service-instances`;
 const LOCAL_BROKER = 'locations/eu-de-central';
 const DAY_MS = 86_400_000;
 
-let issuer: TestIssuer;
+let scenario: Scenario<RunningDemoBroker>;
 let demoBroker: RunningDemoBroker;
 let platform: TestPlatform;
 let token: string;
-let removeDirectory: () => Promise<void>;
 
 before(async () => {
-  issuer = await startTestIssuer();
-  token = await issuer.sign({ sub: 'alice' });
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  demoBroker = await startDemoBroker({
-    host: '127.0.0.1',
-    port: 0,
-    username: 'broker-user',
-    password: 'broker-secret-password',
-    locationIds: ['eu-de-central'],
-    asyncOperationSeconds: 1,
-  });
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [
-      { id: 'demo-global', url: `${demoBroker.url}/global` },
-      { id: 'demo-fra', url: `${demoBroker.url}/${LOCAL_BROKER}`, locality: { location: 'eu-de-central' } },
-    ],
-    dataDir: directory.path,
-  });
+  scenario = await startDemoScenario();
+  ({ broker: demoBroker, platform, token } = scenario);
 });
 
-after(async () => {
-  await platform.close();
-  await demoBroker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   return platform.call<T>(method, path, { body, token });
@@ -95,15 +68,12 @@ async function readyInstance(
     parameters,
   });
   assert.ok(status === 201 || status === 202, `instance ordered (HTTP ${status})`);
-  return settled(body.id);
+  return settledInstance(body.id);
 }
 
 /** The instance once its operation finished. */
-async function settled(instanceId: string): Promise<ServiceInstance> {
-  return eventually(async () => {
-    const { body } = await call<ServiceInstance>('GET', `${INSTANCES}/${instanceId}`);
-    return body.lastOperation.state !== 'in progress' && body;
-  }, 'the operation to finish');
+function settledInstance(instanceId: string): Promise<ServiceInstance> {
+  return settled(platform, `${INSTANCES}/${instanceId}`, token);
 }
 
 /** The broker's requests on a path, as its request log has them. */
@@ -190,7 +160,7 @@ describe('maintenance upgrades', () => {
     assert.equal(upgrade.status, 202);
     assert.equal(upgrade.body.lastOperation.state, 'in progress');
     assert.ok(upgrade.body.upgradeAvailable, 'offered until the broker confirms');
-    const done = await settled(gateway.id);
+    const done = await settledInstance(gateway.id);
     assert.equal(done.lastOperation.state, 'succeeded');
     assert.equal(done.upgradeAvailable, undefined);
   });

@@ -12,27 +12,22 @@ import type {
   ServiceBindingWithCredentials,
   ServiceInstance,
 } from '@osb/api';
-import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { eventually, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import { eventually, type ScriptedBroker } from './support/scripted-broker.ts';
+import {
+  demoFrankfurtBroker,
+  startDemoScenario,
+  startScriptedScenario,
+  type Scenario,
+  type TestPlatform,
+} from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const DAY_MS = 86_400_000;
 const EXPIRING = '/api/projects/likvid-payments/expiring-bindings';
 
-let issuer: TestIssuer;
+/** Alice's token of the scenario running (the suites run one after the other, each with a scenario of its own). */
 let token: string;
-
-before(async () => {
-  issuer = await startTestIssuer();
-  token = await issuer.sign({ sub: 'alice' });
-});
-
-after(async () => {
-  await issuer.close();
-});
 
 async function call<T = ServiceBindingWithCredentials>(
   platform: TestPlatform,
@@ -52,35 +47,16 @@ async function events(platform: TestPlatform, bindingId: string): Promise<{ kind
 }
 
 describe('expiring bindings of the demo broker (Object Storage)', () => {
+  let scenario: Scenario<RunningDemoBroker>;
   let demoBroker: RunningDemoBroker;
   let platform: TestPlatform;
-  let removeDirectory: () => Promise<void>;
 
   before(async () => {
-    const directory = await temporaryDirectory();
-    removeDirectory = directory.remove;
-    demoBroker = await startDemoBroker({
-      host: '127.0.0.1',
-      port: 0,
-      username: 'broker-user',
-      password: 'broker-secret-password',
-      locationIds: ['eu-de-central'],
-    });
-    platform = await startTestPlatform({
-      issuer: issuer.issuer,
-      brokers: [
-        { id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
-      ],
-      dataDir: directory.path,
-      expiryCheckIntervalSeconds: 1,
-    });
+    scenario = await startDemoScenario({ brokers: [demoFrankfurtBroker], expiryCheckIntervalSeconds: 1 });
+    ({ broker: demoBroker, platform, token } = scenario);
   });
 
-  after(async () => {
-    await platform.close();
-    await demoBroker.close();
-    await removeDirectory();
-  });
+  after(() => scenario.close());
 
   it('warns before the expiry and deletes the binding at the broker once it expired, keeping the record', async () => {
     const { body: catalog } = await call<CatalogResponse>(platform, 'GET', '/api/catalog');
@@ -199,26 +175,16 @@ describe('expiry from the plan, and a broker that does not unbind at first', () 
       },
     ],
   };
+  let scenario: Scenario<ScriptedBroker>;
   let broker: ScriptedBroker;
   let platform: TestPlatform;
-  let removeDirectory: () => Promise<void>;
 
   before(async () => {
-    const directory = await temporaryDirectory();
-    removeDirectory = directory.remove;
-    broker = await startScriptedBroker(catalog);
-    platform = await startTestPlatform({
-      issuer: issuer.issuer,
-      brokers: [{ id: 'scripted', url: broker.url }],
-      dataDir: directory.path,
-    });
+    scenario = await startScriptedScenario(catalog);
+    ({ broker, platform, token } = scenario);
   });
 
-  after(async () => {
-    await platform.close();
-    await broker.close();
-    await removeDirectory();
-  });
+  after(() => scenario.close());
 
   it('takes the expiry from expiryDays, records a refused unbind and tries again at the next check', async () => {
     const instance = await call<ServiceInstance>(platform, 'POST', INSTANCES, {

@@ -11,7 +11,10 @@ import type { MarketplaceConfig } from '../src/config/config.ts';
 import type { ProvisioningOverrides } from '../src/operations/settings.ts';
 import type { Database } from '../src/store/database.ts';
 import { openDatabase } from '../src/store/open-database.ts';
-import { testConfig, type TestBrokerEntry } from './support/test-config.ts';
+import { startDemoBroker, type DemoBrokerOptions, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
+import { temporaryDirectory, testConfig, type TestBrokerEntry } from './support/test-config.ts';
+import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 
 /** Timings for tests: polls every few milliseconds, 1 s request timeout, quick orphan-mitigation retries. */
 export const FAST_PROVISIONING: ProvisioningOverrides = {
@@ -155,4 +158,126 @@ export async function callPlatform<T = unknown>(
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+}
+
+/** A platform with an OpenID issuer, a broker and a temporary data directory of its own. */
+export interface Scenario<Broker> {
+  platform: TestPlatform;
+  broker: Broker;
+  issuer: TestIssuer;
+  /** An access token of `alice` (a member of `likvid-payments` and `likvid-mobile`). */
+  token: string;
+  /** The platform's data directory (removed by `close`). */
+  dataDir: string;
+  /** Closes the platform (if still open) and starts it again on the same data directory and brokers. */
+  restart(): Promise<TestPlatform>;
+  /** Stops the platform, the broker and the issuer, and removes the data directory. */
+  close(): Promise<void>;
+}
+
+/** The platform's options besides what a scenario gives it (issuer, data directory, brokers). */
+export type ScenarioPlatformOptions = Omit<TestPlatformOptions, 'config' | 'issuer' | 'dataDir' | 'brokers'>;
+
+/** What a scenario starts: its broker, and the configuration's broker entries for it. */
+export interface ScenarioOptions<Broker> extends ScenarioPlatformOptions {
+  startBroker(): Promise<Broker>;
+  brokers(broker: Broker): TestBrokerEntry[];
+}
+
+/** Starts an issuer, a broker and the platform over a new temporary data directory. */
+export async function startScenario<Broker extends { close(): Promise<void> }>(
+  options: ScenarioOptions<Broker>,
+): Promise<Scenario<Broker>> {
+  const { startBroker, brokers, ...platformOptions } = options;
+  const issuer = await startTestIssuer();
+  const token = await issuer.sign({ sub: 'alice' });
+  const directory = await temporaryDirectory();
+  const broker = await startBroker();
+  const start = () =>
+    startTestPlatform({ ...platformOptions, issuer: issuer.issuer, dataDir: directory.path, brokers: brokers(broker) });
+  const scenario: Scenario<Broker> = {
+    platform: await start(),
+    broker,
+    issuer,
+    token,
+    dataDir: directory.path,
+    async restart() {
+      await scenario.platform.close();
+      scenario.platform = await start();
+      return scenario.platform;
+    },
+    async close() {
+      await scenario.platform.close();
+      await broker.close();
+      await issuer.close();
+      await directory.remove();
+    },
+  };
+  return scenario;
+}
+
+/** A scenario whose one broker, `scripted`, is a scripted broker serving `catalog`. */
+export function startScriptedScenario(
+  catalog: unknown = scriptedCatalog(),
+  options: ScenarioPlatformOptions = {},
+): Promise<Scenario<ScriptedBroker>> {
+  return startScenario({
+    ...options,
+    startBroker: () => startScriptedBroker(catalog),
+    brokers: (broker) => [{ id: 'scripted', url: broker.url }],
+  });
+}
+
+/**
+ * A scenario with the demo broker (a local broker for `eu-de-central`, asynchronous operations
+ * of one second) configured as `brokers` (default: `demo-global` and `demo-fra`).
+ */
+export function startDemoScenario(
+  options: ScenarioPlatformOptions & { brokers?: ((demo: RunningDemoBroker) => TestBrokerEntry)[] } = {},
+): Promise<Scenario<RunningDemoBroker>> {
+  const { brokers = [demoGlobalBroker, demoFrankfurtBroker], ...platformOptions } = options;
+  return startScenario({
+    ...platformOptions,
+    startBroker: () => startTestDemoBroker({ locationIds: ['eu-de-central'], asyncOperationSeconds: 1 }),
+    brokers: (demo) => brokers.map((entry) => entry(demo)),
+  });
+}
+
+/** Starts the demo broker on a free port with the test configuration's broker credentials. */
+export function startTestDemoBroker(
+  options: Omit<DemoBrokerOptions, 'host' | 'port' | 'username' | 'password'>,
+): Promise<RunningDemoBroker> {
+  return startDemoBroker({
+    host: '127.0.0.1',
+    port: 0,
+    username: 'broker-user',
+    password: 'broker-secret-password',
+    ...options,
+  });
+}
+
+/** The demo broker's global broker as configuration entry `demo-global`. */
+export function demoGlobalBroker(demo: RunningDemoBroker): TestBrokerEntry {
+  return { id: 'demo-global', url: `${demo.url}/global` };
+}
+
+/** The demo broker's Frankfurt broker as configuration entry `demo-fra`, local to `eu-de-central`. */
+export function demoFrankfurtBroker(demo: RunningDemoBroker): TestBrokerEntry {
+  return { id: 'demo-fra', url: `${demo.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } };
+}
+
+/**
+ * Reads an instance or a binding at `path` until its last operation is no longer in progress
+ * and returns it; gives up (throws) after the `eventually` timeout.
+ */
+export function settled<T extends { lastOperation: { state: string } }>(
+  platform: Pick<TestPlatform, 'call'>,
+  path: string,
+  token: string,
+  description = `the operation of ${path} to finish`,
+): Promise<T> {
+  return eventually(async () => {
+    const { status, body } = await platform.call<T>('GET', path, { token });
+    return status === 200 && body.lastOperation.state !== 'in progress' && body;
+  }, description);
 }

@@ -7,10 +7,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import type { ScriptedBroker } from './support/scripted-broker.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const PAYMENTS = '/api/projects/likvid-payments/service-instances';
 const MOBILE = '/api/projects/likvid-mobile/service-instances';
@@ -48,11 +46,10 @@ interface Ordered {
   createdAt: string;
 }
 
-let issuer: TestIssuer;
+let scenario: Scenario<ScriptedBroker>;
 let broker: ScriptedBroker;
 let platform: TestPlatform;
 let alice: string;
-let removeDirectory: () => Promise<void>;
 const ordered: Ordered[] = [];
 
 /** Names in mixed case with digits, dashes and underscores, so that sorting by name is no accident of order. */
@@ -100,18 +97,9 @@ async function orderMany(
 }
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
-  broker = await startScriptedBroker(catalog());
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-    // The broker's Retry-After may postpone polls by an hour: running operations stay quiet.
-    provisioning: { polling: { maxRetryAfterMs: 3_600_000 } },
-  });
+  // The broker's Retry-After may postpone polls by an hour: running operations stay quiet.
+  scenario = await startScriptedScenario(catalog(), { provisioning: { polling: { maxRetryAfterMs: 3_600_000 } } });
+  ({ broker, platform, token: alice } = scenario);
   const serviceAt = (index: number) => SERVICES[index % SERVICES.length]!.id;
   const record = (instance: ServiceInstance, state: Ordered['state'], sharedIn = false): void => {
     ordered.push({
@@ -170,12 +158,7 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function list(path: string, query: string): Promise<{ instances: ServiceInstance[]; total: number }> {
   const { status, body, headers } = await platform.call<ServiceInstance[]>('GET', `${path}?${query}`, {

@@ -5,31 +5,19 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
+import type { ScriptedBroker } from './support/scripted-broker.ts';
 
-let issuer: TestIssuer;
-let broker: ScriptedBroker;
+let scenario: Scenario<ScriptedBroker>;
 let platform: TestPlatform;
 let alice: string;
-let removeDirectory: () => Promise<void>;
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const NAMES = ['alpha-db', 'beta-db', 'gamma-cache', 'delta-db', 'epsilon-cache', 'zeta_db'];
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
-  broker = await startScriptedBroker(scriptedCatalog());
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'scripted', url: broker.url }],
-    dataDir: directory.path,
-  });
+  scenario = await startScriptedScenario();
+  ({ platform, token: alice } = scenario);
   for (const name of NAMES) {
     const { status } = await platform.call('POST', INSTANCES, {
       body: { name, serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
@@ -39,12 +27,7 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function list(query: string): Promise<{ status: number; names: string[]; total: string | null }> {
   const { status, body, headers } = await platform.call<ServiceInstance[]>('GET', `${INSTANCES}${query}`, {

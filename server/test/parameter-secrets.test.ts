@@ -6,52 +6,26 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CatalogResponse, ServiceInstance } from '@osb/api';
-import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { CredentialCipher } from '../src/bindings/credential-cipher.ts';
 import { ParameterSecrets, visibleParameters } from '../src/provisioning/parameter-secrets.ts';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
 import { eventually } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import { demoFrankfurtBroker, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 const SECRET = 'Tr0ub4dor-and-3-horses';
 
-let issuer: TestIssuer;
+let scenario: Scenario<RunningDemoBroker>;
 let demoBroker: RunningDemoBroker;
 let platform: TestPlatform;
 let token: string;
-let removeDirectory: () => Promise<void>;
 
 before(async () => {
-  issuer = await startTestIssuer();
-  token = await issuer.sign({ sub: 'alice' });
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  demoBroker = await startDemoBroker({
-    host: '127.0.0.1',
-    port: 0,
-    username: 'broker-user',
-    password: 'broker-secret-password',
-    locationIds: ['eu-de-central'],
-    asyncOperationSeconds: 1,
-  });
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [
-      { id: 'demo-fra', url: `${demoBroker.url}/locations/eu-de-central`, locality: { location: 'eu-de-central' } },
-    ],
-    dataDir: directory.path,
-    captureLogs: true,
-  });
+  scenario = await startDemoScenario({ brokers: [demoFrankfurtBroker], captureLogs: true });
+  ({ broker: demoBroker, platform, token } = scenario);
 });
 
-after(async () => {
-  await platform.close();
-  await demoBroker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function call<T>(
   method: string,

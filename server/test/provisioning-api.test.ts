@@ -6,43 +6,27 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErrorBody, ServiceInstance } from '@osb/api';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { eventually, scriptedCatalog, startScriptedBroker, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import type { TestIssuer } from './support/test-issuer.ts';
+import { eventually, scriptedCatalog, type ScriptedBroker } from './support/scripted-broker.ts';
+import { settled as settledAt, startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
 
+let scenario: Scenario<ScriptedBroker>;
 let issuer: TestIssuer;
 let broker: ScriptedBroker;
 let platform: TestPlatform;
 let alice: string;
 let bob: string;
-let removeDirectory: () => Promise<void>;
-let dataDir: string;
 
 const PROJECT = 'likvid-payments';
 const INSTANCES = `/api/projects/${PROJECT}/service-instances`;
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
+  scenario = await startScriptedScenario(scriptedCatalog({ maximumPollingDurationSeconds: 2 }));
+  ({ issuer, broker, platform, token: alice } = scenario);
   bob = await issuer.sign({ sub: 'bob' });
-  broker = await startScriptedBroker(scriptedCatalog({ maximumPollingDurationSeconds: 2 }));
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  dataDir = directory.path;
-  platform = await startPlatform();
 });
 
-after(async () => {
-  await platform.close();
-  await broker.close();
-  await issuer.close();
-  await removeDirectory();
-});
-
-function startPlatform(): Promise<TestPlatform> {
-  return startTestPlatform({ issuer: issuer.issuer, brokers: [{ id: 'scripted', url: broker.url }], dataDir });
-}
+after(() => scenario.close());
 
 beforeEach(() => {
   broker.requests.length = 0;
@@ -83,11 +67,8 @@ async function stored(id: string) {
 }
 
 /** Waits for the instance's operation to leave `in progress` and returns the instance. */
-async function settled(id: string): Promise<ServiceInstance> {
-  return eventually(async () => {
-    const { status, body } = await call('GET', `${INSTANCES}/${id}`);
-    return status === 200 && body.lastOperation.state !== 'in progress' && body;
-  }, `operation of ${id} to finish`);
+function settled(id: string): Promise<ServiceInstance> {
+  return settledAt(platform, `${INSTANCES}/${id}`, alice);
 }
 
 /** Waits until the broker has seen orphan-mitigation DELETEs for `id` and the queue entry is gone. */
@@ -541,7 +522,7 @@ describe('restart', () => {
     await platform.close();
     broker.setDefault('deprovision', { status: 200, body: {} });
 
-    platform = await startPlatform();
+    platform = await scenario.restart();
     const deletes = await mitigated(id);
     assert.ok(deletes.length >= 2);
     assert.equal(deletes.at(-1)?.originatingIdentity, undefined);

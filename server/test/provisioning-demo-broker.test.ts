@@ -5,11 +5,17 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CatalogResponse, ServiceInstance, ServiceSummary } from '@osb/api';
-import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { eventually } from './support/scripted-broker.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import {
+  demoGlobalBroker,
+  settled as settledAt,
+  startTestDemoBroker,
+  startTestPlatform,
+  type TestPlatform,
+} from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 
@@ -26,14 +32,7 @@ before(async () => {
   const directory = await temporaryDirectory();
   dataDir = directory.path;
   removeDirectory = directory.remove;
-  demoBroker = await startDemoBroker({
-    host: '127.0.0.1',
-    port: 0,
-    username: 'broker-user',
-    password: 'broker-secret-password',
-    locationIds: [],
-    asyncOperationSeconds: 1,
-  });
+  demoBroker = await startTestDemoBroker({ locationIds: [], asyncOperationSeconds: 1 });
 });
 
 after(async () => {
@@ -46,7 +45,7 @@ after(async () => {
 async function start(): Promise<TestPlatform> {
   const platform = await startTestPlatform({
     issuer: issuer.issuer,
-    brokers: [{ id: 'demo-global', url: `${demoBroker.url}/global` }],
+    brokers: [demoGlobalBroker(demoBroker)],
     dataDir,
   });
   running.add(platform);
@@ -75,11 +74,8 @@ async function asyncCdn(platform: TestPlatform): Promise<{ service: ServiceSumma
   return { service, planId: service.plans.find((plan) => plan.name === 'pay-as-you-go')!.id };
 }
 
-async function settled(platform: TestPlatform, id: string): Promise<ServiceInstance> {
-  return eventually(async () => {
-    const { status, body } = await call<ServiceInstance>(platform, 'GET', `${INSTANCES}/${id}`);
-    return status === 200 && body.lastOperation.state !== 'in progress' && body;
-  }, `operation of ${id} to finish`);
+function settled(platform: TestPlatform, id: string): Promise<ServiceInstance> {
+  return settledAt(platform, `${INSTANCES}/${id}`, token, `operation of ${id} to finish`);
 }
 
 describe('provisioning against the demo broker', () => {

@@ -15,47 +15,25 @@ import type {
   ServiceInstanceShareDetails,
   ServiceSummary,
 } from '@osb/api';
-import { startDemoBroker, type RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
-import { temporaryDirectory } from './support/test-config.ts';
-import { startTestPlatform, type TestPlatform } from './helper.ts';
+import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
+import { demoGlobalBroker, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const OWNER = '/api/projects/likvid-payments/service-instances';
 const TARGET = '/api/projects/likvid-mobile/service-instances';
 
-let issuer: TestIssuer;
+let scenario: Scenario<RunningDemoBroker>;
 let demoBroker: RunningDemoBroker;
 let platform: TestPlatform;
 let alice: string;
 let bob: string;
-let removeDirectory: () => Promise<void>;
 
 before(async () => {
-  issuer = await startTestIssuer();
-  alice = await issuer.sign({ sub: 'alice' });
-  bob = await issuer.sign({ sub: 'bob' });
-  const directory = await temporaryDirectory();
-  removeDirectory = directory.remove;
-  demoBroker = await startDemoBroker({
-    host: '127.0.0.1',
-    port: 0,
-    username: 'broker-user',
-    password: 'broker-secret-password',
-    locationIds: [],
-  });
-  platform = await startTestPlatform({
-    issuer: issuer.issuer,
-    brokers: [{ id: 'demo-global', url: `${demoBroker.url}/global` }],
-    dataDir: directory.path,
-  });
+  scenario = await startDemoScenario({ brokers: [demoGlobalBroker] });
+  ({ broker: demoBroker, platform, token: alice } = scenario);
+  bob = await scenario.issuer.sign({ sub: 'bob' });
 });
 
-after(async () => {
-  await platform.close();
-  await demoBroker.close();
-  await issuer.close();
-  await removeDirectory();
-});
+after(() => scenario.close());
 
 async function call<T = ServiceBindingWithCredentials>(
   method: string,

@@ -16,7 +16,6 @@ import { GlobalErrorHandler } from './core/errors/global-error-handler';
 import type { Language } from './core/i18n/languages';
 import { provideLanguage } from './core/i18n/provide-language';
 import { PageTitleStrategy } from './core/layout/page-title-strategy';
-import { provideAppIcons } from './shared/ui/icons/app-icons';
 import { IMAGE_HOSTS } from './shared/ui/safe-url/image-hosts';
 
 /**
@@ -39,7 +38,6 @@ export function appConfig(config: UiConfig, language: Language): ApplicationConf
       ),
       provideHttpClient(withInterceptors([authInterceptor])),
       provideAuth(),
-      provideAppIcons(),
       { provide: TitleStrategy, useExisting: PageTitleStrategy },
       { provide: ErrorHandler, useClass: GlobalErrorHandler },
     ],

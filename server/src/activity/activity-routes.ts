@@ -1,14 +1,12 @@
-import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ActivityPage, ActivityQuery, ErrorBody } from '@osb/api';
 import type { ActivityLog } from './activity-log.ts';
+import { ProjectParams } from '../routes/route-schemas.ts';
 
 /** What the activity route needs. */
 export interface ActivityRoutesOptions {
   activity: ActivityLog;
 }
-
-const ProjectParams = Type.Object({ projectId: Type.String({ minLength: 1 }) });
 
 /** `GET /api/projects/:projectId/activity`: the project's activity, newest first, filtered and paged. */
 export const activityRoutes: FastifyPluginAsyncTypebox<ActivityRoutesOptions> = async (app, options) => {

@@ -3,13 +3,13 @@
  * events the platform records about them (table `binding_events`). Credentials are only ever
  * handed to this repository sealed by the `CredentialCipher`.
  */
-import type { OperationFailure } from '@osb/api';
 import type { ChangeFeed } from '../store/change-feed.ts';
 import {
-  brokerFaultOf,
-  type BrokerFaultKind,
+  polledOperationOf,
+  polledOperationValues,
   type OperationState,
   type PolledOperation,
+  type PolledOperationColumns,
 } from '../operations/operation-engine.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
@@ -93,7 +93,7 @@ export class DuplicateTenantBindingError extends Error {
   override readonly name = 'DuplicateTenantBindingError';
 }
 
-interface BindingRow {
+interface BindingRow extends PolledOperationColumns {
   id: string;
   instance_id: string;
   project_id: string;
@@ -109,17 +109,6 @@ interface BindingRow {
   created_by: string;
   created_at: Date | string;
   operation_type: BindingOperationType;
-  operation_state: BindingOperationState;
-  operation_description: string | null;
-  operation_failure: OperationFailure | null;
-  operation_requested_by: string;
-  operation_started_at: Date | string;
-  broker_operation: string | null;
-  operation_deadline: Date | string | null;
-  next_poll_at: Date | string | null;
-  polls: number;
-  broker_unreachable_since: Date | string | null;
-  broker_last_error: BrokerFaultKind | null;
   predecessor_binding_id: string | null;
   version: number;
 }
@@ -164,36 +153,26 @@ function dateOrNull(value: Date | string | null): Date | null {
 }
 
 function toRow(record: BindingRecord): unknown[] {
-  const op = record.operation;
-  return [
-    record.id,
-    record.instanceId,
-    record.projectId,
-    record.name,
-    JSON.stringify(record.parameters),
-    record.tenant?.id ?? null,
-    record.tenant?.locationId ?? null,
-    record.tenant?.platform ?? null,
-    record.credentialsHandling,
-    record.sealedCredentials,
-    iso(record.expiresAt),
-    iso(record.expiredAt),
-    record.createdBy,
-    record.createdAt.toISOString(),
-    op.type,
-    op.state,
-    op.description,
-    op.failure && JSON.stringify(op.failure),
-    op.requestedBy,
-    op.startedAt.toISOString(),
-    op.brokerOperation,
-    iso(op.deadline),
-    iso(op.nextPollAt),
-    op.polls,
-    iso(op.brokerFault?.since ?? null),
-    op.brokerFault?.lastError ?? null,
-    record.predecessorId,
-  ];
+  const values: Record<(typeof COLUMNS)[number], unknown> = {
+    id: record.id,
+    instance_id: record.instanceId,
+    project_id: record.projectId,
+    name: record.name,
+    parameters: JSON.stringify(record.parameters),
+    tenant_id: record.tenant?.id ?? null,
+    tenant_location_id: record.tenant?.locationId ?? null,
+    tenant_platform: record.tenant?.platform ?? null,
+    credentials_handling: record.credentialsHandling,
+    credentials: record.sealedCredentials,
+    expires_at: iso(record.expiresAt),
+    expired_at: iso(record.expiredAt),
+    created_by: record.createdBy,
+    created_at: record.createdAt.toISOString(),
+    operation_type: record.operation.type,
+    ...polledOperationValues(record.operation),
+    predecessor_binding_id: record.predecessorId,
+  };
+  return COLUMNS.map((column) => values[column]);
 }
 
 function fromRow(row: BindingRow): BindingRecord {
@@ -214,19 +193,7 @@ function fromRow(row: BindingRow): BindingRecord {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
     predecessorId: row.predecessor_binding_id,
-    operation: {
-      type: row.operation_type,
-      state: row.operation_state,
-      description: row.operation_description,
-      failure: row.operation_failure,
-      requestedBy: row.operation_requested_by,
-      startedAt: new Date(row.operation_started_at),
-      brokerOperation: row.broker_operation,
-      deadline: dateOrNull(row.operation_deadline),
-      nextPollAt: dateOrNull(row.next_poll_at),
-      polls: row.polls,
-      brokerFault: brokerFaultOf(row.broker_unreachable_since, row.broker_last_error),
-    },
+    operation: { ...polledOperationOf(row), type: row.operation_type },
     version: row.version,
   };
 }

@@ -12,34 +12,18 @@ import {
 } from '@osb/api';
 import type { BindingService, BindingView } from './binding-service.ts';
 import { visibleParameters } from '../provisioning/parameter-secrets.ts';
-import { operationProgress } from '../operations/operation-engine.ts';
+import { lastOperationFields } from '../operations/operation-engine.ts';
 import type { UserNames } from '../auth/user-directory.ts';
+import { InstanceParams, ProjectParams, projectErrors } from '../routes/route-schemas.ts';
 
 /** What the binding routes need. */
 export interface BindingRoutesOptions {
   service: BindingService;
 }
 
-const InstanceParams = Type.Object({
-  projectId: Type.String({ minLength: 1 }),
-  instanceId: Type.String({ minLength: 1 }),
-});
-const BindingParams = Type.Object({
-  projectId: Type.String({ minLength: 1 }),
-  instanceId: Type.String({ minLength: 1 }),
-  bindingId: Type.String({ minLength: 1 }),
-});
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-  500: ErrorBody,
-  502: ErrorBody,
-  503: ErrorBody,
-};
+const BindingParams = Type.Object({ ...InstanceParams.properties, bindingId: Type.String({ minLength: 1 }) });
+/** Binding routes also answer 500 (`credentialsUnreadable`) when stored credentials cannot be opened. */
+const errors = { ...projectErrors, 500: ErrorBody };
 const BINDINGS = '/api/projects/:projectId/service-instances/:instanceId/bindings';
 
 /** The API shape of a binding, with credentials when the view carries them. */
@@ -47,7 +31,6 @@ export function toServiceBinding(
   { record, expiresSoon, credentials }: BindingView,
   names: UserNames = () => undefined,
 ): ServiceBindingWithCredentials {
-  const op = record.operation;
   const createdByName = names(record.createdBy);
   return {
     id: record.id,
@@ -64,15 +47,7 @@ export function toServiceBinding(
     ...(record.expiredAt ? { expiredAt: record.expiredAt.toISOString() } : {}),
     ...(record.credentialsHandling === 'once' ? { credentialsDelivered: 'once' as const } : {}),
     ...(record.predecessorId !== null ? { predecessorId: record.predecessorId } : {}),
-    lastOperation: {
-      type: op.type,
-      state: op.state,
-      ...(op.description !== null ? { description: op.description } : {}),
-      ...(op.failure ? { failure: { ...op.failure } } : {}),
-      startedAt: op.startedAt.toISOString(),
-      requestedBy: op.requestedBy,
-      ...operationProgress(op),
-    },
+    lastOperation: lastOperationFields(record.operation),
     ...(credentials ? { credentials } : {}),
   };
 }
@@ -117,7 +92,7 @@ export const bindingRoutes: FastifyPluginAsyncTypebox<BindingRoutesOptions> = as
       schema: {
         tags: ['service-bindings'],
         summary: "The project's bindings that expire within the warning period, soonest first (without credentials)",
-        params: Type.Object({ projectId: Type.String({ minLength: 1 }) }),
+        params: ProjectParams,
         response: { 200: ExpiringServiceBindings, ...errors },
       },
     },

@@ -1,14 +1,12 @@
-import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, ProjectCosts } from '@osb/api';
 import type { CostService } from './cost-service.ts';
+import { ProjectParams } from '../routes/route-schemas.ts';
 
 /** What the costs route needs. */
 export interface CostRoutesOptions {
   costs: CostService;
 }
-
-const ProjectParams = Type.Object({ projectId: Type.String({ minLength: 1 }) });
 
 /** `GET /api/projects/:projectId/costs`: the project's instances with their plans' costs and monthly totals. */
 export const costRoutes: FastifyPluginAsyncTypebox<CostRoutesOptions> = async (app, options) => {

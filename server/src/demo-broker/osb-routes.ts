@@ -105,6 +105,11 @@ function fail(reply: FastifyReply, status: number, error: string, description: s
   return reply.code(status).send({ error, description });
 }
 
+/** 422 `AsyncRequired`: `what` (for example "Plan x provisions") runs asynchronously, and the request did not allow it. */
+function asyncRequired(reply: FastifyReply, what: string): FastifyReply {
+  return fail(reply, 422, 'AsyncRequired', `${what} asynchronously; send accepts_incomplete=true.`);
+}
+
 /** Whether two request values are equal; an absent value equals an empty object. */
 function sameRequestValue(a: unknown, b: unknown): boolean {
   return sameJson(a ?? {}, b ?? {});
@@ -203,6 +208,23 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
     return { service, plan };
   }
 
+  /**
+   * The answer to a `last_operation` poll of `what` (for example "service instance x"): 400 when
+   * the poll names another operation than its last one, else that operation's `lastOperationBody`.
+   */
+  function lastOperationAnswer(
+    reply: FastifyReply,
+    asked: string | undefined,
+    operation: OperationRecord,
+    what: string,
+    noun: string,
+  ): FastifyReply | Record<string, unknown> {
+    if (asked !== undefined && asked !== operation.id) {
+      return fail(reply, 400, 'BadRequest', `Operation ${asked} is not the last operation of ${what}.`);
+    }
+    return lastOperationBody(reply, operation, noun);
+  }
+
   /** `{state, description}` of an operation, with Retry-After while it runs. */
   function lastOperationBody(reply: FastifyReply, operation: OperationRecord, noun: string): Record<string, unknown> {
     const progress = operationProgress(operation);
@@ -271,12 +293,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       }
 
       if (plan.definition.async && !acceptsIncomplete) {
-        return fail(
-          reply,
-          422,
-          'AsyncRequired',
-          `Plan ${plan.definition.name} provisions asynchronously; send accepts_incomplete=true.`,
-        );
+        return asyncRequired(reply, `Plan ${plan.definition.name} provisions`);
       }
       const conflict = maintenanceConflict(plan, body.maintenance_info);
       if (conflict) return fail(reply, 422, 'MaintenanceInfoConflict', conflict);
@@ -355,12 +372,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       }
       const async = targetPlan.definition.async || currentPlan.definition.async;
       if (async && request.query.accepts_incomplete !== true) {
-        return fail(
-          reply,
-          422,
-          'AsyncRequired',
-          `Updates of plan ${currentPlan.definition.name} run asynchronously; send accepts_incomplete=true.`,
-        );
+        return asyncRequired(reply, `Updates of plan ${currentPlan.definition.name} run`);
       }
       const conflict = maintenanceConflict(targetPlan, body.maintenance_info);
       if (conflict) return fail(reply, 422, 'MaintenanceInfoConflict', conflict);
@@ -414,12 +426,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       }
       const { plan } = offeringOf(existing);
       if (plan.definition.async && request.query.accepts_incomplete !== true) {
-        return fail(
-          reply,
-          422,
-          'AsyncRequired',
-          `Plan ${plan.definition.name} deprovisions asynchronously; send accepts_incomplete=true.`,
-        );
+        return asyncRequired(reply, `Plan ${plan.definition.name} deprovisions`);
       }
       existing.lastOperation = startOperation('deprovision', plan.definition.async ? asyncOperationMs : 0);
       store.settleInstance(existing);
@@ -468,16 +475,9 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       const record = broker.instances[instanceId];
       if (!record?.lastOperation) return reply.code(410).send({});
       store.settleInstance(record);
-      const operation = record.lastOperation;
-      if (request.query.operation !== undefined && request.query.operation !== operation.id) {
-        return fail(
-          reply,
-          400,
-          'BadRequest',
-          `Operation ${request.query.operation} is not the last operation of service instance ${instanceId}.`,
-        );
-      }
-      return lastOperationBody(reply, operation, offeringOf(record).service.definition.resourceNoun);
+      const { resourceNoun } = offeringOf(record).service.definition;
+      const what = `service instance ${instanceId}`;
+      return lastOperationAnswer(reply, request.query.operation, record.lastOperation, what, resourceNoun);
     },
   );
 
@@ -545,12 +545,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
 
       const async = service.definition.asyncBindings;
       if (async && request.query.accepts_incomplete !== true) {
-        return fail(
-          reply,
-          422,
-          'AsyncRequired',
-          `${service.definition.displayName} creates bindings asynchronously; send accepts_incomplete=true.`,
-        );
+        return asyncRequired(reply, `${service.definition.displayName} creates bindings`);
       }
       const problems = parameterProblems(validator, plan.definition.schemas?.bindingCreate, parameters);
       if (problems) return fail(reply, 400, 'InvalidParameters', problems);
@@ -602,12 +597,7 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       const { service } = offeringOf(existing);
       const async = service.definition.asyncBindings;
       if (async && request.query.accepts_incomplete !== true) {
-        return fail(
-          reply,
-          422,
-          'AsyncRequired',
-          `${service.definition.displayName} deletes bindings asynchronously; send accepts_incomplete=true.`,
-        );
+        return asyncRequired(reply, `${service.definition.displayName} deletes bindings`);
       }
       existing.lastOperation = startOperation('unbind', async ? asyncOperationMs : 0);
       store.settleBinding(existing);
@@ -642,16 +632,8 @@ export async function osbRoutes(instance: FastifyInstance, options: OsbRoutesOpt
       const record = broker.bindings[bindingId];
       if (!record?.lastOperation || record.instanceId !== instanceId) return reply.code(410).send({});
       store.settleBinding(record);
-      const operation = record.lastOperation;
-      if (request.query.operation !== undefined && request.query.operation !== operation.id) {
-        return fail(
-          reply,
-          400,
-          'BadRequest',
-          `Operation ${request.query.operation} is not the last operation of service binding ${bindingId}.`,
-        );
-      }
-      return lastOperationBody(reply, operation, 'credentials');
+      const what = `service binding ${bindingId}`;
+      return lastOperationAnswer(reply, request.query.operation, record.lastOperation, what, 'credentials');
     },
   );
 

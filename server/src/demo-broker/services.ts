@@ -117,6 +117,8 @@ function shortId(id: string): string {
   );
 }
 
+const apiGatewayCreateSchema = fixtureSchema('meshcloud-docs-example-instance-create.json');
+
 const apiGatewayUpdateSchema: JsonSchema = {
   $schema: DRAFT_04,
   type: 'object',
@@ -184,7 +186,7 @@ const apiGateway: DemoService = {
       costs: [{ amount: { eur: 49 }, unit: 'MONTHLY' }],
       async: false,
       schemas: {
-        instanceCreate: fixtureSchema('meshcloud-docs-example-instance-create.json'),
+        instanceCreate: apiGatewayCreateSchema,
         instanceUpdate: apiGatewayUpdateSchema,
       },
     },
@@ -199,11 +201,19 @@ const apiGateway: DemoService = {
       maximumPollingDuration: 600,
       maintenanceInfo: { version: '2.4.0', description: 'Gateway 2.4 with HTTP/3 support' },
       schemas: {
-        instanceCreate: fixtureSchema('meshcloud-docs-example-instance-create.json'),
+        instanceCreate: apiGatewayCreateSchema,
         instanceUpdate: apiGatewayUpdateSchema,
       },
     },
   ],
+};
+
+/** The zone name both DNS Zone plans ask for. */
+const dnsZoneName: JsonSchema = {
+  type: 'string',
+  title: 'Zone name',
+  description: 'The domain this zone answers for, for example `shop.example.com`.',
+  pattern: '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$',
 };
 
 const dnsZone: DemoService = {
@@ -255,12 +265,7 @@ const dnsZone: DemoService = {
           $schema: DRAFT_04,
           type: 'object',
           properties: {
-            zoneName: {
-              type: 'string',
-              title: 'Zone name',
-              description: 'The domain this zone answers for, for example `shop.example.com`.',
-              pattern: '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$',
-            },
+            zoneName: dnsZoneName,
           },
           required: ['zoneName'],
         },
@@ -279,12 +284,7 @@ const dnsZone: DemoService = {
           $schema: DRAFT_04,
           type: 'object',
           properties: {
-            zoneName: {
-              type: 'string',
-              title: 'Zone name',
-              description: 'The domain this zone answers for, for example `shop.example.com`.',
-              pattern: '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$',
-            },
+            zoneName: dnsZoneName,
             dnssec: { type: 'boolean', title: 'Sign with DNSSEC', default: true },
           },
           required: ['zoneName'],
@@ -304,6 +304,20 @@ const cdnCachingProfile: JsonSchema = {
     { title: 'Aggressive (cache for 24 hours)', enum: ['aggressive'] },
     { title: 'Bypass (no caching)', enum: ['bypass'] },
   ],
+};
+
+const cdnOriginUrl: JsonSchema = {
+  type: 'string',
+  title: 'Origin URL',
+  description: 'Where the CDN fetches content it has not cached yet.',
+  pattern: '^https?://',
+};
+
+/** Both CDN plans change only the caching profile. */
+const cdnUpdateSchema: JsonSchema = {
+  $schema: DRAFT_04,
+  type: 'object',
+  properties: { cachingProfile: cdnCachingProfile },
 };
 
 const cdn: DemoService = {
@@ -350,17 +364,12 @@ const cdn: DemoService = {
           $schema: DRAFT_04,
           type: 'object',
           properties: {
-            originUrl: {
-              type: 'string',
-              title: 'Origin URL',
-              description: 'Where the CDN fetches content it has not cached yet.',
-              pattern: '^https?://',
-            },
+            originUrl: cdnOriginUrl,
             cachingProfile: cdnCachingProfile,
           },
           required: ['originUrl'],
         },
-        instanceUpdate: { $schema: DRAFT_04, type: 'object', properties: { cachingProfile: cdnCachingProfile } },
+        instanceUpdate: cdnUpdateSchema,
       },
     },
     {
@@ -381,12 +390,7 @@ const cdn: DemoService = {
           $schema: DRAFT_04,
           type: 'object',
           properties: {
-            originUrl: {
-              type: 'string',
-              title: 'Origin URL',
-              description: 'Where the CDN fetches content it has not cached yet.',
-              pattern: '^https?://',
-            },
+            originUrl: cdnOriginUrl,
             cachingProfile: cdnCachingProfile,
             customDomain: {
               type: 'string',
@@ -396,7 +400,7 @@ const cdn: DemoService = {
           },
           required: ['originUrl'],
         },
-        instanceUpdate: { $schema: DRAFT_04, type: 'object', properties: { cachingProfile: cdnCachingProfile } },
+        instanceUpdate: cdnUpdateSchema,
       },
     },
   ],
@@ -674,6 +678,8 @@ const objectStorageCreateSchema: JsonSchema = {
   required: ['bucketName'],
 };
 
+const objectStorageBindingSchema = fixtureSchema('gcp-cloud-storage-binding-create.json');
+
 const objectStorage: DemoService = {
   name: 'object-storage',
   displayName: 'Object Storage',
@@ -722,7 +728,7 @@ const objectStorage: DemoService = {
       expiryDays: 30,
       schemas: {
         instanceCreate: objectStorageCreateSchema,
-        bindingCreate: fixtureSchema('gcp-cloud-storage-binding-create.json'),
+        bindingCreate: objectStorageBindingSchema,
       },
     },
     {
@@ -736,11 +742,13 @@ const objectStorage: DemoService = {
       expiryDays: 7,
       schemas: {
         instanceCreate: objectStorageCreateSchema,
-        bindingCreate: fixtureSchema('gcp-cloud-storage-binding-create.json'),
+        bindingCreate: objectStorageBindingSchema,
       },
     },
   ],
 };
+
+const redisCreateSchema = fixtureSchema('gcp-google-redis-instance-create.json');
 
 const redis: DemoService = {
   name: 'redis',
@@ -784,7 +792,7 @@ const redis: DemoService = {
       free: false,
       costs: [{ amount: { eur: 3.5 }, unit: 'WEEKLY' }],
       async: false,
-      schemas: { instanceCreate: fixtureSchema('gcp-google-redis-instance-create.json') },
+      schemas: { instanceCreate: redisCreateSchema },
     },
     {
       name: 'standard-ha',
@@ -795,7 +803,7 @@ const redis: DemoService = {
       costs: [{ amount: { eur: 0.09 }, unit: 'HOURLY' }],
       async: false,
       maintenanceInfo: { version: '7.2.4', description: 'Redis 7.2.4' },
-      schemas: { instanceCreate: fixtureSchema('gcp-google-redis-instance-create.json') },
+      schemas: { instanceCreate: redisCreateSchema },
     },
   ],
 };

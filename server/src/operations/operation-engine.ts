@@ -36,7 +36,7 @@ export interface BrokerFault {
 }
 
 /** The stored columns of a broker fault as a `BrokerFault` (null when there is none). */
-export function brokerFaultOf(since: Date | string | null, lastError: BrokerFaultKind | null): BrokerFault | null {
+function brokerFaultOf(since: Date | string | null, lastError: BrokerFaultKind | null): BrokerFault | null {
   return since === null || lastError === null ? null : { since: new Date(since), lastError };
 }
 
@@ -67,6 +67,22 @@ export function operationProgress(operation: PolledOperation): {
   };
 }
 
+/**
+ * The `lastOperation` fields the API shows of every instance and binding operation: its kind and
+ * state, why it failed, when it started and for whom, and how it progresses while it runs.
+ */
+export function lastOperationFields<Type extends string>(operation: PolledOperation & { type: Type }) {
+  return {
+    type: operation.type,
+    state: operation.state,
+    ...(operation.description !== null ? { description: operation.description } : {}),
+    ...(operation.failure ? { failure: { ...operation.failure } } : {}),
+    startedAt: operation.startedAt.toISOString(),
+    requestedBy: operation.requestedBy,
+    ...operationProgress(operation),
+  };
+}
+
 /** The fields every polled operation has, instance or binding. */
 export interface PolledOperation {
   state: OperationState;
@@ -83,6 +99,55 @@ export interface PolledOperation {
   polls: number;
   /** Set while the broker cannot be reached; cleared by its next answer. */
   brokerFault?: BrokerFault | null;
+}
+
+/** The columns in which instances and bindings store their polled operation. */
+export interface PolledOperationColumns {
+  operation_state: OperationState;
+  operation_description: string | null;
+  operation_failure: OperationFailure | null;
+  operation_requested_by: string;
+  operation_started_at: Date | string;
+  broker_operation: string | null;
+  operation_deadline: Date | string | null;
+  next_poll_at: Date | string | null;
+  polls: number;
+  broker_unreachable_since: Date | string | null;
+  broker_last_error: BrokerFaultKind | null;
+}
+
+/** A stored row's polled operation. */
+export function polledOperationOf(row: PolledOperationColumns): PolledOperation {
+  const dateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    state: row.operation_state,
+    description: row.operation_description,
+    failure: row.operation_failure,
+    requestedBy: row.operation_requested_by,
+    startedAt: new Date(row.operation_started_at),
+    brokerOperation: row.broker_operation,
+    deadline: dateOrNull(row.operation_deadline),
+    nextPollAt: dateOrNull(row.next_poll_at),
+    polls: row.polls,
+    brokerFault: brokerFaultOf(row.broker_unreachable_since, row.broker_last_error),
+  };
+}
+
+/** The column values that store a polled operation (`operation_failure` as JSON text). */
+export function polledOperationValues(operation: PolledOperation): Record<keyof PolledOperationColumns, unknown> {
+  return {
+    operation_state: operation.state,
+    operation_description: operation.description,
+    operation_failure: operation.failure && JSON.stringify(operation.failure),
+    operation_requested_by: operation.requestedBy,
+    operation_started_at: operation.startedAt.toISOString(),
+    broker_operation: operation.brokerOperation,
+    operation_deadline: operation.deadline?.toISOString() ?? null,
+    next_poll_at: operation.nextPollAt?.toISOString() ?? null,
+    polls: operation.polls,
+    broker_unreachable_since: operation.brokerFault?.since.toISOString() ?? null,
+    broker_last_error: operation.brokerFault?.lastError ?? null,
+  };
 }
 
 /** One poll of a running operation, as its owner describes it. */

@@ -1,13 +1,13 @@
 /**
  * The stored service instances with their last operation (table `service_instances`).
  */
-import type { OperationFailure } from '@osb/api';
 import type { ChangeFeed } from '../store/change-feed.ts';
 import {
-  brokerFaultOf,
-  type BrokerFaultKind,
+  polledOperationOf,
+  polledOperationValues,
   type OperationState,
   type PolledOperation,
+  type PolledOperationColumns,
 } from '../operations/operation-engine.ts';
 import type { Queryable } from '../store/database.ts';
 import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } from '../store/leases.ts';
@@ -93,7 +93,7 @@ export interface InstanceRecord {
   version: number;
 }
 
-interface InstanceRow {
+interface InstanceRow extends PolledOperationColumns {
   id: string;
   project_id: string;
   workspace_id: string;
@@ -110,20 +110,9 @@ interface InstanceRow {
   created_by: string;
   created_at: Date | string;
   operation_type: InstanceOperationType;
-  operation_state: InstanceOperationState;
-  operation_description: string | null;
-  operation_failure: OperationFailure | null;
   operation_update_repeatable: boolean | null;
-  operation_requested_by: string;
-  operation_started_at: Date | string;
-  broker_operation: string | null;
   poll_plan_id: string | null;
   update_target: UpdateTarget | null;
-  operation_deadline: Date | string | null;
-  next_poll_at: Date | string | null;
-  polls: number;
-  broker_unreachable_since: Date | string | null;
-  broker_last_error: BrokerFaultKind | null;
   version: number;
 }
 
@@ -184,30 +173,16 @@ function toRow(record: InstanceRecord): unknown[] {
     usable: record.usable,
     created_by: record.createdBy,
     created_at: record.createdAt.toISOString(),
+    ...polledOperationValues(op),
     operation_type: op.type,
-    operation_state: op.state,
-    operation_description: op.description,
-    operation_failure: op.failure && JSON.stringify(op.failure),
     operation_update_repeatable: op.updateRepeatable,
-    operation_requested_by: op.requestedBy,
-    operation_started_at: op.startedAt.toISOString(),
-    broker_operation: op.brokerOperation,
     poll_plan_id: op.pollPlanId,
     update_target: op.updateTarget,
-    operation_deadline: op.deadline?.toISOString() ?? null,
-    next_poll_at: op.nextPollAt?.toISOString() ?? null,
-    polls: op.polls,
-    broker_unreachable_since: op.brokerFault?.since.toISOString() ?? null,
-    broker_last_error: op.brokerFault?.lastError ?? null,
   };
   return COLUMNS.map((column) => {
     const value = values[column];
     return JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value;
   });
-}
-
-function dateOrNull(value: Date | string | null): Date | null {
-  return value === null ? null : new Date(value);
 }
 
 function fromRow(row: InstanceRow): InstanceRecord {
@@ -228,20 +203,11 @@ function fromRow(row: InstanceRow): InstanceRecord {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
     operation: {
+      ...polledOperationOf(row),
       type: row.operation_type,
-      state: row.operation_state,
-      description: row.operation_description,
-      failure: row.operation_failure,
       updateRepeatable: row.operation_update_repeatable,
-      requestedBy: row.operation_requested_by,
-      startedAt: new Date(row.operation_started_at),
-      brokerOperation: row.broker_operation,
       pollPlanId: row.poll_plan_id,
       updateTarget: row.update_target,
-      deadline: dateOrNull(row.operation_deadline),
-      nextPollAt: dateOrNull(row.next_poll_at),
-      polls: row.polls,
-      brokerFault: brokerFaultOf(row.broker_unreachable_since, row.broker_last_error),
     },
     version: row.version,
   };

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   BrokerComparison,
   CreateServiceInstanceRequest,
-  ErrorBody,
   INSTANCE_PAGE_DEFAULT,
   InstanceServiceCounts,
   ServiceInstance,
@@ -13,30 +12,15 @@ import {
 } from '@osb/api';
 import type { InstanceService, InstanceView } from './instance-service.ts';
 import { visibleParameters } from './parameter-secrets.ts';
-import { operationProgress } from '../operations/operation-engine.ts';
+import { lastOperationFields } from '../operations/operation-engine.ts';
 import type { UserNames } from '../auth/user-directory.ts';
+import { InstanceParams, ProjectParams, projectErrors as errors } from '../routes/route-schemas.ts';
 import { AbandonedWorkError } from '../store/fair-queue.ts';
 
 /** What the service instance routes need. */
 export interface ServiceInstanceRoutesOptions {
   service: InstanceService;
 }
-
-const ProjectParams = Type.Object({ projectId: Type.String({ minLength: 1 }) });
-const InstanceParams = Type.Object({
-  projectId: Type.String({ minLength: 1 }),
-  instanceId: Type.String({ minLength: 1 }),
-});
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-  502: ErrorBody,
-  503: ErrorBody,
-};
 
 /** The API shape of a stored instance. */
 function toServiceInstance(
@@ -61,18 +45,12 @@ function toServiceInstance(
     createdAt: record.createdAt.toISOString(),
     usable: record.usable,
     lastOperation: {
-      type: op.type,
-      state: op.state,
-      ...(op.description !== null ? { description: op.description } : {}),
-      ...(op.failure ? { failure: { ...op.failure } } : {}),
-      startedAt: op.startedAt.toISOString(),
-      requestedBy: op.requestedBy,
+      ...lastOperationFields(op),
       ...(requestedByName !== undefined ? { requestedByName } : {}),
       ...(op.updateRepeatable !== null ? { updateRepeatable: op.updateRepeatable } : {}),
       ...(op.state === 'in progress' && op.updateTarget && op.updateTarget.planId !== record.planId
         ? { targetPlanId: op.updateTarget.planId }
         : {}),
-      ...operationProgress(op),
     },
     orphanMitigationPending,
     ...(sharedFrom ? { sharedFrom: { ...sharedFrom } } : {}),

@@ -1,38 +1,16 @@
 import Type from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  CreateServiceInstanceShareRequest,
-  ErrorBody,
-  ServiceInstanceShare,
-  ServiceInstanceShareDetails,
-} from '@osb/api';
+import { CreateServiceInstanceShareRequest, ServiceInstanceShare, ServiceInstanceShareDetails } from '@osb/api';
 import type { ShareService, ShareView } from './share-service.ts';
 import type { UserNames } from '../auth/user-directory.ts';
+import { InstanceParams, projectErrors as errors } from '../routes/route-schemas.ts';
 
 /** What the share routes need. */
 export interface ShareRoutesOptions {
   service: ShareService;
 }
 
-const InstanceParams = Type.Object({
-  projectId: Type.String({ minLength: 1 }),
-  instanceId: Type.String({ minLength: 1 }),
-});
-const ShareParams = Type.Object({
-  projectId: Type.String({ minLength: 1 }),
-  instanceId: Type.String({ minLength: 1 }),
-  targetProjectId: Type.String({ minLength: 1 }),
-});
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-  502: ErrorBody,
-  503: ErrorBody,
-};
+const ShareParams = Type.Object({ ...InstanceParams.properties, targetProjectId: Type.String({ minLength: 1 }) });
 const SHARES = '/api/projects/:projectId/service-instances/:instanceId/shares';
 
 function toShare({ record, targetProjectDisplayName }: ShareView, names: UserNames): ServiceInstanceShare {

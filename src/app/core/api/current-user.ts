@@ -1,16 +1,20 @@
+import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import type { MeResponse, Project } from '@osb/api';
-import { MarketplaceApi } from './marketplace-api';
+import { UI_CONFIG } from '../config/ui-config';
+import { apiUrl } from './api-url';
 
 /**
  * The signed-in user and the projects they may use, loaded once from `GET /me` and shared by the
- * guards, the project switcher and the pages.
+ * guards, the project switcher and the pages. It asks the API itself rather than through
+ * `MarketplaceApi`, whose catalog resources the app's start does not need.
  */
 @Injectable({ providedIn: 'root' })
 export class CurrentUser {
-  private readonly api = inject(MarketplaceApi);
+  private readonly http = inject(HttpClient);
+  private readonly config = inject(UI_CONFIG);
   private readonly me = signal<MeResponse | undefined>(undefined);
   private readonly loadError = signal<string | null>(null);
   private pending: Promise<MeResponse> | null = null;
@@ -24,7 +28,7 @@ export class CurrentUser {
 
   /** Loads `/me` on first use; later calls share the same answer. A failed load can be retried. */
   load(): Promise<MeResponse> {
-    this.pending ??= firstValueFrom(this.api.getMe()).then(
+    this.pending ??= firstValueFrom(this.http.get<MeResponse>(apiUrl(this.config.apiBaseUrl, 'me'))).then(
       (me) => {
         this.me.set(me);
         this.loadError.set(null);

@@ -1,8 +1,7 @@
-import { HttpClient, httpResource } from '@angular/common/http';
+import { httpResource } from '@angular/common/http';
 import { Injectable, effect, inject, untracked } from '@angular/core';
-import { Observable } from 'rxjs';
 
-import type { CatalogResponse, MeResponse, ServiceOffering } from '@osb/api';
+import type { CatalogResponse, ServiceOffering } from '@osb/api';
 import { UI_CONFIG } from '../config/ui-config';
 import type { ApiResource } from './api-types';
 import { apiUrl } from './api-url';
@@ -15,14 +14,8 @@ import { CatalogStore, type SharedResource } from './catalog-store';
  */
 @Injectable({ providedIn: 'root' })
 export class MarketplaceApi {
-  private readonly http = inject(HttpClient);
   private readonly config = inject(UI_CONFIG);
   private readonly catalog = inject(CatalogStore);
-
-  /** `GET /me`: the signed-in user and their projects. */
-  getMe(): Observable<MeResponse> {
-    return this.http.get<MeResponse>(this.url('me'));
-  }
 
   /**
    * The shared catalog listing (service summaries, the locations and the brokers' health),

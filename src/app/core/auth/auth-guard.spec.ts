@@ -1,8 +1,17 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Route, Router, UrlSegment, UrlTree, provideRouter } from '@angular/router';
+import {
+  ActivatedRouteSnapshot,
+  Route,
+  Router,
+  RouterStateSnapshot,
+  UrlSegment,
+  UrlTree,
+  provideRouter,
+} from '@angular/router';
 
 import { Auth } from './auth';
-import { authGuard } from './auth-guard';
+import { authGuard, notWhileSigningIn } from './auth-guard';
 
 describe('authGuard', () => {
   const auth = {
@@ -40,5 +49,18 @@ describe('authGuard', () => {
     expect(result).toBeInstanceOf(UrlTree);
     expect(TestBed.inject(Router).serializeUrl(result as UrlTree)).toBe('/signed-out');
     expect(auth.signIn).not.toHaveBeenCalled();
+  });
+});
+
+describe('notWhileSigningIn', () => {
+  it('lets a page load unless the app is leaving for the sign-in provider', () => {
+    const redirecting = signal(false);
+    TestBed.configureTestingModule({ providers: [{ provide: Auth, useValue: { redirecting } }] });
+    const check = () =>
+      TestBed.runInInjectionContext(() => notWhileSigningIn({} as ActivatedRouteSnapshot, {} as RouterStateSnapshot));
+
+    expect(check()).toBe(true);
+    redirecting.set(true);
+    expect(check()).toBe(false);
   });
 });

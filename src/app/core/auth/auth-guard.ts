@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { CanMatchFn, Router, UrlSegment } from '@angular/router';
+import { CanActivateFn, CanMatchFn, Router, UrlSegment } from '@angular/router';
 
 import { Auth } from './auth';
 
@@ -19,6 +19,12 @@ export const authGuard: CanMatchFn = (_route, segments) => {
   auth.signIn(router.currentNavigation()?.extractedUrl.toString() ?? pathOf(segments));
   return false;
 };
+
+/**
+ * Keeps a page from loading while the app leaves for the sign-in provider: when `authGuard` has
+ * started a sign-in, the router goes on to the next route that matches (the not-found page).
+ */
+export const notWhileSigningIn: CanActivateFn = () => !inject(Auth).redirecting();
 
 function pathOf(segments: UrlSegment[]): string {
   return `/${segments.map((segment) => segment.path).join('/')}`;

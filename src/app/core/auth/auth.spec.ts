@@ -4,7 +4,7 @@ import type { OAuthService } from 'angular-oauth2-oidc';
 
 import { UI_CONFIG } from '../config/ui-config';
 import { testUiConfig } from '@testing/ui-config-fixture';
-import { Auth, SILENT_SIGN_IN_PAGE, decodeTargetUrl } from './auth';
+import { Auth, SIGNED_IN_HINT_KEY, SILENT_SIGN_IN_PAGE, decodeTargetUrl } from './auth';
 import { OPENID_CLIENT_LOADER } from './openid-client-loader';
 
 describe('decodeTargetUrl', () => {
@@ -33,6 +33,9 @@ describe('Auth after a reload', () => {
       loadDiscoveryDocument: vi.fn(async () => ({})),
       initCodeFlow: vi.fn(),
       tryLoginCodeFlow: vi.fn(async () => undefined),
+      logOut: vi.fn(() => {
+        signedIn = false;
+      }),
       silentRefresh: vi.fn(async () => {
         if (silent === 'no session') throw new Error('login_required');
         signedIn = true;
@@ -55,9 +58,13 @@ describe('Auth after a reload', () => {
     return TestBed.inject(Auth);
   }
 
-  afterEach(() => window.history.replaceState(null, '', '/'));
+  afterEach(() => {
+    window.history.replaceState(null, '', '/');
+    localStorage.removeItem(SIGNED_IN_HINT_KEY);
+  });
 
   it('signs in silently in a hidden frame when the provider still has a session', async () => {
+    localStorage.setItem(SIGNED_IN_HINT_KEY, 'true');
     const oauth = fakeOAuth('session');
     const auth = authWith(oauth);
     await auth.initialize();
@@ -71,6 +78,7 @@ describe('Auth after a reload', () => {
   });
 
   it('stays signed out without a session, so the guard sends the user to the provider', async () => {
+    localStorage.setItem(SIGNED_IN_HINT_KEY, 'true');
     const oauth = fakeOAuth('no session');
     const auth = authWith(oauth);
     await auth.initialize();
@@ -80,9 +88,40 @@ describe('Auth after a reload', () => {
     expect(auth.signInError()).toBeNull();
   });
 
+  it('does not ask silently in a browser that was not signed in, but loads the client for the sign-in', async () => {
+    const oauth = fakeOAuth('session');
+    const loader = vi.fn(async () => oauth as unknown as OAuthService);
+    const auth = authWith(oauth, loader);
+    await auth.initialize();
+
+    expect(oauth.silentRefresh).not.toHaveBeenCalled();
+    expect(auth.isAuthenticated()).toBe(false);
+    expect(loader).toHaveBeenCalledTimes(1);
+    auth.signIn('/projects/p1/marketplace');
+    await vi.waitFor(() =>
+      expect(oauth.initCodeFlow).toHaveBeenCalledWith('/projects/p1/marketplace', expect.anything()),
+    );
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('remembers that the browser was signed in until the user signs out or the provider has no session', async () => {
+    localStorage.setItem(SIGNED_IN_HINT_KEY, 'true');
+    const auth = authWith(fakeOAuth('session'));
+    await auth.initialize();
+    expect(localStorage.getItem(SIGNED_IN_HINT_KEY)).toBe('true');
+    auth.signOut();
+    expect(localStorage.getItem(SIGNED_IN_HINT_KEY)).toBeNull();
+
+    TestBed.resetTestingModule();
+    localStorage.setItem(SIGNED_IN_HINT_KEY, 'true');
+    await authWith(fakeOAuth('no session')).initialize();
+    expect(localStorage.getItem(SIGNED_IN_HINT_KEY)).toBeNull();
+  });
+
   it('does not ask silently when coming back from the provider, or on the signed-out page', async () => {
     for (const url of ['/?code=abc&state=xyz', '/?error=access_denied&state=xyz', '/signed-out']) {
       TestBed.resetTestingModule();
+      localStorage.setItem(SIGNED_IN_HINT_KEY, 'true');
       window.history.replaceState(null, '', url);
       const oauth = fakeOAuth('session');
       await authWith(oauth).initialize();
@@ -92,6 +131,7 @@ describe('Auth after a reload', () => {
 
   it('reads only an answer from the provider, not a page of its own with a state= parameter', async () => {
     window.history.replaceState(null, '', '/projects/p1/instances?state=failed');
+    localStorage.setItem(SIGNED_IN_HINT_KEY, 'true');
     const oauth = fakeOAuth('session');
     await authWith(oauth).initialize();
     expect(oauth.tryLoginCodeFlow).not.toHaveBeenCalled();

@@ -4,10 +4,16 @@ import { Router } from '@angular/router';
 import type { OAuthService } from 'angular-oauth2-oidc';
 
 import { UI_CONFIG } from '../config/ui-config';
+import { readPreference, removePreference, writePreference } from '../preferences/local-preferences';
 import { OPENID_CLIENT_LOADER } from './openid-client-loader';
 
 /** Session storage key marking a sign-in that was started because the API rejected a token. */
 const REJECTED_TOKEN_MARKER = 'mp.sign-in-after-rejected-token';
+/**
+ * Local storage key of the hint that the provider had a session for this browser when the app
+ * last knew (a flag, never a token): only then is a reload worth a silent sign-in.
+ */
+export const SIGNED_IN_HINT_KEY = 'osb-marketplace.signed-in';
 /** The page the provider answers a silent sign-in to, in a hidden frame (see public/silent-refresh.html). */
 export const SILENT_SIGN_IN_PAGE = 'silent-refresh.html';
 /** How long a silent sign-in may take before the app falls back to the provider's sign-in page. */
@@ -18,7 +24,8 @@ const SILENT_SIGN_IN_TIMEOUT_MS = 4000;
  * configured issuer. Tokens live in memory only (see `TransientAuthStorage`). After a reload the
  * app first asks the provider in a hidden frame (`prompt=none`) whether its session still holds,
  * which keeps the user on the page; only when it does not (or the provider cannot be framed)
- * does the app leave for the provider's sign-in page. The OpenID client is loaded when the session
+ * does the app leave for the provider's sign-in page. A browser that was not signed in (first
+ * visit, signed out, the provider's session had ended) goes to the provider's page at once. The OpenID client is loaded when the session
  * first needs it: the signed-out page starts without it.
  */
 @Injectable({ providedIn: 'root' })
@@ -52,13 +59,19 @@ export class Auth {
 
   /**
    * Completes a sign-in that is coming back from the provider, or else asks the provider's
-   * session silently. Runs once before the first navigation; when a sign-in completes, the
-   * address is set to the page the user wanted, so the router starts there. The signed-out page
+   * session silently if this browser was signed in before (otherwise the client is loaded while
+   * the app starts, for the guard's sign-in). Runs once before the first navigation; when a
+   * sign-in completes, the address is set to the page the user wanted, so the router starts there. The signed-out page
    * signs nobody in, so there it does nothing (the client is loaded when the user signs in again).
    */
   async initialize(): Promise<void> {
     const returningFromProvider = /[?&](code|error)=/.test(window.location.search);
     if (!returningFromProvider && isSignedOutPage(window.location.pathname)) {
+      return;
+    }
+    if (!returningFromProvider && !readPreference(SIGNED_IN_HINT_KEY)) {
+      // Nothing to complete or ask: start loading for the sign-in the guard is about to start.
+      this.connect().catch(() => undefined);
       return;
     }
     const oauth = await this.connect();
@@ -138,6 +151,7 @@ export class Auth {
       this.redirectingState.set(true);
     }
     oauth?.logOut();
+    removePreference(SIGNED_IN_HINT_KEY);
     this.refreshState();
     if (!providerLogsOut) {
       void this.router.navigateByUrl('/signed-out');
@@ -150,6 +164,7 @@ export class Auth {
       await oauth.silentRefresh();
     } catch {
       // No session at the provider, or it cannot be asked from a frame: the guard sends the user there.
+      removePreference(SIGNED_IN_HINT_KEY);
     }
     this.refreshState();
   }
@@ -159,6 +174,9 @@ export class Auth {
     const valid = oauth?.hasValidAccessToken() ?? false;
     this.authenticated.set(valid);
     this.claims.set(valid ? oauth!.getIdentityClaims() : null);
+    if (valid) {
+      writePreference(SIGNED_IN_HINT_KEY, 'true');
+    }
   }
 
   /** The OpenID client, loaded and configured, with the provider's discovery document; once. */

@@ -1,6 +1,6 @@
 /**
- * The user's display preferences (language, colour scheme) kept in local storage: they are not
- * secrets. Storage that the browser blocks or that is full counts as empty, and a choice then
+ * The user's display preferences (language, colour scheme) and the hint that this browser was
+ * signed in, kept in local storage: they are not secrets. Storage that the browser blocks or that is full counts as empty, and a choice then
  * holds for the page only.
  */
 
@@ -26,6 +26,18 @@ export function writePreference(
     storage?.setItem(key, value);
   } catch {
     // Full or blocked: the choice holds for this page only.
+  }
+}
+
+/** Forgets a preference, if the storage lets it. */
+export function removePreference(
+  key: string,
+  storage: Pick<Storage, 'removeItem'> | undefined = localStorageIfAvailable(),
+): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Blocked: nothing was kept either.
   }
 }
 

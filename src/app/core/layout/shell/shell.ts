@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
@@ -11,11 +9,22 @@ import { Auth } from '../../auth/auth';
 import { UI_CONFIG } from '../../config/ui-config';
 import { projectIdOf, switchProjectCommands } from '../../projects/project-url';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { AppIconsLoader } from '@app/shared/ui/icons/app-icons-loader';
+import { NAVIGATION_ICON_PATHS } from '@app/shared/ui/icons/navigation-icon-paths';
 import { ProjectSwitcher } from '../project-switcher/project-switcher';
 import { UserMenu } from '../user-menu/user-menu';
 
 /** Screens narrower than this get a collapsible navigation drawer (kept in step with shell.scss). */
 const NARROW_SCREEN = '(max-width: 839.98px)';
+
+/** A page of the current project in the navigation. */
+interface NavigationLink {
+  /** The page's path below the project. */
+  page: string;
+  /** The icon's SVG path data. */
+  icon: string;
+  label: string;
+}
 
 /** Whether a media query matches, as a signal that follows changes. */
 function mediaQuerySignal(query: string) {
@@ -27,23 +36,14 @@ function mediaQuerySignal(query: string) {
 
 /**
  * The app frame: toolbar (product name, project switcher, user menu), the navigation and the
- * main area where the router shows pages.
+ * main area where the router shows pages. It draws its own few icons inline, so that the first
+ * paint needs neither Material's icon registry nor the app's icon set.
  */
 @Component({
   selector: 'mp-shell',
-  imports: [
-    MatButton,
-    MatIconModule,
-    MatToolbarModule,
-    RouterLink,
-    RouterLinkActive,
-    RouterOutlet,
-    EmptyState,
-    ProjectSwitcher,
-    UserMenu,
-  ],
+  imports: [MatButton, RouterLink, RouterLinkActive, RouterOutlet, EmptyState, ProjectSwitcher, UserMenu],
   templateUrl: './shell.html',
-  styleUrl: './shell.scss',
+  // Styled by shell.scss, which is part of the global stylesheet.
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown.escape)': 'closeDrawer()' },
 })
@@ -55,6 +55,17 @@ export class Shell {
   protected readonly currentUser = inject(CurrentUser);
   /** Product name from the runtime configuration. */
   protected readonly productName = inject(UI_CONFIG).theme.productName;
+  /** The icon set of the menus and pages, loaded once the user is signed in. */
+  protected readonly appIcons = inject(AppIconsLoader);
+  /** The frame's own icons. */
+  protected readonly icons = NAVIGATION_ICON_PATHS;
+  /** The pages of a project in the navigation. */
+  protected readonly navigationLinks: readonly NavigationLink[] = [
+    { page: 'marketplace', icon: NAVIGATION_ICON_PATHS.store, label: $localize`:@@navMarketplace:Marketplace` },
+    { page: 'instances', icon: NAVIGATION_ICON_PATHS.layers, label: $localize`:@@navInstances:Instances` },
+    { page: 'costs', icon: NAVIGATION_ICON_PATHS.payments, label: $localize`:@@navCosts:Costs` },
+    { page: 'activity', icon: NAVIGATION_ICON_PATHS.history, label: $localize`:@@navActivity:Activity` },
+  ];
 
   /** Whether the screen is narrow (navigation as an overlay drawer). */
   protected readonly narrow = mediaQuerySignal(NARROW_SCREEN);
@@ -79,6 +90,8 @@ export class Shell {
       if (this.auth.isAuthenticated()) {
         // A failure is shown from `currentUser.error()`.
         this.currentUser.load().catch(() => undefined);
+        // For the menus; a failure shows when a page needs the icons.
+        this.appIcons.load().catch(() => undefined);
       }
     });
   }
