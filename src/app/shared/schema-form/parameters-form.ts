@@ -40,7 +40,7 @@ import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';
 import { prepareParameterSchema, type ParametersFormMode } from './prepare-parameter-schema';
 import { schemaNoteText, unrenderableText } from './schema-note-texts';
-import { SchemaFormState } from './schema-form-state';
+import { SchemaFormState, sameProblems } from './schema-form-state';
 import { VariantPicker } from './widgets/variant-picker';
 
 /** Parameters as sent to a broker. */
@@ -144,7 +144,7 @@ export class ParametersForm {
   /** Why the JSON text cannot be read, if it cannot. */
   protected readonly jsonError = signal<string | undefined>(undefined);
   /** Where the current parameters break the schema. */
-  protected readonly problems = signal<ParameterProblem[]>([]);
+  protected readonly problems = signal<readonly ParameterProblem[]>([], { equal: sameProblems });
   /** Keys the form had no field for when switching from JSON. */
   protected readonly droppedKeys = signal<string[]>([]);
   /** Whether the parameters may be sent. */

@@ -37,4 +37,20 @@ describe('SchemaFormState messages', () => {
     expect(size()).toEqual(['Too small']);
     expect([nameReads, sizeReads]).toEqual([1, 2]);
   });
+
+  it('does not count an equal list of problems as a change, so a keystroke that keeps them looks at no field', () => {
+    const state = new SchemaFormState();
+    state.problems.set([{ path: '#/size', message: 'Too large' }]);
+    let reads = 0;
+    const watched = computed(() => (reads++, state.problems()));
+    watched();
+
+    state.problems.set([{ path: '#/size', message: 'Too large' }]);
+    watched();
+    expect(reads).toBe(1);
+
+    state.problems.set([]);
+    expect(watched()).toEqual([]);
+    expect(reads).toBe(2);
+  });
 });

@@ -15,8 +15,11 @@ export class SchemaFormState {
   private readonly blocked = signal<ReadonlySet<string>>(new Set());
   /** Whether some widget holds input that cannot become a value. */
   readonly hasUnreadableInput = computed(() => this.blocked().size > 0);
-  /** The problems of the current value. */
-  readonly problems = signal<readonly ParameterProblem[]>([]);
+  /**
+   * The problems of the current value. An equal list does not count as a change: while a keystroke
+   * leaves the problems as they were, no field's messages are looked at again.
+   */
+  readonly problems = signal<readonly ParameterProblem[]>([], { equal: sameProblems });
   /** Whether every problem is shown, also at fields nobody touched (after Next or a refused submit). */
   readonly revealAll = signal(false);
   /** The variant chosen for each object with variants, by JSON pointer ('' for the root). */
@@ -69,6 +72,14 @@ export class SchemaFormState {
 }
 
 const NO_MESSAGES: readonly string[] = [];
+
+/** Whether two lists of problems say the same in the same order. */
+export function sameProblems(a: readonly ParameterProblem[], b: readonly ParameterProblem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((problem, index) => problem.path === b[index]!.path && problem.message === b[index]!.message)
+  );
+}
 
 function sameMessages(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((message, index) => message === b[index]);
