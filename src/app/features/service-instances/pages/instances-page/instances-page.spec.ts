@@ -131,7 +131,8 @@ describe('InstancesPage', () => {
     http.expectNone(LIST_URL);
   });
 
-  it('deprovisions after confirmation and says why a refusal kept the instance', async () => {
+  // A dialog opened and driven through harnesses: takes about 5 s on a busy machine.
+  it('deprovisions after confirmation and says why a refusal kept the instance', { timeout: 20_000 }, async () => {
     await open([ready]);
     const deprovision = await loader.getHarness(MatButtonHarness.with({ text: 'Deprovision' }));
     await deprovision.click();
