@@ -4,7 +4,7 @@
  */
 import { expectNoViolations } from './support/axe.ts';
 import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
-import { orderInstance, recordApiToken, uniqueName } from './support/platform-api.ts';
+import { openNewInstance } from './support/new-instance.ts';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in the ${colorScheme} colour scheme`, () => {
@@ -37,18 +37,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('an instance page has no accessibility violations', async ({ page }) => {
-      const apiToken = recordApiToken(page);
-      await signIn(page, 'alice', 'demo', '/projects/likvid-payments/instances');
-      await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
-      const instance = await orderInstance(page, apiToken(), {
-        projectId: 'likvid-payments',
+      await openNewInstance(page, {
         serviceName: 'dns-zone',
         planName: 'free',
-        name: uniqueName('e2e-a11y'),
+        namePrefix: 'e2e-a11y',
         parameters: { zoneName: 'a11y.likvid-bank.example' },
       });
-      await page.goto(`/projects/likvid-payments/instances/${instance.id}`);
-      await expect(page.getByRole('heading', { name: instance.name, level: 1 })).toBeVisible();
       await expect(page.getByRole('status').filter({ has: page.locator('mp-instance-status') })).toContainText('Ready');
       await expect(page.getByRole('progressbar')).toHaveCount(0);
       await expectNoViolations(page);

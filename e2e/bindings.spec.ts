@@ -10,27 +10,9 @@ import type { Download, Locator, Page } from '@playwright/test';
 
 import type { ServiceBinding, ServiceBindingWithCredentials } from '@osb/api';
 import { brokerRequests } from './support/demo-broker.ts';
-import { expect, signIn, test } from './support/fixtures.ts';
-import { orderInstance, recordApiToken, uniqueName, type InstanceOrder } from './support/platform-api.ts';
-
-/** Signs alice in, orders the instance through the API and opens its page. */
-async function openNewInstance(
-  page: Page,
-  order: Omit<InstanceOrder, 'projectId' | 'name'>,
-): Promise<{ id: string; name: string; authorization: string }> {
-  const apiToken = recordApiToken(page);
-  await signIn(page, 'alice', 'demo', '/projects/likvid-payments/instances');
-  await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
-  const authorization = apiToken();
-  const instance = await orderInstance(page, authorization, {
-    ...order,
-    projectId: 'likvid-payments',
-    name: uniqueName(`e2e-${order.serviceName}`),
-  });
-  await page.goto(`/projects/likvid-payments/instances/${instance.id}`);
-  await expect(page.getByRole('heading', { name: instance.name, level: 1 })).toBeVisible();
-  return { id: instance.id, name: instance.name, authorization };
-}
+import { expect, test } from './support/fixtures.ts';
+import { openNewInstance } from './support/new-instance.ts';
+import { uniqueName } from './support/platform-api.ts';
 
 /** Opens the create dialog of the instance page and fills in the binding's name. */
 async function startBinding(page: Page, instanceName: string, bindingName: string): Promise<Locator> {

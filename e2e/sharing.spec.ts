@@ -5,8 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 
-import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
-import { orderInstance, recordApiToken, uniqueName } from './support/platform-api.ts';
+import { expect, openFromNavigation, test } from './support/fixtures.ts';
+import { openNewInstance } from './support/new-instance.ts';
+import { uniqueName } from './support/platform-api.ts';
 
 /** Picks another project in the header's project switcher. */
 async function switchProject(page: Page, projectName: string): Promise<void> {
@@ -27,21 +28,15 @@ test(
   'alice shares a DNS zone with Mobile App, binds it there and ends the share',
   { tag: '@sharing' },
   async ({ page }) => {
-    const apiToken = recordApiToken(page);
-    await signIn(page, 'alice', 'demo', '/projects/likvid-payments/instances');
-    await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
-    const instance = await orderInstance(page, apiToken(), {
-      projectId: 'likvid-payments',
+    const instance = await openNewInstance(page, {
       serviceName: 'dns-zone',
       planName: 'free',
-      name: uniqueName('e2e-shared-zone'),
+      namePrefix: 'e2e-shared-zone',
       parameters: { zoneName: 'likvid-bank.example' },
     });
     const bindingName = uniqueName('mobile-dns');
 
     // Share it from Payments.
-    await page.goto(`/projects/likvid-payments/instances/${instance.id}`);
-    await expect(page.getByRole('heading', { name: instance.name, level: 1 })).toBeVisible();
     const sharing = page.getByRole('region', { name: 'Sharing' });
     await expect(sharing).toContainText('The instance is not shared with other projects.');
     await sharing.getByRole('combobox', { name: 'Share with project' }).click();

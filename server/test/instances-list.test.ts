@@ -89,6 +89,16 @@ describe('GET /api/projects/:projectId/service-instances', () => {
     assert.equal(body[0]?.lastOperation.requestedByName, 'Alice Adams');
   });
 
+  it('shows each instance exactly as reading that instance does', async () => {
+    const { body } = await platform.call<ServiceInstance[]>('GET', INSTANCES, { token: alice });
+    assert.equal(body.length, NAMES.length);
+    for (const listed of body) {
+      const { body: read } = await platform.call<ServiceInstance>('GET', `${INSTANCES}/${listed.id}`, { token: alice });
+      assert.deepEqual(listed, read);
+    }
+    assert.deepEqual(body[0]?.parameters, { size: 2 });
+  });
+
   it('refuses pages it cannot serve', async () => {
     assert.equal((await list('?limit=0')).status, 400);
     assert.equal((await list('?limit=501')).status, 400);

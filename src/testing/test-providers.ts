@@ -42,3 +42,16 @@ export async function settleRoutedPage(router: RouterTestingHarness): Promise<vo
   router.detectChanges();
   await router.fixture.whenStable();
 }
+
+/**
+ * Renders a routed page and lets due timers (and what they start) run, three rounds; `eachRound`
+ * runs after every round, for example to answer requests as the page makes them.
+ */
+export async function turnRoutedPage(router: RouterTestingHarness, eachRound?: () => void): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    router.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve));
+    eachRound?.();
+  }
+  router.detectChanges();
+}

@@ -1,19 +1,11 @@
 import type { ActivityEntry, CatalogResponse } from '@osb/api';
 
+import { testActivityEntry } from '@testing/activity-fixtures';
 import { activityFailure, activityKindLabel, activitySentence } from './activity-text';
 
 describe('activity text', () => {
-  const entry = (overrides: Partial<ActivityEntry>): ActivityEntry => ({
-    id: '1',
-    at: '2026-11-28T18:50:00Z',
-    kind: 'ordered',
-    outcome: 'succeeded',
-    actor: { id: 'alice', displayName: 'Alice Adams' },
-    instanceId: 'i-1',
-    instanceName: 'db-1',
-    details: { serviceId: 'pg', planId: 'small' },
-    ...overrides,
-  });
+  const entry = (overrides: Partial<ActivityEntry>): ActivityEntry =>
+    testActivityEntry({ details: { serviceId: 'pg', planId: 'small' }, ...overrides });
   const catalog = {
     services: [
       {

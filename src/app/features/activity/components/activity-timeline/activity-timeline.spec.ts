@@ -1,10 +1,13 @@
 import { Component } from '@angular/core';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { NEVER } from 'rxjs';
 
 import type { ActivityPage } from '@osb/api';
 import { LiveChanges } from '@app/core/api/live-changes';
+import { testActivityEntry } from '@testing/activity-fixtures';
 import { testCatalog } from '@testing/catalog-fixtures';
 import { providePlatformApiTesting } from '@testing/test-providers';
 import { ActivityTimeline } from './activity-timeline';
@@ -20,26 +23,15 @@ describe('ActivityTimeline', () => {
 
   const page: ActivityPage = {
     entries: [
-      {
+      testActivityEntry({
         id: '2',
         at: new Date(Date.now() - 5 * 60_000).toISOString(),
         kind: 'deprovisioned',
         outcome: 'failed',
-        actor: { id: 'alice', displayName: 'Alice Adams' },
-        instanceId: 'i-1',
         instanceName: 'orders-db',
         details: { failureReason: 'broker-error', brokerMessage: 'Backups running' },
-      },
-      {
-        id: '1',
-        at: new Date(Date.now() - 10 * 60_000).toISOString(),
-        kind: 'ordered',
-        outcome: 'succeeded',
-        actor: { id: 'alice', displayName: 'Alice Adams' },
-        instanceId: 'i-1',
-        instanceName: 'orders-db',
-        details: { serviceId: 'postgres', planId: 'plan-small' },
-      },
+      }),
+      testActivityEntry({ at: new Date(Date.now() - 10 * 60_000).toISOString(), instanceName: 'orders-db' }),
     ],
     total: 2,
   };
@@ -74,4 +66,51 @@ describe('ActivityTimeline', () => {
     expect(items[0].textContent).toContain('The service broker says: “Backups running”');
     expect(items[0].textContent).toContain('5 minutes ago');
   });
+
+  it(
+    'asks again for the first page of entries with the kind or outcome picked in its filter',
+    { timeout: 30_000 },
+    async () => {
+      const fixture = TestBed.createComponent(Host);
+      fixture.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve));
+      http.match('/api/catalog').forEach((request) => request.flush(testCatalog()));
+      // Harness actions wait for pending requests: answer the timeline's as they come, noting their filters.
+      const asked: { kind: string | null; outcome: string | null; offset: string | null }[] = [];
+      const answering = setInterval(() => {
+        for (const request of http.match((candidate) => candidate.url === '/api/projects/p1/activity')) {
+          const { params } = request.request;
+          asked.push({ kind: params.get('kind'), outcome: params.get('outcome'), offset: params.get('offset') });
+          request.flush(page);
+        }
+      }, 5);
+      try {
+        const loader = TestbedHarnessEnvironment.loader(fixture);
+        const outcome = await loader.getHarness(
+          MatSelectHarness.with({ selector: '[data-testid="activity-outcome-filter"]' }),
+        );
+        await outcome.open();
+        expect(await Promise.all((await outcome.getOptions()).map((option) => option.getText()))).toEqual([
+          'All',
+          'Started',
+          'Succeeded',
+          'Failed',
+        ]);
+        await outcome.clickOptions({ text: 'Failed' });
+        const kind = await loader.getHarness(
+          MatSelectHarness.with({ selector: '[data-testid="activity-kind-filter"]' }),
+        );
+        await kind.open();
+        await kind.clickOptions({ text: 'Deprovisioned' });
+        await fixture.whenStable();
+      } finally {
+        clearInterval(answering);
+      }
+      expect(asked).toEqual([
+        { kind: null, outcome: null, offset: '0' },
+        { kind: null, outcome: 'failed', offset: '0' },
+        { kind: 'deprovisioned', outcome: 'failed', offset: '0' },
+      ]);
+    },
+  );
 });

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+  type WritableSignal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -39,6 +48,19 @@ const KIND_ICONS: Readonly<Record<ActivityKind, AppIconName>> = {
   'share-ended': 'share',
 };
 
+/** A filter of the timeline: a select of its options, with "All" (undefined) first. */
+interface TimelineFilter<T extends string> {
+  /** The select's label. */
+  readonly label: string;
+  /** The test id of the select. */
+  readonly testId: string;
+  /** The option picked; undefined: all. */
+  readonly value: WritableSignal<T | undefined>;
+  readonly options: readonly T[];
+  /** An option in words. */
+  optionLabel(option: T): string;
+}
+
 /**
  * The activity of a project (or of one of its instances) as a timeline, newest first: who did
  * what and when, how it went, and why it failed; filterable by kind and outcome, a page at a
@@ -68,13 +90,27 @@ export class ActivityTimeline {
   readonly instanceId = input<string>();
 
   /** The kind and outcome to show; undefined: all. */
-  protected readonly kind = signal<ActivityKind | undefined>(undefined);
-  protected readonly outcome = signal<ActivityOutcome | undefined>(undefined);
+  private readonly kind = signal<ActivityKind | undefined>(undefined);
+  private readonly outcome = signal<ActivityOutcome | undefined>(undefined);
   /** The first entry of the page shown. */
   protected readonly offset = signal(0);
-  protected readonly kinds = ACTIVITY_KINDS;
-  protected readonly outcomes = ACTIVITY_OUTCOMES;
-  protected readonly kindLabel = activityKindLabel;
+  /** The filters by kind and by outcome. */
+  protected readonly filters: readonly TimelineFilter<string>[] = [
+    {
+      label: $localize`:@@activityFilterKind:What`,
+      testId: 'activity-kind-filter',
+      value: this.kind,
+      options: ACTIVITY_KINDS,
+      optionLabel: activityKindLabel,
+    } satisfies TimelineFilter<ActivityKind>,
+    {
+      label: $localize`:@@activityFilterOutcome:Outcome`,
+      testId: 'activity-outcome-filter',
+      value: this.outcome,
+      options: ACTIVITY_OUTCOMES,
+      optionLabel: activityOutcomeLabel,
+    } satisfies TimelineFilter<ActivityOutcome>,
+  ];
   protected readonly outcomeLabel = activityOutcomeLabel;
   protected readonly perPage = ACTIVITY_PER_PAGE;
 
@@ -118,15 +154,9 @@ export class ActivityTimeline {
       .subscribe(() => this.activity.reload());
   }
 
-  /** Shows only entries of this kind (undefined: all). */
-  protected filterKind(kind: ActivityKind | undefined): void {
-    this.kind.set(kind);
-    this.offset.set(0);
-  }
-
-  /** Shows only entries with this outcome (undefined: all). */
-  protected filterOutcome(outcome: ActivityOutcome | undefined): void {
-    this.outcome.set(outcome);
+  /** Shows only the entries with this option of a filter (undefined: all), from the newest on. */
+  protected pickFilter(filter: TimelineFilter<string>, option: string | undefined): void {
+    filter.value.set(option);
     this.offset.set(0);
   }
 

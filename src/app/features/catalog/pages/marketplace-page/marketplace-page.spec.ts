@@ -10,7 +10,8 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import { testCatalog, testService } from '@testing/catalog-fixtures';
 import { provideRoutedPageTesting, settleRoutedPage } from '@testing/test-providers';
-import { CARDS_PER_PAGE, MarketplacePage, URL_WRITE_DELAY_MS } from './marketplace-page';
+import { CARDS_PER_PAGE } from '../../components/service-grid/service-grid';
+import { MarketplacePage, URL_WRITE_DELAY_MS } from './marketplace-page';
 
 describe('MarketplacePage', () => {
   let router: RouterTestingHarness;

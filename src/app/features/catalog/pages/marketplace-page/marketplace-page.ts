@@ -22,7 +22,6 @@ import { CurrentUser } from '@app/core/api/current-user';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { SearchField } from '@app/shared/ui/search-field/search-field';
-import { ServiceCard } from '@app/shared/ui/service-card/service-card';
 import {
   CatalogFilter,
   collectTags,
@@ -32,9 +31,8 @@ import {
   servicesByLocality,
 } from '../../catalog-filter';
 import { BrokerNotice } from '../../components/broker-notice/broker-notice';
+import { ServiceGrid } from '../../components/service-grid/service-grid';
 
-/** How many cards a section shows at first, and how many more each "Show more" adds. */
-export const CARDS_PER_PAGE = 48;
 /** How long typing must pause before the filter is written to the URL. */
 export const URL_WRITE_DELAY_MS = 400;
 
@@ -56,7 +54,7 @@ export const URL_WRITE_DELAY_MS = 400;
     BrokerNotice,
     EmptyState,
     SearchField,
-    ServiceCard,
+    ServiceGrid,
   ],
   templateUrl: './marketplace-page.html',
   styleUrl: './marketplace-page.scss',
@@ -131,14 +129,6 @@ export class MarketplacePage {
   protected readonly globalServices = computed(() => filterServices(this.searchable().global, this.filter()));
   /** Local services of the chosen location that match the filter. */
   protected readonly localServices = computed(() => filterServices(this.searchable().local, this.filter()));
-  /** How many global cards are drawn: a page, more on request; back to one page when the filter changes. */
-  protected readonly globalLimit = linkedSignal({ source: this.globalServices, computation: () => CARDS_PER_PAGE });
-  /** How many local cards are drawn, likewise. */
-  protected readonly localLimit = linkedSignal({ source: this.localServices, computation: () => CARDS_PER_PAGE });
-  /** The global cards drawn. */
-  protected readonly shownGlobalServices = computed(() => this.globalServices().slice(0, this.globalLimit()));
-  /** The local cards drawn. */
-  protected readonly shownLocalServices = computed(() => this.localServices().slice(0, this.localLimit()));
   /** Whether nothing at all matches the filter. */
   protected readonly nothingMatches = computed(
     () => this.filtering() && this.globalServices().length === 0 && this.localServices().length === 0,
@@ -163,16 +153,6 @@ export class MarketplacePage {
       );
       onCleanup(() => clearTimeout(timer));
     });
-  }
-
-  /** Draws another page of global cards. */
-  protected showMoreGlobal(): void {
-    this.globalLimit.update((limit) => limit + CARDS_PER_PAGE);
-  }
-
-  /** Draws another page of local cards. */
-  protected showMoreLocal(): void {
-    this.localLimit.update((limit) => limit + CARDS_PER_PAGE);
   }
 
   /** Title of the empty state for a search without results. */

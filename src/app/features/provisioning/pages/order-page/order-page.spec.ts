@@ -17,7 +17,7 @@ import { ParametersFormHarness } from '@app/shared/schema-form/testing/parameter
 import { testCatalog, testPlan, testService } from '@testing/catalog-fixtures';
 import { testInstance } from '@testing/instance-fixtures';
 import { MESHCLOUD_EXAMPLE_SCHEMA } from '@testing/schema-fixtures';
-import { providePlatformApiTesting } from '@testing/test-providers';
+import { providePlatformApiTesting, turnRoutedPage } from '@testing/test-providers';
 import { OrderPage } from './order-page';
 
 /** Rendering Material forms in jsdom is slow on a busy machine. */
@@ -91,14 +91,8 @@ describe('OrderPage', FORM_TESTS, () => {
     }
   }
 
-  async function turn(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      router.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve));
-      answerServiceRequests();
-    }
-    router.detectChanges();
-  }
+  /** Renders and lets due timers fire, a few rounds, answering the service requests they make. */
+  const turn = () => turnRoutedPage(router, answerServiceRequests);
 
   async function open(
     url: string,

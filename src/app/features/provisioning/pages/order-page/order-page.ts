@@ -10,15 +10,13 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatStepperModule, type MatStepper } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
+import { map } from 'rxjs';
 
 import { monthlyEstimate, monthlyTotal, type Location, type ServiceOffering, type ServiceSummary } from '@osb/api';
 import { apiErrorMessage } from '@app/core/api/api-error';
@@ -34,12 +32,14 @@ import { AmountsPipe } from '@app/shared/ui/cost/amounts-pipe';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import {
+  comparableInstanceName,
+  InstanceNameField,
+  instanceNameControl,
+} from '@app/shared/ui/instance-name-field/instance-name-field';
 import { PriceBadge } from '@app/shared/ui/price-badge/price-badge';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
 import { PlanPicker } from '../../components/plan-picker/plan-picker';
-
-/** The longest instance name the platform accepts. */
-const NAME_MAX_LENGTH = 100;
 
 /** A location where a local service is offered, with that location's offering. */
 interface LocationOption {
@@ -57,11 +57,8 @@ interface LocationOption {
 @Component({
   selector: 'mp-order-page',
   imports: [
-    ReactiveFormsModule,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
     MatRadioModule,
     MatStepperModule,
@@ -71,6 +68,7 @@ interface LocationOption {
     CostPipe,
     DateTimePipe,
     EmptyState,
+    InstanceNameField,
     ParametersForm,
     ParametersView,
     PlanPicker,
@@ -202,18 +200,7 @@ export class OrderPage {
   /** The names in use in the project, compared without case and outer spaces (kept up to date by an effect). */
   private readonly takenNames = signal<ReadonlySet<string>>(new Set());
   /** The instance's name. */
-  protected readonly name = new FormControl('', {
-    nonNullable: true,
-    validators: [
-      Validators.required,
-      Validators.maxLength(NAME_MAX_LENGTH),
-      Validators.pattern(/\S/),
-      (control): ValidationErrors | null =>
-        this.takenNames().has(comparableName(String(control.value))) ? { taken: true } : null,
-    ],
-  });
-  /** The longest name allowed, for the field's hint. */
-  protected readonly nameMaxLength = NAME_MAX_LENGTH;
+  protected readonly name = instanceNameControl(() => this.takenNames());
   private readonly nameValue = toSignal(this.name.valueChanges, { initialValue: '' });
   /** The parameters as entered. */
   protected readonly parameters = signal<Parameters>({});
@@ -227,10 +214,9 @@ export class OrderPage {
   protected readonly submitError = signal<string | null>(null);
   /** The accessible name of the plan comparison. */
   protected readonly planPickerLabel = $localize`:@@orderPlanPickerLabel:Plans`;
-  /** Whether the name is valid, as a signal for the stepper. */
-  protected readonly nameValid = computed(() => {
-    const name = this.nameValue();
-    return name.trim().length > 0 && name.length <= NAME_MAX_LENGTH && !this.takenNames().has(comparableName(name));
+  /** Whether the name is valid (its rules and the names taken), as a signal for the order's guard. */
+  protected readonly nameValid = toSignal(this.name.statusChanges.pipe(map((status) => status === 'VALID')), {
+    initialValue: this.name.valid,
   });
   /** Whether the catalog or the ordered offering is being loaded. */
   protected readonly loading = computed(() => this.catalog.isLoading() || this.offeringDetail.isLoading());
@@ -243,7 +229,7 @@ export class OrderPage {
   constructor() {
     effect(() => {
       const instances = this.instances.hasValue() ? (this.instances.value() ?? []) : [];
-      this.takenNames.set(new Set(instances.map((instance) => comparableName(instance.name))));
+      this.takenNames.set(new Set(instances.map((instance) => comparableInstanceName(instance.name))));
       untracked(() => this.name.updateValueAndValidity());
     });
     effect(() => {
@@ -327,9 +313,4 @@ export class OrderPage {
         },
       });
   }
-}
-
-/** A name as compared for uniqueness: trimmed, without case. */
-function comparableName(name: string): string {
-  return name.trim().toLocaleLowerCase();
 }

@@ -13,7 +13,7 @@ import type { ServiceInstance, ServiceOffering } from '@osb/api';
 import { ParametersFormHarness } from '@app/shared/schema-form/testing/parameters-form-harness';
 import { testPlan, testService } from '@testing/catalog-fixtures';
 import { testInstance } from '@testing/instance-fixtures';
-import { providePlatformApiTesting } from '@testing/test-providers';
+import { providePlatformApiTesting, turnRoutedPage } from '@testing/test-providers';
 import { InstanceUpdatePage } from './instance-update-page';
 
 /** Rendering Material forms in jsdom is slow on a busy machine. */
@@ -66,13 +66,8 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
   let http: HttpTestingController;
   let loader: HarnessLoader;
 
-  async function turn(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      router.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve));
-    }
-    router.detectChanges();
-  }
+  /** Renders and lets due timers fire, a few rounds. */
+  const turn = () => turnRoutedPage(router);
 
   async function open(instance: ServiceInstance, service: ServiceOffering): Promise<HTMLElement> {
     router = await RouterTestingHarness.create();

@@ -10,11 +10,9 @@ import {
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
@@ -27,6 +25,7 @@ import { describeParameters, entryText, MASKED_SECRET } from '@app/shared/schema
 import { ParametersForm } from '@app/shared/schema-form/parameters-form';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { InstanceNameField, instanceNameControl } from '@app/shared/ui/instance-name-field/instance-name-field';
 import { isOperationRunning } from '../../instance-operation';
 import {
   changedParameters,
@@ -34,9 +33,6 @@ import {
   updatableParameters,
   type InstanceParameters,
 } from '../../parameter-changes';
-
-/** The longest instance name the platform accepts. */
-const NAME_MAX_LENGTH = 100;
 
 /**
  * Changes a service instance: its name, its plan (only where the plan may be changed) and the
@@ -46,16 +42,15 @@ const NAME_MAX_LENGTH = 100;
 @Component({
   selector: 'mp-instance-update-page',
   imports: [
-    ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
     RouterLink,
     CostPipe,
     EmptyState,
+    InstanceNameField,
     ParametersForm,
   ],
   templateUrl: './instance-update-page.html',
@@ -96,12 +91,7 @@ export class InstanceUpdatePage {
   });
 
   /** The new name. */
-  protected readonly name = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, Validators.maxLength(NAME_MAX_LENGTH), Validators.pattern(/\S/)],
-  });
-  /** The longest name allowed, for the field's hint. */
-  protected readonly nameMaxLength = NAME_MAX_LENGTH;
+  protected readonly name = instanceNameControl();
   /** The name as typed, as a signal. */
   private readonly nameValue = toSignal(this.name.valueChanges, { initialValue: '' });
   /** The chosen plan's id. */

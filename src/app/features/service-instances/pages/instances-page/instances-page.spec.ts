@@ -12,7 +12,7 @@ import type { ServiceInstance } from '@osb/api';
 import { OPERATION_POLL_INTERVAL_MS } from '@app/core/api/reload-while-running';
 import { testCatalog } from '@testing/catalog-fixtures';
 import { testInstance } from '@testing/instance-fixtures';
-import { provideRoutedPageTesting } from '@testing/test-providers';
+import { provideRoutedPageTesting, turnRoutedPage } from '@testing/test-providers';
 import { INSTANCE_SEARCH_DELAY_MS, INSTANCES_PER_PAGE, InstancesPage } from './instances-page';
 
 const INSTANCES_URL = '/api/projects/p1/service-instances';
@@ -25,13 +25,7 @@ describe('InstancesPage', () => {
   let loader: HarnessLoader;
 
   /** Renders and lets due timers (the poll interval is 0 here) fire, a few rounds. */
-  async function turn(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      router.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve));
-    }
-    router.detectChanges();
-  }
+  const turn = () => turnRoutedPage(router);
 
   /** The next read of the list, once the page asked for it. */
   async function nextPoll(): Promise<TestRequest> {
@@ -137,7 +131,8 @@ describe('InstancesPage', () => {
     http.expectNone(LIST_URL);
   });
 
-  it('deprovisions after confirmation and says why a refusal kept the instance', async () => {
+  // A dialog opened and driven through harnesses: takes about 5 s on a busy machine.
+  it('deprovisions after confirmation and says why a refusal kept the instance', { timeout: 20_000 }, async () => {
     await open([ready]);
     const deprovision = await loader.getHarness(MatButtonHarness.with({ text: 'Deprovision' }));
     await deprovision.click();
