@@ -73,26 +73,10 @@ export function matchesEntityTag(ifNoneMatch: string | undefined, etag: string):
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-/** Encodings chosen for `Accept-Encoding` headers seen before (browsers send a handful of spellings). */
-const chosenEncodings = new Map<string, ListingEncoding>();
-/** How many spellings are remembered; past that the memory starts over, so odd headers cannot grow it. */
-const CHOSEN_ENCODINGS_LIMIT = 64;
-
 /** The best encoding of the listing an `Accept-Encoding` header allows: brotli, then gzip, else none. */
 export function chooseEncoding(acceptEncoding: string | undefined): ListingEncoding {
-  const header = acceptEncoding ?? '';
-  let chosen = chosenEncodings.get(header);
-  if (chosen === undefined) {
-    if (chosenEncodings.size >= CHOSEN_ENCODINGS_LIMIT) chosenEncodings.clear();
-    chosen = parseEncoding(header);
-    chosenEncodings.set(header, chosen);
-  }
-  return chosen;
-}
-
-function parseEncoding(acceptEncoding: string): ListingEncoding {
   const weights = new Map<string, number>();
-  for (const part of acceptEncoding.split(',')) {
+  for (const part of (acceptEncoding ?? '').split(',')) {
     const [name, ...parameters] = part.trim().toLowerCase().split(';');
     if (!name) continue;
     const q = parameters
