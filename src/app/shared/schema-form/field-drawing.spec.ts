@@ -1,25 +1,5 @@
 import { EAGER_FIELD_LIMIT, FieldDrawing, countFields } from './field-drawing';
-
-/** An IntersectionObserver the test drives: `report` says which observed elements are in view. */
-class FakeIntersectionObserver {
-  static latest: FakeIntersectionObserver | undefined;
-  readonly observed = new Set<Element>();
-  constructor(private readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
-    FakeIntersectionObserver.latest = this;
-  }
-  observe(element: Element): void {
-    this.observed.add(element);
-  }
-  unobserve(element: Element): void {
-    this.observed.delete(element);
-  }
-  disconnect(): void {
-    this.observed.clear();
-  }
-  report(inView: readonly Element[]): void {
-    this.callback([...this.observed].map((target) => ({ target, isIntersecting: inView.includes(target) })));
-  }
-}
+import { FakeIntersectionObserver } from './testing/fake-intersection-observer';
 
 describe('FieldDrawing', () => {
   let drawing: FieldDrawing;

@@ -16,6 +16,7 @@ import { isJsonObject, stripUiKeywords } from '@osb/json-schema';
 import { provideAppIcons } from '../ui/icons/app-icons';
 import { ParametersForm, type Parameters } from './parameters-form';
 import { MESHCLOUD_EXAMPLE_SCHEMA, SCHEMA_FIXTURES } from '@testing/schema-fixtures';
+import { FakeIntersectionObserver } from './testing/fake-intersection-observer';
 import { ParametersFormHarness } from './testing/parameters-form-harness';
 
 beforeEach(() => TestBed.configureTestingModule({ providers: [provideAppIcons()] }));
@@ -556,22 +557,9 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
 });
 
 describe('ParametersForm with many fields', FORM_TESTS, () => {
-  /** Nothing is in view: the browser never reports a field as seen, so only focus draws one. */
-  class NothingInView {
-    readonly observed = new Set<Element>();
-    observe(element: Element): void {
-      this.observed.add(element);
-    }
-    unobserve(element: Element): void {
-      this.observed.delete(element);
-    }
-    disconnect(): void {
-      this.observed.clear();
-    }
-  }
-
   beforeEach(() => {
-    vi.stubGlobal('IntersectionObserver', NothingInView);
+    // Nothing is in view (the fake reports nothing unless told), so only focus draws a field.
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     vi.stubGlobal('requestAnimationFrame', () => 0);
   });
   afterEach(() => vi.unstubAllGlobals());
