@@ -147,6 +147,29 @@ describe('OrderPage', FORM_TESTS, () => {
     http.verify();
   });
 
+  it('says why the service could not be loaded, without the steps, and loads it again on “Try again”', async () => {
+    served = catalog();
+    answering = setInterval(answerServiceRequests, 5);
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/marketplace/services/gateway/order', OrderPage);
+    http
+      .expectOne('/api/catalog')
+      .flush({ message: 'The catalog store is down.' }, { status: 503, statusText: 'Unavailable' });
+    http.expectOne('/api/projects/p1/service-instances?limit=500').flush([]);
+    await turn();
+    const page = router.routeNativeElement as HTMLElement;
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe('The service could not be loaded.');
+    expect(page.textContent).toContain('The catalog store is down.');
+    expect(page.querySelector('mat-stepper')).toBeNull();
+
+    [...page.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Try again')!.click();
+    await turn();
+    http.expectOne('/api/catalog').flush(served);
+    await turn();
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+    expect(page.querySelector('mat-stepper')).not.toBeNull();
+  });
+
   it('refuses at the first step, saying why, to order from a broker that cannot be reached', async () => {
     const listing = catalog();
     listing.services = listing.services.map((service) =>

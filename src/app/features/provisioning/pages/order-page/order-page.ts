@@ -32,6 +32,7 @@ import { AmountsPipe } from '@app/shared/ui/cost/amounts-pipe';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import {
   comparableInstanceName,
   InstanceNameField,
@@ -68,6 +69,7 @@ interface LocationOption {
     CostPipe,
     DateTimePipe,
     EmptyState,
+    LoadStatus,
     InstanceNameField,
     ParametersForm,
     ParametersView,
@@ -238,6 +240,12 @@ export class OrderPage {
         this.pageTitle.setPageTitle($localize`:page title@@titleOrderService:Order ${service.displayName}:service:`);
       }
     });
+  }
+
+  /** Loads again what could not be loaded: the catalog, the offering or both. */
+  protected reload(): void {
+    if (this.catalog.error()) this.catalog.reload();
+    if (this.offeringDetail.error()) this.offeringDetail.reload();
   }
 
   /** Orders the service in another location. */
