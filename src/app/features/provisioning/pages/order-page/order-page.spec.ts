@@ -285,6 +285,21 @@ describe('OrderPage', FORM_TESTS, () => {
     expect(await checkedPlan()).toBe('Large');
   });
 
+  /** The labels of the steps shown as done (the check or edit icon instead of their number). */
+  async function stepsShownDone(): Promise<string[]> {
+    const steps = await (await loader.getHarness(MatStepperHarness)).getSteps({ completed: true });
+    return Promise.all(steps.map((step) => step.getLabel()));
+  }
+
+  it('shows a step as done only once the user has been there, a preselected plan too', async () => {
+    await open('/projects/p1/marketplace/services/pg-fra/order?plan=pg-fra-large');
+    expect(await stepsShownDone()).toEqual([]);
+    await next();
+    expect(await stepsShownDone()).toEqual(['Location']);
+    await next();
+    expect(await stepsShownDone()).toEqual(['Location', 'Plan']);
+  });
+
   it('refuses a name another instance of the project has, at the name step', async () => {
     const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
     await next();
@@ -340,6 +355,17 @@ describe('OrderPage', FORM_TESTS, () => {
     await toBindingStep();
     expect(precedesButtons('mp-parameters-form')).toBe(true);
     expect(precedesButtons('mp-binding-fields')).toBe(true);
+  });
+
+  it('shows the optional binding step as done only once the user has been there', async () => {
+    await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
+    expect(await stepsShownDone()).toEqual([]);
+    await toBindingStep();
+    expect(await stepsShownDone()).toEqual(['Plan', 'Name', 'Parameters']);
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    await (await step!.getHarness(MatButtonHarness.with({ text: 'Skip' }))).click();
+    await turn();
+    expect(await stepsShownDone()).toEqual(['Plan', 'Name', 'Parameters', 'Create a binding']);
   });
 
   it('orders without a binding in one click on “Skip”, dropping what the binding step held', async () => {

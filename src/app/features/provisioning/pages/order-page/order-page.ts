@@ -14,7 +14,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatStepperModule, type MatStepper } from '@angular/material/stepper';
+import { MatStepperModule, type MatStep, type MatStepper } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 
@@ -240,6 +240,14 @@ export class OrderPage {
         this.pageTitle.setPageTitle($localize`:page title@@titleOrderService:Order ${service.displayName}:service:`);
       }
     });
+  }
+
+  /**
+   * Whether the user has opened the step (it is open, or was left). A step whose choice is made
+   * in advance (a preselected plan, no binding) shows as done only then, never ahead of the user.
+   */
+  protected opened(step: MatStep, stepper: MatStepper): boolean {
+    return step.interacted || stepper.selected === step;
   }
 
   /** Loads again what could not be loaded: the catalog, the offering or both. */
