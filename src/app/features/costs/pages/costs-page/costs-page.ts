@@ -67,8 +67,8 @@ export class CostsPage {
     this.costs.reload();
   }
 
-  /** Whether an instance has nothing to estimate monthly. */
-  protected noEstimate(line: InstanceCosts): boolean {
+  /** Whether an instance (or a service's instances) has nothing to estimate monthly. */
+  protected noEstimate(line: Pick<InstanceCosts, 'monthly'>): boolean {
     return Object.keys(line.monthly).length === 0;
   }
 }
