@@ -144,6 +144,12 @@ export class InstanceUpdatePage {
     const error = this.instance.error() ?? this.service.error();
     return error ? apiErrorMessage(error) : null;
   });
+  /** What could not be loaded: the instance, or its service. */
+  protected readonly loadErrorTitle = computed(() =>
+    this.instance.error()
+      ? $localize`:@@instanceLoadFailed:The instance could not be loaded.`
+      : $localize`:@@serviceLoadFailed:The service could not be loaded.`,
+  );
   /** The secrets the platform keeps for the instance (set, never shown). */
   protected readonly storedSecrets = computed(() => this.current()?.secretParameters ?? []);
   /**
