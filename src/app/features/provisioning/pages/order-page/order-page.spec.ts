@@ -170,6 +170,15 @@ describe('OrderPage', FORM_TESTS, () => {
     expect(page.querySelector('mat-stepper')).not.toBeNull();
   });
 
+  it('says a service the catalog does not offer is not found, with the way back to the marketplace', async () => {
+    const page = await open('/projects/p1/marketplace/services/gone/order');
+    expect(page.querySelector('h1')?.textContent).toBe('Service not found');
+    expect(page.textContent).toContain('This service is not offered in the marketplace (any more).');
+    expect(page.querySelector('mat-stepper')).toBeNull();
+    const link = [...page.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Browse the marketplace');
+    expect(link?.getAttribute('href')).toBe('/projects/p1/marketplace');
+  });
+
   it('refuses at the first step, saying why, to order from a broker that cannot be reached', async () => {
     const listing = catalog();
     listing.services = listing.services.map((service) =>

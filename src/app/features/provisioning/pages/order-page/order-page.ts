@@ -31,7 +31,6 @@ import { ParametersView } from '@app/shared/schema-form/parameters-view';
 import { AmountsPipe } from '@app/shared/ui/cost/amounts-pipe';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
-import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
 import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import {
   comparableInstanceName,
@@ -40,6 +39,7 @@ import {
 } from '@app/shared/ui/instance-name-field/instance-name-field';
 import { PriceBadge } from '@app/shared/ui/price-badge/price-badge';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
+import { ServiceNotFound } from '@app/shared/ui/service-not-found/service-not-found';
 import { PlanPicker } from '../../components/plan-picker/plan-picker';
 
 /** A location where a local service is offered, with that location's offering. */
@@ -68,7 +68,6 @@ interface LocationOption {
     BindingFields,
     CostPipe,
     DateTimePipe,
-    EmptyState,
     LoadStatus,
     InstanceNameField,
     ParametersForm,
@@ -76,6 +75,7 @@ interface LocationOption {
     PlanPicker,
     PriceBadge,
     ServiceIcon,
+    ServiceNotFound,
   ],
   templateUrl: './order-page.html',
   styleUrl: './order-page.scss',
