@@ -19,8 +19,8 @@ import { linearPatternZSchema, withLinearPatterns } from './linear-patterns';
  */
 @Injectable()
 export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
-  /** The one validator of the fields. */
-  private readonly validator = linearPatternZSchema() as ZSchema & { referenceCache: unknown[] };
+  /** The one validator of the fields, built when the first field is checked. */
+  private validator: (ZSchema & { referenceCache: unknown[] }) | undefined;
   /** z-schema's cache of compiled schemas (its `referenceCache`, pinned z-schema 6.0.2) for each field schema. */
   private readonly compiledSchemas = new WeakMap<object, unknown[]>();
 
@@ -47,6 +47,7 @@ export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
       compiled = [];
       this.compiledSchemas.set(schema, compiled);
     }
+    this.validator ??= linearPatternZSchema() as ZSchema & { referenceCache: unknown[] };
     this.validator.referenceCache = compiled;
     return this.validator;
   }
