@@ -6,14 +6,10 @@ import type { OAuthService } from 'angular-oauth2-oidc';
 import { UI_CONFIG } from '../config/ui-config';
 import { readPreference, removePreference, writePreference } from '../preferences/local-preferences';
 import { OPENID_CLIENT_LOADER } from './openid-client-loader';
+import { SIGNED_IN_HINT_KEY, isProviderAnswer, signInRedirectUri } from './sign-in-start';
 
 /** Session storage key marking a sign-in that was started because the API rejected a token. */
 const REJECTED_TOKEN_MARKER = 'mp.sign-in-after-rejected-token';
-/**
- * Local storage key of the hint that the provider had a session for this browser when the app
- * last knew (a flag, never a token): only then is a reload worth a silent sign-in.
- */
-export const SIGNED_IN_HINT_KEY = 'osb-marketplace.signed-in';
 /** The page the provider answers a silent sign-in to, in a hidden frame (see public/silent-refresh.html). */
 export const SILENT_SIGN_IN_PAGE = 'silent-refresh.html';
 /** How long a silent sign-in may take before the app falls back to the provider's sign-in page. */
@@ -65,7 +61,7 @@ export class Auth {
    * signs nobody in, so there it does nothing (the client is loaded when the user signs in again).
    */
   async initialize(): Promise<void> {
-    const returningFromProvider = /[?&](code|error)=/.test(window.location.search);
+    const returningFromProvider = isProviderAnswer(window.location.search);
     if (!returningFromProvider && isSignedOutPage(window.location.pathname)) {
       return;
     }
@@ -196,7 +192,7 @@ export class Auth {
       clientId: this.config.oidc.clientId,
       scope: this.config.oidc.scope,
       responseType: 'code',
-      redirectUri: `${origin}/`,
+      redirectUri: signInRedirectUri(origin),
       postLogoutRedirectUri: `${origin}/signed-out`,
       requireHttps: 'remoteOnly',
       showDebugInformation: false,
