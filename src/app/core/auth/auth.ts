@@ -6,7 +6,7 @@ import type { OAuthService } from 'angular-oauth2-oidc';
 import { UI_CONFIG } from '../config/ui-config';
 import { readPreference, removePreference, writePreference } from '../preferences/local-preferences';
 import { OPENID_CLIENT_LOADER } from './openid-client-loader';
-import { SIGNED_IN_HINT_KEY, isProviderAnswer, signInRedirectUri } from './sign-in-start';
+import { SIGNED_IN_HINT_KEY, isProviderAnswer, isSignedOutPage, signInRedirectUri } from './sign-in-start';
 
 /** Session storage key marking a sign-in that was started because the API rejected a token. */
 const REJECTED_TOKEN_MARKER = 'mp.sign-in-after-rejected-token';
@@ -210,11 +210,6 @@ export class Auth {
     this.oauth = oauth;
     return oauth;
   }
-}
-
-/** Whether `path` is the signed-out page, where nobody should be signed in again behind their back. */
-function isSignedOutPage(path: string): boolean {
-  return path === '/signed-out' || path.endsWith('/signed-out');
 }
 
 /**

@@ -29,6 +29,11 @@ export function signInRedirectUri(origin: string): string {
   return `${origin}/`;
 }
 
+/** Whether `path` is the signed-out page, where nobody is signed in again behind their back. */
+export function isSignedOutPage(path: string): boolean {
+  return path === '/signed-out' || path.endsWith('/signed-out');
+}
+
 /** Whether the address is the provider's answer to a sign-in (a `code` or an `error`), which the app completes. */
 export function isProviderAnswer(search: string): boolean {
   return /[?&](code|error)=/.test(search);
