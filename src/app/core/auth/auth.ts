@@ -21,8 +21,9 @@ const SILENT_SIGN_IN_TIMEOUT_MS = 4000;
  * app first asks the provider in a hidden frame (`prompt=none`) whether its session still holds,
  * which keeps the user on the page; only when it does not (or the provider cannot be framed)
  * does the app leave for the provider's sign-in page. A browser that was not signed in (first
- * visit, signed out, the provider's session had ended) goes to the provider's page at once. The OpenID client is loaded when the session
- * first needs it: the signed-out page starts without it.
+ * visit, signed out, the provider's session had ended) goes to the provider's page at once,
+ * usually before the app starts (`sign-in-start.ts`; the app then completes that sign-in here).
+ * The OpenID client is loaded when the session first needs it: the signed-out page starts without it.
  */
 @Injectable({ providedIn: 'root' })
 export class Auth {
