@@ -76,6 +76,8 @@ test(
     await expect(page.getByText(/^Gestartet von .*, (jetzt|vor \d+ (Sekunden|Minuten?))$/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Ändern' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Löschen' })).toBeVisible();
+    // The way back names the list as the navigation does.
+    await expect(page.getByRole('main').getByRole('link', { name: 'Instanzen', exact: true })).toBeVisible();
 
     // Bind: the dialog, its validation and the binding's status in German.
     await page.getByRole('button', { name: 'Bindung anlegen' }).click();
@@ -106,6 +108,7 @@ test(
     await page.reload();
     await expect(page.getByRole('button', { name: 'Create binding' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Instances' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: 'Instances', exact: true })).toBeVisible();
   },
 );
 

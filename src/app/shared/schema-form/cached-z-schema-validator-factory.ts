@@ -6,17 +6,23 @@ import type ZSchema from 'z-schema';
 import { linearPatternZSchema, withLinearPatterns } from './linear-patterns';
 
 /**
- * ngx-schema-form's z-schema validation with one validator per field schema, compiled once and
+ * ngx-schema-form's z-schema validation with each field schema compiled once and its compilation
  * kept by the schema object's identity. The library's own factory validates every field with one
  * shared z-schema instance, whose cache of compiled schemas is scanned linearly with a deep
  * comparison on every check: validating a form of n fields cost n² comparisons, and every
- * keystroke, which validates the field and its parents, cost n of them.
+ * keystroke, which validates the field and its parents, cost n of them. Here the one validator
+ * gets a cache of its own for each field schema, so that a check compares one entry; one validator
+ * per field would do the same, but building a z-schema validator (which compiles the meta-schemas)
+ * costs more than checking a field.
  *
  * Brokers' `pattern` and `patternProperties` run on the linear-time engine (see linear-patterns.ts).
  */
 @Injectable()
 export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
-  private readonly validators = new WeakMap<object, ZSchema>();
+  /** The one validator of the fields, built when the first field is checked. */
+  private validator: (ZSchema & { referenceCache: unknown[] }) | undefined;
+  /** z-schema's cache of compiled schemas (its `referenceCache`, pinned z-schema 6.0.2) for each field schema. */
+  private readonly compiledSchemas = new WeakMap<object, unknown[]>();
 
   override createValidatorFn(schema: ISchema): (value: unknown) => Record<string, boolean> {
     return (value: unknown) => {
@@ -34,13 +40,16 @@ export class CachedZSchemaValidatorFactory extends ZSchemaValidatorFactory {
     };
   }
 
+  /** The validator with the cache of compiled schemas that belongs to `schema`. */
   private validatorFor(schema: ISchema): ZSchema {
-    let validator = this.validators.get(schema);
-    if (!validator) {
-      validator = linearPatternZSchema();
-      this.validators.set(schema, validator);
+    let compiled = this.compiledSchemas.get(schema);
+    if (!compiled) {
+      compiled = [];
+      this.compiledSchemas.set(schema, compiled);
     }
-    return validator;
+    this.validator ??= linearPatternZSchema() as ZSchema & { referenceCache: unknown[] };
+    this.validator.referenceCache = compiled;
+    return this.validator;
   }
 }
 

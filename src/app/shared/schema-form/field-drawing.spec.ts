@@ -1,3 +1,5 @@
+import { ApplicationRef } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { EAGER_FIELD_LIMIT, FieldDrawing, countFields } from './field-drawing';
 import { FakeIntersectionObserver } from './testing/fake-intersection-observer';
 
@@ -9,7 +11,7 @@ describe('FieldDrawing', () => {
     vi.useFakeTimers();
     vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 16));
-    drawing = new FieldDrawing();
+    drawing = TestBed.runInInjectionContext(() => new FieldDrawing());
   });
 
   afterEach(() => {
@@ -54,6 +56,23 @@ describe('FieldDrawing', () => {
     vi.advanceTimersByTime(20 * fields.length);
     expect(draws.every((draw) => draw.mock.calls.length === 1)).toBe(true);
     expect(FakeIntersectionObserver.latest!.observed.size).toBe(0);
+  });
+
+  it('draws the fields in the viewport of a large form before the first frame is painted', () => {
+    // 40 fields of 92 pixels one below the other, the form starting 100 pixels down the page.
+    fields.forEach((field, index) => {
+      const top = 100 + index * 92;
+      field.getBoundingClientRect = () => ({ top, bottom: top + 92 }) as DOMRect;
+    });
+    drawing.setFieldCount(fields.length);
+    const draws = registerAll();
+    expect(draws.some((draw) => draw.mock.calls.length > 0)).toBe(false);
+
+    TestBed.inject(ApplicationRef).tick();
+    const inViewport = Math.ceil((window.innerHeight - 100) / 92);
+    const drawn = draws.map((draw) => draw.mock.calls.length);
+    expect(drawn.slice(0, inViewport)).toEqual(Array(inViewport).fill(1));
+    expect(drawn.slice(inViewport).every((count) => count === 0)).toBe(true);
   });
 
   it('draws a waiting field at once when asked (it got the focus), and only once', () => {

@@ -1,4 +1,4 @@
-import { Injectable, OnDestroy } from '@angular/core';
+import { Injectable, Injector, OnDestroy, afterNextRender, inject } from '@angular/core';
 import { isJsonObject } from '@osb/json-schema';
 
 /** Forms with at most this many fields are drawn at once; larger ones draw what is seen first. */
@@ -12,7 +12,8 @@ const VIEWPORT_MARGIN = '50% 0px';
 
 /**
  * Decides when each field of one parameters form is drawn. Small forms, and browsers without
- * `IntersectionObserver`, draw every field at once. In a large form a field is drawn as soon as
+ * `IntersectionObserver`, draw every field at once. In a large form the fields in the viewport
+ * are drawn before the browser paints the form for the first time, and any other field as soon as
  * it comes near the viewport or is focused; the fields out of view are drawn a few per frame
  * after that, in form order, so the page stays responsive and, once they are all drawn,
  * find-in-page and screen readers see the whole form. Until then a field shows a placeholder of
@@ -24,7 +25,9 @@ export class FieldDrawing implements OnDestroy {
   private readonly waiting = new Map<Element, () => void>();
   private observer: IntersectionObserver | undefined;
   private fillScheduled = false;
+  private viewportCheckScheduled = false;
   private destroyed = false;
+  private readonly injector = inject(Injector);
 
   /** Sets how many fields the form has, before its fields are created; decides whether drawing waits. */
   setFieldCount(count: number): void {
@@ -43,6 +46,7 @@ export class FieldDrawing implements OnDestroy {
     this.waiting.set(element, draw);
     this.observer ??= new IntersectionObserver((entries) => this.drawSeen(entries), { rootMargin: VIEWPORT_MARGIN });
     this.observer.observe(element);
+    this.scheduleViewportCheck();
     return false;
   }
 
@@ -66,6 +70,45 @@ export class FieldDrawing implements OnDestroy {
     this.destroyed = true;
     this.observer?.disconnect();
     this.waiting.clear();
+  }
+
+  /**
+   * Draws the fields in the viewport once the change detection that created them is done, before
+   * the browser paints: the observer reports only after a frame, so waiting for it would paint the
+   * form once with placeholders and once more with the fields.
+   */
+  private scheduleViewportCheck(): void {
+    if (this.viewportCheckScheduled) {
+      return;
+    }
+    this.viewportCheckScheduled = true;
+    afterNextRender(
+      {
+        read: () => {
+          this.viewportCheckScheduled = false;
+          this.drawInViewport();
+        },
+      },
+      { injector: this.injector },
+    );
+  }
+
+  /**
+   * Draws the waiting fields that overlap the viewport. Fields stand one below the other in form
+   * order, so the first one below the viewport ends the search (one that is missed, such as a list
+   * item added later, is drawn when the observer reports it).
+   */
+  private drawInViewport(): void {
+    const viewportHeight = window.innerHeight;
+    for (const element of [...this.waiting.keys()]) {
+      const { top, bottom } = element.getBoundingClientRect();
+      if (top >= viewportHeight) {
+        return;
+      }
+      if (bottom > 0) {
+        this.drawNow(element);
+      }
+    }
   }
 
   private drawSeen(entries: IntersectionObserverEntry[]): void {

@@ -158,6 +158,58 @@ export const WidgetGallery: Story = {
   },
 };
 
+/** The kinds of field whose placeholders differ in size: text or check box, with or without a description. */
+const LARGE_FORM_KINDS = [
+  { type: 'string', description: 'What this text sets' },
+  { type: 'string' },
+  { type: 'boolean', description: 'What this switch sets' },
+  { type: 'boolean' },
+];
+
+/**
+ * A form of 300 fields: those in view are drawn at once, the others show placeholders with their
+ * labels, taking the room of the drawn field, and are drawn a few per frame.
+ */
+export const LargeForm: Story = {
+  args: {
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(
+        Array.from({ length: 300 }, (_, index) => [
+          `field${index}`,
+          { title: `Field ${index + 1}`, ...LARGE_FORM_KINDS[index % LARGE_FORM_KINDS.length] },
+        ]),
+      ),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // The room each kind's placeholder takes, in view (its box and margin) and out of view (the slot).
+    const waiting = LARGE_FORM_KINDS.map((_, kind) => {
+      const slot = [...canvasElement.querySelectorAll<HTMLElement>('.mp-sf-slot')]
+        .slice(200)
+        .find((candidate, index) => index % LARGE_FORM_KINDS.length === kind)!;
+      const placeholder = slot.querySelector<HTMLElement>('.mp-sf-placeholder')!;
+      return {
+        slot,
+        inView: placeholder.getBoundingClientRect().height + parseFloat(getComputedStyle(placeholder).marginBottom),
+        outOfView: slot.getBoundingClientRect().height,
+      };
+    });
+    await waitFor(() => expect(canvasElement.querySelector('.mp-sf-placeholder')).toBeNull(), { timeout: 15_000 });
+    for (const { slot, inView, outOfView } of waiting) {
+      slot.scrollIntoView();
+      await nextFrame();
+      const drawn = slot.getBoundingClientRect().height;
+      await expect({ field: slot.dataset['mpPointer'], inView, outOfView }).toEqual({
+        field: slot.dataset['mpPointer'],
+        inView: drawn,
+        outOfView: drawn,
+      });
+    }
+  },
+};
+
 /** A plan without a schema: an optional JSON editor. */
 export const NoSchema: Story = { args: { schema: undefined } };
 

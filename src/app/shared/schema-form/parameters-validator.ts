@@ -5,6 +5,7 @@ import {
   stripUiKeywords,
   type JsonSchema,
 } from '@osb/json-schema';
+import type ZSchema from 'z-schema';
 import { linearPatternZSchema, withLinearPatterns } from './linear-patterns';
 import { describeSchemaError, isSchemaError } from './schema-error-messages';
 
@@ -23,7 +24,8 @@ export interface ParameterProblem {
  */
 export class ParametersValidator {
   private readonly validator = linearPatternZSchema();
-  private readonly conditionValidator = linearPatternZSchema({ breakOnFirstError: true });
+  /** Checks which conditional branches apply; built when a schema with conditions is first resolved. */
+  private conditionValidator: ZSchema | undefined;
   /** The paths of all fields in the order the form shows them. */
   private readonly fieldOrder: string[];
   /**
@@ -53,7 +55,10 @@ export class ParametersValidator {
     return resolveSchemaForValue(this.schema, value, {
       choices,
       matches: (condition, candidate) =>
-        this.conditionValidator.validate(candidate, withLinearPatterns(stripUiKeywords(condition))),
+        (this.conditionValidator ??= linearPatternZSchema({ breakOnFirstError: true })).validate(
+          candidate,
+          withLinearPatterns(stripUiKeywords(condition)),
+        ),
     });
   }
 

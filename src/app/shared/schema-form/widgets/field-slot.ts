@@ -24,7 +24,8 @@ const FOCUSABLE = 'input, textarea, mat-select, [role="combobox"], button, [tabi
  * from its field up to the form for checking, does not check every other field of the form.
  *
  * In a large form the field is drawn when {@link FieldDrawing} says so; until then it shows a
- * placeholder of its size with its label, which can take the focus (Tab, or a link from the list
+ * placeholder of its size (a text field or a check box, with a line for the hint when the field
+ * has a description) with its label, which can take the focus (Tab, or a link from the list
  * of problems) and then draws the field and hands the focus on to it. Objects and hidden fields
  * are drawn at once.
  */
@@ -32,18 +33,18 @@ const FOCUSABLE = 'input, textarea, mat-select, [role="combobox"], button, [tabi
   selector: 'mp-sf-field-slot',
   imports: [FormElementComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'mp-sf-slot', '[attr.data-mp-pointer]': 'pointer' },
+  host: {
+    class: 'mp-sf-slot',
+    '[class.mp-sf-slot--choice]': "formProperty().schema.type === 'boolean'",
+    '[class.mp-sf-slot--hint]': '!!formProperty().schema.description',
+    '[attr.data-mp-pointer]': 'pointer',
+  },
   template: `
     @let shown = visible();
     @if (drawn()) {
       <sf-form-element class="mp-sf-element" [formProperty]="formProperty()" />
     } @else if (shown) {
-      <div
-        class="mp-sf-element mp-sf-placeholder"
-        [class.mp-sf-placeholder--choice]="formProperty().schema.type === 'boolean'"
-        tabindex="0"
-        (focus)="drawAndFocus()"
-      >
+      <div class="mp-sf-element mp-sf-placeholder" tabindex="0" (focus)="drawAndFocus()">
         {{ label }}
         @if (formProperty().schema['isRequired']) {
           <span class="mp-sf-required" aria-hidden="true"> *</span>

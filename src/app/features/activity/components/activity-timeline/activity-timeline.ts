@@ -13,7 +13,6 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { debounceTime, filter, switchMap } from 'rxjs';
 
@@ -29,6 +28,7 @@ import { LiveChanges } from '@app/core/api/live-changes';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
 import type { AppIconName } from '@app/shared/ui/icons/app-icons';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { ActivityApi } from '../../activity-api';
 import { activityFailure, activityKindLabel, activityOutcomeLabel, activitySentence } from '../../activity-text';
 
@@ -68,15 +68,7 @@ interface TimelineFilter<T extends string> {
  */
 @Component({
   selector: 'mp-activity-timeline',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    TimeAgo,
-  ],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatSelectModule, LoadStatus, TimeAgo],
   templateUrl: './activity-timeline.html',
   styleUrl: './activity-timeline.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -32,7 +32,7 @@ import { confirmThenAct } from '@app/core/api/confirm-then-act';
 import { reloadWhileRunning } from '@app/core/api/reload-while-running';
 import { BrokerDifferences } from '@app/shared/ui/broker-differences/broker-differences';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
-import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { isBindingRunning } from '../../binding-status';
 import { BindingsApi } from '../../bindings-api';
 import type { Credentials } from '../../credential-export';
@@ -60,7 +60,7 @@ import { PendingBindings } from '../../pending-bindings';
     BindingStatus,
     BrokerDifferences,
     CredentialsPanel,
-    EmptyState,
+    LoadStatus,
     TimeAgo,
   ],
   templateUrl: './instance-bindings.html',

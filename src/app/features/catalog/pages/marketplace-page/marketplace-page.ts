@@ -12,7 +12,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 
@@ -21,6 +20,7 @@ import { missingLocalBrokers } from '@app/core/api/broker-health';
 import { CurrentUser } from '@app/core/api/current-user';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { SearchField } from '@app/shared/ui/search-field/search-field';
 import {
   CatalogFilter,
@@ -49,10 +49,10 @@ export const URL_WRITE_DELAY_MS = 400;
     MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
-    MatProgressBarModule,
     MatSelectModule,
     BrokerNotice,
     EmptyState,
+    LoadStatus,
     SearchField,
     ServiceGrid,
   ],

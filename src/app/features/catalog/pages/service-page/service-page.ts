@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import { apiErrorMessage, isNotFound } from '@app/core/api/api-error';
 import { MarketplaceApi } from '@app/core/api/marketplace-api';
 import { PageTitleStrategy } from '@app/core/layout/page-title-strategy';
-import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { Markdown } from '@app/shared/ui/markdown/markdown';
 import { PlanList } from '@app/shared/ui/plan-list/plan-list';
 import { safeLinkUrl } from '@app/shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
+import { ServiceNotFound } from '@app/shared/ui/service-not-found/service-not-found';
 import { ServiceFlags } from '../../components/service-flags/service-flags';
 
 /** One service of the marketplace: what it is, who offers it, where, its capabilities and plans. */
@@ -20,13 +20,13 @@ import { ServiceFlags } from '../../components/service-flags/service-flags';
   imports: [
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     RouterLink,
-    EmptyState,
+    LoadStatus,
     Markdown,
     PlanList,
     ServiceFlags,
     ServiceIcon,
+    ServiceNotFound,
   ],
   templateUrl: './service-page.html',
   styleUrl: './service-page.scss',

@@ -51,6 +51,18 @@ describe('CostsPage', () => {
     expect(page.textContent).toContain('hourly rates × 730 hours');
   });
 
+  it('shows a dash, as for an instance, for a service whose instances cost nothing', async () => {
+    const page = await open({
+      ...costs,
+      services: [
+        ...costs.services,
+        { serviceId: 'dns', serviceName: 'DNS', instances: 2, monthly: {}, usageBasedInstances: 0 },
+      ],
+    });
+    const cells = [...page.querySelectorAll('[data-testid="costs-services"] tbody td:last-child')];
+    expect(cells.map((cell) => cell.textContent?.trim())).toEqual(['+ usage', '€36.50 + usage', '—']);
+  });
+
   it('shows an empty state with a way to the marketplace, and no CSV download, when the project has no instances', async () => {
     const element = await open({ instances: [], services: [], monthly: {}, usageBasedInstances: 0 });
     const buttons = Array.from(element.querySelectorAll('button'), (button) => button.textContent?.trim());

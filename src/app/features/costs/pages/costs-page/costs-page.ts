@@ -2,7 +2,6 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 
 import type { InstanceCosts } from '@osb/api';
@@ -12,6 +11,7 @@ import { AmountsPipe } from '@app/shared/ui/cost/amounts-pipe';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { downloadTextFile } from '@app/shared/ui/download/download-text-file';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { CostsApi } from '../../costs-api';
 import { costsCsv } from '../../costs-csv';
 
@@ -22,7 +22,7 @@ import { costsCsv } from '../../costs-csv';
  */
 @Component({
   selector: 'mp-costs-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, AmountsPipe, CostPipe, EmptyState],
+  imports: [MatButtonModule, MatIconModule, RouterLink, AmountsPipe, CostPipe, EmptyState, LoadStatus],
   templateUrl: './costs-page.html',
   styleUrl: './costs-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -67,8 +67,8 @@ export class CostsPage {
     this.costs.reload();
   }
 
-  /** Whether an instance has nothing to estimate monthly. */
-  protected noEstimate(line: InstanceCosts): boolean {
+  /** Whether an instance (or a service's instances) has nothing to estimate monthly. */
+  protected noEstimate(line: Pick<InstanceCosts, 'monthly'>): boolean {
     return Object.keys(line.monthly).length === 0;
   }
 }

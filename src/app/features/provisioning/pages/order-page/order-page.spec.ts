@@ -147,6 +147,38 @@ describe('OrderPage', FORM_TESTS, () => {
     http.verify();
   });
 
+  it('says why the service could not be loaded, without the steps, and loads it again on “Try again”', async () => {
+    served = catalog();
+    answering = setInterval(answerServiceRequests, 5);
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/marketplace/services/gateway/order', OrderPage);
+    http
+      .expectOne('/api/catalog')
+      .flush({ message: 'The catalog store is down.' }, { status: 503, statusText: 'Unavailable' });
+    http.expectOne('/api/projects/p1/service-instances?limit=500').flush([]);
+    await turn();
+    const page = router.routeNativeElement as HTMLElement;
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe('The service could not be loaded.');
+    expect(page.textContent).toContain('The catalog store is down.');
+    expect(page.querySelector('mat-stepper')).toBeNull();
+
+    [...page.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Try again')!.click();
+    await turn();
+    http.expectOne('/api/catalog').flush(served);
+    await turn();
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+    expect(page.querySelector('mat-stepper')).not.toBeNull();
+  });
+
+  it('says a service the catalog does not offer is not found, with the way back to the marketplace', async () => {
+    const page = await open('/projects/p1/marketplace/services/gone/order');
+    expect(page.querySelector('h1')?.textContent).toBe('Service not found');
+    expect(page.textContent).toContain('This service is not offered in the marketplace (any more).');
+    expect(page.querySelector('mat-stepper')).toBeNull();
+    const link = [...page.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Browse the marketplace');
+    expect(link?.getAttribute('href')).toBe('/projects/p1/marketplace');
+  });
+
   it('refuses at the first step, saying why, to order from a broker that cannot be reached', async () => {
     const listing = catalog();
     listing.services = listing.services.map((service) =>
@@ -262,6 +294,21 @@ describe('OrderPage', FORM_TESTS, () => {
     expect(await checkedPlan()).toBe('Large');
   });
 
+  /** The labels of the steps shown as done (the check or edit icon instead of their number). */
+  async function stepsShownDone(): Promise<string[]> {
+    const steps = await (await loader.getHarness(MatStepperHarness)).getSteps({ completed: true });
+    return Promise.all(steps.map((step) => step.getLabel()));
+  }
+
+  it('shows a step as done only once the user has been there, a preselected plan too', async () => {
+    await open('/projects/p1/marketplace/services/pg-fra/order?plan=pg-fra-large');
+    expect(await stepsShownDone()).toEqual([]);
+    await next();
+    expect(await stepsShownDone()).toEqual(['Location']);
+    await next();
+    expect(await stepsShownDone()).toEqual(['Location', 'Plan']);
+  });
+
   it('refuses a name another instance of the project has, at the name step', async () => {
     const page = await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
     await next();
@@ -317,6 +364,17 @@ describe('OrderPage', FORM_TESTS, () => {
     await toBindingStep();
     expect(precedesButtons('mp-parameters-form')).toBe(true);
     expect(precedesButtons('mp-binding-fields')).toBe(true);
+  });
+
+  it('shows the optional binding step as done only once the user has been there', async () => {
+    await open('/projects/p1/marketplace/services/gateway/order?plan=standard');
+    expect(await stepsShownDone()).toEqual([]);
+    await toBindingStep();
+    expect(await stepsShownDone()).toEqual(['Plan', 'Name', 'Parameters']);
+    const [step] = await (await loader.getHarness(MatStepperHarness)).getSteps({ selected: true });
+    await (await step!.getHarness(MatButtonHarness.with({ text: 'Skip' }))).click();
+    await turn();
+    expect(await stepsShownDone()).toEqual(['Plan', 'Name', 'Parameters', 'Create a binding']);
   });
 
   it('orders without a binding in one click on “Skip”, dropping what the binding step held', async () => {

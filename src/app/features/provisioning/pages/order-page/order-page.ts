@@ -14,7 +14,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatStepperModule, type MatStepper } from '@angular/material/stepper';
+import { MatStepperModule, type MatStep, type MatStepper } from '@angular/material/stepper';
 import { Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 
@@ -31,7 +31,7 @@ import { ParametersView } from '@app/shared/schema-form/parameters-view';
 import { AmountsPipe } from '@app/shared/ui/cost/amounts-pipe';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
-import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import {
   comparableInstanceName,
   InstanceNameField,
@@ -39,6 +39,7 @@ import {
 } from '@app/shared/ui/instance-name-field/instance-name-field';
 import { PriceBadge } from '@app/shared/ui/price-badge/price-badge';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
+import { ServiceNotFound } from '@app/shared/ui/service-not-found/service-not-found';
 import { PlanPicker } from '../../components/plan-picker/plan-picker';
 
 /** A location where a local service is offered, with that location's offering. */
@@ -67,13 +68,14 @@ interface LocationOption {
     BindingFields,
     CostPipe,
     DateTimePipe,
-    EmptyState,
+    LoadStatus,
     InstanceNameField,
     ParametersForm,
     ParametersView,
     PlanPicker,
     PriceBadge,
     ServiceIcon,
+    ServiceNotFound,
   ],
   templateUrl: './order-page.html',
   styleUrl: './order-page.scss',
@@ -238,6 +240,20 @@ export class OrderPage {
         this.pageTitle.setPageTitle($localize`:page title@@titleOrderService:Order ${service.displayName}:service:`);
       }
     });
+  }
+
+  /**
+   * Whether the user has opened the step (it is open, or was left). A step whose choice is made
+   * in advance (a preselected plan, no binding) shows as done only then, never ahead of the user.
+   */
+  protected opened(step: MatStep, stepper: MatStepper): boolean {
+    return step.interacted || stepper.selected === step;
+  }
+
+  /** Loads again what could not be loaded: the catalog, the offering or both. */
+  protected reload(): void {
+    if (this.catalog.error()) this.catalog.reload();
+    if (this.offeringDetail.error()) this.offeringDetail.reload();
   }
 
   /** Orders the service in another location. */

@@ -19,6 +19,7 @@ import { ParametersView } from '@app/shared/schema-form/parameters-view';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { safeLinkUrl } from '@app/shared/ui/safe-url/safe-url';
 import { ServiceIcon } from '@app/shared/ui/service-icon/service-icon';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
@@ -42,6 +43,7 @@ import { isOperationRunning } from '../../instance-operation';
     MatProgressBarModule,
     RouterLink,
     EmptyState,
+    LoadStatus,
     InstanceBindings,
     InstanceBrokerView,
     InstanceSharing,

@@ -98,6 +98,40 @@ describe('InstanceUpdatePage', FORM_TESTS, () => {
 
   afterEach(() => http.verify());
 
+  it('says that the instance could not be loaded, and why', async () => {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/instances/gw-1/edit', InstanceUpdatePage);
+    http.expectOne(INSTANCE_URL).flush({ message: 'The store is down.' }, { status: 503, statusText: 'Unavailable' });
+    await turn();
+    const page = router.routeNativeElement as HTMLElement;
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe('The instance could not be loaded.');
+    expect(page.textContent).toContain('The store is down.');
+    expect(page.querySelector('form')).toBeNull();
+  });
+
+  it('says why the service could not be loaded, without a form, and loads it again on “Try again”', async () => {
+    router = await RouterTestingHarness.create();
+    await router.navigateByUrl('/projects/p1/instances/gw-1/edit', InstanceUpdatePage);
+    http.expectOne(INSTANCE_URL).flush(stored);
+    await turn();
+    http
+      .expectOne('/api/catalog/services/gateway')
+      .flush({ message: 'The catalog store is down.' }, { status: 503, statusText: 'Unavailable' });
+    await turn();
+    const page = router.routeNativeElement as HTMLElement;
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe('The service could not be loaded.');
+    expect(page.textContent).toContain('The catalog store is down.');
+    expect(page.querySelector('form')).toBeNull();
+
+    [...page.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Try again')!.click();
+    await turn();
+    http.expectNone(INSTANCE_URL);
+    http.expectOne('/api/catalog/services/gateway').flush(gateway(true));
+    await turn();
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+    expect(page.querySelector('form')).not.toBeNull();
+  });
+
   it('offers no form for an instance shared with the project, and says who can change it', async () => {
     const page = await open(
       { ...stored, sharedFrom: { projectId: 'p0', displayName: 'Platform Team' } },

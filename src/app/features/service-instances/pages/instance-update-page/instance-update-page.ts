@@ -13,7 +13,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 
@@ -25,6 +24,7 @@ import { describeParameters, entryText, MASKED_SECRET } from '@app/shared/schema
 import { ParametersForm } from '@app/shared/schema-form/parameters-form';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { InstanceNameField, instanceNameControl } from '@app/shared/ui/instance-name-field/instance-name-field';
 import { isOperationRunning } from '../../instance-operation';
 import {
@@ -45,11 +45,11 @@ import {
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatProgressBarModule,
     MatSelectModule,
     RouterLink,
     CostPipe,
     EmptyState,
+    LoadStatus,
     InstanceNameField,
     ParametersForm,
   ],
@@ -144,6 +144,12 @@ export class InstanceUpdatePage {
     const error = this.instance.error() ?? this.service.error();
     return error ? apiErrorMessage(error) : null;
   });
+  /** What could not be loaded: the instance, or its service. */
+  protected readonly loadErrorTitle = computed(() =>
+    this.instance.error()
+      ? $localize`:@@instanceLoadFailed:The instance could not be loaded.`
+      : $localize`:@@serviceLoadFailed:The service could not be loaded.`,
+  );
   /** The secrets the platform keeps for the instance (set, never shown). */
   protected readonly storedSecrets = computed(() => this.current()?.secretParameters ?? []);
   /**
@@ -174,6 +180,12 @@ export class InstanceUpdatePage {
         untracked(() => this.name.setValue(name));
       }
     });
+  }
+
+  /** Loads again what could not be loaded: the instance, its service or both. */
+  protected reload(): void {
+    if (this.instance.error()) this.instance.reload();
+    if (this.service.error()) this.service.reload();
   }
 
   /** Picks the plan to move to. */

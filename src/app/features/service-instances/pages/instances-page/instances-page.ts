@@ -13,7 +13,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 
@@ -26,6 +25,7 @@ import { reloadWhileRunning } from '@app/core/api/reload-while-running';
 import { ServiceInstancesApi } from '@app/core/api/service-instances-api';
 import { ExpiringBindingsNotice } from '@app/features/bindings';
 import { EmptyState } from '@app/shared/ui/empty-state/empty-state';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { SearchField } from '@app/shared/ui/search-field/search-field';
 import { confirmDeprovision } from '../../components/deprovision-dialog/deprovision-dialog';
 import { InstanceListItem } from '../../components/instance-list-item/instance-list-item';
@@ -59,11 +59,11 @@ export const INSTANCE_SEARCH_DELAY_MS = 300;
   imports: [
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatFormFieldModule,
     MatSelectModule,
     RouterLink,
     EmptyState,
+    LoadStatus,
     ExpiringBindingsNotice,
     SearchField,
     InstanceListItem,

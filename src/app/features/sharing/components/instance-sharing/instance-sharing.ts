@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 
@@ -14,6 +13,7 @@ import type { InstanceRef } from '@app/core/api/api-types';
 import { confirmThenAct } from '@app/core/api/confirm-then-act';
 import { CurrentUser } from '@app/core/api/current-user';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
+import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { SharingApi } from '../../sharing-api';
 import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
 
@@ -26,15 +26,7 @@ import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
  */
 @Component({
   selector: 'mp-instance-sharing',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    TimeAgo,
-  ],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatSelectModule, LoadStatus, TimeAgo],
   templateUrl: './instance-sharing.html',
   styleUrl: './instance-sharing.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
