@@ -306,7 +306,7 @@ export class InstanceRepository {
   /**
    * One page of the instances a project sees (its own and those other projects shared with it),
    * narrowed and sorted in the database; with the number of instances that match in all. One
-   * query: the narrow visible rows are filtered, counted, sorted and paged, and only the page's
+   * query: the narrow visible rows are filtered and counted, sorted and paged, and only the page's
    * instances are read whole (and only for them whether they are shared or mitigated). Searching
    * and sorting by service read the services' names from `services`.
    */
@@ -342,17 +342,18 @@ export class InstanceRepository {
     const order = sortColumns(page.sort ?? 'created', () => parameter(serviceNames, '::jsonb'))
       .map((column) => `${column} ${page.order === 'desc' ? 'DESC' : 'ASC'}`)
       .join(', ');
-    // A page past the last match has no row to carry the count: only then are the matches counted again.
-    const countWhenEmpty = page.offset === 0 ? '0' : `(SELECT count(*) FROM visible ${where})`;
-    // One statement: the page's instances come as one JSON text, which the database writes and
-    // `JSON.parse` reads far faster than the drivers decode a row of 31 columns field by field.
+    // One statement, so that the page and the count see the same snapshot. The count is an
+    // aggregate of its own: a window (`count(*) OVER ()`) over the matches cost the embedded
+    // database more than filtering and sorting them (8 of 16 ms with 1,000 instances). The page's
+    // instances come as one JSON text, which the database writes and `JSON.parse` reads far
+    // faster than the drivers decode a row of 31 columns field by field.
     const [result] = (
       await this.database.query<{ listed: string | null; total: string | number }>(
         `${VISIBLE}, page AS (
-          SELECT id, shared_in, count(*) OVER () AS total FROM visible ${where}
+          SELECT id, shared_in FROM visible ${where}
           ORDER BY ${order} LIMIT ${parameter(page.limit)} OFFSET ${parameter(page.offset)}
         )
-        SELECT COALESCE((SELECT total FROM page LIMIT 1), ${countWhenEmpty}) AS total,
+        SELECT (SELECT count(*) FROM visible ${where}) AS total,
           (SELECT json_agg(listed ORDER BY ${order})::text FROM (
             SELECT ${RECORD_COLUMNS}, page.shared_in,
               NOT page.shared_in AND EXISTS (SELECT 1 FROM service_instance_shares s WHERE s.instance_id = i.id)
