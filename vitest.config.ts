@@ -20,6 +20,9 @@ export default defineConfig({
     projects: [
       {
         plugins: [storybookAngularVitest(angularBuildOptions), storybookTest({ configDir: '.storybook' })],
+        // Dependencies that only some stories import, bundled before the run: found in the middle
+        // of a run on a cold cache, Vite would reload the page and fail the stories that were running.
+        optimizeDeps: { include: ['@angular/core/rxjs-interop', '@angular/material/progress-bar'] },
         test: {
           name: 'storybook',
           browser: {

@@ -5,7 +5,7 @@ import { applicationConfig, type Decorator, type Preview } from '@storybook/angu
 import { isLanguage, type Language } from '../src/app/core/i18n/languages';
 import { loadedLanguage, loadLanguage } from '../src/app/core/i18n/load-language';
 import { provideLanguage } from '../src/app/core/i18n/provide-language';
-import { applyTheme, isTheme } from '../src/app/core/theme/theme';
+import { applyTheme, isTheme } from '../src/app/core/theme/color-scheme';
 import { provideAppIcons } from '../src/app/shared/ui/icons/app-icons';
 
 /** Whether a story has been shown in this page yet (its components' templates are then translated). */

@@ -72,3 +72,25 @@ test('the signed-out page starts without asking the provider, and signing in aga
   await expect(page.getByRole('heading', { name: 'Marketplace', level: 1 })).toBeVisible();
   expect(discovery.length).toBeGreaterThan(0);
 });
+
+test('a signed-out start leaves for the provider before the app starts, and comes back to the page asked for', async ({
+  page,
+}) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+
+  await page.goto('/projects/acme-webshop/marketplace?search=sql');
+  await expect(page.getByRole('heading', { name: /^Sign in to / })).toBeVisible();
+
+  // Neither the app nor the OpenID client started: only main's few small scripts were loaded,
+  // and nobody fetched the provider's keys, which the client loads with its discovery document.
+  expect(requested.filter((path) => path.endsWith('.js')).length).toBeLessThan(10);
+  expect(requested).not.toContain('/oidc/jwks');
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toMatch(/eyJ/);
+
+  await page.getByLabel('Username', { exact: true }).fill('bob');
+  await page.getByLabel('Password', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/projects\/acme-webshop\/marketplace\?search=sql$/);
+  await expect(page.getByText('Services for Web Shop (ACME Corp)')).toBeVisible();
+});

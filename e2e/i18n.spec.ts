@@ -111,3 +111,24 @@ test(
     await expect(page.getByRole('main').getByRole('link', { name: 'Instances', exact: true })).toBeVisible();
   },
 );
+
+test('the signed-out page shows its text in German before the app starts', { tag: '@i18n' }, async ({ page }) => {
+  // The app cannot start without its configuration: what shows meanwhile comes from index.html.
+  let releaseConfig!: () => void;
+  const configHeld = new Promise<void>((resolve) => (releaseConfig = resolve));
+  await page.route('**/config.json', async (route) => {
+    await configHeld;
+    await route.continue();
+  });
+
+  await page.goto('/signed-out');
+
+  await expect(page.getByRole('heading', { name: 'Abgemeldet', level: 1 })).toBeVisible();
+  await expect(page.getByText('Sie haben sich vom Marktplatz abgemeldet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Erneut anmelden' })).toHaveCount(0);
+
+  releaseConfig();
+  await expect(page.getByRole('button', { name: 'Erneut anmelden' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByText('Sie haben sich vom Marktplatz abgemeldet.')).toHaveCount(1);
+});

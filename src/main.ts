@@ -1,43 +1,29 @@
-import { applyPrimaryColor } from './app/core/config/theme-color';
-import { loadUiConfig } from './app/core/config/ui-config';
+import { leaveForSignInBeforeStart } from './app/core/auth/sign-in-start';
+import { showSignedOutPlaceholder } from './app/core/auth/signed-out/signed-out-placeholder';
+import { loadUiConfig } from './app/core/config/load-ui-config';
 import { renderStartupError } from './app/core/config/startup-error-page';
 import { initialLanguage } from './app/core/i18n/language-preference';
-import { type Language, SOURCE_LANGUAGE } from './app/core/i18n/languages';
-import { loadLanguage } from './app/core/i18n/load-language';
-import { applyTheme, initialTheme } from './app/core/theme/theme';
+import { applyTheme, initialTheme } from './app/core/theme/color-scheme';
 
 /**
- * Loads the user's language, fetches the runtime configuration, then starts the app; shows a
- * plain error page if that fails. The app's modules are imported once the translations are
- * loaded (at once in English), since `$localize` translates messages when their module is
- * evaluated, while the configuration is still on its way.
+ * Shows the page in the user's colour scheme (the signed-out page with its text) and fetches the
+ * runtime configuration. A browser that was not signed in and opens a page that needs a sign-in
+ * leaves for the OpenID provider from here; otherwise the app's start-up (Angular, the
+ * translations, the app) is loaded and started. This module imports nothing of Angular, so that
+ * it runs as soon as it arrives.
  */
 async function start(): Promise<void> {
   applyTheme(document.documentElement, initialTheme());
-  const language = startLanguage();
-  const modules = language.then(() =>
-    Promise.all([import('@angular/platform-browser'), import('./app/app'), import('./app/app.config')]),
-  );
-  const [config, [{ bootstrapApplication }, { App }, { appConfig }]] = await Promise.all([
-    loadUiConfig(document.baseURI),
-    modules,
-  ]);
-  document.title = config.theme.productName;
-  applyPrimaryColor(document.documentElement, config.theme.primaryColor);
-  await bootstrapApplication(App, appConfig(config, await language));
-}
-
-/** Loads the language the user chose or the browser prefers; English if its translations fail to load. */
-async function startLanguage(): Promise<Language> {
-  let language = initialLanguage();
-  try {
-    await loadLanguage(language);
-  } catch (error) {
-    console.error(error);
-    language = SOURCE_LANGUAGE;
+  const language = initialLanguage();
+  showSignedOutPlaceholder(document, window.location.pathname, language);
+  const config = loadUiConfig(document.baseURI);
+  // Handled below (the app reports it); this keeps an early failure from counting as unhandled.
+  config.catch(() => undefined);
+  if (await leaveForSignInBeforeStart(config, language)) {
+    return;
   }
-  document.documentElement.lang = language;
-  return language;
+  const { startApp } = await import('./start-app');
+  await startApp(language, config);
 }
 
 start().catch((error: unknown) => {

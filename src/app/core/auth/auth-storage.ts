@@ -1,7 +1,9 @@
 import { OAuthStorage } from 'angular-oauth2-oidc';
 
+import { SIGN_IN_FLOW_KEYS } from './sign-in-start';
+
 /** Items of an unfinished sign-in that must survive the redirect to the provider and back. */
-const FLOW_ITEMS: ReadonlySet<string> = new Set(['nonce', 'PKCE_verifier']);
+const FLOW_ITEMS: ReadonlySet<string> = new Set(Object.values(SIGN_IN_FLOW_KEYS));
 
 /**
  * Keeps tokens in memory only, so no script can read them from web storage and they vanish with

@@ -4,8 +4,9 @@ import type { OAuthService } from 'angular-oauth2-oidc';
 
 import { UI_CONFIG } from '../config/ui-config';
 import { testUiConfig } from '@testing/ui-config-fixture';
-import { Auth, SIGNED_IN_HINT_KEY, SILENT_SIGN_IN_PAGE, decodeTargetUrl } from './auth';
+import { Auth, SILENT_SIGN_IN_PAGE, decodeTargetUrl } from './auth';
 import { OPENID_CLIENT_LOADER } from './openid-client-loader';
+import { SIGNED_IN_HINT_KEY } from './sign-in-start';
 
 describe('decodeTargetUrl', () => {
   it('decodes the local URL carried in the OAuth state', () => {

@@ -6,14 +6,10 @@ import type { OAuthService } from 'angular-oauth2-oidc';
 import { UI_CONFIG } from '../config/ui-config';
 import { readPreference, removePreference, writePreference } from '../preferences/local-preferences';
 import { OPENID_CLIENT_LOADER } from './openid-client-loader';
+import { SIGNED_IN_HINT_KEY, isProviderAnswer, isSignedOutPage, signInRedirectUri } from './sign-in-start';
 
 /** Session storage key marking a sign-in that was started because the API rejected a token. */
 const REJECTED_TOKEN_MARKER = 'mp.sign-in-after-rejected-token';
-/**
- * Local storage key of the hint that the provider had a session for this browser when the app
- * last knew (a flag, never a token): only then is a reload worth a silent sign-in.
- */
-export const SIGNED_IN_HINT_KEY = 'osb-marketplace.signed-in';
 /** The page the provider answers a silent sign-in to, in a hidden frame (see public/silent-refresh.html). */
 export const SILENT_SIGN_IN_PAGE = 'silent-refresh.html';
 /** How long a silent sign-in may take before the app falls back to the provider's sign-in page. */
@@ -25,8 +21,9 @@ const SILENT_SIGN_IN_TIMEOUT_MS = 4000;
  * app first asks the provider in a hidden frame (`prompt=none`) whether its session still holds,
  * which keeps the user on the page; only when it does not (or the provider cannot be framed)
  * does the app leave for the provider's sign-in page. A browser that was not signed in (first
- * visit, signed out, the provider's session had ended) goes to the provider's page at once. The OpenID client is loaded when the session
- * first needs it: the signed-out page starts without it.
+ * visit, signed out, the provider's session had ended) goes to the provider's page at once,
+ * usually before the app starts (`sign-in-start.ts`; the app then completes that sign-in here).
+ * The OpenID client is loaded when the session first needs it: the signed-out page starts without it.
  */
 @Injectable({ providedIn: 'root' })
 export class Auth {
@@ -65,7 +62,7 @@ export class Auth {
    * signs nobody in, so there it does nothing (the client is loaded when the user signs in again).
    */
   async initialize(): Promise<void> {
-    const returningFromProvider = /[?&](code|error)=/.test(window.location.search);
+    const returningFromProvider = isProviderAnswer(window.location.search);
     if (!returningFromProvider && isSignedOutPage(window.location.pathname)) {
       return;
     }
@@ -196,7 +193,7 @@ export class Auth {
       clientId: this.config.oidc.clientId,
       scope: this.config.oidc.scope,
       responseType: 'code',
-      redirectUri: `${origin}/`,
+      redirectUri: signInRedirectUri(origin),
       postLogoutRedirectUri: `${origin}/signed-out`,
       requireHttps: 'remoteOnly',
       showDebugInformation: false,
@@ -214,11 +211,6 @@ export class Auth {
     this.oauth = oauth;
     return oauth;
   }
-}
-
-/** Whether `path` is the signed-out page, where nobody should be signed in again behind their back. */
-function isSignedOutPage(path: string): boolean {
-  return path === '/signed-out' || path.endsWith('/signed-out');
 }
 
 /**

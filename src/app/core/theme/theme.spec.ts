@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
-import { THEME_ROOT, THEME_STORAGE_KEY, ThemeSettings, applyTheme, initialTheme } from './theme';
+import { THEME_STORAGE_KEY, applyTheme, initialTheme } from './color-scheme';
+import { THEME_ROOT, ThemeSettings } from './theme';
 
 describe('colour schemes', () => {
   afterEach(() => localStorage.removeItem(THEME_STORAGE_KEY));

@@ -324,6 +324,26 @@ describe('ParametersForm fallbacks', FORM_TESTS, () => {
     expect(await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).isDisabled()).toBe(true);
   });
 
+  it('explains a schema that ngx-schema-form throws on and offers the JSON editor instead of a broken form', async () => {
+    const { element, loader, values, validity } = await renderForm({
+      type: 'object',
+      properties: {
+        size: { type: 'integer', default: 3 },
+        name: { type: 'string', visibleIf: { oneOf: [null] } },
+      },
+    });
+    expect(element.textContent).toContain(
+      "This plan's parameter schema cannot be shown as a form: the form library cannot draw it. Enter the parameters as JSON.",
+    );
+    expect(element.querySelector('sf-form')).toBeNull();
+    expect(values.at(-1)).toEqual({});
+    const json = await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }));
+    await json.setValue('{"name": "a"}');
+    expect(values.at(-1)).toEqual({ name: 'a' });
+    expect(validity.at(-1)).toBe(true);
+    expect(await (await loader.getHarness(MatButtonToggleHarness.with({ text: 'Form' }))).isDisabled()).toBe(true);
+  });
+
   it('explains a field name that ngx-schema-form cannot address', async () => {
     const { element } = await renderForm({
       type: 'object',

@@ -38,7 +38,12 @@ import { FieldDrawing, countFields } from './field-drawing';
 import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
 import type { ParameterProblem } from './parameters-validator';
-import { prepareParameterSchema, type ParametersFormMode } from './prepare-parameter-schema';
+import {
+  prepareParameterSchema,
+  type ParametersFormMode,
+  type PreparedParameterSchema,
+} from './prepare-parameter-schema';
+import { SafeFormBuild } from './safe-form-build';
 import { schemaNoteText, unrenderableText } from './schema-note-texts';
 import { SchemaFormState, sameProblems } from './schema-form-state';
 import { VariantPicker } from './widgets/variant-picker';
@@ -63,7 +68,7 @@ interface FormRender {
  */
 @Component({
   selector: 'mp-parameters-form',
-  imports: [FormComponent, MatButtonToggleModule, MatFormFieldModule, MatInputModule, VariantPicker],
+  imports: [FormComponent, MatButtonToggleModule, MatFormFieldModule, MatInputModule, SafeFormBuild, VariantPicker],
   templateUrl: './parameters-form.html',
   styleUrl: './parameters-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -106,8 +111,18 @@ export class ParametersForm {
   private readonly idPrefix = inject(FIELD_ID_PREFIX);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly fieldDrawing = inject(FieldDrawing);
-  /** The schema made ready for rendering. */
-  protected readonly prepared = computed(() => prepareParameterSchema(this.schema(), this.mode()));
+  /** The schema made ready for rendering, before the library built a form of it. */
+  private readonly normalized = computed(() => prepareParameterSchema(this.schema(), this.mode()));
+  /** What ngx-schema-form threw when it built the form of a normalised schema, if it threw. */
+  private readonly buildFailure = signal<{ schema: PreparedParameterSchema; detail: string } | undefined>(undefined);
+  /** The schema made ready for rendering: unrenderable once the library failed to build its form. */
+  protected readonly prepared = computed<PreparedParameterSchema>(() => {
+    const normalized = this.normalized();
+    const failure = this.buildFailure();
+    return failure?.schema === normalized
+      ? { kind: 'unrenderable', reason: { code: 'formLibraryFailed', detail: failure.detail } }
+      : normalized;
+  });
   private readonly chosenEditor = signal<ParametersEditor>('form');
   /** The editor on screen: JSON whenever there is no form to show. */
   protected readonly editor = computed<ParametersEditor>(() =>
@@ -244,6 +259,14 @@ export class ParametersForm {
       this.jsonText.set(toJsonText(this.current));
       this.jsonError.set(undefined);
     }
+  }
+
+  /**
+   * Reports a schema ngx-schema-form could not build a form of: the JSON editor takes over with
+   * the value the form started from.
+   */
+  protected takeBuildFailure(detail: string): void {
+    this.buildFailure.set({ schema: this.normalized(), detail });
   }
 
   /** Takes a new value from the form. */

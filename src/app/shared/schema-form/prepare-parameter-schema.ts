@@ -31,11 +31,13 @@ export type PreparedParameterSchema =
   | { kind: 'form'; schema: JsonSchema; notes: SchemaNote[]; validator: ParametersValidator };
 
 /**
- * Normalises a broker's schema and renders it once off-screen, so that a schema that
- * ngx-schema-form would throw on is reported instead of breaking the page, as is one without a
- * single field to draw (the JSON editor is offered instead of an empty form). In update mode the
- * defaults become placeholders and secrets are never required: an update sends only what the
- * person changes, and a secret the platform keeps stays as it is unless a new one is typed.
+ * Normalises a broker's schema; one without a single field to draw is reported (the JSON editor is
+ * offered instead of an empty form). A schema with variants is rendered once off-screen for each
+ * variant, so that a variant ngx-schema-form would throw on is reported before any is shown; any
+ * other schema is built only by the form itself, which reports what the library throws (see
+ * `SafeFormBuild`). In update mode the defaults become placeholders and secrets are never
+ * required: an update sends only what the person changes, and a secret the platform keeps stays as
+ * it is unless a new one is typed.
  */
 export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode): PreparedParameterSchema {
   if (schema === undefined || schema === null) {
@@ -72,7 +74,7 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
   if (fieldNames(renderable).length === 0 && !variants) {
     return { kind: 'unrenderable', reason: { code: 'noFields' } };
   }
-  for (const schema of variants ? variants.map((variant) => variant.schema) : [renderable]) {
+  for (const schema of variants?.map((variant) => variant.schema) ?? []) {
     const failure = renderOffScreen(schema);
     if (failure) {
       return { kind: 'unrenderable', reason: { code: 'formLibraryFailed', detail: failure } };

@@ -6,7 +6,8 @@ import { MatMenuModule } from '@angular/material/menu';
 
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
 import { LanguageSettings } from '../../i18n/provide-language';
-import { type Theme, ThemeSettings } from '../../theme/theme';
+import { type Theme } from '../../theme/color-scheme';
+import { ThemeSettings } from '../../theme/theme';
 import type { AppIconName } from '@app/shared/ui/icons/app-icons';
 
 /** A colour scheme in the menu: its icon and label. */
