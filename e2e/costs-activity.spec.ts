@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import type { PlanCost, ServiceBinding, ServiceOffering } from '@osb/api';
 import { expect, openFromNavigation, signIn, test } from './support/fixtures.ts';
@@ -163,4 +163,40 @@ test('alice reads her project’s costs and the activity of her instances', { ta
   await expect(zoneEntries.nth(0)).toContainText(`deleted the binding “${bindingName}”`);
   await expect(zoneEntries.nth(1)).toContainText(`created the binding “${bindingName}”`);
   await expect(zoneEntries.nth(2)).toContainText(`Alice Adams ordered “${zone.name}” (DNS Zone, Premium)`);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the costs tables scroll on their own; the page keeps the screen’s width', async ({ page }) => {
+    const apiToken = recordApiToken(page);
+    await signIn(page, 'alice', 'demo', `/projects/${PROJECT}/instances`);
+    await expect(page.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
+    const authorization = apiToken();
+    for (const [serviceName, prefix] of [
+      ['api-gateway', 'costs-phone-gateway-of-the-payments-backend'],
+      ['backup', 'costs-phone-backup'],
+    ] as const) {
+      await orderInstance(page, authorization, {
+        projectId: PROJECT,
+        serviceName,
+        planName: 'standard',
+        name: uniqueName(prefix),
+      });
+    }
+
+    await page.goto(`/projects/${PROJECT}/costs`);
+    await expect(
+      page
+        .getByTestId('costs-instances')
+        .getByRole('cell', { name: /per GB/ })
+        .first(),
+    ).toBeVisible();
+    /** How much wider an element's content is than the element. */
+    const overflow = (element: Locator) => element.evaluate((node) => node.scrollWidth - node.clientWidth);
+    expect(await overflow(page.getByRole('main')), 'how far the page is wider than the screen').toBeLessThanOrEqual(0);
+    const instances = page.getByRole('region', { name: 'Per instance' });
+    await expect(instances.getByTestId('costs-instances')).toBeVisible();
+    expect(await overflow(instances), 'the instances table scrolls').toBeGreaterThan(0);
+  });
 });

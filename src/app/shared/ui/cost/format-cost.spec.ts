@@ -7,6 +7,12 @@ describe('formatCost', () => {
     expect(formatCost({ amount: { eur: 99 }, unit: 'SETUP FEE' }, 'en-US')).toBe('€99.00 one-time setup fee');
   });
 
+  it('keeps the digits of small rates instead of rounding them to cents', () => {
+    expect(formatCost({ amount: { eur: 0.025 }, unit: 'GB' }, 'en-US')).toBe('€0.025 per GB');
+    expect(formatCost({ amount: { eur: 0.00002 }, unit: 'MB' }, 'de-DE')).toBe('0,00002\u00a0€ per MB');
+    expect(formatCost({ amount: { credits: 0.0125 }, unit: 'daily' }, 'en-US')).toBe('0.0125 CREDITS per day');
+  });
+
   it('formats in the given locale', () => {
     expect(formatCost({ amount: { eur: 1234.5 }, unit: 'YEARLY' }, 'de-DE')).toBe('1.234,50\u00a0€ per year');
   });

@@ -13,20 +13,33 @@ const UNIT_LABELS: Readonly<Record<string, () => string>> = {
 };
 
 /**
- * One cost component as text, for example `€12.50 per month` or `€0.40 per 1000 requests`.
- * Amounts are formatted with `Intl.NumberFormat` in `locale`; euro comes first when a plan
- * names several currencies.
+ * The most fraction digits a rate keeps: small per-unit prices (`€0.025 per GB`, `€0.00002 per MB`)
+ * are shown as the broker gives them instead of being rounded to cents.
+ */
+const RATE_FRACTION_DIGITS = 6;
+
+/**
+ * One cost component as text, for example `€12.50 per month` or `€0.025 per GB`.
+ * Amounts are formatted with `Intl.NumberFormat` in `locale`, with at least the currency's digits
+ * and up to six; euro comes first when a plan names several currencies.
  */
 export function formatCost(cost: PlanCost, locale: string): string {
   const unit = unitLabel(cost.unit);
-  return [formatAmounts(cost.amount, locale), unit].filter((part) => part.length > 0).join(' ');
+  return [formatAmounts(cost.amount, locale, RATE_FRACTION_DIGITS), unit].filter((part) => part.length > 0).join(' ');
 }
 
-/** Amounts in several currencies as text, euro first: `€12.50 / $14.00`; empty for none. */
-export function formatAmounts(amounts: Readonly<Record<string, number>>, locale: string): string {
+/**
+ * Amounts in several currencies as text, euro first: `€12.50 / $14.00`; empty for none. Each has
+ * the currency's digits, or up to `maximumFractionDigits` where more are given.
+ */
+export function formatAmounts(
+  amounts: Readonly<Record<string, number>>,
+  locale: string,
+  maximumFractionDigits?: number,
+): string {
   return Object.entries(amounts)
     .sort(([a], [b]) => Number(b.toLowerCase() === 'eur') - Number(a.toLowerCase() === 'eur'))
-    .map(([currency, amount]) => formatAmount(amount, currency, locale))
+    .map(([currency, amount]) => formatAmount(amount, currency, locale, maximumFractionDigits))
     .join(' / ');
 }
 
@@ -42,12 +55,18 @@ export function unitLabel(unit: string): string {
   return words === words.toUpperCase() ? words.toLowerCase() : words;
 }
 
-/** One amount in Angular's currency format of `locale` (`12,50 €` in German); codes that are no currency follow the number. */
-export function formatAmount(amount: number, currency: string, locale: string): string {
+/**
+ * One amount in the currency format of `locale` (`12,50 €` in German), with the currency's digits
+ * or up to `maximumFractionDigits` where more are given; codes that are no currency follow the number.
+ */
+export function formatAmount(amount: number, currency: string, locale: string, maximumFractionDigits?: number): string {
+  const digits = maximumFractionDigits === undefined ? {} : { maximumFractionDigits };
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() }).format(amount);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase(), ...digits }).format(
+      amount,
+    );
   } catch {
     // Not an ISO 4217 code: show the number with the code the broker gave.
-    return `${new Intl.NumberFormat(locale).format(amount)} ${currency.toUpperCase()}`;
+    return `${new Intl.NumberFormat(locale, digits).format(amount)} ${currency.toUpperCase()}`;
   }
 }

@@ -56,6 +56,8 @@ describe('ExpiringBindingsNotice', () => {
       ['key-b2', '/projects/p1/instances/i-b2#binding-b2'],
     ]);
     expect(text()).toContain('on db-b1');
+    const items = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('li'));
+    expect(items[0].textContent?.trim()).toMatch(/^key-b1 on db-b1 \(/);
   });
 
   it('asks nothing while no listed instance has expiring bindings, and shows nothing', () => {

@@ -26,9 +26,8 @@ import { BindingsApi } from '../../bindings-api';
               <a
                 [routerLink]="['/projects', projectId(), 'instances', binding.instanceId]"
                 [fragment]="'binding-' + binding.id"
-                >{{ binding.name }}</a
-              >
-              <span i18n="expiring bindings notice|The instance of a binding and its time left@@expiringBindingOn"
+                >{{ binding.name }}</a>&ngsp;<span
+                i18n="expiring bindings notice|The instance of a binding and its time left@@expiringBindingOn"
                 >on {{ binding.instanceName }} ({{ timeLeft(binding.expiresAt) }})</span
               >
             </li>

@@ -44,6 +44,19 @@ describe('TenantPicker', () => {
     ]);
   });
 
+  it('says so when every tenant is bound already, and only then', async () => {
+    const { fixture } = await render('eu-de-central');
+    const note = () => (fixture.nativeElement as HTMLElement).querySelector('[role="note"]')?.textContent?.trim();
+    expect(note()).toBeUndefined();
+
+    fixture.componentRef.setInput(
+      'choices',
+      choices.map((choice) => ({ ...choice, bound: true })),
+    );
+    await fixture.whenStable();
+    expect(note()).toBe('Every tenant of this project that this instance can be bound to is bound to it already.');
+  });
+
   it("offers only the instance location's tenants for a local service", async () => {
     const { options } = await render('eu-nl-west');
     expect(options.map((option) => option.label)).toEqual(['payments-ams openstack · Amsterdam']);

@@ -16,7 +16,7 @@ interface TenantOption {
  * Picks the tenant of a tenant-aware binding among the project's tenants the platform offers:
  * any for a global service, only those in the instance's location for a local one (given as
  * `locationId`, checked here again). Tenants already bound to the instance are shown disabled,
- * with the reason.
+ * with the reason, and a note says so when every one is.
  */
 @Component({
   selector: 'mp-tenant-picker',
@@ -49,6 +49,11 @@ interface TenantOption {
           </mat-radio-button>
         }
       </mat-radio-group>
+      @if (allBound()) {
+        <p class="mp-tenant-picker__empty" role="note" i18n="@@tenantPickerAllBound">
+          Every tenant of this project that this instance can be bound to is bound to it already.
+        </p>
+      }
     }
   `,
   styles: `
@@ -106,6 +111,12 @@ export class TenantPicker {
           this.locations().find((location) => location.id === tenant.locationId)?.displayName ?? tenant.locationId,
         ...(bound ? { disabledReason: $localize`:@@tenantAlreadyBound:Already bound to this instance` } : {}),
       }));
+  });
+
+  /** Whether there are tenants, but every one is bound already: none can be picked. */
+  protected readonly allBound = computed(() => {
+    const options = this.options();
+    return options.length > 0 && options.every((option) => option.disabledReason);
   });
 
   constructor() {
