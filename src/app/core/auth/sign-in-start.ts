@@ -31,7 +31,7 @@ export function signInRedirectUri(origin: string): string {
 
 /** Whether `path` is the signed-out page, where nobody is signed in again behind their back. */
 export function isSignedOutPage(path: string): boolean {
-  return path === '/signed-out' || path.endsWith('/signed-out');
+  return path.endsWith('/signed-out');
 }
 
 /** Whether the address is the provider's answer to a sign-in (a `code` or an `error`), which the app completes. */
