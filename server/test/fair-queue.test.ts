@@ -66,4 +66,19 @@ describe('FairQueue', () => {
     await assert.rejects(failing, /broken/);
     assert.equal(await next, 'next');
   });
+  it('starts every job in a turn of the event loop of its own', async () => {
+    // The embedded database answers through promises alone: without a turn between jobs, a
+    // backlog held up timers, sockets and new connections until all of it had run.
+    const queue = new FairQueue(1);
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    await Promise.all(Array.from({ length: 20 }, () => queue.run(async () => undefined)));
+    counting = false;
+    assert.ok(turns >= 20, `the event loop turned ${turns} times during 20 jobs`);
+  });
 });

@@ -71,32 +71,6 @@ describe('store', () => {
     }
   });
 
-  it('lets the event loop turn between the statements of the embedded database', async () => {
-    // PGlite runs in this thread and answers through promises only: without a turn of the event
-    // loop between statements, a queue of requests held up timers, sockets and new connections
-    // until all of it had run (under 200 connections some clients waited over 10 s to be accepted).
-    const directory = await temporaryDirectory();
-    const database = await openPgliteDatabase(join(directory.path, 'pglite'));
-    try {
-      let turns = 0;
-      let counting = true;
-      const count = () => {
-        turns++;
-        if (counting) setImmediate(count);
-      };
-      setImmediate(count);
-      for (let statement = 0; statement < 10; statement++) await database.query('SELECT 1');
-      await database.transaction(async (tx) => {
-        for (let statement = 0; statement < 10; statement++) await tx.query('SELECT 1');
-      });
-      counting = false;
-      assert.ok(turns >= 20, `the event loop turned ${turns} times during 20 statements`);
-    } finally {
-      await database.close();
-      await directory.remove();
-    }
-  });
-
   it('applies migrations in order and rolls back a failing one', async () => {
     const directory = await temporaryDirectory();
     const migrations = join(directory.path, 'migrations');
