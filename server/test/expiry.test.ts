@@ -109,10 +109,15 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
     );
 
     platform.clock.advance(7 * DAY_MS);
-    const expired = await eventually(async () => {
-      const { body } = await call(platform, 'GET', `${bindings}/${created.body.id}`);
-      return body.expiredAt !== undefined && body;
-    }, 'the expiry check to delete the binding');
+    // The activity entry is the last thing the expiry writes (after the binding and its event).
+    const expiredEntry = await eventually(async () => {
+      const activity = await call<ActivityPage>(platform, 'GET', '/api/projects/likvid-payments/activity?kind=expired');
+      return activity.body.entries.find((entry) => entry.bindingId === created.body.id);
+    }, 'the expiry check to delete the binding and record it');
+    assert.equal(expiredEntry.outcome, 'succeeded');
+    assert.equal(expiredEntry.actor, undefined, 'the platform (no user) deleted it');
+    const { body: expired } = await call(platform, 'GET', `${bindings}/${created.body.id}`);
+    assert.ok(expired.expiredAt);
     assert.equal(expired.lastOperation.type, 'expire');
     assert.equal(expired.lastOperation.state, 'succeeded');
     assert.equal(expired.lastOperation.requestedBy, 'platform');
@@ -124,11 +129,6 @@ describe('expiring bindings of the demo broker (Object Storage)', () => {
       'an expired binding no longer expires soon',
     );
     assert.deepEqual(await events(platform, created.body.id), [{ kind: 'expired', detail: null }]);
-    // The project's activity says the platform (no user) deleted it.
-    const activity = await call<ActivityPage>(platform, 'GET', '/api/projects/likvid-payments/activity?kind=expired');
-    const expiredEntry = activity.body.entries.find((entry) => entry.bindingId === created.body.id);
-    assert.equal(expiredEntry?.outcome, 'succeeded');
-    assert.equal(expiredEntry?.actor, undefined);
     const { rows } = await platform.database.query<{ credentials: string | null }>(
       'SELECT credentials FROM service_bindings WHERE id = $1',
       [created.body.id],
