@@ -52,6 +52,7 @@ describe('DateTimeWidget', () => {
     expect(widget.querySelector('mat-label')?.textContent).toContain('Backup at');
     expect(widget.querySelector('.mp-sf-required')).not.toBeNull();
     expect(input.placeholder).toBe('02:00:00');
+    expect(widget.querySelector('.mat-mdc-form-field-icon-suffix mat-timepicker-toggle')).not.toBeNull();
     expect(widget.querySelectorAll('mat-hint, mat-error')).toHaveLength(1);
     expect(description(element, input).join(' ')).toMatch(/required|fill/i);
   });
@@ -64,6 +65,8 @@ describe('DateTimeWidget', () => {
       [...widget.querySelectorAll('mat-label')].map((label) => label.textContent?.replace(/\s+/g, ' ').trim()),
     ).toEqual(['Maintenance window *', 'Time']);
     expect(date.placeholder).toBe('2026-12-01T02:00:00Z');
+    expect(widget.querySelectorAll('.mat-mdc-form-field-icon-suffix mat-datepicker-toggle')).toHaveLength(1);
+    expect(widget.querySelectorAll('.mat-mdc-form-field-icon-suffix mat-timepicker-toggle')).toHaveLength(1);
     expect(widget.querySelectorAll('mat-error')).toHaveLength(1);
     expect(description(element, date)).toHaveLength(1);
     expect(time.getAttribute('aria-describedby') ?? '').toBe('');

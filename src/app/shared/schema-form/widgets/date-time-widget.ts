@@ -29,6 +29,9 @@ import { MaterialControlWidget } from './material-control-widget';
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <!-- Outside the form fields, where the fields' @if blocks could not reach them. -->
+    <mat-datepicker #datePicker />
+    <mat-timepicker #timePicker />
     <div class="mp-sf-date-time">
       @for (part of parts; track part; let first = $first) {
         <!-- The first field holds the label, placeholder, description and messages of the value. -->
@@ -43,6 +46,7 @@ import { MaterialControlWidget } from './material-control-widget';
               <ng-container i18n="@@schemaForm.time">Time</ng-container>
             }
           </mat-label>
+          <!-- One element a block, so that each reaches its slot of the form field. -->
           @if (part === 'date') {
             <input
               matInput
@@ -54,8 +58,6 @@ import { MaterialControlWidget } from './material-control-widget';
               (blur)="interacted.set(true)"
               [attr.placeholder]="schema.placeholder || null"
             />
-            <mat-datepicker-toggle matIconSuffix [for]="datePicker" [disabled]="!!schema.readOnly" />
-            <mat-datepicker #datePicker />
           } @else {
             <input
               matInput
@@ -67,8 +69,11 @@ import { MaterialControlWidget } from './material-control-widget';
               (blur)="interacted.set(true)"
               [attr.placeholder]="(first && schema.placeholder) || null"
             />
+          }
+          @if (part === 'date') {
+            <mat-datepicker-toggle matIconSuffix [for]="datePicker" [disabled]="!!schema.readOnly" />
+          } @else {
             <mat-timepicker-toggle matIconSuffix [for]="timePicker" [disabled]="!!schema.readOnly" />
-            <mat-timepicker #timePicker />
           }
           @if (first && schema.description) {
             <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
