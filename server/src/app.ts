@@ -304,8 +304,10 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     bindings,
     shares,
     activity,
-    // The embedded database runs one query at a time; a server takes more from its pool.
-    listConcurrency: database.kind === 'pglite' ? 2 : 8,
+    // The embedded database runs one query at a time in this thread: one list request at a time,
+    // each in an event-loop turn of its own, keeps the turns short (new connections are accepted
+    // and answers sent between them); a server takes more from its pool.
+    listConcurrency: database.kind === 'pglite' ? 1 : 8,
     log: app.log,
   });
   const expiry = new ExpiryScheduler({
