@@ -153,7 +153,7 @@ const COLUMNS = [
 const JSON_COLUMNS = new Set(['parameters', 'metadata', 'update_target']);
 
 /** What {@link fromRow} reads of a `service_instances` row (leaving out the lease columns). */
-const RECORD_COLUMNS = [...COLUMNS, 'version'].join(', ');
+const RECORD_COLUMNS = [...COLUMNS, 'version'] as const;
 
 function toRow(record: InstanceRecord): unknown[] {
   const op = record.operation;
@@ -365,7 +365,7 @@ export class InstanceRepository {
           ORDER BY ${order} LIMIT ${parameter(page.limit)} OFFSET ${parameter(page.offset)}
         )
         SELECT (SELECT count(*) FROM visible ${where}) AS total,
-          (SELECT json_agg(json_build_array(${RECORD_COLUMNS}, page.shared_in,
+          (SELECT json_agg(json_build_array(${RECORD_COLUMNS.join(', ')}, page.shared_in,
               NOT page.shared_in AND EXISTS (SELECT 1 FROM service_instance_shares s WHERE s.instance_id = i.id),
               EXISTS (SELECT 1 FROM orphan_mitigations o WHERE o.instance_id = i.id AND o.binding_id IS NULL)
             ) ORDER BY ${order})::text
@@ -429,7 +429,7 @@ type PageRow = InstanceRow & {
 };
 
 /** The columns of a row of the list query's page, in the order the query writes them. */
-const PAGE_COLUMNS = [...COLUMNS, 'version', 'shared_in', 'shared_out', 'orphan_mitigation_pending'] as const;
+const PAGE_COLUMNS = [...RECORD_COLUMNS, 'shared_in', 'shared_out', 'orphan_mitigation_pending'] as const;
 
 /** A row of the list query's page from its array of values. */
 function pageRowOf(values: unknown[]): PageRow {
