@@ -75,6 +75,45 @@ describe('FieldDrawing', () => {
     expect(drawn.slice(inViewport).every((count) => count === 0)).toBe(true);
   });
 
+  it('checks what is in view once the browser has laid the page out, and renders what it draws before the paint', () => {
+    let laidOut: (() => void) | undefined;
+    const observed: Element[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          laidOut = callback;
+        }
+        observe(element: Element): void {
+          observed.push(element);
+        }
+        disconnect(): void {
+          laidOut = undefined;
+        }
+      },
+    );
+    fields.forEach((field, index) => {
+      const top = 100 + index * 92;
+      field.getBoundingClientRect = () => ({ top, bottom: top + 92 }) as DOMRect;
+    });
+    drawing.setFieldCount(fields.length);
+    const draws = registerAll();
+    const application = TestBed.inject(ApplicationRef);
+    application.tick();
+    // Nothing is measured while the form is being created: the page is laid out for the next frame first.
+    expect(draws.some((draw) => draw.mock.calls.length > 0)).toBe(false);
+    expect(observed).toEqual([document.documentElement]);
+
+    const tick = vi.spyOn(application, 'tick');
+    laidOut!();
+    const inViewport = Math.ceil((window.innerHeight - 100) / 92);
+    const drawn = draws.map((draw) => draw.mock.calls.length);
+    expect(drawn.slice(0, inViewport)).toEqual(Array(inViewport).fill(1));
+    expect(drawn.slice(inViewport).every((count) => count === 0)).toBe(true);
+    expect(tick).toHaveBeenCalledTimes(1);
+    expect(laidOut).toBeUndefined();
+  });
+
   it('draws the fields in view of a nested object that registers before the fields above it, in page order', () => {
     // A field above a nested object's fields registers after them, as a nested object's view is done first.
     const page = document.createElement('div');

@@ -1,4 +1,4 @@
-import { Injectable, Injector, OnDestroy, afterNextRender, inject } from '@angular/core';
+import { ApplicationRef, Injectable, Injector, OnDestroy, afterNextRender, inject } from '@angular/core';
 import { isJsonObject } from '@osb/json-schema';
 
 /** Forms with at most this many fields are drawn at once; larger ones draw what is seen first. */
@@ -107,32 +107,42 @@ export class FieldDrawing implements OnDestroy {
   }
 
   /**
-   * Draws the fields in the viewport once the change detection that created them is done, before
-   * the browser paints: the observer reports only after a frame, so waiting for it would paint the
-   * form once with placeholders and once more with the fields.
+   * Draws the fields in the viewport before the browser paints: the observer reports only after a
+   * frame, so waiting for it would paint the form once with placeholders and once more with the
+   * fields. The check runs once the browser has laid the page out for its next frame (a resize
+   * observer's first report comes then, before the paint), so that reading where the fields stand
+   * does not make the browser lay out the page while the form is being created, and a field it
+   * draws is rendered and laid out in the same frame. Without resize observers, it runs after the
+   * change detection that created the fields.
    */
   private scheduleViewportCheck(): void {
     if (this.viewportCheckScheduled) {
       return;
     }
     this.viewportCheckScheduled = true;
-    afterNextRender(
-      {
-        read: () => {
-          this.viewportCheckScheduled = false;
-          this.drawInViewport();
-        },
-      },
-      { injector: this.injector },
-    );
+    const check = (): boolean => {
+      this.viewportCheckScheduled = false;
+      return this.drawInViewport();
+    };
+    if (typeof ResizeObserver === 'undefined') {
+      afterNextRender({ read: check }, { injector: this.injector });
+      return;
+    }
+    const laidOut = new ResizeObserver(() => {
+      laidOut.disconnect();
+      if (check() && !this.destroyed) {
+        this.injector.get(ApplicationRef).tick();
+      }
+    });
+    laidOut.observe(document.documentElement);
   }
 
   /**
    * Draws the waiting fields that overlap the viewport. Fields stand one below the other in form
    * order, so the first one below the viewport ends the search (one that is missed, such as a field
-   * of a list item added later, is drawn when the observer reports it).
+   * of a list item added later, is drawn when the observer reports it). Returns whether it drew any.
    */
-  private drawInViewport(): void {
+  private drawInViewport(): boolean {
     if (this.outOfOrder) {
       // Nested objects register their fields before the fields around them: put them in page order.
       this.outOfOrder = false;
@@ -141,15 +151,18 @@ export class FieldDrawing implements OnDestroy {
       );
     }
     const viewportHeight = window.innerHeight;
+    let drew = false;
     for (const element of [...this.waiting.keys()]) {
       const { top, bottom } = element.getBoundingClientRect();
       if (top >= viewportHeight) {
-        return;
+        break;
       }
       if (bottom > 0) {
         this.drawNow(element);
+        drew = true;
       }
     }
+    return drew;
   }
 
   private drawSeen(entries: IntersectionObserverEntry[]): void {

@@ -30,6 +30,8 @@ export class SlotField {
   readonly choice: boolean;
   /** Whether the field has a description, shown as a hint below it. */
   readonly hint: boolean;
+  /** Whether the field is drawn in the form's first pass because it stands in the viewport. */
+  inFirstView = false;
 
   constructor(
     /** The field's key within its object. */

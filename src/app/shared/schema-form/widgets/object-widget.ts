@@ -87,6 +87,7 @@ import { Markdown } from '../../ui/markdown/markdown';
             class="mp-sf-slot"
             [class.mp-sf-slot--choice]="field.choice"
             [class.mp-sf-slot--hint]="field.hint"
+            [class.mp-sf-slot--first-view]="field.inFirstView"
             [attr.data-mp-pointer]="pointerOf(field.property)"
           >
             @if (field.drawn()) {
@@ -158,6 +159,7 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestro
       this.slots.forEach(({ field }, index) => {
         if (inView[index]) {
           field.drawn.set(true);
+          field.inFirstView = true;
         }
       });
     }
