@@ -3,10 +3,13 @@ import { TestBed } from '@angular/core/testing';
 import { provideAppIcons } from '../../ui/icons/app-icons';
 import { ParametersForm } from '../parameters-form';
 
-describe('Required fields', () => {
+/** Forms draw slowly on a busy machine. */
+const FORM_TESTS = { timeout: 30_000 };
+
+describe('Required fields', FORM_TESTS, () => {
   const schema = {
     type: 'object',
-    required: ['name', 'size', 'notes', 'tier', 'region', 'startsOn', 'window', 'extra'],
+    required: ['name', 'size', 'notes', 'tier', 'region', 'startsOn', 'window', 'extra', 'tags', 'hosts'],
     properties: {
       name: { type: 'string', title: 'Name' },
       alias: { type: 'string', title: 'Alias' },
@@ -19,6 +22,9 @@ describe('Required fields', () => {
       endsOn: { type: 'string', format: 'date', title: 'Ends on' },
       window: { type: 'string', format: 'date-time', title: 'Maintenance window' },
       extra: { type: 'object', title: 'Extra' },
+      tags: { type: 'object', title: 'Tags', additionalProperties: { type: 'string' } },
+      hosts: { type: 'array', title: 'Hosts', items: { type: 'string' } },
+      labels: { type: 'object', title: 'Labels', additionalProperties: { type: 'string' } },
     },
   };
 
@@ -60,6 +66,16 @@ describe('Required fields', () => {
     for (const pointer of ['/alias', '/flavour', '/endsOn']) {
       expect(ariaRequired(element, pointer)).not.toContain('true');
     }
+  });
+
+  it('says in words to screen readers that a required group of fields is required', async () => {
+    const element = await render();
+    const legend = (pointer: string) =>
+      widget(element, pointer).querySelector('legend')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(legend('/tags')).toBe('Tags *(required)');
+    expect(legend('/hosts')).toBe('Hosts *(required)');
+    expect(legend('/labels')).toBe('Labels');
+    expect(widget(element, '/tags').querySelector('legend .mp-sf-required')?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('marks a required label once, with the form’s own marker', async () => {
