@@ -46,9 +46,63 @@ async function exerciseStore(open: () => Promise<Database>) {
       /abort/,
     );
     assert.equal((await repository.findAll()).length, 2, 'a failed transaction leaves nothing behind');
+    await exercisePreparedStatements(database);
   } finally {
     await database.close();
   }
+}
+
+/**
+ * Prepared statements (with the catalogs of b1 and b2 stored): the same rows as unprepared ones
+ * for every kind of parameter, a failing run leaves the connection usable, and no run reads what
+ * an open transaction wrote.
+ */
+async function exercisePreparedStatements(database: Database) {
+  const select =
+    'SELECT broker_id, catalog, fetched_at FROM broker_catalogs WHERE broker_id = ANY($1::text[]) AND ($2::text IS NULL OR broker_id <> $2) AND catalog @> $3::jsonb ORDER BY broker_id';
+  for (const params of [
+    [['b1', 'b2'], null, '{}'],
+    [['b1', 'b2', 'b9'], 'b1', '{"services": [{"id": "y"}]}'],
+    [[], null, '{}'],
+  ]) {
+    assert.deepEqual(
+      await database.query(select, params, { prepare: true }),
+      await database.query(select, params),
+      `prepared and unprepared agree for ${JSON.stringify(params)}`,
+    );
+  }
+  assert.equal((await database.query(select, [['b1'], null, '{}'], { prepare: true })).rows.length, 1);
+  if (database.kind === 'pglite') {
+    // One connection: the statement is prepared on it, once.
+    const { rows } = await database.query('SELECT 1 FROM pg_prepared_statements WHERE statement = $1', [select]);
+    assert.equal(rows.length, 1, 'the statement is prepared once');
+  }
+
+  const divide = 'SELECT 10 / $1::int AS quotient';
+  await assert.rejects(database.query(divide, [0], { prepare: true }), /division by zero/);
+  assert.deepEqual((await database.query(divide, [5], { prepare: true })).rows, [{ quotient: 2 }]);
+  await assert.rejects(database.query('SELEKT $1::int', [1], { prepare: true }), /syntax error/);
+  assert.deepEqual((await database.query('SELECT $1::int AS one', [1], { prepare: true })).rows, [{ one: 1 }]);
+
+  let written!: () => void;
+  const insideTransaction = new Promise<void>((resolve) => (written = resolve));
+  let end!: () => void;
+  const ending = new Promise<void>((resolve) => (end = resolve));
+  const rolledBack = database.transaction(async (tx) => {
+    await tx.query("INSERT INTO broker_catalogs VALUES ('b3', '{}', now())");
+    written();
+    await ending;
+    throw new Error('abort');
+  });
+  await insideTransaction;
+  const counted = database.query<{ n: string | number }>('SELECT count(*) AS n FROM broker_catalogs', [], {
+    prepare: true,
+  });
+  // Time for the count to run, were it not held back until the transaction ends.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  end();
+  await assert.rejects(rolledBack, /abort/);
+  assert.equal(Number((await counted).rows[0]!.n), 2, "a prepared statement never reads an open transaction's rows");
 }
 
 describe('store', () => {

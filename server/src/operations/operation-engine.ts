@@ -118,7 +118,6 @@ export interface PolledOperationColumns {
 
 /** A stored row's polled operation. */
 export function polledOperationOf(row: PolledOperationColumns): PolledOperation {
-  const dateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
   return {
     state: row.operation_state,
     description: row.operation_description,
@@ -131,6 +130,11 @@ export function polledOperationOf(row: PolledOperationColumns): PolledOperation 
     polls: row.polls,
     brokerFault: brokerFaultOf(row.broker_unreachable_since, row.broker_last_error),
   };
+}
+
+/** A nullable time column as a date. */
+function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
 /** The column values that store a polled operation (`operation_failure` as JSON text). */

@@ -39,18 +39,21 @@ export function visibleParameters(parameters: Record<string, unknown>): {
   secretParameters: string[];
 } {
   const secretParameters: string[] = [];
-  const strip = (value: unknown, pointer: string): unknown => {
-    if (Array.isArray(value)) return value.map((item, index) => strip(item, `${pointer}/${index}`));
-    if (!isJsonObject(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
-      const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (isSealed(child)) secretParameters.push(childPointer);
-      else out[key] = strip(child, childPointer);
-    }
-    return out;
-  };
-  return { parameters: strip(parameters, '') as Record<string, unknown>, secretParameters };
+  return { parameters: withoutSealed(parameters, '', secretParameters) as Record<string, unknown>, secretParameters };
+}
+
+/** `value` (at JSON pointer `pointer`) without its sealed secrets, whose pointers go to `secretPointers`. */
+function withoutSealed(value: unknown, pointer: string, secretPointers: string[]): unknown {
+  if (Array.isArray(value))
+    return value.map((item, index) => withoutSealed(item, `${pointer}/${index}`, secretPointers));
+  if (!isJsonObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (isSealed(child)) secretPointers.push(childPointer);
+    else out[key] = withoutSealed(child, childPointer, secretPointers);
+  }
+  return out;
 }
 
 /** Whether a stored value is a sealed secret (`{"$sealed": "<ciphertext>"}`). */

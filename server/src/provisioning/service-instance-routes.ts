@@ -103,9 +103,11 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
         sort,
         order,
       } = request.query;
-      // A client that goes away while its request waits for its turn costs no database work.
+      // A client that goes away while its request waits for its turn costs no database work. Only
+      // until the page is read: aborting is not free (it makes an exception with its stack).
       const gone = new AbortController();
-      reply.raw.once('close', () => gone.abort());
+      const leave = () => gone.abort();
+      reply.raw.once('close', leave);
       let page: Awaited<ReturnType<InstanceService['list']>>;
       try {
         page = await service.list(
@@ -126,6 +128,8 @@ export const serviceInstanceRoutes: FastifyPluginAsyncTypebox<ServiceInstanceRou
         // Nobody is left to answer.
         if (error instanceof AbandonedWorkError) return reply.hijack();
         throw error;
+      } finally {
+        reply.raw.off('close', leave);
       }
       reply.header('X-Total-Count', String(page.total));
       return named(page.views);

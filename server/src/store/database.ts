@@ -4,10 +4,22 @@
  * are written once.
  */
 
+/** How one statement runs. */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on its connection and reuse it whenever the same text runs again:
+   * later runs are not parsed again, and once the database settles on a generic plan not planned
+   * again either. For statements that run often with changing parameters; a statement stays
+   * prepared as long as its connection lives, so only for a fixed set of texts (values are
+   * parameters). Inside a transaction the statement may run unprepared.
+   */
+  prepare?: boolean;
+}
+
 /** Runs SQL statements. */
 export interface Queryable {
   /** Runs one statement with `$1`-style parameters and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: T[] }>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { rethrowConnectionFailure, type Database, type Queryable } from './database.ts';
+import { rethrowConnectionFailure, type Database, type Queryable, type QueryOptions } from './database.ts';
 import { MIGRATION_LOCK } from './migrate.ts';
 
 /** How the platform connects to a PostgreSQL server. */
@@ -39,9 +39,20 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
   } finally {
     client.release();
   }
+  // Each connection prepares a statement under its name the first time it runs it.
+  const statementNames = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = statementNames.get(sql);
+    if (name === undefined) statementNames.set(sql, (name = `prepared_${statementNames.size + 1}`));
+    return name;
+  };
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <T>(sql: string, params: unknown[] = []) => ({
-      rows: (await target.query(sql, params).catch(rethrowConnectionFailure)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = [], options: QueryOptions = {}) => ({
+      rows: (
+        await (
+          options.prepare ? target.query({ name: nameOf(sql), text: sql, values: params }) : target.query(sql, params)
+        ).catch(rethrowConnectionFailure)
+      ).rows as T[],
     }),
     exec: async (sql: string) => {
       await target.query(sql).catch(rethrowConnectionFailure);
