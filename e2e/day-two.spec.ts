@@ -111,7 +111,7 @@ test('alice rotates a binding’s credentials and removes the old binding', { ta
   expect(bind?.body?.['predecessor_binding_id']).toBe(predecessorId);
 
   const predecessor = items.filter({ hasNotText: 'Rotated from' });
-  await predecessor.getByRole('button', { name: 'Unbind' }).click();
+  await predecessor.getByRole('button', { name: 'Delete binding' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete binding' }).click();
   await expect(items).toHaveCount(1);
   await expect(items).toContainText('Rotated from');

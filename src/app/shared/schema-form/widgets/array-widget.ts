@@ -13,12 +13,13 @@ import { Subscription } from 'rxjs';
 import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
 import { SchemaFormState } from '../schema-form-state';
 import { fieldLabel } from './material-control-widget';
+import { RequiredMarker } from './required-marker';
 import { Markdown } from '../../ui/markdown/markdown';
 
 /** A list with add and remove buttons that respect `minItems` and `maxItems`. */
 @Component({
   selector: 'mp-sf-array-widget',
-  imports: [Markdown, MatButtonModule, FormElementComponent],
+  imports: [Markdown, MatButtonModule, FormElementComponent, RequiredMarker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
@@ -30,7 +31,7 @@ import { Markdown } from '../../ui/markdown/markdown';
       <legend>
         {{ label }}
         @if (schema['isRequired']) {
-          <span class="mp-sf-required" aria-hidden="true"> *</span>
+          <mp-sf-required-marker />
         }
       </legend>
       @if (schema.description) {

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import { Markdown } from '../../ui/markdown/markdown';
 import { FieldMessages } from './field-messages';
+import { AriaRequired } from './aria-required';
 import { MaterialControlWidget } from './material-control-widget';
 
 /**
@@ -25,6 +26,7 @@ import { MaterialControlWidget } from './material-control-widget';
     MatFormFieldModule,
     MatInputModule,
     MatTimepickerModule,
+    AriaRequired,
   ],
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,6 +57,7 @@ import { MaterialControlWidget } from './material-control-widget';
               [formControl]="picked"
               [errorStateMatcher]="errorStateMatcher"
               [readonly]="!!schema.readOnly"
+              [mpSfAriaRequired]="required"
               (blur)="interacted.set(true)"
               [attr.placeholder]="schema.placeholder || null"
             />
@@ -66,6 +69,7 @@ import { MaterialControlWidget } from './material-control-widget';
               [formControl]="picked"
               [errorStateMatcher]="errorStateMatcher"
               [readonly]="!!schema.readOnly"
+              [mpSfAriaRequired]="required"
               (blur)="interacted.set(true)"
               [attr.placeholder]="(first && schema.placeholder) || null"
             />

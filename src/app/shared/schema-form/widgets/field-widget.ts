@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { choiceOptions, emptyChoiceValue, type ChoiceOption } from './choice-options';
 import { FieldMessages } from './field-messages';
+import { AriaRequired } from './aria-required';
 import { MaterialControlWidget } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
@@ -51,6 +52,7 @@ const INPUT_TYPES: Record<string, string> = {
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    AriaRequired,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -73,7 +75,7 @@ const INPUT_TYPES: Record<string, string> = {
             [formControl]="control"
             [errorStateMatcher]="errorStateMatcher"
             [multiple]="schema.type === 'array'"
-            [attr.aria-required]="required"
+            [mpSfAriaRequired]="required"
             [placeholder]="placeholder()"
           >
             @if (!required && schema.type !== 'array') {
@@ -93,7 +95,7 @@ const INPUT_TYPES: Record<string, string> = {
             [errorStateMatcher]="errorStateMatcher"
             [attr.name]="name"
             [attr.placeholder]="placeholder() || null"
-            [attr.aria-required]="required"
+            [mpSfAriaRequired]="required"
             [attr.maxlength]="schema.maxLength || null"
             [readonly]="!!schema.readOnly"
           ></textarea>
@@ -107,7 +109,7 @@ const INPUT_TYPES: Record<string, string> = {
             [errorStateMatcher]="errorStateMatcher"
             [attr.name]="name"
             [attr.placeholder]="placeholder() || null"
-            [attr.aria-required]="required"
+            [mpSfAriaRequired]="required"
             [attr.min]="schema['minimum'] ?? null"
             [attr.max]="schema['maximum'] ?? null"
             [attr.step]="schema.type === 'integer' ? 1 : 'any'"
@@ -123,7 +125,7 @@ const INPUT_TYPES: Record<string, string> = {
             [errorStateMatcher]="errorStateMatcher"
             [attr.name]="name"
             [attr.placeholder]="placeholder() || null"
-            [attr.aria-required]="required"
+            [mpSfAriaRequired]="required"
             [attr.maxlength]="schema.maxLength || null"
             [readonly]="!!schema.readOnly"
             [attr.autocomplete]="isSecret ? 'new-password' : null"

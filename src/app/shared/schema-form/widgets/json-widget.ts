@@ -3,6 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { sameJson } from '@osb/json-schema';
+import { AriaRequired } from './aria-required';
 import { MaterialControlWidget } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
@@ -12,7 +13,7 @@ import { Markdown } from '../../ui/markdown/markdown';
  */
 @Component({
   selector: 'mp-sf-json-widget',
-  imports: [Markdown, ReactiveFormsModule, MatFormFieldModule, MatInputModule],
+  imports: [Markdown, ReactiveFormsModule, MatFormFieldModule, MatInputModule, AriaRequired],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="mp-sf-field mp-sf-field--json" subscriptSizing="dynamic">
@@ -30,7 +31,7 @@ import { Markdown } from '../../ui/markdown/markdown';
         [id]="fieldId"
         [formControl]="control"
         [errorStateMatcher]="jsonErrorStateMatcher"
-        [attr.aria-required]="required"
+        [mpSfAriaRequired]="required"
         [attr.placeholder]="schema.placeholder || null"
       ></textarea>
       <mat-hint [id]="hintId">

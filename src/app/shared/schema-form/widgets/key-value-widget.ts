@@ -4,6 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { isJsonObject } from '@osb/json-schema';
 import { MaterialControlWidget } from './material-control-widget';
+import { RequiredMarker } from './required-marker';
 import { Markdown } from '../../ui/markdown/markdown';
 
 /** One row of a key/value map. */
@@ -15,7 +16,7 @@ interface MapEntry {
 /** Rows of keys and text values for a string map (`additionalProperties: {type: string}`), e.g. tags. */
 @Component({
   selector: 'mp-sf-key-value-widget',
-  imports: [Markdown, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [Markdown, MatButtonModule, MatFormFieldModule, MatInputModule, RequiredMarker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fieldset
@@ -26,7 +27,7 @@ interface MapEntry {
       <legend>
         {{ label }}
         @if (required) {
-          <span class="mp-sf-required" aria-hidden="true"> *</span>
+          <mp-sf-required-marker />
         }
       </legend>
       @if (schema.description) {

@@ -18,6 +18,7 @@ import {
 } from '../field-id-prefix';
 import { SchemaFormState } from '../schema-form-state';
 import { fieldLabel } from './material-control-widget';
+import { RequiredMarker } from './required-marker';
 import { VariantPicker } from './variant-picker';
 
 /** One rendering of the chosen variant's fields. */
@@ -34,7 +35,7 @@ interface VariantRender {
  */
 @Component({
   selector: 'mp-sf-variants-widget',
-  imports: [FormComponent, Markdown, VariantPicker],
+  imports: [FormComponent, Markdown, RequiredMarker, VariantPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [
     { provide: FIELD_ID_PREFIX, useFactory: nextFieldIdPrefix },
@@ -47,7 +48,7 @@ interface VariantRender {
         <legend>
           {{ label }}
           @if (schema['isRequired']) {
-            <span class="mp-sf-required" aria-hidden="true"> *</span>
+            <mp-sf-required-marker />
           }
         </legend>
       }

@@ -167,14 +167,14 @@ describe('InstanceBindings', () => {
 
   it('unbinds only after confirmation', async () => {
     await open([testBinding()]);
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Delete binding' }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Delete the binding “orders-app”?');
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
     await fixture.whenStable();
     http.expectNone({ method: 'DELETE' });
 
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Delete binding' }))).click();
     (document.querySelector('mp-unbind-dialog .mp-confirmation-dialog__confirm') as HTMLButtonElement).click();
     await settle();
     http.expectOne({ method: 'DELETE', url: `${LIST_URL}/b1` }).flush(null, { status: 204, statusText: 'No Content' });
@@ -186,7 +186,7 @@ describe('InstanceBindings', () => {
   it('says in the unbind confirmation who loses access: the credentials’ users and a bound tenant', async () => {
     const tenant = { id: 'tenant-42', platform: 'openstack', locationId: 'eu-de-central' };
     await open([testBinding({ name: 'ci-runner', createdBy: 'carol', tenant })]);
-    await (await loader.getHarness(MatButtonHarness.with({ text: 'Unbind' }))).click();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Delete binding' }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     const affected = Array.from(document.querySelectorAll('mp-unbind-dialog li'), (item) =>
       item.textContent?.replace(/\s+/g, ' ').trim(),
