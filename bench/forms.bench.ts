@@ -9,7 +9,7 @@
  * browser runs for the first time (which would fall on whichever comes first).
  * Serves the forms benchmark page (dist/forms-bench, built by `ng build forms-bench`).
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -17,6 +17,8 @@ import { conditions, launchChromium, median, ms } from './support/harness.ts';
 
 const SIZES = (process.env['BENCH_FORM_SIZES'] ?? '50,300,1000').split(',').map(Number);
 const ROUNDS = Number(process.env['BENCH_FORM_ROUNDS'] ?? 3);
+// BENCH_CPU_PROF=<directory> writes the page's CPU profile of each measured render (until usable) there.
+const profileDirectory = process.env['BENCH_CPU_PROF'];
 const root = join(import.meta.dirname, '..', 'dist', 'forms-bench', 'browser');
 if (!existsSync(join(root, 'index.html')))
   throw new Error('Build the forms benchmark page first: npx ng build forms-bench');
@@ -32,7 +34,7 @@ const server = createServer((request, response) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
 declare const benchForms: {
-  render(count: number, widgets: string): Promise<{ usable: number; allDrawn: number }>;
+  render(count: number, widgets: string, profile?: string): Promise<{ usable: number; allDrawn: number }>;
   keystroke(character: string): Promise<number>;
 };
 
@@ -47,6 +49,12 @@ try {
   await page.waitForFunction(() => 'benchForms' in window);
   for (const widgets of ['app', 'default'])
     await page.evaluate(([n, w]) => benchForms.render(n as number, w as string), [SIZES[0]!, widgets]);
+  const profiles: Record<string, object> = {};
+  if (profileDirectory) {
+    const session = await page.context().newCDPSession(page);
+    session.on('Profiler.consoleProfileFinished', ({ title, profile }) => (profiles[title ?? ''] = profile));
+    await session.send('Profiler.enable');
+  }
   for (const count of SIZES) {
     const figures: Record<string, { render: number; keystroke: number }> = {};
     for (const widgets of ['app', 'default']) {
@@ -54,7 +62,11 @@ try {
       const allDrawn: number[] = [];
       const keystrokes: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        const times = await page.evaluate(([n, w]) => benchForms.render(n as number, w as string), [count, widgets]);
+        const profile = profileDirectory ? `forms-${count}-${widgets}-${round + 1}` : undefined;
+        const times = await page.evaluate(
+          ([n, w, p]) => benchForms.render(n as number, w as string, p as string),
+          [count, widgets, profile],
+        );
         renders.push(times.usable);
         allDrawn.push(times.allDrawn);
         for (const character of 'abcdef')
@@ -69,6 +81,12 @@ try {
     console.log(
       `${count} fields: render ratio marketplace / default widgets ${(figures['app']!.render / figures['default']!.render).toFixed(2)}`,
     );
+  }
+  if (profileDirectory) {
+    mkdirSync(profileDirectory, { recursive: true });
+    for (const [title, profile] of Object.entries(profiles))
+      writeFileSync(join(profileDirectory, `${title}.cpuprofile`), JSON.stringify(profile));
+    console.log(`CPU profiles of the measured renders: ${profileDirectory}`);
   }
 } finally {
   await browser.close();

@@ -82,6 +82,9 @@ function placeholderInView(): boolean {
   return first !== null && first.getBoundingClientRect().top < window.innerHeight;
 }
 
+/** The browser's console with its profiler (Chromium's; not in TypeScript's DOM types). */
+const profilingConsole = console as Console & { profile(title: string): void; profileEnd(title: string): void };
+
 /** Shows one form at a time. */
 @Component({
   selector: 'bench-forms',
@@ -107,16 +110,23 @@ class BenchForms {
         /**
          * Renders `count` fields with `widgets`; resolves with the milliseconds until the form is usable
          * (every field on the page, the ones in view drawn; a large marketplace form draws the others
-         * when they come into view or get the focus) and until every field is drawn.
+         * when they come into view or get the focus) and until every field is drawn. With a `profile`
+         * title, the browser's CPU profile of the time until usable is recorded under it.
          */
-        render: async (count: number, widgets: Widgets): Promise<{ usable: number; allDrawn: number }> => {
+        render: async (
+          count: number,
+          widgets: Widgets,
+          profile?: string,
+        ): Promise<{ usable: number; allDrawn: number }> => {
           this.shown.set(undefined);
           await nextFrame();
           const schema = generatedSchema(count);
+          if (profile) profilingConsole.profile(profile);
           const started = performance.now();
           this.shown.set({ widgets, schema });
           while (!document.body.textContent?.includes(`Field ${count}`) || placeholderInView()) await nextFrame();
           const usable = performance.now() - started;
+          if (profile) profilingConsole.profileEnd(profile);
           while (document.querySelector('.mp-sf-placeholder')) await nextFrame();
           return { usable, allDrawn: performance.now() - started };
         },

@@ -5,7 +5,7 @@ export function isBindingRunning(binding: Pick<ServiceBinding, 'lastOperation'>)
   return binding.lastOperation.state === 'in progress';
 }
 
-/** The short label of a binding operation's state, for example "Binding" or "Unbinding failed". */
+/** The short label of a binding operation's state, for example "Creating…" or "Deletion failed". */
 export function bindingOperationLabel(operation: Pick<ServiceBindingOperation, 'type' | 'state'>): string {
   const running = operation.state === 'in progress';
   switch (operation.type) {
@@ -14,21 +14,21 @@ export function bindingOperationLabel(operation: Pick<ServiceBindingOperation, '
         return $localize`:binding status@@bindingStatusReady:Ready`;
       }
       return running
-        ? $localize`:binding status@@bindingStatusBinding:Binding`
-        : $localize`:binding status@@bindingStatusBindingFailed:Binding failed`;
+        ? $localize`:binding status@@bindingStatusCreating:Creating…`
+        : $localize`:binding status@@bindingStatusCreationFailed:Creation failed`;
     case 'delete':
       if (operation.state === 'succeeded') {
-        return $localize`:binding status@@bindingStatusUnbound:Unbound`;
+        return $localize`:binding status@@bindingStatusDeleted:Deleted`;
       }
       return running
-        ? $localize`:binding status@@bindingStatusUnbinding:Unbinding`
-        : $localize`:binding status@@bindingStatusUnbindingFailed:Unbinding failed`;
+        ? $localize`:binding status@@bindingStatusDeleting:Deleting…`
+        : $localize`:binding status@@bindingStatusDeletionFailed:Deletion failed`;
     case 'expire':
       if (operation.state === 'succeeded') {
         return $localize`:binding status@@bindingStatusExpired:Expired`;
       }
       return running
-        ? $localize`:binding status@@bindingStatusExpiring:Expiring`
-        : $localize`:binding status@@bindingStatusExpiryFailed:Expiry failed`;
+        ? $localize`:binding status@@bindingStatusExpiredDeleting:Expired, deleting…`
+        : $localize`:binding status@@bindingStatusExpiredDeletionFailed:Deletion after expiry failed`;
   }
 }

@@ -5,7 +5,7 @@ export function isOperationRunning(instance: Pick<ServiceInstance, 'lastOperatio
   return instance.lastOperation.state === 'in progress';
 }
 
-/** The short label of an operation's state, for example "Provisioning" or "Update failed". */
+/** The short label of an operation's state, for example "Provisioning…" or "Update failed". */
 export function operationLabel(operation: Pick<ServiceInstanceOperation, 'type' | 'state'>): string {
   if (operation.state === 'succeeded') {
     return $localize`:instance status@@instanceStatusReady:Ready`;
@@ -14,15 +14,15 @@ export function operationLabel(operation: Pick<ServiceInstanceOperation, 'type' 
   switch (operation.type) {
     case 'create':
       return running
-        ? $localize`:instance status@@instanceStatusProvisioning:Provisioning`
+        ? $localize`:instance status@@instanceStatusProvisioning:Provisioning…`
         : $localize`:instance status@@instanceStatusProvisioningFailed:Provisioning failed`;
     case 'update':
       return running
-        ? $localize`:instance status@@instanceStatusUpdating:Updating`
+        ? $localize`:instance status@@instanceStatusUpdating:Updating…`
         : $localize`:instance status@@instanceStatusUpdateFailed:Update failed`;
     case 'delete':
       return running
-        ? $localize`:instance status@@instanceStatusDeprovisioning:Deprovisioning`
+        ? $localize`:instance status@@instanceStatusDeprovisioning:Deprovisioning…`
         : $localize`:instance status@@instanceStatusDeprovisioningFailed:Deprovisioning failed`;
   }
 }

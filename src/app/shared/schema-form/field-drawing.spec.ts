@@ -75,6 +75,48 @@ describe('FieldDrawing', () => {
     expect(drawn.slice(inViewport).every((count) => count === 0)).toBe(true);
   });
 
+  it('draws the fields in view of a nested object that registers before the fields above it, in page order', () => {
+    // A field above a nested object's fields registers after them, as a nested object's view is done first.
+    const page = document.createElement('div');
+    page.append(...fields);
+    document.body.append(page);
+    fields.forEach((field, index) => {
+      const top = index * 92;
+      field.getBoundingClientRect = () => ({ top, bottom: top + 92 }) as DOMRect;
+    });
+    drawing.setFieldCount(fields.length);
+    const order = [...fields.slice(1), fields[0]!];
+    const draws = new Map(order.map((field) => [field, vi.fn()]));
+    order.forEach((field) => drawing.register(field, draws.get(field)!));
+
+    TestBed.inject(ApplicationRef).tick();
+    const inViewport = Math.ceil(window.innerHeight / 92);
+    const drawn = fields.map((field) => draws.get(field)!.mock.calls.length);
+    expect(drawn.slice(0, inViewport)).toEqual(Array(inViewport).fill(1));
+    expect(drawn.slice(inViewport).every((count) => count === 0)).toBe(true);
+    page.remove();
+  });
+
+  it('tells which fields will be in view from where the form starts, before they are laid out', () => {
+    const start = document.createElement('div');
+    start.getClientRects = () => [{ top: -50 }] as unknown as DOMRectList;
+    drawing.setFieldCount(fields.length);
+    const heights = [40, 72, ...Array<number>(40).fill(100)];
+    const inView = drawing.fieldsInView(start, heights);
+    // The first field ends above the viewport; the others fill it down to its bottom.
+    const below = 2 + Math.ceil((window.innerHeight + 50 - 112) / 100);
+    expect(inView.slice(0, below)).toEqual([false, ...Array<boolean>(below - 1).fill(true)]);
+    expect(inView.slice(below).some(Boolean)).toBe(false);
+
+    // A field of unknown height (a nested object) ends what can be told.
+    expect(drawing.fieldsInView(start, [40, 72, undefined, 100])).toEqual([false, true, false, false]);
+    // A form that is not rendered (a hidden step) has nothing in view.
+    expect(drawing.fieldsInView(document.createElement('div'), [72, 72])).toEqual([false, false]);
+
+    drawing.setFieldCount(EAGER_FIELD_LIMIT);
+    expect(drawing.fieldsInView(start, [72, undefined])).toEqual([true, true]);
+  });
+
   it('draws a waiting field at once when asked (it got the focus), and only once', () => {
     drawing.setFieldCount(fields.length);
     const draws = registerAll();

@@ -22,7 +22,10 @@ const VIEWPORT_MARGIN = '50% 0px';
 @Injectable()
 export class FieldDrawing implements OnDestroy {
   private eager = true;
-  private readonly waiting = new Map<Element, () => void>();
+  private waiting = new Map<Element, () => void>();
+  /** Whether some field was registered before one that stands above it in the page. */
+  private outOfOrder = false;
+  private lastRegistered: Element | undefined;
   private observer: IntersectionObserver | undefined;
   private fillScheduled = false;
   private viewportCheckScheduled = false;
@@ -32,6 +35,35 @@ export class FieldDrawing implements OnDestroy {
   /** Sets how many fields the form has, before its fields are created; decides whether drawing waits. */
   setFieldCount(count: number): void {
     this.eager = count <= EAGER_FIELD_LIMIT || typeof IntersectionObserver === 'undefined';
+    this.lastRegistered = undefined;
+  }
+
+  /** Whether every field is drawn at once (a small form, or no way to tell what is in view). */
+  get drawsAtOnce(): boolean {
+    return this.eager || this.destroyed;
+  }
+
+  /**
+   * Which of some fields, which will stand one below the other from the top of `start` with at
+   * least these heights (undefined where not known), are in the viewport before they are laid out.
+   * These are drawn in the form's first pass, so that no placeholder and no second pass are made
+   * for them; the check once the form is laid out draws any field this misses. Every field when
+   * the form draws them all at once; none when `start` is not rendered (such as in a hidden step).
+   */
+  fieldsInView(start: Element, heights: readonly (number | undefined)[]): boolean[] {
+    if (this.drawsAtOnce) {
+      return heights.map(() => true);
+    }
+    const viewportHeight = window.innerHeight;
+    let top = start.getClientRects()[0]?.top ?? Number.POSITIVE_INFINITY;
+    return heights.map((height) => {
+      if (height === undefined || top >= viewportHeight) {
+        top = Number.POSITIVE_INFINITY;
+        return false;
+      }
+      top += height;
+      return top > 0;
+    });
   }
 
   /**
@@ -43,6 +75,8 @@ export class FieldDrawing implements OnDestroy {
       draw();
       return true;
     }
+    this.outOfOrder ||= this.lastRegistered !== undefined && standsBefore(element, this.lastRegistered);
+    this.lastRegistered = element;
     this.waiting.set(element, draw);
     this.observer ??= new IntersectionObserver((entries) => this.drawSeen(entries), { rootMargin: VIEWPORT_MARGIN });
     this.observer.observe(element);
@@ -95,10 +129,17 @@ export class FieldDrawing implements OnDestroy {
 
   /**
    * Draws the waiting fields that overlap the viewport. Fields stand one below the other in form
-   * order, so the first one below the viewport ends the search (one that is missed, such as a list
-   * item added later, is drawn when the observer reports it).
+   * order, so the first one below the viewport ends the search (one that is missed, such as a field
+   * of a list item added later, is drawn when the observer reports it).
    */
   private drawInViewport(): void {
+    if (this.outOfOrder) {
+      // Nested objects register their fields before the fields around them: put them in page order.
+      this.outOfOrder = false;
+      this.waiting = new Map(
+        [...this.waiting].sort(([a], [b]) => (standsBefore(a, b) ? -1 : standsBefore(b, a) ? 1 : 0)),
+      );
+    }
     const viewportHeight = window.innerHeight;
     for (const element of [...this.waiting.keys()]) {
       const { top, bottom } = element.getBoundingClientRect();
@@ -136,6 +177,12 @@ export class FieldDrawing implements OnDestroy {
       }),
     );
   }
+}
+
+/** Whether `element` stands before `other` in the same page. */
+function standsBefore(element: Element, other: Element): boolean {
+  const position = other.compareDocumentPosition(element);
+  return !(position & Node.DOCUMENT_POSITION_DISCONNECTED) && !!(position & Node.DOCUMENT_POSITION_PRECEDING);
 }
 
 /** How many fields a schema draws: its properties at any depth (list items not counted). */

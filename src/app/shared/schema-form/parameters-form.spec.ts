@@ -261,6 +261,16 @@ describe('ParametersForm with the real-world schemas in fixtures/schemas', FORM_
     expect(await contact.getValue()).toBe('ops@example.com');
   });
 
+  it('reports the value of a new form once, without an empty value before it', async () => {
+    const { values, validity } = await renderForm({
+      type: 'object',
+      properties: { size: { type: 'integer', default: 10 }, name: { type: 'string' } },
+      required: ['name'],
+    });
+    expect(values).toEqual([{ size: 10 }]);
+    expect(validity.at(-1)).toBe(false);
+  });
+
   it('omits an untouched optional object whose field is required', async () => {
     const { values } = await renderForm(
       SCHEMA_FIXTURES.find((fixture) => fixture.file.includes('optional-object'))!.schema,

@@ -171,6 +171,8 @@ export class ParametersForm {
   /** DOM id of the JSON editor. */
   protected readonly jsonEditorId = `${this.idPrefix}json`;
   private current: Parameters = {};
+  /** What the current rendering of the form last reported, with the variants chosen then. */
+  private lastFormValue: { parameters: Parameters; choices: Readonly<Record<string, number>> } | undefined;
   private renderCount = 0;
   private startedWith: unknown;
 
@@ -269,14 +271,24 @@ export class ParametersForm {
     this.buildFailure.set({ schema: this.normalized(), detail });
   }
 
-  /** Takes a new value from the form. */
+  /**
+   * Takes a new value from the form. While the library builds a form it reports the same value
+   * several times (once more for each field with `visibleIf`); a value equal to the one the form
+   * last reported, with the same variants chosen, is not checked and published again.
+   */
   protected takeFormValue(value: unknown): void {
     const prepared = this.prepared();
     if (prepared.kind !== 'form') {
       return;
     }
-    const pruned = pruneEmptyParameters(value, prepared.validator.resolve(value, this.formState.variantChoices()));
-    this.publish(isJsonObject(pruned) ? pruned : {});
+    const choices = this.formState.variantChoices();
+    const pruned = pruneEmptyParameters(value, prepared.validator.resolve(value, choices));
+    const parameters = isJsonObject(pruned) ? pruned : {};
+    if (this.lastFormValue?.choices === choices && sameJson(this.lastFormValue.parameters, parameters)) {
+      return;
+    }
+    this.lastFormValue = { parameters, choices };
+    this.publish(parameters);
   }
 
   /** Takes the text of the JSON editor. */
@@ -319,6 +331,7 @@ export class ParametersForm {
       Object.keys(this.current).filter((key) => !fields.includes(key) && !this.storedSecrets().includes(`/${key}`)),
     );
     this.renderCount += 1;
+    this.lastFormValue = undefined;
     this.fieldDrawing.setFieldCount(countFields(schema));
     this.renders.set([
       { id: this.renderCount, schema: structuredClone(schema) as ISchema, model: structuredClone(this.current) },

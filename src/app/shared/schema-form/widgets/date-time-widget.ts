@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import { Markdown } from '../../ui/markdown/markdown';
+import { FieldMessages } from './field-messages';
 import { MaterialControlWidget } from './material-control-widget';
 
 /**
@@ -17,6 +18,7 @@ import { MaterialControlWidget } from './material-control-widget';
 @Component({
   selector: 'mp-sf-date-time-widget',
   imports: [
+    FieldMessages,
     Markdown,
     ReactiveFormsModule,
     MatDatepickerModule,
@@ -27,72 +29,57 @@ import { MaterialControlWidget } from './material-control-widget';
   providers: [provideNativeDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <!-- Outside the form fields, where the fields' @if blocks could not reach them. -->
+    <mat-datepicker #datePicker />
+    <mat-timepicker #timePicker />
     <div class="mp-sf-date-time">
-      @if (hasDate) {
-        <mat-form-field class="mp-sf-field" subscriptSizing="dynamic">
-          <mat-label
-            >{{ label }}
-            @if (required) {
-              <span class="mp-sf-required" aria-hidden="true"> *</span>
-            }
-          </mat-label>
-          <input
-            matInput
-            [id]="fieldId"
-            [matDatepicker]="datePicker"
-            [formControl]="picked"
-            [errorStateMatcher]="errorStateMatcher"
-            [attr.aria-required]="required"
-            [readonly]="!!schema.readOnly"
-            (blur)="interacted.set(true)"
-            [attr.placeholder]="schema.placeholder || null"
-          />
-          <mat-datepicker-toggle matIconSuffix [for]="datePicker" [disabled]="!!schema.readOnly" />
-          <mat-datepicker #datePicker />
-          @if (schema.description) {
-            <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
-          }
-          @if (showErrors()) {
-            <mat-error [id]="errorId">
-              @for (message of messages(); track message) {
-                <span class="mp-sf-message">{{ message }}</span>
-              }
-            </mat-error>
-          }
-        </mat-form-field>
-      }
-      @if (hasTime) {
-        <mat-form-field class="mp-sf-field mp-sf-field--time" subscriptSizing="dynamic">
+      @for (part of parts; track part; let first = $first) {
+        <!-- The first field holds the label, placeholder, description and messages of the value. -->
+        <mat-form-field class="mp-sf-field" [class.mp-sf-field--time]="part === 'time'" subscriptSizing="dynamic">
           <mat-label>
-            @if (hasDate) {
-              <ng-container i18n="@@schemaForm.time">Time</ng-container>
-            } @else {
+            @if (first) {
               {{ label }}
               @if (required) {
                 <span class="mp-sf-required" aria-hidden="true"> *</span>
               }
+            } @else {
+              <ng-container i18n="@@schemaForm.time">Time</ng-container>
             }
           </mat-label>
-          <input
-            matInput
-            [id]="hasDate ? fieldId + '-time' : fieldId"
-            [matTimepicker]="timePicker"
-            [formControl]="picked"
-            [errorStateMatcher]="errorStateMatcher"
-            [readonly]="!!schema.readOnly"
-            (blur)="interacted.set(true)"
-          />
-          <mat-timepicker-toggle matIconSuffix [for]="timePicker" [disabled]="!!schema.readOnly" />
-          <mat-timepicker #timePicker />
-          @if (!hasDate && schema.description) {
+          <!-- One element a block, so that each reaches its slot of the form field. -->
+          @if (part === 'date') {
+            <input
+              matInput
+              [id]="fieldId"
+              [matDatepicker]="datePicker"
+              [formControl]="picked"
+              [errorStateMatcher]="errorStateMatcher"
+              [readonly]="!!schema.readOnly"
+              (blur)="interacted.set(true)"
+              [attr.placeholder]="schema.placeholder || null"
+            />
+          } @else {
+            <input
+              matInput
+              [id]="first ? fieldId : fieldId + '-time'"
+              [matTimepicker]="timePicker"
+              [formControl]="picked"
+              [errorStateMatcher]="errorStateMatcher"
+              [readonly]="!!schema.readOnly"
+              (blur)="interacted.set(true)"
+              [attr.placeholder]="(first && schema.placeholder) || null"
+            />
+          }
+          @if (part === 'date') {
+            <mat-datepicker-toggle matIconSuffix [for]="datePicker" [disabled]="!!schema.readOnly" />
+          } @else {
+            <mat-timepicker-toggle matIconSuffix [for]="timePicker" [disabled]="!!schema.readOnly" />
+          }
+          @if (first && schema.description) {
             <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
           }
-          @if (!hasDate && showErrors()) {
-            <mat-error [id]="errorId">
-              @for (message of messages(); track message) {
-                <span class="mp-sf-message">{{ message }}</span>
-              }
-            </mat-error>
+          @if (first && showErrors()) {
+            <mat-error [id]="errorId"><mp-sf-field-messages [messages]="messages()" /></mat-error>
           }
         </mat-form-field>
       }
@@ -102,15 +89,12 @@ import { MaterialControlWidget } from './material-control-widget';
 export class DateTimeWidget extends MaterialControlWidget implements OnInit {
   /** The date and time as the pickers hold them. */
   protected readonly picked = new FormControl<Date | null>(null);
-  /** Whether a date is picked. */
-  protected hasDate = true;
-  /** Whether a time is picked. */
-  protected hasTime = false;
+  /** The parts picked, each in a field of its own: a date, a time, or a date and then a time. */
+  protected parts: readonly ('date' | 'time')[] = ['date'];
 
   override ngOnInit(): void {
     const kind = this.schema.widget?.id;
-    this.hasDate = kind !== 'time';
-    this.hasTime = kind === 'time' || kind === 'date-time';
+    this.parts = kind === 'time' ? ['time'] : kind === 'date-time' ? ['date', 'time'] : ['date'];
     super.ngOnInit();
   }
 

@@ -1,105 +1,86 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  OnDestroy,
-  OnInit,
-  afterNextRender,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, type WritableSignal, input, signal } from '@angular/core';
 import { FormElementComponent, type FormProperty } from 'ngx-schema-form';
-import { Subscription } from 'rxjs';
-import { FieldDrawing } from '../field-drawing';
-import { FIELD_POINTER_BASE, propertyPointer } from '../field-id-prefix';
 import { fieldLabel } from './material-control-widget';
 
+/**
+ * The room a placeholder takes (its box and the space below it), as parameters-form.scss sizes it:
+ * a text field or a check box, with a line for the hint when the field has a description.
+ */
+const PLACEHOLDER_HEIGHTS = { field: 56 + 16, fieldWithHint: 56 + 52, choice: 40 + 16, choiceWithHint: 40 + 36 };
+
 /** What can take the focus inside a drawn field. */
-const FOCUSABLE = 'input, textarea, mat-select, [role="combobox"], button, [tabindex]:not(.mp-sf-placeholder)';
+export const FOCUSABLE = 'input, textarea, mat-select, [role="combobox"], button, [tabindex]:not(.mp-sf-placeholder)';
 
 /**
- * One field of an object. Its change detection is OnPush, so a keystroke, which marks the views
- * from its field up to the form for checking, does not check every other field of the form.
- *
- * In a large form the field is drawn when {@link FieldDrawing} says so; until then it shows a
- * placeholder of its size (a text field or a check box, with a line for the hint when the field
- * has a description) with its label, which can take the focus (Tab, or a link from the list
- * of problems) and then draws the field and hands the focus on to it. Objects and hidden fields
- * are drawn at once.
+ * One field of an object as its {@link ObjectWidget} lays it out: a slot of the field's size that
+ * holds, until the field is drawn, a placeholder with its label (plain elements of the object's
+ * template, so that a large form makes no component per field it has not drawn yet), and then the
+ * field itself in a {@link FieldSlot}.
+ */
+export class SlotField {
+  /** Whether the field is drawn rather than its placeholder. */
+  readonly drawn: WritableSignal<boolean>;
+  /** Whether the field is shown (`visibleIf`), as the library's property last said. */
+  readonly visible = signal(true);
+  /** The placeholder's text: the field's label. */
+  readonly label: string;
+  /** Whether the parent object lists this field as required. */
+  readonly required: boolean;
+  /** Whether the field is drawn as a check box, whose placeholder is smaller than a text field's. */
+  readonly choice: boolean;
+  /** Whether the field has a description, shown as a hint below it. */
+  readonly hint: boolean;
+
+  constructor(
+    /** The field's key within its object. */
+    readonly id: string,
+    /** The form property of the field. */
+    readonly property: FormProperty,
+    drawAtOnce: boolean,
+  ) {
+    const schema = property.schema;
+    this.drawn = signal(drawAtOnce || schema.type === 'object' || schema.widget?.id === 'hidden');
+    this.label = fieldLabel(schema, property.path);
+    this.required = schema['isRequired'] === true;
+    this.choice = schema.type === 'boolean';
+    this.hint = !!schema.description;
+  }
+
+  /**
+   * The room the field takes in the page at least (the drawn field takes that of its placeholder,
+   * or more): none while it is not shown or when it is hidden, undefined for a nested object.
+   */
+  get minimumHeight(): number | undefined {
+    const schema = this.property.schema;
+    if (schema.type === 'object') {
+      return undefined;
+    }
+    if (!this.property.visible || schema.widget?.id === 'hidden') {
+      return 0;
+    }
+    if (this.choice) {
+      return this.hint ? PLACEHOLDER_HEIGHTS.choiceWithHint : PLACEHOLDER_HEIGHTS.choice;
+    }
+    return this.hint ? PLACEHOLDER_HEIGHTS.fieldWithHint : PLACEHOLDER_HEIGHTS.field;
+  }
+}
+
+/**
+ * A drawn field of an object. Its change detection is OnPush, so a keystroke, which marks the
+ * views from its field up to the form for checking, does not check every other field of the form.
+ * The library's element decides on every check of its own whether the field is shown; a change of
+ * {@link visible} gets it checked when another field's value changes that.
  */
 @Component({
   selector: 'mp-sf-field-slot',
   imports: [FormElementComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: {
-    class: 'mp-sf-slot',
-    '[class.mp-sf-slot--choice]': "formProperty().schema.type === 'boolean'",
-    '[class.mp-sf-slot--hint]': '!!formProperty().schema.description',
-    '[attr.data-mp-pointer]': 'pointer',
-  },
-  template: `
-    @let shown = visible();
-    @if (drawn()) {
-      <sf-form-element class="mp-sf-element" [formProperty]="formProperty()" />
-    } @else if (shown) {
-      <div class="mp-sf-element mp-sf-placeholder" tabindex="0" (focus)="drawAndFocus()">
-        {{ label }}
-        @if (formProperty().schema['isRequired']) {
-          <span class="mp-sf-required" aria-hidden="true"> *</span>
-        }
-      </div>
-    }
-  `,
+  host: { style: 'display: contents' },
+  template: `<sf-form-element class="mp-sf-element" [formProperty]="formProperty()" />`,
 })
-export class FieldSlot implements OnInit, OnDestroy {
+export class FieldSlot {
   /** The form property of the field. */
   readonly formProperty = input.required<FormProperty>();
-  private readonly drawing = inject(FieldDrawing, { optional: true });
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
-  private readonly pointerBase = inject(FIELD_POINTER_BASE);
-  private readonly subscription = new Subscription();
-  /** Whether the field is drawn rather than its placeholder. */
-  protected readonly drawn = signal(false);
-  /**
-   * Whether the field is shown (`visibleIf`). The library's element decides this on every check
-   * of its own; reading it here gets the field checked when another field's value changes it.
-   */
-  protected readonly visible = signal(true);
-
-  /** JSON pointer of the value, so that a problem's link finds the field while it is a placeholder. */
-  get pointer(): string {
-    return propertyPointer(this.pointerBase, this.formProperty());
-  }
-
-  /** The placeholder's text: the field's label. */
-  protected get label(): string {
-    return fieldLabel(this.formProperty().schema, this.formProperty().path);
-  }
-
-  ngOnInit(): void {
-    const property = this.formProperty();
-    const schema = property.schema;
-    // Another field's value decides whether this one is shown; the root's value changes after it.
-    this.subscription.add(property.root.valueChanges.subscribe(() => this.visible.set(property.visible)));
-    const drawAtOnce = !this.drawing || schema.type === 'object' || schema.widget?.id === 'hidden';
-    if (drawAtOnce || this.drawing.register(this.host.nativeElement, () => this.drawn.set(true))) {
-      this.drawn.set(true);
-    }
-  }
-
-  ngOnDestroy(): void {
-    this.subscription.unsubscribe();
-    this.drawing?.unregister(this.host.nativeElement);
-  }
-
-  /** Draws the field now and moves the focus into it. */
-  protected drawAndFocus(): void {
-    this.drawing?.drawNow(this.host.nativeElement);
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(FOCUSABLE)?.focus(), {
-      injector: this.injector,
-    });
-  }
+  /** Whether the field is shown (`visibleIf`); only its changes matter, they get the field checked. */
+  readonly visible = input(true);
 }

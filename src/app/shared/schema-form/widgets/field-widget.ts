@@ -6,6 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { choiceOptions, emptyChoiceValue, type ChoiceOption } from './choice-options';
+import { FieldMessages } from './field-messages';
 import { MaterialControlWidget } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
@@ -42,6 +43,7 @@ const INPUT_TYPES: Record<string, string> = {
 @Component({
   selector: 'mp-sf-field-widget',
   imports: [
+    FieldMessages,
     Markdown,
     ReactiveFormsModule,
     MatButtonModule,
@@ -147,11 +149,7 @@ const INPUT_TYPES: Record<string, string> = {
         <mat-hint [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></mat-hint>
       }
       @if (showErrors()) {
-        <mat-error [id]="errorId">
-          @for (message of messages(); track message) {
-            <span class="mp-sf-message">{{ message }}</span>
-          }
-        </mat-error>
+        <mat-error [id]="errorId"><mp-sf-field-messages [messages]="messages()" /></mat-error>
       }
     </mat-form-field>
   `,

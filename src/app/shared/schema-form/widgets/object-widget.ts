@@ -1,15 +1,33 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  OnDestroy,
+  OnInit,
+  afterNextRender,
+  inject,
+} from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { ObjectLayoutWidget, type FormProperty, type IFieldSet } from 'ngx-schema-form';
+import { Subscription } from 'rxjs';
+import { FieldDrawing } from '../field-drawing';
 import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
 import { SchemaFormState } from '../schema-form-state';
-import { FieldSlot } from './field-slot';
+import { FOCUSABLE, FieldSlot, SlotField } from './field-slot';
 import { fieldLabel } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
 /**
  * The fields of an object: the whole form at the root, a fieldset with a legend below it.
  * Fields appear in schema order, grouped by the schema's `fieldsets` when it has any.
+ *
+ * Each field stands in a slot. In a large form a field is drawn when {@link FieldDrawing} says so;
+ * until then its slot shows a placeholder of the field's size (a text field or a check box, with a
+ * line for the hint when the field has a description) with its label, which can take the focus
+ * (Tab, or a link from the list of problems) and then draws the field and hands the focus on to
+ * it. Objects and hidden fields are drawn at once. Placeholders are plain elements, and one
+ * subscription per object follows which of its fields are shown (`visibleIf`).
  */
 @Component({
   selector: 'mp-sf-object-widget',
@@ -64,25 +82,47 @@ import { Markdown } from '../../ui/markdown/markdown';
             }
           </div>
         }
-        @for (field of fieldset.properties; track field.id) {
-          <mp-sf-field-slot [formProperty]="field.property" />
+        @for (field of fieldset.slotFields; track field.id) {
+          <div
+            class="mp-sf-slot"
+            [class.mp-sf-slot--choice]="field.choice"
+            [class.mp-sf-slot--hint]="field.hint"
+            [attr.data-mp-pointer]="pointerOf(field.property)"
+          >
+            @if (field.drawn()) {
+              <mp-sf-field-slot [formProperty]="field.property" [visible]="field.visible()" />
+            } @else if (field.visible()) {
+              <div class="mp-sf-element mp-sf-placeholder" tabindex="0" (focus)="drawAndFocus($event)">
+                {{ field.label }}
+                @if (field.required) {
+                  <span class="mp-sf-required" aria-hidden="true"> *</span>
+                }
+              </div>
+            }
+          </div>
         }
       }
     </ng-template>
   `,
 })
-export class ObjectWidget extends ObjectLayoutWidget implements OnInit {
+export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestroy {
   private readonly idPrefix = inject(FIELD_ID_PREFIX);
   private readonly pointerBase = inject(FIELD_POINTER_BASE);
   private readonly formState = inject(SchemaFormState);
+  private readonly drawing = inject(FieldDrawing, { optional: true });
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly subscription = new Subscription();
+  /** The fields in template order, with the element of each one's slot once the view exists. */
+  private slots: { field: SlotField; element?: HTMLElement }[] = [];
   /** Messages about the object itself, such as keys it does not allow. */
   protected readonly messages = this.formState.messagesOf(() => this.pointer);
   /** Whether this is the whole form rather than a nested object. */
   protected isRoot = false;
   /** Whether the schema declared its own fieldsets (rather than the library's default one). */
   protected hasOwnFieldsets = false;
-  /** The groups of fields, each with its fields' form properties (looked up once, not on every check). */
-  protected fieldsets: (IFieldSet & { properties: { id: string; property: FormProperty }[] })[] = [];
+  /** The groups of fields, each with its fields (looked up once, not on every check). */
+  protected fieldsets: (IFieldSet & { slotFields: SlotField[] })[] = [];
 
   /** JSON pointer of the object within the parameters. */
   get pointer(): string {
@@ -103,15 +143,71 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit {
     this.isRoot = this.formProperty.parent === null;
     const fieldsets: IFieldSet[] = this.schema.fieldsets ?? [];
     this.hasOwnFieldsets = !(fieldsets.length === 1 && fieldsets[0].id === 'fieldset-default');
+    const drawAtOnce = !this.drawing || this.drawing.drawsAtOnce;
     this.fieldsets = fieldsets.map((fieldset) => ({
       ...fieldset,
-      properties: fieldset.fields.map((id) => ({ id, property: this.formProperty.getProperty(id) })),
+      slotFields: fieldset.fields.map((id) => new SlotField(id, this.formProperty.getProperty(id), drawAtOnce)),
     }));
+    this.slots = this.fieldsets.flatMap((fieldset) => fieldset.slotFields.map((field) => ({ field })));
+    if (this.isRoot && !this.hasOwnFieldsets && this.drawing && !drawAtOnce) {
+      // The fields in view are drawn in the first pass rather than as placeholders replaced after layout.
+      const inView = this.drawing.fieldsInView(
+        this.host.nativeElement,
+        this.slots.map(({ field }) => field.minimumHeight),
+      );
+      this.slots.forEach(({ field }, index) => {
+        if (inView[index]) {
+          field.drawn.set(true);
+        }
+      });
+    }
+    // Another field's value decides whether a field is shown; the root's value changes after it.
+    this.subscription.add(
+      this.formProperty.root.valueChanges.subscribe(() => {
+        for (const { field } of this.slots) {
+          field.visible.set(field.property.visible);
+        }
+      }),
+    );
   }
 
-  /** Replaces the library widget's hook: messages come from the form's state, not its subscriptions. */
-  // eslint-disable-next-line @angular-eslint/no-empty-lifecycle-method -- deliberately does nothing
+  /**
+   * Replaces the library widget's hook (messages come from the form's state, not its
+   * subscriptions): hands the slots of the fields not drawn yet to {@link FieldDrawing}.
+   */
   override ngAfterViewInit(): void {
-    // Nothing to subscribe to.
+    const elements = this.host.nativeElement.querySelectorAll<HTMLElement>(
+      ':scope > .mp-sf-slot, :scope > fieldset > .mp-sf-slot',
+    );
+    this.slots.forEach((slot, index) => {
+      slot.element = elements[index];
+      if (slot.element && !slot.field.drawn()) {
+        this.drawing?.register(slot.element, () => slot.field.drawn.set(true));
+      }
+    });
+  }
+
+  ngOnDestroy(): void {
+    this.subscription.unsubscribe();
+    for (const { element } of this.slots) {
+      if (element) {
+        this.drawing?.unregister(element);
+      }
+    }
+  }
+
+  /** JSON pointer of a field's value, so that a problem's link finds the field while it is a placeholder. */
+  protected pointerOf(property: FormProperty): string {
+    return propertyPointer(this.pointerBase, property);
+  }
+
+  /** Draws the field of a focused placeholder now and moves the focus into it. */
+  protected drawAndFocus(event: FocusEvent): void {
+    const slot = (event.currentTarget as HTMLElement).parentElement;
+    if (!slot) {
+      return;
+    }
+    this.drawing?.drawNow(slot);
+    afterNextRender(() => slot.querySelector<HTMLElement>(FOCUSABLE)?.focus(), { injector: this.injector });
   }
 }

@@ -56,7 +56,7 @@ const STATE_ICONS: Readonly<Record<OperationState, AppIconName>> = {
 export class OperationStatus {
   /** The operation: its state, and whether its broker is unreachable. */
   readonly operation = input.required<OperationProgress>();
-  /** The chip's text ("Provisioning", "Ready", "Unbinding failed"). */
+  /** The chip's text ("Provisioning…", "Ready", "Deletion failed"). */
   readonly label = input.required<string>();
   /** The chip's icon; by default one for the state (sync, check, warning). */
   readonly icon = input<AppIconName>();

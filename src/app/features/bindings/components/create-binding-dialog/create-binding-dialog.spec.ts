@@ -93,4 +93,31 @@ describe('CreateBindingDialog', () => {
     expect(result.closed).toBe(true);
     expect(result.value).toBeUndefined();
   });
+
+  it('moves the focus to the announced reason each time the broker refuses the binding', async () => {
+    const { fixture, dialog, request } = await orderSensitiveBinding();
+    request.flush(
+      {
+        code: 'brokerFailed',
+        params: { reason: 'bad-request', status: 400, brokerMessage: 'Name taken.' },
+        message: 'x',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    const focused = () => document.activeElement as HTMLElement | null;
+    expect(focused()?.getAttribute('role')).toBe('alert');
+    expect(focused()?.textContent).toContain('The binding was not created:');
+
+    const submit = await dialog.getHarness(MatButtonHarness.with({ text: 'Create binding' }));
+    await submit.focus();
+    await submit.click();
+    await fixture.whenStable();
+    http
+      .expectOne({ method: 'POST', url: BINDINGS_URL })
+      .flush({ message: 'Internal error' }, { status: 500, statusText: 'Internal Server Error' });
+    await fixture.whenStable();
+    expect(focused()?.getAttribute('role')).toBe('alert');
+    expect(focused()?.textContent).toContain('The binding was not created:');
+  });
 });

@@ -16,6 +16,7 @@ import type {
 import { apiErrorMessage } from '@app/core/api/api-error';
 import type { InstanceRef } from '@app/core/api/api-types';
 import type { Parameters } from '@app/shared/schema-form/parameters-form';
+import { FocusOnShow } from '@app/shared/ui/focus-on-show/focus-on-show';
 import { BindingsApi } from '../../bindings-api';
 import { BindingFields } from '../binding-fields/binding-fields';
 import { TenantPicker } from '../tenant-picker/tenant-picker';
@@ -39,7 +40,7 @@ export interface CreateBindingData {
 /**
  * Orders a binding: a name, the tenant for a tenant-aware service, and the parameters of the
  * plan's binding schema. Closes with the platform's answer (with credentials when the broker
- * bound synchronously); a refusal keeps every input and says why.
+ * bound synchronously); a refusal keeps every input and says why, with the focus on the reason.
  */
 @Component({
   selector: 'mp-create-binding-dialog',
@@ -50,6 +51,7 @@ export interface CreateBindingData {
     MatIconModule,
     MatProgressBarModule,
     BindingFields,
+    FocusOnShow,
     TenantPicker,
   ],
   templateUrl: './create-binding-dialog.html',

@@ -79,7 +79,7 @@ describe('InstanceBindings', () => {
 
     http.expectOne(LIST_URL).flush([running]);
     await turn();
-    expect(element.textContent).toContain('Binding');
+    expect(element.textContent).toContain('Creating…');
     expect(element.textContent).toContain('Creating user…');
 
     http.expectOne(LIST_URL).flush([testBinding()]);

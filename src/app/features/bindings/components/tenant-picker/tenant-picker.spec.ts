@@ -44,6 +44,21 @@ describe('TenantPicker', () => {
     ]);
   });
 
+  it("tells screen readers why a bound tenant cannot be picked, as the radio button's description", async () => {
+    const { fixture } = await render(undefined);
+    const element = fixture.nativeElement as HTMLElement;
+    const radios = [...element.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const description = (radio: HTMLInputElement) =>
+      (radio.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => element.querySelector(`[id="${id}"]`)?.textContent?.trim())
+        .join(' ');
+    expect(radios.map((radio) => radio.disabled)).toEqual([false, true, false]);
+    expect(description(radios[1])).toBe('Already bound to this instance');
+    expect(radios[0].hasAttribute('aria-describedby')).toBe(false);
+  });
+
   it('says so when every tenant is bound already, and only then', async () => {
     const { fixture } = await render('eu-de-central');
     const note = () => (fixture.nativeElement as HTMLElement).querySelector('[role="note"]')?.textContent?.trim();

@@ -42,6 +42,22 @@ export const GlobalService: Story = {
   },
 };
 
+/** Every part of a bound tenant's row (id, platform, location, reason) reads as disabled, not only the id. */
+export const BoundTenantGreyedWhole: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const colourOf = (element: Element | null) => getComputedStyle(element!).color;
+    const row = (id: string) => canvas.getByRole('radio', { name: new RegExp(id) }).closest('mat-radio-button')!;
+    const bound = row('123456789012');
+    const free = row('likvid-payments-fra');
+    const disabledColour = colourOf(bound.querySelector('.mp-tenant-picker__id'));
+    await expect(disabledColour).not.toBe(colourOf(free.querySelector('.mp-tenant-picker__id')));
+    await expect(colourOf(bound.querySelector('.mp-tenant-picker__meta'))).toBe(disabledColour);
+    await expect(colourOf(bound.querySelector('.mp-tenant-picker__reason'))).toBe(disabledColour);
+    await expect(colourOf(free.querySelector('.mp-tenant-picker__meta'))).not.toBe(disabledColour);
+  },
+};
+
 /** A local service in Frankfurt: only the Frankfurt tenants. */
 export const LocalService: Story = {
   args: { locationId: 'eu-de-central' },

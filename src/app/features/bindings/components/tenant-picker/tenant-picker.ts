@@ -16,7 +16,7 @@ interface TenantOption {
  * Picks the tenant of a tenant-aware binding among the project's tenants the platform offers:
  * any for a global service, only those in the instance's location for a local one (given as
  * `locationId`, checked here again). Tenants already bound to the instance are shown disabled,
- * with the reason, and a note says so when every one is.
+ * with the reason (the radio button's description for screen readers), and a note says so when every one is.
  */
 @Component({
   selector: 'mp-tenant-picker',
@@ -38,13 +38,16 @@ interface TenantOption {
           <mat-radio-button
             [value]="option.id"
             [disabled]="!!option.disabledReason"
-            [attr.aria-describedby]="option.disabledReason ? labelId + '-' + $index : null"
+            [aria-describedby]="option.disabledReason ? labelId + '-' + $index : null"
           >
             <span class="mp-tenant-picker__id">{{ option.id }}</span>&ngsp;<span class="mp-tenant-picker__meta"
               >{{ option.platform }} · {{ option.locationName }}</span
             >
             @if (option.disabledReason; as reason) {
-              &ngsp;<span class="mp-tenant-picker__reason" [id]="labelId + '-' + $index">{{ reason }}</span>
+              <!-- Read out as the radio button's description, not as part of its name. -->
+              &ngsp;<span class="mp-tenant-picker__reason" [id]="labelId + '-' + $index" aria-hidden="true">{{
+                reason
+              }}</span>
             }
           </mat-radio-button>
         }
@@ -77,6 +80,11 @@ interface TenantOption {
     }
     .mp-tenant-picker__reason {
       font-style: italic;
+    }
+    /* A bound tenant's whole row takes Material's colour of a disabled label, not only its id. */
+    .mat-mdc-radio-disabled .mp-tenant-picker__meta,
+    .mat-mdc-radio-disabled .mp-tenant-picker__reason {
+      color: inherit;
     }
     .mp-tenant-picker__empty {
       margin: 0;

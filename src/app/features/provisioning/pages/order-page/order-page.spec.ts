@@ -266,6 +266,8 @@ describe('OrderPage', FORM_TESTS, () => {
     expect(page.querySelector('[role="alert"]')?.textContent).toContain(
       'The service was not ordered: Registration number 12345 is not known.',
     );
+    expect(document.activeElement?.getAttribute('role')).toBe('alert');
+    expect(document.activeElement?.textContent).toContain('The service was not ordered:');
     expect(await checkedPlan()).toBe('Dedicated');
     expect(await (await loader.getHarness(MatInputHarness.with({ ancestor: '.mp-order-page__name' }))).getValue()).toBe(
       'payments-gateway',

@@ -31,6 +31,7 @@ import { ParametersView } from '@app/shared/schema-form/parameters-view';
 import { AmountsPipe } from '@app/shared/ui/cost/amounts-pipe';
 import { CostPipe } from '@app/shared/ui/cost/cost-pipe';
 import { DateTimePipe } from '@app/shared/ui/date-time/date-time-pipe';
+import { FocusOnShow } from '@app/shared/ui/focus-on-show/focus-on-show';
 import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import {
   comparableInstanceName,
@@ -68,6 +69,7 @@ interface LocationOption {
     BindingFields,
     CostPipe,
     DateTimePipe,
+    FocusOnShow,
     LoadStatus,
     InstanceNameField,
     ParametersForm,
@@ -288,7 +290,7 @@ export class OrderPage {
     }
   }
 
-  /** Sends the order; opens the instance on success, shows the reason and keeps every input on failure. */
+  /** Sends the order; opens the instance on success; on failure keeps every input and shows the reason, with the focus on it. */
   protected submit(): void {
     const offering = this.offering();
     const plan = this.chosenPlan();

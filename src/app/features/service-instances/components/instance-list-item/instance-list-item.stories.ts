@@ -36,11 +36,11 @@ export const Provisioning: Story = {
   })(),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText('Provisioning')).toBeVisible();
+    await expect(canvas.getByText('Provisioning…')).toBeVisible();
     await expect(canvas.getByText('The service broker says: “Creating database… 40%”')).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Change' })).toBeDisabled();
     await expect(canvas.getByRole('button', { name: 'Deprovision' })).toBeDisabled();
-    await expect(canvas.getByRole('status')).toHaveTextContent('Provisioning');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Provisioning…');
   },
 };
 

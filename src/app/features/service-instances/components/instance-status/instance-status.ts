@@ -6,7 +6,7 @@ import { OperationStatus } from '@app/shared/ui/operation-status/operation-statu
 import { operationLabel } from '../../instance-operation';
 
 /**
- * The state of an instance's last operation as a chip ("Provisioning", "Ready", "Update failed"),
+ * The state of an instance's last operation as a chip ("Provisioning…", "Ready", "Update failed"),
  * with the broker's description beside it: its progress while running, its reason after a failure.
  */
 @Component({

@@ -84,8 +84,8 @@ describe('InstancesPage', () => {
   it('shows each status as a chip with the broker’s description, service, plan and location', async () => {
     const page = await open([running, ready, failed]);
 
-    expect(await (await loader.getHarness(MatChipHarness.with({ text: 'Provisioning' }))).getText()).toBe(
-      'Provisioning',
+    expect(await (await loader.getHarness(MatChipHarness.with({ text: 'Provisioning…' }))).getText()).toBe(
+      'Provisioning…',
     );
     expect(await loader.getHarness(MatChipHarness.with({ text: 'Ready' }))).toBeTruthy();
     expect(await loader.getHarness(MatChipHarness.with({ text: 'Update failed' }))).toBeTruthy();
