@@ -8,7 +8,7 @@ import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActivityEntry, ActivityPage, ServiceBinding, ServiceInstance } from '@osb/api';
 import { eventually, scriptedCatalog, type ScriptedBroker } from './support/scripted-broker.ts';
-import { settled, startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
+import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
 import { instanceActivity } from '../src/provisioning/instance-activity.ts';
 import type { InstanceRecord } from '../src/provisioning/instance-repository.ts';
 
@@ -96,8 +96,16 @@ async function timeline(instanceId: string): Promise<string[]> {
     .map((entry) => `${entry.kind} ${entry.outcome}${entry.bindingId ? ' (binding)' : ''}`);
 }
 
-async function idle(instanceId: string): Promise<ServiceInstance> {
-  return settled(platform, `${INSTANCES}/${instanceId}`, alice);
+/**
+ * Waits until the instance's timeline has `count` entries and returns it. An operation that ends
+ * in the background records its end in the activity last, after the instance or binding shows
+ * it: a test waits for that entry before it reads the activity or starts the next operation.
+ */
+async function timelineOfLength(instanceId: string, count: number): Promise<string[]> {
+  return eventually(async () => {
+    const lines = await timeline(instanceId);
+    return lines.length >= count && lines;
+  }, `${count} activity entries of ${instanceId}`);
 }
 
 describe('activity of instances', () => {
@@ -113,7 +121,8 @@ describe('activity of instances', () => {
     broker.script('update', { status: 202, body: { operation: 'upd-1' } });
     broker.script('last_operation', { status: 200, body: { state: 'succeeded' } });
     await platform.call('PATCH', `${INSTANCES}/${id}`, { token: alice, body: { planId: 'scripted-large' } });
-    await idle(id);
+    // The end of the plan change (recorded after the instance shows it), before the deprovision.
+    await timelineOfLength(id, 4);
     assert.equal((await platform.call('DELETE', `${INSTANCES}/${id}`, { token: alice })).status, 204);
 
     assert.deepEqual(await timeline(id), [
@@ -159,8 +168,7 @@ describe('activity of instances', () => {
     broker.script('last_operation', { status: 200, body: { state: 'failed', description: 'Out of capacity' } });
     const accepted = await order({ name: 'fails-later' });
     assert.equal(accepted.status, 202);
-    await idle(accepted.body.id);
-    assert.deepEqual(await timeline(accepted.body.id), ['ordered started', 'ordered failed']);
+    assert.deepEqual(await timelineOfLength(accepted.body.id, 2), ['ordered started', 'ordered failed']);
     const [failed] = (await activity(`?instanceId=${accepted.body.id}&outcome=failed`)).body.entries;
     assert.equal(failed!.details.failureReason, 'operation-failed');
     assert.equal(failed!.details.brokerMessage, 'Out of capacity');
@@ -254,6 +262,8 @@ describe('activity of bindings and shares', () => {
       });
       return body.lastOperation?.state === 'succeeded';
     }, 'the asynchronous bind succeeds');
+    // Its end is recorded after the binding shows it: wait for that entry before the next operation.
+    await timelineOfLength(id, 6);
 
     broker.script('unbind', { status: 202, body: { operation: 'unbind-op' } });
     broker.script('binding_last_operation', { status: 200, body: { state: 'succeeded' } });
@@ -262,6 +272,7 @@ describe('activity of bindings and shares', () => {
       async () => (await platform.call('GET', `${BINDINGS}/${bound.body.id}`, { token: alice })).status === 404,
       'the asynchronous unbind ends',
     );
+    await timelineOfLength(id, 8);
 
     const SHARES = `${INSTANCES}/${id}/shares`;
     assert.equal(

@@ -171,22 +171,14 @@ export class BindingRunner {
           failure: operationFailure(end.failure),
         },
       };
+      // A create's mitigation first: a crash before it would leave a failed binding that users
+      // forget without a word to the broker. A delete's after: it forgets only a failed delete.
+      const mitigation =
+        end.orphanMitigation && operation.type !== 'expire' && this.mitigationOf(binding, instance, end);
+      if (mitigation && operation.type === 'create') await this.deps.requestOrphanMitigation(mitigation);
       await this.deps.bindings.save(failed);
-      if (operation.type === 'expire') {
-        await this.record(binding, 'expiry-failed', end.failure.description, now);
-      } else if (end.orphanMitigation) {
-        await this.deps.requestOrphanMitigation({
-          brokerId: instance.brokerId,
-          instanceId: instance.id,
-          bindingId: binding.id,
-          serviceId: instance.serviceId,
-          planId: instance.planId,
-          reason: `binding ${operation.type} failed (${end.failure.reason})`,
-          forgetInstance: false,
-          // Listed, with its credentials, until the broker confirms the delete.
-          forgetBinding: operation.type === 'delete',
-        });
-      }
+      if (mitigation && operation.type === 'delete') await this.deps.requestOrphanMitigation(mitigation);
+      if (operation.type === 'expire') await this.record(binding, 'expiry-failed', end.failure.description, now);
       return failed;
     }
     switch (operation.type) {
@@ -223,6 +215,25 @@ export class BindingRunner {
         return created;
       }
     }
+  }
+
+  /** The orphan mitigation a failed create or delete of `binding` asks for. */
+  private mitigationOf(
+    binding: BindingRecord,
+    instance: InstanceRecord,
+    end: Extract<BindingEnd, { type: 'failed' }>,
+  ): OrphanMitigationRequest {
+    return {
+      brokerId: instance.brokerId,
+      instanceId: instance.id,
+      bindingId: binding.id,
+      serviceId: instance.serviceId,
+      planId: instance.planId,
+      reason: `binding ${binding.operation.type} failed (${end.failure.reason})`,
+      forgetInstance: false,
+      // Listed, with its credentials, until the broker confirms the delete.
+      forgetBinding: binding.operation.type === 'delete',
+    };
   }
 
   /** Forgets a binding whose failed delete the broker has now confirmed, unless it changed meanwhile. */

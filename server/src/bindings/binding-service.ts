@@ -307,16 +307,18 @@ export class BindingService {
       user,
     });
     const outcome = classifyReply('bind', reply, { requires: service.requires });
+    // Mitigation first: a crash (or a failed write) before the binding is forgotten leaves an
+    // operation that is resolved after a restart, never an orphan at the broker nobody knows of.
     if (outcome.type === 'failed') {
-      await this.deps.bindings.remove(record.id);
       if (outcome.orphanMitigation) await this.mitigate(instance, record, outcome.failure.reason);
+      await this.deps.bindings.remove(record.id);
       const details = failureDetails(outcome.failure, outcome.orphanMitigation);
       await this.deps.activity.record(bindingActivity(record, instance, 'failed', { details, actor: user }));
       throw this.failure(outcome.failure, service);
     }
     if (outcome.type === 'accepted' && service.sensitive) {
-      await this.deps.bindings.remove(record.id);
       await this.mitigate(instance, record, 'asynchronous bind of a sensitive service');
+      await this.deps.bindings.remove(record.id);
       const details = { orphanMitigation: true };
       await this.deps.activity.record(bindingActivity(record, instance, 'failed', { details, actor: user }));
       throw new HttpError(502, 'sensitiveBindingAcceptedAsync', {});
@@ -333,8 +335,12 @@ export class BindingService {
       );
     } catch (error) {
       // The broker may hold a binding the platform could not record: delete it there.
-      await this.deps.bindings.remove(record.id).catch(() => undefined);
-      await this.mitigate(instance, record, 'platform error after bind');
+      try {
+        await this.mitigate(instance, record, 'platform error after bind');
+        await this.deps.bindings.remove(record.id);
+      } catch (mitigationError) {
+        this.deps.log.error({ err: mitigationError, bindingId: record.id }, 'Cannot schedule orphan mitigation');
+      }
       throw error;
     }
   }
@@ -513,20 +519,17 @@ export class BindingService {
     }
   }
 
-  private async mitigate(instance: InstanceRecord, record: BindingRecord, reason: string): Promise<void> {
-    try {
-      await this.deps.requestOrphanMitigation({
-        brokerId: instance.brokerId,
-        instanceId: instance.id,
-        bindingId: record.id,
-        serviceId: instance.serviceId,
-        planId: instance.planId,
-        reason: `bind failed (${reason})`,
-        forgetInstance: false,
-      });
-    } catch (error) {
-      this.deps.log.error({ err: error, bindingId: record.id }, 'Cannot schedule orphan mitigation');
-    }
+  /** Starts orphan mitigation of a binding whose creation failed for `reason`: the broker may hold it. */
+  private mitigate(instance: InstanceRecord, record: BindingRecord, reason: string): Promise<void> {
+    return this.deps.requestOrphanMitigation({
+      brokerId: instance.brokerId,
+      instanceId: instance.id,
+      bindingId: record.id,
+      serviceId: instance.serviceId,
+      planId: instance.planId,
+      reason: `bind failed (${reason})`,
+      forgetInstance: false,
+    });
   }
 
   /** The tenant for a new binding: required for tenant-aware services, refused for others. */

@@ -351,6 +351,9 @@ export class InstanceService {
     });
     const outcome = classifyReply('provision', reply);
     if (outcome.type === 'failed') {
+      // Mitigation first: a crash (or a failed write) before the instance is forgotten leaves an
+      // operation that is resolved after a restart, never an orphan at the broker nobody knows of.
+      if (outcome.orphanMitigation) await this.mitigateCreate(record, outcome.failure.reason);
       await this.deps.instances.remove(record.id);
       const details = failureDetails(outcome.failure, outcome.orphanMitigation);
       await this.deps.activity.record(instanceActivity(record, 'failed', { details, actor: user }));
@@ -553,22 +556,12 @@ export class InstanceService {
     return finished && this.view(finished);
   }
 
-  /** Consequences of a synchronous failure beyond the stored state: orphan mitigation, a catalog refresh, the error. */
+  /** Consequences of a synchronous failure beyond the stored state: a catalog refresh, the error. */
   private async handleFailure(
     record: InstanceRecord,
     outcome: Extract<OperationOutcome, { type: 'failed' }>,
   ): Promise<never> {
     const { failure } = outcome;
-    if (outcome.orphanMitigation && record.operation.type === 'create') {
-      await this.deps.runner.requestOrphanMitigation({
-        brokerId: record.brokerId,
-        instanceId: record.id,
-        serviceId: record.serviceId,
-        planId: record.planId,
-        reason: `create failed (${failure.reason})`,
-        forgetInstance: false,
-      });
-    }
     if (failure.reason === 'maintenance-info-conflict') {
       // The broker's catalog moved on: read it before answering, so the user sees what it offers now.
       await this.deps.catalog
@@ -595,16 +588,21 @@ export class InstanceService {
     throw brokerFailureError(failure);
   }
 
+  /** Starts orphan mitigation of an instance whose creation failed for `cause`: the broker may hold it. */
+  private mitigateCreate(record: InstanceRecord, cause: string): Promise<void> {
+    return this.deps.runner.requestOrphanMitigation({
+      brokerId: record.brokerId,
+      instanceId: record.id,
+      serviceId: record.serviceId,
+      planId: record.planId,
+      reason: `create failed (${cause})`,
+      forgetInstance: false,
+    });
+  }
+
   private async mitigateAfterInternalError(record: InstanceRecord): Promise<void> {
     try {
-      await this.deps.runner.requestOrphanMitigation({
-        brokerId: record.brokerId,
-        instanceId: record.id,
-        serviceId: record.serviceId,
-        planId: record.planId,
-        reason: 'create failed (platform error)',
-        forgetInstance: false,
-      });
+      await this.mitigateCreate(record, 'platform error');
       await this.deps.instances.remove(record.id);
     } catch (error) {
       this.deps.log.error({ err: error, instanceId: record.id }, 'Cannot schedule orphan mitigation');

@@ -50,6 +50,7 @@ export async function startTestBroker(responder: Responder): Promise<TestBroker>
       }, answer.delayMs ?? 0);
     });
   });
+  keepIdleConnections(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -63,6 +64,17 @@ export async function startTestBroker(responder: Responder): Promise<TestBroker>
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Keeps idle keep-alive connections open for a minute instead of Node's 5 s. The platform's HTTP
+ * client reuses them until shortly before the server's announced timeout, but these servers run
+ * in the test process: when it is busy (the embedded database runs in it, on a loaded machine),
+ * the server's timer and the client's next request can come in the same moment, and the request
+ * fails with ECONNRESET (a catalog fetch at start then takes the broker for unreachable).
+ */
+export function keepIdleConnections(server: Server): void {
+  server.keepAliveTimeout = 60_000;
 }
 
 /** A broker that serves `catalog` at /v2/catalog. */

@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { keepIdleConnections } from './test-brokers.ts';
 
 /** How `TestIssuer.sign` shapes a token. */
 export interface SignOptions {
@@ -52,6 +53,7 @@ export async function startTestIssuer(audience = 'osb-marketplace-api'): Promise
     if (request.url === '/issuer/jwks') return json({ keys: [jwk] });
     response.writeHead(404).end();
   });
+  keepIdleConnections(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/issuer`;
 
