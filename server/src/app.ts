@@ -220,6 +220,7 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     database,
     clock,
     displayNames: new Map(config.users.map((user) => [user.id, user.displayName])),
+    changes,
     log: app.log.child({ component: 'activity' }),
   });
   const validator = new ParameterValidator();

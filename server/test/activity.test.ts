@@ -8,13 +8,17 @@ import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActivityEntry, ActivityPage, ServiceBinding, ServiceInstance } from '@osb/api';
 import { eventually, scriptedCatalog, type ScriptedBroker } from './support/scripted-broker.ts';
-import { startScriptedScenario, type Scenario, type TestPlatform } from './helper.ts';
+import { startScriptedScenario, startTestPlatform, type Scenario, type TestPlatform } from './helper.ts';
+import { temporaryDirectory, testConfig } from './support/test-config.ts';
 import { instanceActivity } from '../src/provisioning/instance-activity.ts';
 import type { InstanceRecord } from '../src/provisioning/instance-repository.ts';
+import type { Database } from '../src/store/database.ts';
+import { openDatabase } from '../src/store/open-database.ts';
 
 const PROJECT = 'likvid-payments';
 const INSTANCES = `/api/projects/${PROJECT}/service-instances`;
 const ACTIVITY = `/api/projects/${PROJECT}/activity`;
+const CHANGES = `/api/projects/${PROJECT}/changes`;
 const SECRET_PARAMETER = 'Param-Secret-8d1f';
 const SECRET_CREDENTIAL = 'Cred-Secret-77ab';
 
@@ -348,5 +352,107 @@ describe('GET /api/projects/:projectId/activity', () => {
       0,
       'another project sees the activity',
     );
+  });
+});
+
+/** The database, with every write of an activity entry held back by `delayMs` before it runs. */
+function slowActivityWrites(database: Database, delayMs: number): Database {
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === 'query') {
+        const query: Database['query'] = async (sql, params, options) => {
+          if (sql.trimStart().startsWith('INSERT INTO activity_entries')) {
+            await new Promise((resolve) => setTimeout(resolve, delayMs));
+          }
+          return target.query(sql, params, options);
+        };
+        return query;
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+describe('GET /api/projects/:projectId/changes and the activity', () => {
+  it('announces the end of an operation after its entry is written, so that reading on the last change shows it', async () => {
+    const directory = await temporaryDirectory();
+    const config = testConfig({
+      issuer: scenario.issuer.issuer,
+      dataDir: directory.path,
+      brokers: [{ id: 'scripted', url: broker.url }],
+    });
+    const database = await openDatabase(config.database);
+    // Slower than the UI waits (300 ms) after a change before it reads the activity again.
+    const slow = await startTestPlatform({ config, database: slowActivityWrites(database, 1000) });
+    const controller = new AbortController();
+    try {
+      const response = await fetch(`${slow.url}${CHANGES}`, {
+        headers: { Authorization: `Bearer ${alice}`, Accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      assert.equal(response.status, 200);
+      // Like the timeline: on every change, the activity is read again; `shown` is what the last read showed.
+      let shown: ActivityEntry[] = [];
+      let reads = Promise.resolve();
+      let changes = 0;
+      const listening = (async () => {
+        const decoder = new TextDecoder();
+        let text = '';
+        try {
+          for await (const chunk of response.body!) {
+            text += decoder.decode(chunk as Uint8Array, { stream: true });
+            const blocks = text.split('\n\n');
+            text = blocks.pop() ?? '';
+            for (const block of blocks) {
+              if (!block.startsWith('event: change')) continue;
+              changes += 1;
+              reads = reads.then(async () => {
+                shown = (await slow.call<ActivityPage>('GET', `${ACTIVITY}?limit=200`, { token: alice })).body.entries;
+              });
+            }
+          }
+        } catch {
+          // Aborted at the end of the test.
+        }
+      })();
+
+      broker.script('provision', { status: 202, body: { operation: 'slowly-recorded' } });
+      broker.script('last_operation', { status: 200, body: { state: 'succeeded' } });
+      const accepted = await slow.call<ServiceInstance>('POST', INSTANCES, {
+        token: alice,
+        body: {
+          name: 'slowly-recorded',
+          serviceId: 'scripted-service',
+          planId: 'scripted-small',
+          parameters: { size: 2 },
+        },
+      });
+      assert.equal(accepted.status, 202);
+      const lines = async () => {
+        const { body } = await slow.call<ActivityPage>('GET', `${ACTIVITY}?instanceId=${accepted.body.id}`, {
+          token: alice,
+        });
+        return body.entries.map((entry) => `${entry.kind} ${entry.outcome}`);
+      };
+      await eventually(async () => (await lines()).length === 2, 'the end of the order is recorded');
+      assert.deepEqual(await lines(), ['ordered succeeded', 'ordered started']);
+      const announced = await eventually(
+        async () => {
+          await reads;
+          return shown.some((entry) => entry.instanceId === accepted.body.id && entry.outcome === 'succeeded');
+        },
+        'the activity read on the last change shows the end of the order',
+        3000,
+      ).catch(() => false);
+      assert.ok(announced, `the activity read on the last of ${changes} changes misses the end of the order`);
+      controller.abort();
+      await listening;
+    } finally {
+      controller.abort();
+      await slow.close();
+      await database.close();
+      await directory.remove();
+    }
   });
 });

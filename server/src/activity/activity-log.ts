@@ -3,7 +3,9 @@
  * services through the small `ActivityRecorder` interface and read a page at a time (table
  * `activity_entries`, migration 008). Entries hold a kind code and safe details only; the
  * details are narrowed to the contract's `ActivityDetails` fields before they are stored, so a
- * caller cannot slip parameters or credentials in.
+ * caller cannot slip parameters or credentials in. Every entry is announced on the change feed
+ * once written: the end of an operation is recorded after the instance or binding that shows it
+ * is saved (and announced), so a page that reloads the activity on a change would miss it.
  */
 import {
   ACTIVITY_PAGE_DEFAULT,
@@ -14,6 +16,7 @@ import {
   type ActivityQuery,
 } from '@osb/api';
 import type { BrokerFailure } from '../osb/outcome.ts';
+import type { ChangeFeed } from '../store/change-feed.ts';
 import type { Queryable } from '../store/database.ts';
 
 /** Who asked for a change; the display name is looked up when absent (the end of an operation knows only the id). */
@@ -38,7 +41,10 @@ export interface NewActivity {
 
 /** What the instance, binding and share services call: one call per event. */
 export interface ActivityRecorder {
-  /** Records a change; a failure to record is logged and never fails the change itself. */
+  /**
+   * Records a change and then announces it as a change of its instance or binding; a failure to
+   * record is logged and never fails the change itself.
+   */
   record(activity: NewActivity): Promise<void>;
 }
 
@@ -49,6 +55,8 @@ export interface ActivityLogDependencies {
   clock: () => number;
   /** Display names of configured users, for actors the log has not seen yet. */
   displayNames: ReadonlyMap<string, string>;
+  /** Where a written entry is announced as a change of its instance or binding. */
+  changes?: ChangeFeed;
   log: { error(object: object, message: string): void };
 }
 
@@ -114,6 +122,21 @@ export class ActivityLog implements ActivityRecorder {
         { err: error, instanceId: activity.instanceId, kind: activity.kind },
         'Cannot record the activity',
       );
+      return;
+    }
+    await this.announce(activity);
+  }
+
+  /** Announces a written entry as a change of its binding or instance; a failure is logged. */
+  private async announce({ projectId, instanceId, bindingId, kind }: NewActivity): Promise<void> {
+    try {
+      await this.deps.changes?.publish(
+        bindingId !== undefined
+          ? { kind: 'binding', projectId, instanceId, bindingId }
+          : { kind: 'instance', projectId, instanceId },
+      );
+    } catch (error) {
+      this.deps.log.error({ err: error, instanceId, kind }, 'Cannot announce the activity');
     }
   }
 
