@@ -128,6 +128,11 @@ export interface ApiErrorParams {
   bindingNotDeleted: { name: string; reason: BrokerFailureReason; brokerMessage?: string };
   /** Bindings are still being deleted; `then` is what to do again once they are gone. */
   bindingsStillDeleting: { count: number; then: 'deleteInstance' | 'endShare' };
+  /**
+   * `count` bindings are still being created (and `deleting` more still being deleted); `then` is
+   * what to do again once the broker has finished them.
+   */
+  bindingsStillCreating: { count: number; deleting: number; then: 'deleteInstance' | 'endShare' };
   /** Stored credentials cannot be decrypted. */
   credentialsUnreadable: Record<string, never>;
   /** A tenant was given for a service that does not bind tenants. */
@@ -241,6 +246,10 @@ export const API_ERROR_MESSAGES: EnglishMessages = {
     `${count} binding(s) of this instance are still being deleted by the service broker. ${
       then === 'endShare' ? 'End the share again' : 'Delete the instance again'
     } once they are gone.`,
+  bindingsStillCreating: ({ count, deleting, then }) =>
+    `${count} binding(s) of this instance are still being created by the service broker${
+      deleting > 0 ? ` and ${deleting} still being deleted` : ''
+    }. ${then === 'endShare' ? 'End the share again' : 'Delete the instance again'} once the service broker has finished them.`,
   credentialsUnreadable: () => 'The credentials cannot be read.',
   tenantNotSupported: () => 'This service does not bind tenants.',
   tenantRequired: () => 'Choose the tenant to bind.',

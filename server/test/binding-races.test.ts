@@ -18,6 +18,8 @@ const OWNER = '/api/projects/likvid-payments/service-instances';
 const TARGET = '/api/projects/likvid-mobile/service-instances';
 /** How long the broker takes to answer an unbind: the window in which the races happen. */
 const SLOW_UNBIND_MS = 400;
+/** How long the broker takes to answer a bind where a test needs one in progress. */
+const SLOW_BIND_MS = 400;
 
 let scenario: Scenario<ScriptedBroker>;
 let broker: ScriptedBroker;
@@ -42,6 +44,7 @@ after(() => scenario.close());
 
 beforeEach(() => {
   broker.setDefault('unbind', { status: 200, body: {}, delayMs: SLOW_UNBIND_MS });
+  broker.setDefault('bind', { status: 201, body: { credentials: {} } });
 });
 
 function call<T>(method: string, path: string, body?: unknown) {
@@ -85,6 +88,17 @@ function assertNoBindingLeftAtBroker(instance: ServiceInstance): void {
   );
 }
 
+/**
+ * Deletes the instance, again for as long as the answer is that bindings are still being created:
+ * a deprovision that begins between a racing bind's start and the broker's answer must wait for it.
+ */
+function deleteOnceBindsSettle(instance: ServiceInstance) {
+  return eventually(async () => {
+    const answer = await call<ErrorBody>('DELETE', `${OWNER}/${instance.id}`);
+    return answer.status === 409 && answer.body.code === 'bindingsStillCreating' ? undefined : answer;
+  }, 'the deprovision once the racing binds are settled');
+}
+
 async function storedBindings(instance: ServiceInstance): Promise<number> {
   const { rows } = await platform.database.query<{ count: number }>(
     'SELECT count(*)::integer AS count FROM service_bindings WHERE instance_id = $1',
@@ -114,7 +128,7 @@ describe('a binding created while its instance is being deleted', () => {
   it('is deleted with the instance, refused, or finds the instance gone, however the requests interleave', async () => {
     const instance = await sharedInstance();
     await bind(OWNER, instance, 'existing');
-    const deleting = call('DELETE', `${OWNER}/${instance.id}`);
+    const deleting = deleteOnceBindsSettle(instance);
     const racing = await Promise.all(
       Array.from({ length: 8 }, async (_, index) => {
         await new Promise((resolve) => setTimeout(resolve, index * 15));
@@ -122,14 +136,36 @@ describe('a binding created while its instance is being deleted', () => {
       }),
     );
     const deleted = await deleting;
-    // Created before the deprovision began (and deleted by it), refused while it runs, or, when a busy
-    // machine delays the request until the deprovision has finished, not found: nothing in between.
+    // Created before the deprovision began or between its attempts (and deleted by it), refused while it
+    // runs, or, when a busy machine delays the request until the deprovision has finished, not found:
+    // nothing in between.
     const legitimate = (answer: (typeof racing)[number]) =>
       answer.status === 201 ||
       (answer.status === 409 && (answer.body as ErrorBody).code === 'instanceDeleting') ||
       (answer.status === 404 && (answer.body as ErrorBody).code === 'instanceNotFound');
     for (const answer of racing)
       assert.ok(legitimate(answer), `unexpected answer ${answer.status} ${JSON.stringify(answer.body)}`);
+    assert.equal(deleted.status, 204, JSON.stringify(deleted.body));
+    assert.equal(await storedBindings(instance), 0);
+    assertNoBindingLeftAtBroker(instance);
+  });
+
+  it('makes the deprovision wait with bindingsStillCreating while the broker still creates it', async () => {
+    broker.setDefault('bind', { status: 201, body: { credentials: {} }, delayMs: SLOW_BIND_MS });
+    const instance = await sharedInstance();
+    const binding = bind(OWNER, instance, 'in-flight');
+    await eventually(
+      () => broker.requestsTo('bind').some((request) => request.instanceId === instance.id),
+      'the bind at the broker',
+    );
+
+    const refused = await call<ErrorBody>('DELETE', `${OWNER}/${instance.id}`);
+    assert.equal(refused.status, 409, JSON.stringify(refused.body));
+    assert.equal(refused.body.code, 'bindingsStillCreating');
+    assert.deepEqual(refused.body.params, { count: 1, deleting: 0, then: 'deleteInstance' });
+
+    assert.equal((await binding).status, 201, 'the bind finishes');
+    const deleted = await call('DELETE', `${OWNER}/${instance.id}`);
     assert.equal(deleted.status, 204, JSON.stringify(deleted.body));
     assert.equal(await storedBindings(instance), 0);
     assertNoBindingLeftAtBroker(instance);

@@ -369,7 +369,7 @@ export class BindingService {
 
   /**
    * Deletes every binding of the instance (of every project) before the instance is deleted.
-   * Throws when one cannot be deleted, or while some are still being deleted by the broker.
+   * Throws when one cannot be deleted, or while some are still being created or deleted by the broker.
    */
   async deleteAll(instance: InstanceRecord, user: RequestingUser): Promise<void> {
     await this.deleteBindings(instance, await this.deps.bindings.listByInstance(instance.id), user, 'deleteInstance');
@@ -377,7 +377,7 @@ export class BindingService {
 
   /**
    * Deletes the bindings a project has on the instance (when a share ends). Throws when one
-   * cannot be deleted, or while some are still being deleted by the broker.
+   * cannot be deleted, or while some are still being created or deleted by the broker.
    */
   async deleteProjectBindings(instance: InstanceRecord, projectId: string, user: RequestingUser): Promise<void> {
     await this.deleteBindings(
@@ -442,10 +442,12 @@ export class BindingService {
     user: RequestingUser,
     retryHint: 'deleteInstance' | 'endShare',
   ): Promise<void> {
-    let pending = 0;
+    let creating = 0;
+    let deleting = 0;
     for (const binding of bindings) {
       if (binding.operation.state === 'in progress') {
-        pending++;
+        if (binding.operation.type === 'create') creating++;
+        else deleting++;
         continue;
       }
       if (binding.expiredAt || (binding.operation.type === 'create' && binding.operation.state === 'failed')) {
@@ -459,10 +461,14 @@ export class BindingService {
           ...brokerFailureParams(started.failure),
         });
       }
-      if (started.type === 'in-progress') pending++;
+      if (started.type === 'in-progress') deleting++;
     }
-    if (pending > 0) {
-      throw new HttpError(409, 'bindingsStillDeleting', { count: pending, then: retryHint });
+    // Bindings still being created come first: once created, they too must be deleted before the retry can succeed.
+    if (creating > 0) {
+      throw new HttpError(409, 'bindingsStillCreating', { count: creating, deleting, then: retryHint });
+    }
+    if (deleting > 0) {
+      throw new HttpError(409, 'bindingsStillDeleting', { count: deleting, then: retryHint });
     }
   }
 

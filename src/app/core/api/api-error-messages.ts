@@ -160,6 +160,28 @@ const TRANSLATIONS: Translations = {
         : $localize`:api error@@apiError.bindingsStillDeleting.deleteInstance:Deprovision the instance again once they are gone.`;
     return `${still} ${retry}`;
   },
+  bindingsStillCreating: ({ count, deleting, then }) => {
+    const still = plural(count, {
+      one: () =>
+        $localize`:api error@@apiError.bindingsStillCreating.one:${count}:count: binding of this instance is still being created by the service broker.`,
+      other: () =>
+        $localize`:api error@@apiError.bindingsStillCreating:${count}:count: bindings of this instance are still being created by the service broker.`,
+    });
+    const alsoDeleting =
+      deleting > 0
+        ? plural(deleting, {
+            one: () =>
+              $localize`:api error@@apiError.bindingsStillCreating.deleting.one:${deleting}:count: other binding is still being deleted.`,
+            other: () =>
+              $localize`:api error@@apiError.bindingsStillCreating.deleting:${deleting}:count: other bindings are still being deleted.`,
+          })
+        : undefined;
+    const retry =
+      then === 'endShare'
+        ? $localize`:api error@@apiError.bindingsStillCreating.endShare:End the share again once the service broker has finished them.`
+        : $localize`:api error@@apiError.bindingsStillCreating.deleteInstance:Deprovision the instance again once the service broker has finished them.`;
+    return [still, alsoDeleting, retry].filter((sentence) => sentence !== undefined).join(' ');
+  },
   credentialsUnreadable: () => $localize`:api error@@apiError.credentialsUnreadable:The credentials cannot be read.`,
   tenantNotSupported: () => $localize`:api error@@apiError.tenantNotSupported:This service does not bind tenants.`,
   tenantRequired: () => $localize`:api error@@apiError.tenantRequired:Choose the tenant to bind.`,

@@ -49,6 +49,17 @@ describe('apiErrorMessage', () => {
     );
   });
 
+  it('says how many bindings are still being created, and how many others are still being deleted', () => {
+    const creating = apiErrorBody('bindingsStillCreating', { count: 2, deleting: 0, then: 'deleteInstance' });
+    expect(apiErrorMessage(new HttpErrorResponse({ status: 409, error: creating }))).toBe(
+      '2 bindings of this instance are still being created by the service broker. Deprovision the instance again once the service broker has finished them.',
+    );
+    const both = apiErrorBody('bindingsStillCreating', { count: 1, deleting: 1, then: 'endShare' });
+    expect(apiErrorMessage(new HttpErrorResponse({ status: 409, error: both }))).toBe(
+      '1 binding of this instance is still being created by the service broker. 1 other binding is still being deleted. End the share again once the service broker has finished them.',
+    );
+  });
+
   it('falls back to the English message for a code it does not know', () => {
     const error = new HttpErrorResponse({
       status: 418,
