@@ -3,10 +3,10 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { NEVER } from 'rxjs';
+import { NEVER, Subject, type Observable } from 'rxjs';
 
 import type { ActivityPage } from '@osb/api';
-import { LiveChanges } from '@app/core/api/live-changes';
+import { LiveChanges, type LiveChangeEvent } from '@app/core/api/live-changes';
 import { testActivityEntry } from '@testing/activity-fixtures';
 import { testCatalog } from '@testing/catalog-fixtures';
 import { providePlatformApiTesting } from '@testing/test-providers';
@@ -36,9 +36,13 @@ describe('ActivityTimeline', () => {
     total: 2,
   };
 
+  /** The platform's change stream as the timeline sees it (none unless a test sets one). */
+  let liveChanges: Observable<LiveChangeEvent>;
+
   beforeEach(() => {
+    liveChanges = NEVER;
     TestBed.configureTestingModule({
-      providers: [...providePlatformApiTesting(), { provide: LiveChanges, useValue: { changes: () => NEVER } }],
+      providers: [...providePlatformApiTesting(), { provide: LiveChanges, useValue: { changes: () => liveChanges } }],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -65,6 +69,25 @@ describe('ActivityTimeline', () => {
     expect(items[0].textContent).toContain('Failed');
     expect(items[0].textContent).toContain('The service broker says: “Backups running”');
     expect(items[0].textContent).toContain('5 minutes ago');
+  });
+
+  it('reads the activity again after a change that came while it was being read', async () => {
+    const changes = new Subject<LiveChangeEvent>();
+    liveChanges = changes;
+    const fixture = TestBed.createComponent(Host);
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve));
+    http.match('/api/catalog').forEach((request) => request.flush(testCatalog()));
+    const isActivity = (candidate: { url: string }) => candidate.url === '/api/projects/p1/activity';
+    const first = http.expectOne(isActivity);
+    // The change (an entry written) comes while the first read is on its way, which may lack the entry.
+    changes.next({ type: 'change', kind: 'instance', instanceId: 'i-1' });
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    first.flush({ entries: [], total: 0 });
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne(isActivity).flush(page);
   });
 
   it(

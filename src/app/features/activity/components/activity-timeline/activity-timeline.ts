@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  Injector,
   computed,
   inject,
   input,
@@ -31,6 +32,7 @@ import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
 import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { ActivityApi } from '../../activity-api';
 import { activityFailure, activityKindLabel, activityOutcomeLabel, activitySentence } from '../../activity-text';
+import { reloadAfterChange } from '@app/core/api/reload-after-change';
 
 /** Entries per page of the timeline. */
 export const ACTIVITY_PER_PAGE = 50;
@@ -75,6 +77,7 @@ interface TimelineFilter<T extends string> {
 })
 export class ActivityTimeline {
   private readonly catalog = inject(MarketplaceApi).catalogResource();
+  private readonly injector = inject(Injector);
 
   /** The project whose activity is shown. */
   readonly projectId = input.required<string>();
@@ -143,7 +146,7 @@ export class ActivityTimeline {
         debounceTime(300),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe(() => this.activity.reload());
+      .subscribe(() => reloadAfterChange(this.activity, this.injector));
   }
 
   /** Shows only the entries with this option of a filter (undefined: all), from the newest on. */

@@ -154,6 +154,29 @@ describe('InstanceBindings', () => {
     expect(TestBed.inject(PendingBindings).has('instance-1')).toBe(false);
   });
 
+  it('lists the binding ordered with an instance that is ready at once, though the first list answers after it', async () => {
+    TestBed.inject(PendingBindings).hold('instance-1', { name: 'orders-app', parameters: {} });
+    fixture = TestBed.createComponent(InstanceBindings);
+    fixture.componentRef.setInput('projectId', 'p1');
+    fixture.componentRef.setInput('instance', testInstance());
+    fixture.componentRef.setInput('service', testService());
+    fixture.componentRef.setInput('plan', testService().plans[0]);
+    await settle();
+    // The first read of the list is still on its way when the binding is created.
+    const firstList = http.expectOne({ method: 'GET', url: LIST_URL });
+    const created = testBinding({ name: 'orders-app' });
+    http
+      .expectOne({ method: 'POST', url: LIST_URL })
+      .flush({ ...created, credentials: { password: 'pw-123' } }, { status: 201, statusText: 'Created' });
+    await settle();
+    firstList.flush([]);
+    await settle();
+
+    http.expectOne({ method: 'GET', url: LIST_URL }).flush([created]);
+    await settle();
+    expect(fixture.nativeElement.querySelector('mp-credentials-panel')).not.toBeNull();
+  });
+
   it('drops the binding ordered with an instance whose provisioning failed, saying so', async () => {
     const element = await open([]);
     TestBed.inject(PendingBindings).hold('instance-1', { name: 'orders-app', parameters: {} });

@@ -29,6 +29,7 @@ import type {
 import { apiErrorMessage } from '@app/core/api/api-error';
 import type { InstanceRef } from '@app/core/api/api-types';
 import { confirmThenAct } from '@app/core/api/confirm-then-act';
+import { reloadAfterChange } from '@app/core/api/reload-after-change';
 import { reloadWhileRunning } from '@app/core/api/reload-while-running';
 import { BrokerDifferences } from '@app/shared/ui/broker-differences/broker-differences';
 import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
@@ -277,13 +278,13 @@ export class InstanceBindings implements OnDestroy {
             ? $localize`:@@bindingUnbindingAnnouncement:The broker is deleting the binding “${binding.name}:name:”.`
             : $localize`:@@bindingUnboundAnnouncement:The binding “${binding.name}:name:” was deleted.`,
         );
-        this.bindings.reload();
+        reloadAfterChange(this.bindings, this.injector);
       },
       failed: (message) => {
         this.actionError.set(
           $localize`:@@unbindFailed:The binding “${binding.name}:name:” was not deleted: ${message}:message:`,
         );
-        this.bindings.reload();
+        reloadAfterChange(this.bindings, this.injector);
       },
     });
   }
@@ -341,7 +342,7 @@ export class InstanceBindings implements OnDestroy {
 
   private takeCreated(created: ServiceBindingWithCredentials): void {
     const { credentials, ...binding } = created;
-    this.bindings.reload();
+    reloadAfterChange(this.bindings, this.injector);
     if (isBindingRunning(binding)) {
       this.awaitingCredentials.add(binding.id);
       this.announcement.set(

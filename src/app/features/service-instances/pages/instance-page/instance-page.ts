@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -28,6 +28,7 @@ import { InstanceUpgrade } from '../../components/instance-upgrade/instance-upgr
 import { InstanceStatus } from '../../components/instance-status/instance-status';
 import { instanceOffering } from '../../instance-offering';
 import { isOperationRunning } from '../../instance-operation';
+import { reloadAfterChange } from '@app/core/api/reload-after-change';
 
 /**
  * One service instance: its status (followed live while an operation runs), service, plan,
@@ -61,6 +62,7 @@ export class InstancePage {
   private readonly api = inject(ServiceInstancesApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
   private readonly pageTitle = inject(PageTitleStrategy);
 
   /** Route parameter: the project the instance belongs to. */
@@ -164,7 +166,7 @@ export class InstancePage {
       },
       failed: (message) => {
         this.deprovisionError.set(message);
-        this.instance.reload();
+        reloadAfterChange(this.instance, this.injector);
       },
     });
   }

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  Injector,
   computed,
   effect,
   inject,
@@ -39,6 +40,7 @@ import {
   paramsOfFilter,
 } from '../../instance-list-query';
 import { isOperationRunning } from '../../instance-operation';
+import { reloadAfterChange } from '@app/core/api/reload-after-change';
 
 /** How many instances the list shows at first, and how many more each "Show more" adds. */
 export const INSTANCES_PER_PAGE = 100;
@@ -76,6 +78,7 @@ export const INSTANCE_SEARCH_DELAY_MS = 300;
 export class InstancesPage {
   private readonly api = inject(ServiceInstancesApi);
   private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   private readonly currentUser = inject(CurrentUser);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -187,10 +190,10 @@ export class InstancesPage {
       }),
       start: () => this.deprovisionError.set(null),
       act: () => this.api.delete(this.projectId(), instance.id),
-      done: () => this.instances.reload(),
+      done: () => reloadAfterChange(this.instances, this.injector),
       failed: (message) => {
         this.deprovisionError.set({ instanceName: instance.name, message });
-        this.instances.reload();
+        reloadAfterChange(this.instances, this.injector);
       },
     });
   }

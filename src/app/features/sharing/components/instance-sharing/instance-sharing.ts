@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -16,6 +16,7 @@ import { TimeAgo } from '@app/shared/ui/date-time/time-ago';
 import { LoadStatus } from '@app/shared/ui/load-status/load-status';
 import { SharingApi } from '../../sharing-api';
 import { confirmEndShare } from '../end-share-dialog/end-share-dialog';
+import { reloadAfterChange } from '@app/core/api/reload-after-change';
 
 /**
  * Sharing of a service instance. In the owner project (for a `shareable` service): the projects
@@ -36,6 +37,7 @@ export class InstanceSharing {
   private readonly api = inject(SharingApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
   private readonly currentUser = inject(CurrentUser);
 
   /** The project looking at the instance. */
@@ -105,7 +107,7 @@ export class InstanceSharing {
         this.announcement.set(
           $localize`:@@sharedAnnouncement:The instance is now shared with ${share.targetProjectDisplayName}:project:.`,
         );
-        this.shares.reload();
+        reloadAfterChange(this.shares, this.injector);
       },
       error: (error: unknown) => {
         this.busy.set(false);
@@ -136,12 +138,12 @@ export class InstanceSharing {
           this.announcement.set(
             $localize`:@@shareEndedAnnouncement:The instance is no longer shared with ${share.targetProjectDisplayName}:project:.`,
           );
-          this.shares.reload();
+          reloadAfterChange(this.shares, this.injector);
         }
       },
       failed: (message) => {
         this.actionError.set($localize`:@@endShareFailed:The share was not ended: ${message}:message:`);
-        this.shares.reload();
+        reloadAfterChange(this.shares, this.injector);
       },
     });
   }
