@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
 import { provideAppIcons } from '../../ui/icons/app-icons';
-import { ParametersForm } from '../parameters-form';
+import { renderParametersForm } from '../testing/render-parameters-form';
 
 describe('DateTimeWidget', () => {
   const schema = {
@@ -28,14 +28,7 @@ describe('DateTimeWidget', () => {
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideAppIcons()] }));
 
   /** Draws the form with every problem revealed, as after an attempt to go on. */
-  async function render(): Promise<HTMLElement> {
-    const fixture = TestBed.createComponent(ParametersForm);
-    fixture.componentRef.setInput('schema', schema);
-    fixture.componentRef.setInput('revealProblems', true);
-    fixture.detectChanges();
-    await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
-  }
+  const render = () => renderParametersForm(schema, true);
 
   /** The texts of the elements an input names in `aria-describedby`. */
   function description(element: HTMLElement, input: HTMLInputElement): string[] {

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
 import { provideAppIcons } from '../../ui/icons/app-icons';
-import { ParametersForm } from '../parameters-form';
+import { renderParametersForm } from '../testing/render-parameters-form';
 
 /** Forms draw slowly on a busy machine. */
 const FORM_TESTS = { timeout: 30_000 };
@@ -31,14 +31,7 @@ describe('Required fields', FORM_TESTS, () => {
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideAppIcons()] }));
 
   /** Draws the form, with every problem revealed when asked, as after an attempt to go on. */
-  async function render(revealProblems = false): Promise<HTMLElement> {
-    const fixture = TestBed.createComponent(ParametersForm);
-    fixture.componentRef.setInput('schema', schema);
-    fixture.componentRef.setInput('revealProblems', revealProblems);
-    fixture.detectChanges();
-    await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
-  }
+  const render = (revealProblems = false) => renderParametersForm(schema, revealProblems);
 
   /** The widget drawn for a parameter. */
   function widget(element: HTMLElement, pointer: string): HTMLElement {
