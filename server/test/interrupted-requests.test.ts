@@ -145,6 +145,18 @@ describe('a failed order whose orphan mitigation cannot be recorded (as when the
       database.exec('DROP TRIGGER refuse_orphan_mitigation ON orphan_mitigations; DROP FUNCTION refuse_write();');
   }
 
+  /** Orders an instance named `name` from the scripted broker and returns it, provisioned. */
+  function provisioned(name: string): Promise<ServiceInstance> {
+    return withPlatform(async (platform) => {
+      const created = await platform.call<ServiceInstance>('POST', INSTANCES, {
+        body: { name, serviceId: 'scripted-service', planId: 'scripted-small', parameters: { size: 2 } },
+        token,
+      });
+      assert.equal(created.status, 201);
+      return created.body;
+    });
+  }
+
   /** Sends `order` with orphan-mitigation writes refused; the platform then stays down longer than the request timeout. */
   async function refusedWithoutMitigation(
     table: 'service_instances' | 'service_bindings',
@@ -176,19 +188,7 @@ describe('a failed order whose orphan mitigation cannot be recorded (as when the
   });
 
   it('keeps the binding until its orphan mitigation is recorded: after a restart, the broker is asked to delete it', async () => {
-    const instance = await withPlatform(async (platform) => {
-      const created = await platform.call<ServiceInstance>('POST', INSTANCES, {
-        body: {
-          name: 'refused-bind-db',
-          serviceId: 'scripted-service',
-          planId: 'scripted-small',
-          parameters: { size: 2 },
-        },
-        token,
-      });
-      assert.equal(created.status, 201);
-      return created.body;
-    });
+    const instance = await provisioned('refused-bind-db');
     broker.script('bind', { status: 500, body: { description: 'Exploded' } });
     broker.requests.length = 0;
     const id = await refusedWithoutMitigation('service_bindings', async (platform) => {
@@ -208,19 +208,7 @@ describe('a failed order whose orphan mitigation cannot be recorded (as when the
   });
 
   it('keeps a binding whose asynchronous bind failed until its orphan mitigation is recorded: after a restart, the broker is asked to delete it', async () => {
-    const instance = await withPlatform(async (platform) => {
-      const created = await platform.call<ServiceInstance>('POST', INSTANCES, {
-        body: {
-          name: 'async-bind-db',
-          serviceId: 'scripted-service',
-          planId: 'scripted-small',
-          parameters: { size: 2 },
-        },
-        token,
-      });
-      assert.equal(created.status, 201);
-      return created.body;
-    });
+    const instance = await provisioned('async-bind-db');
     broker.script('bind', { status: 202, body: { operation: 'bind-1' } });
     broker.setDefault('binding_last_operation', { status: 200, body: { state: 'failed', description: 'No capacity' } });
     broker.requests.length = 0;
