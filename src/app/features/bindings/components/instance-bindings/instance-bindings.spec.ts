@@ -226,6 +226,17 @@ describe('InstanceBindings', () => {
     http.expectNone({ method: 'DELETE' });
   });
 
+  it('names the binding’s creator in the unbind confirmation as on the binding: by name, not by user id', async () => {
+    await open([testBinding({ name: 'ci-runner', createdBy: 'carol', createdByName: 'Carol Clark' })]);
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Delete binding' }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    expect(document.querySelector('mp-unbind-dialog li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Credentials of “ci-runner”, created by Carol Clark',
+    );
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await fixture.whenStable();
+  });
+
   it('names a tenant binding’s location as the catalog does, on the binding and in the unbind confirmation', async () => {
     const tenant = { id: 'tenant-42', platform: 'openstack', locationId: 'eu-de-central' };
     const element = await open([testBinding({ name: 'ci-runner', tenant })], testService(), [

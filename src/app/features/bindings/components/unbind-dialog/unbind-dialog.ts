@@ -36,7 +36,8 @@ export interface UnbindDialogData {
         <li>
           <mat-icon svgIcon="key" aria-hidden="true" />
           <span i18n="@@unbindAffectedBinding"
-            >Credentials of “{{ data.binding.name }}”, created by {{ data.binding.createdBy }}</span
+            >Credentials of “{{ data.binding.name }}”, created by
+            {{ data.binding.createdByName ?? data.binding.createdBy }}</span
           >
         </li>
         @if (data.binding.tenant; as tenant) {
