@@ -85,22 +85,6 @@ function propertySchema(schema: JsonSchema, key: string): JsonSchema | undefined
   return isJsonObject(schema['additionalProperties']) ? schema['additionalProperties'] : undefined;
 }
 
-/** Reads the value at a JSON pointer, or undefined. */
-export function valueAtPointer(value: unknown, pointer: string): unknown {
-  let current = value;
-  for (const segment of pointer.split('/').slice(1)) {
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current) && /^\d+$/.test(key)) {
-      current = current[Number(key)];
-    } else if (isJsonObject(current) && Object.hasOwn(current, key)) {
-      current = current[key];
-    } else {
-      return undefined;
-    }
-  }
-  return current;
-}
-
 /** A copy of parameters with the values at some JSON pointers replaced (missing objects are created). */
 export function withValuesAt(
   parameters: Record<string, unknown>,
