@@ -11,15 +11,9 @@ export { describeSchemaNote, describeSchemaRefusal, type SchemaNote, type Schema
 export { valueAtPointer } from './pointer.js';
 export { pruneEmptyParameters } from './prune.js';
 export { stripUiKeywords } from './strip.js';
-export {
-  MAX_PATTERN_LENGTH,
-  MAX_PATTERN_TEXT_LENGTH,
-  safePattern,
-  unsupportedPatternReason,
-  type SafePattern,
-} from './safe-pattern.js';
+export { MAX_PATTERN_TEXT_LENGTH, safePattern, unsupportedPatternReason, type SafePattern } from './safe-pattern.js';
 export { SCHEMA_BUDGET, oversizeReason, referenceExpansionReason, type SchemaBudget } from './schema-budget.js';
 export { DRAWN_BY_CONDITION } from './conditionals.js';
 export { resolveSchemaForValue, type ResolveOptions } from './resolve.js';
-export { isSecretField, isSecretName, secretPaths, withValuesAt } from './secrets.js';
+export { isSecretField, secretPaths, withValuesAt } from './secrets.js';
 export { VARIANTS_KEYWORD, carryOverToVariant, chooseVariant, type SchemaVariant } from './variants.js';

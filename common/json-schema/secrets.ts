@@ -13,7 +13,7 @@ const SECRET_NAME_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Whether a parameter's name looks like it holds a secret. */
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return SECRET_NAME_PATTERNS.some((pattern) => pattern.test(name));
 }
 
