@@ -25,7 +25,7 @@ export interface LeasedTable {
 }
 
 /** Instances with an operation in progress. */
-export const INSTANCE_OPERATIONS: LeasedTable = {
+const INSTANCE_OPERATIONS: LeasedTable = {
   table: 'service_instances',
   key: 'id',
   pending: "operation_state = 'in progress'",
@@ -33,7 +33,7 @@ export const INSTANCE_OPERATIONS: LeasedTable = {
 };
 
 /** Bindings with an operation in progress. */
-export const BINDING_OPERATIONS: LeasedTable = {
+const BINDING_OPERATIONS: LeasedTable = {
   table: 'service_bindings',
   key: 'id',
   pending: "operation_state = 'in progress'",
@@ -41,7 +41,7 @@ export const BINDING_OPERATIONS: LeasedTable = {
 };
 
 /** Pending orphan mitigation. */
-export const ORPHAN_MITIGATIONS: LeasedTable = {
+const ORPHAN_MITIGATIONS: LeasedTable = {
   table: 'orphan_mitigations',
   key: 'resource_key',
   pending: 'true',
