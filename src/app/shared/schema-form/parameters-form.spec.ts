@@ -137,6 +137,22 @@ describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, (
     });
   });
 
+  it("checks a broker's catastrophic pattern as the person types, in milliseconds, and says so at the field", async () => {
+    // A backtracking engine needs about 2^30 steps for this pattern and text: the tab would freeze.
+    const { loader, validity } = await renderForm({
+      type: 'object',
+      properties: { name: { type: 'string', title: 'Name', pattern: '^(a+)+$' } },
+    });
+    const name = await field(loader, 'Name');
+    const input = (await name.getControl(MatInputHarness))!;
+    const started = performance.now();
+    await input.setValue(`${'a'.repeat(30)}!`);
+    await input.blur();
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await name.getTextErrors())[0]).toContain('The value does not have the expected form');
+    expect(validity.at(-1)).toBe(false);
+  });
+
   it('leaves a hidden field out of the parameters', async () => {
     const { loader, values } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
     const serviceType = await loader.getHarness(MatSelectHarness);
