@@ -130,6 +130,6 @@ export function fieldLabel(schema: { title?: string }, path: string | undefined)
 }
 
 /** Whether a value counts as not filled in. */
-function isEmptyValue(value: unknown): boolean {
+export function isEmptyValue(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
