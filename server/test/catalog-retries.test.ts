@@ -28,21 +28,25 @@ const UNAVAILABLE: Responder = () => ({ status: 503, body: { description: 'Start
 
 let issuer: TestIssuer;
 let token: string;
-const cleanups: (() => Promise<void>)[] = [];
+/** What the tests started, stopped in reverse order afterwards. */
+const started: { close(): Promise<void> }[] = [];
+
+/** Stops `resource` after the tests. */
+function stoppedAfterwards<T extends { close(): Promise<void> }>(resource: T): T {
+  started.push(resource);
+  return resource;
+}
 
 before(async () => {
-  issuer = await startTestIssuer();
+  issuer = stoppedAfterwards(await startTestIssuer());
   token = await issuer.sign({ sub: 'alice' });
 });
 after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await issuer.close();
+  for (const resource of started.reverse()) await resource.close();
 });
 
 async function broker(responder: Responder): Promise<TestBroker> {
-  const started = await startTestBroker(responder);
-  cleanups.push(() => started.close());
-  return started;
+  return stoppedAfterwards(await startTestBroker(responder));
 }
 
 /**
@@ -57,7 +61,7 @@ async function platformWith(
   let dataDir = options.dataDir;
   if (!dataDir) {
     const directory = await temporaryDirectory();
-    cleanups.push(() => directory.remove());
+    stoppedAfterwards({ close: directory.remove });
     dataDir = directory.path;
   }
   const config = testConfig({ issuer: issuer.issuer, dataDir, brokers: [{ id: 'late', url }] });
@@ -66,9 +70,7 @@ async function platformWith(
     retryInitialDelaySeconds: retry.initialDelaySeconds,
     retryMaxDelaySeconds: retry.maxDelaySeconds,
   };
-  const platform = await startTestPlatform({ config, database: options.database });
-  cleanups.push(() => platform.close());
-  return platform;
+  return stoppedAfterwards(await startTestPlatform({ config, database: options.database }));
 }
 
 async function listing(platform: TestPlatform): Promise<CatalogResponse> {
@@ -114,7 +116,7 @@ describe('a broker that is down when the platform starts', () => {
   it('is asked again when nothing listened at its address, and its services are listed once it listens', async () => {
     const late = await broker(serveCatalog(validCatalog('late')));
     const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(late.url).port) });
-    cleanups.push(() => proxy.stop());
+    stoppedAfterwards({ close: proxy.stop });
     await proxy.stop();
     const platform = await platformWith(`http://127.0.0.1:${proxy.port}`, {
       initialDelaySeconds: 0.2,
@@ -165,11 +167,9 @@ describe('a broker that comes up after every replica started', () => {
 
   before(async () => {
     const directory = await temporaryDirectory();
-    cleanups.push(() => directory.remove());
+    stoppedAfterwards({ close: directory.remove });
     replicas.dataDir = directory.path;
-    const database = await openDatabase(testDatabase(directory.path));
-    cleanups.push(() => database.close());
-    replicas.database = database;
+    replicas.database = stoppedAfterwards(await openDatabase(testDatabase(directory.path)));
   });
 
   it("is listed on a replica that does not ask it itself, once another replica's retry got its catalog", async () => {
