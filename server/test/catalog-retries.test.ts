@@ -152,13 +152,11 @@ describe('a broker that is down when the platform starts', () => {
     const fetches = recordCatalogFetches(late, UNAVAILABLE);
     const platform = await platformWith(late.url, { initialDelaySeconds: 0.2, maxDelaySeconds: 0.2 });
     await eventually(() => fetches.length >= 2, 'a retry');
-    const stopping = performance.now();
     await platform.close();
-    const stopSeconds = (performance.now() - stopping) / 1000;
     const seen = fetches.length;
+    // Five delays of the retries: a timer left behind would have asked by now.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.equal(fetches.length, seen, 'no retry after the platform stopped');
-    assert.ok(stopSeconds < 5, `stopped in ${stopSeconds.toFixed(1)} s, not after a pending retry`);
   });
 });
 
