@@ -25,6 +25,7 @@ import { temporaryDirectory, testConfig, testDatabase } from './support/test-con
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 
 const UNAVAILABLE: Responder = () => ({ status: 503, body: { description: 'Starting up' } });
+const REFUSED: Responder = () => ({ status: 401, body: { description: 'Unknown credentials' } });
 
 let issuer: TestIssuer;
 let token: string;
@@ -145,6 +146,16 @@ describe('a broker that is down when the platform starts', () => {
         `retry ${index + 1} came ${gap.toFixed(0)} ms after the fetch before (at least ${least})`,
       );
     }
+  });
+
+  it('is left to the scheduled refresh when it refused the platform (401), as asking again soon would not help', async () => {
+    const refusing = await broker(REFUSED);
+    const fetches = recordCatalogFetches(refusing, REFUSED);
+    const platform = await platformWith(refusing.url, { initialDelaySeconds: 0.1, maxDelaySeconds: 0.1 });
+    // Ten delays of the retries.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(fetches.length, 1);
+    assert.equal((await listing(platform)).brokers[0]!.state, 'unavailable');
   });
 
   it('is no longer asked once the platform stopped', async () => {
