@@ -2,7 +2,7 @@
  * A broker that cannot be reached when the platform starts (not listening, or answering 503) is
  * asked again alone, with a growing delay, long before the scheduled refresh (an hour in tests):
  * its services appear without a refresh, on every replica, and stopping the platform cancels the
- * retries.
+ * retries. A broker that refused the platform (401) waits for the scheduled refresh.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -266,7 +266,7 @@ export class CatalogService {
         state.status.unavailableSince = since ?? new Date().toISOString();
       }
       this.states.set(broker.id, state);
-      this.planRetry(broker, outcome, state);
+      this.planRetry(broker, outcome);
       for (const service of state.services) {
         knownIds.set(service.id, broker.id);
         for (const plan of service.plans) knownIds.set(plan.id, broker.id);
@@ -288,9 +288,9 @@ export class CatalogService {
   }
 
   /** Asks a broker again soon after a fetch that may succeed on retry; forgets its retries once it has news. */
-  private planRetry(broker: BrokerConfig, outcome: FetchOutcome, state: BrokerState): void {
+  private planRetry(broker: BrokerConfig, outcome: FetchOutcome): void {
     if (outcome.ok === 'unchanged') return;
-    if (state.status.state !== 'ok' && !outcome.ok && outcome.transient) this.retries.failed(broker.id);
+    if (!outcome.ok && outcome.transient) this.retries.failed(broker.id);
     else this.retries.cancel(broker.id);
   }
 
