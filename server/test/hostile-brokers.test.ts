@@ -51,7 +51,7 @@ describe('hostile brokers', () => {
     return body.services.find((candidate) => candidate.id === id);
   }
 
-  // How long the start takes is a figure of `npm run bench startup`.
+  // How long the start takes is a figure of the start-up benchmark (`node --import tsx bench/run.ts startup`).
   it("starts (embedded database included) and lists the good broker's services", async () => {
     const body = await catalog();
     assert.ok(service(body, 'good-service-id'));
