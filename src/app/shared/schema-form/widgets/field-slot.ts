@@ -71,14 +71,19 @@ export class SlotField {
  * A drawn field of an object. Its change detection is OnPush, so a keystroke, which marks the
  * views from its field up to the form for checking, does not check every other field of the form.
  * The library's element decides on every check of its own whether the field is shown; a change of
- * {@link visible} gets it checked when another field's value changes that.
+ * {@link visible} gets it checked when another field's value changes that. A hidden field (a value
+ * the schema fixes) takes no room.
  */
 @Component({
   selector: 'mp-sf-field-slot',
   imports: [FormElementComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { style: 'display: contents' },
-  template: `<sf-form-element class="mp-sf-element" [formProperty]="formProperty()" />`,
+  template: `<sf-form-element
+    class="mp-sf-element"
+    [class.mp-sf-element--hidden]="formProperty().schema.widget?.id === 'hidden'"
+    [formProperty]="formProperty()"
+  />`,
 })
 export class FieldSlot {
   /** The form property of the field. */
