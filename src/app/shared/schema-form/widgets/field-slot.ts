@@ -50,6 +50,8 @@ export class SlotField {
     readonly id: string,
     /** The form property of the field. */
     readonly property: FormProperty,
+    /** JSON pointer of the field's value, so that a problem's link finds the field while it is a placeholder. */
+    readonly pointer: string,
     drawAtOnce: boolean,
   ) {
     const schema = property.schema;
