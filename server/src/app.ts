@@ -204,6 +204,10 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     locations: config.locations,
     repository: catalogRepository,
     refreshIntervalSeconds: config.catalog.refreshIntervalSeconds,
+    retry: {
+      initialDelaySeconds: config.catalog.retryInitialDelaySeconds,
+      maxDelaySeconds: config.catalog.retryMaxDelaySeconds,
+    },
     coordination: {
       claimRefresh: () => jobs.claim('catalog-refresh', config.catalog.refreshIntervalSeconds * 1000),
       announce: async () => {

@@ -467,6 +467,9 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
     ]);
     await picker.close();
     expect(labels(element)).toEqual(['Backup target', 'Retention (days)', 'Bucket', 'Region']);
+    // The chosen shape's discriminator is sent, not shown, and takes no room.
+    const discriminator = element.querySelector('mp-sf-hidden-widget')!.closest<HTMLElement>('.mp-sf-element')!;
+    expect(getComputedStyle(discriminator).display).toBe('none');
 
     await setText(loader, 'Retention', '14');
     await choose(loader, 'Backup target', 'Target: azure-blob');

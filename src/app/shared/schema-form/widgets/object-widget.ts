@@ -9,7 +9,7 @@ import {
   inject,
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { ObjectLayoutWidget, type FormProperty, type IFieldSet } from 'ngx-schema-form';
+import { ObjectLayoutWidget, type IFieldSet } from 'ngx-schema-form';
 import { Subscription } from 'rxjs';
 import { FieldDrawing } from '../field-drawing';
 import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
@@ -85,7 +85,7 @@ import { FieldMessages } from './field-messages';
             [class.mp-sf-slot--choice]="field.choice"
             [class.mp-sf-slot--hint]="field.hint"
             [class.mp-sf-slot--first-view]="field.inFirstView"
-            [attr.data-mp-pointer]="pointerOf(field.property)"
+            [attr.data-mp-pointer]="field.pointer"
           >
             @if (field.drawn()) {
               <mp-sf-field-slot [formProperty]="field.property" [visible]="field.visible()" />
@@ -144,7 +144,10 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestro
     const drawAtOnce = !this.drawing || this.drawing.drawsAtOnce;
     this.fieldsets = fieldsets.map((fieldset) => ({
       ...fieldset,
-      slotFields: fieldset.fields.map((id) => new SlotField(id, this.formProperty.getProperty(id), drawAtOnce)),
+      slotFields: fieldset.fields.map((id) => {
+        const property = this.formProperty.getProperty(id);
+        return new SlotField(id, property, propertyPointer(this.pointerBase, property), drawAtOnce);
+      }),
     }));
     this.slots = this.fieldsets.flatMap((fieldset) => fieldset.slotFields.map((field) => ({ field })));
     if (this.isRoot && !this.hasOwnFieldsets && this.drawing && !drawAtOnce) {
@@ -193,11 +196,6 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestro
         this.drawing?.unregister(element);
       }
     }
-  }
-
-  /** JSON pointer of a field's value, so that a problem's link finds the field while it is a placeholder. */
-  protected pointerOf(property: FormProperty): string {
-    return propertyPointer(this.pointerBase, property);
   }
 
   /** Draws the field of a focused placeholder now and moves the focus into it. */
