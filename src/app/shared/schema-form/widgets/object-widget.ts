@@ -17,6 +17,7 @@ import { SchemaFormState } from '../schema-form-state';
 import { FOCUSABLE, FieldSlot, SlotField } from './field-slot';
 import { fieldLabel } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
+import { FieldMessages } from './field-messages';
 
 /**
  * The fields of an object: the whole form at the root, a fieldset with a legend below it.
@@ -31,7 +32,7 @@ import { Markdown } from '../../ui/markdown/markdown';
  */
 @Component({
   selector: 'mp-sf-object-widget',
-  imports: [Markdown, FieldSlot, NgTemplateOutlet],
+  imports: [FieldMessages, Markdown, FieldSlot, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
@@ -63,11 +64,7 @@ import { Markdown } from '../../ui/markdown/markdown';
     }
     <ng-template #objectMessages>
       @if (messages().length > 0) {
-        <div class="mp-sf-error" role="alert">
-          @for (message of messages(); track message) {
-            <span class="mp-sf-message">{{ message }}</span>
-          }
-        </div>
+        <div class="mp-sf-error" role="alert"><mp-sf-field-messages [messages]="messages()" /></div>
       }
     </ng-template>
     <ng-template #fields>
