@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const ALL = ['initial-load', 'forms', 'catalog', 'api', 'instances-list'];
+const ALL = ['initial-load', 'forms', 'catalog', 'api', 'instances-list', 'startup'];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL;
 let failed = 0;
 for (const name of chosen) {

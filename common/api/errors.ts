@@ -27,6 +27,7 @@ export const BROKER_FAILURE_REASONS = [
   'operation-failed',
   'polling-deadline',
 ] as const;
+/** One of {@link BROKER_FAILURE_REASONS}. */
 export type BrokerFailureReason = (typeof BROKER_FAILURE_REASONS)[number];
 
 /**

@@ -3,13 +3,6 @@ import { isJsonObject, type JsonSchema } from './keywords.js';
 /** UI keyword marking a field that only a conditional branch defines; validation takes it from the branch. */
 export const DRAWN_BY_CONDITION = 'drawnByCondition';
 
-/** A draft-07 conditional of one object node, each part normalised (for validation only). */
-export interface Conditional {
-  if: JsonSchema;
-  then?: JsonSchema;
-  else?: JsonSchema;
-}
-
 /**
  * Draws the fields a draft-07 `if`/`then`/`else` adds to an object: each field only `then` (or only
  * `else`) names joins the node's fields, shown while the condition holds (or fails), so that the

@@ -127,6 +127,7 @@ class SchemaNormalizer {
     private readonly budget: WorkBudget,
   ) {}
 
+  /** The normalised copy of the whole document (its notes collected in `notes`). */
   normalizeRoot(): JsonSchema {
     const declared = this.document['$schema'];
     if (declared !== undefined && (typeof declared !== 'string' || !declared.includes('draft-04'))) {

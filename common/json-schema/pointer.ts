@@ -11,13 +11,18 @@ export function resolvePointer(document: JsonSchema, reference: string): unknown
   } catch {
     return undefined;
   }
+  return valueAtPointer(document, pointer);
+}
+
+/** Reads the value at a JSON pointer (`''` is the whole value, `/db/password` a member); undefined when there is none. */
+export function valueAtPointer(value: unknown, pointer: string): unknown {
   if (pointer === '') {
-    return document;
+    return value;
   }
   if (!pointer.startsWith('/')) {
     return undefined;
   }
-  let current: unknown = document;
+  let current = value;
   for (const segment of pointer.slice(1).split('/')) {
     const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(current) && /^\d+$/.test(key)) {

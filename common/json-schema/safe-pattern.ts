@@ -8,7 +8,7 @@ import { RE2JS } from 're2js';
  */
 
 /** Longest pattern a broker may send; a longer one is not checked. */
-export const MAX_PATTERN_LENGTH = 1_000;
+const MAX_PATTERN_LENGTH = 1_000;
 
 /** Longest text checked against a broker's pattern; longer text does not match. */
 export const MAX_PATTERN_TEXT_LENGTH = 10_000;

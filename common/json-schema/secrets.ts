@@ -13,7 +13,7 @@ const SECRET_NAME_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Whether a parameter's name looks like it holds a secret. */
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   return SECRET_NAME_PATTERNS.some((pattern) => pattern.test(name));
 }
 
@@ -83,22 +83,6 @@ function propertySchema(schema: JsonSchema, key: string): JsonSchema | undefined
     }
   }
   return isJsonObject(schema['additionalProperties']) ? schema['additionalProperties'] : undefined;
-}
-
-/** Reads the value at a JSON pointer, or undefined. */
-export function valueAtPointer(value: unknown, pointer: string): unknown {
-  let current = value;
-  for (const segment of pointer.split('/').slice(1)) {
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current) && /^\d+$/.test(key)) {
-      current = current[Number(key)];
-    } else if (isJsonObject(current) && Object.hasOwn(current, key)) {
-      current = current[key];
-    } else {
-      return undefined;
-    }
-  }
-  return current;
 }
 
 /** A copy of parameters with the values at some JSON pointers replaced (missing objects are created). */

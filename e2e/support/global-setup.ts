@@ -1,8 +1,8 @@
 /**
  * Playwright global setup: builds the UI, the marketplace element and the demo portal when a build
- * is older than its sources, starts the whole platform and tells the tests where it runs (E2E_BASE_URL, E2E_BROKER_URL, E2E_DATA_DIR, E2E_PLAIN_HOST_URL (the plain HTML host page's
- * server) and
- * test-results/e2e-platform.json). The function it returns is the global teardown.
+ * is older than its sources, starts the whole platform and tells the tests where it runs
+ * (E2E_BASE_URL, E2E_BROKER_URL, E2E_DATA_DIR, E2E_PLAIN_HOST_URL for the plain HTML host page's
+ * server, and test-results/e2e-platform.json). The function it returns is the global teardown.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ const sharedBuildInputs = [
   'package-lock.json',
 ];
 
+/** Builds what is stale, starts the platform and the plain host page; returns the teardown that stops them. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env['E2E_SKIP_BUILD'] === '1') {
     console.log('e2e: E2E_SKIP_BUILD=1, using the existing builds');

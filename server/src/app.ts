@@ -86,12 +86,12 @@ declare module 'fastify' {
 const CATALOG_CHANNEL = 'osb_marketplace_catalogs';
 
 /** The built UI, served at `/`. */
-export const DEFAULT_UI_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace/browser', import.meta.url));
+const DEFAULT_UI_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace/browser', import.meta.url));
 
 /** The built marketplace element, served at `/embed/`. */
-export const DEFAULT_EMBED_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace-embed/browser', import.meta.url));
+const DEFAULT_EMBED_ROOT = fileURLToPath(new URL('../../dist/osb-marketplace-embed/browser', import.meta.url));
 /** The built demo host portal, served at `/portal/` when enabled. */
-export const DEFAULT_PORTAL_ROOT = fileURLToPath(new URL('../../dist/demo-portal/browser', import.meta.url));
+const DEFAULT_PORTAL_ROOT = fileURLToPath(new URL('../../dist/demo-portal/browser', import.meta.url));
 
 /** What `buildApp` is given besides the configuration. */
 export interface AppDependencies {
@@ -204,6 +204,10 @@ export async function buildApp(config: MarketplaceConfig, deps: AppDependencies)
     locations: config.locations,
     repository: catalogRepository,
     refreshIntervalSeconds: config.catalog.refreshIntervalSeconds,
+    retry: {
+      initialDelaySeconds: config.catalog.retryInitialDelaySeconds,
+      maxDelaySeconds: config.catalog.retryMaxDelaySeconds,
+    },
     coordination: {
       claimRefresh: () => jobs.claim('catalog-refresh', config.catalog.refreshIntervalSeconds * 1000),
       announce: async () => {

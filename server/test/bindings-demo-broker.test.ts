@@ -7,11 +7,11 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CatalogResponse, ServiceBindingWithCredentials, ServiceInstance, ServiceSummary } from '@osb/api';
+import type { ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
 import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
 import { eventually } from './support/scripted-broker.ts';
 import type { Database } from '../src/store/database.ts';
-import { settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
+import { readyInstance, settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const INSTANCES = '/api/projects/likvid-payments/service-instances';
 
@@ -36,33 +36,14 @@ async function call<T = ServiceBindingWithCredentials>(
   return platform.call<T>(method, path, { body, token });
 }
 
-async function service(name: string): Promise<ServiceSummary> {
-  const { body } = await call<CatalogResponse>('GET', '/api/catalog');
-  const found = body.services.find((candidate) => candidate.name === name);
-  assert.ok(found, `the demo catalog offers ${name}`);
-  return found;
-}
-
-/** Orders an instance and waits until the broker finished it. */
-async function readyInstance(
-  serviceName: string,
-  planName: string,
+/** Orders an instance and returns it once the broker finished it. */
+function orderReady(
+  service: string,
+  plan: string,
   name: string,
   parameters: Record<string, unknown> = {},
 ): Promise<ServiceInstance> {
-  const offering = await service(serviceName);
-  const planId = offering.plans.find((plan) => plan.name === planName)!.id;
-  const { status, body } = await call<ServiceInstance>('POST', INSTANCES, {
-    name,
-    serviceId: offering.id,
-    planId,
-    parameters,
-  });
-  assert.ok(status === 201 || status === 202, `instance ordered (HTTP ${status})`);
-  return eventually(async () => {
-    const { body: current } = await call<ServiceInstance>('GET', `${INSTANCES}/${body.id}`);
-    return current.lastOperation.state === 'succeeded' && current;
-  }, `${serviceName} instance to be ready`);
+  return readyInstance(platform, token, INSTANCES, { service, plan, name, parameters });
 }
 
 /** Every file below `directory`, with its contents. */
@@ -91,7 +72,7 @@ async function everyRow(database: Database): Promise<string> {
 
 describe('sensitive binding (Secrets Vault)', () => {
   it('hands the token to the creating user and leaves no trace of it in the data directory or the logs', async () => {
-    const instance = await readyInstance('secrets-vault', 'standard', 'vault');
+    const instance = await orderReady('secrets-vault', 'standard', 'vault');
     const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, {
       name: 'marker-binding-name-for-search',
     });
@@ -128,7 +109,7 @@ describe('sensitive binding (Secrets Vault)', () => {
 
 describe('asynchronous binding (PostgreSQL)', () => {
   it('polls the bind, fetches the credentials afterwards and stores them encrypted', async () => {
-    const instance = await readyInstance('postgresql', 'hobby', 'orders-db');
+    const instance = await orderReady('postgresql', 'hobby', 'orders-db');
     const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, {
       name: 'reporting',
       parameters: { readOnly: true },
@@ -162,7 +143,7 @@ describe('asynchronous binding (PostgreSQL)', () => {
 
 describe('tenant binding (Backup)', () => {
   it('sends the tenant as bind_resource and shows the link the broker returns', async () => {
-    const instance = await readyInstance('backup', 'standard', 'backups');
+    const instance = await orderReady('backup', 'standard', 'backups');
     const created = await call('POST', `${INSTANCES}/${instance.id}/bindings`, {
       name: 'aws account',
       tenantId: '123456789012',

@@ -96,6 +96,21 @@ describe('loadConfig', () => {
     }
   });
 
+  it('retries a failed catalog fetch after 2 s, doubling up to 60 s, unless configured otherwise', async () => {
+    const defaults = loadConfig({}).catalog;
+    assert.deepEqual([defaults.retryInitialDelaySeconds, defaults.retryMaxDelaySeconds], [2, 60]);
+    const config = demo();
+    config.catalog = { ...config.catalog, retryInitialDelaySeconds: 0.5, retryMaxDelaySeconds: 30 };
+    const configured = (await loadDocument(config)).catalog;
+    assert.deepEqual([configured.retryInitialDelaySeconds, configured.retryMaxDelaySeconds], [0.5, 30]);
+    config.catalog = { ...config.catalog, retryInitialDelaySeconds: 0, retryMaxDelaySeconds: 'soon' };
+    await assertInvalid(
+      config,
+      'catalog.retryInitialDelaySeconds: must be > 0',
+      'catalog.retryMaxDelaySeconds: must be number',
+    );
+  });
+
   it('requires broker localities, project members and tenant locations to be configured', async () => {
     const config = demo();
     config.brokers[1].locality = { location: 'us-east' };

@@ -6,15 +6,9 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type {
-  BrokerComparison,
-  CatalogResponse,
-  ErrorBody,
-  ServiceBindingWithCredentials,
-  ServiceInstance,
-} from '@osb/api';
+import type { BrokerComparison, ErrorBody, ServiceBindingWithCredentials, ServiceInstance } from '@osb/api';
 import type { RunningDemoBroker } from '../src/demo-broker/demo-broker.ts';
-import { settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
+import { offeringIds, readyInstance, settled, startDemoScenario, type Scenario, type TestPlatform } from './helper.ts';
 
 const PROJECT = '/api/projects/likvid-payments';
 const INSTANCES = `${PROJECT}/service-instances`;
@@ -50,25 +44,18 @@ async function callBroker(method: string, path: string, body?: unknown): Promise
   });
 }
 
-async function offering(serviceName: string, planName: string): Promise<{ serviceId: string; planId: string }> {
-  const { body } = await call<CatalogResponse>('GET', '/api/catalog');
-  const service = body.services.find((candidate) => candidate.name === serviceName)!;
-  return { serviceId: service.id, planId: service.plans.find((plan) => plan.name === planName)!.id };
+function offering(serviceName: string, planName: string): Promise<{ serviceId: string; planId: string }> {
+  return offeringIds(platform, token, serviceName, planName);
 }
 
-async function readyInstance(
-  serviceName: string,
-  planName: string,
+/** Orders an instance of the project and returns it once it is ready. */
+function orderReady(
+  service: string,
+  plan: string,
   name: string,
   parameters: Record<string, unknown> = {},
 ): Promise<ServiceInstance> {
-  const { status, body } = await call<ServiceInstance>('POST', INSTANCES, {
-    name,
-    ...(await offering(serviceName, planName)),
-    parameters,
-  });
-  assert.ok(status === 201 || status === 202, `instance ordered (HTTP ${status})`);
-  return settledInstance(body.id);
+  return readyInstance(platform, token, INSTANCES, { service, plan, name, parameters });
 }
 
 /** The instance once its operation finished. */
@@ -94,7 +81,7 @@ async function raiseMaintenanceVersion(planId: string, version: string, descript
 
 describe('maintenance upgrades', () => {
   it('answers MaintenanceInfoConflict with a refreshed catalog and a coded error, then offers and applies the upgrade', async () => {
-    const instance = await readyInstance('redis', 'standard-ha', 'sessions-cache');
+    const instance = await orderReady('redis', 'standard-ha', 'sessions-cache');
     assert.equal(instance.lastOperation.state, 'succeeded');
     assert.equal(instance.upgradeAvailable, undefined, 'the plan’s version is the instance’s');
 
@@ -145,7 +132,7 @@ describe('maintenance upgrades', () => {
   });
 
   it('follows the upgrade of an asynchronous plan live and records the version once it succeeded', async () => {
-    const gateway = await readyInstance('api-gateway', 'dedicated', 'edge-gateway');
+    const gateway = await orderReady('api-gateway', 'dedicated', 'edge-gateway');
     const { planId } = await offering('api-gateway', 'dedicated');
     const answer = await callBroker('PUT', `global/demo/plans/${planId}/maintenance_info`, {
       version: '2.5.0',
@@ -168,7 +155,7 @@ describe('maintenance upgrades', () => {
 
 describe('credential rotation', () => {
   it('rotates an expiring binding: the successor gets fresh credentials, both stay until the old one is deleted', async () => {
-    const bucket = await readyInstance('object-storage', 'standard', 'rotating-bucket', {
+    const bucket = await orderReady('object-storage', 'standard', 'rotating-bucket', {
       bucketName: 'rotating-bucket',
     });
     const bindings = `${INSTANCES}/${bucket.id}/bindings`;
@@ -223,7 +210,7 @@ describe('credential rotation', () => {
   });
 
   it('hands a sensitive service’s successor credentials over once', async () => {
-    const vault = await readyInstance('secrets-vault', 'standard', 'rotating-vault');
+    const vault = await orderReady('secrets-vault', 'standard', 'rotating-vault');
     const bindings = `${INSTANCES}/${vault.id}/bindings`;
     const created = await call<ServiceBindingWithCredentials>('POST', bindings, { name: 'deployer' });
     const rotated = await call<ServiceBindingWithCredentials>('POST', `${bindings}/${created.body.id}/rotate`, {
@@ -238,7 +225,7 @@ describe('credential rotation', () => {
   });
 
   it('refuses to rotate bindings of services that are not rotatable', async () => {
-    const cache = await readyInstance('redis', 'basic', 'plain-cache');
+    const cache = await orderReady('redis', 'basic', 'plain-cache');
     const bindings = `${INSTANCES}/${cache.id}/bindings`;
     const created = await call<ServiceBindingWithCredentials>('POST', bindings, { name: 'app' });
     const refused = await call<ErrorBody>('POST', `${bindings}/${created.body.id}/rotate`, {});
@@ -249,7 +236,7 @@ describe('credential rotation', () => {
 
 describe('instances and bindings from the broker', () => {
   it('shows where the broker’s instance and binding differ from the record, without credential values', async () => {
-    const gateway = await readyInstance('api-gateway', 'standard', 'retrieved-gateway');
+    const gateway = await orderReady('api-gateway', 'standard', 'retrieved-gateway');
     const view = `${INSTANCES}/${gateway.id}/broker-view`;
     const same = await call<BrokerComparison>('GET', view);
     assert.equal(same.status, 200);
@@ -282,7 +269,7 @@ describe('instances and bindings from the broker', () => {
   });
 
   it('refuses services whose broker does not report instances or bindings', async () => {
-    const cache = await readyInstance('redis', 'basic', 'unretrievable-cache');
+    const cache = await orderReady('redis', 'basic', 'unretrievable-cache');
     const refused = await call<ErrorBody>('GET', `${INSTANCES}/${cache.id}/broker-view`);
     assert.equal(refused.status, 422);
     assert.equal(refused.body.code, 'notRetrievable');

@@ -510,16 +510,16 @@ describe('demo broker', () => {
 
   test('keeps state across a restart, including a running async operation', async () => {
     const backup = ids(globalCatalog, 'backup', 'standard');
-    assert.equal(
+    /** Provisions `backup-1` with a retention; answers the broker's status. */
+    const provisionBackup = async (retentionDays: number) =>
       (
         await osb(global, 'PUT', '/v2/service_instances/backup-1', {
           ...backup,
           context,
-          parameters: { retentionDays: 14 },
+          parameters: { retentionDays },
         })
-      ).status,
-      201,
-    );
+      ).status;
+    assert.equal(await provisionBackup(14), 201);
     const bindResource = { tenant_id: '123456789012', platform: 'eu-de-central.aws' };
     const tenantBinding = await osb(global, 'PUT', '/v2/service_instances/backup-1/service_bindings/tenant-1', {
       ...backup,
@@ -550,26 +550,8 @@ describe('demo broker', () => {
     assert.deepEqual(saved.brokers.global.bindings['tenant-1'].bindResource, bindResource);
     await start();
 
-    assert.equal(
-      (
-        await osb(global, 'PUT', '/v2/service_instances/backup-1', {
-          ...backup,
-          context,
-          parameters: { retentionDays: 14 },
-        })
-      ).status,
-      200,
-    );
-    assert.equal(
-      (
-        await osb(global, 'PUT', '/v2/service_instances/backup-1', {
-          ...backup,
-          context,
-          parameters: { retentionDays: 15 },
-        })
-      ).status,
-      409,
-    );
+    assert.equal(await provisionBackup(14), 200);
+    assert.equal(await provisionBackup(15), 409);
     const answers = await pollUntilDone(
       global,
       `/v2/service_instances/cdn-1/last_operation?operation=${running.body['operation']}`,

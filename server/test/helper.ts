@@ -4,7 +4,9 @@
  * temporary data directory), shortens the operation timings, gives it a clock the test moves,
  * listens on 127.0.0.1 port 0, and returns it with helpers that call it over real HTTP.
  */
+import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
+import type { CatalogResponse, ServiceInstance } from '@osb/api';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Platform } from '../src/app.ts';
 import type { MarketplaceConfig } from '../src/config/config.ts';
@@ -293,4 +295,53 @@ export function settled<T extends { lastOperation: { state: string } }>(
     const { status, body } = await platform.call<T>('GET', path, { token });
     return status === 200 && body.lastOperation.state !== 'in progress' && body;
   }, description);
+}
+
+/** The ids of the catalog's service named `serviceName` and of its plan named `planName`; both must exist. */
+export async function offeringIds(
+  platform: Pick<TestPlatform, 'call'>,
+  token: string,
+  serviceName: string,
+  planName: string,
+): Promise<{ serviceId: string; planId: string }> {
+  const { body } = await platform.call<CatalogResponse>('GET', '/api/catalog', { token });
+  const service = body.services.find((candidate) => candidate.name === serviceName);
+  assert.ok(service, `the catalog offers ${serviceName}`);
+  const plan = service.plans.find((candidate) => candidate.name === planName);
+  assert.ok(plan, `${serviceName} has a plan ${planName}`);
+  return { serviceId: service.id, planId: plan.id };
+}
+
+/** What {@link readyInstance} orders: a service and plan by name, the instance's name and parameters. */
+export interface InstanceOrder {
+  service: string;
+  plan: string;
+  name: string;
+  parameters?: Record<string, unknown>;
+}
+
+/** Orders an instance in the project whose instances are at `instancesPath`; returns it once its create operation succeeded. */
+export async function readyInstance(
+  platform: Pick<TestPlatform, 'call'>,
+  token: string,
+  instancesPath: string,
+  order: InstanceOrder,
+): Promise<ServiceInstance> {
+  const { status, body } = await platform.call<ServiceInstance>('POST', instancesPath, {
+    body: {
+      name: order.name,
+      ...(await offeringIds(platform, token, order.service, order.plan)),
+      parameters: order.parameters ?? {},
+    },
+    token,
+  });
+  assert.ok(status === 201 || status === 202, `instance ordered (HTTP ${status})`);
+  const ready = await settled<ServiceInstance>(
+    platform,
+    `${instancesPath}/${body.id}`,
+    token,
+    `${order.service} instance to be ready`,
+  );
+  assert.equal(ready.lastOperation.state, 'succeeded', `${order.service} instance provisioned`);
+  return ready;
 }

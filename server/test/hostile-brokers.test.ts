@@ -10,57 +10,13 @@ import type { BrokerStatus, CatalogResponse, ServiceOffering, ServiceSummary } f
 import { startTestIssuer, type TestIssuer } from './support/test-issuer.ts';
 import { temporaryDirectory } from './support/test-config.ts';
 import { startTestPlatform, type TestPlatform } from './helper.ts';
-import { startTestBroker, validCatalog, type Responder, type TestBroker } from './support/test-brokers.ts';
-
-const CATASTROPHIC = '^(a+)+$';
-
-/** Raw catalog text whose create schema nests `levels` objects inside one another. */
-function deeplyNestedCatalog(levels: number): string {
-  const catalog = JSON.stringify(
-    withCreateSchema('deep', { type: 'object', properties: { nested: { $placeholder: true } } }),
-  );
-  const nested = `${'{"properties":{"a":'.repeat(levels)}{}${'}}'.repeat(levels)}`;
-  return catalog.replace('{"$placeholder":true}', nested);
-}
-
-/** A create schema whose 20 levels of definitions each refer twice to the next: 2^20 nodes once expanded. */
-function exponentialSchema(): Record<string, unknown> {
-  const definitions: Record<string, unknown> = { level20: { type: 'string' } };
-  for (let level = 0; level < 20; level += 1) {
-    const next = { $ref: `#/definitions/level${level + 1}` };
-    definitions[`level${level}`] = { type: 'object', properties: { left: next, right: next } };
-  }
-  return { type: 'object', definitions, properties: { tree: { $ref: '#/definitions/level0' } } };
-}
-
-function cyclicSchema(): Record<string, unknown> {
-  return {
-    type: 'object',
-    definitions: { node: { type: 'object', properties: { child: { $ref: '#/definitions/node' } } } },
-    properties: { root: { $ref: '#/definitions/node' } },
-  };
-}
-
-/** A valid catalog `<prefix>-db` whose small plan has `schema` as its create schema. */
-function withCreateSchema(prefix: string, schema: Record<string, unknown>) {
-  const catalog = validCatalog(prefix);
-  (catalog.services[0]!['plans'] as Record<string, unknown>[])[0]!['schemas'] = {
-    service_instance: { create: { parameters: schema } },
-  };
-  return catalog;
-}
-
-/** Answers the catalog with `raw` text and everything else like a polite synchronous broker. */
-function rawCatalog(raw: string): Responder {
-  return (request) => (request.url.endsWith('/v2/catalog') ? { status: 200, raw } : { status: 201, body: {} });
-}
+import { startHostileBrokers, type HostileBrokers } from './support/hostile-brokers.ts';
 
 describe('hostile brokers', () => {
   let issuer: TestIssuer;
   let token: string;
   let platform: TestPlatform;
-  let startSeconds: number;
-  const brokers: TestBroker[] = [];
+  let hostile: HostileBrokers | undefined;
   const cleanups: (() => Promise<void>)[] = [];
 
   before(async () => {
@@ -68,40 +24,13 @@ describe('hostile brokers', () => {
     token = await issuer.sign({ sub: 'alice' });
     const directory = await temporaryDirectory();
     cleanups.push(directory.remove);
-    const attacks: Record<string, Responder> = {
-      good: rawCatalog(JSON.stringify(validCatalog('good'))),
-      deep: rawCatalog(deeplyNestedCatalog(300_000)),
-      huge: rawCatalog(JSON.stringify({ services: [], padding: 'x'.repeat(9 * 1024 * 1024) })),
-      exponential: rawCatalog(JSON.stringify(withCreateSchema('exponential', exponentialSchema()))),
-      cyclic: rawCatalog(JSON.stringify(withCreateSchema('cyclic', cyclicSchema()))),
-      regex: rawCatalog(
-        JSON.stringify(
-          withCreateSchema('regex', {
-            type: 'object',
-            properties: { name: { type: 'string', pattern: CATASTROPHIC } },
-            patternProperties: { [CATASTROPHIC]: { type: 'string' } },
-          }),
-        ),
-      ),
-      'deep-error': (request) =>
-        request.url.endsWith('/v2/catalog')
-          ? { status: 500, raw: `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}` }
-          : { status: 404, body: {} },
-    };
-    const entries = [];
-    for (const [id, responder] of Object.entries(attacks)) {
-      const broker = await startTestBroker(responder);
-      brokers.push(broker);
-      entries.push({ id, url: broker.url });
-    }
-    const started = performance.now();
-    platform = await startTestPlatform({ issuer: issuer.issuer, dataDir: directory.path, brokers: entries });
-    startSeconds = (performance.now() - started) / 1000;
+    hostile = await startHostileBrokers();
+    platform = await startTestPlatform({ issuer: issuer.issuer, dataDir: directory.path, brokers: hostile.entries });
   });
 
   after(async () => {
     await platform?.close();
-    for (const broker of brokers) await broker.close();
+    await hostile?.close();
     for (const cleanup of cleanups) await cleanup();
     await issuer.close();
   });
@@ -122,8 +51,8 @@ describe('hostile brokers', () => {
     return body.services.find((candidate) => candidate.id === id);
   }
 
-  it("starts (embedded database included) within 60 s and lists the good broker's services", async () => {
-    assert.ok(startSeconds < 60, `started in ${startSeconds.toFixed(1)} s`);
+  // How long the start takes is a figure of the start-up benchmark (`node --import tsx bench/run.ts startup`).
+  it("starts (embedded database included) and lists the good broker's services", async () => {
     const body = await catalog();
     assert.ok(service(body, 'good-service-id'));
     assert.equal(status(body, 'good').state, 'ok');

@@ -135,7 +135,7 @@ function decodedPath(url: string): string {
 }
 
 /** Project ids from a claim: a list of strings, or one string of ids separated by spaces or commas. */
-export function projectIdsOf(claim: unknown): string[] {
+function projectIdsOf(claim: unknown): string[] {
   if (typeof claim === 'string') return claim.split(/[\s,]+/).filter(Boolean);
   return Array.isArray(claim) ? claim.filter((id): id is string => typeof id === 'string' && id !== '') : [];
 }

@@ -7,7 +7,6 @@ import type { ChangeFeed } from '../store/change-feed.ts';
 import {
   polledOperationOf,
   polledOperationValues,
-  type OperationState,
   type PolledOperation,
   type PolledOperationColumns,
 } from '../operations/operation-engine.ts';
@@ -16,8 +15,6 @@ import { LeasedRowWriter, LeaseLostError, StaleRecordError, type TableLeases } f
 
 /** Kinds of binding operations: created and deleted by users, expired by the platform. */
 export type BindingOperationType = 'create' | 'delete' | 'expire';
-/** States of an operation (the OSB `last_operation` states). */
-export type BindingOperationState = OperationState;
 
 /** The last operation on a binding. */
 export interface BindingOperation extends PolledOperation {

@@ -62,7 +62,7 @@ export function bindingRef(instance: InstanceRecord, binding: Pick<BindingRecord
  * When a binding expires: the broker's `metadata.expires_at` when it is a readable date,
  * else its creation plus the plan's `expiryDays`; null when neither applies.
  */
-export function expiryOf(
+function expiryOf(
   createdAt: Date,
   brokerExpiresAt: string | undefined,
   planExpiryDays: number | undefined,

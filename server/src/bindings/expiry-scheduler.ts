@@ -7,6 +7,7 @@
  * interval across all of them (`claimRun`).
  */
 import type { RunnerLog } from '../operations/operation-engine.ts';
+import { RepeatingTimer } from '../store/repeating-timer.ts';
 import { askInterval } from '../store/scheduled-jobs.ts';
 import type { BindingRecord, BindingRepository } from './binding-repository.ts';
 
@@ -29,24 +30,19 @@ export interface ExpirySchedulerDependencies {
 
 /** Deletes expired bindings at their brokers, check after check. */
 export class ExpiryScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
+  private readonly timer = new RepeatingTimer(() => this.turn());
 
   /** @param deps the repository, how to expire one binding, the interval, the clock and the log */
   constructor(private readonly deps: ExpirySchedulerDependencies) {}
 
   /** Checks at once, then every interval until `stop`. */
   start(): void {
-    this.stopped = false;
-    this.scheduleNext(0);
+    this.timer.start();
   }
 
   /** Stops checking and waits for a running check. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.timer.stop();
   }
 
   /** One check: starts deleting every expired binding; returns how many it started on. */
@@ -63,15 +59,14 @@ export class ExpiryScheduler {
     return started;
   }
 
-  private scheduleNext(delayMs: number): void {
-    if (this.stopped) return;
+  /** The check of one interval, when this replica takes it; returns the time until the next. */
+  private async turn(): Promise<number> {
     const { claimRun, intervalMs } = this.deps;
-    this.timer = setTimeout(() => {
-      this.running = (claimRun ? claimRun() : Promise.resolve(true))
-        .then((mine) => (mine ? this.runOnce() : 0))
-        .catch((error: unknown) => this.deps.log.error({ err: error }, 'The expiry check failed'))
-        .finally(() => this.scheduleNext(claimRun ? askInterval(intervalMs) : intervalMs));
-    }, delayMs);
-    this.timer.unref();
+    try {
+      if (!claimRun || (await claimRun())) await this.runOnce();
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'The expiry check failed');
+    }
+    return claimRun ? askInterval(intervalMs) : intervalMs;
   }
 }

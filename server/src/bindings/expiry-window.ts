@@ -5,7 +5,7 @@
  */
 
 /** The largest share of a binding's lifetime (creation to expiry) its warning may cover. */
-export const WARNING_SHARE_OF_LIFETIME = 0.25;
+const WARNING_SHARE_OF_LIFETIME = 0.25;
 
 /**
  * How long before `expiresAt` the warning starts, in ms: the configured `warningMs`, at most a

@@ -2,8 +2,10 @@
  * Keeps every broker's catalog: fetched in parallel at start and on a schedule, validated,
  * cached in memory and in the database. A broker that fails keeps its last good catalog (marked
  * unavailable) and never hides another broker's services. After each refresh the services are
- * indexed by id and the marketplace listing is prepared for the wire once. With several replicas,
- * the scheduled refresh runs on one of them per interval; the others then read the catalogs it stored.
+ * indexed by id and the marketplace listing is prepared for the wire once. A broker that could not
+ * be reached (or answered 5xx) is asked again alone, with a growing delay, until it answers or the
+ * scheduled refresh takes over. With several replicas, the scheduled refresh runs on one of them per
+ * interval; the others then read the catalogs it stored.
  */
 import type { BrokerStatus, CatalogResponse, Location, ServiceOffering } from '@osb/api';
 import { isJsonObject } from '@osb/json-schema';
@@ -14,6 +16,7 @@ import type { OsbClient } from '../osb/osb-client.ts';
 import type { CatalogRepository, StoredCatalog } from '../store/catalog-repository.ts';
 import { prepareListing, summariseService, type PreparedListing } from './catalog-listing.ts';
 import { askInterval } from '../store/scheduled-jobs.ts';
+import { CatalogRetries } from './catalog-retries.ts';
 
 /** How replicas share the scheduled refresh. */
 export interface RefreshCoordination {
@@ -33,6 +36,8 @@ export interface CatalogServiceOptions {
   /** The OSB client of a broker. */
   clientFor(broker: BrokerConfig): OsbClient;
   refreshIntervalSeconds: number;
+  /** The first and the longest delay of the retries of a broker whose catalog could not be fetched. */
+  retry: { initialDelaySeconds: number; maxDelaySeconds: number };
   /** Shares the scheduled refresh with other replicas; without it, this replica refreshes every interval. */
   coordination?: RefreshCoordination;
   /** Where refresh problems are logged (never with credentials). */
@@ -47,7 +52,12 @@ interface BrokerState {
 /** A fetched (or, from another replica, stored) catalog, a failed fetch, or no news of the broker. */
 type FetchOutcome =
   | { ok: true; catalog: unknown; fetchedAt: Date; stored?: boolean }
-  | { ok: false; reason: string }
+  | {
+      ok: false;
+      reason: string;
+      /** Whether asking again soon may help (no answer, 429 or 5xx). */
+      transient: boolean;
+    }
   | { ok: 'unchanged' };
 
 /** Every broker's services and health. */
@@ -61,6 +71,10 @@ export class CatalogService {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopListening: (() => Promise<void>) | undefined;
+  /** The turn of the last settling of outcomes: one settles after the other. */
+  private settling: Promise<unknown> = Promise.resolve();
+  private readonly retries: CatalogRetries;
+  private stopped = false;
 
   /** @param options brokers, locations, the repository and a client per broker */
   constructor(private readonly options: CatalogServiceOptions) {
@@ -77,6 +91,17 @@ export class CatalogService {
       });
     }
     this.prepared = prepareListing(this.snapshot());
+    this.retries = new CatalogRetries(
+      {
+        initialDelayMs: options.retry.initialDelaySeconds * 1000,
+        maxDelayMs: options.retry.maxDelaySeconds * 1000,
+        refreshIntervalMs: options.refreshIntervalSeconds * 1000,
+      },
+      (brokerId) =>
+        this.retry(this.options.brokers.find((broker) => broker.id === brokerId)!).catch((error: unknown) =>
+          this.options.log.error({ brokerId, err: error }, 'Catalog retry failed'),
+        ),
+    );
   }
 
   /**
@@ -106,9 +131,11 @@ export class CatalogService {
     this.timer.unref();
   }
 
-  /** Stops the scheduled refresh and waits for a running one. */
+  /** Stops the scheduled refresh and the retries and waits for a running one. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    await this.retries.stop();
     await this.stopListening?.();
     await this.running;
   }
@@ -133,7 +160,7 @@ export class CatalogService {
     });
     if (outcomes.every((outcome) => outcome.ok === 'unchanged')) return;
     for (const entry of stored.values()) this.stored.set(entry.brokerId, entry);
-    this.running ??= this.settleAll(outcomes).finally(() => {
+    this.running ??= this.settleInTurn(outcomes).finally(() => {
       this.running = undefined;
     });
     await this.running;
@@ -183,7 +210,35 @@ export class CatalogService {
   }
 
   private async refreshAll(): Promise<void> {
-    await this.settleAll(await Promise.all(this.options.brokers.map((broker) => this.fetch(broker))));
+    await this.settleInTurn(await Promise.all(this.options.brokers.map((broker) => this.fetch(broker))));
+  }
+
+  /**
+   * Asks one broker again after a failed fetch and settles its outcome alone (the other brokers
+   * unchanged), unless a refresh or another replica's catalog settled the broker meanwhile.
+   */
+  private async retry(broker: BrokerConfig): Promise<void> {
+    const before = this.states.get(broker.id);
+    const outcome = await this.fetch(broker);
+    if (this.stopped) return;
+    const settled = await this.inTurn(async () => {
+      if (this.states.get(broker.id) !== before) return false;
+      await this.settleAll(this.options.brokers.map((each) => (each === broker ? outcome : { ok: 'unchanged' })));
+      return true;
+    });
+    if (settled && this.states.get(broker.id)?.status.state === 'ok') await this.options.coordination?.announce();
+  }
+
+  /** Settles `outcomes` once every earlier settling finished. */
+  private settleInTurn(outcomes: FetchOutcome[]): Promise<void> {
+    return this.inTurn(() => this.settleAll(outcomes));
+  }
+
+  /** Runs `work` once every earlier settling finished, so that listings are prepared in order. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.settling.then(work);
+    this.settling = turn.catch(() => undefined);
+    return turn;
   }
 
   private async settleAll(outcomes: FetchOutcome[]): Promise<void> {
@@ -211,6 +266,7 @@ export class CatalogService {
         state.status.unavailableSince = since ?? new Date().toISOString();
       }
       this.states.set(broker.id, state);
+      this.planRetry(broker, outcome);
       for (const service of state.services) {
         knownIds.set(service.id, broker.id);
         for (const plan of service.plans) knownIds.set(plan.id, broker.id);
@@ -229,6 +285,13 @@ export class CatalogService {
     const next = prepareListing(this.snapshot());
     await next;
     this.prepared = next;
+  }
+
+  /** Asks a broker again soon after a fetch that may succeed on retry; forgets its retries once it has news. */
+  private planRetry(broker: BrokerConfig, outcome: FetchOutcome): void {
+    if (outcome.ok === 'unchanged') return;
+    if (!outcome.ok && outcome.transient) this.retries.failed(broker.id);
+    else this.retries.cancel(broker.id);
   }
 
   /** Which broker owns each service and plan id now: from the listed services, else the stored catalogs. */
@@ -256,10 +319,11 @@ export class CatalogService {
         return {
           ok: false,
           reason: `The catalog could not be fetched: ${error instanceof Error ? error.message : String(error)}.`,
+          transient: true,
         };
       }
       this.options.log.warn({ brokerId: broker.id, kind: error.kind, status: error.status }, error.message);
-      return { ok: false, reason: `${error.message}.` };
+      return { ok: false, reason: `${error.message}.`, transient: isTransient(error) };
     }
   }
 
@@ -320,6 +384,12 @@ export class CatalogService {
       status: { ...statusBase(broker), state: 'unavailable', reason, problem, warnings: [], ...unreachable },
     };
   }
+}
+
+/** Whether a failed catalog fetch may succeed when asked again soon: no answer, or 429 or 5xx. */
+function isTransient(error: BrokerError): boolean {
+  if (error.kind === 'http') return error.status === 429 || (error.status ?? 0) >= 500;
+  return error.kind !== 'invalid-response';
 }
 
 function statusBase(broker: BrokerConfig): Pick<BrokerStatus, 'id' | 'displayName' | 'locality'> {

@@ -92,6 +92,8 @@ export const ConfigFileSchema = Type.Object(
         {
           refreshIntervalSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
           requestTimeoutSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          retryInitialDelaySeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+          retryMaxDelaySeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
           imageHosts: Type.Optional(Type.Array(ImageHost, { uniqueItems: true })),
         },
         { additionalProperties: false },

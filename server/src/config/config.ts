@@ -88,6 +88,12 @@ export interface MarketplaceConfig {
   catalog: {
     refreshIntervalSeconds: number;
     requestTimeoutSeconds: number;
+    /**
+     * A broker whose catalog could not be fetched (down, timed out, 5xx) is asked again after this
+     * delay, doubled after each failed retry up to `retryMaxDelaySeconds`, until it answers.
+     */
+    retryInitialDelaySeconds: number;
+    retryMaxDelaySeconds: number;
     /** Hosts the UI loads broker images (icons, markdown) from, besides its own origin and `data:` images. */
     imageHosts: string[];
   };

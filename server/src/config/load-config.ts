@@ -112,6 +112,8 @@ function applyDefaults(file: ConfigFile, env: ConfigEnvironment, cwd: string): M
     catalog: {
       refreshIntervalSeconds: file.catalog?.refreshIntervalSeconds ?? 300,
       requestTimeoutSeconds: file.catalog?.requestTimeoutSeconds ?? 10,
+      retryInitialDelaySeconds: file.catalog?.retryInitialDelaySeconds ?? 2,
+      retryMaxDelaySeconds: file.catalog?.retryMaxDelaySeconds ?? 60,
       imageHosts: (file.catalog?.imageHosts ?? []).map((host) => host.toLowerCase()),
     },
     credentials: file.credentials?.keyFile

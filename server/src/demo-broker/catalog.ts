@@ -11,7 +11,7 @@ const ID_NAMESPACE = '3c1f8a52-6a0e-4b59-9d47-2f1b5e0c7a91';
  * A name-based UUID (version 5, SHA-1) of `name` in the demo broker's namespace: the same
  * name always gives the same id, on every start and every machine.
  */
-export function stableUuid(name: string): string {
+function stableUuid(name: string): string {
   const namespace = Buffer.from(ID_NAMESPACE.replace(/-/g, ''), 'hex');
   const bytes = createHash('sha1').update(namespace).update(name, 'utf8').digest().subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;

@@ -195,7 +195,7 @@ function providerConfiguration(
  * The resource indicator (RFC 8707) of the API: the audience itself when it is an absolute URI,
  * otherwise a URN made from it, since resource indicators must be absolute URIs.
  */
-export function resourceIndicatorFor(audience: string): string {
+function resourceIndicatorFor(audience: string): string {
   return URL.canParse(audience) ? audience : `urn:osb-marketplace:resource:${encodeURIComponent(audience)}`;
 }
 

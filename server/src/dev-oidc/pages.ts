@@ -75,9 +75,6 @@ const TEXTS = {
 /** A message of the pages that routes show in an error page. */
 export type PageMessage = 'invalidRequest' | 'unsupportedStep' | 'noPasswordExpected' | 'expired' | 'otherRequest';
 
-/** The message shown when a sign-in fails, whatever the reason (in English). */
-export const SIGN_IN_FAILED_MESSAGE = TEXTS.en.signInFailed;
-
 /**
  * The language of the pages for a request: the first of the client's `ui_locales` (the
  * marketplace passes the language the user chose), else the first language of the browser's

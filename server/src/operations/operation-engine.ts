@@ -41,7 +41,7 @@ function brokerFaultOf(since: Date | string | null, lastError: BrokerFaultKind |
 }
 
 /** The fault a poll's answer shows, if any: a transport failure or a 5xx. */
-export function brokerFaultKind(reply: BrokerReply): BrokerFaultKind | undefined {
+function brokerFaultKind(reply: BrokerReply): BrokerFaultKind | undefined {
   if (reply.kind !== 'response') return reply.kind;
   return reply.status >= 500 ? 'broker-error' : undefined;
 }

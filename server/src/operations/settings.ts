@@ -14,7 +14,7 @@ export interface ProvisioningSettings {
 }
 
 /** The production defaults. */
-export const DEFAULT_PROVISIONING_SETTINGS: ProvisioningSettings = {
+const DEFAULT_PROVISIONING_SETTINGS: ProvisioningSettings = {
   requestTimeoutSeconds: 60,
   polling: DEFAULT_POLLING_SETTINGS,
   orphanMitigation: DEFAULT_ORPHAN_MITIGATION_SCHEDULE,
@@ -28,7 +28,7 @@ export interface ProvisioningOverrides {
 }
 
 /** The defaults with `overrides` applied. */
-export function provisioningSettings(overrides: ProvisioningOverrides = {}): ProvisioningSettings {
+function provisioningSettings(overrides: ProvisioningOverrides = {}): ProvisioningSettings {
   return {
     requestTimeoutSeconds: overrides.requestTimeoutSeconds ?? DEFAULT_PROVISIONING_SETTINGS.requestTimeoutSeconds,
     polling: { ...DEFAULT_PROVISIONING_SETTINGS.polling, ...overrides.polling },

@@ -36,7 +36,7 @@ export interface BrokerErrorBody {
 }
 
 /** Longest broker text the platform keeps or shows. */
-export const MAX_BROKER_TEXT_LENGTH = 2000;
+const MAX_BROKER_TEXT_LENGTH = 2000;
 
 /**
  * Cleans broker text for storage and display: only non-empty strings pass, control characters

@@ -32,7 +32,7 @@ import {
 } from './requests.ts';
 
 /** The OSB API version this platform speaks. */
-export const OSB_API_VERSION = '2.17';
+const OSB_API_VERSION = '2.17';
 
 /** Largest broker response the client reads (a catalog with many schemas stays well below). */
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;

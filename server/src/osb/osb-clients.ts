@@ -64,6 +64,7 @@ export class OsbClients implements BrokerDirectory {
     return this.clients.get(brokerId);
   }
 
+  /** The calls to a broker: its client, or for a broker no longer configured, calls that answer `unreachable`. */
   broker(brokerId: string): BrokerOperations {
     return this.clients.get(brokerId) ?? MISSING_BROKER;
   }

@@ -30,7 +30,7 @@ export interface OsbResponse<T = unknown> {
 }
 
 /** The `context.platform` value and the originating-identity platform name. */
-export const PLATFORM_NAME = 'meshmarketplace';
+const PLATFORM_NAME = 'meshmarketplace';
 
 /** A lifecycle request: always with a query, and a JSON object as body when it has one. */
 export type LifecycleRequest = OsbRequest & { query: Record<string, string>; body?: Record<string, unknown> };
@@ -90,7 +90,7 @@ export function buildContext(input: ContextInput): MarketplaceContext {
 }
 
 /** The URL at which a dashboard asks whether a user may use an instance. */
-export function permissionUrl(publicUrl: string, instanceId: string): string {
+function permissionUrl(publicUrl: string, instanceId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/serviceInstances/${encodeURIComponent(instanceId)}/permissions`;
 }
 

@@ -134,7 +134,7 @@ export interface InstanceView {
  * The maintenance upgrade the catalog offers for an instance: its plan's version when newer
  * than the instance's (or when the instance has none recorded), else undefined.
  */
-export function upgradeOffered(record: InstanceRecord, plan: ServicePlan | undefined): UpgradeAvailable | undefined {
+function upgradeOffered(record: InstanceRecord, plan: ServicePlan | undefined): UpgradeAvailable | undefined {
   const offered = plan?.maintenanceInfoVersion;
   if (offered === undefined) return undefined;
   if (record.maintenanceInfoVersion !== null && !isNewerVersion(offered, record.maintenanceInfoVersion)) {

@@ -51,7 +51,7 @@ export interface OperationRunnerDependencies {
 }
 
 /** The OSB operation behind each kind of instance operation. */
-export const OPERATION_KINDS = {
+const OPERATION_KINDS = {
   create: 'provision',
   update: 'update',
   delete: 'deprovision',

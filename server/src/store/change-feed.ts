@@ -6,7 +6,7 @@
 import type { Database } from './database.ts';
 
 /** The notification channel of instance and binding changes. */
-export const CHANGES_CHANNEL = 'osb_marketplace_changes';
+const CHANGES_CHANNEL = 'osb_marketplace_changes';
 
 /** Something about an instance changed (the instance itself, or one of its bindings). */
 export interface ResourceChange {

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Queryable } from './database.ts';
+import { RepeatingTimer } from './repeating-timer.ts';
 
 /** A table whose rows carry work under a lease (columns `lease_owner`, `lease_expires_at`). */
 export interface LeasedTable {
@@ -24,7 +25,7 @@ export interface LeasedTable {
 }
 
 /** Instances with an operation in progress. */
-export const INSTANCE_OPERATIONS: LeasedTable = {
+const INSTANCE_OPERATIONS: LeasedTable = {
   table: 'service_instances',
   key: 'id',
   pending: "operation_state = 'in progress'",
@@ -32,7 +33,7 @@ export const INSTANCE_OPERATIONS: LeasedTable = {
 };
 
 /** Bindings with an operation in progress. */
-export const BINDING_OPERATIONS: LeasedTable = {
+const BINDING_OPERATIONS: LeasedTable = {
   table: 'service_bindings',
   key: 'id',
   pending: "operation_state = 'in progress'",
@@ -40,7 +41,7 @@ export const BINDING_OPERATIONS: LeasedTable = {
 };
 
 /** Pending orphan mitigation. */
-export const ORPHAN_MITIGATIONS: LeasedTable = {
+const ORPHAN_MITIGATIONS: LeasedTable = {
   table: 'orphan_mitigations',
   key: 'resource_key',
   pending: 'true',
@@ -426,9 +427,7 @@ export function sweepBackoff(sweepIntervalMs: number, failures: number): number 
  * (a dead replica's, or work nobody started yet) and hands each claimed row to `onClaimed`.
  */
 export class LeaseSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = true;
+  private readonly timer = new RepeatingTimer(() => this.turn());
   /** Sweeps that failed in a row (the database does not answer): the next one waits longer. */
   private failures = 0;
 
@@ -447,15 +446,12 @@ export class LeaseSweeper {
 
   /** Sweeps at once, then at every interval (at once again after a full batch) until `stop`. */
   start(): void {
-    this.stopped = false;
-    this.scheduleNext(0);
+    this.timer.start();
   }
 
   /** Stops sweeping and waits for a running sweep. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.timer.stop();
   }
 
   /** One sweep; returns how many rows it claimed. */
@@ -468,24 +464,16 @@ export class LeaseSweeper {
     return claimed.length;
   }
 
-  private scheduleNext(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweepOnce().then(
-        (claimed) => {
-          this.failures = 0;
-          this.scheduleNext(claimed >= this.settings.sweepBatch ? 0 : this.settings.sweepIntervalMs);
-        },
-        (error: unknown) => {
-          this.failures++;
-          this.log.warn(
-            { err: error, table: this.leases.table.table, failures: this.failures },
-            'Cannot sweep for work',
-          );
-          this.scheduleNext(sweepBackoff(this.settings.sweepIntervalMs, this.failures));
-        },
-      );
-    }, delayMs);
-    this.timer.unref();
+  /** One sweep with its error handling; returns the time until the next (longer after failures). */
+  private async turn(): Promise<number> {
+    try {
+      const claimed = await this.sweepOnce();
+      this.failures = 0;
+      return claimed >= this.settings.sweepBatch ? 0 : this.settings.sweepIntervalMs;
+    } catch (error) {
+      this.failures++;
+      this.log.warn({ err: error, table: this.leases.table.table, failures: this.failures }, 'Cannot sweep for work');
+      return sweepBackoff(this.settings.sweepIntervalMs, this.failures);
+    }
   }
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
 
 /** The folder of numbered migrations `NNN_name.sql`, applied in order. */
-export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** A migration file. */
 export interface Migration {

@@ -119,7 +119,7 @@ export const operationEventsInterceptor: HttpInterceptorFn = (request, next) => 
 };
 
 /** The application's one watcher. */
-export const OPERATION_WATCHER = new InjectionToken<OperationWatcher>('OPERATION_WATCHER', {
+const OPERATION_WATCHER = new InjectionToken<OperationWatcher>('OPERATION_WATCHER', {
   providedIn: 'root',
   factory: () => new OperationWatcher(),
 });

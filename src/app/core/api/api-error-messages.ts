@@ -56,7 +56,7 @@ export function brokerFailureText(reason: BrokerFailureReason, brokerMessage?: s
 }
 
 /** A text a service broker wrote, quoted and marked as the broker's words. */
-export function brokerWords(text: string): string {
+function brokerWords(text: string): string {
   return $localize`:@@brokerSays:The service broker says: “${text}:brokerMessage:”`;
 }
 

@@ -27,7 +27,7 @@ export async function loadUiConfig(baseUrl: string, fetchFn: typeof fetch = fetc
 }
 
 /** Checks that a parsed `config.json` holds every required setting; throws when one is missing. */
-export function parseUiConfig(value: unknown): UiConfig {
+function parseUiConfig(value: unknown): UiConfig {
   const config = value as Partial<UiConfig> | null;
   const valid =
     isString(config?.apiBaseUrl) &&

@@ -5,7 +5,7 @@ import { type Language, SOURCE_LANGUAGE } from './languages';
 import { parseXliffTranslations } from './xliff';
 
 /** Where the translation files are served, relative to the app's base URL. */
-export const TRANSLATIONS_PATH = 'i18n/';
+const TRANSLATIONS_PATH = 'i18n/';
 
 /** Angular's locale data of each language but the source language, loaded when needed. */
 const LOCALE_DATA: Readonly<Record<Exclude<Language, typeof SOURCE_LANGUAGE>, () => Promise<unknown[]>>> = {

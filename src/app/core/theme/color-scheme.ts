@@ -1,7 +1,7 @@
 import { readPreference } from '../preferences/local-preferences';
 
 /** The colour schemes a user can choose: follow the system (`prefers-color-scheme`), light or dark. */
-export const THEMES = ['system', 'light', 'dark'] as const;
+const THEMES = ['system', 'light', 'dark'] as const;
 
 /** A colour scheme the user can choose. */
 export type Theme = (typeof THEMES)[number];

@@ -20,7 +20,7 @@ export function credentialFields(credentials: Credentials): CredentialField[] {
 }
 
 /** A credential value as text: strings as they are, anything else as compact JSON. */
-export function credentialText(value: unknown): string {
+function credentialText(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 

@@ -29,7 +29,7 @@ const SHARING = ['with-us', 'by-us'] as const;
 const SORTS = ['name', 'service', 'created', 'status'] as const;
 
 /** The list's default: every instance, oldest first. */
-export const DEFAULT_INSTANCE_LIST_FILTER: InstanceListFilter = { search: '', sort: 'created', order: 'asc' };
+const DEFAULT_INSTANCE_LIST_FILTER: InstanceListFilter = { search: '', sort: 'created', order: 'asc' };
 
 /** Reads the filter from the URL's query parameters, ignoring values the list does not know. */
 export function filterFromParams(params: InstanceListParams): InstanceListFilter {

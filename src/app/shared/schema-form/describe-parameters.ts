@@ -37,14 +37,6 @@ export function describeParameters(
   return describeObject(withSecrets, resolved, '', new Set(storedSecrets));
 }
 
-/** The label of a top-level parameter, by the schema's title where it gives one. */
-export function parameterLabel(schema: unknown, key: string, value: Record<string, unknown> = {}): string {
-  const normalized = schema === undefined || schema === null ? undefined : normalizeParameterSchema(schema);
-  const resolved = normalized?.ok ? new ParametersValidator(normalized.schema).resolve(value) : {};
-  const field = isJsonObject(resolved['properties']) ? resolved['properties'][key] : undefined;
-  return isJsonObject(field) && typeof field['title'] === 'string' && field['title'] !== '' ? field['title'] : key;
-}
-
 /** A list of entries as plain text lines, e.g. for a difference view. */
 export function entryText(entry: ParameterEntry): string {
   if (entry.text !== undefined) {

@@ -79,7 +79,7 @@ function matches(pattern: string, text: string): boolean {
 }
 
 /** z-schema's `customValidator`: checks the moved pattern keywords of one schema node. */
-export function checkLinearPatterns(this: unknown, report: ValidationReport, schema: JsonSchema, json: unknown): void {
+function checkLinearPatterns(this: unknown, report: ValidationReport, schema: JsonSchema, json: unknown): void {
   const pattern = schema[PATTERN];
   if (typeof pattern === 'string' && typeof json === 'string') {
     if (json.length > MAX_PATTERN_TEXT_LENGTH) {

@@ -6,6 +6,7 @@ import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing'
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelect } from '@angular/material/select';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { By } from '@angular/platform-browser';
 import Ajv from 'ajv';
@@ -135,6 +136,55 @@ describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, (
       serviceType: 'ext',
       externalRegistrationNumber: '12345',
     });
+  });
+
+  it("checks a broker's catastrophic pattern as the person types, in milliseconds, and says so at the field", async () => {
+    // A backtracking engine needs about 2^30 steps for this pattern and text: the tab would freeze.
+    const { loader, validity } = await renderForm({
+      type: 'object',
+      properties: { name: { type: 'string', title: 'Name', pattern: '^(a+)+$' } },
+    });
+    const name = await field(loader, 'Name');
+    const input = (await name.getControl(MatInputHarness))!;
+    const started = performance.now();
+    await input.setValue(`${'a'.repeat(30)}!`);
+    await input.blur();
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await name.getTextErrors())[0]).toContain('The value does not have the expected form');
+    expect(validity.at(-1)).toBe(false);
+  });
+
+  it('creates only the chosen choice of a drop-down list until the list is used, by pointer or keyboard', async () => {
+    const { fixture, loader, values } = await renderForm({
+      type: 'object',
+      properties: {
+        size: { type: 'string', title: 'Size', enum: ['small', 'medium', 'large'], default: 'medium' },
+        tier: { type: 'string', title: 'Tier', enum: ['bronze', 'silver'] },
+      },
+    });
+    const created = () =>
+      fixture.debugElement
+        .queryAll(By.directive(MatSelect))
+        .map((select) => select.injector.get(MatSelect).options.map((option) => option.viewValue));
+    expect(created()).toEqual([['medium'], ['(none)']]);
+
+    const size = (await (await field(loader, 'Size')).getControl(MatSelectHarness))!;
+    expect(await size.getValueText()).toBe('medium');
+    await size.open();
+    expect(await Promise.all((await size.getOptions()).map((option) => option.getText()))).toEqual([
+      '(none)',
+      'small',
+      'medium',
+      'large',
+    ]);
+    await size.clickOptions({ text: 'large' });
+
+    const tier = fixture.debugElement.queryAll(By.directive(MatSelect))[1]!.nativeElement as HTMLElement;
+    tier.focus();
+    tier.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', keyCode: 40, bubbles: true }));
+    await fixture.whenStable();
+    expect(created()[1]).toEqual(['(none)', 'bronze', 'silver']);
+    expect(values.at(-1)).toEqual({ size: 'large', tier: 'bronze' });
   });
 
   it('leaves a hidden field out of the parameters', async () => {
@@ -417,6 +467,9 @@ describe('ParametersForm with choices between shapes, conditions, dates and secr
     ]);
     await picker.close();
     expect(labels(element)).toEqual(['Backup target', 'Retention (days)', 'Bucket', 'Region']);
+    // The chosen shape's discriminator is sent, not shown, and takes no room.
+    const discriminator = element.querySelector('mp-sf-hidden-widget')!.closest<HTMLElement>('.mp-sf-element')!;
+    expect(getComputedStyle(discriminator).display).toBe('none');
 
     await setText(loader, 'Retention', '14');
     await choose(loader, 'Backup target', 'Target: azure-blob');

@@ -33,10 +33,10 @@ import {
   sameJson,
   type SchemaVariant,
 } from '@osb/json-schema';
-import { FieldValidatorFactory } from './cached-z-schema-validator-factory';
 import { FieldDrawing, countFields } from './field-drawing';
 import { FIELD_ID_PREFIX, nextFieldIdPrefix } from './field-id-prefix';
 import { MaterialWidgetRegistry } from './material-widget-registry';
+import { NoLibraryValidation } from './no-library-validation';
 import type { ParameterProblem } from './parameters-validator';
 import {
   prepareParameterSchema,
@@ -76,7 +76,7 @@ interface FormRender {
     SchemaFormState,
     FieldDrawing,
     { provide: WidgetRegistry, useClass: MaterialWidgetRegistry },
-    { provide: SchemaValidatorFactory, useClass: FieldValidatorFactory },
+    { provide: SchemaValidatorFactory, useClass: NoLibraryValidation },
     { provide: ExpressionCompilerFactory, useClass: JEXLExpressionCompilerFactory },
     { provide: LOG_LEVEL, useValue: 3 },
     { provide: LogService, useClass: DefaultLogService },

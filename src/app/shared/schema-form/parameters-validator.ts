@@ -102,7 +102,7 @@ export class ParametersValidator {
 }
 
 /** The schema of the value at a path like `#/a/0/b` in a resolved schema. */
-export function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
+function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
   let current: unknown = schema;
   for (const segment of path.replace(/^#\/?/, '').split('/').filter(Boolean)) {
     if (!isJsonObject(current)) {

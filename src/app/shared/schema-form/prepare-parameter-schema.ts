@@ -15,9 +15,9 @@ import {
   type SchemaNote,
   type SchemaVariant,
 } from '@osb/json-schema';
-import { CachedZSchemaValidatorFactory, noErrors } from './cached-z-schema-validator-factory';
 import { installFreeValueProperties } from './free-value-property';
 import { MATERIAL_WIDGETS } from './material-widget-registry';
+import { NoLibraryValidation } from './no-library-validation';
 import { ParametersValidator } from './parameters-validator';
 import type { UnrenderableReason } from './schema-note-texts';
 
@@ -89,16 +89,6 @@ export function prepareParameterSchema(schema: unknown, mode: ParametersFormMode
 }
 
 /**
- * The library's validation switched off for the off-screen build: it looks only for schemas the
- * library throws on, and checking every default there cost as much as the form's own first check.
- */
-class StructureOnlyValidatorFactory extends CachedZSchemaValidatorFactory {
-  override createValidatorFn(): (value: unknown) => Record<string, boolean> {
-    return noErrors;
-  }
-}
-
-/**
  * Builds ngx-schema-form's property tree for a copy of the schema, without validating it; returns
  * the error it throws, if any.
  */
@@ -108,7 +98,7 @@ function renderOffScreen(schema: JsonSchema): string | undefined {
     const copy = structuredClone(schema);
     SchemaPreprocessor.preprocess(copy);
     const factory = new FormPropertyFactory(
-      new StructureOnlyValidatorFactory(),
+      new NoLibraryValidation(),
       new ValidatorRegistry(),
       new PropertyBindingRegistry(),
       new JEXLExpressionCompilerFactory(),

@@ -15,11 +15,12 @@ import { SchemaFormState } from '../schema-form-state';
 import { fieldLabel } from './material-control-widget';
 import { RequiredMarker } from './required-marker';
 import { Markdown } from '../../ui/markdown/markdown';
+import { FieldMessages } from './field-messages';
 
 /** A list with add and remove buttons that respect `minItems` and `maxItems`. */
 @Component({
   selector: 'mp-sf-array-widget',
-  imports: [Markdown, MatButtonModule, FormElementComponent, RequiredMarker],
+  imports: [FieldMessages, Markdown, MatButtonModule, FormElementComponent, RequiredMarker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
@@ -71,11 +72,7 @@ import { Markdown } from '../../ui/markdown/markdown';
         </button>
       }
       @if (messages().length > 0) {
-        <div class="mp-sf-error" role="alert">
-          @for (message of messages(); track message) {
-            <span class="mp-sf-message">{{ message }}</span>
-          }
-        </div>
+        <div class="mp-sf-error" role="alert"><mp-sf-field-messages [messages]="messages()" /></div>
       }
     </fieldset>
   `,

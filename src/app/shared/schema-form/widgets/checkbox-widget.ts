@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { FieldMessages } from './field-messages';
 import { MaterialControlWidget } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
 /** A check box for a `boolean` value. */
 @Component({
   selector: 'mp-sf-checkbox-widget',
-  imports: [Markdown, ReactiveFormsModule, MatCheckboxModule],
+  imports: [FieldMessages, Markdown, ReactiveFormsModule, MatCheckboxModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="mp-sf-choice mp-sf-choice--checkbox">
@@ -26,11 +27,7 @@ import { Markdown } from '../../ui/markdown/markdown';
         <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @if (showErrors()) {
-        <div class="mp-sf-error" role="alert" [id]="errorId">
-          @for (message of messages(); track message) {
-            <span class="mp-sf-message">{{ message }}</span>
-          }
-        </div>
+        <div class="mp-sf-error" role="alert" [id]="errorId"><mp-sf-field-messages [messages]="messages()" /></div>
       }
     </div>
   `,

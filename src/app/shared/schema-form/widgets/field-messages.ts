@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 /**
- * A field's plain-language messages, one a line: the content of a widget's `mat-error`, so that
- * every widget words and lays out its problems alike.
+ * A field's plain-language messages, one a line: the content of a widget's `mat-error` or
+ * `.mp-sf-error`, so that every widget words and lays out its problems alike.
  */
 @Component({
   selector: 'mp-sf-field-messages',

@@ -1,5 +1,17 @@
-import { ChangeDetectionStrategy, Component, type WritableSignal, input, signal } from '@angular/core';
-import { FormElementComponent, type FormProperty } from 'ngx-schema-form';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Directive,
+  OnInit,
+  type Type,
+  ViewContainerRef,
+  type WritableSignal,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { FormControl } from '@angular/forms';
+import { WidgetRegistry, type FormProperty, type Widget } from 'ngx-schema-form';
 import { fieldLabel } from './material-control-widget';
 
 /**
@@ -38,6 +50,8 @@ export class SlotField {
     readonly id: string,
     /** The form property of the field. */
     readonly property: FormProperty,
+    /** JSON pointer of the field's value, so that a problem's link finds the field while it is a placeholder. */
+    readonly pointer: string,
     drawAtOnce: boolean,
   ) {
     const schema = property.schema;
@@ -68,21 +82,55 @@ export class SlotField {
 }
 
 /**
- * A drawn field of an object. Its change detection is OnPush, so a keystroke, which marks the
- * views from its field up to the form for checking, does not check every other field of the form.
- * The library's element decides on every check of its own whether the field is shown; a change of
- * {@link visible} gets it checked when another field's value changes that.
+ * Creates the widget of a form property in its place (from the form's widget registry, by the
+ * schema's widget id) and hands it the property, as ngx-schema-form's own element does; the widget
+ * is destroyed with the place.
+ */
+@Directive({ selector: '[mpSfWidgetOf]' })
+export class WidgetOutlet implements OnInit {
+  /** The form property whose widget is created. */
+  readonly property = input.required<FormProperty>({ alias: 'mpSfWidgetOf' });
+  private readonly registry = inject(WidgetRegistry);
+  private readonly container = inject(ViewContainerRef);
+
+  ngOnInit(): void {
+    const property = this.property();
+    const widget: Widget<FormProperty> = this.container.createComponent(
+      this.registry.getWidgetType(property.schema.widget.id) as Type<Widget<FormProperty>>,
+    ).instance;
+    widget.formProperty = property;
+    widget.schema = property.schema;
+    widget.id = widget.name = property.canonicalPathNotation;
+    widget.control = new FormControl<unknown>('');
+  }
+}
+
+/**
+ * A drawn field of an object. It creates the field's widget itself rather than through
+ * ngx-schema-form's element, which adds two components per field and a check of them on every
+ * change detection for buttons and bindings that normalised schemas never have. Its change
+ * detection is OnPush, so a keystroke, which marks the views from its field up to the form for
+ * checking, does not check every other field of the form. The widget exists while the field is
+ * shown ({@link visible}, `visibleIf`); a field not shown, or hidden (a value the schema fixes),
+ * takes no room.
  */
 @Component({
   selector: 'mp-sf-field-slot',
-  imports: [FormElementComponent],
+  imports: [WidgetOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { style: 'display: contents' },
-  template: `<sf-form-element class="mp-sf-element" [formProperty]="formProperty()" />`,
+  host: {
+    class: 'mp-sf-element',
+    '[class.mp-sf-element--hidden]': "!visible() || formProperty().schema.widget?.id === 'hidden'",
+  },
+  template: `
+    @if (visible()) {
+      <ng-container [mpSfWidgetOf]="formProperty()" />
+    }
+  `,
 })
 export class FieldSlot {
   /** The form property of the field. */
   readonly formProperty = input.required<FormProperty>();
-  /** Whether the field is shown (`visibleIf`); only its changes matter, they get the field checked. */
+  /** Whether the field is shown (`visibleIf`), as the library's property last said. */
   readonly visible = input(true);
 }

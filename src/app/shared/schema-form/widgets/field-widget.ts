@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { choiceOptions, emptyChoiceValue, type ChoiceOption } from './choice-options';
 import { FieldMessages } from './field-messages';
 import { AriaRequired } from './aria-required';
-import { MaterialControlWidget } from './material-control-widget';
+import { MaterialControlWidget, isEmptyValue } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
 /** The control a {@link FieldWidget} draws inside its form field. */
@@ -77,11 +77,13 @@ const INPUT_TYPES: Record<string, string> = {
             [multiple]="schema.type === 'array'"
             [mpSfAriaRequired]="required"
             [placeholder]="placeholder()"
+            (focusin)="createAllChoices()"
+            (mousedown)="createAllChoices()"
           >
-            @if (!required && schema.type !== 'array') {
+            @if (!required && schema.type !== 'array' && (allChoices() || isEmptyValue(value()))) {
               <mat-option [value]="emptyValue" i18n="@@schemaForm.select.none">(none)</mat-option>
             }
-            @for (option of options; track $index) {
+            @for (option of createdOptions(); track option) {
               <mat-option [value]="option.value">{{ option.label }}</mat-option>
             }
           </mat-select>
@@ -165,6 +167,25 @@ export class FieldWidget extends MaterialControlWidget implements OnInit {
   protected options: ChoiceOption[] = [];
   /** The value of the "(none)" choice. */
   protected emptyValue: unknown = '';
+  /**
+   * Whether every choice of the drop-down list is created. Until the list gets the focus or is
+   * pressed, only the chosen ones are (enough to show the value), so that a form of many long
+   * lists draws quickly.
+   */
+  protected readonly allChoices = signal(false);
+  /** The choices created in the drop-down list (see {@link allChoices}). */
+  protected readonly createdOptions = computed(() => {
+    if (this.allChoices()) {
+      return this.options;
+    }
+    const value = this.value();
+    return this.options.filter((option) =>
+      Array.isArray(value) ? value.includes(option.value) : option.value === value,
+    );
+  });
+  /** Whether a value counts as not filled in (for the template). */
+  protected readonly isEmptyValue = isEmptyValue;
+  private readonly changeDetector = inject(ChangeDetectorRef);
   /** The placeholder: "set, type to replace" for a kept secret, else the schema's. */
   protected readonly placeholder = computed(() =>
     this.isSecret && this.formState.storedSecrets().includes(this.pointer)
@@ -183,6 +204,17 @@ export class FieldWidget extends MaterialControlWidget implements OnInit {
       return this.revealed() ? 'text' : 'password';
     }
     return INPUT_TYPES[this.schema.widget?.id] ?? 'text';
+  }
+
+  /**
+   * Creates every choice at once, before the list opens or takes a key (it got the focus or a
+   * press), so that it opens with all of them.
+   */
+  protected createAllChoices(): void {
+    if (!this.allChoices()) {
+      this.allChoices.set(true);
+      this.changeDetector.detectChanges();
+    }
   }
 
   override ngOnInit(): void {

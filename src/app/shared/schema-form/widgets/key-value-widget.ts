@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { isJsonObject } from '@osb/json-schema';
+import { FieldMessages } from './field-messages';
 import { MaterialControlWidget } from './material-control-widget';
 import { RequiredMarker } from './required-marker';
 import { Markdown } from '../../ui/markdown/markdown';
@@ -16,7 +17,7 @@ interface MapEntry {
 /** Rows of keys and text values for a string map (`additionalProperties: {type: string}`), e.g. tags. */
 @Component({
   selector: 'mp-sf-key-value-widget',
-  imports: [Markdown, MatButtonModule, MatFormFieldModule, MatInputModule, RequiredMarker],
+  imports: [FieldMessages, Markdown, MatButtonModule, MatFormFieldModule, MatInputModule, RequiredMarker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fieldset
@@ -60,11 +61,7 @@ interface MapEntry {
       @if (rowProblem(); as problem) {
         <div class="mp-sf-error" role="alert" [id]="errorId">{{ problem }}</div>
       } @else if (showErrors()) {
-        <div class="mp-sf-error" role="alert" [id]="errorId">
-          @for (message of messages(); track message) {
-            <span class="mp-sf-message">{{ message }}</span>
-          }
-        </div>
+        <div class="mp-sf-error" role="alert" [id]="errorId"><mp-sf-field-messages [messages]="messages()" /></div>
       }
     </fieldset>
   `,

@@ -9,7 +9,7 @@ import {
   inject,
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { ObjectLayoutWidget, type FormProperty, type IFieldSet } from 'ngx-schema-form';
+import { ObjectLayoutWidget, type IFieldSet } from 'ngx-schema-form';
 import { Subscription } from 'rxjs';
 import { FieldDrawing } from '../field-drawing';
 import { FIELD_ID_PREFIX, FIELD_POINTER_BASE, propertyPointer, toIdSuffix } from '../field-id-prefix';
@@ -17,6 +17,7 @@ import { SchemaFormState } from '../schema-form-state';
 import { FOCUSABLE, FieldSlot, SlotField } from './field-slot';
 import { fieldLabel } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
+import { FieldMessages } from './field-messages';
 
 /**
  * The fields of an object: the whole form at the root, a fieldset with a legend below it.
@@ -31,7 +32,7 @@ import { Markdown } from '../../ui/markdown/markdown';
  */
 @Component({
   selector: 'mp-sf-object-widget',
-  imports: [Markdown, FieldSlot, NgTemplateOutlet],
+  imports: [FieldMessages, Markdown, FieldSlot, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.data-mp-pointer]': 'pointer' },
   template: `
@@ -63,11 +64,7 @@ import { Markdown } from '../../ui/markdown/markdown';
     }
     <ng-template #objectMessages>
       @if (messages().length > 0) {
-        <div class="mp-sf-error" role="alert">
-          @for (message of messages(); track message) {
-            <span class="mp-sf-message">{{ message }}</span>
-          }
-        </div>
+        <div class="mp-sf-error" role="alert"><mp-sf-field-messages [messages]="messages()" /></div>
       }
     </ng-template>
     <ng-template #fields>
@@ -88,7 +85,7 @@ import { Markdown } from '../../ui/markdown/markdown';
             [class.mp-sf-slot--choice]="field.choice"
             [class.mp-sf-slot--hint]="field.hint"
             [class.mp-sf-slot--first-view]="field.inFirstView"
-            [attr.data-mp-pointer]="pointerOf(field.property)"
+            [attr.data-mp-pointer]="field.pointer"
           >
             @if (field.drawn()) {
               <mp-sf-field-slot [formProperty]="field.property" [visible]="field.visible()" />
@@ -147,7 +144,10 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestro
     const drawAtOnce = !this.drawing || this.drawing.drawsAtOnce;
     this.fieldsets = fieldsets.map((fieldset) => ({
       ...fieldset,
-      slotFields: fieldset.fields.map((id) => new SlotField(id, this.formProperty.getProperty(id), drawAtOnce)),
+      slotFields: fieldset.fields.map((id) => {
+        const property = this.formProperty.getProperty(id);
+        return new SlotField(id, property, propertyPointer(this.pointerBase, property), drawAtOnce);
+      }),
     }));
     this.slots = this.fieldsets.flatMap((fieldset) => fieldset.slotFields.map((field) => ({ field })));
     if (this.isRoot && !this.hasOwnFieldsets && this.drawing && !drawAtOnce) {
@@ -196,11 +196,6 @@ export class ObjectWidget extends ObjectLayoutWidget implements OnInit, OnDestro
         this.drawing?.unregister(element);
       }
     }
-  }
-
-  /** JSON pointer of a field's value, so that a problem's link finds the field while it is a placeholder. */
-  protected pointerOf(property: FormProperty): string {
-    return propertyPointer(this.pointerBase, property);
   }
 
   /** Draws the field of a focused placeholder now and moves the focus into it. */

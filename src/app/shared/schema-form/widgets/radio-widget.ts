@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatRadioModule } from '@angular/material/radio';
 import { choiceOptions, type ChoiceOption } from './choice-options';
+import { FieldMessages } from './field-messages';
 import { MaterialControlWidget } from './material-control-widget';
 import { Markdown } from '../../ui/markdown/markdown';
 
 /** Radio buttons for `enum` and labelled `oneOf` fields (widget id `radio`). */
 @Component({
   selector: 'mp-sf-radio-widget',
-  imports: [Markdown, ReactiveFormsModule, MatRadioModule],
+  imports: [FieldMessages, Markdown, ReactiveFormsModule, MatRadioModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div
@@ -34,11 +35,7 @@ import { Markdown } from '../../ui/markdown/markdown';
         <div class="mp-sf-hint" [id]="hintId"><mp-markdown class="mp-sf-markdown" [source]="schema.description" /></div>
       }
       @if (showErrors()) {
-        <div class="mp-sf-error" role="alert" [id]="errorId">
-          @for (message of messages(); track message) {
-            <span class="mp-sf-message">{{ message }}</span>
-          }
-        </div>
+        <div class="mp-sf-error" role="alert" [id]="errorId"><mp-sf-field-messages [messages]="messages()" /></div>
       }
     </div>
   `,

@@ -59,7 +59,7 @@ export function unitLabel(unit: string): string {
  * One amount in the currency format of `locale` (`12,50 €` in German), with the currency's digits
  * or up to `maximumFractionDigits` where more are given; codes that are no currency follow the number.
  */
-export function formatAmount(amount: number, currency: string, locale: string, maximumFractionDigits?: number): string {
+function formatAmount(amount: number, currency: string, locale: string, maximumFractionDigits?: number): string {
   const digits = maximumFractionDigits === undefined ? {} : { maximumFractionDigits };
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase(), ...digits }).format(

@@ -4,7 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
 /** The longest instance name the platform accepts. */
-export const INSTANCE_NAME_MAX_LENGTH = 100;
+const INSTANCE_NAME_MAX_LENGTH = 100;
 
 /** A name as compared for uniqueness within a project: trimmed, without case. */
 export function comparableInstanceName(name: string): string {

@@ -2,12 +2,24 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 
 import { IMAGE_HOSTS } from '../safe-url/image-hosts';
-import { renderMarkdown } from './render-markdown';
+import { isPlainText, renderMarkdown } from './render-markdown';
 
-/** Shows untrusted markdown, rendered and sanitised by `renderMarkdown` (images only from the allowed hosts). */
+/**
+ * Shows untrusted markdown, rendered and sanitised by `renderMarkdown` (images only from the allowed
+ * hosts). A line of plain words, such as most field descriptions, is shown as text, without parsing
+ * any HTML.
+ */
 @Component({
   selector: 'mp-markdown',
-  template: '<div class="mp-markdown__content" [innerHTML]="html()"></div>',
+  template: `
+    @if (plainText(); as text) {
+      <div class="mp-markdown__content">
+        <p>{{ text }}</p>
+      </div>
+    } @else {
+      <div class="mp-markdown__content" [innerHTML]="html()"></div>
+    }
+  `,
   styleUrl: './markdown.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -17,6 +29,9 @@ export class Markdown {
 
   /** Markdown source to render. */
   readonly source = input.required<string>();
+
+  /** The source when markdown would show it as one paragraph of the same words, else empty. */
+  protected readonly plainText = computed(() => (isPlainText(this.source()) ? this.source() : ''));
 
   /**
    * The rendered HTML. DOMPurify has already cleaned it, more strictly than Angular would, and

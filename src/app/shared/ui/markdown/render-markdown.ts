@@ -17,6 +17,11 @@ let purifier: ReturnType<typeof DOMPurify> | undefined;
  */
 const PLAIN_TEXT = /^(?!.*www\.)\p{L}[\p{L}\p{N} ,.;?!'"()%/-]*(?<! )$/iu;
 
+/** Whether markdown would render `source` as one paragraph of the same text (see {@link PLAIN_TEXT}). */
+export function isPlainText(source: string): boolean {
+  return PLAIN_TEXT.test(source);
+}
+
 /**
  * Renders untrusted markdown (a broker's long description) to HTML that is safe to insert
  * below a section heading (its top heading level becomes `<h3>`):
@@ -26,7 +31,7 @@ const PLAIN_TEXT = /^(?!.*www\.)\p{L}[\p{L}\p{N} ,.;?!'"()%/-]*(?<! )$/iu;
  * that loads a resource.
  */
 export function renderMarkdown(source: string, imageHosts: readonly string[] = []): string {
-  if (PLAIN_TEXT.test(source)) {
+  if (isPlainText(source)) {
     // What markdown would make of it, without parsing and sanitising (most field descriptions).
     return `<p>${source}</p>\n`;
   }

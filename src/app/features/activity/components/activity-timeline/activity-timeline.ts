@@ -35,7 +35,7 @@ import { activityFailure, activityKindLabel, activityOutcomeLabel, activitySente
 import { reloadAfterChange } from '@app/core/api/reload-after-change';
 
 /** Entries per page of the timeline. */
-export const ACTIVITY_PER_PAGE = 50;
+const ACTIVITY_PER_PAGE = 50;
 
 const KIND_ICONS: Readonly<Record<ActivityKind, AppIconName>> = {
   ordered: 'add',

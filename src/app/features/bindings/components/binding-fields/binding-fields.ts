@@ -9,7 +9,7 @@ import type { ServiceOffering, ServicePlan } from '@osb/api';
 import { ParametersForm, type Parameters } from '@app/shared/schema-form/parameters-form';
 
 /** The longest binding name the platform accepts. */
-export const BINDING_NAME_MAX_LENGTH = 100;
+const BINDING_NAME_MAX_LENGTH = 100;
 
 /**
  * The fields of a binding order: notes on sensitive credentials and expiry, the binding's name

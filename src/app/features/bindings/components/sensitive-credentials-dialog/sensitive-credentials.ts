@@ -115,7 +115,7 @@ export class SensitiveCredentials {
 }
 
 /** The content of the saved text file: a short header, then the credentials as JSON. */
-export function credentialsText(bindingName: string, credentials: Credentials): string {
+function credentialsText(bindingName: string, credentials: Credentials): string {
   const header = $localize`:@@sensitiveFileHeader:Credentials of the binding “${bindingName}:bindingName:”. The marketplace does not keep them: store this file safely.`;
   return `${header}\n\n${credentialsJson(credentials)}`;
 }
