@@ -52,6 +52,10 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   await expect(element.getByRole('link', { name: 'API Gateway', exact: true })).toBeVisible();
   // The section's own page adds no second crumb of the same name ("Marketplace › Marketplace").
   await expect(page.getByRole('navigation', { name: 'Breadcrumbs' })).toHaveText('Marketplace');
+  await expect(portalNav.getByRole('link', { name: 'Marketplace', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expectNoViolations(page);
 
   // A service page is a deep link below the portal's marketplace section.
@@ -106,6 +110,8 @@ test('alice uses the marketplace inside the demo portal', { tag: '@embedding' },
   // The portal links to the element's instances page; switching the portal's project moves the element along.
   await portalNav.getByRole('link', { name: 'Service instances' }).click();
   await expect(element.getByRole('heading', { name: 'Service instances', level: 1 })).toBeVisible();
+  // Only the instances' entry is marked, not the marketplace's, whose address it is below.
+  await expect(portalNav.locator('[aria-current="page"], .portal-nav__active')).toHaveText(['Service instances']);
   await expect(element.getByRole('link', { name: instanceName })).toBeVisible();
   const mobileInstances = page.waitForRequest((request) =>
     request.url().includes('/api/projects/likvid-mobile/service-instances'),

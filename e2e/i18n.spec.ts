@@ -132,3 +132,38 @@ test('the signed-out page shows its text in German before the app starts', { tag
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page.getByText('Sie haben sich vom Marktplatz abgemeldet.')).toHaveCount(1);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the order review keeps its values readable in German', { tag: '@i18n' }, async ({ page }) => {
+    await signIn(page, 'alice', 'demo', '/projects/likvid-payments/marketplace', 'de');
+    await page.getByRole('link', { name: 'API Gateway', exact: true }).click();
+    await page.getByRole('link', { name: 'Bestellen' }).click();
+    await step(page, 'Plan').getByRole('radio', { name: 'Standard' }).check();
+    await step(page, 'Plan').getByRole('button', { name: 'Weiter' }).click();
+    await step(page, 'Name').getByRole('textbox', { name: 'Name der Instanz' }).fill(uniqueName('e2e-phone-review'));
+    await step(page, 'Name').getByRole('button', { name: 'Weiter' }).click();
+    await step(page, 'Parameter').getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('button', { name: 'Überspringen', exact: true }).click();
+
+    const review = step(page, 'Überprüfen');
+    await expect(review.getByRole('button', { name: 'Bestellen', exact: true })).toBeVisible();
+    // Each value has at least half of the review's width ("Kommt pro Monat hinzu" stays narrower) and fits in it.
+    const { list, values } = await review
+      .locator('dl')
+      .first()
+      .evaluate((dl) => ({
+        list: dl.clientWidth,
+        values: Array.from(dl.querySelectorAll(':scope > dd'), (dd) => ({
+          text: dd.textContent?.trim().slice(0, 30),
+          width: dd.clientWidth,
+          overflow: dd.scrollWidth - dd.clientWidth,
+        })),
+      }));
+    for (const value of values) {
+      expect(value.width, `the width of “${value.text}”`).toBeGreaterThanOrEqual(list / 2);
+      expect(value.overflow, `how far “${value.text}” overflows`).toBeLessThanOrEqual(0);
+    }
+  });
+});

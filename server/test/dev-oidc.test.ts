@@ -182,6 +182,22 @@ describe('development OpenID provider', () => {
     );
   });
 
+  test('shows the sign-in page light or dark as the browser prefers', async () => {
+    const page = await new TestBrowser(provider.issuer).navigate(authorizationUrl(client, createPkce()));
+    const style = /<style>([^<]*)<\/style>/.exec(page.body)?.[1] ?? '';
+    assert.match(style, /:root \{ color-scheme: light dark;/);
+    // The page, the card, the note and the error message each have a colour for either scheme.
+    for (const selector of [':root', 'main', '\\.note', '\\.error', 'input ']) {
+      const rule = new RegExp(`(?:^|\\n)${selector}\\s*\\{([^}]*)\\}`).exec(style)?.[1];
+      assert.ok(rule, `a rule for ${selector}`);
+      assert.doesNotMatch(
+        rule.replace(/light-dark\([^)]*\)/g, ''),
+        /#[0-9a-f]{3,6}/i,
+        `${selector} in one scheme only`,
+      );
+    }
+  });
+
   test('shows the sign-in page in German for a German browser, or when the client asks for German', async () => {
     const germanBrowser = new TestBrowser(provider.issuer, { 'accept-language': 'fr-CH, de-DE;q=0.9, en;q=0.8' });
     const page = await germanBrowser.navigate(authorizationUrl(client, createPkce()));

@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSelectModule } from '@angular/material/select';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
 
 import { PortalSession } from './portal-session';
 
@@ -33,7 +35,12 @@ import { PortalSession } from './portal-session';
     <div class="portal-body">
       <nav class="portal-nav" aria-label="Portal">
         <a routerLink="/overview" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page">Overview</a>
-        <a routerLink="/marketplace" routerLinkActive="portal-nav__active">Marketplace</a>
+        <a
+          routerLink="/marketplace"
+          [class.portal-nav__active]="inMarketplace()"
+          [attr.aria-current]="inMarketplace() ? 'page' : null"
+          >Marketplace</a
+        >
         <a routerLink="/marketplace/instances" routerLinkActive="portal-nav__active" ariaCurrentWhenActive="page"
           >Service instances</a
         >
@@ -107,4 +114,17 @@ import { PortalSession } from './portal-session';
 })
 export class Portal {
   protected readonly session = inject(PortalSession);
+  private readonly router = inject(Router);
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  /** Whether a marketplace page other than the instances (which have their own entry) is shown. */
+  protected readonly inMarketplace = computed(() => {
+    const [section, page] = (this.url().split(/[?#]/)[0] ?? '').split('/').slice(1);
+    return section === 'marketplace' && page !== 'instances';
+  });
 }

@@ -121,22 +121,25 @@ export interface HtmlPage {
   contentSecurityPolicy: string;
 }
 
+/** Light or dark as the browser prefers (`color-scheme`), like the marketplace on a first visit. */
 const STYLE = `
-:root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; background: #f3f5f9; }
+:root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: light-dark(#1b1f24, #e3e5e8); background: light-dark(#f3f5f9, #111318); }
 body { margin: 0; min-height: 100vh; display: grid; place-items: center; }
 main { box-sizing: border-box; width: min(26rem, calc(100vw - 2rem)); margin: 1rem; padding: 2rem;
-  background: #fff; border-radius: 12px; box-shadow: 0 1px 4px rgb(0 0 0 / 0.18); }
+  background: light-dark(#fff, #1d2024); border-radius: 12px; box-shadow: 0 1px 4px rgb(0 0 0 / 0.18); }
 h1 { font-size: 1.5rem; margin: 0 0 0.5rem; }
 p { line-height: 1.5; margin: 0.5rem 0; }
-.note { color: #4b5563; font-size: 0.875rem; }
-.error { margin: 1rem 0 0; padding: 0.75rem 1rem; border-radius: 6px; background: #fdecea; color: #8a1c13; font-weight: 600; }
+.note { color: light-dark(#4b5563, #aeb4bd); font-size: 0.875rem; }
+.error { margin: 1rem 0 0; padding: 0.75rem 1rem; border-radius: 6px; background: light-dark(#fdecea, #5c1a14);
+  color: light-dark(#8a1c13, #ffdad6); font-weight: 600; }
 form { display: grid; gap: 0.375rem; margin-top: 1.25rem; }
 label { font-weight: 600; margin-top: 0.625rem; }
-input { font: inherit; padding: 0.625rem 0.75rem; border: 1px solid #6b7280; border-radius: 6px; }
+input { font: inherit; padding: 0.625rem 0.75rem; border: 1px solid light-dark(#6b7280, #8b919a); border-radius: 6px; }
 button { font: inherit; font-weight: 600; margin-top: 1.25rem; padding: 0.75rem 1rem; border: 0; border-radius: 6px;
   background: #1d4ed8; color: #fff; cursor: pointer; }
 button:hover { background: #1e40af; }
-input:focus-visible, button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+input:focus-visible, button:focus-visible { outline: 3px solid light-dark(#1d4ed8, #8ab4f8); outline-offset: 2px; }
 `;
 
 /**

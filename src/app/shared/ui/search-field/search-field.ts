@@ -39,6 +39,10 @@ import { MatInputModule } from '@angular/material/input';
     .mp-search-field__field {
       width: 100%;
     }
+    /* Material gives a resting label the whole field; end it (with an ellipsis) before the icon or button. */
+    :host ::ng-deep .mdc-notched-outline:not(.mdc-notched-outline--notched) .mdc-notched-outline__notch {
+      max-width: calc(100% - 64px);
+    }
     .mp-search-field__icon {
       padding: 12px;
       color: var(--mat-sys-on-surface-variant);

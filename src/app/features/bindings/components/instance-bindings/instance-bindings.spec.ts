@@ -6,7 +6,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 
-import type { ServiceBinding } from '@osb/api';
+import type { Location, ServiceBinding } from '@osb/api';
 import { OPERATION_POLL_INTERVAL_MS } from '@app/core/api/reload-while-running';
 import { testPlan, testService } from '@testing/catalog-fixtures';
 import { testBinding } from '@testing/binding-fixtures';
@@ -27,8 +27,13 @@ describe('InstanceBindings', () => {
   /** Renders and lets due timers (the poll interval is 0 here) fire. */
   const turn = () => settle();
 
-  async function open(bindings: ServiceBinding[], service = testService()): Promise<HTMLElement> {
+  async function open(
+    bindings: ServiceBinding[],
+    service = testService(),
+    locations: readonly Location[] = [],
+  ): Promise<HTMLElement> {
     fixture = TestBed.createComponent(InstanceBindings);
+    fixture.componentRef.setInput('locations', locations);
     fixture.componentRef.setInput('projectId', 'p1');
     fixture.componentRef.setInput('instance', testInstance());
     fixture.componentRef.setInput('service', service);
@@ -219,6 +224,34 @@ describe('InstanceBindings', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
     await fixture.whenStable();
     http.expectNone({ method: 'DELETE' });
+  });
+
+  it('names the binding’s creator in the unbind confirmation as on the binding: by name, not by user id', async () => {
+    await open([testBinding({ name: 'ci-runner', createdBy: 'carol', createdByName: 'Carol Clark' })]);
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Delete binding' }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    expect(document.querySelector('mp-unbind-dialog li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Credentials of “ci-runner”, created by Carol Clark',
+    );
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await fixture.whenStable();
+  });
+
+  it('names a tenant binding’s location as the catalog does, on the binding and in the unbind confirmation', async () => {
+    const tenant = { id: 'tenant-42', platform: 'openstack', locationId: 'eu-de-central' };
+    const element = await open([testBinding({ name: 'ci-runner', tenant })], testService(), [
+      { id: 'eu-de-central', displayName: 'Frankfurt' },
+    ]);
+    expect(element.querySelector('.mp-instance-bindings__meta')?.textContent).toContain(
+      'Tenant tenant-42 (openstack, Frankfurt)',
+    );
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Delete binding' }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    expect(document.querySelector('mp-unbind-dialog')?.textContent).toContain(
+      'Tenant tenant-42 (openstack, Frankfurt) loses access',
+    );
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await fixture.whenStable();
   });
 
   it('no longer lists a binding once the platform deleted it at its expiry', async () => {

@@ -43,6 +43,7 @@ import { openCreateBinding } from '../create-binding-dialog/create-binding-dialo
 import { CredentialsPanel } from '../credentials-panel/credentials-panel';
 import { showSensitiveCredentials } from '../sensitive-credentials-dialog/sensitive-credentials-dialog';
 import { confirmUnbind } from '../unbind-dialog/unbind-dialog';
+import { locationName } from '../../location-name';
 import { PendingBindings } from '../../pending-bindings';
 
 /**
@@ -130,6 +131,10 @@ export class InstanceBindings implements OnDestroy {
   protected readonly names = computed(
     () => new Map((this.bindings.hasValue() ? this.bindings.value() : []).map((binding) => [binding.id, binding.name])),
   );
+  /** A tenant's location as the catalog names it. */
+  protected locationName(locationId: string): string {
+    return locationName(this.locations(), locationId);
+  }
   /** Bindings whose rotation is on its way. */
   protected readonly rotating = signal<ReadonlySet<string>>(new Set());
   /** The broker's report of bindings, by id: the comparison, or why it failed. */
@@ -264,7 +269,7 @@ export class InstanceBindings implements OnDestroy {
   /** Asks for confirmation, then deletes the binding. */
   protected unbind(binding: ServiceBinding): void {
     confirmThenAct({
-      confirm: confirmUnbind(this.dialog, binding),
+      confirm: confirmUnbind(this.dialog, binding, this.locations()),
       start: () => {
         this.forgetCredentials(binding.id);
         this.actionError.set(null);

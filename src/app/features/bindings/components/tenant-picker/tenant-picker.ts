@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, input, model } fr
 import { MatRadioModule } from '@angular/material/radio';
 
 import type { BindingTenantChoice, Location } from '@osb/api';
+import { locationName } from '../../location-name';
 
 /** A tenant as the picker offers it. */
 interface TenantOption {
@@ -115,8 +116,7 @@ export class TenantPicker {
       .map(({ tenant, bound }) => ({
         id: tenant.id,
         platform: tenant.platform,
-        locationName:
-          this.locations().find((location) => location.id === tenant.locationId)?.displayName ?? tenant.locationId,
+        locationName: locationName(this.locations(), tenant.locationId),
         ...(bound ? { disabledReason: $localize`:@@tenantAlreadyBound:Already bound to this instance` } : {}),
       }));
   });

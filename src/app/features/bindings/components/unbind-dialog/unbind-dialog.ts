@@ -3,13 +3,16 @@ import { MAT_DIALOG_DATA, MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import type { Observable } from 'rxjs';
 
-import type { ServiceBinding } from '@osb/api';
+import type { Location, ServiceBinding } from '@osb/api';
 import { ConfirmationDialog, openConfirmation } from '@app/shared/ui/confirmation-dialog/confirmation-dialog';
+import { locationName } from '../../location-name';
 
 /** What the unbind confirmation shows. */
 export interface UnbindDialogData {
   /** The binding, named in the question with what loses access through it. */
   readonly binding: ServiceBinding;
+  /** The name of a tenant binding's location. */
+  readonly tenantLocationName?: string;
 }
 
 /**
@@ -33,15 +36,16 @@ export interface UnbindDialogData {
         <li>
           <mat-icon svgIcon="key" aria-hidden="true" />
           <span i18n="@@unbindAffectedBinding"
-            >Credentials of “{{ data.binding.name }}”, created by {{ data.binding.createdBy }}</span
+            >Credentials of “{{ data.binding.name }}”, created by
+            {{ data.binding.createdByName ?? data.binding.createdBy }}</span
           >
         </li>
         @if (data.binding.tenant; as tenant) {
           <li>
             <mat-icon svgIcon="lock" aria-hidden="true" />
             <span i18n="@@unbindAffectedTenant"
-              >Tenant {{ tenant.id }} ({{ tenant.platform }}, {{ tenant.locationId }}) loses access to the
-              instance</span
+              >Tenant {{ tenant.id }} ({{ tenant.platform }}, {{ data.tenantLocationName ?? tenant.locationId }}) loses
+              access to the instance</span
             >
           </li>
         }
@@ -55,10 +59,15 @@ export class UnbindDialog {
   protected readonly data = inject<UnbindDialogData>(MAT_DIALOG_DATA);
 }
 
-/** Opens the confirmation; emits once whether the user confirmed. */
-export function confirmUnbind(dialog: MatDialog, binding: ServiceBinding): Observable<boolean> {
+/** Opens the confirmation, naming a tenant's location among `locations`; emits once whether the user confirmed. */
+export function confirmUnbind(
+  dialog: MatDialog,
+  binding: ServiceBinding,
+  locations: readonly Location[],
+): Observable<boolean> {
+  const tenantLocationName = binding.tenant ? locationName(locations, binding.tenant.locationId) : undefined;
   return openConfirmation<UnbindDialog, UnbindDialogData>(dialog, UnbindDialog, {
-    data: { binding },
+    data: { binding, ...(tenantLocationName !== undefined ? { tenantLocationName } : {}) },
     maxWidth: '32rem',
   });
 }
