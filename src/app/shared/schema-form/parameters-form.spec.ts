@@ -187,6 +187,28 @@ describe('ParametersForm with the meshMarketplace example schema', FORM_TESTS, (
     expect(values.at(-1)).toEqual({ size: 'large', tier: 'bronze' });
   });
 
+  it('checks a new form once it is drawn: not valid before, and a value typed meanwhile is the one checked', async () => {
+    const fixture = TestBed.createComponent(ParametersForm);
+    const validity: boolean[] = [];
+    fixture.componentInstance.validChange.subscribe((valid) => validity.push(valid));
+    fixture.componentRef.setInput('schema', {
+      type: 'object',
+      properties: { name: { type: 'string', title: 'Name', minLength: 3, default: 'abc' } },
+    });
+    fixture.detectChanges();
+    expect(validity).toEqual([false]);
+
+    const input = fixture.nativeElement.querySelector('input') as HTMLInputElement;
+    input.value = 'ab';
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(validity.at(-1)).toBe(false);
+    input.value = 'abcd';
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(validity.at(-1)).toBe(true);
+  });
+
   it('leaves a hidden field out of the parameters', async () => {
     const { loader, values } = await renderForm(MESHCLOUD_EXAMPLE_SCHEMA);
     const serviceType = await loader.getHarness(MatSelectHarness);
@@ -643,7 +665,6 @@ describe('ParametersForm with many fields', FORM_TESTS, () => {
   beforeEach(() => {
     // Nothing is in view (the fake reports nothing unless told), so only focus draws a field.
     vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-    vi.stubGlobal('requestAnimationFrame', () => 0);
   });
   afterEach(() => vi.unstubAllGlobals());
 

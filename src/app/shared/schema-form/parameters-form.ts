@@ -1,7 +1,9 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
+  PendingTasks,
   computed,
   effect,
   inject,
@@ -162,11 +164,13 @@ export class ParametersForm {
   protected readonly problems = signal<readonly ParameterProblem[]>([], { equal: sameProblems });
   /** Keys the form had no field for when switching from JSON. */
   protected readonly droppedKeys = signal<string[]>([]);
+  /** Whether the problems are those of the current parameters (false until a new form's first check). */
+  private readonly checked = signal(false);
   /** Whether the parameters may be sent. */
   protected readonly valid = computed(() =>
     this.editor() === 'json'
       ? this.jsonError() === undefined && this.problems().length === 0
-      : this.problems().length === 0 && !this.formState.hasUnreadableInput(),
+      : this.checked() && this.problems().length === 0 && !this.formState.hasUnreadableInput(),
   );
   /** DOM id of the JSON editor. */
   protected readonly jsonEditorId = `${this.idPrefix}json`;
@@ -175,6 +179,12 @@ export class ParametersForm {
   private lastFormValue: { parameters: Parameters; choices: Readonly<Record<string, number>> } | undefined;
   private renderCount = 0;
   private startedWith: unknown;
+  /** Whether the next value published is a new form's first, whose check waits for the form's first paint. */
+  private firstValueOfRender = false;
+  /** Whether a check after the next paint is on its way. */
+  private checkScheduled = false;
+  private readonly pendingTasks = inject(PendingTasks);
+  private readonly destroyRef = inject(DestroyRef);
 
   constructor() {
     effect(() => {
@@ -332,20 +342,61 @@ export class ParametersForm {
     );
     this.renderCount += 1;
     this.lastFormValue = undefined;
+    this.firstValueOfRender = true;
     this.fieldDrawing.setFieldCount(countFields(schema));
     this.renders.set([
       { id: this.renderCount, schema: structuredClone(schema) as ISchema, model: structuredClone(this.current) },
     ]);
   }
 
+  /**
+   * Takes new parameters and checks them. A new form's first value (its defaults) is checked once
+   * the browser has painted the form, so that the fields appear without waiting for a check of the
+   * whole form; until then the parameters are not valid. A value published meanwhile is the one
+   * that check reads.
+   */
   private publish(value: Parameters): void {
-    const prepared = this.prepared();
     this.current = value;
+    this.valueChange.emit(structuredClone(value));
+    if (this.firstValueOfRender) {
+      this.firstValueOfRender = false;
+      this.checkAfterPaint();
+    } else if (!this.checkScheduled) {
+      this.check();
+    }
+  }
+
+  /** Sets the problems of the current parameters. */
+  private check(): void {
+    const prepared = this.prepared();
     const problems =
-      prepared.kind === 'form' ? prepared.validator.problems(value, this.formState.variantChoices()) : [];
+      prepared.kind === 'form' ? prepared.validator.problems(this.current, this.formState.variantChoices()) : [];
     this.problems.set(problems);
     this.formState.problems.set(problems);
-    this.valueChange.emit(structuredClone(value));
+    this.checked.set(true);
+  }
+
+  /** Checks the current parameters after the browser's next paint (tests wait for it as for any pending task). */
+  private checkAfterPaint(): void {
+    this.checked.set(false);
+    if (this.checkScheduled) {
+      return;
+    }
+    this.checkScheduled = true;
+    this.pendingTasks.run(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              this.checkScheduled = false;
+              if (!this.destroyRef.destroyed) {
+                this.check();
+              }
+              resolve();
+            }),
+          ),
+        ),
+    );
   }
 }
 
