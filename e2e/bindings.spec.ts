@@ -228,7 +228,7 @@ test('alice binds a Backup instance to one tenant after another', { tag: '@bindi
   await expect(dialog).toHaveCount(0);
   const first = bindingItem(page, firstBinding);
   await expect(bindingStatus(first)).toContainText('Ready');
-  await expect(first).toContainText('Tenant 123456789012 (aws, eu-de-central)');
+  await expect(first).toContainText('Tenant 123456789012 (aws, Frankfurt)');
 
   // The broker was told which tenant to bind.
   const binds = (await brokerRequests('global')).filter(
