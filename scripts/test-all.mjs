@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every test suite in turn (lint, unit, server, stories, e2e), each with its normal
+ * `npm test`: runs every test suite (unit; server with server-postgres, lint and stories beside it; e2e), each with its normal
  * console output plus a machine-readable report under test-results/, then prints a table of the
  * counts read from those reports and one closing line `N passed, N failed, N skipped`.
  *
@@ -8,7 +8,8 @@
  *
  * `server-postgres` runs the server suite once more against the PostgreSQL server at
  * `TEST_DATABASE_URL` (each test platform in a schema of its own), in parallel with `server`;
- * without that variable it is reported as not run.
+ * without that variable it is reported as not run. `lint` and `stories` run beside `server` too:
+ * the server suites spend most of their time waiting on brokers and timers.
  *
  * Exits non-zero when a test failed or a suite crashed (no readable report, an error outside
  * the tests, a non-zero exit without failed tests) or ran no tests; each such suite adds one to
@@ -35,11 +36,12 @@ const bin = (path) => join(root, 'node_modules', path);
 /** @type {Suite[]} */
 const suites = [
   {
-    // First, because it is the quickest: ESLint, Prettier and the module-boundary fixtures.
+    // ESLint, Prettier, the module-boundary fixtures and the npm scripts' ng commands.
     name: 'lint',
     report: 'lint.tap',
     command: () => nodeTests('lint.tap', ['scripts/lint.test.mjs', 'scripts/workspace.test.mjs']),
     count: nodeTestCounts,
+    parallelWith: 'server',
   },
   {
     name: 'unit',
@@ -86,6 +88,7 @@ const suites = [
       `--outputFile.json=${join(resultsDir, 'stories.json')}`,
     ],
     count: vitestCounts,
+    parallelWith: 'server',
   },
   {
     name: 'e2e',
