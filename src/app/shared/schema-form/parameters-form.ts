@@ -179,8 +179,6 @@ export class ParametersForm {
   private lastFormValue: { parameters: Parameters; choices: Readonly<Record<string, number>> } | undefined;
   private renderCount = 0;
   private startedWith: unknown;
-  /** Whether the next value published is a new form's first, whose check waits for the form's first paint. */
-  private firstValueOfRender = false;
   /** Whether a check after the next paint is on its way. */
   private checkScheduled = false;
   private readonly pendingTasks = inject(PendingTasks);
@@ -297,8 +295,9 @@ export class ParametersForm {
     if (this.lastFormValue?.choices === choices && sameJson(this.lastFormValue.parameters, parameters)) {
       return;
     }
+    const firstOfRender = this.lastFormValue === undefined;
     this.lastFormValue = { parameters, choices };
-    this.publish(parameters);
+    this.publish(parameters, firstOfRender);
   }
 
   /** Takes the text of the JSON editor. */
@@ -342,7 +341,6 @@ export class ParametersForm {
     );
     this.renderCount += 1;
     this.lastFormValue = undefined;
-    this.firstValueOfRender = true;
     this.fieldDrawing.setFieldCount(countFields(schema));
     this.renders.set([
       { id: this.renderCount, schema: structuredClone(schema) as ISchema, model: structuredClone(this.current) },
@@ -350,20 +348,19 @@ export class ParametersForm {
   }
 
   /**
-   * Takes new parameters and checks them. A new form's first value (its defaults) is checked once
-   * the browser has painted the form, so that the fields appear without waiting for a check of the
-   * whole form; until then the parameters are not valid. A value published meanwhile is the one
-   * that check reads.
+   * Takes new parameters and checks them. A new form's first value (its defaults,
+   * `firstOfRender`) is checked once the browser has painted the form, so that the fields appear
+   * without waiting for a check of the whole form; until then the parameters are not valid. A
+   * value published meanwhile is the one that check reads.
    */
-  private publish(value: Parameters): void {
+  private publish(value: Parameters, firstOfRender = false): void {
     this.current = value;
-    this.valueChange.emit(structuredClone(value));
-    if (this.firstValueOfRender) {
-      this.firstValueOfRender = false;
+    if (firstOfRender) {
       this.checkAfterPaint();
     } else if (!this.checkScheduled) {
       this.check();
     }
+    this.valueChange.emit(structuredClone(value));
   }
 
   /** Sets the problems of the current parameters. */
